@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .figures import extract_figures
+from .changes import extract_changes, extract_claims
+from .figures import figure_mentions, unique_figures
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .rules import regexes
@@ -46,6 +47,8 @@ def article_location(doc: Doc) -> str | None:
 def record_for(doc: Doc, article: Article) -> ArticleRecord:
     doc._.published = article.published
     doc._.location = article_location(doc)
+    mentions = figure_mentions(doc)
+    figures = unique_figures(mentions)
     return ArticleRecord(
         id=article.id,
         source=article.source,
@@ -55,7 +58,9 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         location=doc._.location,
         url=article.url,
         text=article.text,
-        figures=extract_figures(doc),
+        figures=figures,
+        changes=extract_changes(doc, mentions),
+        claims=extract_claims(doc, mentions),
         meta=article.meta,
         warnings=article.warnings,
     )

@@ -169,8 +169,9 @@ def _head_word(token: Token) -> str:
     """The singular of a head noun; hyphenated compounds ("break-ins") by rule, others by lemma."""
     text = token.text
     doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        return singular(text)
+    if token.i >= 2 and doc[token.i - 1].text == "-":  # "break-ins": the last piece alone
+        low = text.lower()
+        return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
     if text.isupper() or token.lemma_ == "" or token.pos_ == "PROPN":
         return singular(text)
     lemma = token.lemma_.lower()
@@ -592,8 +593,8 @@ def sentence_figures(
     return figures
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
-    """Every year–count figure of the Doc, once each (first mention wins)."""
+def figure_mentions(doc: Doc) -> list[Figure]:
+    """Every statement of a year–count figure in the Doc, repeats included, in text order."""
     published: dt.date | None = doc._.published
     location: str | None = doc._.location
     handled: list[tuple[int, int]] = []
@@ -601,7 +602,17 @@ def extract_figures(doc: Doc) -> list[Figure]:
     figures += table_figures(doc, location, handled)
     previous_metric = figures[-1].metric if figures else None
     figures += sentence_figures(doc, published, location, handled, previous_metric)
+    return sorted(figures, key=lambda f: f.start)
+
+
+def unique_figures(mentions: list[Figure]) -> list[Figure]:
+    """One figure per year, count and metric head: the first statement of it wins."""
     unique: dict[tuple[int, float, str], Figure] = {}
-    for f in sorted(figures, key=lambda f: f.start):
+    for f in mentions:
         unique.setdefault((f.year, float(f.count), f.metric.split()[-1]), f)
     return list(unique.values())
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    """Every year–count figure of the Doc, once each."""
+    return unique_figures(figure_mentions(doc))

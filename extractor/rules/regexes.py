@@ -56,3 +56,7 @@ YEAR_LINE = re.compile(
     r"[ \t]*(?::|\u2013|\u2014|-|=|\t)[ \t]*(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
+
+# A number that may carry a sign, as in "(-8.2%)": one token for spaCy.
+SIGNED_NUMBER = re.compile(r"(?P<sign>[-+\u2212])?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+HAS_DIGIT = re.compile(r"\d")

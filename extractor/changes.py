@@ -1,0 +1,270 @@
+"""Change claims ("decreased by nearly 40% since Mayor Jones took office", "down 11.8%", "(-8.2%)",
+"an increase in car break-ins") and superlative claims ("the lowest since 2014", "a record high")
+from a Doc: plain functions from Doc to records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+from .figures import QUALIFIERS, metric_from_noun, metric_of_sentence, years_in
+from .models import Change, Claim, ClaimKind, Direction, Figure, Qualifier
+from .rules import load, regexes
+
+RULES = load("changes.json")
+INCREASE = set(RULES["increase_words"])
+DECREASE = set(RULES["decrease_words"])
+BASELINE_WORDS = set(RULES["baseline_words"])
+SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
+RECORD_WORDS = set(RULES["record_words"])
+RECORD_ANCHORS = [a.split() for a in RULES["record_anchors"]]
+DIRECTION_WINDOW = 4
+
+
+def _low(t: Token) -> str:
+    return t.text.lower()
+
+
+def direction_of(token: Token) -> Direction | None:
+    for word in (_low(token), token.lemma_.lower()):
+        if word in INCREASE:
+            return Direction.increase
+        if word in DECREASE:
+            return Direction.decrease
+    return None
+
+
+def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
+    """A percentage starting at token i: "40%", "14.5 percent", "-8.2%", "(+3.1%)". Returns the
+    value, the direction its sign gives, and the index after it."""
+    m = regexes.SIGNED_NUMBER.fullmatch(doc[i].text)
+    if not m or i + 1 >= len(doc):
+        return None
+    unit = _low(doc[i + 1])
+    end = i + 2
+    if unit == "per" and i + 2 < len(doc) and _low(doc[i + 2]) == "cent":
+        end = i + 3
+    elif unit not in ("%", "percent", "pct", "pct.", "percentage"):
+        return None
+    if unit == "percentage" and end < len(doc) and _low(doc[end]) in ("point", "points"):
+        return None  # a change in a share, not a percent change
+    value = float(m.group("number").replace(",", ""))
+    sign = m.group("sign")
+    if not sign and i > 0 and doc[i - 1].text in ("-", "+", "\u2212"):
+        sign = doc[i - 1].text
+    direction = Direction.decrease if sign in ("-", "\u2212") else Direction.increase if sign == "+" else None
+    return value, direction, end
+
+
+def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
+    for words, qualifier in QUALIFIERS:
+        start = i - len(words)
+        if start >= floor and [_low(t) for t in doc[start:i]] == words:
+            return qualifier, start
+    return Qualifier.exact, i
+
+
+def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
+    """The direction word of a percentage: its syntactic head chain, else the nearest word."""
+    head = doc[end - 1]
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        if head.i < sent.start or head.i >= sent.end:
+            break
+        if (d := direction_of(head)) is not None and not _is_up_to(head):
+            return d, head
+    candidates = [doc[j] for j in range(max(sent.start, start - DIRECTION_WINDOW), min(sent.end, end + DIRECTION_WINDOW))]
+    candidates.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end + 1)))
+    for t in candidates:
+        if start <= t.i < end:
+            continue
+        if (d := direction_of(t)) is not None and not _is_up_to(t):
+            return d, t
+    return None
+
+
+def _is_up_to(t: Token) -> bool:
+    return _low(t) == "up" and t.i + 1 < len(t.doc) and _low(t.doc[t.i + 1]) == "to"
+
+
+def _metric_near(doc: Doc, word: Token, sent: Span, fallback: str | None) -> str | None:
+    """What changed: "an increase in car break-ins", "homicides fell", "the number of homicides"."""
+    for child in word.children:
+        if child.dep_ == "prep" and _low(child) in ("in", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (m := metric_from_noun(pobj)):
+                    return m
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                if _low(child) in ("number", "total", "count", "tally", "rate"):
+                    of = [c for c in child.children if _low(c) == "of"]
+                    for o in of:
+                        for p in o.children:
+                            if p.dep_ == "pobj" and (m := metric_from_noun(p)):
+                                return m
+                elif m := metric_from_noun(child):
+                    return m
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return metric_of_sentence(sent) or fallback
+
+
+def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str | None:
+    """The baseline of a change: "since 2021", "compared to 2017", "over last year", or "since Mayor
+    Jones took office", dated where the article dates that same event."""
+    for j in range(after, sent.end):
+        word = _low(doc[j])
+        if word not in BASELINE_WORDS:
+            continue
+        years = years_in(doc, j + 1, min(sent.end, j + 6), published, None)
+        date_ents = [e for e in sent.ents if e.label_ == "DATE" and e.start > j and e.start - j <= 4]
+        if date_ents:
+            parsed = _parse_entity(date_ents[0].text, published)
+            if parsed is not None:
+                return parsed
+        if years:
+            return f"{years[0].year:04d}"
+        if word == "since":
+            return _date_of_event_clause(doc, doc[j], published)
+    return None
+
+
+def _parse_entity(text: str, published: dt.date | None) -> str | None:
+    if not regexes.HAS_DIGIT.search(text) and published is None:
+        return None
+    parsed = dates.parse(text, published)
+    return parsed.value if parsed is not None else None
+
+
+def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> str | None:
+    """"since Mayor Jones took office" -> the date of another mention of taking office."""
+    verb = since.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr", "prt")}
+    for t in doc:
+        if t.i == verb.i or t.lemma_ != verb.lemma_:
+            continue
+        if objects and not objects & {c.lemma_.lower() for c in t.children}:
+            continue
+        for ent in t.sent.ents:
+            if ent.label_ == "DATE" and ent.root.head.head == t or (ent.label_ == "DATE" and ent.start > t.i and ent.start - t.i <= 5):
+                if (value := _parse_entity(ent.text, published)) is not None:
+                    return value
+    return None
+
+
+def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
+    published: dt.date | None = doc._.published
+    location: str | None = doc._.location
+    changes: list[Change] = []
+    last_metric = figures[0].metric if figures else None
+    used_words: set[int] = set()
+    for sent in doc.sents:
+        sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
+        if sent_figures:
+            last_metric = sent_figures[0].metric
+        i = sent.start
+        while i < sent.end:
+            found = _percent_at(doc, i)
+            if found is None:
+                i += 1
+                continue
+            value, signed, end = found
+            start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
+            qualifier, qstart = _qualifier_before(doc, start, sent.start)
+            near = _direction_near(doc, start, end, sent)
+            direction = signed or (near[0] if near else None)
+            if direction is None:
+                i = end
+                continue
+            word = near[1] if near else doc[end - 1]
+            used_words.add(word.i)
+            metric = _metric_near(doc, word, sent, last_metric)
+            first = min(qstart, word.i) if near else qstart
+            last = max(end, word.i + 1) if near else end
+            if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
+                first, last = first - 1, last + 1
+            changes.append(_change(doc, first, last, metric=metric, direction=direction, percent=value,
+                                   qualifier=qualifier, since=_since(doc, sent, end, published), location=location))
+            i = end
+        # changes without a percent: "an increase in car break-ins", "a rise in bicycle crashes"
+        for t in sent:
+            if t.i in used_words or t.pos_ != "NOUN" or direction_of(t) is None:
+                continue
+            ins = [c for c in t.children if c.dep_ == "prep" and _low(c) == "in"]
+            objects = [p for c in ins for p in c.children if p.dep_ == "pobj"]
+            metric = metric_from_noun(objects[0]) if objects else None
+            if metric is None or any(ch.start <= t.idx < ch.end for ch in changes):
+                continue
+            last_token = max(objects[0].i, t.i)
+            first_token = t.i
+            changes.append(_change(doc, first_token, last_token + 1, metric=metric, direction=direction_of(t),
+                                   percent=None, qualifier=Qualifier.exact,
+                                   since=_since(doc, sent, last_token + 1, published), location=location))
+    return _without_vaguer_repeats(changes)
+
+
+def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
+    """"a decrease in homicides" next to "homicides decreased by nearly 40%" is one claim, stated
+    twice: keep the one with a percent."""
+    with_percent = {(c.metric, c.direction) for c in changes if c.percent is not None}
+    return [c for c in changes if c.percent is not None or (c.metric, c.direction) not in with_percent]
+
+
+def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return Change(start=start, end=end, evidence=doc.text[start:end], **fields)  # type: ignore[arg-type]
+
+
+def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
+    """Superlatives: "the lowest number ... since 2014", "fewest since record-keeping began",
+    "a record high"."""
+    published: dt.date | None = doc._.published
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        for t in sent:
+            low = _low(t)
+            is_record = low in RECORD_WORDS and t.i + 1 < sent.end and _low(doc[t.i + 1]).lstrip("-") in (
+                "high", "low", "highs", "lows", "number", "levels", "level")
+            if low not in SUPERLATIVES and not is_record:
+                continue
+            if low == "most" and t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("ADJ", "ADV"):
+                continue  # "most violent": an adjective's superlative, a different claim
+            since_year: int | None = None
+            end = t.i + 2 if is_record else t.i + 1
+            anchored = False
+            for j in range(t.i + 1, min(sent.end, t.i + 12)):
+                if _low(doc[j]) == "since":
+                    years = years_in(doc, j + 1, min(sent.end, j + 4), published, None)
+                    if years:
+                        since_year, end, anchored = years[0].year, years[0].end, True
+                        break
+                for anchor in RECORD_ANCHORS:
+                    if [_low(x) for x in doc[j : j + len(anchor)]] == anchor:
+                        end, anchored = j + len(anchor), True
+                        break
+                if anchored:
+                    break
+            if not anchored and not is_record:
+                continue
+            before = [f for f in figures if sent.start_char <= f.start < t.idx and f.year != since_year]
+            subject = before[-1] if before else None
+            metric = subject.metric if subject else _metric_near(doc, t, sent, None)
+            start_char, end_char = t.idx, doc[end - 1].idx + len(doc[end - 1])
+            if t.i > sent.start and _low(doc[t.i - 1]) in ("the", "a"):
+                start_char = doc[t.i - 1].idx
+            claims.append(Claim(kind=ClaimKind.superlative, metric=metric,
+                                year=subject.year if subject else None,
+                                count=subject.count if subject else None, since_year=since_year,
+                                text=doc.text[start_char:end_char], start=start_char, end=end_char,
+                                evidence=doc.text[start_char:end_char], location=doc._.location))
+    return claims
