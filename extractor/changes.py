@@ -5,7 +5,6 @@ from a Doc: plain functions from Doc to records."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,7 +77,8 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
             break
         if (d := direction_of(head)) is not None and not _is_up_to(head):
             return d, head
-    candidates = [doc[j] for j in range(max(sent.start, start - DIRECTION_WINDOW), min(sent.end, end + DIRECTION_WINDOW))]
+    window = range(max(sent.start, start - DIRECTION_WINDOW), min(sent.end, end + DIRECTION_WINDOW))
+    candidates = [doc[j] for j in window]
     candidates.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end + 1)))
     for t in candidates:
         if start <= t.i < end:
@@ -156,9 +156,9 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
         if objects and not objects & {c.lemma_.lower() for c in t.children}:
             continue
         for ent in t.sent.ents:
-            if ent.label_ == "DATE" and ent.root.head.head == t or (ent.label_ == "DATE" and ent.start > t.i and ent.start - t.i <= 5):
-                if (value := _parse_entity(ent.text, published)) is not None:
-                    return value
+            near = ent.root.head.head == t or 0 < ent.start - t.i <= 5
+            if ent.label_ == "DATE" and near and (value := _parse_entity(ent.text, published)) is not None:
+                return value
     return None
 
 
