@@ -33,6 +33,12 @@ SINCE_WORDS = set(RULES["since_words"])
 RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
 RELATIVE_CLAUSE_VERBS = set(RULES["relative_clause_verbs"])
 NOT_COUNT_WORDS = set(RULES["not_count_words"])
+MONTH_WORDS = set(RULES["month_words"])
+RATE_WORDS = set(RULES["rate_words"])
+RATE_UNITS = set(RULES["rate_units"])
+LABEL_STOP_PREFIXES = sorted((p.split() for p in RULES["label_stop_prefixes"]), key=len, reverse=True)
+LABEL_CUT_WORDS = set(RULES["label_cut_words"])
+LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
 
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
@@ -98,6 +104,10 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     after2 = doc[end + 1] if end + 1 < limit else None
     first = doc[start]
+    if (before is not None and _lower(before) in MONTH_WORDS) or (after is not None and _lower(after) in MONTH_WORDS):
+        return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    if before is not None and _lower(before) in ("to", "and", "through") and start - 2 >= floor and doc[start - 2].like_num:
+        return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
     if before is not None:
         b = _lower(before)
         if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
@@ -183,6 +193,8 @@ def metric_from_noun(noun: Token) -> str | None:
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
         return None
+    if noun.pos_ == "PROPN" and not noun.text.isupper():
+        return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
         return None
@@ -245,29 +257,31 @@ def metric_of_sentence(span: Span) -> str | None:
     return None
 
 
-def metric_of_header(doc: Doc, start_char: int, end_char: int) -> str | None:
-    """The metric named by a list or table header: "Homicides by year:", "Traffic deaths, 2019-2023"."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None:
-        return None
-    for t in span:
-        if t.pos_ in ("NOUN", "PROPN") and not t.like_num and (m := metric_from_noun(_rightmost_noun(t))):
-            return m
-    return None
-
-
-def _rightmost_noun(token: Token) -> Token:
-    doc = token.doc
-    j = token.i
-    while (
-        j + 1 < len(doc)
-        and (doc[j + 1].pos_ in ("NOUN", "PROPN") or doc[j + 1].text == "-")
-        and not doc[j + 1].like_num
-    ):
-        if doc[j + 1].text == "-" and not (j + 2 < len(doc) and doc[j + 2].is_alpha):
+def metric_of_label(label: str) -> str | None:
+    """The metric a list or table header names, read by its shape (headers are too short for the
+    tagger): "Homicides by year:" -> "homicide", "Dog intakes" -> "dog intake", "Injuries to
+    subjects" -> "injury", "Number of overdose deaths, 2019-2023" -> "overdose death"."""
+    words: list[str] = []
+    for w in LABEL_WORD.findall(label):
+        if not w[0].isalpha() or w.lower() in LABEL_CUT_WORDS:
+            if words:
+                break
+            continue
+        words.append(w.lower())
+    for prefix in LABEL_STOP_PREFIXES:
+        if words[: len(prefix)] == prefix:
+            words = words[len(prefix) :]
             break
-        j += 1
-    return doc[j] if doc[j].text != "-" else token
+    if not words or len(words) > 5:
+        return None
+    words[-1] = singular(words[-1])
+    if words[-1] in NOT_METRIC_NOUNS or words[-1] in ("year", "fiscal", "month", "date"):
+        return None
+    return " ".join(words)
+
+
+def metric_of_header(doc: Doc, start_char: int, end_char: int) -> str | None:
+    return metric_of_label(doc.text[start_char:end_char])
 
 
 # --- years ----------------------------------------------------------------------------------
@@ -323,6 +337,10 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
 # --- the passes -----------------------------------------------------------------------------
 
 
+def _inside(start: int, end: int, handled: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e + 1 for s, e in handled)
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):
@@ -363,7 +381,7 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
     figures: list[Figure] = []
     for index, (s, e) in enumerate(lines):
         m = regexes.YEAR_LINE.match(text, s, e)
-        if not m or m.end() != e and text[m.end() : e].strip():
+        if not m or m.end() != e and text[m.end() : e].strip() or _inside(s, e, handled):
             continue
         rest = _tokens_of(doc, m.start("rest") + 0, e) if m.group("rest").strip() else None
         if rest is None or len(rest) == 0:
@@ -544,6 +562,37 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
     return best
 
 
+def _is_rate(noun: Token) -> bool:
+    """"a dozen homes a week", "12 calls per day": a rate, not a count for the year."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1 : noun.i + 3]
+    return len(nxt) == 2 and _lower(nxt[0]) in RATE_WORDS and singular(nxt[1].text) in RATE_UNITS
+
+
+def _is_subject_of_counted_verb(noun: Token, counts: list[Count]) -> bool:
+    """"two shelters recorded 15,870 intakes": the counted thing is the object; the subject's
+    number only says who counted."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return any(o.i > noun.i and any(c.start < o.i and o.i - c.end <= 3 and c.start > noun.i for c in counts)
+               for o in objects)
+
+
+def _phrase_end(noun: Token) -> int:
+    """Where a counted noun's phrase ends, past an appositive: "96 devices, the small parts known
+    as switches, in 2022"."""
+    end = noun.i + 1
+    for child in noun.children:
+        if child.dep_ == "appos" and child.i > noun.i:
+            end = max(end, child.right_edge.i + 1)
+    doc = noun.doc
+    while end < len(doc) and doc[end].text == ",":
+        end += 1
+    return end
+
+
 def sentence_figures(
     doc: Doc,
     published: dt.date | None,
@@ -554,7 +603,7 @@ def sentence_figures(
     figures: list[Figure] = []
     last_year: int | None = None
     for sent in doc.sents:
-        if any(s <= sent.start_char and sent.end_char <= e + 1 for s, e in handled):
+        if _inside(sent.start_char, sent.end_char, handled):
             continue
         years = years_in(doc, sent.start, sent.end, published, last_year)
         if years:
@@ -562,20 +611,23 @@ def sentence_figures(
         counts = list(counts_in(doc, sent.start, sent.end, {t for y in years for t in range(y.start, y.end)}))
         if not years or not counts:
             continue
+        sentence_metric: str | None = None
         for count in counts:
             noun = _noun_after(doc, count, sent.end)
             metric = metric_from_noun(noun) if noun is not None else None
             if noun is not None and metric is None:
                 continue  # counts years, dollars, points: not a figure
+            if noun is not None and (_is_rate(noun) or _is_subject_of_counted_verb(noun, counts)):
+                continue
             if metric is None:
-                metric = metric_of_sentence(sent) or previous_metric
+                metric = sentence_metric or metric_of_sentence(sent) or previous_metric
             if metric is None:
                 continue
-            noun_end = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
+            noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
             year = _year_for(doc, count, noun_end, years, sent)
             if year is None:
                 continue
-            previous_metric = metric
+            previous_metric = sentence_metric = metric
             first = min(count.qualifier_start, year.start)
             last = max(noun_end, year.end)
             figures.append(
@@ -598,8 +650,8 @@ def figure_mentions(doc: Doc) -> list[Figure]:
     published: dt.date | None = doc._.published
     location: str | None = doc._.location
     handled: list[tuple[int, int]] = []
-    figures = year_list_figures(doc, location, handled)
-    figures += table_figures(doc, location, handled)
+    figures = table_figures(doc, location, handled)
+    figures += year_list_figures(doc, location, handled)
     previous_metric = figures[-1].metric if figures else None
     figures += sentence_figures(doc, published, location, handled, previous_metric)
     return sorted(figures, key=lambda f: f.start)
