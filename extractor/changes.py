@@ -92,14 +92,19 @@ def _is_up_to(t: Token) -> bool:
     return _low(t) == "up" and t.i + 1 < len(t.doc) and _low(t.doc[t.i + 1]) == "to"
 
 
-def _metric_near(doc: Doc, word: Token, sent: Span, fallback: str | None) -> str | None:
-    """What changed: "an increase in car break-ins", "homicides fell", "the number of homicides"."""
+def _metric_near(doc: Doc, word: Token, sent: Span, fallback: str | None,
+                 figures: list[Figure] | None = None) -> str | None:
+    """What changed: "an increase in car break-ins", "homicides fell", "the number of homicides",
+    else the figure the change is stated beside."""
     for child in word.children:
         if child.dep_ == "prep" and _low(child) in ("in", "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (m := metric_from_noun(pobj)):
                     return m
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if figures and direction_of(verb) is None and verb.lemma_ != "be":
+        nearest = min(figures, key=lambda f: abs(f.start - word.idx))
+        return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
@@ -122,6 +127,8 @@ def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str |
     Jones took office", dated where the article dates that same event."""
     for j in range(after, sent.end):
         word = _low(doc[j])
+        if word in SUPERLATIVES:
+            break  # "..., the most since 2019": that baseline belongs to the superlative
         if word not in BASELINE_WORDS:
             continue
         years = years_in(doc, j + 1, min(sent.end, j + 6), published, None)
@@ -188,13 +195,15 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             word = near[1] if near else doc[end - 1]
             used_words.add(word.i)
-            metric = _metric_near(doc, word, sent, last_metric)
+            metric = _metric_near(doc, word, sent, last_metric, sent_figures)
             first = min(qstart, word.i) if near else qstart
             last = max(end, word.i + 1) if near else end
             if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
                 first, last = first - 1, last + 1
+            elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
+                last += doc[last].text == ")"
             changes.append(_change(doc, first, last, metric=metric, direction=direction, percent=value,
-                                   qualifier=qualifier, since=_since(doc, sent, end, published), location=location))
+                                   qualifier=qualifier, since=_since(doc, sent, first, published), location=location))
             i = end
         # changes without a percent: "an increase in car break-ins", "a rise in bicycle crashes"
         for t in sent:

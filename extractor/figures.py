@@ -31,13 +31,15 @@ STREET_WORDS = set(RULES["street_words"])
 YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
 SINCE_WORDS = set(RULES["since_words"])
 RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
-RELATIVE_CLAUSE_VERBS = set(RULES["relative_clause_verbs"])
 NOT_COUNT_WORDS = set(RULES["not_count_words"])
 MONTH_WORDS = set(RULES["month_words"])
 RATE_WORDS = set(RULES["rate_words"])
 RATE_UNITS = set(RULES["rate_units"])
 LABEL_STOP_PREFIXES = sorted((p.split() for p in RULES["label_stop_prefixes"]), key=len, reverse=True)
 LABEL_CUT_WORDS = set(RULES["label_cut_words"])
+GENERIC_NOUNS = set(RULES["generic_nouns"])
+PEOPLE_NOUNS = set(RULES["people_nouns"])
+PEOPLE_VERBS: dict[str, str] = RULES["people_verbs"]
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
 
@@ -106,7 +108,13 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     first = doc[start]
     if (before is not None and _lower(before) in MONTH_WORDS) or (after is not None and _lower(after) in MONTH_WORDS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
-    if before is not None and _lower(before) in ("to", "and", "through") and start - 2 >= floor and doc[start - 2].like_num:
+    if (
+        before is not None
+        and _lower(before) in ("to", "and", "through")
+        and start - 2 >= floor
+        and doc[start - 2].like_num
+        and not is_year_token(doc[start - 2])
+    ):
         return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
     if before is not None:
         b = _lower(before)
@@ -198,6 +206,10 @@ def metric_from_noun(noun: Token) -> str | None:
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
         return None
+    if _lower(noun) in PEOPLE_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
+        event = PEOPLE_VERBS.get(noun.head.lemma_.lower())
+        if event:
+            return event  # "Fourteen people drowned" counts drownings
     doc = noun.doc
     words: list[str] = [head]
     i = noun.i - 1
@@ -252,7 +264,8 @@ def metric_of_sentence(span: Span) -> str | None:
                 if child.dep_ == "pobj" and (m := metric_from_noun(child)):
                     return m
     for t in span:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and (m := metric_from_noun(t)):
+        if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and _lower(t) not in GENERIC_NOUNS
+                and (m := metric_from_noun(t))):
             return m
     return None
 
@@ -272,6 +285,8 @@ def metric_of_label(label: str) -> str | None:
         if words[: len(prefix)] == prefix:
             words = words[len(prefix) :]
             break
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()  # "Bicycle crashes reported"
     if not words or len(words) > 5:
         return None
     words[-1] = singular(words[-1])
@@ -530,9 +545,9 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
         if y.anchored:
             continue
         gap = y.start - noun_end
-        if 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
+        if y.start >= count.end and 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
             return y
-        if y.start >= noun_end and gap == 0:
+        if y.start >= count.end and gap == 0:
             return y
     # 2. "YEAR's COUNT", "in YEAR, COUNT"
     for y in years:
@@ -540,26 +555,35 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             between = doc[y.end : count.qualifier_start]
             if all(t.text in ("'s", ",", ":", "saw", "had") for t in between):
                 return y
-    # 3. a relative clause on the year: "since 2014, which had 159"
-    head: Token | None = doc[count.start]
-    for _ in range(6):
-        if head is None or head.head is head:
-            break
-        head = head.head
-        if head.dep_ == "relcl" and head.lemma_ in RELATIVE_CLAUSE_VERBS:
-            for y in years:
-                if y.start <= head.head.i < y.end:
-                    return y
+    # 3. a relative clause on the year: "since 2014, which had 159", "since 2011, when 17 drowned"
+    clause = _clause_of(doc[count.start])
+    if clause is not None:
+        left = clause.left_edge.i
+        for y in years:
+            if y.start <= clause.head.i < y.end or (left >= 2 and doc[left - 1].text == "," and y.end == left - 1):
+                return y
     # 4. the nearest year of the sentence that is not a baseline
     best: YearMention | None = None
     best_distance: float = 10**6
     for y in years:
         if y.anchored:
             continue
-        distance = y.start - noun_end if y.start >= noun_end else count.start - y.end + 0.5
+        distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
     return best
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The relative or adverbial clause a token sits in, if any, within a few steps up."""
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.dep_ in ("relcl", "advcl", "acl"):
+            return head
+    return None
 
 
 def _is_rate(noun: Token) -> bool:
