@@ -40,6 +40,10 @@ LABEL_CUT_WORDS = set(RULES["label_cut_words"])
 GENERIC_NOUNS = set(RULES["generic_nouns"])
 PEOPLE_NOUNS = set(RULES["people_nouns"])
 PEOPLE_VERBS: dict[str, str] = RULES["people_verbs"]
+IRREGULAR_PLURALS: dict[str, str] = RULES["irregular_plurals"]
+PARTICIPLES = set(RULES["participles"])
+STATE_VERBS = set(RULES["state_verbs"])
+SUPERLATIVE_WORDS = set(RULES["superlative_words"])
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
 
@@ -138,6 +142,8 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
             return True  # 1200 Main St.
         if after2 is not None and a in ("per", "out"):
             return True
+        if after2 is not None and a in RATE_WORDS and singular(after2.text) in RATE_UNITS:
+            return True  # "a dozen a day"
     if "." in first.text and end - start == 1:
         return True  # a decimal without a scale word is a rate or an average, not a count
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
@@ -172,6 +178,8 @@ def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]
 
 def singular(word: str) -> str:
     low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
     if len(low) <= 3 or low.endswith(("ss", "us", "is", "ics")):
         return low
     if low.endswith("ies"):
@@ -192,6 +200,8 @@ def _head_word(token: Token) -> str:
         return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
     if text.isupper() or token.lemma_ == "" or token.pos_ == "PROPN":
         return singular(text)
+    if text.lower() in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[text.lower()]
     lemma = token.lemma_.lower()
     return lemma if lemma and lemma[0] == text[0].lower() else singular(text)
 
@@ -256,16 +266,34 @@ def _noun_after(doc: Doc, count: Count, limit: int) -> Token | None:
     return None
 
 
-def metric_of_sentence(span: Span) -> str | None:
-    """A metric named elsewhere in a sentence: "the number of homicides", or a subject noun."""
+def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
+    """A metric named elsewhere in a sentence, for a count without a noun of its own: "the
+    number of homicides", "the fewest homicides since 2014, when police recorded 211", or the
+    subject of the verb stating the count ("Homicides fell to 52")."""
+    doc = span.doc
     for t in span:
-        if _lower(t) in ("number", "total", "count", "tally") and t.i + 2 < span.end and _lower(t.doc[t.i + 1]) == "of":
-            for child in t.doc[t.i + 1].children:
+        low = _lower(t)
+        nxt = doc[t.i + 1] if t.i + 1 < span.end else None
+        if low in GENERIC_NOUNS and nxt is not None and _lower(nxt) == "of":
+            for child in nxt.children:
                 if child.dep_ == "pobj" and (m := metric_from_noun(child)):
                     return m
-    for t in span:
-        if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and _lower(t) not in GENERIC_NOUNS
-                and (m := metric_from_noun(t))):
+        if low in SUPERLATIVE_WORDS and nxt is not None and nxt.pos_ == "NOUN" and (m := metric_from_noun(nxt)):
+            return m
+    if count is None:
+        return None
+    verb = doc[count.start]
+    for _ in range(4):
+        if verb.head is verb:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    if verb.lemma_.lower() not in STATE_VERBS:
+        return None
+    for child in verb.children:
+        if (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and _lower(child) not in GENERIC_NOUNS
+                and (m := metric_from_noun(child))):
             return m
     return None
 
@@ -285,8 +313,8 @@ def metric_of_label(label: str) -> str | None:
         if words[: len(prefix)] == prefix:
             words = words[len(prefix) :]
             break
-    while len(words) > 1 and words[-1].endswith("ed"):
-        words.pop()  # "Bicycle crashes reported"
+    while len(words) > 1 and (words[-1].endswith("ed") or words[-1] in PARTICIPLES):
+        words.pop()  # "Bicycle crashes reported", "Vehicles stolen"
     if not words or len(words) > 5:
         return None
     words[-1] = singular(words[-1])
@@ -568,6 +596,9 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
     for y in years:
         if y.anchored:
             continue
+        year_clause = _clause_of(doc[y.start])
+        if year_clause is not None and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i:
+            continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
@@ -643,8 +674,10 @@ def sentence_figures(
                 continue  # counts years, dollars, points: not a figure
             if noun is not None and (_is_rate(noun) or _is_subject_of_counted_verb(noun, counts)):
                 continue
-            if metric is None:
-                metric = sentence_metric or metric_of_sentence(sent) or previous_metric
+            if metric is not None:
+                sentence_metric = metric
+            else:
+                metric = sentence_metric or metric_of_sentence(sent, count) or previous_metric
             if metric is None:
                 continue
             noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
