@@ -44,6 +44,7 @@ IRREGULAR_PLURALS: dict[str, str] = RULES["irregular_plurals"]
 PARTICIPLES = set(RULES["participles"])
 STATE_VERBS = set(RULES["state_verbs"])
 SUPERLATIVE_WORDS = set(RULES["superlative_words"])
+AVERAGE_WORDS = set(RULES["average_words"])
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
 
@@ -146,7 +147,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
             return True  # "a dozen a day"
     if "." in first.text and end - start == 1:
         return True  # a decimal without a scale word is a rate or an average, not a count
-    if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
+    if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
 
@@ -211,15 +212,17 @@ def metric_from_noun(noun: Token) -> str | None:
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
         return None
-    if noun.pos_ == "PROPN" and not noun.text.isupper():
+    if noun.pos_ == "PROPN" and not noun.text.isupper() and (noun.ent_type_ or not noun.is_sent_start):
         return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
         return None
-    if _lower(noun) in PEOPLE_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
-        event = PEOPLE_VERBS.get(noun.head.lemma_.lower())
-        if event:
-            return event  # "Fourteen people drowned" counts drownings
+    if _lower(noun) in PEOPLE_NOUNS:
+        verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        for verb in verbs:
+            if event := PEOPLE_VERBS.get(verb.lemma_.lower()):
+                return event  # "Fourteen people drowned" counts drownings
     doc = noun.doc
     words: list[str] = [head]
     i = noun.i - 1
@@ -245,17 +248,20 @@ def metric_from_noun(noun: Token) -> str | None:
     return " ".join(words)
 
 
-def _noun_after(doc: Doc, count: Count, limit: int) -> Token | None:
-    """The noun a count counts: the head it modifies, or the first noun right after it."""
+def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = frozenset()) -> Token | None:
+    """The noun a count counts: the head it modifies, or the first noun right after it (never a
+    word of a year mention: "340 last year")."""
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
         head = last.head
         while head.dep_ == "compound" and head.head.i > head.i and head.head.i < limit:
             head = head.head
-        if head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in years:
             return head
     for j in range(count.end, min(limit, count.end + 4)):
         t = doc[j]
+        if j in years:
+            break
         if t.pos_ in ("NOUN", "PROPN") and t.text != "|":
             k = j
             while k + 1 < limit and (doc[k + 1].pos_ in ("NOUN",) or doc[k + 1].text == "-"):
@@ -292,10 +298,26 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
     if verb.lemma_.lower() not in STATE_VERBS:
         return None
     for child in verb.children:
-        if (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and _lower(child) not in GENERIC_NOUNS
-                and (m := metric_from_noun(child))):
+        if (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
+                and _lower(child) not in GENERIC_NOUNS and (m := metric_from_noun(child))):
             return m
     return None
+
+
+def names_an_average(noun: Token) -> bool:
+    """"the jail's average daily population": an average, never a count."""
+    return any(_lower(c) in AVERAGE_WORDS for c in noun.children) or _lower(noun) in AVERAGE_WORDS
+
+
+def _subject_is_average(count: Count, doc: Doc) -> bool:
+    verb = doc[count.start]
+    for _ in range(4):
+        if verb.head is verb:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    return any(c.dep_ in ("nsubj", "nsubjpass") and names_an_average(c) for c in verb.children)
 
 
 def metric_of_label(label: str) -> str | None:
@@ -597,7 +619,8 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
         if y.anchored:
             continue
         year_clause = _clause_of(doc[y.start])
-        if year_clause is not None and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i:
+        if (year_clause is not None and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
+                and not count.start <= year_clause.head.i < noun_end):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
@@ -639,10 +662,12 @@ def _phrase_end(noun: Token) -> int:
     """Where a counted noun's phrase ends, past an appositive: "96 devices, the small parts known
     as switches, in 2022"."""
     end = noun.i + 1
+    doc = noun.doc
+    if end < len(doc) and doc[end].text != ",":
+        return end
     for child in noun.children:
         if child.dep_ == "appos" and child.i > noun.i:
             end = max(end, child.right_edge.i + 1)
-    doc = noun.doc
     while end < len(doc) and doc[end].text == ",":
         end += 1
     return end
@@ -658,21 +683,26 @@ def sentence_figures(
     figures: list[Figure] = []
     last_year: int | None = None
     for sent in doc.sents:
-        if _inside(sent.start_char, sent.end_char, handled):
+        words = [t for t in sent if not t.is_space]
+        if not words or _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
             continue
         years = years_in(doc, sent.start, sent.end, published, last_year)
         if years:
             last_year = years[-1].year
-        counts = list(counts_in(doc, sent.start, sent.end, {t for y in years for t in range(y.start, y.end)}))
+        year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
+        counts = list(counts_in(doc, sent.start, sent.end, set(year_tokens)))
         if not years or not counts:
             continue
         sentence_metric: str | None = None
         for count in counts:
-            noun = _noun_after(doc, count, sent.end)
+            noun = _noun_after(doc, count, sent.end, year_tokens)
             metric = metric_from_noun(noun) if noun is not None else None
             if noun is not None and metric is None:
                 continue  # counts years, dollars, points: not a figure
-            if noun is not None and (_is_rate(noun) or _is_subject_of_counted_verb(noun, counts)):
+            if noun is not None and (_is_rate(noun) or _is_subject_of_counted_verb(noun, counts)
+                                     or names_an_average(noun)):
+                continue
+            if noun is None and _subject_is_average(count, doc):
                 continue
             if metric is not None:
                 sentence_metric = metric
