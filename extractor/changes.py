@@ -20,6 +20,8 @@ BASELINE_WORDS = set(RULES["baseline_words"])
 SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
 RECORD_WORDS = set(RULES["record_words"])
 RECORD_ANCHORS = [a.split() for a in RULES["record_anchors"]]
+LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
+OPEN_BOUNDS = [w.split() for w in RULES["open_bound_words"]]
 DIRECTION_WINDOW = 4
 
 
@@ -28,6 +30,8 @@ def _low(t: Token) -> str:
 
 
 def direction_of(token: Token) -> Direction | None:
+    if token.dep_ == "prt":
+        return None  # "made up", "cracked down": part of another verb
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
             return Direction.increase
@@ -188,6 +192,9 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             value, signed, end = found
             start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
             qualifier, qstart = _qualifier_before(doc, start, sent.start)
+            if _is_level(doc, qstart, end, sent):
+                i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
+                continue
             near = _direction_near(doc, start, end, sent)
             direction = signed or (near[0] if near else None)
             if direction is None:
@@ -205,6 +212,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             changes.append(_change(doc, first, last, metric=metric, direction=direction, percent=value,
                                    qualifier=qualifier, since=_since(doc, sent, first, published), location=location))
             i = end
+        # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
+        for t in sent:
+            if t.i in used_words or t.pos_ not in ("VERB", "ADV", "ADJ") or direction_of(t) is None:
+                continue
+            numbers = _trend_numbers(t)
+            if not numbers:
+                continue  # "crime is rising" alone restates a claim made with numbers elsewhere
+            used_words.add(t.i)
+            last_token = max(n.i for n in numbers)
+            metric = _subject_metric(t) or _metric_near(doc, t, sent, last_metric, sent_figures)
+            changes.append(_change(doc, t.i, last_token + 1, metric=metric, direction=direction_of(t), percent=None,
+                                   qualifier=Qualifier.exact, since=_since(doc, sent, t.i, published),
+                                   location=location))
         # changes without a percent: "an increase in car break-ins", "a rise in bicycle crashes"
         for t in sent:
             if t.i in used_words or t.pos_ != "NOUN" or direction_of(t) is None:
@@ -223,10 +243,62 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
 
 
 def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
-    """"a decrease in homicides" next to "homicides decreased by nearly 40%" is one claim, stated
-    twice: keep the one with a percent."""
-    with_percent = {(c.metric, c.direction) for c in changes if c.percent is not None}
-    return [c for c in changes if c.percent is not None or (c.metric, c.direction) not in with_percent]
+    """One claim stated twice is one change: "a decrease in homicides" next to "homicides
+    decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
+    the body's "up 5.8 per cent" keep the first."""
+    def head(c: Change) -> str:
+        return (c.metric or "").split(" ")[-1]
+
+    with_percent = {(head(c), c.direction) for c in changes if c.percent is not None}
+    kept: list[Change] = []
+    seen: set[tuple[Direction, float]] = set()
+    for c in sorted(changes, key=lambda c: c.start):
+        if c.percent is None:
+            if (head(c), c.direction) not in with_percent:
+                kept.append(c)
+        elif (c.direction, c.percent) not in seen:
+            seen.add((c.direction, c.percent))
+            kept.append(c)
+    return kept
+
+
+def _subject_metric(verb: Token) -> str | None:
+    """"Heat deaths climbed", "reports of anti-Asian incidents declined": what the verb moves."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            if _low(child) in ("number", "total", "count", "tally", "reports", "report"):
+                for of in (c for c in child.children if _low(c) == "of"):
+                    for p in of.children:
+                        if p.dep_ == "pobj" and (m := metric_from_noun(p)):
+                            return m
+            return metric_from_noun(child)
+    return None
+
+
+def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    before = _low(doc[start - 1]) if start > sent.start else ""
+    if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
+        return False  # "a drop of 18.9%"
+    if before in LEVEL_PREPOSITIONS:
+        return True
+    if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
+        return True  # "below the 95% threshold"; but "the 12% increase" is a change
+    return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _trend_numbers(word: Token) -> list[Token]:
+    """The numbers a direction word moves between: "rose from 82 ... to 138", "fell to 584",
+    "up from 59"."""
+    numbers = []
+    for prep in word.children:
+        if prep.dep_ == "prep" and _low(prep) in ("from", "to"):
+            for p in prep.children:  # "to 584", "to under 500", "to a record 19"
+                numbers += [g for g in p.subtree if g.like_num and g._.number is not None and g.i > prep.i][:1]
+    doc = word.doc
+    if not numbers and word.i + 1 < len(doc) and _low(doc[word.i + 1]) in ("from", "to"):
+        # "down from 305": the parser often hangs "from" elsewhere; adjacency is enough
+        numbers = [t for t in doc[word.i + 2 : word.i + 5] if t.like_num and t._.number is not None][:1]
+    return [n for n in numbers if n.ent_type_ != "MONEY" and not (n.i > 0 and doc[n.i - 1].text in ("$", "£", "€"))]
 
 
 def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
