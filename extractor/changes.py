@@ -19,7 +19,7 @@ DECREASE = set(RULES["decrease_words"])
 BASELINE_WORDS = set(RULES["baseline_words"])
 SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
 RECORD_WORDS = set(RULES["record_words"])
-RECORD_ANCHORS = [a.split() for a in RULES["record_anchors"]]
+RECORD_ANCHORS: list[str] = RULES["record_anchors"]
 LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
 OPEN_BOUNDS = [w.split() for w in RULES["open_bound_words"]]
 DIRECTION_WINDOW = 4
@@ -96,8 +96,9 @@ def _is_up_to(t: Token) -> bool:
     return _low(t) == "up" and t.i + 1 < len(t.doc) and _low(t.doc[t.i + 1]) == "to"
 
 
-def _metric_near(doc: Doc, word: Token, sent: Span, fallback: str | None,
-                 figures: list[Figure] | None = None) -> str | None:
+def _metric_near(
+    doc: Doc, word: Token, sent: Span, fallback: str | None, figures: list[Figure] | None = None
+) -> str | None:
     """What changed: "an increase in car break-ins", "homicides fell", "the number of homicides",
     else the figure the change is stated beside."""
     for child in word.children:
@@ -156,7 +157,7 @@ def _parse_entity(text: str, published: dt.date | None) -> str | None:
 
 
 def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> str | None:
-    """"since Mayor Jones took office" -> the date of another mention of taking office."""
+    """ "since Mayor Jones took office" -> the date of another mention of taking office."""
     verb = since.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -209,8 +210,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 first, last = first - 1, last + 1
             elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
                 last += doc[last].text == ")"
-            changes.append(_change(doc, first, last, metric=metric, direction=direction, percent=value,
-                                   qualifier=qualifier, since=_since(doc, sent, first, published), location=location))
+            changes.append(
+                _change(
+                    doc,
+                    first,
+                    last,
+                    metric=metric,
+                    direction=direction,
+                    percent=value,
+                    qualifier=qualifier,
+                    since=_since(doc, sent, first, published),
+                    location=location,
+                )
+            )
             i = end
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent:
@@ -222,9 +234,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             used_words.add(t.i)
             last_token = max(n.i for n in numbers)
             metric = _subject_metric(t) or _metric_near(doc, t, sent, last_metric, sent_figures)
-            changes.append(_change(doc, t.i, last_token + 1, metric=metric, direction=direction_of(t), percent=None,
-                                   qualifier=Qualifier.exact, since=_since(doc, sent, t.i, published),
-                                   location=location))
+            changes.append(
+                _change(
+                    doc,
+                    t.i,
+                    last_token + 1,
+                    metric=metric,
+                    direction=direction_of(t),
+                    percent=None,
+                    qualifier=Qualifier.exact,
+                    since=_since(doc, sent, t.i, published),
+                    location=location,
+                )
+            )
         # changes without a percent: "an increase in car break-ins", "a rise in bicycle crashes"
         for t in sent:
             if t.i in used_words or t.pos_ != "NOUN" or direction_of(t) is None:
@@ -236,9 +258,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             last_token = max(objects[0].i, t.i)
             first_token = t.i
-            changes.append(_change(doc, first_token, last_token + 1, metric=metric, direction=direction_of(t),
-                                   percent=None, qualifier=Qualifier.exact,
-                                   since=_since(doc, sent, last_token + 1, published), location=location))
+            changes.append(
+                _change(
+                    doc,
+                    first_token,
+                    last_token + 1,
+                    metric=metric,
+                    direction=direction_of(t),
+                    percent=None,
+                    qualifier=Qualifier.exact,
+                    since=_since(doc, sent, last_token + 1, published),
+                    location=location,
+                )
+            )
     return _without_vaguer_repeats(changes)
 
 
@@ -246,6 +278,7 @@ def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
     the body's "up 5.8 per cent" keep the first."""
+
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
 
@@ -263,7 +296,7 @@ def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
 
 
 def _subject_metric(verb: Token) -> str | None:
-    """"Heat deaths climbed", "reports of anti-Asian incidents declined": what the verb moves."""
+    """ "Heat deaths climbed", "reports of anti-Asian incidents declined": what the verb moves."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             if _low(child) in ("number", "total", "count", "tally", "reports", "report"):
@@ -314,8 +347,11 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
     for sent in doc.sents:
         for t in sent:
             low = _low(t)
-            is_record = low in RECORD_WORDS and t.i + 1 < sent.end and _low(doc[t.i + 1]).lstrip("-") in (
-                "high", "low", "highs", "lows", "number", "levels", "level")
+            is_record = (
+                low in RECORD_WORDS
+                and t.i + 1 < sent.end
+                and _low(doc[t.i + 1]).lstrip("-") in ("high", "low", "highs", "lows", "number", "levels", "level")
+            )
             if low not in SUPERLATIVES and not is_record:
                 continue
             if low == "most" and t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("ADJ", "ADV"):
@@ -330,8 +366,9 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
                         since_year, end, anchored = years[0].year, years[0].end, True
                         break
                 for anchor in RECORD_ANCHORS:
-                    if [_low(x) for x in doc[j : j + len(anchor)]] == anchor:
-                        end, anchored = j + len(anchor), True
+                    if doc.text[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
+                        span = doc.char_span(doc[j].idx, doc[j].idx + len(anchor), alignment_mode="expand")
+                        end, anchored = (span.end if span is not None else j + 1), True
                         break
                 if anchored:
                     break
@@ -343,9 +380,18 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
             start_char, end_char = t.idx, doc[end - 1].idx + len(doc[end - 1])
             if t.i > sent.start and _low(doc[t.i - 1]) in ("the", "a"):
                 start_char = doc[t.i - 1].idx
-            claims.append(Claim(kind=ClaimKind.superlative, metric=metric,
-                                year=subject.year if subject else None,
-                                count=subject.count if subject else None, since_year=since_year,
-                                text=doc.text[start_char:end_char], start=start_char, end=end_char,
-                                evidence=doc.text[start_char:end_char], location=doc._.location))
+            claims.append(
+                Claim(
+                    kind=ClaimKind.superlative,
+                    metric=metric,
+                    year=subject.year if subject else None,
+                    count=subject.count if subject else None,
+                    since_year=since_year,
+                    text=doc.text[start_char:end_char],
+                    start=start_char,
+                    end=end_char,
+                    evidence=doc.text[start_char:end_char],
+                    location=doc._.location,
+                )
+            )
     return claims

@@ -143,8 +143,14 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
             return True  # 1200 Main St.
         if after2 is not None and a in ("per", "out"):
             return True
-        if after2 is not None and a in RATE_WORDS and singular(after2.text) in RATE_UNITS:
-            return True  # "a dozen a day"
+        after3 = _lower(doc[end + 2]) if end + 2 < limit else ""
+        if (
+            after2 is not None
+            and a in RATE_WORDS
+            and singular(after2.text) in RATE_UNITS
+            and after3 not in ("earlier", "ago", "before", "later", "prior")
+        ):
+            return True  # "a dozen a day"; but "29,430 a year earlier" is a count
     if "." in first.text and end - start == 1:
         return True  # a decimal without a scale word is a rate or an average, not a count
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
@@ -212,7 +218,7 @@ def metric_from_noun(noun: Token) -> str | None:
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
     if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
         return None
-    if noun.pos_ == "PROPN" and not noun.text.isupper() and (noun.ent_type_ or not noun.is_sent_start):
+    if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_:
         return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
@@ -232,14 +238,15 @@ def metric_from_noun(noun: Token) -> str | None:
             words[0] = f"{doc[i - 1].text.lower()}-{words[0]}"
             i -= 2
             continue
+        acronym = t.text.isupper() and 2 <= len(t.text) <= 5  # "DUI arrests", "EMS runs"
         if (
             t.dep_ in ("compound", "amod", "nmod")
             and t.head.i >= noun.i - 4
             and t.is_alpha
             and _lower(t) not in NOT_METRIC_ADJECTIVES
             and not t.like_num
-            and t.pos_ != "PROPN"
-            and t.ent_type_ == ""
+            and t.tag_ not in ("JJS", "JJR", "RBS")
+            and (acronym or (t.pos_ != "PROPN" and t.ent_type_ == ""))
         ):
             words.insert(0, _lower(t))
             i -= 1
@@ -298,14 +305,18 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
     if verb.lemma_.lower() not in STATE_VERBS:
         return None
     for child in verb.children:
-        if (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
-                and _lower(child) not in GENERIC_NOUNS and (m := metric_from_noun(child))):
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.pos_ in ("NOUN", "PROPN")
+            and _lower(child) not in GENERIC_NOUNS
+            and (m := metric_from_noun(child))
+        ):
             return m
     return None
 
 
 def names_an_average(noun: Token) -> bool:
-    """"the jail's average daily population": an average, never a count."""
+    """ "the jail's average daily population": an average, never a count."""
     return any(_lower(c) in AVERAGE_WORDS for c in noun.children) or _lower(noun) in AVERAGE_WORDS
 
 
@@ -360,12 +371,23 @@ class YearMention:
     anchored: bool  # preceded by "since", "between"...: a baseline, not the year of a count
 
 
+def _after_than(doc: Doc, i: int, floor: int) -> bool:
+    """ "than the year before", "than in 2019"; not "more than 31,000 in 2022"."""
+    for j in range(i - 1, max(floor, i - 4) - 1, -1):
+        if doc[j].like_num:
+            return False
+        if _lower(doc[j]) == "than":
+            return True
+    return False
+
+
 def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> list[YearMention]:
     found: list[YearMention] = []
     i = start
     while i < end:
         t = doc[i]
-        anchored = i > start and _lower(doc[i - 1]) in SINCE_WORDS
+        # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
+        anchored = i > start and (_lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start))
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
             year = int(t.text)
             found.append(YearMention(year, i, i + 1, anchored))
@@ -601,7 +623,7 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             return y
     # 2. "YEAR's COUNT", "in YEAR, COUNT"
     for y in years:
-        if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 2 and not y.anchored:
+        if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 2:
             between = doc[y.end : count.qualifier_start]
             if all(t.text in ("'s", ",", ":", "saw", "had") for t in between):
                 return y
@@ -619,8 +641,11 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
         if y.anchored:
             continue
         year_clause = _clause_of(doc[y.start])
-        if (year_clause is not None and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
-                and not count.start <= year_clause.head.i < noun_end):
+        if (
+            year_clause is not None
+            and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
+            and not count.start <= year_clause.head.i < noun_end
+        ):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
@@ -641,21 +666,22 @@ def _clause_of(token: Token) -> Token | None:
 
 
 def _is_rate(noun: Token) -> bool:
-    """"a dozen homes a week", "12 calls per day": a rate, not a count for the year."""
+    """ "a dozen homes a week", "12 calls per day": a rate, not a count for the year."""
     doc = noun.doc
     nxt = doc[noun.i + 1 : noun.i + 3]
     return len(nxt) == 2 and _lower(nxt[0]) in RATE_WORDS and singular(nxt[1].text) in RATE_UNITS
 
 
 def _is_subject_of_counted_verb(noun: Token, counts: list[Count]) -> bool:
-    """"two shelters recorded 15,870 intakes": the counted thing is the object; the subject's
+    """ "two shelters recorded 15,870 intakes": the counted thing is the object; the subject's
     number only says who counted."""
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = noun.head
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    return any(o.i > noun.i and any(c.start < o.i and o.i - c.end <= 3 and c.start > noun.i for c in counts)
-               for o in objects)
+    return any(
+        o.i > noun.i and any(c.start < o.i and o.i - c.end <= 3 and c.start > noun.i for c in counts) for o in objects
+    )
 
 
 def _phrase_end(noun: Token) -> int:
@@ -699,8 +725,9 @@ def sentence_figures(
             metric = metric_from_noun(noun) if noun is not None else None
             if noun is not None and metric is None:
                 continue  # counts years, dollars, points: not a figure
-            if noun is not None and (_is_rate(noun) or _is_subject_of_counted_verb(noun, counts)
-                                     or names_an_average(noun)):
+            if noun is not None and (
+                _is_rate(noun) or _is_subject_of_counted_verb(noun, counts) or names_an_average(noun)
+            ):
                 continue
             if noun is None and _subject_is_average(count, doc):
                 continue
