@@ -9,7 +9,8 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .figures import QUALIFIERS, metric_from_noun, metric_of_sentence, years_in
+from .components import doc_text
+from .figures import metric_from_noun, metric_of_sentence, qualifier_before, years_in
 from .models import Change, Claim, ClaimKind, Direction, Figure, Qualifier
 from .rules import load, regexes
 
@@ -60,14 +61,6 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
         sign = doc[i - 1].text
     direction = Direction.decrease if sign in ("-", "\u2212") else Direction.increase if sign == "+" else None
     return value, direction, end
-
-
-def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
-    for words, qualifier in QUALIFIERS:
-        start = i - len(words)
-        if start >= floor and [_low(t) for t in doc[start:i]] == words:
-            return qualifier, start
-    return Qualifier.exact, i
 
 
 def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
@@ -192,7 +185,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             value, signed, end = found
             start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
-            qualifier, qstart = _qualifier_before(doc, start, sent.start)
+            qualifier, qstart = qualifier_before(doc, start, sent.start)
             if _is_level(doc, qstart, end, sent):
                 i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
                 continue
@@ -336,7 +329,7 @@ def _trend_numbers(word: Token) -> list[Token]:
 
 def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    return Change(start=start, end=end, evidence=doc.text[start:end], **fields)  # type: ignore[arg-type]
+    return Change(start=start, end=end, evidence=doc_text(doc)[start:end], **fields)  # type: ignore[arg-type]
 
 
 def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
@@ -366,7 +359,7 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
                         since_year, end, anchored = years[0].year, years[0].end, True
                         break
                 for anchor in RECORD_ANCHORS:
-                    if doc.text[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
+                    if doc_text(doc)[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
                         span = doc.char_span(doc[j].idx, doc[j].idx + len(anchor), alignment_mode="expand")
                         end, anchored = (span.end if span is not None else j + 1), True
                         break
@@ -387,10 +380,10 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
                     year=subject.year if subject else None,
                     count=subject.count if subject else None,
                     since_year=since_year,
-                    text=doc.text[start_char:end_char],
+                    text=doc_text(doc)[start_char:end_char],
                     start=start_char,
                     end=end_char,
-                    evidence=doc.text[start_char:end_char],
+                    evidence=doc_text(doc)[start_char:end_char],
                     location=doc._.location,
                 )
             )

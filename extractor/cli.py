@@ -292,6 +292,15 @@ def eval_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     misses: Annotated[int, typer.Option("--misses", help="Also list this many misses and extras.")] = 0,
+    floors: Annotated[
+        Path | None,
+        typer.Option(
+            "--floors", help='A floors file ({"f1": {field: min}}): exit 1 when a field scores under its floor.'
+        ),
+    ] = None,
+    raise_floors_: Annotated[
+        bool, typer.Option("--raise-floors", help="Move the --floors file up to today's scores; floors never go down.")
+    ] = False,
     published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
@@ -300,9 +309,10 @@ def eval_command(
     Example:
 
       extractor eval corpus/ --misses 20
+      extractor eval corpus/ --floors tests/eval_floors.json
       extractor eval ../shared/data/polnear-dev/gold --articles ../shared/data/polnear-dev/articles --loose-speakers
     """
-    from .evaluate import FIELDS, evaluate, find_gold
+    from .evaluate import FIELDS, below_floors, evaluate, find_gold, load_floors, raise_floors, write_floors
     from .extract import extract_records
     from .ingest import iter_articles
     from .models import ArticleRecord, ExtractionError
@@ -343,7 +353,19 @@ def eval_command(
                 highlight=False,
                 soft_wrap=True,
             )
-    raise typer.Exit(EXIT_FAILED if len(records) < len(results) else EXIT_OK)
+    failed = len(records) < len(results)
+    if floors is not None:
+        if not floors.exists() and not raise_floors_:
+            fail(f"no such floors file: {floors}")
+        current = load_floors(floors) if floors.exists() else {}
+        if raise_floors_:
+            write_floors(floors, raise_floors(report, current))
+            err.print(f"floors in {floors} raised to today's scores where higher")
+        else:
+            for line in below_floors(report, current):
+                err.print(f"[bold red]regression:[/] {line}", highlight=False)
+                failed = True
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @app.command()

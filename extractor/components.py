@@ -34,3 +34,19 @@ def numbers(doc: Doc) -> Doc:
     for token in doc:
         token._.number = token_value(token.text)
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token on each access."""
+    text = doc.user_data.get("extractor_text")
+    if text is None:
+        text = doc.user_data["extractor_text"] = doc.text
+    return text
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's lowercase form, built once; reading it avoids making Token objects."""
+    cached = doc.user_data.get("extractor_lowers")
+    if cached is None:
+        cached = doc.user_data["extractor_lowers"] = [t.lower_ for t in doc]
+    return cached

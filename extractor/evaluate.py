@@ -299,3 +299,35 @@ def evaluate(
         if gold is not None:
             score_record(record, gold, report, loose_speakers)
     return report
+
+
+# --- the evaluation gate ----------------------------------------------------------------------
+
+
+def load_floors(path: Path) -> dict[str, float]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.get("f1", {}).items()}
+
+
+def below_floors(report: Report, floors: dict[str, float]) -> list[str]:
+    """The fields whose F1 fell under their floor, described for a person."""
+    return [
+        f"{name}: F1 {report.scores[name].f1:.3f} < floor {floor:.3f}"
+        for name, floor in sorted(floors.items())
+        if name in report.scores and report.scores[name].f1 + 1e-9 < floor
+    ]
+
+
+def raise_floors(report: Report, floors: dict[str, float]) -> dict[str, float]:
+    """Floors moved up to today's scores (rounded down); a floor never goes down."""
+    raised = dict(floors)
+    for name, score in report.scores.items():
+        if score.tp + score.fp + score.fn == 0:
+            continue
+        today = int(score.f1 * 1000) / 1000
+        raised[name] = max(floors.get(name, 0.0), today)
+    return raised
+
+
+def write_floors(path: Path, floors: dict[str, float]) -> None:
+    path.write_text(json.dumps({"f1": dict(sorted(floors.items()))}, indent=1) + "\n", encoding="utf-8")

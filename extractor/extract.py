@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .changes import extract_changes, extract_claims
+from .components import doc_text
 from .figures import figure_mentions, unique_figures
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
@@ -37,7 +38,7 @@ def dateline_place(text: str) -> str | None:
 
 def article_location(doc: Doc) -> str | None:
     """Dateline first; else the place the article names most often."""
-    place = dateline_place(doc.text)
+    place = dateline_place(doc_text(doc))
     if place:
         return place
     places = Counter(ent.text for ent in doc.ents if ent.label_ == "GPE")

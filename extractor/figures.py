@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .components import doc_text, lowers
 from .models import Figure, Qualifier
-from .numbers import SCALES, word_value
+from .numbers import NUMBER_WORDS, SCALES, word_value
 from .rules import load, regexes
 
 RULES = load("figures.json")
@@ -31,6 +32,10 @@ STREET_WORDS = set(RULES["street_words"])
 YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
 SINCE_WORDS = set(RULES["since_words"])
 RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
+# relative-year phrases by their first word, longest first, so a token is checked against few
+RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int | str]]] = {}
+for _words, _offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
+    RELATIVE_BY_FIRST.setdefault(_words[0], []).append((_words, _offset))
 NOT_COUNT_WORDS = set(RULES["not_count_words"])
 MONTH_WORDS = set(RULES["month_words"])
 RATE_WORDS = set(RULES["rate_words"])
@@ -96,10 +101,11 @@ def is_year_token(token: Token) -> bool:
     )
 
 
-def _qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
+def qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
+    low = lowers(doc)
     for words, qualifier in QUALIFIERS:
         start = i - len(words)
-        if start >= floor and [_lower(t) for t in doc[start:i]] == words:
+        if start >= floor and low[start:i] == words:
             return qualifier, start
     return Qualifier.exact, i
 
@@ -159,9 +165,10 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
 
 
 def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]:
+    low = lowers(doc)
     i = start
     while i < end:
-        if i in skip or is_year_token(doc[i]):
+        if i in skip or not (low[i][:1].isdigit() or low[i] in NUMBER_WORDS) or is_year_token(doc[i]):
             i += 1
             continue
         found = number_at(doc, i, end)
@@ -172,7 +179,7 @@ def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]
         if _lower(doc[i]) in NOT_COUNT_WORDS:
             i = after
             continue
-        qualifier, qualifier_start = _qualifier_before(doc, i, start)
+        qualifier, qualifier_start = qualifier_before(doc, i, start)
         if i > start and _lower(doc[i - 1]) == "a" and _lower(doc[i]) == "dozen":
             qualifier_start = min(qualifier_start, i - 1)
         if not _blocked(doc, i, after, start, end):
@@ -357,7 +364,7 @@ def metric_of_label(label: str) -> str | None:
 
 
 def metric_of_header(doc: Doc, start_char: int, end_char: int) -> str | None:
-    return metric_of_label(doc.text[start_char:end_char])
+    return metric_of_label(doc_text(doc)[start_char:end_char])
 
 
 # --- years ----------------------------------------------------------------------------------
@@ -383,8 +390,12 @@ def _after_than(doc: Doc, i: int, floor: int) -> bool:
 
 def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> list[YearMention]:
     found: list[YearMention] = []
+    low = lowers(doc)
     i = start
     while i < end:
+        if not (low[i][:1].isdigit() or low[i] in RELATIVE_BY_FIRST or low[i].startswith("fy")):
+            i += 1
+            continue
         t = doc[i]
         # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
         anchored = i > start and (_lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start))
@@ -402,9 +413,9 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
             i += 1
             continue
         matched = False
-        for words, offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
+        for words, offset in RELATIVE_BY_FIRST.get(low[i], ()):
             n = len(words)
-            if i + n <= end and [_lower(x) for x in doc[i : i + n]] == list(words):
+            if i + n <= end and tuple(low[i : i + n]) == words:
                 resolved: int | None = None
                 if offset == "before":
                     resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
@@ -441,7 +452,7 @@ def _tokens_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
 
 
 def _figure(doc: Doc, start_char: int, end_char: int, **fields: object) -> Figure:
-    text = doc.text
+    text = doc_text(doc)
     while start_char < end_char and text[start_char].isspace():
         start_char += 1
     while end_char > start_char and text[end_char - 1].isspace():
@@ -463,7 +474,7 @@ def _header_before(text: str, lines: list[tuple[int, int]], index: int) -> tuple
 
 
 def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]) -> list[Figure]:
-    text = doc.text
+    text = doc_text(doc)
     lines = _line_spans(text)
     figures: list[Figure] = []
     for index, (s, e) in enumerate(lines):
@@ -525,7 +536,7 @@ def _cell_number(cell: str) -> tuple[float, Qualifier] | None:
 
 def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]) -> list[Figure]:
     """Small tables: years down the first column and metrics across, or the other way round."""
-    text = doc.text
+    text = doc_text(doc)
     lines = _line_spans(text)
     figures: list[Figure] = []
     block: list[tuple[int, int, list[tuple[str, int, int]]]] = []

@@ -10,6 +10,8 @@ def _words() -> dict[str, int]:
 
 
 _WORDS = _words()
+# every token that can start a number word: "forty" of "forty-two", "dozen"
+NUMBER_WORDS = frozenset(_WORDS) | frozenset(w.split("-")[0] for w in _WORDS)
 SCALES: dict[str, int] = {k: int(v) for k, v in load("numbers.json")["scales"].items()}
 
 

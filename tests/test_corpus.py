@@ -3,21 +3,7 @@ evidence is the slice of the text its span names."""
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
-
-from extractor.extract import extract_records
-from extractor.ingest import iter_articles
 from extractor.models import ArticleRecord
-from tests.conftest import CORPUS
-
-
-@pytest.fixture(scope="module")
-def corpus_records(nlp: Language) -> list[ArticleRecord]:
-    results = list(extract_records(iter_articles([CORPUS]), nlp))
-    errors = [r for r in results if not isinstance(r, ArticleRecord)]
-    assert not errors, errors
-    return results  # type: ignore[return-value]
 
 
 def test_corpus_is_not_empty(corpus_records: list[ArticleRecord]) -> None:

@@ -1,0 +1,84 @@
+"""Speed of extraction, measured against spaCy's own pipeline on the same articles.
+
+    .venv/bin/python benchmarks/bench.py [--articles N] [--model NAME]
+
+Prints, for one run over the same articles: (a) the trained pipeline alone through `nlp.pipe`,
+(b) the full extraction (ingested Articles to validated records), and (c) the project's
+extractors alone on already parsed Docs, with articles/s, words/s and the ratios that the
+project's goals are stated in. Ratios, not seconds, are what to compare between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from extractor.changes import extract_changes, extract_claims
+from extractor.extract import article_location, extract_records
+from extractor.figures import figure_mentions
+from extractor.ingest import iter_articles
+from extractor.models import Article
+from extractor.pipeline import build_nlp, model_name
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def corpus_articles(n: int) -> list[Article]:
+    base = [a for a in iter_articles([CORPUS]) if isinstance(a, Article)]
+    return [base[i % len(base)].model_copy(update={"id": f"{base[i % len(base)].id}#{i}"}) for i in range(n)]
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    articles = corpus_articles(args.articles)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    plain = spacy.load(model_name(args.model))
+    nlp = build_nlp(args.model)
+
+    spacy_alone = timed(lambda: list(plain.pipe(texts)), args.repeat)
+    full = timed(lambda: list(extract_records(articles, nlp)), args.repeat)
+    docs = list(nlp.pipe(texts))
+    for doc, article in zip(docs, articles, strict=True):
+        doc._.published = article.published
+
+    def extractors_only() -> None:
+        for doc in docs:
+            doc._.location = article_location(doc)
+            mentions = figure_mentions(doc)
+            extract_changes(doc, mentions)
+            extract_claims(doc, mentions)
+
+    figures_alone = timed(extractors_only, args.repeat)
+
+    print(f"articles: {len(texts)}  words: {words:,}  model: {model_name(args.model)}  best of {args.repeat}")
+    for label, seconds in (
+        ("(a) spaCy pipeline alone", spacy_alone),
+        ("(b) full extraction", full),
+        ("(c) figure extractors on parsed Docs", figures_alone),
+    ):
+        print(f"{label:40s} {seconds:7.2f} s  {len(texts) / seconds:8.1f} articles/s  {words / seconds:10,.0f} words/s")
+    print(f"ratio b/a (speed of full extraction vs spaCy alone; goal >= 1.0): {spacy_alone / full:.2f}")
+    print(f"figure extraction time / spaCy time (goal <= 0.10): {figures_alone / spacy_alone:.3f}")
+
+
+if __name__ == "__main__":
+    main()
