@@ -332,6 +332,22 @@ def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
     return Change(start=start, end=end, evidence=doc_text(doc)[start:end], **fields)  # type: ignore[arg-type]
 
 
+def _claim_subject(doc: Doc, word: Token, sent: Span, figures: list[Figure], since_year: int | None) -> Figure | None:
+    """The figure a superlative speaks of: stated before it in the sentence, else the figure of the
+    year the subject names ("The 2018 total is ... the most since 2012"), else the last one stated
+    in the sentence before."""
+    candidates = [f for f in figures if f.start < word.idx and f.year != since_year]
+    in_sentence = [f for f in candidates if f.start >= sent.start_char]
+    if in_sentence:
+        return in_sentence[-1]
+    named = {y.year for y in years_in(doc, sent.start, word.i, doc._.published, None)}
+    for f in reversed(candidates):
+        if f.year in named:
+            return f
+    previous = [f for f in candidates if sent.start_char - f.start < 400]
+    return previous[-1] if previous and not named else None
+
+
 def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
     """Superlatives: "the lowest number ... since 2014", "fewest since record-keeping began",
     "a record high"."""
@@ -352,14 +368,19 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
             since_year: int | None = None
             end = t.i + 2 if is_record else t.i + 1
             anchored = False
+            text = doc_text(doc)
             for j in range(t.i + 1, min(sent.end, t.i + 12)):
                 if _low(doc[j]) == "since":
-                    years = years_in(doc, j + 1, min(sent.end, j + 4), published, None)
+                    # "since 2012", "since the county began its count in 2005"
+                    years = years_in(doc, j + 1, min(sent.end, j + 14), published, None)
                     if years:
-                        since_year, end, anchored = years[0].year, years[0].end, True
-                        break
+                        since_year, end = years[0].year, years[0].end
+                    else:
+                        end = min(sent.end, j + 4)
+                    anchored = True
+                    break
                 for anchor in RECORD_ANCHORS:
-                    if doc_text(doc)[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
+                    if text[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
                         span = doc.char_span(doc[j].idx, doc[j].idx + len(anchor), alignment_mode="expand")
                         end, anchored = (span.end if span is not None else j + 1), True
                         break
@@ -367,8 +388,7 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
                     break
             if not anchored and not is_record:
                 continue
-            before = [f for f in figures if sent.start_char <= f.start < t.idx and f.year != since_year]
-            subject = before[-1] if before else None
+            subject = _claim_subject(doc, t, sent, figures, since_year)
             metric = subject.metric if subject else _metric_near(doc, t, sent, None)
             start_char, end_char = t.idx, doc[end - 1].idx + len(doc[end - 1])
             if t.i > sent.start and _low(doc[t.i - 1]) in ("the", "a"):
