@@ -159,6 +159,18 @@ def speaker_matches(pred: str | None, gold: str | None, loose: bool) -> bool:
     return surname(gold) in tokens(pred)
 
 
+def _speaker_right(pred: dict[str, Any], gold: dict[str, Any], loose: bool) -> bool:
+    """Strict: the predicted speaker holds the gold speaker's surname. Loose (PolNeAR, whose gold
+    sources are phrases as written): the predicted speaker or its source phrase shares a content
+    word with the gold source; a gold source that is a pronoun is not checked."""
+    if not loose:
+        return speaker_matches(pred.get("speaker"), gold.get("speaker"), False)
+    if gold.get("speaker_pronoun"):
+        return True
+    candidates = " ".join(x for x in (pred.get("speaker"), pred.get("speaker_phrase")) if x)
+    return speaker_matches(candidates or None, gold.get("speaker"), True)
+
+
 def quote_text_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return token_f1(pred.get("text", ""), gold.get("text", "")) >= 0.8
 

@@ -15,6 +15,9 @@ from spacy.tokens import Doc
 from .changes import extract_changes, extract_claims
 from .components import doc_text
 from .figures import figure_mentions, unique_figures
+from .officials import officials_of
+from .people import find_people
+from .quotes import extract_quotes
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .rules import regexes
@@ -50,6 +53,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
     doc._.location = article_location(doc)
     mentions = figure_mentions(doc)
     figures = unique_figures(mentions)
+    people = find_people(doc)
     return ArticleRecord(
         id=article.id,
         source=article.source,
@@ -62,6 +66,8 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         figures=figures,
         changes=extract_changes(doc, mentions),
         claims=extract_claims(doc, mentions),
+        officials=officials_of(people),
+        quotes=extract_quotes(doc, people),
         meta=article.meta,
         warnings=article.warnings,
     )

@@ -139,8 +139,9 @@ class Official(Strict):
 
 
 class Quote(Spanned):
-    text: str
-    speaker: str | None
+    text: str = Field(description="the quoted words without the marks; paragraphs joined by a space")
+    speaker: str | None = Field(description="canonical name of the person quoted, or null")
+    speaker_phrase: str | None = Field(default=None, description="the source as written: 'he', 'police', 'the report'")
     cue: str | None = None
 
 

@@ -1,0 +1,296 @@
+"""People in a Doc: every mention of a person (named entities and names led by a title), their
+titles and organizations, and one Person per individual with every alias resolved ("Mayor
+Tishaura O. Jones" = "Mayor Jones" = "Tishaura Jones"; "Robert Tracey" ... "Tracy said")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .components import doc_text, lowers
+from .rules import load
+
+TITLES = load("titles.json")
+ABBREVIATIONS: dict[str, str] = TITLES["abbreviations"]
+ROLE_NOUNS = set(TITLES["role_nouns"])
+PRIVATE_UNLESS_PUBLIC = set(TITLES["private_unless_public"])
+MODIFIERS = set(TITLES["modifiers"])
+PUBLIC_WORDS = set(TITLES["public_words"])
+HONORIFICS = set(TITLES["honorifics"])
+NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
+MAX_TITLE_TOKENS = 5
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets of the name as written (no title, no possessive)
+    end: int
+    words: tuple[str, ...]
+    token_start: int
+    token_end: int
+    title: str | None = None
+    organization: str | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.words if w.lower() not in NAME_SUFFIXES]
+        return words[-1] if words else self.words[-1]
+
+    @property
+    def first(self) -> str | None:
+        return self.words[0] if len(self.words) > 1 else None
+
+
+@dataclass
+class Person:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest form used: most words, then the earliest."""
+        best = max(self.mentions, key=lambda m: (len(m.words), -m.start))
+        return best.name
+
+    @property
+    def surname(self) -> str:
+        return max(self.mentions, key=lambda m: (len(m.words), -m.start)).surname
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.name != self.name and m.name not in seen:
+                seen.append(m.name)
+        return seen
+
+    @property
+    def title(self) -> str | None:
+        titles = [m.title for m in self.mentions if m.title]
+        return max(titles, key=lambda t: (len(t.split()), -titles.index(t))) if titles else None
+
+    @property
+    def organization(self) -> str | None:
+        return next((m.organization for m in self.mentions if m.organization), None)
+
+    @property
+    def is_official(self) -> bool:
+        title = self.title
+        if title is None:
+            return False
+        role = title.split()[-1]
+        if role in PRIVATE_UNLESS_PUBLIC:
+            context = f"{title} {self.organization or ''}".lower().split()
+            return any(w.strip("'s,.") in PUBLIC_WORDS or w in PUBLIC_WORDS for w in context)
+        return True
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_punct:
+        return False
+    if text.lower() in ABBREVIATIONS or text.lower() in HONORIFICS:
+        return False
+    return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
+
+
+def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The title standing right before a name: "Police Commissioner", "Atty. Gen.", "Public Works
+    Director". Returns the title (lowercase, abbreviations spelled out) and where it starts."""
+    low = lowers(doc)
+    i = start
+    words: list[str] = []
+    has_role = False
+    while i > 0 and len(words) < MAX_TITLE_TOKENS:
+        prev = low[i - 1]
+        pair = f"{low[i - 2]} {prev}" if i >= 2 else ""
+        if pair in ABBREVIATIONS:
+            words[:0] = ABBREVIATIONS[pair].split()
+            has_role, i = True, i - 2
+            continue
+        if prev in ABBREVIATIONS and doc[i - 1].text[:1].isupper():
+            words[:0] = ABBREVIATIONS[prev].split()
+            has_role, i = True, i - 1
+            continue
+        if not doc[i - 1].text[:1].isupper():
+            break
+        if prev in ROLE_NOUNS:
+            words.insert(0, prev)
+            has_role, i = True, i - 1
+            continue
+        if prev in MODIFIERS and has_role:
+            words.insert(0, prev)
+            i -= 1
+            continue
+        break
+    if not has_role:
+        return None, start
+    while words and words[0] in MODIFIERS and words[0] not in ROLE_NOUNS and words[0] not in ("chief",):
+        if len(words) == 1:
+            break
+        if words[0] in ("police", "fire", "deputy", "assistant", "interim", "acting", "county", "city", "state",
+                        "public", "health", "works", "district", "attorney", "school", "board", "council"):
+            break
+        words.pop(0)
+        i += 1
+    if words and words[-1] not in ROLE_NOUNS and words[-1] not in {t.split()[-1] for t in ABBREVIATIONS.values()}:
+        return None, start
+    return " ".join(words), i
+
+
+def _organization_after(doc: Doc, end: int) -> str | None:
+    """"Director Carolyn Baca-Whitmore of the Animal Welfare Department" -> its organization."""
+    low = lowers(doc)
+    if end + 2 < len(doc) and low[end] in ("of", "for", "with", "at") and low[end + 1] == "the":
+        j = end + 2
+        words = []
+        while j < len(doc) and doc[j].text[:1].isupper() and len(words) < 8:
+            words.append(doc[j].text)
+            j += 1
+        if words:
+            return " ".join(words)
+    return None
+
+
+def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """"Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+    low = lowers(doc)
+    if end >= len(doc) or doc[end].text != ",":
+        return None, None
+    j = end + 1
+    limit = min(len(doc), j + 12)
+    words: list[str] = []
+    role_at = -1
+    while j < limit and doc[j].text not in (",", ".", ";", "\u201c", '"', "(") and "\n" not in doc[j].text:
+        if low[j] in ("who", "which", "that"):
+            break
+        words.append(low[j])
+        if low[j] in ROLE_NOUNS:
+            role_at = len(words)
+        j += 1
+    if role_at < 0:
+        return None, None
+    title_words = words[:role_at]
+    organization = None
+    rest = words[role_at:]
+    if rest and rest[0] in ("of", "for", "at", "with"):
+        org_words = [doc[end + 1 + role_at + k].text for k in range(1, len(rest))]
+        org_words = [w for w in org_words if w.lower() not in ("the",)]
+        organization = " ".join(org_words) or None
+    while title_words and (title_words[0] in ("the", "a", "an", "its", "their", "his", "her", "longtime", "former")
+                           or title_words[0].endswith("'s") or title_words[0] == "'s"):
+        if title_words[0].endswith("'s") and organization is None:
+            organization = title_words[0][:-2] or None
+        title_words.pop(0)
+    title_words = [w for w in title_words if w != "'s"]
+    if not title_words or "former" in words[:role_at]:
+        return None, None
+    return " ".join(title_words), organization
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every mention of a person: PERSON entities and capitalized names led by a title."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (lowers(doc)[s] in HONORIFICS or lowers(doc)[s] in ABBREVIATIONS
+                         or lowers(doc)[s] in ROLE_NOUNS or lowers(doc)[s] in MODIFIERS):
+            s += 1
+        while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
+            e -= 1
+        if s >= e or not all(doc[k].text[:1].isupper() or lowers(doc)[k] in NAME_PARTICLES for k in range(s, e)):
+            continue
+        mentions.append(_mention(doc, s, e))
+        taken.update(range(s, e))
+    # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
+    for i in range(1, len(doc)):
+        if i in taken or not _is_name_word(doc[i]):
+            continue
+        title, _ = _title_before(doc, i)
+        if title is None:
+            continue
+        e = i
+        while e < len(doc) and e - i < 6 and e not in taken and (
+            _is_name_word(doc[e]) or (doc[e].text == "-" and e + 1 < len(doc) and _is_name_word(doc[e + 1]))
+        ):
+            e += 1
+        if doc[e - 1].text in ("'s",):
+            e -= 1
+        if e > i and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e)):
+            mentions.append(_mention(doc, i, e))
+            taken.update(range(i, e))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _mention(doc: Doc, s: int, e: int) -> Mention:
+    # a hyphenated surname the entity recognizer cut short: "Baca-Whitmore"
+    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
+        e += 2
+    title, _ = _title_before(doc, s)
+    organization = _organization_after(doc, e) if title else None
+    if title is None:
+        title, organization = _appositive_title(doc, e)
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    words = tuple(doc_text(doc)[start:end].split())
+    return Mention(start, end, words, s, e, title, organization)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def _same_person(person: Person, m: Mention) -> bool:
+    surname = m.surname.lower()
+    for other in person.mentions:
+        theirs = other.surname.lower()
+        same_surname = theirs == surname
+        close = (not same_surname and len(surname) >= 4 and surname[0] == theirs[0]
+                 and _edit_distance_at_most_one(surname, theirs) and (m.first is None or other.first is None))
+        if not (same_surname or close):
+            continue
+        if m.first and other.first:
+            a, b = m.first.lower().rstrip("."), other.first.lower().rstrip(".")
+            if not (a.startswith(b) or b.startswith(a)):
+                continue
+        return True
+    return False
+
+
+def resolve_people(mentions: list[Mention]) -> list[Person]:
+    """One Person per individual: mentions with the same surname (or a one-letter slip of it, when
+    one side gives no first name) and compatible first names are the same person."""
+    people: list[Person] = []
+    # full names first, so that "Jones" joins "Tishaura Jones" rather than starting alone
+    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+        for person in people:
+            if _same_person(person, m):
+                person.mentions.append(m)
+                break
+        else:
+            people.append(Person([m]))
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    people.sort(key=lambda p: p.mentions[0].start)
+    return people
+
+
+def find_people(doc: Doc) -> list[Person]:
+    return resolve_people(find_mentions(doc))

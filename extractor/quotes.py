@@ -1,0 +1,297 @@
+"""Direct quotations and their speakers from a Doc.
+
+Quote marks are paired by a linear scan per paragraph (curly marks by kind, straight marks by
+turns); a paragraph that ends inside a quotation continues it only when the next paragraph opens
+with a quote mark, so an unbalanced mark never swallows the rest of the article. The speaker is
+the subject of a speech verb beside the quote ("…,” Jones said", "said Sheriff Tom Reyes",
+"Gonzalez said: “…”", "according to …"), resolved to a person: surnames and close spellings to the
+canonical name, pronouns to the person last named, "the chief" to the official with that title.
+A quote with no attribution of its own takes the speaker of the quote it continues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .components import doc_text, lowers
+from .models import Quote
+from .people import ROLE_NOUNS, Person, _edit_distance_at_most_one
+from .rules import load
+
+RULES = load("quotes.json")
+CUE_VERBS = set(RULES["verbs"])
+PRONOUNS: dict[str, str] = RULES["pronouns"]
+OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
+CLOSERS = {"\u201d", '"'}
+MARKS = set(OPENERS) | CLOSERS
+MAX_CARRY_PARAGRAPHS = 6
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # the opening mark
+    end: int  # after the closing mark
+    parts: list[tuple[int, int]]  # the quoted text of each paragraph, without marks
+    paragraph: int  # index of the paragraph the quote opens in
+    last_paragraph: int
+    speaker: Person | None = None
+    speaker_name: str | None = None
+    speaker_phrase: str | None = None
+    cue: str | None = None
+    cue_token: int | None = None
+    attributed: bool = False
+    text: str = field(default="")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def pair_quotes(text: str) -> list[QuoteSpan]:
+    """Quote spans of a text, in order. Linear in the text's length."""
+    found: list[QuoteSpan] = []
+    paragraphs = _paragraphs(text)
+    carry: QuoteSpan | None = None
+    for number, (ps, pe) in enumerate(paragraphs):
+        open_at: int | None = None
+        current: QuoteSpan | None = None
+        if carry is not None:
+            first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+            if text[first] in OPENERS and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
+                open_at, current = first, carry
+            carry = None
+        for j in range(ps, pe):
+            c = text[j]
+            if c not in MARKS or (open_at is not None and j == open_at):
+                continue
+            if open_at is None:
+                if c == "\u201d":
+                    continue  # a stray closing mark
+                open_at, current = j, None
+                continue
+            if c in OPENERS and c != '"':
+                open_at, current = j, None  # a new opening mark: the one before was never closed
+                continue
+            if c in CLOSERS:
+                if current is None:
+                    current = QuoteSpan(open_at, j + 1, [], number, number)
+                current.parts.append((open_at + 1, j))
+                current.end, current.last_paragraph = j + 1, number
+                if any(text[s:e].strip() for s, e in current.parts):
+                    found.append(current)
+                open_at, current = None, None
+        if open_at is not None:  # the paragraph ends inside a quotation
+            if current is None:
+                current = QuoteSpan(open_at, pe, [], number, number)
+            current.parts.append((open_at + 1, pe))
+            current.end, current.last_paragraph = pe, number
+            carry = current
+    if carry is not None and len(carry.parts) > 1:
+        # the last paragraph of a carried quote may close without a mark at the article's end
+        found.append(carry)
+    for q in found:
+        q.text = " ".join(text[s:e].strip() for s, e in q.parts).strip().rstrip(",").strip()
+    return [q for q in found if q.text]
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+
+def _window_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _first_sentence(tokens: list[Token]) -> list[Token]:
+    """Tokens up to the first sentence-final mark (abbreviations like "O." are one token)."""
+    out = []
+    for t in tokens:
+        out.append(t)
+        if t.text in (".", "!", "?"):
+            break
+    return out
+
+
+def _last_sentence(tokens: list[Token]) -> list[Token]:
+    cut = 0
+    for k, t in enumerate(tokens[:-1]):
+        if t.text in (".", "!", "?"):
+            cut = k + 1
+    return tokens[cut:]
+
+
+class Attributor:
+    """Resolves speaker phrases to people for one Doc."""
+
+    def __init__(self, doc: Doc, people: list[Person], quotes: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.people = people
+        self.quotes = quotes
+        self.by_token: dict[int, Person] = {}
+        for p in people:
+            for m in p.mentions:
+                for k in range(m.token_start, m.token_end):
+                    self.by_token[k] = p
+        inside = [(q.start, q.end) for q in quotes]
+        # mentions outside quotations, in text order, for pronouns to refer back to
+        self.mention_order: list[tuple[int, Person]] = sorted(
+            (m.start, p) for p in people for m in p.mentions if not any(s <= m.start < e for s, e in inside)
+        )
+
+    def person_by_surname(self, word: str) -> Person | None:
+        low = word.lower()
+        for p in self.people:
+            if any(m.surname.lower() == low for m in p.mentions):
+                return p
+        for p in self.people:
+            if len(low) >= 4 and any(m.surname.lower()[0] == low[0] and _edit_distance_at_most_one(m.surname.lower(), low)
+                                     for m in p.mentions):
+                return p
+        return None
+
+    def person_by_title(self, noun: str) -> Person | None:
+        matches = [p for p in self.people if p.title and p.title.split()[-1] == noun]
+        return matches[0] if len(matches) == 1 else None
+
+    def last_person_before(self, char: int) -> Person | None:
+        best = None
+        for start, p in self.mention_order:
+            if start >= char:
+                break
+            best = p
+        return best
+
+    def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
+        """The person a subject token names, a name when no person is known, and the phrase."""
+        doc = self.doc
+        phrase_tokens = [t for t in token.subtree if not t.is_punct] if token.dep_ else [token]
+        phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
+        if token.i in self.by_token:
+            return self.by_token[token.i], None, phrase
+        low = token.lower_
+        if low in PRONOUNS:
+            if PRONOUNS[low] in ("he", "she", "they"):
+                return self.last_person_before(token.idx), None, token.text
+            return None, None, token.text
+        if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
+            # a surname the entity recognizer missed, or a close spelling of one: "Tracy said"
+            person = self.person_by_surname(token.text)
+            if person is not None:
+                return person, None, phrase
+            name_tokens = [t for t in doc[max(0, token.i - 3) : token.i + 1] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if name_tokens and token.ent_type_ in ("PERSON", ""):
+                return None, " ".join(t.text for t in name_tokens), phrase
+            return None, None, phrase
+        if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
+            return self.person_by_title(token.lemma_.lower()), None, phrase
+        return None, None, phrase
+
+
+def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:
+    """A speech verb among tokens and its subject token (None when the parse gives none)."""
+    low = lowers(tokens[0].doc) if tokens else []
+    for k, t in enumerate(tokens):
+        if t.i in skip:
+            continue
+        if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
+            objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
+            after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
+            return t, (objects[0] if objects else after[0] if after else None)
+        if t.lemma_.lower() not in CUE_VERBS or t.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+        if subjects:
+            return t, _head_of_name(subjects[0])
+        # a broken parse: the nearest name or pronoun beside the verb
+        beside = [x for x in tokens if x.i not in skip and x.i != t.i
+                  and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS) and abs(x.i - t.i) <= 5]
+        if beside:
+            beside.sort(key=lambda x: (abs(x.i - t.i), x.i < t.i))
+            return t, _head_of_name(beside[0])
+        return t, None
+    return None
+
+
+def _head_of_name(token: Token) -> Token:
+    """The last word of a name written before it: "Mayor Tishaura Jones" -> "Jones"."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
+    text = doc_text(doc)
+    attributor = Attributor(doc, people, quotes)
+    inside = {t.i for q in quotes for s, e in q.parts for t in _window_tokens(doc, s, e)}
+    paragraphs = _paragraphs(text)
+    for n, q in enumerate(quotes):
+        ps, pe = paragraphs[q.last_paragraph]
+        nxt = quotes[n + 1].start if n + 1 < len(quotes) and quotes[n + 1].paragraph == q.last_paragraph else pe
+        after = _first_sentence(_window_tokens(doc, q.end, min(nxt, pe)))
+        first_ps, _ = paragraphs[q.paragraph]
+        prev_end = quotes[n - 1].end if n > 0 and quotes[n - 1].last_paragraph == q.paragraph else first_ps
+        before = _last_sentence(_window_tokens(doc, max(prev_end, first_ps), q.start))
+        windows = []
+        if after and not (after[-1].text == ":" and nxt < pe):
+            windows.append(after)
+        if before:
+            windows.append(before)
+        if q.start == first_ps and q.paragraph > 0:  # "Jones added:" on the paragraph before
+            pps, ppe = paragraphs[q.paragraph - 1]
+            if text[pps:ppe].rstrip().endswith(":"):
+                windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
+        for window in windows:
+            found = _cue_in(window, inside)
+            if found is None:
+                continue
+            cue, subject = found
+            q.cue, q.cue_token, q.attributed = cue.text, cue.i, True
+            if subject is not None:
+                q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
+            break
+    _inherit(quotes, paragraphs)
+
+
+def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
+    """Quotes without an attribution of their own: the speaker of another quote of the same
+    paragraph, or of the quote paragraph right before when this paragraph opens with the quote."""
+    for n, q in enumerate(quotes):
+        if q.attributed:
+            continue
+        same = [o for o in quotes if o is not q and o.attributed and (o.paragraph == q.paragraph
+                                                                      or o.last_paragraph == q.paragraph)]
+        source = min(same, key=lambda o: abs(o.start - q.start)) if same else None
+        if source is None and n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1:
+            ps, _ = paragraphs[q.paragraph]
+            if q.start == ps:
+                source = quotes[n - 1]
+        if source is not None:
+            q.speaker, q.speaker_name, q.speaker_phrase, q.cue = (source.speaker, source.speaker_name,
+                                                                 source.speaker_phrase, source.cue)
+            q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
+
+
+def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
+    text = doc_text(doc)
+    quotes = pair_quotes(text)
+    attribute(doc, quotes, people)
+    return [
+        Quote(
+            text=q.text,
+            speaker=q.speaker.name if q.speaker is not None else q.speaker_name,
+            speaker_phrase=q.speaker_phrase,
+            cue=q.cue,
+            start=q.start,
+            end=q.end,
+            evidence=text[q.start : q.end],
+        )
+        for q in quotes
+    ]
