@@ -230,12 +230,7 @@ def score_record(
         "changes": ("changes", change_matches),
         "claims": ("claims", claim_matches),
         "officials": ("officials", official_matches),
-        "quotes": (
-            "quotes",
-            lambda p, g: (
-                quote_text_matches(p, g) and speaker_matches(p.get("speaker"), g.get("speaker"), loose_speakers)
-            ),
-        ),
+        "quotes": ("quotes", lambda p, g: quote_text_matches(p, g) and _speaker_right(p, g, loose_speakers)),
         "quote_texts": ("quotes", quote_text_matches),
         "events": ("events", event_matches),
     }

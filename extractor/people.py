@@ -18,6 +18,9 @@ PRIVATE_UNLESS_PUBLIC = set(TITLES["private_unless_public"])
 MODIFIERS = set(TITLES["modifiers"])
 PUBLIC_WORDS = set(TITLES["public_words"])
 HONORIFICS = set(TITLES["honorifics"])
+GENDER = load("gender.json")
+MALE_WORDS = set(GENDER["male_words"])
+FEMALE_WORDS = set(GENDER["female_words"])
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
@@ -32,10 +35,20 @@ class Mention:
     token_end: int
     title: str | None = None
     organization: str | None = None
+    cue_words: tuple[str, ...] = ()  # lowercase words before the name: honorifics, titles
 
     @property
     def name(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def gender(self) -> str | None:
+        words = {w.lower() for w in self.cue_words} | {(self.first or "").lower()}
+        if words & FEMALE_WORDS:
+            return "she"
+        if words & MALE_WORDS:
+            return "he"
+        return None
 
     @property
     def surname(self) -> str:
@@ -77,6 +90,12 @@ class Person:
     @property
     def organization(self) -> str | None:
         return next((m.organization for m in self.mentions if m.organization), None)
+
+    @property
+    def gender(self) -> str | None:
+        """"he" or "she" where a first name, honorific or title tells; None otherwise."""
+        votes = [m.gender for m in self.mentions if m.gender]
+        return max(set(votes), key=votes.count) if votes else None
 
     @property
     def is_official(self) -> bool:
@@ -241,7 +260,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
         title, organization = _appositive_title(doc, e)
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
-    return Mention(start, end, words, s, e, title, organization)
+    cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
+    return Mention(start, end, words, s, e, title, organization, cue_words)
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:

@@ -161,11 +161,15 @@ class Attributor:
         matches = [p for p in self.people if p.title and p.title.split()[-1] == noun]
         return matches[0] if len(matches) == 1 else None
 
-    def last_person_before(self, char: int) -> Person | None:
+    def last_person_before(self, char: int, pronoun: str | None = None) -> Person | None:
+        """The person last named before `char`, outside quotations; for "he" or "she", the last
+        one whose gender is that or unknown."""
         best = None
         for start, p in self.mention_order:
             if start >= char:
                 break
+            if pronoun in ("he", "she") and p.gender not in (None, pronoun):
+                continue
             best = p
         return best
 
@@ -179,7 +183,7 @@ class Attributor:
         low = token.lower_
         if low in PRONOUNS:
             if PRONOUNS[low] in ("he", "she", "they"):
-                return self.last_person_before(token.idx), None, token.text
+                return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             # a surname the entity recognizer missed, or a close spelling of one: "Tracy said"
@@ -207,17 +211,22 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             return t, (objects[0] if objects else after[0] if after else None)
         if t.lemma_.lower() not in CUE_VERBS or t.pos_ not in ("VERB", "AUX"):
             continue
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
         # a broken parse: the nearest name or pronoun beside the verb
-        beside = [x for x in tokens if x.i not in skip and x.i != t.i
+        beside = [x for x in tokens if x.i not in skip and x.i != t.i and _may_speak(x)
                   and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS) and abs(x.i - t.i) <= 5]
         if beside:
             beside.sort(key=lambda x: (abs(x.i - t.i), x.i < t.i))
             return t, _head_of_name(beside[0])
         return t, None
     return None
+
+
+def _may_speak(token: Token) -> bool:
+    """Days, dates and possessive determiners are never speakers ("said Monday", "its")."""
+    return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") and token.dep_ != "poss"
 
 
 def _head_of_name(token: Token) -> Token:
@@ -257,7 +266,41 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             if subject is not None:
                 q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
             break
+        if not q.attributed:
+            _attribute_by_sentence(doc, q, inside, attributor)
+        if not q.attributed:
+            _attribute_by_label(doc, q, paragraphs, attributor)
     _inherit(quotes, paragraphs)
+
+
+def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor: Attributor) -> None:
+    """A quote inside a sentence with no speech verb ("Reid called him a 'human leech'", "the
+    'vicious snake' Trump described"): the person who is the subject of a verb of the sentence,
+    nearest the quote."""
+    first = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
+    if first is None:
+        return
+    sent = first[0].sent
+    candidates = [t for t in sent if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
+    candidates.sort(key=lambda t: abs(t.idx - q.start))
+    for t in candidates:
+        person, name, phrase = attributor.resolve(_head_of_name(t))
+        if person is not None or name is not None:
+            q.speaker, q.speaker_name, q.speaker_phrase, q.attributed = person, name, phrase, True
+            q.cue = t.head.text
+            return
+
+
+def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], attributor: Attributor) -> None:
+    """Transcripts: "WALLACE: Governor, ..." speaks the paragraph."""
+    ps, pe = paragraphs[q.paragraph]
+    head = doc_text(doc)[ps : min(pe, ps + 40)]
+    label, colon, _ = head.partition(":")
+    if colon and label.strip() and label.strip().replace(" ", "").replace(".", "").isalpha() and label.isupper():
+        person = attributor.person_by_surname(label.split()[-1].title())
+        q.speaker = person
+        q.speaker_name = None if person else label.strip().title()
+        q.speaker_phrase, q.attributed = label.strip(), True
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
