@@ -22,6 +22,7 @@ GENDER = load("gender.json")
 MALE_WORDS = set(GENDER["male_words"])
 FEMALE_WORDS = set(GENDER["female_words"])
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+NOT_NAME_WORDS = set(TITLES["not_name_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 
@@ -227,6 +228,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             e -= 1
         if s >= e or not all(doc[k].text[:1].isupper() or lowers(doc)[k] in NAME_PARTICLES for k in range(s, e)):
             continue
+        if any(lowers(doc)[k] in NOT_NAME_WORDS for k in range(s, e)):
+            continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
         mentions.append(_mention(doc, s, e))
         taken.update(range(s, e))
     # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"

@@ -149,12 +149,26 @@ class Attributor:
     def person_by_surname(self, word: str) -> Person | None:
         low = word.lower()
         for p in self.people:
-            if any(m.surname.lower() == low for m in p.mentions):
+            if any(m.surname.lower() == low or m.surname.lower().split("-")[-1] == low for m in p.mentions):
                 return p
         for p in self.people:
             if len(low) >= 4 and any(m.surname.lower()[0] == low[0] and _edit_distance_at_most_one(m.surname.lower(), low)
                                      for m in p.mentions):
                 return p
+        return None
+
+    def full_name_in_text(self, surname: str) -> str | None:
+        """A first name and this surname written together somewhere in the article."""
+        doc = self.doc
+        for t in doc:
+            if t.text == surname.split("-")[-1] and t.i >= 1:
+                start = t.i
+                while start > 0 and (doc[start - 1].text == "-" or doc[start - 1].pos_ == "PROPN"
+                                     and doc[start - 1].text[:1].isupper()) and t.i - start < 4:
+                    start -= 1
+                words = doc_text(doc)[doc[start].idx : t.idx + len(t.text)].split()
+                if len(words) >= 2 and words[-1].endswith(surname.split("-")[-1]):
+                    return " ".join(words)
         return None
 
     def person_by_title(self, noun: str) -> Person | None:
@@ -180,6 +194,9 @@ class Attributor:
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
         if token.i in self.by_token:
             return self.by_token[token.i], None, phrase
+        for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i], None, phrase
         low = token.lower_
         if low in PRONOUNS:
             if PRONOUNS[low] in ("he", "she", "they"):
@@ -187,9 +204,13 @@ class Attributor:
             return None, None, token.text
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             # a surname the entity recognizer missed, or a close spelling of one: "Tracy said"
-            person = self.person_by_surname(token.text)
+            surname = _hyphenated(token)
+            person = self.person_by_surname(surname)
             if person is not None:
                 return person, None, phrase
+            full = self.full_name_in_text(surname)
+            if full is not None:
+                return None, full, phrase
             name_tokens = [t for t in doc[max(0, token.i - 3) : token.i + 1] if t.pos_ == "PROPN" and t.text[:1].isupper()]
             if name_tokens and token.ent_type_ in ("PERSON", ""):
                 return None, " ".join(t.text for t in name_tokens), phrase
@@ -211,7 +232,10 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             return t, (objects[0] if objects else after[0] if after else None)
         if t.lemma_.lower() not in CUE_VERBS or t.pos_ not in ("VERB", "AUX"):
             continue
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+        verb = t
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
         # a broken parse: the nearest name or pronoun beside the verb
@@ -222,6 +246,15 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             return t, _head_of_name(beside[0])
         return t, None
     return None
+
+
+def _hyphenated(token: Token) -> str:
+    """A surname the tokenizer split at its hyphen: "Ashby-Monroe"."""
+    doc = token.doc
+    start = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
 
 
 def _may_speak(token: Token) -> bool:
@@ -271,6 +304,11 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         if not q.attributed:
             _attribute_by_label(doc, q, paragraphs, attributor)
     _inherit(quotes, paragraphs)
+    for n, q in enumerate(quotes):
+        # a quote paragraph right after indirect speech, not continuing another quote
+        continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
+        if not q.attributed and not continues:
+            _introduced(doc, q, paragraphs, inside, attributor)
 
 
 def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor: Attributor) -> None:
@@ -301,6 +339,29 @@ def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]
         q.speaker = person
         q.speaker_name = None if person else label.strip().title()
         q.speaker_phrase, q.attributed = label.strip(), True
+
+
+def _introduced(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], inside: set[int],
+                attributor: Attributor) -> None:
+    """A quote paragraph with no attribution after a paragraph of indirect speech ("Sgt. Dwight
+    Hollenbeck ... said the unit added two shifts." / "“A DUI arrest takes ..."): that speaker."""
+    if q.paragraph == 0 or q.start != paragraphs[q.paragraph][0]:
+        return
+    pps, ppe = paragraphs[q.paragraph - 1]
+    tokens = _window_tokens(doc, pps, ppe)
+    found = None
+    for sentence_start in range(len(tokens)):
+        if sentence_start == 0 or tokens[sentence_start - 1].text in (".", "!", "?"):
+            candidate = _cue_in(tokens[sentence_start:], inside)
+            if candidate is not None and candidate[1] is not None:
+                found = candidate
+    if found is None:
+        return
+    cue, subject = found
+    assert subject is not None
+    person, name, phrase = attributor.resolve(subject)
+    if person is not None or name is not None:
+        q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
