@@ -37,6 +37,7 @@ class Mention:
     title: str | None = None
     organization: str | None = None
     cue_words: tuple[str, ...] = ()  # lowercase words before the name: honorifics, titles
+    title_before_name: bool = False  # "Lt. Sarah Brickner" rather than "Brickner, the commander"
 
     @property
     def name(self) -> str:
@@ -85,7 +86,10 @@ class Person:
 
     @property
     def title(self) -> str | None:
-        titles = [m.title for m in self.mentions if m.title]
+        """The title written before the name where there is one ("Lt. Sarah Brickner, commander of
+        the post" is a lieutenant), the most specific of them; else an appositive's."""
+        before = [m.title for m in self.mentions if m.title and m.title_before_name]
+        titles = before or [m.title for m in self.mentions if m.title]
         return max(titles, key=lambda t: (len(t.split()), -titles.index(t))) if titles else None
 
     @property
@@ -104,6 +108,8 @@ class Person:
         if title is None:
             return False
         role = title.split()[-1]
+        if any(m.title_before_name for m in self.mentions):
+            return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
             context = f"{title} {self.organization or ''}".lower().split()
             return any(w.strip("'s,.") in PUBLIC_WORDS or w in PUBLIC_WORDS for w in context)
@@ -114,7 +120,9 @@ def _is_name_word(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper() or token.is_punct:
         return False
-    if text.lower() in ABBREVIATIONS or text.lower() in HONORIFICS:
+    if text.lower() in ABBREVIATIONS or text.lower() in HONORIFICS or text.lower() in ROLE_NOUNS:
+        return False
+    if text.lower() in NOT_NAME_WORDS:
         return False
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
@@ -137,8 +145,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
             words[:0] = ABBREVIATIONS[prev].split()
             has_role, i = True, i - 1
             continue
-        if not doc[i - 1].text[:1].isupper():
-            break
+        if not doc[i - 1].text[:1].isupper() and not (prev in ROLE_NOUNS or (words and prev in MODIFIERS)):
+            break  # "said chief librarian Moira Tennant": a lowercase title too
         if prev in ROLE_NOUNS:
             words.insert(0, prev)
             has_role, i = True, i - 1
@@ -195,8 +203,18 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         j += 1
     if role_at < 0:
         return None, None
+    if doc[end + 1].pos_ in ("VERB", "ADP", "AUX", "PRON") and low[end + 1] not in ("the", "a", "an"):
+        return None, None  # "Aziz, speaking through his solicitor," is no title
     title_words = words[:role_at]
     organization = None
+    if "'s" in title_words or "\u2019s" in title_words:  # "Leeds City Council's executive member"
+        cut = max(k for k, w in enumerate(title_words) if w in ("'s", "\u2019s"))
+        owner = [w for w in title_words[:cut] if w not in ("the", "a", "an")]
+        organization = " ".join(doc[end + 1 + k].text for k, w in enumerate(title_words[:cut])
+                                if w not in ("the", "a", "an")) or None
+        title_words = title_words[cut + 1 :]
+        if owner and not title_words:
+            return None, None
     rest = words[role_at:]
     if rest and rest[0] in ("of", "for", "at", "with"):
         org_words = [doc[end + 1 + role_at + k].text for k in range(1, len(rest))]
@@ -230,6 +248,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         if any(lowers(doc)[k] in NOT_NAME_WORDS for k in range(s, e)):
             continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
+        while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
+            e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
         mentions.append(_mention(doc, s, e))
         taken.update(range(s, e))
     # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
@@ -249,6 +269,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if e > i and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e)):
             mentions.append(_mention(doc, i, e))
             taken.update(range(i, e))
+    # "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles
+    i = 0
+    while i < len(doc):
+        if i in taken or not _is_name_word(doc[i]) or (i > 0 and _is_name_word(doc[i - 1])):
+            i += 1
+            continue
+        e = i
+        while e < len(doc) and e - i < 4 and _is_name_word(doc[e]) and e not in taken:
+            e += 1
+        if e - i >= 2 and _appositive_title(doc, e)[0] is not None and not any(
+            doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e)
+        ):
+            mentions.append(_mention(doc, i, e))
+            taken.update(range(i, e))
+        i = e if e > i else i + 1
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -258,13 +293,16 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     while e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
         e += 2
     title, _ = _title_before(doc, s)
+    before_name = title is not None
     organization = _organization_after(doc, e) if title else None
+    appositive_title, appositive_org = _appositive_title(doc, e)
     if title is None:
-        title, organization = _appositive_title(doc, e)
+        title, organization = appositive_title, appositive_org
+    organization = organization or appositive_org
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
-    return Mention(start, end, words, s, e, title, organization, cue_words)
+    return Mention(start, end, words, s, e, title, organization, cue_words, before_name)
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
