@@ -250,6 +250,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
         while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
             e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
+        while s > 0 and _is_name_word(doc[s - 1]) and doc[s - 1].ent_type_ in ("", "PERSON") and e - s < 5:
+            s -= 1  # "Gwen" + "Parry-Lloyd"
         mentions.append(_mention(doc, s, e))
         taken.update(range(s, e))
     # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
@@ -266,8 +268,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             e += 1
         if doc[e - 1].text in ("'s",):
             e -= 1
-        if e > i and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e)):
-            mentions.append(_mention(doc, i, e))
+        if e > i and not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e)):
+            mentions.append(_mention(doc, i, e))  # an ORG tag on "Councillor Imran Hafeez" is a slip
             taken.update(range(i, e))
     # "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles
     i = 0

@@ -39,10 +39,26 @@ def load_model(name: str) -> Language:
         ) from first
 
 
+def add_title_abbreviations(nlp: Language) -> None:
+    """"Lt.", "Det.", "Insp." as one token each, as spaCy already does for "Gov." and "Sen.":
+    otherwise the period splits off and the title is lost."""
+    from spacy.symbols import ORTH
+
+    from .rules import load
+
+    for written in load("titles.json")["abbreviations"]:
+        if " " in written or not written.endswith(".") or written.count(".") > 1:
+            continue
+        for form in {written.capitalize(), written.upper(), written}:
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The pipeline every article goes through: the trained model, sentence starts at line breaks
     (before the parser, which keeps them), and numeric values on tokens."""
     nlp = load_model(model_name(model))
+    add_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe("extractor_line_breaks", before=before)
