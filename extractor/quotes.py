@@ -141,10 +141,40 @@ class Attributor:
                 for k in range(m.token_start, m.token_end):
                     self.by_token[k] = p
         inside = [(q.start, q.end) for q in quotes]
-        # mentions outside quotations, in text order, for pronouns to refer back to
-        self.mention_order: list[tuple[int, Person]] = sorted(
-            (m.start, p) for p in people for m in p.mentions if not any(s <= m.start < e for s, e in inside)
+        # mentions outside quotations, in text order, for pronouns to refer back to; a mention that
+        # is the subject of its clause is the likelier antecedent
+        self.mention_order: list[tuple[int, Person, bool]] = sorted(
+            (m.start, p, doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass"))
+            for p in people
+            for m in p.mentions
+            if not any(s <= m.start < e for s, e in inside)
         )
+        self.learn_genders()
+
+    def learn_genders(self) -> None:
+        """A person written as a sentence's subject and followed in that sentence by "he" or
+        "she" (and no other person) is of that gender, unless a name or title already says."""
+        doc = self.doc
+        votes: dict[int, list[str]] = {}
+        for start, person, is_subject in self.mention_order:
+            if not is_subject or person.gender:
+                continue
+            token = doc.char_span(start, start + 1, alignment_mode="expand")
+            if token is None:
+                continue
+            sent = token[0].sent
+            others = {id(p) for s, p, _ in self.mention_order if sent.start_char <= s < sent.end_char}
+            if len(others) != 1:
+                continue
+            for t in doc[token[0].i : sent.end]:
+                pronoun = PRONOUNS.get(t.lower_)
+                if pronoun in ("he", "she"):
+                    votes.setdefault(id(person), []).append(pronoun)
+                    break
+        self.learned = {k: max(set(v), key=v.count) for k, v in votes.items()}
+
+    def gender_of(self, person: Person) -> str | None:
+        return person.gender or self.learned.get(id(person))
 
     def person_by_surname(self, word: str) -> Person | None:
         low = word.lower()
@@ -178,14 +208,20 @@ class Attributor:
     def last_person_before(self, char: int, pronoun: str | None = None) -> Person | None:
         """The person last named before `char`, outside quotations; for "he" or "she", the last
         one whose gender is that or unknown."""
-        best = None
-        for start, p in self.mention_order:
-            if start >= char:
-                break
-            if pronoun in ("he", "she") and p.gender not in (None, pronoun):
-                continue
-            best = p
-        return best
+        candidates = [
+            (start, p, is_subject)
+            for start, p, is_subject in self.mention_order
+            if start < char and (pronoun not in ("he", "she") or self.gender_of(p) in (None, pronoun))
+        ]
+        if not candidates:
+            return None
+        # the last sentence naming a fitting person; in it, the subject before other mentions
+        last = candidates[-1][0]
+        span = self.doc.char_span(last, last + 1, alignment_mode="expand")
+        sent_start = span[0].sent.start_char if span is not None else last
+        in_sentence = [c for c in candidates if c[0] >= sent_start]
+        subjects = [c for c in in_sentence if c[2]]
+        return (subjects or in_sentence)[-1][1]
 
     def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase."""
@@ -242,7 +278,8 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         beside = [x for x in tokens if x.i not in skip and x.i != t.i and _may_speak(x)
                   and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS) and abs(x.i - t.i) <= 5]
         if beside:
-            beside.sort(key=lambda x: (abs(x.i - t.i), x.i < t.i))
+            # a person before anything else: "Flynn said on Fox News" speaks for Flynn
+            beside.sort(key=lambda x: (x.ent_type_ not in ("PERSON", ""), abs(x.i - t.i), x.i < t.i))
             return t, _head_of_name(beside[0])
         return t, None
     return None
