@@ -26,6 +26,7 @@ OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
 MAX_CARRY_PARAGRAPHS = 6
+DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 
 
 @dataclass
@@ -327,6 +328,8 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             pps, ppe = paragraphs[q.paragraph - 1]
             if text[pps:ppe].rstrip().endswith(":"):
                 windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
+        if after and after[0].text in DASHES and _dash_attribution(after, q, attributor):
+            continue
         for window in windows:
             found = _cue_in(window, inside)
             if found is None:
@@ -346,6 +349,24 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+
+
+def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) -> bool:
+    """Epigraph style: "“...” ― Esther Tapia"."""
+    names = []
+    for t in after[1:6]:
+        if t.text[:1].isupper() or t.text == "-" or t.text.endswith("."):
+            names.append(t)
+        else:
+            break
+    names = [t for t in names if t.text not in (".",)]
+    if not names or not names[-1].text[:1].isupper():
+        return False
+    person, name, phrase = attributor.resolve(names[-1])
+    q.speaker = person
+    q.speaker_name = name or (None if person else " ".join(t.text for t in names))
+    q.speaker_phrase, q.cue, q.attributed = " ".join(t.text for t in names), after[0].text, True
+    return True
 
 
 def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor: Attributor) -> None:
