@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 from .changes import extract_changes, extract_claims
 from .components import doc_text
 from .figures import figure_mentions, unique_figures
+from .ingest import normalize
+from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .officials import officials_of
 from .people import find_people
 from .quotes import extract_quotes
-from .ingest import normalize
-from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .rules import regexes
 
 DEFAULT_MAX_CHARS = 1_000_000

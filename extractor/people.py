@@ -98,7 +98,7 @@ class Person:
 
     @property
     def gender(self) -> str | None:
-        """"he" or "she" where a first name, honorific or title tells; None otherwise."""
+        """ "he" or "she" where a first name, honorific or title tells; None otherwise."""
         votes = [m.gender for m in self.mentions if m.gender]
         return max(set(votes), key=votes.count) if votes else None
 
@@ -161,8 +161,25 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     while words and words[0] in MODIFIERS and words[0] not in ROLE_NOUNS and words[0] not in ("chief",):
         if len(words) == 1:
             break
-        if words[0] in ("police", "fire", "deputy", "assistant", "interim", "acting", "county", "city", "state",
-                        "public", "health", "works", "district", "attorney", "school", "board", "council"):
+        if words[0] in (
+            "police",
+            "fire",
+            "deputy",
+            "assistant",
+            "interim",
+            "acting",
+            "county",
+            "city",
+            "state",
+            "public",
+            "health",
+            "works",
+            "district",
+            "attorney",
+            "school",
+            "board",
+            "council",
+        ):
             break
         words.pop(0)
         i += 1
@@ -172,11 +189,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def _organization_after(doc: Doc, end: int) -> str | None:
-    """"Director Carolyn Baca-Whitmore of the Animal Welfare Department" -> its organization."""
+    """ "Director Carolyn Baca-Whitmore of the Animal Welfare Department" -> its organization."""
     low = lowers(doc)
     if end + 2 < len(doc) and low[end] in ("of", "for", "with", "at") and low[end + 1] == "the":
         j = end + 2
-        words = []
+        words: list[str] = []
         while j < len(doc) and doc[j].text[:1].isupper() and len(words) < 8:
             words.append(doc[j].text)
             j += 1
@@ -186,7 +203,7 @@ def _organization_after(doc: Doc, end: int) -> str | None:
 
 
 def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """"Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
     low = lowers(doc)
     if end >= len(doc) or doc[end].text != ",":
         return None, None
@@ -210,8 +227,10 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     if "'s" in title_words or "\u2019s" in title_words:  # "Leeds City Council's executive member"
         cut = max(k for k, w in enumerate(title_words) if w in ("'s", "\u2019s"))
         owner = [w for w in title_words[:cut] if w not in ("the", "a", "an")]
-        organization = " ".join(doc[end + 1 + k].text for k, w in enumerate(title_words[:cut])
-                                if w not in ("the", "a", "an")) or None
+        organization = (
+            " ".join(doc[end + 1 + k].text for k, w in enumerate(title_words[:cut]) if w not in ("the", "a", "an"))
+            or None
+        )
         title_words = title_words[cut + 1 :]
         if owner and not title_words:
             return None, None
@@ -220,8 +239,11 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         org_words = [doc[end + 1 + role_at + k].text for k in range(1, len(rest))]
         org_words = [w for w in org_words if w.lower() not in ("the",)]
         organization = " ".join(org_words) or None
-    while title_words and (title_words[0] in ("the", "a", "an", "its", "their", "his", "her", "longtime", "former")
-                           or title_words[0].endswith("'s") or title_words[0] == "'s"):
+    while title_words and (
+        title_words[0] in ("the", "a", "an", "its", "their", "his", "her", "longtime", "former")
+        or title_words[0].endswith("'s")
+        or title_words[0] == "'s"
+    ):
         if title_words[0].endswith("'s") and organization is None:
             organization = title_words[0][:-2] or None
         title_words.pop(0)
@@ -239,8 +261,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ != "PERSON":
             continue
         s, e = ent.start, ent.end
-        while s < e and (lowers(doc)[s] in HONORIFICS or lowers(doc)[s] in ABBREVIATIONS
-                         or lowers(doc)[s] in ROLE_NOUNS or lowers(doc)[s] in MODIFIERS):
+        while s < e and (
+            lowers(doc)[s] in HONORIFICS
+            or lowers(doc)[s] in ABBREVIATIONS
+            or lowers(doc)[s] in ROLE_NOUNS
+            or lowers(doc)[s] in MODIFIERS
+        ):
             s += 1
         while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
             e -= 1
@@ -258,18 +284,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for i in range(1, len(doc)):
         if i in taken or not _is_name_word(doc[i]):
             continue
-        title, _ = _title_before(doc, i)
+        title, title_start = _title_before(doc, i)
         if title is None:
             continue
         e = i
-        while e < len(doc) and e - i < 6 and e not in taken and (
-            _is_name_word(doc[e]) or (doc[e].text == "-" and e + 1 < len(doc) and _is_name_word(doc[e + 1]))
+        while (
+            e < len(doc)
+            and e - i < 6
+            and e not in taken
+            and (_is_name_word(doc[e]) or (doc[e].text == "-" and e + 1 < len(doc) and _is_name_word(doc[e + 1])))
         ):
             e += 1
         if doc[e - 1].text in ("'s",):
             e -= 1
-        if e > i and not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e)):
-            mentions.append(_mention(doc, i, e))  # an ORG tag on "Councillor Imran Hafeez" is a slip
+        # an entity tag that also covers the title ("Councillor Imran Hafeez" as ORG, "Comptroller Dee
+        # Park" as FAC) is the recognizer's slip, not a place or an organization
+        tagged_with_title = doc[title_start].ent_type_ != "" and doc[title_start].ent_type_ == doc[i].ent_type_
+        if e > i and (
+            tagged_with_title or not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e))
+        ):
+            mentions.append(_mention(doc, i, e))
             taken.update(range(i, e))
     # "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles
     i = 0
@@ -280,8 +314,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         e = i
         while e < len(doc) and e - i < 4 and _is_name_word(doc[e]) and e not in taken:
             e += 1
-        if e - i >= 2 and _appositive_title(doc, e)[0] is not None and not any(
-            doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e)
+        if (
+            e - i >= 2
+            and _appositive_title(doc, e)[0] is not None
+            and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
             mentions.append(_mention(doc, i, e))
             taken.update(range(i, e))
@@ -325,8 +361,13 @@ def _same_person(person: Person, m: Mention) -> bool:
     for other in person.mentions:
         theirs = other.surname.lower()
         same_surname = theirs == surname
-        close = (not same_surname and len(surname) >= 4 and surname[0] == theirs[0]
-                 and _edit_distance_at_most_one(surname, theirs) and (m.first is None or other.first is None))
+        close = (
+            not same_surname
+            and len(surname) >= 4
+            and surname[0] == theirs[0]
+            and _edit_distance_at_most_one(surname, theirs)
+            and (m.first is None or other.first is None)
+        )
         if not (same_surname or close):
             continue
         if m.first and other.first:

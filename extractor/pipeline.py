@@ -40,7 +40,7 @@ def load_model(name: str) -> Language:
 
 
 def add_title_abbreviations(nlp: Language) -> None:
-    """"Lt.", "Det.", "Insp." as one token each, as spaCy already does for "Gov." and "Sen.":
+    """ "Lt.", "Det.", "Insp." as one token each, as spaCy already does for "Gov." and "Sen.":
     otherwise the period splits off and the title is lost."""
     from spacy.symbols import ORTH
 
@@ -50,8 +50,9 @@ def add_title_abbreviations(nlp: Language) -> None:
         if " " in written or not written.endswith(".") or written.count(".") > 1:
             continue
         for form in {written.capitalize(), written.upper(), written}:
-            if len(nlp.tokenizer(form)) > 1:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer = nlp.tokenizer
+            if len(tokenizer(form)) > 1 and hasattr(tokenizer, "add_special_case"):
+                tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def build_nlp(model: str | None = None) -> Language:

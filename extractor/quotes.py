@@ -183,8 +183,10 @@ class Attributor:
             if any(m.surname.lower() == low or m.surname.lower().split("-")[-1] == low for m in p.mentions):
                 return p
         for p in self.people:
-            if len(low) >= 4 and any(m.surname.lower()[0] == low[0] and _edit_distance_at_most_one(m.surname.lower(), low)
-                                     for m in p.mentions):
+            if len(low) >= 4 and any(
+                m.surname.lower()[0] == low[0] and _edit_distance_at_most_one(m.surname.lower(), low)
+                for m in p.mentions
+            ):
                 return p
         return None
 
@@ -194,8 +196,15 @@ class Attributor:
         for t in doc:
             if t.text == surname.split("-")[-1] and t.i >= 1:
                 start = t.i
-                while start > 0 and (doc[start - 1].text == "-" or doc[start - 1].pos_ == "PROPN"
-                                     and doc[start - 1].text[:1].isupper()) and t.i - start < 4:
+                while (
+                    start > 0
+                    and (
+                        doc[start - 1].text == "-"
+                        or doc[start - 1].pos_ == "PROPN"
+                        and doc[start - 1].text[:1].isupper()
+                    )
+                    and t.i - start < 4
+                ):
                     start -= 1
                 words = doc_text(doc)[doc[start].idx : t.idx + len(t.text)].split()
                 if len(words) >= 2 and words[-1].endswith(surname.split("-")[-1]):
@@ -235,6 +244,8 @@ class Attributor:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
         low = token.lower_
+        if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head is not token:
+            return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS:
             if PRONOUNS[low] in ("he", "she", "they"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
@@ -248,7 +259,11 @@ class Attributor:
             full = self.full_name_in_text(surname)
             if full is not None:
                 return None, full, phrase
-            name_tokens = [t for t in doc[max(0, token.i - 3) : token.i + 1] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            name_tokens = [
+                t
+                for t in doc[max(0, token.i - 3) : token.i + 1]
+                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ROLE_NOUNS
+            ]
             if name_tokens and token.ent_type_ in ("PERSON", ""):
                 return None, " ".join(t.text for t in name_tokens), phrase
             return None, None, phrase
@@ -258,8 +273,10 @@ class Attributor:
 
 
 def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:
-    """A speech verb among tokens and its subject token (None when the parse gives none)."""
+    """A speech verb among tokens and its subject token (None when the parse gives none). A verb
+    with a subject wins over one without ("Asked about it, O'Neill said")."""
     low = lowers(tokens[0].doc) if tokens else []
+    first_bare: tuple[Token, Token | None] | None = None
     for k, t in enumerate(tokens):
         if t.i in skip:
             continue
@@ -276,21 +293,34 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if subjects:
             return t, _head_of_name(subjects[0])
         # a broken parse: the nearest name or pronoun beside the verb
-        beside = [x for x in tokens if x.i not in skip and x.i != t.i and _may_speak(x)
-                  and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS) and abs(x.i - t.i) <= 5]
+        beside = [
+            x
+            for x in tokens
+            if x.i not in skip
+            and x.i != t.i
+            and _may_speak(x)
+            and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS)
+            and abs(x.i - t.i) <= 5
+        ]
         if beside:
             # a person before anything else: "Flynn said on Fox News" speaks for Flynn
             beside.sort(key=lambda x: (x.ent_type_ not in ("PERSON", ""), abs(x.i - t.i), x.i < t.i))
             return t, _head_of_name(beside[0])
-        return t, None
-    return None
+        if first_bare is None:
+            first_bare = (t, None)
+    return first_bare
 
 
 def _hyphenated(token: Token) -> str:
     """A surname the tokenizer split at its hyphen: "Ashby-Monroe"."""
     doc = token.doc
     start = token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    ):
         start -= 2
     return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
 
@@ -399,8 +429,9 @@ def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]
         q.speaker_phrase, q.attributed = label.strip(), True
 
 
-def _introduced(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], inside: set[int],
-                attributor: Attributor) -> None:
+def _introduced(
+    doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], inside: set[int], attributor: Attributor
+) -> None:
     """A quote paragraph with no attribution after a paragraph of indirect speech ("Sgt. Dwight
     Hollenbeck ... said the unit added two shifts." / "“A DUI arrest takes ..."): that speaker."""
     if q.paragraph == 0 or q.start != paragraphs[q.paragraph][0]:
@@ -428,16 +459,23 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
     for n, q in enumerate(quotes):
         if q.attributed:
             continue
-        same = [o for o in quotes if o is not q and o.attributed and (o.paragraph == q.paragraph
-                                                                      or o.last_paragraph == q.paragraph)]
+        same = [
+            o
+            for o in quotes
+            if o is not q and o.attributed and (o.paragraph == q.paragraph or o.last_paragraph == q.paragraph)
+        ]
         source = min(same, key=lambda o: abs(o.start - q.start)) if same else None
         if source is None and n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1:
             ps, _ = paragraphs[q.paragraph]
             if q.start == ps:
                 source = quotes[n - 1]
         if source is not None:
-            q.speaker, q.speaker_name, q.speaker_phrase, q.cue = (source.speaker, source.speaker_name,
-                                                                 source.speaker_phrase, source.cue)
+            q.speaker, q.speaker_name, q.speaker_phrase, q.cue = (
+                source.speaker,
+                source.speaker_name,
+                source.speaker_phrase,
+                source.cue,
+            )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
 
 
