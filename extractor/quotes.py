@@ -284,11 +284,13 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
             after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
             return t, (objects[0] if objects else after[0] if after else None)
-        if t.lemma_.lower() not in CUE_VERBS or t.pos_ not in ("VERB", "AUX"):
+        if not _is_cue_verb(t):
             continue
         verb = t
         while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
+            verb = t.head  # "Clinton mocked the complaint, saying ...": the one who mocked
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
@@ -309,6 +311,10 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if first_bare is None:
             first_bare = (t, None)
     return first_bare
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
 
 def _hyphenated(token: Token) -> str:
@@ -353,12 +359,17 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         if after and not (after[-1].text == ":" and nxt < pe):
             windows.append(after)
         if before:
-            windows.append(before)
+            # "X said the ad “unmistakably” suggests ...": when no speech verb follows the quote
+            # closely, the words before it attribute it
+            tight = any(_is_cue_verb(t) for t in after[:4]) or text[q.end - 2 : q.end - 1] in (",", "?", "!")
+            windows.insert(0 if windows and not tight else len(windows), before)
         if q.start == first_ps and q.paragraph > 0:  # "Jones added:" on the paragraph before
             pps, ppe = paragraphs[q.paragraph - 1]
             if text[pps:ppe].rstrip().endswith(":"):
                 windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
-        if after and after[0].text in DASHES and _dash_attribution(after, q, attributor):
+        if text[q.end : q.end + 3].lstrip()[:1] in DASHES and _dash_attribution(
+            _window_tokens(doc, q.end, min(nxt, pe)), q, attributor
+        ):
             continue
         for window in windows:
             found = _cue_in(window, inside)
@@ -384,7 +395,9 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
 def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) -> bool:
     """Epigraph style: "“...” ― Esther Tapia"."""
     names = []
-    for t in after[1:6]:
+    while after and (after[0].text in DASHES or not after[0].text[:1].isalpha()):
+        after = after[1:]
+    for t in after[:5]:
         if t.text[:1].isupper() or t.text == "-" or t.text.endswith("."):
             names.append(t)
         else:
@@ -392,6 +405,7 @@ def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) 
     names = [t for t in names if t.text not in (".",)]
     if not names or not names[-1].text[:1].isupper():
         return False
+    after = [after[0]] + after  # the cue shown is the dash
     person, name, phrase = attributor.resolve(names[-1])
     q.speaker = person
     q.speaker_name = name or (None if person else " ".join(t.text for t in names))

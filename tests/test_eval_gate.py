@@ -7,12 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from extractor.evaluate import Report, below_floors, evaluate, find_gold, load_floors, raise_floors
 from extractor.models import ArticleRecord
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SHARED
 
 FLOORS = Path(__file__).with_name("eval_floors.json")
+FLOORS_POLNEAR = Path(__file__).with_name("eval_floors_polnear.json")
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +52,21 @@ def test_no_figure_counts_a_year_an_age_money_or_a_percentage(corpus_records: li
                 before = f.evidence[max(0, m.start() - 1) : m.start()]
                 assert before != "$", f
                 assert not after.startswith(("%", " percent", "-year-old", " years old")), f
+
+
+POLNEAR = SHARED / "data" / "polnear-dev"
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="shared/ data not beside the repo")
+def test_polnear_quotes_hold_their_floors(nlp: Language) -> None:
+    """Real press: 84 PolNeAR articles, scored with the loose speaker match their gold needs."""
+    from extractor.extract import extract_records
+    from extractor.ingest import iter_articles
+
+    pairs, problems = find_gold(POLNEAR / "gold", POLNEAR / "articles")
+    assert not problems and len(pairs) == 84
+    records = [
+        r for r in extract_records(iter_articles([p.article for p in pairs]), nlp) if isinstance(r, ArticleRecord)
+    ]
+    report = evaluate(records, {str(p.article): p.gold for p in pairs}, loose_speakers=True)
+    assert below_floors(report, load_floors(FLOORS_POLNEAR)) == []
