@@ -129,7 +129,8 @@ def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str |
             break  # "..., the most since 2019": that baseline belongs to the superlative
         if word not in BASELINE_WORDS:
             continue
-        years = years_in(doc, j + 1, min(sent.end, j + 6), published, None)
+        earlier = years_in(doc, sent.start, j, published, None)  # "the year before" follows these
+        years = years_in(doc, j + 1, min(sent.end, j + 6), published, earlier[-1].year if earlier else None)
         date_ents = [e for e in sent.ents if e.label_ == "DATE" and e.start > j and e.start - j <= 4]
         if date_ents:
             parsed = _parse_entity(date_ents[0].text, published)

@@ -66,7 +66,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         figures=figures,
         changes=extract_changes(doc, mentions),
         claims=extract_claims(doc, mentions),
-        officials=officials_of(people),
+        officials=officials_of(people, doc, doc._.location),
         quotes=extract_quotes(doc, people),
         meta=article.meta,
         warnings=article.warnings,

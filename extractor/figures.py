@@ -417,6 +417,8 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
             n = len(words)
             if i + n <= end and tuple(low[i : i + n]) == words:
                 resolved: int | None = None
+                if anchored and offset == -1 and last_year is not None and found:
+                    offset = "before"  # "97 murders in 2018, 13 fewer than last year's 110": 2017
                 if offset == "before":
                     resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
                 elif published is not None:
@@ -627,17 +629,20 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
     for y in years:
         if y.anchored:
             continue
-        gap = y.start - noun_end
-        if y.start >= count.end and 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
+        # a place between the count and its year does not separate them: "388 in the Bronx in 2023"
+        gap = sum(1 for t in doc[noun_end : y.start] if not _is_place_word(t))
+        if y.start < noun_end:
+            continue
+        if 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
             return y
-        if y.start >= count.end and gap == 0:
+        if gap == 0:
             return y
     # 2. "YEAR's COUNT", "in YEAR, COUNT"
     for y in years:
-        if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 2:
+        if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 4:
             between = doc[y.end : count.qualifier_start]
-            if all(t.text in ("'s", ",", ":", "saw", "had") for t in between):
-                return y
+            if all(_lower(t) in YEAR_TO_COUNT_WORDS for t in between):
+                return y  # "2022's 1,204 crashes", "last year's low of 110"
     # 3. a relative clause on the year: "since 2014, which had 159", "since 2011, when 17 drowned"
     clause = _clause_of(doc[count.start])
     if clause is not None:
@@ -662,6 +667,41 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
     return best
+
+
+YEAR_TO_COUNT_WORDS = {
+    "'s",
+    "\u2019s",
+    ",",
+    ":",
+    "saw",
+    "had",
+    "of",
+    "low",
+    "high",
+    "total",
+    "tally",
+    "record",
+    "count",
+    "figure",
+    "peak",
+    "number",
+}
+
+
+def _is_place_word(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lower_ in ("the", "in", "across", "at")
+
+
+def place_of(doc: Doc, start: int, end: int) -> str | None:
+    """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0:
+            if doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the") or (
+                ent.start >= 2 and doc[ent.start - 2].lower_ in ("in", "across")
+            ):
+                return ent.text
+    return None
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -754,7 +794,9 @@ def sentence_figures(
                 continue
             previous_metric = sentence_metric = metric
             first = min(count.qualifier_start, year.start)
-            last = max(noun_end, year.end)
+            # the evidence runs from the count to its year, past an appositive only to reach a year
+            last = max(noun.i + 1 if noun is not None and noun.i >= count.end else count.end, year.end)
+            place = place_of(doc, first, last) or location
             figures.append(
                 _figure(
                     doc,
@@ -764,7 +806,7 @@ def sentence_figures(
                     count=count.value,
                     metric=metric,
                     qualifier=count.qualifier,
-                    location=location,
+                    location=place,
                 )
             )
     return figures

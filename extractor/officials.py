@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from .models import Official
 from .people import Person
+from .rules import load
+
+ORGANIZATION_HINTS: dict[str, list[str]] = load("titles.json")["organization_hints"]
 
 
-def officials_of(people: list[Person]) -> list[Official]:
+def _organization_in_article(doc: Doc, title: str, location: str | None) -> str | None:
+    """An organization the article itself names for a role: the police department an officer
+    serves in ("St. Louis Metropolitan Police Department"), the city a mayor leads."""
+    words = title.split()
+    for hint, roles in ORGANIZATION_HINTS.items():
+        if not any(w in roles for w in words):
+            continue
+        if hint == "city":
+            city = (location or "").split(",")[0].strip()
+            return f"City of {city}" if city else None
+        named = [
+            e.text.removeprefix("the ").removeprefix("The ")
+            for e in doc.ents
+            if e.label_ == "ORG" and hint in e.text.lower()
+        ]
+        if named:
+            return max(named, key=len)
+    return None
+
+
+def officials_of(people: list[Person], doc: Doc, location: str | None) -> list[Official]:
     return [
         Official(
             name=p.name,
             title=p.title,
-            organization=p.organization,
+            organization=p.organization or (_organization_in_article(doc, p.title, location) if p.title else None),
             aliases=p.aliases,
             mentions=[(m.start, m.end) for m in p.mentions],
         )

@@ -159,3 +159,16 @@ def test_eval_scores_the_seed(tmp_path: Path) -> None:
     scores = json.loads(output)
     assert scores["articles"] == 1
     assert scores["fields"]["figures"]["f1"] == 1.0
+
+
+def test_seed_record_validates_against_the_schema_files(tmp_path: Path) -> None:
+    import jsonschema
+
+    out = tmp_path / "seed.jsonl"
+    run("extract", str(SEED), "--output", str(out), "--quiet")
+    schema = json.loads((ROOT / "schemas" / "article_record.schema.json").read_text(encoding="utf-8"))
+    (record,) = read_jsonl(out)
+    jsonschema.validate(record, schema)
+    broken = {**record, "figures": [{**record["figures"][0], "qualifier": "roughly"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

@@ -108,6 +108,17 @@ def test_numbers_that_are_not_figures(nlp: Language, text: str) -> None:
     assert figures(nlp, text) == set()
 
 
+def test_comparison_with_last_years_figure(nlp: Language) -> None:
+    text = "There were 97 murders in 2018, 13 fewer than last year's low of 110."
+    assert figures(nlp, text) == {(2018, 97, "murder", "exact"), (2017, 110, "murder", "exact")}
+
+
+def test_place_in_the_phrase_else_the_articles(nlp: Language) -> None:
+    text = "DAYTON, Ohio — Police recorded 412 shootings in Brooklyn in 2022 and 388 shootings in 2023."
+    got = {(f.year, f.location) for f in record(nlp, text).figures}
+    assert got == {(2022, "Brooklyn"), (2023, "Dayton, Ohio")}
+
+
 def test_relative_years_need_a_publication_date(nlp: Language) -> None:
     text = "Police made 312 DUI arrests last year."
     assert figures(nlp, text) == {(2023, 312, "dui arrest", "exact")}
