@@ -631,9 +631,14 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             continue
         # a place between the count and its year does not separate them: "388 in the Bronx in 2023"
         gap = sum(1 for t in doc[noun_end : y.start] if not _is_place_word(t))
+        introduced = _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}
         if y.start < noun_end:
+            if count.end < y.start and introduced and all(t.text == "," for t in doc[y.end : noun_end]):
+                return y  # "96 devices, the parts known as switches, in 2022,": the year closes the phrase
             continue
-        if 0 < gap <= 3 and _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}:
+        if any(t.like_num for t in doc[noun_end : y.start]):
+            continue  # another number stands between: "..., compared with 23 in 2020"
+        if 0 < gap <= 3 and introduced:
             return y
         if gap == 0:
             return y
@@ -696,11 +701,13 @@ def _is_place_word(token: Token) -> bool:
 def place_of(doc: Doc, start: int, end: int) -> str | None:
     """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0:
-            if doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the") or (
-                ent.start >= 2 and doc[ent.start - 2].lower_ in ("in", "across")
-            ):
-                return ent.text
+        inside = ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0
+        introduced = ent.start > 0 and (
+            doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the")
+            or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("in", "across"))
+        )
+        if inside and introduced:
+            return ent.text
     return None
 
 
