@@ -15,7 +15,7 @@ from .models import ArticleRecord
 from .rules import load
 
 GOLD_SUFFIX = ".gold.json"
-FIELDS = ("figures", "changes", "claims", "officials", "quotes", "quote_texts", "events", "date_values")
+FIELDS = ("figures", "changes", "claims", "officials", "quotes", "quote_texts", "events", "dates_found", "date_values")
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 STOPWORDS = frozenset(load("evaluation.json")["stopwords"])
 SPEAKER_STOPWORDS = STOPWORDS | frozenset(load("evaluation.json")["speaker_stopwords"])
@@ -201,7 +201,14 @@ def match(
     return Score(tp=len(used), fp=len(extra), fn=len(missed)), missed, extra
 
 
-def _date_values(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Score:
+def _date_text_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    p, g = (pred.get("text") or "").lower(), (gold.get("text") or "").lower()
+    return bool(p and g and (p in g or g in p))
+
+
+def _date_values(
+    pred: list[dict[str, Any]], gold: list[dict[str, Any]], report: Report | None = None, article: str | None = None
+) -> Score:
     """Of time expressions found by both (overlapping text), how many have the gold value:
     tp = right value, fp = wrong value; fn is not used (recall of finding is not this field)."""
     score = Score()
@@ -216,6 +223,15 @@ def _date_values(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Scor
                     score.tp += 1
                 else:
                     score.fp += 1
+                    if report is not None:
+                        report.misses.append(
+                            {
+                                "article": article,
+                                "field": "date_values",
+                                "kind": "wrong",
+                                "item": {"text": p.get("text"), "value": p.get("value"), "gold": g.get("value")},
+                            }
+                        )
                 break
     return score
 
@@ -251,7 +267,11 @@ def score_record(
                 }
             )
     if "dates" in gold:
-        report.scores["date_values"].add(_date_values(pred.get("dates") or [], gold["dates"] or []))
+        report.scores["date_values"].add(
+            _date_values(pred.get("dates") or [], gold["dates"] or [], report, pred.get("id"))
+        )
+        found, _, _ = match(pred.get("dates") or [], gold["dates"] or [], _date_text_matches)
+        report.scores["dates_found"].add(found)
 
 
 # --- gold files ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .officials import officials_of
 from .people import find_people
 from .quotes import extract_quotes
 from .rules import regexes
+from .timex import extract_dates
 
 DEFAULT_MAX_CHARS = 1_000_000
 Item = Article | ExtractionError
@@ -68,6 +69,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         claims=extract_claims(doc, mentions),
         officials=officials_of(people, doc, doc._.location),
         quotes=extract_quotes(doc, people),
+        dates=extract_dates(doc),
         meta=article.meta,
         warnings=article.warnings,
     )

@@ -1,0 +1,407 @@
+"""Time expressions in a Doc, each normalized against the publication date at the precision the
+text states ("April 2021" is 2021-04, never a day filled in), null where it cannot be resolved.
+
+Shapes are found on tokens (weekdays, months with or without a day and year, years, fiscal
+years, decades, relative phrases such as "last week" or "two years ago") and from the entity
+recognizer's DATE spans; durations ("25 years"), ages and clock times are not time expressions.
+Weekdays and bare months resolve in the direction the sentence's tense implies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from . import dates
+from .components import doc_text, lowers
+from .figures import RELATIVE_BY_FIRST, is_year_token
+from .models import DateMention
+from .rules import load, regexes
+
+RULES = load("dates.json")
+WEEKDAYS = {w: i for i, w in enumerate(RULES["weekdays"])}
+WEEKDAY_ABBREVIATIONS = {w[:3]: i for w, i in WEEKDAYS.items()} | {w[:3] + ".": i for w, i in WEEKDAYS.items()}
+DAY_PARTS = set(RULES["day_parts"])
+MONTHS: dict[str, int] = RULES["months"]
+RELATIVE_DAYS: dict[str, int] = RULES["relative_days"]
+UNITS: dict[str, str] = RULES["relative_units"]
+OPENERS: dict[str, int] = RULES["relative_openers"]
+RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
+    tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()
+}
+FUTURE_MARKERS = set(RULES["future_markers"])
+NOT_DATES = set(RULES["not_dates"])
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": None,
+    "few": None,
+}
+DECADE = re.compile(r"^(?:the\s+)?(?:early|mid|late|mid-)?\s*'?(?:\d{2}|\d{4})s$", re.IGNORECASE)
+YEAR_IN_TEXT = re.compile(r"(?<![\d,])(?:1[89]|20)\d{2}(?![\d,])")
+AGO_WORDS = {"ago", "earlier", "later", "before", "prior"}
+ISO_DATE = re.compile(r"^((?:1[89]|20)\d{2})-(\d{2})-(\d{2})$")
+HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in RULES["holidays"].items()}
+# month, weekday (Monday 0), which one (1 first ... -1 last)
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    k: (v[0], v[1], v[2]) for k, v in RULES["floating_holidays"].items()
+}
+
+
+@dataclass
+class TimeMention:
+    start: int  # token indices
+    end: int
+    value: str | None = None
+
+    def text(self, doc: Doc) -> str:
+        return doc_text(doc)[doc[self.start].idx : doc[self.end - 1].idx + len(doc[self.end - 1].text)]
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+def _day_number(text: str) -> int | None:
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    low = lowers(doc)
+    n = len(doc)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        w = low[i]
+        # relative phrases first, longest match
+        for words, _ in sorted(((k, v) for k, v in RELATIVE_PHRASES.items() if k[0] == w), key=lambda kv: -len(kv[0])):
+            if tuple(low[i : i + len(words)]) == words:
+                spans.append((i, i + len(words)))
+                break
+        for words, _ in RELATIVE_BY_FIRST.get(w, ()):
+            if tuple(low[i : i + len(words)]) == words:
+                end = i + len(words)
+                if end < n and low[end] in ("'s", "\u2019s"):
+                    pass
+                spans.append((i, end))
+                break
+        if w in RELATIVE_DAYS:
+            spans.append((i, i + 1))
+        elif w in OPENERS and i + 1 < n and (low[i + 1] in UNITS or low[i + 1] in WEEKDAYS or low[i + 1] in MONTHS):
+            spans.append((i, i + 2))
+        elif w in WEEKDAYS or (w in WEEKDAY_ABBREVIATIONS and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"):
+            end = i + 1
+            if end < n and low[end] in DAY_PARTS:
+                end += 1
+            spans.append((i, end))
+        elif w in MONTHS and doc[i].text[:1].isupper() and (w != "may" or _month_may(doc, i)):
+            start, end = i, i + 1
+            if end < n and _day_number(low[end]) is not None:
+                end += 1
+                if end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
+                    end += 2
+                elif end < n and is_year_token(doc[end]):
+                    end += 1
+            elif end < n and is_year_token(doc[end]):
+                end += 1
+            elif end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
+                end += 2
+            if start > 0 and _day_number(low[start - 1]) is not None:
+                start -= 1  # "14 November"
+            spans.append((start, end))
+        elif is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
+            start, end = i, i + 1
+            if i > 0 and low[i - 1] == "fiscal":
+                start = i - 1
+            elif i > 1 and low[i - 2] == "fiscal" and low[i - 1] == "year":
+                start = i - 2
+            if end + 3 < n and low[end] == "-" and low[end + 2] == "-" and re.fullmatch(r"\d{2}", low[end + 1]):
+                end += 4  # an ISO date the tokenizer split: "2024-07-23"
+            elif (
+                end + 1 < n
+                and low[end] in ("-", "\u2013", "to", "and", "through")
+                and (is_year_token(doc[end + 1]) or re.fullmatch(r"\d{2}", low[end + 1]))
+            ):
+                end += 2  # "2022-23", "2019 to 2021"
+            spans.append((start, end))
+        elif regexes.FISCAL_YEAR.fullmatch(doc[i].text) or DECADE.match(doc[i].text):
+            spans.append((i, i + 1))
+        # "two years ago", "over a week ago", "three weeks earlier"
+        if w in UNITS and i + 1 < n and low[i + 1] in AGO_WORDS and i > 0:
+            start = i - 1
+            if low[start] in NUMBER_WORDS or doc[start].like_num:
+                if start > 0 and low[start - 1] in ("over", "about", "nearly", "almost", "more", "than", "just"):
+                    start -= 1
+                    if start > 0 and low[start - 1] == "more":
+                        start -= 1
+                spans.append((start, i + 2))
+        i += 1
+    text = doc_text(doc).lower()
+    for name in list(HOLIDAYS) + list(FLOATING_HOLIDAYS):
+        for m in re.finditer(re.escape(name), text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and doc_text(doc)[m.start()].isupper():
+                spans.append((span.start, span.end))
+    own = _merge(doc, spans)
+    taken = {k for s, e in own for k in range(s, e)}
+    for ent in doc.ents:  # the recognizer's spans only where the shapes above found nothing
+        if ent.label_ == "DATE" and _is_date_entity(ent) and not taken & set(range(ent.start, ent.end)):
+            own.append((ent.start, ent.end))
+    return _merge(doc, own)
+
+
+def _month_may(doc: Doc, i: int) -> bool:
+    """ "May" the month, not the verb."""
+    low = lowers(doc)
+    nxt = low[i + 1] if i + 1 < len(doc) else ""
+    prev = low[i - 1] if i > 0 else ""
+    return (
+        _day_number(nxt) is not None
+        or (i + 1 < len(doc) and is_year_token(doc[i + 1]))
+        or prev
+        in ("in", "by", "since", "until", "through", "of", "early", "late", "mid", "last", "next", "this", "since")
+    )
+
+
+def _is_date_entity(ent: Span) -> bool:
+    """The recognizer's DATE spans, less durations ("25 years"), ages and frequencies."""
+    words = [t.lower_ for t in ent]
+    text = ent.text.lower()
+    if any(w in NOT_DATES for w in words) or "year-old" in text or "years old" in text:
+        return False
+    has_anchor = (
+        bool(YEAR_IN_TEXT.search(ent.text))
+        or any(w in MONTHS or w in WEEKDAYS or w in RELATIVE_DAYS for w in words)
+        or any(w in AGO_WORDS for w in words)
+        or (words[0] in OPENERS and len(words) >= 2 and words[1] in UNITS)
+        or bool(DECADE.match(ent.text))
+    )
+    return has_anchor
+
+
+def _merge(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans become one; "Tuesday, Jan. 27" (parts joined by a comma) too."""
+    spans = sorted(set(spans))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (
+            s < merged[-1][1]
+            or (s == merged[-1][1] + 1 and doc[s - 1].text == "," and _joinable(doc, merged[-1], (s, e)))
+        ):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _joinable(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    low = lowers(doc)
+    return low[a[0]] in WEEKDAYS and low[b[0]] in MONTHS
+
+
+# --- resolving -------------------------------------------------------------------------------
+
+
+def _future(doc: Doc, start: int) -> bool:
+    """Whether a time expression speaks of what is to come: the tense of the verb it belongs to
+    ("will meet Tuesday", "takes effect March 1", "plans to expand by June"), else words before
+    it ("next", "by", "until")."""
+    low = lowers(doc)
+    sent = doc[start].sent
+    before = low[max(sent.start, start - 2) : start]
+    if before and (
+        before[-1] in FUTURE_MARKERS
+        or (len(before) == 2 and before[0] in FUTURE_MARKERS and before[1] in ("in", "on", "of"))
+    ):
+        return True  # "by June", "starting in March", "next Tuesday"
+    if before and before[-1] in ("after", "since", "last", "following"):
+        return False  # "after Sunday's tornado"
+    verb = doc[start]
+    for _ in range(10):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "'ll", "shall", "would", "to"}:
+        return True  # "will meet", "would question", "to be presented"
+    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"was", "were", "had", "did", "has", "have"}:
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _weekday(base: dt.date, weekday: int, future: bool) -> dt.date:
+    delta = (weekday - base.weekday()) % 7
+    if future:
+        return base + dt.timedelta(days=delta)
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _month_day(base: dt.date, month: int, day: int | None, future: bool) -> str | None:
+    year = base.year
+    try:
+        candidate = dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    ref = base if day else dt.date(base.year, base.month, 1)
+    if future and candidate < ref:
+        year += 1
+    elif not future and candidate > ref:
+        year -= 1
+    try:
+        resolved = dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return resolved.isoformat() if day else resolved.isoformat()[:7]
+
+
+def _holiday(name: str, base: dt.date, future: bool) -> str:
+    def on(year: int) -> dt.date:
+        if name in HOLIDAYS:
+            month, day = HOLIDAYS[name]
+            return dt.date(year, month, day)
+        month, weekday, which = FLOATING_HOLIDAYS[name]
+        first = dt.date(year, month, 1)
+        if which > 0:
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1))
+        last = _shift_month(first, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+    day = on(base.year)
+    if future and day < base:
+        day = on(base.year + 1)
+    elif not future and day > base:
+        day = on(base.year - 1)
+    return day.isoformat()
+
+
+def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> str | None:
+    """The value of the time expression doc[start:end], or None."""
+    low = lowers(doc)
+    words = low[start:end]
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    years = YEAR_IN_TEXT.findall(text)
+    if DECADE.match(text) or any(w.endswith("s") and w[:-1].isdigit() for w in words):
+        return None  # a decade is no date
+    if iso := ISO_DATE.match(text):
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))).isoformat()
+        except ValueError:
+            return None
+    if len(years) > 1 or any(w in ("-", "\u2013") for w in words) and years:
+        return None  # a range: "2022-23", "between 2007 and 2012"
+    if fiscal := regexes.FISCAL_YEAR.fullmatch(doc[start].text):
+        y = int(fiscal.group("year"))
+        return f"{y if y > 100 else 2000 + y:04d}"
+    if years:
+        months = [MONTHS[w] for w in words if w in MONTHS]
+        if not months:
+            return years[0]  # "2014", "fiscal 2023", "the end of 2024", "spring 2020"
+        parsed = dates.parse(text, published)
+        if parsed is not None and str(parsed.date.year) == years[0]:
+            return parsed.value
+        days = [d for w in words if (d := _day_number(w)) is not None]
+        return f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if days else "")
+    if published is None:
+        return None  # relative expressions need the publication date
+    future = _future(doc, start)
+    holiday = text.lower()
+    if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
+        return _holiday(holiday, published, future)
+    for k, w in enumerate(words):
+        if tuple(words[k:]) in RELATIVE_PHRASES or tuple(words) in RELATIVE_PHRASES:
+            unit, offset = (
+                RELATIVE_PHRASES[tuple(words)]
+                if tuple(words) in RELATIVE_PHRASES
+                else RELATIVE_PHRASES[tuple(words[k:])]
+            )
+            return (
+                f"{published.year + offset:04d}" if unit == "year" else _shift_month(published, offset).isoformat()[:7]
+            )
+    if words[0] in RELATIVE_BY_FIRST:
+        for phrase, offset in RELATIVE_BY_FIRST[words[0]]:
+            if tuple(words[: len(phrase)]) == phrase:
+                if offset == "before":
+                    return f"{(last_year or published.year) - 1:04d}"
+                return f"{published.year + int(offset):04d}"
+    if words[0] in RELATIVE_DAYS:
+        return (published + dt.timedelta(days=RELATIVE_DAYS[words[0]])).isoformat()
+    weekday = next(
+        (WEEKDAYS.get(w, WEEKDAY_ABBREVIATIONS.get(w)) for w in words if w in WEEKDAYS or w in WEEKDAY_ABBREVIATIONS),
+        None,
+    )
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    if months:
+        days = [d for w in words if (d := _day_number(w)) is not None]
+        opener = OPENERS.get(words[0])
+        return _month_day(published, months[0], days[0] if days else None, future if opener is None else opener > 0)
+    if weekday is not None:
+        opener = OPENERS.get(words[0])
+        if opener == 1:
+            return (_weekday(published + dt.timedelta(days=1), weekday, True)).isoformat()
+        if opener == -1:
+            return (_weekday(published - dt.timedelta(days=1), weekday, False)).isoformat()
+        return _weekday(published, weekday, future).isoformat()
+    if words[0] in OPENERS and len(words) >= 2 and words[1] in UNITS:
+        unit, offset = UNITS[words[1]], OPENERS[words[0]]
+        if unit == "year":
+            return f"{published.year + offset:04d}"
+        if unit == "month":
+            return _shift_month(published, offset).isoformat()[:7]
+        return None  # a week is no date at any precision
+    unit_word = next((w for w in words if w in UNITS), None)
+    if unit_word and any(w in ("earlier", "later", "before", "prior") for w in words) and UNITS[unit_word] != "year":
+        return None  # "two days later": after some event, not after publication
+    if unit_word and any(w in AGO_WORDS for w in words):
+        amount = next(
+            (NUMBER_WORDS.get(w) if w in NUMBER_WORDS else int(w) for w in words if w in NUMBER_WORDS or w.isdigit()),
+            None,
+        )
+        unit = UNITS[unit_word]
+        if amount is None or any(w in ("over", "about", "nearly", "almost", "more") for w in words):
+            return None  # "over a week ago": no date at any precision
+        if unit == "year":
+            return f"{published.year - amount:04d}"
+        if unit == "month":
+            return _shift_month(published, -amount).isoformat()[:7]
+        if unit == "day":
+            return (published - dt.timedelta(days=amount)).isoformat()
+        return None
+    return None
+
+
+def extract_dates(doc: Doc) -> list[DateMention]:
+    published: dt.date | None = doc._.published
+    found: list[DateMention] = []
+    last_year: int | None = None
+    text = doc_text(doc)
+    sentence_start = -1
+    for start, end in _candidates(doc):
+        if doc[start].sent.start != sentence_start:  # "the year before" looks back in its sentence only
+            sentence_start, last_year = doc[start].sent.start, None
+        value = resolve(doc, start, end, published, last_year)
+        if value is not None and YEAR_IN_TEXT.search(
+            doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        ):
+            last_year = int(value[:4])
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        found.append(DateMention(text=text[s:e], start=s, end=e, value=value))
+    return found
