@@ -326,19 +326,14 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
     holiday = text.lower()
     if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
         return _holiday(holiday, published, future)
-    for k, w in enumerate(words):
-        if tuple(words[k:]) in RELATIVE_PHRASES or tuple(words) in RELATIVE_PHRASES:
-            unit, offset = (
-                RELATIVE_PHRASES[tuple(words)]
-                if tuple(words) in RELATIVE_PHRASES
-                else RELATIVE_PHRASES[tuple(words[k:])]
-            )
-            return (
-                f"{published.year + offset:04d}" if unit == "year" else _shift_month(published, offset).isoformat()[:7]
-            )
+    for k in range(len(words)):  # "so far this year", "earlier this month"
+        phrase = RELATIVE_PHRASES.get(tuple(words[k:]))
+        if phrase is not None:
+            unit, shift = phrase
+            return f"{published.year + shift:04d}" if unit == "year" else _shift_month(published, shift).isoformat()[:7]
     if words[0] in RELATIVE_BY_FIRST:
-        for phrase, offset in RELATIVE_BY_FIRST[words[0]]:
-            if tuple(words[: len(phrase)]) == phrase:
+        for relative, offset in RELATIVE_BY_FIRST[words[0]]:
+            if tuple(words[: len(relative)]) == relative:
                 if offset == "before":
                     return f"{(last_year or published.year) - 1:04d}"
                 return f"{published.year + int(offset):04d}"

@@ -1,0 +1,99 @@
+"""Time expressions and their values: (text, expected) tables with negative cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor import dates
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+
+WEDNESDAY = dt.date(2024, 7, 31)
+
+
+def values(nlp: Language, text: str, published: dt.date | None = WEDNESDAY) -> list[tuple[str, str | None]]:
+    result = extract_text(text, nlp, published=published)
+    assert isinstance(result, ArticleRecord), result
+    return [(d.text, d.value) for d in result.dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor took office in April 2021.", [("April 2021", "2021-04")]),
+        ("The report came out on Jan. 5, 2023.", [("Jan. 5, 2023", "2023-01-05")]),
+        ("Budgets for fiscal 2023 were cut.", [("fiscal 2023", "2023")]),
+        ("Homicides were lowest since 2014.", [("2014", "2014")]),
+        ("The department gave its report on Tuesday.", [("Tuesday", "2024-07-30")]),
+        ("The council will vote Tuesday.", [("Tuesday", "2024-08-06")]),
+        ("Officers were called last week.", [("last week", None)]),
+        ("The officer was struck over a week ago.", [("over a week ago", None)]),
+        ("The fund opens next month.", [("next month", "2024-08")]),
+        ("Crime fell earlier this year.", [("earlier this year", "2024")]),
+        ("Arrests rose last year.", [("last year", "2023")]),
+        ("The law took effect two years ago.", [("two years ago", "2022")]),
+        ("The program starts in March.", [("March", "2025-03")]),
+        ("The shelter opened in March.", [("March", "2024-03")]),
+        ("Patrols will increase through Labor Day.", [("Labor Day", "2024-09-02")]),
+        ("Murders peaked in the 1990s.", [("1990s", None)]),
+        ("The 2022-23 school year ended.", [("2022-23", None)]),
+        ("The page was updated 2024-02-08.", [("2024-02-08", "2024-02-08")]),
+        ("Crews returned two days later.", [("two days later", None)]),
+    ],
+)
+def test_time_expressions(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crime fell 40% in the city.",
+        "The council passed it on a 3-2 vote.",
+        "He served 25 years on the force.",
+        "The shooting happened at 5:30 p.m. near the park.",
+        "A 34-year-old man was hurt.",
+        "COVID-19 slowed the courts.",
+        "May we all be safe, the chaplain said.",
+    ],
+)
+def test_not_time_expressions(nlp: Language, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_relative_dates_stay_null_without_a_publication_date(nlp: Language) -> None:
+    assert values(nlp, "On Tuesday the department gave its report, after a vote last year.", published=None) == [
+        ("Tuesday", None),
+        ("last year", None),
+    ]
+
+
+def test_seed_dates(nlp: Language) -> None:
+    from tests.conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    with_date = dict(values(nlp, text, published=WEDNESDAY))
+    assert with_date["April 2021"] == "2021-04" and with_date["Tuesday"] == "2024-07-30"
+    assert dict(values(nlp, text, published=None))["Tuesday"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("April 2021", "2021-04"), ("2014", "2014"), ("March 3, 2024", "2024-03-03")],
+)
+def test_parse_keeps_the_stated_precision(text: str, value: str) -> None:
+    parsed = dates.parse(text, None)
+    assert parsed is not None and parsed.value == value
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Published March 3, 2024", "2024-03-03"), ("Thursday, December 27, 2018", "2018-12-27"),
+     ("2024-03-03", "2024-03-03"), ("The council met on March 3, 2024.", None), ("March 2024", None)],
+)
+def test_publication_date_lines(line: str, day: str | None) -> None:
+    found = dates.publication_date(line)
+    assert (found.isoformat() if found else None) == day
