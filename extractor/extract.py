@@ -21,7 +21,8 @@ from .officials import officials_of
 from .people import find_people
 from .quotes import extract_quotes
 from .rules import regexes
-from .timex import extract_dates
+from .events import extract_events
+from .timex import date_mentions, find_time_mentions
 
 DEFAULT_MAX_CHARS = 1_000_000
 Item = Article | ExtractionError
@@ -55,6 +56,8 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
     mentions = figure_mentions(doc)
     figures = unique_figures(mentions)
     people = find_people(doc)
+    times = find_time_mentions(doc)
+    quotes = extract_quotes(doc, people)
     return ArticleRecord(
         id=article.id,
         source=article.source,
@@ -68,8 +71,9 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         changes=extract_changes(doc, mentions),
         claims=extract_claims(doc, mentions),
         officials=officials_of(people, doc, doc._.location),
-        quotes=extract_quotes(doc, people),
-        dates=extract_dates(doc),
+        quotes=quotes,
+        events=extract_events(doc, times, mentions, people, [(q.start, q.end) for q in quotes]),
+        dates=date_mentions(doc, times),
         meta=article.meta,
         warnings=article.warnings,
     )

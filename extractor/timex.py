@@ -383,20 +383,30 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
     return None
 
 
-def extract_dates(doc: Doc) -> list[DateMention]:
+def find_time_mentions(doc: Doc) -> list[TimeMention]:
+    """Every time expression of the Doc with its value, in text order."""
     published: dt.date | None = doc._.published
-    found: list[DateMention] = []
+    found: list[TimeMention] = []
     last_year: int | None = None
-    text = doc_text(doc)
     sentence_start = -1
     for start, end in _candidates(doc):
         if doc[start].sent.start != sentence_start:  # "the year before" looks back in its sentence only
             sentence_start, last_year = doc[start].sent.start, None
-        value = resolve(doc, start, end, published, last_year)
-        if value is not None and YEAR_IN_TEXT.search(
-            doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-        ):
-            last_year = int(value[:4])
-        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        found.append(DateMention(text=text[s:e], start=s, end=e, value=value))
+        mention = TimeMention(start, end, resolve(doc, start, end, published, last_year))
+        if mention.value is not None and YEAR_IN_TEXT.search(mention.text(doc)):
+            last_year = int(mention.value[:4])
+        found.append(mention)
     return found
+
+
+def date_mentions(doc: Doc, mentions: list[TimeMention]) -> list[DateMention]:
+    text = doc_text(doc)
+    out = []
+    for m in mentions:
+        s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        out.append(DateMention(text=text[s:e], start=s, end=e, value=m.value))
+    return out
+
+
+def extract_dates(doc: Doc) -> list[DateMention]:
+    return date_mentions(doc, find_time_mentions(doc))

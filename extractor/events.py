@@ -1,0 +1,240 @@
+"""Dated occurrences from a Doc: the clause a time expression dates ("On Tuesday, the department
+gave its quarterly report"; "the administration took office in April 2021"; "who was struck and
+killed over a week ago"), unless the clause states a statistic, and named events ("National
+Night Out") with the date beside them or none. Plain functions from Doc to records."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .components import doc_text
+from .models import Event, Figure
+from .people import Person
+from .figures import is_year_token
+from .rules import load, regexes
+from .timex import TimeMention
+
+RULES = load("events.json")
+STATISTIC_VERBS = set(RULES["statistic_verbs"])
+NAMED_EVENT_WORDS = sorted(RULES["named_event_words"], key=len, reverse=True)
+NOT_NAMED_EVENTS = set(RULES["not_named_events"])
+NAMED_EVENT = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in NAMED_EVENT_WORDS) + r")\b"
+)
+EVENT_NOUNS = set(RULES["event_nouns"])
+ANNOUNCEMENT_VERBS = set(RULES["announcement_verbs"])
+MAX_DESCRIPTION_TOKENS = 12
+SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "that", "which"}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a time expression dates; a participle that only introduces it ("starting in
+    March", "beginning Feb. 1") hands over to the verb it hangs from."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node is not token:
+            if (node.tag_ in ("VBG", "VBN") and node.dep_ in ("prep", "advcl", "acl", "pcomp", "advmod")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.head is not node):
+                node = node.head
+                continue
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _event_noun(token: Token) -> Token | None:
+    """The occurrence a time expression names directly: "the 2025 legislative session", "a
+    committee meeting on April 10", "the Jan. 24 count"."""
+    node = token
+    for _ in range(3):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
+            return node
+        if node.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _phrase(tokens: list[Token], skip: set[int]) -> list[Token]:
+    return [t for t in tokens if t.i not in skip and not t.is_punct and not t.is_space][:MAX_DESCRIPTION_TOKENS]
+
+
+def _describe(verb: Token, skip: set[int]) -> tuple[str, int, int]:
+    """"subject verb object" of a clause, without its time expression; and the clause's bounds."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "relcl":
+            subject = verb.head
+    if subject is not None and subject.lower_ in ("who", "which", "that"):
+        clause = subject.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            subject = clause.head  # "Officer David Lee, who was struck and killed": the antecedent
+    words: list[Token] = []
+    if subject is not None:
+        if subject.dep_ == "expl":  # "there was a moment of silence"
+            words += [subject]
+        else:
+            words += _phrase(list(subject.subtree), skip)[:6]
+    aux = [c for c in verb.children if c.dep_ in ("auxpass",)]
+    words += aux + [verb]
+    words += [c for c in verb.children if c.dep_ == "prt"]
+    conj = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if conj:
+        words += [t for t in doc[verb.i + 1 : conj[0].i + 1] if t.i not in skip]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    for o in objects[:1]:
+        words += _phrase(list(o.subtree), skip)[:8]
+    seen: set[int] = set()
+    ordered = sorted((t for t in words if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
+    description = " ".join(t.text for t in ordered if t.lower_ not in ("who",))
+    clause = [t for t in verb.subtree] + ([subject] if subject is not None else [])
+    first = min(t.i for t in clause)
+    last = max(t.i for t in clause)
+    sent = verb.sent
+    return description, max(first, sent.start), min(last + 1, sent.end)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def extract_events(
+    doc: Doc,
+    times: list[TimeMention],
+    figures: list[Figure],
+    people: list[Person],
+    quote_spans: list[tuple[int, int]],
+) -> list[Event]:
+    text = doc_text(doc)
+    location: str | None = doc._.location
+    events: list[Event] = []
+    used_verbs: set[int] = set()
+    statistic_spans = [(f.start, f.end) for f in figures]
+    for mention in times:
+        s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+        if _inside(s_char, e_char, quote_spans) or _inside(s_char, e_char, statistic_spans):
+            continue
+        if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()):
+            continue  # the article's own date line
+        verb = _governing_verb(doc[mention.end - 1])
+        if verb is not None and verb.i in used_verbs:
+            continue
+        if verb is None or not _occurrence(doc, verb, mention, figures):
+            noun = _event_noun(doc[mention.end - 1])
+            if noun is not None and noun.i not in used_verbs:
+                used_verbs.add(noun.i)
+                events.append(_noun_event(doc, noun, mention, people, location))
+            continue
+        used_verbs.add(verb.i)
+        description, first, last = _describe(verb, set(range(mention.start, mention.end)))
+        if not description:
+            continue
+        first, last = min(first, mention.start), max(last, mention.end)
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+        events.append(
+            Event(
+                description=description,
+                date=mention.value,
+                date_text=mention.text(doc),
+                participants=_participants(people, start, end),
+                location=_place(doc[first:last]) or location,
+                start=start,
+                end=end,
+                evidence=text[start:end],
+            )
+        )
+    events += _named_events(doc, times, people, events, quote_spans)
+    return sorted(events, key=lambda e: e.start)
+
+
+def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: list[Figure]) -> bool:
+    """Whether the clause a time expression dates tells of something that happened."""
+    if verb.lemma_.lower() in STATISTIC_VERBS and not _has_event_noun(verb):
+        return False
+    if _is_state_since(doc, mention, verb):
+        return False  # "has lived there since the 1970s": a state, not an occurrence
+    # a clause that states a figure or a share is a statistic; one that announces it is an event
+    return verb.lemma_.lower() in ANNOUNCEMENT_VERBS or not _states_numbers(verb, mention, figures)
+
+
+def _is_state_since(doc: Doc, mention: TimeMention, verb: Token) -> bool:
+    since = mention.start > 0 and doc[mention.start - 1].lower_ == "since"
+    perfect = any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in verb.children)
+    return since and perfect
+
+
+def _states_numbers(verb: Token, mention: TimeMention, figures: list[Figure]) -> bool:
+    subtree = list(verb.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+    if any(start <= f.start < end for f in figures):
+        return True
+    for t in subtree:
+        if mention.start <= t.i < mention.end or is_year_token(t) or not t.like_num or t._.number is None:
+            continue
+        following = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+        if following in ("%", "percent", "per") or t._.number >= 100:
+            return True  # "cleared 52% of cases", "answered 4,100 alarms"
+    return False
+
+
+def _noun_event(doc: Doc, noun: Token, mention: TimeMention, people: list[Person], location: str | None) -> Event:
+    words = [t for t in noun.subtree if not (mention.start <= t.i < mention.end) and not t.is_punct
+             and t.lower_ not in ("the", "a", "an", "on", "in", "at", "of")][:MAX_DESCRIPTION_TOKENS]
+    tokens = list(noun.subtree) + list(doc[mention.start : mention.end])
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    text = doc_text(doc)
+    return Event(description=" ".join(t.text for t in words) or noun.text, date=mention.value,
+                 date_text=mention.text(doc), participants=_participants(people, start, end),
+                 location=_place(doc[first:last]) or location, start=start, end=end, evidence=text[start:end])
+
+
+def _has_event_noun(verb: Token) -> bool:
+    """"there was a moment of silence", "the meeting was Tuesday": a copula about an occurrence."""
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
+
+
+def _participants(people: list[Person], start: int, end: int) -> list[str]:
+    return [p.name for p in people if any(start <= m.start < end for m in p.mentions)]
+
+
+def _place(span: Span) -> str | None:
+    places = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    return places[0] if places else None
+
+
+def _named_events(doc: Doc, times: list[TimeMention], people: list[Person], dated: list[Event],
+                  quote_spans: list[tuple[int, int]]) -> list[Event]:
+    """"National Night Out", "the Fourth of July Parade": with the time expression of their
+    sentence when it has one, else undated."""
+    text = doc_text(doc)
+    found: list[Event] = []
+    seen: set[str] = set()
+    candidates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT"]
+    candidates += [(m.start(), m.end()) for m in NAMED_EVENT.finditer(text)]
+    for s, e in sorted(candidates):
+        name = text[s:e].strip()
+        name = re.sub(r"^(?:the|at|on|in|for|during|before|after|as)\s+", "", name, flags=re.IGNORECASE)
+        s = e - len(name)
+        if (name.lower() in NOT_NAMED_EVENTS or name.lower() in seen or len(name.split()) < 2
+                or _inside(s, e, quote_spans) or any(ev.start <= s < ev.end for ev in dated)):
+            continue
+        seen.add(name.lower())
+        span = doc.char_span(s, e, alignment_mode="expand")
+        sentence = span[0].sent if span is not None else None
+        when = next((t for t in times if sentence is not None and sentence.start <= t.start < sentence.end
+                     and not (span is not None and span.start <= t.start < span.end)), None)
+        found.append(Event(description=name, date=when.value if when else None,
+                           date_text=when.text(doc) if when else None,
+                           participants=[], location=doc._.location, start=s, end=e, evidence=text[s:e]))
+    return found
