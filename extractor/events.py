@@ -35,7 +35,7 @@ def _governing_verb(token: Token) -> Token | None:
     node = token
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node is not token:
-            if (node.tag_ in ("VBG", "VBN") and node.dep_ in ("prep", "advcl", "acl", "pcomp", "advmod")
+            if (node.tag_ in ("VBG", "VBN") and node.dep_ in ("prep", "advcl", "pcomp", "advmod")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.head is not node):
                 node = node.head
                 continue
@@ -69,10 +69,12 @@ def _describe(verb: Token, skip: set[int]) -> tuple[str, int, int]:
     """"subject verb object" of a clause, without its time expression; and the clause's bounds."""
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.pos_ in (
+        "VERB", "AUX", "NOUN", "PROPN"
+    ):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and verb.dep_ == "relcl":
-            subject = verb.head
+        if subject is None and verb.dep_ in ("relcl", "acl"):
+            subject = verb.head  # "a county report presented to commissioners Tuesday"
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = subject.head
         while clause.dep_ == "conj" and clause.head is not clause:
