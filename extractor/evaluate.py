@@ -108,7 +108,8 @@ def token_f1(a: str, b: str) -> float:
 
 
 def content_words(text: str | None, stop: frozenset[str] = STOPWORDS) -> set[str]:
-    return {w for w in tokens(text or "") if w not in stop and not w.isdigit()}
+    """Content words in one form: "votes" and "vote" are one word."""
+    return {_singular(w) for w in tokens(text or "") if w not in stop and not w.isdigit()}
 
 
 def figure_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:

@@ -6,11 +6,12 @@ Night Out") with the date beside them or none. Plain functions from Doc to recor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text
-from .models import Event, Figure
+from .models import Event, Spanned
 from .people import Person
 from .figures import is_year_token
 from .rules import load, regexes
@@ -113,10 +114,13 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def extract_events(
     doc: Doc,
     times: list[TimeMention],
-    figures: list[Figure],
+    statements: Sequence[Spanned],
     people: list[Person],
     quote_spans: list[tuple[int, int]],
 ) -> list[Event]:
+    """Events of a Doc; `statements` are its figures, changes and claims, whose clauses are
+    statistics rather than occurrences."""
+    figures = statements
     text = doc_text(doc)
     location: str | None = doc._.location
     events: list[Event] = []
@@ -126,13 +130,16 @@ def extract_events(
         s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
         if _inside(s_char, e_char, quote_spans) or _inside(s_char, e_char, statistic_spans):
             continue
-        if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()):
-            continue  # the article's own date line
-        verb = _governing_verb(doc[mention.end - 1])
+        if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()) or _in_headline(doc, mention):
+            continue  # the article's own date line, or a headline restating the story
+        root = doc[mention.start : mention.end].root
+        verb = _governing_verb(root)
         if verb is not None and verb.i in used_verbs:
             continue
-        if verb is None or not _occurrence(doc, verb, mention, figures):
-            noun = _event_noun(doc[mention.end - 1])
+        # a year that qualifies a noun is not the date of a clause: "publish full 2023 figures"
+        attributive = root.dep_ in ("nummod", "compound", "amod") and is_year_token(root)
+        if verb is None or attributive or not _occurrence(doc, verb, mention, figures):
+            noun = _event_noun(root)
             if noun is not None and noun.i not in used_verbs:
                 used_verbs.add(noun.i)
                 events.append(_noun_event(doc, noun, mention, people, location))
@@ -159,7 +166,7 @@ def extract_events(
     return sorted(events, key=lambda e: e.start)
 
 
-def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: list[Figure]) -> bool:
+def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
     """Whether the clause a time expression dates tells of something that happened."""
     if verb.lemma_.lower() in STATISTIC_VERBS and not _has_event_noun(verb):
         return False
@@ -169,13 +176,20 @@ def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: list[Figur
     return verb.lemma_.lower() in ANNOUNCEMENT_VERBS or not _states_numbers(verb, mention, figures)
 
 
+def _in_headline(doc: Doc, mention: TimeMention) -> bool:
+    """A first line without a sentence's final stop is a headline."""
+    text = doc_text(doc)
+    first_line = text.split("\n", 1)[0]
+    return doc[mention.start].idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))
+
+
 def _is_state_since(doc: Doc, mention: TimeMention, verb: Token) -> bool:
-    since = mention.start > 0 and doc[mention.start - 1].lower_ == "since"
+    since = "since" in [t.lower_ for t in doc[max(0, mention.start - 2) : mention.start]]
     perfect = any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in verb.children)
     return since and perfect
 
 
-def _states_numbers(verb: Token, mention: TimeMention, figures: list[Figure]) -> bool:
+def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
     subtree = list(verb.subtree)
     start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
     if any(start <= f.start < end for f in figures):
@@ -184,7 +198,7 @@ def _states_numbers(verb: Token, mention: TimeMention, figures: list[Figure]) ->
         if mention.start <= t.i < mention.end or is_year_token(t) or not t.like_num or t._.number is None:
             continue
         following = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
-        if following in ("%", "percent", "per") or t._.number >= 100:
+        if following in ("%", "percent", "per", "million", "billion") or t._.number >= 100 or t.ent_type_ == "MONEY":
             return True  # "cleared 52% of cases", "answered 4,100 alarms"
     return False
 

@@ -58,6 +58,8 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
     people = find_people(doc)
     times = find_time_mentions(doc)
     quotes = extract_quotes(doc, people)
+    changes = extract_changes(doc, mentions)
+    claims = extract_claims(doc, mentions)
     return ArticleRecord(
         id=article.id,
         source=article.source,
@@ -68,11 +70,12 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         url=article.url,
         text=article.text,
         figures=figures,
-        changes=extract_changes(doc, mentions),
-        claims=extract_claims(doc, mentions),
+        changes=changes,
+        claims=claims,
         officials=officials_of(people, doc, doc._.location),
         quotes=quotes,
-        events=extract_events(doc, times, mentions, people, [(q.start, q.end) for q in quotes]),
+        events=extract_events(doc, times, [*mentions, *changes, *claims], people,
+                              [(q.start, q.end) for q in quotes]),
         dates=date_mentions(doc, times),
         meta=article.meta,
         warnings=article.warnings,
