@@ -128,7 +128,9 @@ def extract_events(
     statistic_spans = [(f.start, f.end) for f in figures]
     for mention in times:
         s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-        if _inside(s_char, e_char, quote_spans) or _inside(s_char, e_char, statistic_spans):
+        if _inside(s_char, e_char, quote_spans) or _inside(s_char, e_char, statistic_spans) and not _own_clause(
+            doc, mention, statistic_spans
+        ):
             continue
         if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()) or _in_headline(doc, mention):
             continue  # the article's own date line, or a headline restating the story
@@ -170,10 +172,17 @@ def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[S
     """Whether the clause a time expression dates tells of something that happened."""
     if verb.lemma_.lower() in STATISTIC_VERBS and not _has_event_noun(verb):
         return False
-    if _is_state_since(doc, mention, verb):
-        return False  # "has lived there since the 1970s": a state, not an occurrence
     # a clause that states a figure or a share is a statistic; one that announces it is an event
     return verb.lemma_.lower() in ANNOUNCEMENT_VERBS or not _states_numbers(verb, mention, figures)
+
+
+def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) -> bool:
+    """"the fewest since the county began its count in 2005": a clause of its own inside a
+    statistic's words is still an occurrence."""
+    verb = _governing_verb(doc[mention.start : mention.end].root)
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in STATISTIC_VERBS
 
 
 def _in_headline(doc: Doc, mention: TimeMention) -> bool:
@@ -181,12 +190,6 @@ def _in_headline(doc: Doc, mention: TimeMention) -> bool:
     text = doc_text(doc)
     first_line = text.split("\n", 1)[0]
     return doc[mention.start].idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))
-
-
-def _is_state_since(doc: Doc, mention: TimeMention, verb: Token) -> bool:
-    since = "since" in [t.lower_ for t in doc[max(0, mention.start - 2) : mention.start]]
-    perfect = any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in verb.children)
-    return since and perfect
 
 
 def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
@@ -197,6 +200,9 @@ def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned
     for t in subtree:
         if mention.start <= t.i < mention.end or is_year_token(t) or not t.like_num or t._.number is None:
             continue
+        counted = t.head if t.dep_ in ("nummod", "compound", "quantmod") else t
+        if not (counted.head is verb and counted.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "npadvmod")):
+            continue  # only what the verb itself counts: "cleared 52% of cases", not "... to $24 an hour"
         following = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
         if following in ("%", "percent", "per", "million", "billion") or t._.number >= 100 or t.ent_type_ == "MONEY":
             return True  # "cleared 52% of cases", "answered 4,100 alarms"
