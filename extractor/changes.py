@@ -67,7 +67,7 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
     """The direction word of a percentage: its syntactic head chain, else the nearest word."""
     head = doc[end - 1]
     for _ in range(3):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         if head.i < sent.start or head.i >= sent.end:
@@ -114,7 +114,7 @@ def _metric_near(
                                 return m
                 elif m := metric_from_noun(child):
                     return m
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return metric_of_sentence(sent) or fallback

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text
+from .figures import is_year_token
 from .models import Event, Spanned
 from .people import Person
-from .figures import is_year_token
 from .rules import load, regexes
 from .timex import TimeMention
 
@@ -26,6 +26,7 @@ NAMED_EVENT = re.compile(
 )
 EVENT_NOUNS = set(RULES["event_nouns"])
 ANNOUNCEMENT_VERBS = set(RULES["announcement_verbs"])
+YEAR_EVENT_NOUNS = set(RULES["year_event_nouns"])
 MAX_DESCRIPTION_TOKENS = 12
 SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "that", "which"}
 
@@ -35,13 +36,17 @@ def _governing_verb(token: Token) -> Token | None:
     March", "beginning Feb. 1") hands over to the verb it hangs from."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node is not token:
-            if (node.tag_ in ("VBG", "VBN") and node.dep_ in ("prep", "advcl", "pcomp", "advmod")
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node.head is not node):
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+            if (
+                node.tag_ in ("VBG", "VBN")
+                and node.dep_ in ("prep", "advcl", "pcomp", "advmod")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                and node.head.i != node.i
+            ):
                 node = node.head
                 continue
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -52,7 +57,7 @@ def _event_noun(token: Token) -> Token | None:
     committee meeting on April 10", "the Jan. 24 count"."""
     node = token
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
@@ -67,18 +72,20 @@ def _phrase(tokens: list[Token], skip: set[int]) -> list[Token]:
 
 
 def _describe(verb: Token, skip: set[int]) -> tuple[str, int, int]:
-    """"subject verb object" of a clause, without its time expression; and the clause's bounds."""
+    """ "subject verb object" of a clause, without its time expression; and the clause's bounds."""
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.pos_ in (
-        "VERB", "AUX", "NOUN", "PROPN"
+    if (
+        subject is None
+        and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl")
+        and verb.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
     ):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and verb.dep_ in ("relcl", "acl"):
             subject = verb.head  # "a county report presented to commissioners Tuesday"
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = subject.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
             subject = clause.head  # "Officer David Lee, who was struck and killed": the antecedent
@@ -97,12 +104,10 @@ def _describe(verb: Token, skip: set[int]) -> tuple[str, int, int]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     for o in objects[:1]:
         words += _phrase(list(o.subtree), skip)[:8]
-    seen: set[int] = set()
-    ordered = sorted((t for t in words if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
-    description = " ".join(t.text for t in ordered if t.lower_ not in ("who",))
-    clause = [t for t in verb.subtree] + ([subject] if subject is not None else [])
-    first = min(t.i for t in clause)
-    last = max(t.i for t in clause)
+    unique = {t.i: t for t in words}
+    description = " ".join(unique[i].text for i in sorted(unique) if unique[i].lower_ != "who")
+    indices = [t.i for t in verb.subtree] + ([subject.i] if subject is not None else [])
+    first, last = min(indices), max(indices)
     sent = verb.sent
     return description, max(first, sent.start), min(last + 1, sent.end)
 
@@ -128,8 +133,10 @@ def extract_events(
     statistic_spans = [(f.start, f.end) for f in figures]
     for mention in times:
         s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-        if _inside(s_char, e_char, quote_spans) or _inside(s_char, e_char, statistic_spans) and not _own_clause(
-            doc, mention, statistic_spans
+        if (
+            _inside(s_char, e_char, quote_spans)
+            or _inside(s_char, e_char, statistic_spans)
+            and not _own_clause(doc, mention, statistic_spans)
         ):
             continue
         if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()) or _in_headline(doc, mention):
@@ -142,6 +149,9 @@ def extract_events(
         attributive = root.dep_ in ("nummod", "compound", "amod") and is_year_token(root)
         if verb is None or attributive or not _occurrence(doc, verb, mention, figures):
             noun = _event_noun(root)
+            bare_year = mention.value is not None and len(mention.value) == 4
+            if noun is not None and bare_year and noun.lemma_.lower() not in YEAR_EVENT_NOUNS:
+                continue  # "the 2024 count" names a year's tally; "the 2019 measles outbreak" an occurrence
             if noun is not None and noun.i not in used_verbs:
                 used_verbs.add(noun.i)
                 events.append(_noun_event(doc, noun, mention, people, location))
@@ -177,7 +187,7 @@ def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[S
 
 
 def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) -> bool:
-    """"the fewest since the county began its count in 2005": a clause of its own inside a
+    """ "the fewest since the county began its count in 2005": a clause of its own inside a
     statistic's words is still an occurrence."""
     verb = _governing_verb(doc[mention.start : mention.end].root)
     if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -201,7 +211,7 @@ def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned
         if mention.start <= t.i < mention.end or is_year_token(t) or not t.like_num or t._.number is None:
             continue
         counted = t.head if t.dep_ in ("nummod", "compound", "quantmod") else t
-        if not (counted.head is verb and counted.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "npadvmod")):
+        if not (counted.head.i == verb.i and counted.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "npadvmod")):
             continue  # only what the verb itself counts: "cleared 52% of cases", not "... to $24 an hour"
         following = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
         if following in ("%", "percent", "per", "million", "billion") or t._.number >= 100 or t.ent_type_ == "MONEY":
@@ -210,19 +220,31 @@ def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned
 
 
 def _noun_event(doc: Doc, noun: Token, mention: TimeMention, people: list[Person], location: str | None) -> Event:
-    words = [t for t in noun.subtree if not (mention.start <= t.i < mention.end) and not t.is_punct
-             and t.lower_ not in ("the", "a", "an", "on", "in", "at", "of")][:MAX_DESCRIPTION_TOKENS]
+    words = [
+        t
+        for t in noun.subtree
+        if not (mention.start <= t.i < mention.end)
+        and not t.is_punct
+        and t.lower_ not in ("the", "a", "an", "on", "in", "at", "of")
+    ][:MAX_DESCRIPTION_TOKENS]
     tokens = list(noun.subtree) + list(doc[mention.start : mention.end])
     first, last = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
     text = doc_text(doc)
-    return Event(description=" ".join(t.text for t in words) or noun.text, date=mention.value,
-                 date_text=mention.text(doc), participants=_participants(people, start, end),
-                 location=_place(doc[first:last]) or location, start=start, end=end, evidence=text[start:end])
+    return Event(
+        description=" ".join(t.text for t in words) or noun.text,
+        date=mention.value,
+        date_text=mention.text(doc),
+        participants=_participants(people, start, end),
+        location=_place(doc[first:last]) or location,
+        start=start,
+        end=end,
+        evidence=text[start:end],
+    )
 
 
 def _has_event_noun(verb: Token) -> bool:
-    """"there was a moment of silence", "the meeting was Tuesday": a copula about an occurrence."""
+    """ "there was a moment of silence", "the meeting was Tuesday": a copula about an occurrence."""
     return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
@@ -235,9 +257,10 @@ def _place(span: Span) -> str | None:
     return places[0] if places else None
 
 
-def _named_events(doc: Doc, times: list[TimeMention], people: list[Person], dated: list[Event],
-                  quote_spans: list[tuple[int, int]]) -> list[Event]:
-    """"National Night Out", "the Fourth of July Parade": with the time expression of their
+def _named_events(
+    doc: Doc, times: list[TimeMention], people: list[Person], dated: list[Event], quote_spans: list[tuple[int, int]]
+) -> list[Event]:
+    """ "National Night Out", "the Fourth of July Parade": with the time expression of their
     sentence when it has one, else undated."""
     text = doc_text(doc)
     found: list[Event] = []
@@ -248,15 +271,37 @@ def _named_events(doc: Doc, times: list[TimeMention], people: list[Person], date
         name = text[s:e].strip()
         name = re.sub(r"^(?:the|at|on|in|for|during|before|after|as)\s+", "", name, flags=re.IGNORECASE)
         s = e - len(name)
-        if (name.lower() in NOT_NAMED_EVENTS or name.lower() in seen or len(name.split()) < 2
-                or _inside(s, e, quote_spans) or any(ev.start <= s < ev.end for ev in dated)):
+        if (
+            name.lower() in NOT_NAMED_EVENTS
+            or name.lower() in seen
+            or len(name.split()) < 2
+            or _inside(s, e, quote_spans)
+            or any(ev.start <= s < ev.end for ev in dated)
+        ):
             continue
         seen.add(name.lower())
         span = doc.char_span(s, e, alignment_mode="expand")
         sentence = span[0].sent if span is not None else None
-        when = next((t for t in times if sentence is not None and sentence.start <= t.start < sentence.end
-                     and not (span is not None and span.start <= t.start < span.end)), None)
-        found.append(Event(description=name, date=when.value if when else None,
-                           date_text=when.text(doc) if when else None,
-                           participants=[], location=doc._.location, start=s, end=e, evidence=text[s:e]))
+        when = next(
+            (
+                t
+                for t in times
+                if sentence is not None
+                and sentence.start <= t.start < sentence.end
+                and not (span is not None and span.start <= t.start < span.end)
+            ),
+            None,
+        )
+        found.append(
+            Event(
+                description=name,
+                date=when.value if when else None,
+                date_text=when.text(doc) if when else None,
+                participants=[],
+                location=doc._.location,
+                start=s,
+                end=e,
+                evidence=text[s:e],
+            )
+        )
     return found

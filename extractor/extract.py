@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .changes import extract_changes, extract_claims
 from .components import doc_text
+from .events import extract_events
 from .figures import figure_mentions, unique_figures
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
@@ -21,7 +22,6 @@ from .officials import officials_of
 from .people import find_people
 from .quotes import extract_quotes
 from .rules import regexes
-from .events import extract_events
 from .timex import date_mentions, find_time_mentions
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -74,8 +74,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         claims=claims,
         officials=officials_of(people, doc, doc._.location),
         quotes=quotes,
-        events=extract_events(doc, times, [*mentions, *changes, *claims], people,
-                              [(q.start, q.end) for q in quotes]),
+        events=extract_events(doc, times, [*mentions, *changes, *claims], people, [(q.start, q.end) for q in quotes]),
         dates=date_mentions(doc, times),
         meta=article.meta,
         warnings=article.warnings,

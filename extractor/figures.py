@@ -304,7 +304,7 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
         return None
     verb = doc[count.start]
     for _ in range(4):
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -330,7 +330,7 @@ def names_an_average(noun: Token) -> bool:
 def _subject_is_average(count: Count, doc: Doc) -> bool:
     verb = doc[count.start]
     for _ in range(4):
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -715,7 +715,7 @@ def _clause_of(token: Token) -> Token | None:
     """The relative or adverbial clause a token sits in, if any, within a few steps up."""
     head = token
     for _ in range(6):
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
         if head.dep_ in ("relcl", "advcl", "acl"):

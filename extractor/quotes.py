@@ -244,7 +244,7 @@ class Attributor:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
         low = token.lower_
-        if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head is not token:
+        if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS:
             if PRONOUNS[low] in ("he", "she", "they"):

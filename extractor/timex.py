@@ -230,7 +230,7 @@ def _future(doc: Doc, start: int) -> bool:
         return False  # "after Sunday's tornado"
     verb = doc[start]
     for _ in range(10):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):

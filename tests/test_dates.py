@@ -91,8 +91,13 @@ def test_parse_keeps_the_stated_precision(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "day"),
-    [("Published March 3, 2024", "2024-03-03"), ("Thursday, December 27, 2018", "2018-12-27"),
-     ("2024-03-03", "2024-03-03"), ("The council met on March 3, 2024.", None), ("March 2024", None)],
+    [
+        ("Published March 3, 2024", "2024-03-03"),
+        ("Thursday, December 27, 2018", "2018-12-27"),
+        ("2024-03-03", "2024-03-03"),
+        ("The council met on March 3, 2024.", None),
+        ("March 2024", None),
+    ],
 )
 def test_publication_date_lines(line: str, day: str | None) -> None:
     found = dates.publication_date(line)
