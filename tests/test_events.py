@@ -22,11 +22,26 @@ def events(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> l
 @pytest.mark.parametrize(
     ("text", "word", "date", "date_text"),
     [
-        ("On Tuesday, the police department gave its quarterly report to the public.", "report", "2024-07-30", "Tuesday"),
+        (
+            "On Tuesday, the police department gave its quarterly report to the public.",
+            "report",
+            "2024-07-30",
+            "Tuesday",
+        ),
         ("Crime has fallen since the administration took office in April 2021.", "office", "2021-04", "April 2021"),
         ("The council will vote Aug. 6 on the budget.", "vote", "2024-08-06", "Aug. 6"),
-        ("According to a county report presented to commissioners Tuesday, costs rose.", "report", "2024-07-30", "Tuesday"),
-        ("Officer David Lee, who was struck and killed over a week ago, was honored.", "struck", None, "over a week ago"),
+        (
+            "According to a county report presented to commissioners Tuesday, costs rose.",
+            "report",
+            "2024-07-30",
+            "Tuesday",
+        ),
+        (
+            "Officer David Lee, who was struck and killed over a week ago, was honored.",
+            "struck",
+            None,
+            "over a week ago",
+        ),
         ("The 2019 measles outbreak began in the Portland area.", "outbreak", "2019", "2019"),
         ("Thousands gathered for National Night Out.", "Night", None, None),
     ],
