@@ -369,6 +369,139 @@ def eval_command(
 
 
 @app.command()
+def check(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Records from `extract` (OUT.jsonl), or articles to extract first.", show_default=False),
+    ],
+    official: Annotated[
+        Path,
+        typer.Option(
+            "--official",
+            help="Official figures CSV: metric,year,value[,location,source], or a wide table with --map / --map-file.",
+        ),
+    ],
+    map_: Annotated[list[str] | None, typer.Option("--map", help="METRIC=COLUMN for a wide table; repeat.")] = None,
+    year_col: Annotated[str, typer.Option("--year-col", help="Year column of a wide table.")] = "year",
+    location_col: Annotated[str | None, typer.Option("--location-col", help="Place column of a wide table.")] = None,
+    source_col: Annotated[str | None, typer.Option("--source-col", help="Source column of a wide table.")] = None,
+    map_file: Annotated[
+        Path | None,
+        typer.Option("--map-file", help='JSON: {"year": ..., "location": ..., "metrics": {"homicide": "homs_sum"}}.'),
+    ] = None,
+    tolerance: Annotated[
+        float,
+        typer.Option(
+            "--tolerance",
+            min=0.0,
+            max=1.0,
+            help="How far an approximate figure may be from the official one, as a share.",
+        ),
+    ] = 0.05,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as one JSON list.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print the rows as CSV.")] = False,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Check extracted figures and claims against official figures: match, mismatch, consistent
+    or no_official for each. Exit code 1 when anything mismatches, so a pipeline can gate on it.
+
+    Example:
+
+      extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv
+      extractor check out/facts.jsonl --official ucr.csv --map homicide=homs_sum --location-col department_name --json
+    """
+    from .check import (
+        ColumnMap,
+        OfficialDataError,
+        Status,
+        check_record,
+        is_records_file,
+        load_official,
+        parse_map,
+        read_records,
+        sort_rows,
+    )
+    from .models import ArticleRecord
+
+    if as_json and as_csv:
+        fail("choose one of --json and --csv")
+    try:
+        columns = ColumnMap.from_file(map_file) if map_file else None
+        if map_:
+            columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
+        data = load_official(official, columns)
+    except OfficialDataError as e:
+        fail(str(e))
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    records: list[ArticleRecord] = []
+    try:
+        for path in inputs:
+            if is_records_file(path):
+                records.extend(read_records(path))
+            else:
+                from .extract import extract_records
+                from .ingest import iter_articles
+
+                for result in extract_records(iter_articles([path], _parse_date(published)), _nlp(model)):
+                    if isinstance(result, ArticleRecord):
+                        records.append(result)
+                    else:
+                        err.print(
+                            f"[yellow]skipped[/] {result.source}: {result.error.value}: {result.message}",
+                            highlight=False,
+                        )
+    except OfficialDataError as e:
+        fail(str(e))
+    rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
+    if as_json:
+        sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
+    elif as_csv:
+        import csv
+
+        fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(r.model_dump(mode="json"))
+    else:
+        _check_table(rows)
+    raise typer.Exit(EXIT_FAILED if any(r.status == Status.mismatch for r in rows) else EXIT_OK)
+
+
+def _check_table(rows: list[Any]) -> None:
+    colours = {"mismatch": "bold red", "consistent": "yellow", "match": "green", "no_official": "dim"}
+    table = Table(title=f"extractor check: {len(rows)} statements")
+    for c in ("status", "article", "kind", "metric", "year", "place", "stated", "official", "difference", "evidence"):
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        status = r.status.value
+        difference = (
+            ""
+            if r.difference is None
+            else f"{r.difference:+g}"
+            + (f" ({r.relative_difference:+.1%})" if r.relative_difference is not None else "")
+        )
+        table.add_row(
+            f"[{colours[status]}]{status}[/]",
+            r.article,
+            r.kind,
+            r.metric or "—",
+            str(r.year or "—"),
+            r.location or "—",
+            "—" if r.stated is None else f"{r.stated:g}",
+            "—" if r.official is None else f"{r.official:g}",
+            difference,
+            (r.evidence or "")[:60],
+        )
+    out.print(table)
+    counts = Counter(r.status.value for r in rows)
+    out.print("  ".join(f"{k}: {counts.get(k, 0)}" for k in ("match", "consistent", "mismatch", "no_official")))
+
+
+@app.command()
 def version() -> None:
     """Print the version.
 

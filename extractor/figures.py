@@ -47,6 +47,7 @@ PEOPLE_NOUNS = set(RULES["people_nouns"])
 PEOPLE_VERBS: dict[str, str] = RULES["people_verbs"]
 IRREGULAR_PLURALS: dict[str, str] = RULES["irregular_plurals"]
 PARTICIPLES = set(RULES["participles"])
+GENERIC_PARTICIPLES = set(RULES["generic_participles"])
 STATE_VERBS = set(RULES["state_verbs"])
 SUPERLATIVE_WORDS = set(RULES["superlative_words"])
 AVERAGE_WORDS = set(RULES["average_words"])
@@ -354,7 +355,12 @@ def metric_of_label(label: str) -> str | None:
             words = words[len(prefix) :]
             break
     while len(words) > 1 and (words[-1].endswith("ed") or words[-1] in PARTICIPLES):
-        words.pop()  # "Bicycle crashes reported", "Vehicles stolen"
+        # "Bicycle crashes reported" counts bicycle crashes; "Vehicles stolen" and "Vehicles
+        # recovered" are two metrics: stolen and recovered vehicles
+        participle = words.pop()
+        if participle not in GENERIC_PARTICIPLES:
+            words.insert(0, participle)
+            break
     if not words or len(words) > 5:
         return None
     words[-1] = singular(words[-1])
