@@ -137,13 +137,14 @@ def apply(doc: Doc, ruler: CompiledRuler) -> Doc:
             array[i, column] = value
         if rule.token_sets:
             token_sets.append((i, rule.token_sets))
-    doc.from_array([POS, MORPH, LEMMA], numpy.ascontiguousarray(array[:, 4:7]))
+    values = numpy.ascontiguousarray(array[:, 4:7], dtype=numpy.uint64)
+    doc.from_array([POS, MORPH, LEMMA], values)  # type: ignore[arg-type]  # numpy arrays are what spaCy takes
     for i, values in token_sets:
-        for key, value in values.items():
+        for key, label in values.items():
             if key == "TAG":
-                doc[i].tag_ = value
+                doc[i].tag_ = label
             else:
-                doc[i].dep_ = value
+                doc[i].dep_ = label
     return doc
 
 

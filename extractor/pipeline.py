@@ -55,7 +55,7 @@ def add_title_abbreviations(nlp: Language) -> None:
                 tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def build_nlp(model: str | None = None) -> Language:
+def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Language:
     """The pipeline every article goes through: the trained model, sentence starts at line breaks
     (before the parser, which keeps them), and numeric values on tokens."""
     nlp = load_model(model_name(model))
@@ -68,7 +68,8 @@ def build_nlp(model: str | None = None) -> Language:
         if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", after="extractor_line_breaks")
     nlp.add_pipe("extractor_numbers")
-    _speed_up_attribute_ruler(nlp)
+    if fast_attributes:
+        _speed_up_attribute_ruler(nlp)
     return nlp
 
 
