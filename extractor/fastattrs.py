@@ -137,10 +137,10 @@ def apply(doc: Doc, ruler: CompiledRuler) -> Doc:
             array[i, column] = value
         if rule.token_sets:
             token_sets.append((i, rule.token_sets))
-    values = numpy.ascontiguousarray(array[:, 4:7], dtype=numpy.uint64)
-    doc.from_array([POS, MORPH, LEMMA], values)  # type: ignore[arg-type]  # numpy arrays are what spaCy takes
-    for i, values in token_sets:
-        for key, label in values.items():
+    columns = numpy.ascontiguousarray(array[:, 4:7], dtype=numpy.uint64)
+    doc.from_array([POS, MORPH, LEMMA], columns)  # type: ignore[arg-type]  # numpy arrays are what spaCy takes
+    for i, labels in token_sets:
+        for key, label in labels.items():
             if key == "TAG":
                 doc[i].tag_ = label
             else:
