@@ -5,16 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 
@@ -73,10 +87,30 @@ PublishedOption = Annotated[
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the records (JSON Lines).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the records (JSON Lines; with --format csv, OUT.articles.csv, OUT.figures.csv ...).",
+        ),
+    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Also (or only) write an SQLite database.")] = None,
+    format_: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Skip articles a killed or earlier run already wrote (same id and content)."),
+    ] = False,
     published: PublishedOption = None,
     model: ModelOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="spaCy worker processes.")] = 1,
+    n_process: Annotated[
+        int, typer.Option("--n-process", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = os.cpu_count() or 1,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster of --n-process workers)."),
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 32,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longer articles become errors.")] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
@@ -87,44 +121,113 @@ def extract(
     Example:
 
       extractor extract corpus/ ../shared/seed/st-louis-homicides.txt --output out/facts.jsonl --published 2024-07-31
+      extractor extract archive/ --output out/facts.jsonl --db out/facts.db --resume -j 2
     """
-    from .extract import extract_records
+    from .batch import run_dask, run_local
     from .ingest import Walk, iter_articles
     from .models import ArticleRecord
-    from .writers import JsonlWriter, errors_path
+    from .writers import CsvWriter, JsonlWriter, SqliteWriter, errors_path
 
     base = _parse_date(published)
+    if output is None and db is None:
+        fail("give --output OUT.jsonl, --db OUT.db, or both")
+    if format_ not in ("jsonl", "csv"):
+        fail(f"--format {format_!r}: choose jsonl or csv")
+    if engine not in ("local", "dask"):
+        fail(f"--engine {engine!r}: choose local or dask")
+    if resume and format_ == "csv" and db is None:
+        fail("--resume works with JSON Lines and SQLite output, not CSV")
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing and len(missing) == len(paths):
         fail(f"no such file or folder: {', '.join(missing)}")
-    resolved_out = {output.resolve(), errors_path(output).resolve()}
+    targets = {t.resolve() for t in ([output, errors_path(output)] if output else []) + ([db] if db else [])}
     for p in paths:
-        if p.exists() and p.resolve() in resolved_out:
-            fail(f"the output {output} is also an input; choose another --output")
-    if output.exists() and output.is_dir():
-        fail(f"--output {output} is a folder; give a file name such as {output / 'facts.jsonl'}")
-    nlp = _nlp(model)
+        if p.exists() and p.resolve() in targets:
+            fail(f"the output {p} is also an input; choose another output")
+    for target in (output, db):
+        if target is not None and target.is_dir():
+            fail(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
+    nlp = _nlp(model) if engine == "local" else None
 
+    writers: list[Any] = []
+    if output is not None:
+        writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
+    if db is not None:
+        writers.append(SqliteWriter(db, resume=resume))
     walk = Walk()
     kinds: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     started = time.perf_counter()
-    with JsonlWriter(output) as writer, _progress(quiet) as progress:
-        task = progress.add_task("extracting", total=None)
-        for result in extract_records(
-            iter_articles(paths, base, walk), nlp, n_process=n_process, batch_size=batch_size, max_chars=max_chars
-        ):
+    total = None if quiet else count_inputs(paths)
+    with ExitStack() as stack:
+        for w in writers:
+            stack.enter_context(w)
+        skipped = 0
+
+        def todo() -> Iterator[Any]:
+            nonlocal skipped
+            for item in iter_articles(paths, base, walk):
+                if resume and all(w.done.has(item) for w in writers):
+                    skipped += 1
+                    progress.advance(task)
+                    continue
+                yield item
+
+        progress = stack.enter_context(_progress(quiet, total))
+        task = progress.add_task("extracting", total=total)
+        if engine == "dask":
+            results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
+        else:
+            results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp)
+        for result in results:
             if isinstance(result, ArticleRecord):
-                writer.write_record(result)
+                for w in writers:
+                    if not (resume and w.done.has_record(result)):
+                        w.write_record(result)
                 kinds.update(result.fact_counts())
             else:
-                writer.write_error(result)
+                for w in writers:
+                    w.write_error(result)
                 errors[result.error.value] += 1
             progress.advance(task)
     elapsed = time.perf_counter() - started
     if not quiet:
-        _summary(writer.records_written, kinds, errors, walk.ignored, elapsed, output, writer.errors_output)
+        _summary(
+            writers[0].records_written,
+            kinds,
+            errors,
+            walk.ignored,
+            elapsed,
+            output or db,
+            skipped,
+            errors_path(output) if output else None,
+        )
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+def count_inputs(paths: list[Path]) -> int | None:
+    """How many articles the inputs hold, for the progress bar's ETA: a file is one, a JSON Lines
+    file one a non-blank line. None when counting would take long (over 200 MB of JSON Lines)."""
+    from .ingest import walk as walk_inputs
+
+    total, jsonl_bytes = 0, 0
+    for entry in walk_inputs(paths):
+        if not isinstance(entry, tuple):
+            total += 1
+            continue
+        path = entry[0]
+        if path.name.endswith((".jsonl", ".ndjson")):
+            try:
+                jsonl_bytes += path.stat().st_size
+                if jsonl_bytes > 200_000_000:
+                    return None
+                with open(path, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 class _NoProgress:
@@ -141,18 +244,49 @@ class _NoProgress:
         return None
 
 
-def _progress(quiet: bool) -> Any:
-    if quiet or not err.is_terminal:
+class _PlainProgress(_NoProgress):
+    """Progress for logs: a line every LOG_EVERY seconds when stderr is not a terminal."""
+
+    LOG_EVERY = 10.0
+
+    def __init__(self, total: int | None) -> None:
+        self.total, self.done = total, 0
+        self.started = self.last = time.perf_counter()
+
+    def advance(self, task: int) -> None:
+        self.done += 1
+        now = time.perf_counter()
+        if now - self.last >= self.LOG_EVERY:
+            self.last = now
+            rate = self.done / (now - self.started)
+            left = f", about {(self.total - self.done) / rate:.0f} s left" if self.total and rate else ""
+            err.print(
+                f"extractor: {self.done:,}{f' of {self.total:,}' if self.total else ''} articles, {rate:.1f}/s{left}",
+                highlight=False,
+            )
+
+
+def _progress(quiet: bool, total: int | None = None) -> Any:
+    if quiet:
         return _NoProgress()
+    if not err.is_terminal:
+        return _PlainProgress(total)
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
     )
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "")
 
 
 def _summary(
@@ -161,8 +295,9 @@ def _summary(
     errors: Counter[str],
     ignored: list[str],
     elapsed: float,
-    output: Path,
-    errors_output: Path,
+    output: Path | None,
+    skipped: int,
+    errors_output: Path | None,
 ) -> None:
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
     table.add_column("what")
@@ -176,9 +311,15 @@ def _summary(
         table.add_row(f"  {kind}", f"{n:,}")
     if ignored:
         table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(ignored):,}")
+    if skipped:
+        table.add_row("already written (--resume)", f"{skipped:,}")
     table.add_row("seconds", f"{elapsed:.1f}")
+    if elapsed > 0:
+        table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
     out.print(table)
-    out.print(f"records: {output}" + (f"\nerrors:  {errors_output}" if errors else ""), highlight=False)
+    out.print(
+        f"records: {output}" + (f"\nerrors:  {errors_output}" if errors and errors_output else ""), highlight=False
+    )
 
 
 @app.command()

@@ -5,6 +5,7 @@ objects in input order, and never raises for a bad article."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 
@@ -68,6 +69,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         published=article.published,
         location=doc._.location,
         url=article.url,
+        content_hash=content_hash(article.text),
         text=article.text,
         figures=figures,
         changes=changes,
@@ -79,6 +81,10 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         meta=article.meta,
         warnings=article.warnings,
     )
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _internal_error(article: Article, e: Exception) -> ExtractionError:

@@ -170,6 +170,7 @@ class ArticleRecord(Strict):
     published: dt.date | None
     location: str | None
     url: str | None = None
+    content_hash: str = Field(default="", description="sha1 of `text`: with `id`, what --resume recognizes")
     text: str
     figures: list[Figure] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)

@@ -82,7 +82,7 @@ def test_mixed_folder_gives_a_record_or_an_error_for_every_input(tmp_path: Path)
 
 
 def test_no_partial_output_is_left_when_a_run_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.extract as extract_module
+    import extractor.batch as extract_module
 
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("disk on fire")

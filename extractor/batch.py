@@ -1,0 +1,117 @@
+"""Running extraction over many articles: in this process, in a pool of worker processes, or on a
+Dask cluster, always streaming (a bounded number of chunks in flight, so memory does not grow with
+the corpus) and always yielding results in input order, so every engine writes the same output."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+
+from .extract import DEFAULT_MAX_CHARS, Item, Result, extract_records
+from .pipeline import build_nlp
+
+CHUNK_SIZE = 16  # articles a worker takes at a time
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, little memory
+
+_worker_nlp: dict[str, Language] = {}  # one pipeline per worker process and model
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _nlp_for(model: str | None) -> Language:
+    key = model or ""
+    if key not in _worker_nlp:
+        _worker_nlp[key] = build_nlp(model)
+    return _worker_nlp[key]
+
+
+def extract_chunk(chunk: list[Item], model: str | None, max_chars: int) -> list[Result]:
+    """A worker's job: one chunk of articles to results, with the worker's own pipeline."""
+    return list(extract_records(chunk, _nlp_for(model), batch_size=len(chunk) or 1, max_chars=max_chars))
+
+
+def _ordered(submit: Any, chunks: Iterator[list[Item]], window: int) -> Iterator[Result]:
+    """Submit chunks with at most `window` in flight and yield their results in order."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from _result_of(pending.popleft())
+    while pending:
+        yield from _result_of(pending.popleft())
+
+
+def _result_of(future: Any) -> list[Result]:
+    return future.result()
+
+
+def run_local(
+    items: Iterable[Item],
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    nlp: Language | None = None,
+) -> Iterator[Result]:
+    """Results for `items` in input order. One process runs the pipeline itself; more fork a pool
+    that inherits the loaded pipeline (no reload per worker)."""
+    if n_process <= 1:
+        yield from extract_records(items, nlp or _nlp_for(model), batch_size=batch_size, max_chars=max_chars)
+        return
+    if nlp is not None:
+        _worker_nlp[model or ""] = nlp
+    else:
+        _nlp_for(model)  # loaded before the fork, shared copy-on-write by every worker
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+
+        def submit(chunk: list[Item]) -> Future[list[Result]]:
+            return pool.submit(extract_chunk, chunk, model, max_chars)
+
+        yield from _ordered(submit, _chunks(items, CHUNK_SIZE), n_process * IN_FLIGHT_PER_WORKER)
+
+
+def run_dask(
+    items: Iterable[Item],
+    model: str | None = None,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    processes: bool = True,
+) -> Iterator[Result]:
+    """The same extraction on a Dask distributed cluster: the scheduler at `scheduler`, or a
+    LocalCluster of `n_workers`. Each worker loads the model once (a module-level cache in the
+    worker); results come back in input order, identical to the local engine's."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:  # pragma: no cover - the dependency is declared in the dask extra
+        raise RuntimeError("the Dask engine needs dask.distributed: pip install 'extractor[dask]'") from e
+
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=None)
+    )
+    client = Client(scheduler) if scheduler else Client(cluster)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+
+        def submit(chunk: list[Item]) -> Any:
+            return client.submit(extract_chunk, chunk, model, max_chars, pure=False)
+
+        yield from _ordered(submit, _chunks(items, CHUNK_SIZE), workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,144 @@
+"""Batch runs: kill and resume, every output format, process pools and Dask give the same output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from tests.conftest import CORPUS, ROOT
+
+runner = CliRunner()
+
+
+def corpus_copy(tmp_path: Path, copies: int = 1) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    n = 0
+    for article in sorted(CORPUS.glob("*.txt")):
+        for k in range(copies):
+            (folder / f"{article.stem}-{k}.txt").write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+            n += 1
+    return folder
+
+
+def lines(path: Path) -> list[dict]:
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def extract(*args: str) -> int:
+    result = runner.invoke(app, ["extract", *args, "--quiet"])
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code
+
+
+def test_kill_and_resume_writes_every_article_exactly_once(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, copies=2)
+    expected = sorted(p.stem for p in folder.glob("*.txt"))
+    out = tmp_path / "out" / "facts.jsonl"
+    part = out.with_name("facts.jsonl.part")
+    command = [sys.executable, "-m", "extractor", "extract", str(folder), "--output", str(out), "-j", "1", "--quiet"]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not part.exists() or part.read_text(encoding="utf-8").count("\n") < 10):
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert not out.exists(), "a killed run must not leave a file at the output path"
+    written_before = part.read_text(encoding="utf-8").count("\n")
+    assert 10 <= written_before < len(expected)
+    with open(part, "a", encoding="utf-8") as f:
+        f.write('{"id": "cut sho')  # a line cut short by the kill
+    assert extract(str(folder), "--output", str(out), "--resume") == 0
+    ids = [r["id"] for r in lines(out)]
+    assert sorted(ids) == expected and len(ids) == len(set(ids))
+    assert not part.exists()
+
+
+def test_resume_after_a_finished_run_writes_nothing_twice(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path)
+    out = tmp_path / "facts.jsonl"
+    assert extract(str(folder), "--output", str(out), "-j", "1") == 0
+    first = out.read_text(encoding="utf-8")
+    (folder / "zz-new.txt").write_text("In 2022 there were 1,204 crashes in Dayton.", encoding="utf-8")
+    assert extract(str(folder), "--output", str(out), "--resume", "-j", "1") == 0
+    records = lines(out)
+    assert out.read_text(encoding="utf-8").startswith(first)
+    assert [r["id"] for r in records].count("zz-new") == 1 and len(records) == first.count("\n") + 1
+
+
+def test_two_processes_write_what_one_does(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert extract(str(folder), "--output", str(one), "-j", "1") == 0
+    assert extract(str(folder), "--output", str(two), "-j", "2") == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+
+
+def test_csv_output_one_file_per_kind(tmp_path: Path) -> None:
+    out = tmp_path / "facts.jsonl"
+    assert extract(str(CORPUS / "st-louis-homicides.txt"), "--output", str(out), "--format", "csv", "-j", "1") == 0
+    with open(tmp_path / "facts.figures.csv", encoding="utf-8") as f:
+        figures = list(csv.DictReader(f))
+    assert len(figures) == 5 and {r["article_id"] for r in figures} == {"st-louis-homicides"}
+    assert {r["year"] for r in figures} == {"2020", "2021", "2022", "2023", "2014"}
+    for kind in ("articles", "changes", "claims", "officials", "quotes", "events", "dates"):
+        assert (tmp_path / f"facts.{kind}.csv").exists(), kind
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_sqlite_output_tables_keys_fts_and_upsert(tmp_path: Path) -> None:
+    db = tmp_path / "facts.db"
+    seed = str(CORPUS / "st-louis-homicides.txt")
+    assert extract(seed, "--db", str(db), "-j", "1") == 0
+    assert extract(seed, "--db", str(db), "-j", "1") == 0  # again: an upsert, not a second copy
+    con = sqlite3.connect(db)
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+    assert {"articles", "figures", "changes", "claims", "officials", "quotes", "events", "dates"} <= tables
+    assert con.execute("select count(*) from articles").fetchone()[0] == 1
+    assert con.execute("select count(*) from figures").fetchone()[0] == 5
+    fks = con.execute("pragma foreign_key_list(figures)").fetchall()
+    assert any(fk[2] == "articles" for fk in fks)
+    assert any("article_id" in r[1] for r in con.execute("select * from sqlite_master where type = 'index'"))
+    hits = con.execute("select speaker from quotes_fts where quotes_fts match 'celebrate'").fetchall()
+    assert hits == [("Tishaura O. Jones",)]
+
+
+def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_does(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for article in sorted(CORPUS.glob("*.txt"))[:6]:
+        (folder / article.name).write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert extract(str(folder), "--output", str(local), "-j", "1") == 0
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    command = [
+        sys.executable,
+        "-m",
+        "extractor",
+        "extract",
+        str(folder),
+        "--output",
+        str(dask),
+        "--engine",
+        "dask",
+        "-j",
+        "2",
+        "--quiet",
+    ]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert dask.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
