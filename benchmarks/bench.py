@@ -11,12 +11,17 @@ project's goals are stated in. Ratios, not seconds, are what to compare between 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import spacy
 
+from extractor.batch import run_local
 from extractor.changes import extract_changes, extract_claims
 from extractor.extract import article_location, extract_records
 from extractor.figures import figure_mentions
@@ -46,6 +51,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--rss-articles", type=int, default=200, help="N for the memory measure (and 10N)")
     args = parser.parse_args()
 
     articles = corpus_articles(args.articles)
@@ -68,6 +74,10 @@ def main() -> None:
             extract_claims(doc, mentions)
 
     figures_alone = timed(extractors_only, args.repeat)
+    one_process = timed(lambda: list(run_local(articles, args.model, 1, nlp=nlp)), 1)
+    two_processes = timed(lambda: list(run_local(articles, args.model, 2, nlp=nlp)), 1)
+    peak_n = peak_rss_mb(articles, args.rss_articles)
+    peak_10n = peak_rss_mb(articles, args.rss_articles * 10)
 
     print(f"articles: {len(texts)}  words: {words:,}  model: {model_name(args.model)}  best of {args.repeat}")
     for label, seconds in (
@@ -78,6 +88,30 @@ def main() -> None:
         print(f"{label:40s} {seconds:7.2f} s  {len(texts) / seconds:8.1f} articles/s  {words / seconds:10,.0f} words/s")
     print(f"ratio b/a (speed of full extraction vs spaCy alone; goal >= 1.0): {spacy_alone / full:.2f}")
     print(f"figure extraction time / spaCy time (goal <= 0.10): {figures_alone / spacy_alone:.3f}")
+    print(f"full extraction, 1 process: {len(texts) / one_process:.1f} articles/s; 2 processes: "
+          f"{len(texts) / two_processes:.1f} articles/s; speed-up (goal >= 1.7): {one_process / two_processes:.2f}")
+    print(f"peak RSS of `extractor extract`, {args.rss_articles} articles: {peak_n:.0f} MB; "
+          f"{args.rss_articles * 10}: {peak_10n:.0f} MB; ratio (goal <= 1.2): {peak_10n / peak_n:.2f}")
+
+
+def peak_rss_mb(articles: list[Article], n: int) -> float:
+    """Peak resident memory of a whole `extractor extract` run over n articles (one JSON Lines
+    file, one process), measured by a parent that waits for it."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "articles.jsonl"
+        with open(source, "w", encoding="utf-8") as f:
+            for i in range(n):
+                a = articles[i % len(articles)]
+                f.write(json.dumps({"id": f"{a.id}#{i}", "text": a.text}) + "\n")
+        probe = (
+            "import resource, subprocess, sys; "
+            "subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        command = [sys.executable, "-c", probe, sys.executable, "-m", "extractor", "extract", str(source),
+                   "--output", str(Path(folder) / "out.jsonl"), "-j", "1", "--quiet"]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
 if __name__ == "__main__":
