@@ -36,9 +36,11 @@ def _nlp_for(model: str | None) -> Language:
     return _worker_nlp[key]
 
 
-def extract_chunk(chunk: list[Item], model: str | None, max_chars: int) -> list[Result]:
+def extract_chunk(chunk: list[Item], model: str | None, max_chars: int, timeout: float | None = None) -> list[Result]:
     """A worker's job: one chunk of articles to results, with the worker's own pipeline."""
-    return list(extract_records(chunk, _nlp_for(model), batch_size=len(chunk) or 1, max_chars=max_chars))
+    return list(
+        extract_records(chunk, _nlp_for(model), batch_size=len(chunk) or 1, max_chars=max_chars, timeout=timeout)
+    )
 
 
 def _ordered(submit: Any, chunks: Iterator[list[Item]], window: int) -> Iterator[Result]:
@@ -63,11 +65,14 @@ def run_local(
     batch_size: int = 32,
     max_chars: int = DEFAULT_MAX_CHARS,
     nlp: Language | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
     """Results for `items` in input order. One process runs the pipeline itself; more fork a pool
     that inherits the loaded pipeline (no reload per worker)."""
     if n_process <= 1:
-        yield from extract_records(items, nlp or _nlp_for(model), batch_size=batch_size, max_chars=max_chars)
+        yield from extract_records(
+            items, nlp or _nlp_for(model), batch_size=batch_size, max_chars=max_chars, timeout=timeout
+        )
         return
     if nlp is not None:
         _worker_nlp[model or ""] = nlp
@@ -77,7 +82,7 @@ def run_local(
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
 
         def submit(chunk: list[Item]) -> Future[list[Result]]:
-            return pool.submit(extract_chunk, chunk, model, max_chars)
+            return pool.submit(extract_chunk, chunk, model, max_chars, timeout)
 
         yield from _ordered(submit, _chunks(items, CHUNK_SIZE), n_process * IN_FLIGHT_PER_WORKER)
 

@@ -9,7 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .components import doc_text
+from .components import doc_text, sentence_of
 from .figures import metric_from_noun, metric_of_sentence, qualifier_before, years_in
 from .models import Change, Claim, ClaimKind, Direction, Figure, Qualifier
 from .rules import load, regexes
@@ -161,7 +161,7 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
             continue
         if objects and not objects & {c.lemma_.lower() for c in t.children}:
             continue
-        for ent in t.sent.ents:
+        for ent in sentence_of(t).ents:
             near = ent.root.head.head == t or 0 < ent.start - t.i <= 5
             if ent.label_ == "DATE" and near and (value := _parse_entity(ent.text, published)) is not None:
                 return value

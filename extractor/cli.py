@@ -113,6 +113,12 @@ def extract(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 32,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longer articles become errors.")] = 1_000_000,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", min=0.1, help="Seconds an article may take; slower ones become errors (local engine)."
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Extract facts from articles into OUT.jsonl, one record a line; unreadable articles go to
@@ -178,7 +184,7 @@ def extract(
         if engine == "dask":
             results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
         else:
-            results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp)
+            results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
         for result in results:
             if isinstance(result, ArticleRecord):
                 for w in writers:

@@ -4,7 +4,7 @@ starts at line breaks, numeric values on tokens); the extractors read those anno
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .numbers import token_value
 
@@ -50,3 +50,19 @@ def lowers(doc: Doc) -> list[str]:
     if cached is None:
         cached = doc.user_data["extractor_lowers"] = [t.lower_ for t in doc]
     return cached
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of a token, from a table built once per Doc: `Token.sent` walks the whole
+    sentence on every call, which a flood of one 100,000-token "sentence" makes quadratic."""
+    doc = token.doc
+    table = doc.user_data.get("extractor_sentences")
+    if table is None:
+        spans = list(doc.sents)
+        index = [0] * len(doc)
+        for k, s in enumerate(spans):
+            for i in range(s.start, s.end):
+                index[i] = k
+        table = doc.user_data["extractor_sentences"] = (spans, index)
+    spans, index = table
+    return spans[index[token.i]]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text
+from .components import doc_text, sentence_of
 from .figures import is_year_token
 from .models import Event, Spanned
 from .people import Person
@@ -28,6 +28,7 @@ EVENT_NOUNS = set(RULES["event_nouns"])
 ANNOUNCEMENT_VERBS = set(RULES["announcement_verbs"])
 YEAR_EVENT_NOUNS = set(RULES["year_event_nouns"])
 MAX_DESCRIPTION_TOKENS = 12
+MAX_SENTENCE_TOKENS = 250
 SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "that", "which"}
 
 
@@ -108,7 +109,7 @@ def _describe(verb: Token, skip: set[int]) -> tuple[str, int, int]:
     description = " ".join(unique[i].text for i in sorted(unique) if unique[i].lower_ != "who")
     indices = [t.i for t in verb.subtree] + ([subject.i] if subject is not None else [])
     first, last = min(indices), max(indices)
-    sent = verb.sent
+    sent = sentence_of(verb)
     return description, max(first, sent.start), min(last + 1, sent.end)
 
 
@@ -130,6 +131,7 @@ def extract_events(
     location: str | None = doc._.location
     events: list[Event] = []
     used_verbs: set[int] = set()
+    statistic_verbs: set[int] = set()
     statistic_spans = [(f.start, f.end) for f in figures]
     for mention in times:
         s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
@@ -139,7 +141,10 @@ def extract_events(
             and not _own_clause(doc, mention, statistic_spans)
         ):
             continue
-        if regexes.DATE_LINE.match(doc[mention.start].sent.text.strip()) or _in_headline(doc, mention):
+        sentence = sentence_of(doc[mention.start])
+        if len(sentence) > MAX_SENTENCE_TOKENS:
+            continue  # no prose sentence is this long: a list or a flood of numbers
+        if regexes.DATE_LINE.match(sentence.text.strip()) or _in_headline(doc, mention):
             continue  # the article's own date line, or a headline restating the story
         root = doc[mention.start : mention.end].root
         verb = _governing_verb(root)
@@ -147,7 +152,12 @@ def extract_events(
             continue
         # a year that qualifies a noun is not the date of a clause: "publish full 2023 figures"
         attributive = root.dep_ in ("nummod", "compound", "amod") and is_year_token(root)
-        if verb is None or attributive or not _occurrence(doc, verb, mention, figures):
+        if verb is not None and not attributive and verb.i in statistic_verbs:
+            continue
+        occurs = verb is not None and not attributive and _occurrence(doc, verb, mention, figures)
+        if verb is not None and not attributive and not occurs:
+            statistic_verbs.add(verb.i)  # judged once: a clause's subtree can be the whole article
+        if verb is None or not occurs:
             noun = _event_noun(root)
             bare_year = mention.value is not None and len(mention.value) == 4
             if noun is not None and bare_year and noun.lemma_.lower() not in YEAR_EVENT_NOUNS:
@@ -281,7 +291,7 @@ def _named_events(
             continue
         seen.add(name.lower())
         span = doc.char_span(s, e, alignment_mode="expand")
-        sentence = span[0].sent if span is not None else None
+        sentence = sentence_of(span[0]) if span is not None else None
         when = next(
             (
                 t

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 
@@ -98,6 +100,17 @@ def _internal_error(article: Article, e: Exception) -> ExtractionError:
     )
 
 
+def _too_large(item: Item, max_chars: int) -> Item:
+    if isinstance(item, Article) and len(item.text) > max_chars:
+        return ExtractionError(
+            source=item.path,
+            id=item.id,
+            error=ErrorKind.too_large,
+            message=f"{len(item.text):,} characters, over --max-chars {max_chars:,}",
+        )
+    return item
+
+
 def extract_records(
     items: Iterable[Item],
     nlp: Language,
@@ -105,20 +118,20 @@ def extract_records(
     n_process: int = 1,
     batch_size: int = 32,
     max_chars: int = DEFAULT_MAX_CHARS,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
-    """Records and errors for `items` (from ingest.iter_articles), streamed in input order."""
+    """Records and errors for `items` (from ingest.iter_articles), streamed in input order.
+    With `timeout` (seconds, Unix main thread), each article is analysed on its own under a timer
+    and one that takes longer becomes an error of kind `timeout`."""
     nlp.max_length = max(nlp.max_length, max_chars + 1)
+    if timeout:
+        yield from _extract_with_timeout(items, nlp, max_chars, timeout)
+        return
     pending: deque[tuple[int, Item]] = deque()
 
     def texts() -> Iterator[tuple[str, int]]:
         for position, item in enumerate(items):
-            if isinstance(item, Article) and len(item.text) > max_chars:
-                item = ExtractionError(
-                    source=item.path,
-                    id=item.id,
-                    error=ErrorKind.too_large,
-                    message=f"{len(item.text):,} characters, over --max-chars {max_chars:,}",
-                )
+            item = _too_large(item, max_chars)
             pending.append((position, item))
             if isinstance(item, Article):
                 yield item.text, position
@@ -139,6 +152,45 @@ def extract_records(
             result = _internal_error(article, e)
         yield result
     yield from drain_until(None)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Timeout
+
+
+def _extract_with_timeout(items: Iterable[Item], nlp: Language, max_chars: int, timeout: float) -> Iterator[Result]:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _alarm) if usable else None
+    try:
+        for item in items:
+            item = _too_large(item, max_chars)
+            if not isinstance(item, Article):
+                yield item
+                continue
+            try:
+                if usable:
+                    signal.setitimer(signal.ITIMER_REAL, timeout)
+                result: Result = record_for(nlp(item.text), item)
+            except _Timeout:
+                result = ExtractionError(
+                    source=item.path,
+                    id=item.id,
+                    error=ErrorKind.timeout,
+                    message=f"analysis took longer than --timeout {timeout:g} s",
+                )
+            except Exception as e:  # one article's bug must not end a run of a million
+                result = _internal_error(item, e)
+            finally:
+                if usable:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            yield result
+    finally:
+        if usable:
+            signal.signal(signal.SIGALRM, previous)
 
 
 def extract_text(text: str, nlp: Language, published: dt.date | None = None, article_id: str = "text") -> Result:

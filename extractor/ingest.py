@@ -96,7 +96,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM or plainly UTF-16, else
-    cp1252 with a warning. Raises InputProblem for binaries and undecodable bytes."""
+    cp1252 with a warning (bytes not even cp1252 reads are replaced). Raises InputProblem for
+    binaries."""
     boms = (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -124,12 +125,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         utf8_error = e
+    where = f"{utf8_error.reason} at byte {utf8_error.start}"
     try:
-        return data.decode("cp1252"), [
-            f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); read as cp1252"
-        ]
-    except UnicodeDecodeError as e:
-        raise InputProblem(ErrorKind.decode, f"neither UTF-8 nor cp1252 ({e.reason} at byte {e.start})") from None
+        return data.decode("cp1252"), [f"not valid UTF-8 ({where}); read as cp1252"]
+    except UnicodeDecodeError:
+        # bytes no encoding reads: keep the article and say what was lost
+        replaced = data.decode("cp1252", errors="replace")
+        return replaced, [f"not valid UTF-8 ({where}); read as cp1252, undecodable bytes replaced"]
 
 
 def normalize(text: str) -> str:

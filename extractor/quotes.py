@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .components import doc_text, lowers
+from .components import doc_text, lowers, sentence_of
 from .models import Quote
 from .people import ROLE_NOUNS, Person, _edit_distance_at_most_one
 from .rules import load
@@ -163,7 +163,7 @@ class Attributor:
             token = doc.char_span(start, start + 1, alignment_mode="expand")
             if token is None:
                 continue
-            sent = token[0].sent
+            sent = sentence_of(token[0])
             others = {id(p) for s, p, _ in self.mention_order if sent.start_char <= s < sent.end_char}
             if len(others) != 1:
                 continue
@@ -228,7 +228,7 @@ class Attributor:
         # the last sentence naming a fitting person; in it, the subject before other mentions
         last = candidates[-1][0]
         span = self.doc.char_span(last, last + 1, alignment_mode="expand")
-        sent_start = span[0].sent.start_char if span is not None else last
+        sent_start = sentence_of(span[0]).start_char if span is not None else last
         in_sentence = [c for c in candidates if c[0] >= sent_start]
         subjects = [c for c in in_sentence if c[2]]
         return (subjects or in_sentence)[-1][1]
@@ -420,7 +420,7 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
     first = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
     if first is None:
         return
-    sent = first[0].sent
+    sent = sentence_of(first[0])
     candidates = [t for t in sent if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
     candidates.sort(key=lambda t: abs(t.idx - q.start))
     for t in candidates:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, lowers
+from .components import doc_text, lowers, sentence_of
 from .figures import RELATIVE_BY_FIRST, is_year_token
 from .models import DateMention
 from .rules import load, regexes
@@ -219,7 +219,7 @@ def _future(doc: Doc, start: int) -> bool:
     ("will meet Tuesday", "takes effect March 1", "plans to expand by June"), else words before
     it ("next", "by", "until")."""
     low = lowers(doc)
-    sent = doc[start].sent
+    sent = sentence_of(doc[start])
     before = low[max(sent.start, start - 2) : start]
     if before and (
         before[-1] in FUTURE_MARKERS
@@ -390,8 +390,8 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     last_year: int | None = None
     sentence_start = -1
     for start, end in _candidates(doc):
-        if doc[start].sent.start != sentence_start:  # "the year before" looks back in its sentence only
-            sentence_start, last_year = doc[start].sent.start, None
+        if sentence_of(doc[start]).start != sentence_start:  # "the year before" looks back in its sentence only
+            sentence_start, last_year = sentence_of(doc[start]).start, None
         mention = TimeMention(start, end, resolve(doc, start, end, published, last_year))
         if mention.value is not None and YEAR_IN_TEXT.search(mention.text(doc)):
             last_year = int(mention.value[:4])
