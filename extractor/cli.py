@@ -160,11 +160,18 @@ def extract(
         writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
     if db is not None:
         writers.append(SqliteWriter(db, resume=resume))
-    walk = Walk()
+    walk = Walk(exclude={q.resolve() for t in targets for q in (t, t.with_name(t.name + ".part"))})
+    if output is not None and format_ == "csv":
+        walk.exclude |= {
+            q.resolve() for p in CsvWriter(output).paths.values() for q in (p, p.with_name(p.name + ".part"))
+        }
     kinds: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     started = time.perf_counter()
-    total = None if quiet else count_inputs(paths)
+    try:
+        total = None if quiet else count_inputs(paths)
+    except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
+        total = None
     with ExitStack() as stack:
         for w in writers:
             stack.enter_context(w)

@@ -58,9 +58,11 @@ class InputProblem(Exception):
 
 @dataclass
 class Walk:
-    """What a walk over the inputs found besides articles: files passed over on purpose."""
+    """What a walk over the inputs found besides articles: files passed over on purpose. Files in
+    `exclude` (the run's own outputs, when they sit in an input folder) are never read."""
 
     ignored: list[str] = field(default_factory=list)
+    exclude: set[Path] = field(default_factory=set)
 
 
 # --- decoding and normalization -------------------------------------------------------------
@@ -405,7 +407,8 @@ def _walk_folder(
     for entry in entries:
         path = Path(entry.path)
         rel = path.relative_to(root).as_posix()
-        if entry.name.startswith(".") or _ignored(rel, entry.name, patterns):
+        excluded = found.exclude and Path(os.path.abspath(path)) in found.exclude  # abspath: loops don't resolve
+        if entry.name.startswith(".") or _ignored(rel, entry.name, patterns) or excluded:
             found.ignored.append(str(path))
         elif entry.is_dir(follow_symlinks=False):
             yield from _walk_folder(root, path, patterns, found)
