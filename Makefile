@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint schema eval bench clean
+.PHONY: demo test lint schema eval bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/extractor extract corpus/ --output out/facts.jsonl
 
-test: $(STAMP)
+# Debian's chromium and chromedriver for the report's browser test (no browser download)
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: install chromium and chromium-driver to run the browser test"; fi; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/ruff check extractor tests benchmarks
 	$(BIN)/mypy extractor
 	$(BIN)/python -m pytest
@@ -28,6 +36,9 @@ schema: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/extractor eval corpus/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -656,6 +656,45 @@ def _check_table(rows: list[Any]) -> None:
 
 
 @app.command()
+def report(
+    records: Annotated[Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    check_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--check", help="Rows from `extractor check --json`, shown as badges and official points on the charts."
+        ),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML page to review every fact highlighted in its article, with
+    check results and charts. No network, no external assets; article text is shown as text.
+
+    Example:
+
+      extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --json > out/check.json
+      extractor report out/facts.jsonl --check out/check.json --output out/report.html
+    """
+    from .check import OfficialDataError, is_records_file, read_records
+    from .report import write_report
+
+    if not is_records_file(records):
+        fail(f"{records} is not a records file from `extractor extract`")
+    rows = None
+    if check_file is not None:
+        try:
+            rows = json.loads(check_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({e})")
+        if not isinstance(rows, list):
+            fail(f"--check {check_file}: expected a JSON list of check rows")
+    try:
+        n = write_report(read_records(records), output, rows)
+    except OfficialDataError as e:
+        fail(str(e))
+    out.print(f"wrote {output} ({n} articles)")
+
+
+@app.command()
 def version() -> None:
     """Print the version.
 
