@@ -127,7 +127,6 @@ def extract_events(
     """Events of a Doc; `statements` are its figures, changes and claims, whose clauses are
     statistics rather than occurrences."""
     figures = statements
-    text = doc_text(doc)
     location: str | None = doc._.location
     events: list[Event] = []
     used_verbs: set[int] = set()
@@ -171,19 +170,7 @@ def extract_events(
         if not description:
             continue
         first, last = min(first, mention.start), max(last, mention.end)
-        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-        events.append(
-            Event(
-                description=description,
-                date=mention.value,
-                date_text=mention.text(doc),
-                participants=_participants(people, start, end),
-                location=_place(doc[first:last]) or location,
-                start=start,
-                end=end,
-                evidence=text[start:end],
-            )
-        )
+        events.append(_event(doc, description, mention, first, last, people, location))
     events += _named_events(doc, times, people, events, quote_spans)
     return sorted(events, key=lambda e: e.start)
 
@@ -239,17 +226,23 @@ def _noun_event(doc: Doc, noun: Token, mention: TimeMention, people: list[Person
     ][:MAX_DESCRIPTION_TOKENS]
     tokens = list(noun.subtree) + list(doc[mention.start : mention.end])
     first, last = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    return _event(doc, " ".join(t.text for t in words) or noun.text, mention, first, last, people, location)
+
+
+def _event(
+    doc: Doc, description: str, mention: TimeMention, first: int, last: int, people: list[Person], location: str | None
+) -> Event:
+    """An event over tokens first..last, dated by `mention`."""
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    text = doc_text(doc)
     return Event(
-        description=" ".join(t.text for t in words) or noun.text,
+        description=description,
         date=mention.value,
         date_text=mention.text(doc),
         participants=_participants(people, start, end),
         location=_place(doc[first:last]) or location,
         start=start,
         end=end,
-        evidence=text[start:end],
+        evidence=doc_text(doc)[start:end],
     )
 
 

@@ -303,13 +303,7 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
             return m
     if count is None:
         return None
-    verb = doc[count.start]
-    for _ in range(4):
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if verb.pos_ in ("VERB", "AUX"):
-            break
+    verb = _verb_of(doc[count.start])
     if verb.lemma_.lower() not in STATE_VERBS:
         return None
     for child in verb.children:
@@ -329,14 +323,20 @@ def names_an_average(noun: Token) -> bool:
 
 
 def _subject_is_average(count: Count, doc: Doc) -> bool:
-    verb = doc[count.start]
+    verb = _verb_of(doc[count.start])
+    return any(c.dep_ in ("nsubj", "nsubjpass") and names_an_average(c) for c in verb.children)
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a count hangs from, a few steps up the parse (or the last head reached)."""
+    verb = token
     for _ in range(4):
         if verb.head.i == verb.i:
             break
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             break
-    return any(c.dep_ in ("nsubj", "nsubjpass") and names_an_average(c) for c in verb.children)
+    return verb
 
 
 def metric_of_label(label: str) -> str | None:
