@@ -128,6 +128,10 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         and not is_year_token(doc[start - 2])
     ):
         return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
+        return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
+    if _in_number_run(doc, start, end - 1):
+        return True
     if before is not None:
         b = _lower(before)
         if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
@@ -394,6 +398,34 @@ def _after_than(doc: Doc, i: int, floor: int) -> bool:
     return False
 
 
+def _bare_number(token: Token) -> bool:
+    return token.text[:1].isdigit() and token.like_num
+
+
+def _in_number_run(doc: Doc, first: int, last: int | None = None) -> bool:
+    """Numbers beside other bare numbers, space apart: phone numbers, codes ("0151 702 2071")."""
+    last = first if last is None else last
+    left = doc[first - 1] if first > 0 else None
+    right = doc[last + 1] if last + 1 < len(doc) else None
+    return bool(
+        (left is not None and left.whitespace_ and _bare_number(left))
+        or (right is not None and doc[last].whitespace_ and _bare_number(right))
+    )
+
+
+def _in_full_date(doc: Doc, i: int) -> bool:
+    """A year that closes a day's date: "July 2, 1996", "5 December 2015"."""
+    low = lowers(doc)
+    j = i - 1
+    if j >= 0 and low[j] == ",":
+        j -= 1
+    if j < 1:
+        return False
+    day_then_month = low[j] in MONTH_WORDS and low[j - 1].isdigit()
+    month_then_day = low[j].isdigit() and len(low[j]) <= 2 and low[j - 1] in MONTH_WORDS
+    return day_then_month or month_then_day
+
+
 def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> list[YearMention]:
     found: list[YearMention] = []
     low = lowers(doc)
@@ -406,6 +438,9 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
         # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
         anchored = i > start and (_lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start))
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
+            if _in_number_run(doc, i) or _in_full_date(doc, i):
+                i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
+                continue
             year = int(t.text)
             found.append(YearMention(year, i, i + 1, anchored))
             last_year = year
@@ -667,6 +702,15 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
     for y in years:
         if y.anchored:
             continue
+        year_token = doc[y.start]
+        head = year_token.head
+        if (
+            y.end - y.start == 1
+            and year_token.dep_ in ("nummod", "compound", "amod")
+            and head.i > y.start
+            and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
+        ):
+            continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
         year_clause = _clause_of(doc[y.start])
         if (
             year_clause is not None
