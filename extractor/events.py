@@ -132,7 +132,7 @@ def extract_events(
     used_verbs: set[int] = set()
     statistic_verbs: set[int] = set()
     statistic_spans = [(f.start, f.end) for f in figures]
-    for mention in times:
+    for mention in _most_precise_per_verb(doc, times):
         s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
         if (
             _inside(s_char, e_char, quote_spans)
@@ -173,6 +173,32 @@ def extract_events(
         events.append(_event(doc, description, mention, first, last, people, location))
     events += _named_events(doc, times, people, events, quote_spans)
     return sorted(events, key=lambda e: e.start)
+
+
+def _precision(mention: TimeMention) -> int:
+    return len(mention.value) if mention.value else 0
+
+
+def _most_precise_per_verb(doc: Doc, times: list[TimeMention]) -> list[TimeMention]:
+    """Of several time expressions dating one clause, the most precise: "The county's first case
+    this year was confirmed April 2" happened on April 2."""
+    best: dict[int, TimeMention] = {}
+    order: list[TimeMention] = []
+    for mention in times:
+        if len(sentence_of(doc[mention.start])) > MAX_SENTENCE_TOKENS:
+            continue
+        verb = _governing_verb(doc[mention.start : mention.end].root)
+        if verb is None:
+            order.append(mention)
+            continue
+        current = best.get(verb.i)
+        if current is None:
+            best[verb.i] = mention
+            order.append(mention)
+        elif _precision(mention) > _precision(current):
+            order[order.index(current)] = mention
+            best[verb.i] = mention
+    return order
 
 
 def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:

@@ -136,8 +136,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             ):
                 end += 2  # "2022-23", "2019 to 2021"
             spans.append((start, end))
-        elif regexes.FISCAL_YEAR.fullmatch(doc[i].text) or DECADE.match(doc[i].text):
-            spans.append((i, i + 1))
+        elif regexes.FISCAL_YEAR.fullmatch(doc[i].text) or (
+            DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
+        ):
+            spans.append((i, i + 1))  # a decade, but not an age: "a man in his 70s"
         # "two years ago", "over a week ago", "three weeks earlier"
         if w in UNITS and i + 1 < n and low[i + 1] in AGO_WORDS and i > 0:
             start = i - 1
@@ -181,6 +183,12 @@ def _is_date_entity(ent: Span) -> bool:
     text = ent.text.lower()
     if any(w in NOT_DATES for w in words) or "year-old" in text or "years old" in text:
         return False
+    if (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in ("his", "her", "their", "my", "our")
+        or words[0] in ("his", "her", "their")
+    ):
+        return False  # "in his 70s" is an age
     has_anchor = (
         bool(YEAR_IN_TEXT.search(ent.text))
         or any(w in MONTHS or w in WEEKDAYS or w in RELATIVE_DAYS for w in words)
