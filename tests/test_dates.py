@@ -58,6 +58,7 @@ def test_time_expressions(nlp: Language, text: str, expected: list[tuple[str, st
         "A 34-year-old man was hurt.",
         "COVID-19 slowed the courts.",
         "May we all be safe, the chaplain said.",
+        "A man in his 70s was found in a parked car.",
     ],
 )
 def test_not_time_expressions(nlp: Language, text: str) -> None:

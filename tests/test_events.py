@@ -76,3 +76,8 @@ def test_participants_and_place(nlp: Language) -> None:
     assert isinstance(result, ArticleRecord)
     (event,) = result.events
     assert event.participants == ["Ann Cole"] and event.location == "Tulsa" and event.date == "2024-07-29"
+
+
+def test_the_most_precise_time_expression_dates_the_clause(nlp: Language) -> None:
+    found = events(nlp, "The county's first measles case this year was confirmed April 2 in a child.")
+    assert [(v, t) for _, v, t in found] == [("2024-04-02", "April 2")]
