@@ -223,11 +223,12 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             if t.i in used_words or t.pos_ not in ("VERB", "ADV", "ADJ") or direction_of(t) is None:
                 continue
             numbers = _trend_numbers(t)
-            if not numbers:
-                continue  # "crime is rising" alone restates a claim made with numbers elsewhere
+            subject_metric = _subject_metric(t) if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") else None
+            if not numbers and not (subject_metric and _counted_subject(t) and not _headline(doc, t)):
+                continue  # a change needs numbers, or a counted subject: "Firefighter injuries also climbed"
             used_words.add(t.i)
-            last_token = max(n.i for n in numbers)
-            metric = _subject_metric(t) or _metric_near(doc, t, sent, last_metric, sent_figures)
+            last_token = max([n.i for n in numbers] + [t.i])
+            metric = subject_metric or _metric_near(doc, t, sent, last_metric, sent_figures)
             changes.append(
                 _change(
                     doc,
@@ -300,6 +301,18 @@ def _subject_metric(verb: Token) -> str | None:
                             return m
             return metric_from_noun(child)
     return None
+
+
+def _counted_subject(verb: Token) -> bool:
+    """A plural noun as subject, the kind of thing counted: "injuries", "heat deaths", "reports of
+    anti-Asian incidents"; not "crime" or "the city"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].tag_ in ("NNS", "NNPS") and subjects[0].ent_type_ == ""
+
+
+def _headline(doc: Doc, token: Token) -> bool:
+    first_line = doc_text(doc).split("\n", 1)[0]
+    return token.idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))
 
 
 def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:

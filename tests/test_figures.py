@@ -181,6 +181,9 @@ def test_singular(word: str, one: str) -> None:
         ),
         ("Shootings rose from 88 in 2019 to 131 in 2021.", [("increase", None, "exact", "2019")]),
         ("There was an increase in car break-ins.", [("increase", None, "exact", None)]),
+        ("Firefighter injuries also climbed.", [("increase", None, "exact", None)]),
+        ("Violent crime is dropping, leaders say.", []),
+        ("The city grew.", []),
     ],
 )
 def test_changes(nlp: Language, text: str, expected: list[tuple[str, float | None, str, str | None]]) -> None:
