@@ -9,7 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .components import doc_text, sentence_of
+from .components import doc_text, in_headline, sentence_of
 from .figures import metric_from_noun, metric_of_sentence, qualifier_before, years_in
 from .models import Change, Claim, ClaimKind, Direction, Figure, Qualifier
 from .rules import load, regexes
@@ -224,7 +224,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             numbers = _trend_numbers(t)
             subject_metric = _subject_metric(t) if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") else None
-            if not numbers and not (subject_metric and _counted_subject(t) and not _headline(doc, t)):
+            if not numbers and not (subject_metric and _counted_subject(t) and not in_headline(t)):
                 continue  # a change needs numbers, or a counted subject: "Firefighter injuries also climbed"
             used_words.add(t.i)
             last_token = max([n.i for n in numbers] + [t.i])
@@ -308,11 +308,6 @@ def _counted_subject(verb: Token) -> bool:
     anti-Asian incidents"; not "crime" or "the city"."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and subjects[0].tag_ in ("NNS", "NNPS") and subjects[0].ent_type_ == ""
-
-
-def _headline(doc: Doc, token: Token) -> bool:
-    first_line = doc_text(doc).split("\n", 1)[0]
-    return token.idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))
 
 
 def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:

@@ -66,3 +66,9 @@ def sentence_of(token: Token) -> Span:
         table = doc.user_data["extractor_sentences"] = (spans, index)
     spans, index = table
     return spans[index[token.i]]
+
+
+def in_headline(token: Token) -> bool:
+    """Whether a token lies in a headline: a first line without a sentence's final stop."""
+    first_line = doc_text(token.doc).split("\n", 1)[0]
+    return token.idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))

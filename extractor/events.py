@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, sentence_of
+from .components import doc_text, in_headline, sentence_of
 from .figures import is_year_token
 from .models import Event, Spanned
 from .people import Person
@@ -143,7 +143,7 @@ def extract_events(
         sentence = sentence_of(doc[mention.start])
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue  # no prose sentence is this long: a list or a flood of numbers
-        if regexes.DATE_LINE.match(sentence.text.strip()) or _in_headline(doc, mention):
+        if regexes.DATE_LINE.match(sentence.text.strip()) or in_headline(doc[mention.start]):
             continue  # the article's own date line, or a headline restating the story
         root = doc[mention.start : mention.end].root
         verb = _governing_verb(root)
@@ -216,13 +216,6 @@ def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) ->
     if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in STATISTIC_VERBS
-
-
-def _in_headline(doc: Doc, mention: TimeMention) -> bool:
-    """A first line without a sentence's final stop is a headline."""
-    text = doc_text(doc)
-    first_line = text.split("\n", 1)[0]
-    return doc[mention.start].idx < len(first_line) and not first_line.rstrip().endswith((".", "\u201d", '"'))
 
 
 def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
