@@ -11,11 +11,15 @@ import gzip
 import io
 import json
 import os
+import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+from pydantic import ValidationError
 
 from . import dates
 from .models import Article, ErrorKind, ExtractionError
@@ -32,6 +36,10 @@ JSON_KEYS = {"text", "id", "title", "published", "source", "url"}
 DEFAULT_IGNORE = ("*.gold.json",)
 IGNORE_FILE = ".extractorignore"
 DEFAULT_MAX_BYTES = 200_000_000
+DEFAULT_MAX_LINE_BYTES = 10_000_000  # a JSON Lines line longer than this is rejected while it is read
+MAX_META_DEPTH = 64  # unknown keys nested deeper than this are dropped (with a warning), never serialized
+NAME_WARNING = "the file name is not valid UTF-8; its bytes are shown as \\x escapes"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -63,6 +71,22 @@ class Walk:
 
     ignored: list[str] = field(default_factory=list)
     exclude: set[Path] = field(default_factory=set)
+    follow_symlinks: bool = False  # read symlinks that lead out of the folder given (else `outside_input`)
+    _visited: set[str] = field(default_factory=set)  # real paths of folders walked: symlink loops end
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that is always valid Unicode: bytes of a file name that are not UTF-8 are
+    written as escapes (`bad\\xff.txt`), so two such names never collide and a record can hold it."""
+    try:
+        return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    except (UnicodeError, TypeError, ValueError):
+        return str(path).encode("utf-8", errors="backslashreplace").decode("utf-8")
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (JSON can hold "\\udcff") replaced: they cannot be written as UTF-8."""
+    return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
 
 
 # --- decoding and normalization -------------------------------------------------------------
@@ -213,24 +237,73 @@ def _article_from_object(obj: Any, *, default_id: str, path: str) -> Article:
         raise InputProblem(ErrorKind.invalid, "the object has no 'text'")
     if not isinstance(text, str):
         raise InputProblem(ErrorKind.invalid, f"'text' is {type(text).__name__}, not a string")
-    text = normalize(text)
+    text = normalize(_clean(text))
     if not text:
         raise InputProblem(ErrorKind.empty, "'text' is empty")
-    published, warnings = _parse_published(obj.get("published"))
+    warnings: list[str] = []
+    published, published_warnings = _parse_published(_scalar(obj.get("published"), "published", warnings))
+    warnings.extend(published_warnings)
     head_title, head_published = head_metadata(text)
-    given_id = obj.get("id")
-    title = obj.get("title")
-    return Article(
-        id=str(given_id) if given_id not in (None, "") else default_id,
-        source=str(obj["source"]) if obj.get("source") else path,
-        path=path,
-        text=text,
-        title=str(title).strip() if title else head_title,
-        published=published or head_published,
-        url=str(obj["url"]) if obj.get("url") else None,
-        meta={k: v for k, v in obj.items() if k not in JSON_KEYS},
-        warnings=warnings,
-    )
+    given_id = _scalar(obj.get("id"), "id", warnings)
+    title = _scalar(obj.get("title"), "title", warnings)
+    source = _scalar(obj.get("source"), "source", warnings)
+    url = _scalar(obj.get("url"), "url", warnings)
+    try:
+        return Article(
+            id=given_id if given_id else default_id,
+            source=source or path,
+            path=path,
+            text=text,
+            title=title.strip() if title else head_title,
+            published=published or head_published,
+            url=url or None,
+            meta=_meta({k: v for k, v in obj.items() if k not in JSON_KEYS}, warnings),
+            warnings=warnings,
+        )
+    except ValidationError as e:
+        raise InputProblem(ErrorKind.invalid, f"not an article: {_clean(str(e).splitlines()[0])}") from None
+
+
+def _scalar(value: Any, key: str, warnings: list[str]) -> str | None:
+    """A key that must be text (id, title, source, url): numbers become text, anything else is
+    ignored with a warning, never rendered (a nested value could be a million levels deep)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return _clean(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    warnings.append(f"{key!r} is a {type(value).__name__}, not text; ignored")
+    return None
+
+
+def _depth(value: Any, limit: int) -> int:
+    """How deep lists and objects nest in `value`, counted up to `limit + 1` (no recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            if level > limit:
+                return level
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """Unknown keys kept under `meta`, except any nested deeper than MAX_META_DEPTH (dropped with a
+    warning: no writer could serialize it); strings that cannot be UTF-8 are mended."""
+    kept: dict[str, Any] = {}
+    for key, value in meta.items():
+        if _depth(value, MAX_META_DEPTH) > MAX_META_DEPTH:
+            warnings.append(f"key {_clean(key)!r} nests deeper than {MAX_META_DEPTH} levels; dropped")
+        else:
+            kept[key] = value
+    dumped = json.dumps(kept, ensure_ascii=False)
+    if LONE_SURROGATE.search(dumped):
+        warnings.append("unknown keys held invalid Unicode (lone surrogates); replaced")
+        kept = json.loads(LONE_SURROGATE.sub("\ufffd", dumped))
+    return kept
 
 
 def _article_from_html(raw: str, *, default_id: str, path: str) -> Article:
@@ -288,7 +361,20 @@ def _stem(rel: Path) -> str:
     return (rel.parent / name).as_posix().removeprefix("./")
 
 
+def _regular_file(path: Path) -> None:
+    """Only regular files are read: a FIFO or a device in an input folder would block or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError) as e:
+        raise InputProblem(ErrorKind.unreadable, f"cannot be read: {getattr(e, 'strerror', None) or e}") from None
+    if stat.S_ISDIR(mode):
+        raise InputProblem(ErrorKind.unreadable, "is a directory")
+    if not stat.S_ISREG(mode):
+        raise InputProblem(ErrorKind.unreadable, "not a regular file (a pipe, socket or device); not read")
+
+
 def _read(path: Path, max_bytes: int) -> bytes:
+    _regular_file(path)
     try:
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
@@ -310,11 +396,18 @@ def _read(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def read_file(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ExtractionError]:
-    """Every article of one file, or an error for each input of it that cannot be read."""
-    shown = str(path)
+def read_file(
+    path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+) -> Iterator[Article | ExtractionError]:
+    """Every article of one file, or an error for each input of it that cannot be read. JSON Lines
+    are streamed line by line; a line over `max_line_bytes` is rejected while it is read."""
+    shown = shown_path(path)
+    article_id = shown_path(article_id)
     suffix, _ = _suffixes(path)
     try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl_file(path, article_id, shown, max_bytes, max_line_bytes)
+            return
         data = _read(path, max_bytes)
         if suffix not in ARTICLE_SUFFIXES:
             what = sniff_binary(data)
@@ -322,53 +415,157 @@ def read_file(path: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -
                 raise InputProblem(ErrorKind.binary, f"not text: looks like {what}")
             raise InputProblem(ErrorKind.unsupported, f"unsupported file type {suffix or '(none)'!r}")
         raw, warnings = decode(data)
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(raw, article_id, shown, warnings)
-            return
         if suffix in JSON_SUFFIXES:
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as e:
-                raise InputProblem(ErrorKind.json, f"not valid JSON: {e}") from None
+            obj = _parse_json(raw, "")
             article = _article_from_object(obj, default_id=article_id, path=shown)
         elif suffix in HTML_SUFFIXES:
             article = _article_from_html(raw, default_id=article_id, path=shown)
         else:
             article = _article_from_text(raw, default_id=article_id, path=shown)
+        if shown != str(path):
+            warnings = [*warnings, NAME_WARNING]
         article.warnings[:0] = warnings
         yield article
     except InputProblem as p:
-        yield ExtractionError(source=shown, id=article_id, error=p.kind, message=str(p))
+        yield ExtractionError(source=shown, id=article_id, error=p.kind, message=_clean(str(p)))
 
 
-def _read_jsonl(raw: str, stem: str, shown: str, warnings: list[str]) -> Iterator[Article | ExtractionError]:
-    seen_any = False
-    for number, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        seen_any = True
-        where, default_id = f"{shown}:{number}", f"{stem}:{number}"
-        obj: Any = None
+def _parse_json(raw: str, where: str) -> Any:
+    """One JSON document; every way it can fail (syntax, nesting a hundred thousand deep, integers
+    of thousands of digits) is an InputProblem."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        message = f"{where}not valid JSON: {e.msg} (line {e.lineno} column {e.colno})"
+        raise InputProblem(ErrorKind.json, message) from None
+    except RecursionError:
+        raise InputProblem(ErrorKind.json, f"{where}JSON nested too deeply to read") from None
+    except ValueError as e:  # e.g. an integer over Python's digit limit
+        raise InputProblem(ErrorKind.json, f"{where}not usable JSON: {_clean(str(e))[:200]}") from None
+
+
+def _read_jsonl_file(
+    path: Path, stem: str, shown: str, max_bytes: int, max_line_bytes: int
+) -> Iterator[Article | ExtractionError]:
+    """A JSON Lines file streamed: memory holds one line at a time, and a line longer than
+    `max_line_bytes` is skipped over (an error entry) without ever being held whole."""
+    _regular_file(path)
+    _, gz = _suffixes(path)
+    try:
+        stream: Any = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise InputProblem(ErrorKind.unreadable, f"cannot be read: {e.strerror or e}") from None
+    with stream:
         try:
+            head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+        except (OSError, EOFError, zlib.error) as e:
+            raise InputProblem(ErrorKind.binary, f"not valid gzip: {e}") from None
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(head):
+            # UTF-16/32 JSON Lines: read whole (within max_bytes) and decoded at once
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputProblem(ErrorKind.too_large, f"larger than {max_bytes:,} bytes")
+            raw, warnings = decode(data)
+            lines: Iterator[tuple[int, bytes | str | None]] = enumerate(raw.split("\n"), 1)
+            yield from _read_jsonl(lines, stem, shown, warnings, max_line_bytes)
+            return
+        what = sniff_binary(head)
+        if what:
+            raise InputProblem(ErrorKind.binary, f"not text: looks like {what}")
+        warnings = [NAME_WARNING] if shown != str(path) else []
+        yield from _read_jsonl(
+            _bounded_lines(stream, max_line_bytes, max_bytes if gz else None), stem, shown, warnings, max_line_bytes
+        )
+
+
+class _TooMuch(Exception):
+    pass
+
+
+def _bounded_lines(stream: IO[bytes], limit: int, total: int | None) -> Iterator[tuple[int, bytes | str | None]]:
+    """(number, line) for each line; None for a line over `limit` bytes, which is read through in
+    pieces and never held. Raises _TooMuch when more than `total` bytes come (a gzip bomb)."""
+    seen = 0
+    number = 0
+    while True:
+        line = stream.readline(limit + 2)
+        if not line:
+            return
+        number += 1
+        seen += len(line)
+        if len(line.rstrip(b"\r\n")) > limit:
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+                seen += len(line)
+                if total is not None and seen > total:
+                    raise _TooMuch
+            yield number, None
+        else:
+            yield number, line
+        if total is not None and seen > total:
+            raise _TooMuch
+
+
+def _decode_line(line: bytes, first: bool) -> tuple[str, list[str]]:
+    if first and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        return line.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        where = f"{e.reason} at byte {e.start}"
+        return line.decode("cp1252", errors="replace"), [f"not valid UTF-8 ({where}); read as cp1252"]
+
+
+def _read_jsonl(
+    lines: Iterator[tuple[int, bytes | str | None]], stem: str, shown: str, warnings: list[str], max_line_bytes: int
+) -> Iterator[Article | ExtractionError]:
+    seen_any = False
+    number = 0
+    try:
+        for number, line in lines:
+            where, default_id = f"{shown}:{number}", f"{stem}:{number}"
+            if line is None:
+                seen_any = True
+                message = f"line {number} is longer than {max_line_bytes:,} bytes; not read"
+                yield ExtractionError(source=where, id=default_id, error=ErrorKind.too_large, message=message)
+                continue
+            if isinstance(line, bytes):
+                text, line_warnings = _decode_line(line, number == 1)
+            else:
+                text, line_warnings = line, []
+            if not text.strip():
+                continue
+            seen_any = True
+            obj: Any = None
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                message = f"line {number} is not valid JSON: {e.msg} (column {e.colno})"
-                raise InputProblem(ErrorKind.json, message) from None
-            article = _article_from_object(obj, default_id=default_id, path=where)
-            article.warnings[:0] = warnings
-            yield article
-        except InputProblem as p:
-            given = obj.get("id") if isinstance(obj, dict) else None
-            yield ExtractionError(source=where, id=str(given) if given else default_id, error=p.kind, message=str(p))
+                obj = _parse_json(text, f"line {number} is ")
+                article = _article_from_object(obj, default_id=default_id, path=where)
+                article.warnings[:0] = [*warnings, *line_warnings]
+                yield article
+            except InputProblem as p:
+                given = _scalar(obj.get("id"), "id", []) if isinstance(obj, dict) else None
+                yield ExtractionError(source=where, id=given or default_id, error=p.kind, message=_clean(str(p)))
+    except _TooMuch:
+        message = "decompresses to more than the size limit; the rest of the file is not read"
+        yield ExtractionError(source=shown, id=f"{stem}:{number + 1}", error=ErrorKind.too_large, message=message)
+        return
+    except (OSError, EOFError, zlib.error) as e:
+        message = f"cannot be read after line {number}: {getattr(e, 'strerror', None) or e}"
+        yield ExtractionError(source=shown, id=f"{stem}:{number + 1}", error=ErrorKind.unreadable, message=message)
+        return
     if not seen_any:
         yield ExtractionError(source=shown, id=stem, error=ErrorKind.empty, message="the file holds no JSON lines")
 
 
-def _ignore_patterns(folder: Path) -> list[str]:
+def _ignore_patterns(folder: Path, found: Walk | None = None) -> list[str]:
+    ignore_file = folder / IGNORE_FILE
     try:
-        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        outside = not _inside(os.path.realpath(ignore_file), os.path.realpath(folder))
+        if ignore_file.is_symlink() and outside and not (found and found.follow_symlinks):
+            return []  # never read outside the input
+        with open(ignore_file, encoding="utf-8", errors="replace") as f:
+            lines = f.read(1_000_000).splitlines()
+    except (OSError, ValueError):
         return []
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
@@ -382,40 +579,80 @@ def _ignored(rel: str, name: str, patterns: Iterable[str]) -> bool:
 def walk(paths: Iterable[str | Path], found: Walk | None = None) -> Iterator[tuple[Path, str] | ExtractionError]:
     """Each input file with its stable id stem, in a stable order: folders recursively, entries
     sorted by name; hidden files, gold files and `.extractorignore` patterns passed over (and
-    listed in `found.ignored`); symlinked folders are not followed (they may loop). Paths that do
-    not exist are yielded too, so that they become errors."""
+    listed in `found.ignored`). Symbolic links that lead out of the folder given become
+    `outside_input` errors and are never read, unless `found.follow_symlinks`; symlinked folders
+    inside it are not followed (their files are reached directly, and links may loop). Paths that
+    do not exist are yielded too, so that they become errors."""
     found = found if found is not None else Walk()
     for given in paths:
         root = Path(given)
-        if not root.is_dir():
+        try:
+            is_dir = root.is_dir()
+        except (OSError, ValueError):
+            is_dir = False
+        if not is_dir:
             yield root, _stem(Path(root.name))
             continue
-        patterns = [*DEFAULT_IGNORE, *_ignore_patterns(root)]
-        yield from _walk_folder(root, root, patterns, found)
+        patterns = [*DEFAULT_IGNORE, *_ignore_patterns(root, found)]
+        real = os.path.realpath(root)
+        found._visited.add(real)
+        yield from _walk_folder(root, root, patterns, found, real)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _walk_folder(
-    root: Path, folder: Path, patterns: list[str], found: Walk
+    root: Path, folder: Path, patterns: list[str], found: Walk, root_real: str
 ) -> Iterator[tuple[Path, str] | ExtractionError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
-        yield ExtractionError(
-            source=str(folder), error=ErrorKind.unreadable, message=f"folder cannot be listed: {e.strerror or e}"
-        )
+        message = f"folder cannot be listed: {e.strerror or e}"
+        yield ExtractionError(source=shown_path(folder), error=ErrorKind.unreadable, message=message)
         return
     for entry in entries:
         path = Path(entry.path)
         rel = path.relative_to(root).as_posix()
-        excluded = found.exclude and Path(os.path.abspath(path)) in found.exclude  # abspath: loops don't resolve
-        if entry.name.startswith(".") or _ignored(rel, entry.name, patterns) or excluded:
-            found.ignored.append(str(path))
-        elif entry.is_dir(follow_symlinks=False):
-            yield from _walk_folder(root, path, patterns, found)
-        elif entry.is_symlink() and path.is_dir():
-            found.ignored.append(str(path))
+        try:
+            excluded = found.exclude and Path(os.path.abspath(path)) in found.exclude  # abspath: loops don't resolve
+            if entry.name.startswith(".") or _ignored(rel, entry.name, patterns) or excluded:
+                found.ignored.append(shown_path(path))
+            elif entry.is_symlink():
+                yield from _symlink(root, path, rel, patterns, found, root_real)
+            elif entry.is_dir(follow_symlinks=False):
+                found._visited.add(os.path.realpath(path))
+                yield from _walk_folder(root, path, patterns, found, root_real)
+            else:
+                yield path, _stem(Path(rel))
+        except OSError as e:
+            message = f"cannot be read: {e.strerror or e}"
+            yield ExtractionError(
+                source=shown_path(path), id=shown_path(_stem(Path(rel))), error=ErrorKind.unreadable, message=message
+            )
+
+
+def _symlink(
+    root: Path, path: Path, rel: str, patterns: list[str], found: Walk, root_real: str
+) -> Iterator[tuple[Path, str] | ExtractionError]:
+    """A symbolic link met in a folder: out of the input, an error (or, with follow_symlinks,
+    followed once); a folder inside, passed over (its files are reached directly); else a file."""
+    target = os.path.realpath(path)  # the whole chain of links; a loop stays a path that fails to open
+    inside = _inside(target, root_real)
+    if not inside and not found.follow_symlinks:
+        message = "a symbolic link out of the input folder; not followed (--follow-symlinks reads it)"
+        yield ExtractionError(
+            source=shown_path(path), id=shown_path(_stem(Path(rel))), error=ErrorKind.outside_input, message=message
+        )
+    elif os.path.isdir(path):
+        if inside or target in found._visited or any(_inside(target, v) for v in found._visited):
+            found.ignored.append(shown_path(path))
         else:
-            yield path, _stem(Path(rel))
+            found._visited.add(target)
+            yield from _walk_folder(root, path, patterns, found, root_real)
+    else:
+        yield path, _stem(Path(rel))
 
 
 def iter_articles(
@@ -423,16 +660,18 @@ def iter_articles(
     published: dt.date | None = None,
     found: Walk | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
 ) -> Iterator[Article | ExtractionError]:
     """Every article under `paths`, streamed. `published` fills in the date of articles that have
-    none. Ids are unique in a run: a repeated id gets a `~2`, `~3`... suffix and a warning."""
+    none. Ids are unique in a run: a repeated id gets a `~2`, `~3`... suffix and a warning. Never
+    raises for an input: whatever goes wrong in reading one file becomes its error entry."""
     seen: dict[str, int] = {}
     for entry in walk(paths, found):
         if isinstance(entry, ExtractionError):
             yield entry
             continue
         path, stem = entry
-        for item in read_file(path, stem, max_bytes):
+        for item in _guarded(read_file(path, stem, max_bytes, max_line_bytes), path, stem):
             if item.id is not None:
                 n = seen.get(item.id, 0) + 1
                 seen[item.id] = n
@@ -445,3 +684,18 @@ def iter_articles(
                 item.published = published
                 item.warnings.append("publication date from --published")
             yield item
+
+
+def _guarded(items: Iterator[Article | ExtractionError], path: Path, stem: str) -> Iterator[Article | ExtractionError]:
+    """The items of one file; an unforeseen failure in reading it ends that file with an
+    `internal` error entry, never the run."""
+    try:
+        yield from items
+    except Exception as e:  # a bug in reading one file must not end a run of a million
+        first_line = _clean(str(e)).strip().splitlines()[0][:300] if str(e).strip() else ""
+        yield ExtractionError(
+            source=shown_path(path),
+            id=shown_path(stem),
+            error=ErrorKind.internal,
+            message=f"reading failed ({type(e).__name__}): {first_line}",
+        )

@@ -47,6 +47,7 @@ class ErrorKind(StrEnum):
     too_large = "too_large"  # over --max-chars
     timeout = "timeout"  # over --timeout
     internal = "internal"  # a bug in extractor: the article is kept as an error, the run goes on
+    outside_input = "outside_input"  # a symlink leading out of the input folder (not followed)
 
 
 def check_date_value(value: str | None) -> str | None:

@@ -215,3 +215,112 @@ def test_extraction_never_raises_and_every_span_is_its_evidence(nlp: Language, t
             assert result.text[fact.start : fact.end] == fact.evidence
     for d in result.dates:
         assert result.text[d.start : d.end] == d.text
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_json_nested_a_hundred_thousand_deep_is_one_error_entry(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text(nested(100_000))
+    (tmp_path / "deep.jsonl").write_text(
+        json.dumps({"id": "before", "text": "In 2022 there were 5 fires."})
+        + "\n"
+        + nested(100_000)
+        + "\n"
+        + '{"id": "digits", "text": "t", "n": '
+        + "9" * 5000
+        + "}\n"
+        + json.dumps({"id": "after", "text": "In 2023 there were 6 fires."})
+        + "\n"
+    )
+    items = {i.id: i for i in iter_articles([tmp_path])}
+    assert set(items) == {"deep", "before", "deep:2", "deep:3", "after"}
+    assert isinstance(items["before"], Article) and isinstance(items["after"], Article)
+    assert items["deep"].error == items["deep:2"].error == items["deep:3"].error == "json"  # type: ignore[union-attr]
+
+
+def test_an_unknown_key_nested_300_deep_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    deep: Any = "leaf"
+    for _ in range(300):
+        deep = {"k": deep}
+    (tmp_path / "a.json").write_text(json.dumps({"text": "In 2022 there were 5 fires.", "extra": deep, "ok": [1]}))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": "In 2022 there were 5 fires.", "id": deep}) + "\n")
+    a, b = iter_articles([tmp_path])
+    assert isinstance(a, Article) and a.meta == {"ok": [1]} and "'extra'" in a.warnings[0]
+    assert isinstance(b, Article) and b.id == "b:1"
+    for article in (a, b):
+        json.dumps(article.model_dump(mode="json"))  # serializable: no depth error at the writer
+
+
+def test_lone_surrogates_in_json_strings_are_mended(tmp_path: Path) -> None:
+    line = '{"text": "In 2022 \\ud800 there were 5 fires.", "id": "\\udcff", "m": "\\ud83d"}\n'
+    (tmp_path / "s.jsonl").write_text(line)
+    (article,) = iter_articles([tmp_path])
+    assert isinstance(article, Article)
+    json.dumps(article.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    for name in (b"bad\xff.txt", b"bad\xfe.txt"):
+        with open(folder + b"/" + name, "w", encoding="utf-8") as f:
+            f.write("In 2022 there were 5 fires.")
+    with open(folder + b"/lines\xff.jsonl", "w", encoding="utf-8") as f:
+        f.write('{"text": "In 2022 there were 5 fires."}\n')
+    items = list(iter_articles([tmp_path]))
+    assert [i.id for i in items] == ["bad\\xfe", "bad\\xff", "lines\\xff:1"]
+    assert all(isinstance(i, Article) and i.warnings for i in items)
+
+
+def test_symlinks_out_of_the_input_are_not_followed(tmp_path: Path) -> None:
+    from extractor.ingest import Walk
+
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("In 2022 there were 5 SECRET fires.")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "inside.txt").write_text("In 2022 there were 5 fires.")
+    os.symlink(secret, folder / "secret.txt")
+    os.symlink("../../outside/secret.txt", folder / "sub" / "relative.txt")
+    os.symlink(folder / "sub" / "relative.txt", folder / "chain.txt")  # inside -> inside -> outside
+    os.symlink(secret.parent, folder / "outdir")
+    os.symlink(folder / "inside.txt", folder / "alias.txt")  # stays inside: read
+    items = {i.id: i for i in iter_articles([folder])}
+    kinds = {k: getattr(v, "error", "record") for k, v in items.items()}
+    assert kinds == {
+        "alias": "record",
+        "chain": "outside_input",
+        "inside": "record",
+        "outdir": "outside_input",
+        "secret": "outside_input",
+        "sub/relative": "outside_input",
+    }
+    assert not any("SECRET" in getattr(i, "text", "") + getattr(i, "message", "") for i in items.values())
+    followed = {i.id for i in iter_articles([folder], found=Walk(follow_symlinks=True)) if isinstance(i, Article)}
+    assert {"secret", "chain", "sub/relative", "outdir/secret"} <= followed
+
+
+def test_a_fifo_is_an_error_entry_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    assert [getattr(i, "error", None) for i in iter_articles([tmp_path])] == ["unreadable", "unreadable"]
+
+
+def test_a_json_lines_line_too_long_is_rejected_while_it_is_read() -> None:
+    import io
+
+    from extractor.ingest import _bounded_lines
+
+    class Recording(io.BytesIO):
+        largest = 0
+
+        def readline(self, size: int | None = -1) -> bytes:
+            line = super().readline(size)
+            Recording.largest = max(Recording.largest, len(line))
+            return line
+
+    stream = Recording(b"x" * 5_000_000 + b"\n" + b'{"text": "ok"}\n')
+    assert list(_bounded_lines(stream, 1000, None)) == [(1, None), (2, b'{"text": "ok"}\n')]
+    assert Recording.largest <= 1 << 20  # never held the long line whole
