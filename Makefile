@@ -4,7 +4,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint schema eval bench clean browser
+.PHONY: demo test lint gate shared schema eval bench clean browser
+
+# Real text nobody here wrote: the quality gates that come first (see README, "Quality")
+SHARED  ?= ../shared
+PRESS    = $(SHARED)/data/press-dev
+POLNEAR  = $(SHARED)/data/polnear-dev
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +31,20 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check extractor tests benchmarks
 	$(BIN)/mypy extractor
+	$(MAKE) --no-print-directory gate
 	$(BIN)/python -m pytest
+
+# The real-text data sits beside the repo; without it the gates cannot run, and that is a failure.
+shared:
+	@test -d $(PRESS)/gold -a -d $(PRESS)/articles -a -d $(POLNEAR)/gold -a -d $(POLNEAR)/articles || { \
+	  echo "ERROR: $(SHARED)/data/press-dev and polnear-dev are missing beside the repo; the real-text quality gates cannot run." >&2; \
+	  exit 1; }
+
+# Each table is printed, and a field under its floor (tests/floors/) fails the run.
+gate: $(STAMP) shared
+	$(BIN)/extractor eval $(PRESS)/gold --articles $(PRESS)/articles --floors tests/floors/press-dev.json
+	$(BIN)/extractor eval $(POLNEAR)/gold --articles $(POLNEAR)/articles --loose-speakers --floors tests/floors/polnear-dev.json
+	$(BIN)/extractor eval corpus/ --floors tests/floors/corpus.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests benchmarks
@@ -35,8 +53,7 @@ lint: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/extractor schema --output-dir schemas
 
-eval: $(STAMP)
-	$(BIN)/extractor eval corpus/
+eval: gate
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

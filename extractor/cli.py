@@ -16,6 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -462,14 +463,13 @@ def eval_command(
 
     Example:
 
-      extractor eval corpus/ --misses 20
-      extractor eval corpus/ --floors tests/eval_floors.json
+      extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --misses 20
       extractor eval ../shared/data/polnear-dev/gold --articles ../shared/data/polnear-dev/articles --loose-speakers
+      extractor eval corpus/ --floors tests/floors/corpus.json --json
     """
     from .evaluate import FIELDS, below_floors, evaluate, find_gold, load_floors, raise_floors, write_floors
     from .extract import extract_records
     from .ingest import iter_articles
-    from .models import ArticleRecord, ExtractionError
 
     if not gold_dir.is_dir():
         fail(f"no such folder: {gold_dir}")
@@ -481,33 +481,32 @@ def eval_command(
     nlp = _nlp(model)
     golds = {str(p.article): p.gold for p in pairs}
     results = list(extract_records(iter_articles([p.article for p in pairs], _parse_date(published)), nlp))
-    records = [r for r in results if isinstance(r, ArticleRecord)]
-    for r in results:
-        if isinstance(r, ExtractionError):
-            err.print(f"[red]{r.source}[/]: {r.error.value}: {r.message}", highlight=False)
-    report = evaluate(records, golds, loose_speakers)
+    report = evaluate(results, golds, loose_speakers)
+    for line in report.failed:
+        err.print(f"[red]failed, its gold counts as missed:[/] {escape(line)}", highlight=False)
     if as_json:
-        data = report.as_dict()
+        data: dict[str, Any] = report.as_dict()
         if misses:
             data["misses"] = report.misses[:misses]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        table = Table(title=f"extractor eval: {report.articles} articles in {gold_dir}")
-        for c in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table = Table(title=f"extractor eval: {report.articles} articles in {escape(str(gold_dir))}")
+        for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
             table.add_column(c, justify="left" if c == "field" else "right")
         for name in FIELDS:
             s = report.scores[name]
-            if s.tp + s.fp + s.fn == 0:
+            if s.empty:
                 continue
-            table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+            shown = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.gold), str(s.pred))
+            table.add_row(name, *shown)
         out.print(table)
         for m in report.misses[:misses]:
             out.print(
-                f"{m['kind']:6} {m['field']:10} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}",
+                escape(f"{m['kind']:6} {m['field']:14} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}"),
                 highlight=False,
                 soft_wrap=True,
             )
-    failed = len(records) < len(results)
+    failed = bool(report.failed)
     if floors is not None:
         if not floors.exists() and not raise_floors_:
             fail(f"no such floors file: {floors}")

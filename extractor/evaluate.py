@@ -1,5 +1,28 @@
-"""Scores records against gold annotations with the contract's matching rules (CONTRACT.md,
-"Gold annotations"). Precision, recall and F1 per field, micro-averaged over articles."""
+"""Scores records against gold annotations by the contract's matching rules (CONTRACT.md, "Gold
+annotations"), made strict where the contract is silent, so that a score means what a reader of
+the records would see:
+
+- a figure, change or claim whose metric is empty or has no letters never matches;
+- a change matches on direction, percent (within 0.5) and the head noun of its metric; the
+  amount alone is reported apart as `changes_amount`, never as `changes`; a change without a
+  percent is scored only against gold that annotates changes without a percent;
+- a superlative claim matches on kind, the head noun of its metric and its year, and on
+  `since_year` where the gold has one;
+- a quote needs its text (token F1 >= 0.8) and its speaker; a pronoun source is scored against
+  the gold's `speaker_resolved` (left unscored for its speaker only where that is null), and the
+  pronoun-source quotes get a line of their own (`quotes_pronoun`);
+- `date_values` counts a time expression not found, or found with a wrong value, as a miss;
+- an article that failed to extract misses all of its gold.
+
+Predictions that say the same thing twice (same matching key) count once, as the gold lists each
+fact once. Precision, recall and F1 per field, micro-averaged over articles.
+
+Example:
+
+    >>> figure_matches({"year": 2020, "count": 5, "metric": "car thefts"},
+    ...                {"year": 2020, "count": 5, "metric": "car theft"})
+    True
+"""
 
 from __future__ import annotations
 
@@ -11,14 +34,31 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import ARTICLE_SUFFIXES
-from .models import ArticleRecord
+from .models import ArticleRecord, ExtractionError
 from .rules import load
 
 GOLD_SUFFIX = ".gold.json"
-FIELDS = ("figures", "changes", "claims", "officials", "quotes", "quote_texts", "events", "dates_found", "date_values")
+FIELDS = (
+    "figures",
+    "changes",
+    "changes_amount",
+    "claims",
+    "officials",
+    "quotes",
+    "quote_texts",
+    "quotes_pronoun",
+    "events",
+    "dates_found",
+    "date_values",
+)
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+LETTER = re.compile(r"[^\W\d_]")
 STOPWORDS = frozenset(load("evaluation.json")["stopwords"])
 SPEAKER_STOPWORDS = STOPWORDS | frozenset(load("evaluation.json")["speaker_stopwords"])
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+Item = dict[str, Any]
+Matcher = Callable[[Item, Item], bool]
 
 
 @dataclass
@@ -40,19 +80,32 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def pred(self) -> int:
+        return self.tp + self.fp
+
+    @property
+    def empty(self) -> bool:
+        return self.tp + self.fp + self.fn == 0
+
     def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
 
     def as_dict(self) -> dict[str, float | int]:
+        """The shape `extractor eval --json` prints for each field."""
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
+            "p": round(self.precision, 4),
+            "r": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
+            "gold": self.gold,
+            "pred": self.pred,
         }
 
 
@@ -60,10 +113,16 @@ class Score:
 class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
     articles: int = 0
+    failed: list[str] = field(default_factory=list)
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"articles": self.articles, "fields": {k: v.as_dict() for k, v in self.scores.items()}}
+        """`{field: {"p", "r", "f1", "tp", "gold", "pred"}}` for every field."""
+        return {name: score.as_dict() for name, score in self.scores.items()}
+
+    def miss(self, article: str | None, field_name: str, kind: str, item: Item) -> None:
+        shown = {k: v for k, v in item.items() if k not in ("mentions",)}
+        self.misses.append({"article": article, "field": field_name, "kind": kind, "item": shown})
 
 
 # --- matching rules -----------------------------------------------------------------------
@@ -76,12 +135,14 @@ def _singular(word: str) -> str:
 
 
 def head_noun(metric: str | None) -> str:
-    words = (metric or "").lower().replace("-", " ").split()
+    """The last word of a metric, singular; "" when the metric has no word with a letter, so
+    that an empty or numeric metric never matches."""
+    words = [w for w in (metric or "").lower().replace("-", " ").split() if LETTER.search(w)]
     return _singular(words[-1]) if words else ""
 
 
 def surname(name: str | None) -> str:
-    words = [w for w in WORD.findall((name or "").lower()) if w not in ("jr", "sr", "ii", "iii", "iv")]
+    words = [w for w in WORD.findall((name or "").lower()) if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
 
 
@@ -112,14 +173,6 @@ def content_words(text: str | None, stop: frozenset[str] = STOPWORDS) -> set[str
     return {_singular(w) for w in tokens(text or "") if w not in stop and not w.isdigit()}
 
 
-def figure_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
-    return (
-        pred.get("year") == gold.get("year")
-        and _num_equal(pred.get("count"), gold.get("count"))
-        and head_noun(pred.get("metric")) == head_noun(gold.get("metric"))
-    )
-
-
 def _num_equal(a: Any, b: Any) -> bool:
     try:
         return abs(float(a) - float(b)) < 1e-9
@@ -127,7 +180,21 @@ def _num_equal(a: Any, b: Any) -> bool:
         return False
 
 
-def change_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def _same_head(pred: Item, gold: Item) -> bool:
+    head = head_noun(gold.get("metric"))
+    return bool(head) and head == head_noun(pred.get("metric"))
+
+
+def figure_matches(pred: Item, gold: Item) -> bool:
+    return (
+        pred.get("year") == gold.get("year")
+        and _num_equal(pred.get("count"), gold.get("count"))
+        and _same_head(pred, gold)
+    )
+
+
+def change_amount_matches(pred: Item, gold: Item) -> bool:
+    """Direction and percent only: what `changes_amount` reports."""
     if pred.get("direction") != gold.get("direction"):
         return False
     p, g = pred.get("percent"), gold.get("percent")
@@ -136,21 +203,29 @@ def change_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return abs(float(p) - float(g)) <= 0.5
 
 
-def claim_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def change_matches(pred: Item, gold: Item) -> bool:
+    return change_amount_matches(pred, gold) and _same_head(pred, gold)
+
+
+def claim_matches(pred: Item, gold: Item) -> bool:
     return (
         pred.get("kind") == gold.get("kind")
-        and pred.get("since_year") == gold.get("since_year")
-        and (not gold.get("metric") or head_noun(pred.get("metric")) == head_noun(gold.get("metric")))
+        and _same_head(pred, gold)
+        and pred.get("year") == gold.get("year")
+        and (gold.get("since_year") is None or pred.get("since_year") == gold.get("since_year"))
     )
 
 
-def official_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
-    return surname(pred.get("name")) == surname(gold.get("name")) and surname(pred.get("title")) == surname(
-        gold.get("title")
+def official_matches(pred: Item, gold: Item) -> bool:
+    return bool(surname(gold.get("name"))) and (
+        surname(pred.get("name")) == surname(gold.get("name"))
+        and surname(pred.get("title")) == surname(gold.get("title"))
     )
 
 
 def speaker_matches(pred: str | None, gold: str | None, loose: bool) -> bool:
+    """Strict: the predicted speaker holds the gold speaker's surname. Loose (gold sources written
+    as phrases, as in PolNeAR): they share a content word."""
     if gold is None:
         return pred is None
     if pred is None:
@@ -160,23 +235,23 @@ def speaker_matches(pred: str | None, gold: str | None, loose: bool) -> bool:
     return surname(gold) in tokens(pred)
 
 
-def _speaker_right(pred: dict[str, Any], gold: dict[str, Any], loose: bool) -> bool:
-    """Strict: the predicted speaker holds the gold speaker's surname. Loose (PolNeAR, whose gold
-    sources are phrases as written): the predicted speaker or its source phrase shares a content
-    word with the gold source; a gold source that is a pronoun is not checked."""
-    if not loose:
-        return speaker_matches(pred.get("speaker"), gold.get("speaker"), False)
+def speaker_right(pred: Item, gold: Item, loose: bool) -> bool:
+    """Only `speaker` counts, never the source phrase as written: a quote said by "he" or "the
+    agency" with no person named has no speaker. A pronoun source is scored against the person it
+    refers to (`speaker_resolved`); where that is null (a group, a document) the speaker is not
+    scored."""
+    said_by = pred.get("speaker")
     if gold.get("speaker_pronoun"):
-        return True
-    candidates = " ".join(x for x in (pred.get("speaker"), pred.get("speaker_phrase")) if x)
-    return speaker_matches(candidates or None, gold.get("speaker"), True)
+        resolved = gold.get("speaker_resolved")
+        return resolved is None or speaker_matches(said_by, resolved, loose)
+    return speaker_matches(said_by, gold.get("speaker"), loose)
 
 
-def quote_text_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def quote_text_matches(pred: Item, gold: Item) -> bool:
     return token_f1(pred.get("text", ""), gold.get("text", "")) >= 0.8
 
 
-def event_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def event_matches(pred: Item, gold: Item) -> bool:
     if not content_words(pred.get("description")) & content_words(gold.get("description")):
         return False
     gold_date = gold.get("date")
@@ -185,12 +260,47 @@ def event_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return True
 
 
-def match(
-    preds: list[dict[str, Any]], golds: list[dict[str, Any]], same: Callable[[dict[str, Any], dict[str, Any]], bool]
-) -> tuple[Score, list[dict[str, Any]], list[dict[str, Any]]]:
+def date_text_matches(pred: Item, gold: Item) -> bool:
+    p, g = (pred.get("text") or "").lower(), (gold.get("text") or "").lower()
+    return bool(p and g and (p in g or g in p))
+
+
+def date_value_matches(pred: Item, gold: Item) -> bool:
+    return date_text_matches(pred, gold) and pred.get("value") == gold.get("value")
+
+
+# What makes two predictions one fact, so that a fact stated twice is predicted once.
+def _percent_key(item: Item) -> float | None:
+    p = item.get("percent")
+    return None if p is None else round(float(p), 1)
+
+
+DEDUP_KEYS: dict[str, Callable[[Item], Any]] = {
+    "figures": lambda f: (f.get("year"), f.get("count"), head_noun(f.get("metric"))),
+    "changes": lambda c: (c.get("direction"), _percent_key(c), head_noun(c.get("metric"))),
+    "changes_amount": lambda c: (c.get("direction"), _percent_key(c)),
+    "claims": lambda c: (c.get("kind"), head_noun(c.get("metric")), c.get("year"), c.get("since_year")),
+    "officials": lambda o: (surname(o.get("name")), surname(o.get("title"))),
+}
+
+
+def unique(items: list[Item], key: Callable[[Item], Any] | None) -> list[Item]:
+    if key is None:
+        return items
+    seen: set[Any] = set()
+    kept = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            kept.append(item)
+    return kept
+
+
+def match(preds: list[Item], golds: list[Item], same: Matcher) -> tuple[Score, list[Item], list[Item]]:
     """Greedy one-to-one matching in gold order. Returns the score, unmatched golds and preds."""
     used: set[int] = set()
-    missed: list[dict[str, Any]] = []
+    missed: list[Item] = []
     for g in golds:
         for k, p in enumerate(preds):
             if k not in used and same(p, g):
@@ -202,77 +312,63 @@ def match(
     return Score(tp=len(used), fp=len(extra), fn=len(missed)), missed, extra
 
 
-def _date_text_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
-    p, g = (pred.get("text") or "").lower(), (gold.get("text") or "").lower()
-    return bool(p and g and (p in g or g in p))
+def _scored(key: str, preds: list[Item], golds: list[Item]) -> list[Item]:
+    """A change stated without a percent ("a rise in thefts") is scored only where the gold
+    annotates such changes; gold that lists percent changes alone does not judge them."""
+    if key == "changes" and all(g.get("percent") is not None for g in golds):
+        return [p for p in preds if p.get("percent") is not None]
+    return preds
 
 
-def _date_values(
-    pred: list[dict[str, Any]], gold: list[dict[str, Any]], report: Report | None = None, article: str | None = None
-) -> Score:
-    """Of time expressions found by both (overlapping text), how many have the gold value:
-    tp = right value, fp = wrong value; fn is not used (recall of finding is not this field)."""
-    score = Score()
-    used: set[int] = set()
-    for g in gold:
-        gt = g.get("text", "").lower()
-        for k, p in enumerate(pred):
-            pt = p.get("text", "").lower()
-            if k not in used and gt and pt and (gt in pt or pt in gt):
-                used.add(k)
-                if p.get("value") == g.get("value"):
-                    score.tp += 1
-                else:
-                    score.fp += 1
-                    if report is not None:
-                        report.misses.append(
-                            {
-                                "article": article,
-                                "field": "date_values",
-                                "kind": "wrong",
-                                "item": {"text": p.get("text"), "value": p.get("value"), "gold": g.get("value")},
-                            }
-                        )
-                break
-    return score
+def _pronoun_quotes(preds: list[Item], golds: list[Item], loose: bool) -> Score:
+    """The quotes whose gold source is a pronoun resolved to a person: of those found (text),
+    how many name that person. fp = found with another speaker; fn = not found or wrong."""
+    wanted = [g for g in golds if g.get("speaker_pronoun") and g.get("speaker_resolved")]
+    found, _, _ = match(preds, wanted, quote_text_matches)
+    right, _, _ = match(preds, wanted, lambda p, g: quote_text_matches(p, g) and speaker_right(p, g, loose))
+    return Score(tp=right.tp, fp=found.tp - right.tp, fn=len(wanted) - right.tp)
 
 
-def score_record(
-    record: ArticleRecord | dict[str, Any], gold: dict[str, Any], report: Report, loose_speakers: bool = False
-) -> None:
+def score_record(record: ArticleRecord | Item, gold: Item, report: Report, loose_speakers: bool = False) -> None:
+    """Add one article's record to the report. Each field present in the gold is scored."""
     pred = record.model_dump(mode="json") if isinstance(record, ArticleRecord) else record
+    article = pred.get("id")
     report.articles += 1
-    rules: dict[str, tuple[str, Callable[[dict[str, Any], dict[str, Any]], bool]]] = {
+    rules: dict[str, tuple[str, Matcher]] = {
         "figures": ("figures", figure_matches),
         "changes": ("changes", change_matches),
+        "changes_amount": ("changes", change_amount_matches),
         "claims": ("claims", claim_matches),
         "officials": ("officials", official_matches),
-        "quotes": ("quotes", lambda p, g: quote_text_matches(p, g) and _speaker_right(p, g, loose_speakers)),
+        "quotes": ("quotes", lambda p, g: quote_text_matches(p, g) and speaker_right(p, g, loose_speakers)),
         "quote_texts": ("quotes", quote_text_matches),
         "events": ("events", event_matches),
+        "dates_found": ("dates", date_text_matches),
+        "date_values": ("dates", date_value_matches),
     }
     for name, (key, same) in rules.items():
         if key not in gold:
             continue
-        score, missed, extra = match(pred.get(key) or [], gold[key] or [], same)
+        preds = unique(_scored(key, pred.get(key) or [], gold[key] or []), DEDUP_KEYS.get(name))
+        score, missed, extra = match(preds, gold[key] or [], same)
+        if name == "date_values":  # only a value found and wrong is a false value; one not found is a miss
+            score.fp = sum(1 for p in preds if any(date_text_matches(p, g) for g in gold[key] or [])) - score.tp
+            extra = []
         report.scores[name].add(score)
         for m in missed:
-            report.misses.append({"article": pred.get("id"), "field": name, "kind": "missed", "item": m})
+            report.miss(article, name, "missed", m)
         for e in extra:
-            report.misses.append(
-                {
-                    "article": pred.get("id"),
-                    "field": name,
-                    "kind": "extra",
-                    "item": {k: v for k, v in e.items() if k not in ("mentions",)},
-                }
-            )
-    if "dates" in gold:
-        report.scores["date_values"].add(
-            _date_values(pred.get("dates") or [], gold["dates"] or [], report, pred.get("id"))
-        )
-        found, _, _ = match(pred.get("dates") or [], gold["dates"] or [], _date_text_matches)
-        report.scores["dates_found"].add(found)
+            report.miss(article, name, "extra", e)
+    if "quotes" in gold:
+        pronoun = _pronoun_quotes(pred.get("quotes") or [], gold["quotes"] or [], loose_speakers)
+        report.scores["quotes_pronoun"].add(pronoun)
+
+
+def score_failure(error: ExtractionError, gold: Item, report: Report) -> None:
+    """An article that did not extract misses every gold item it has."""
+    empty: Item = {"id": error.id or error.source}
+    score_record(empty, gold, report)
+    report.failed.append(f"{error.source}: {error.error.value}: {error.message}")
 
 
 # --- gold files ----------------------------------------------------------------------------
@@ -318,14 +414,27 @@ def find_gold(gold_dir: Path, articles_dir: Path | None = None) -> tuple[list[Go
 
 
 def evaluate(
-    records: Iterable[ArticleRecord], golds: dict[str, dict[str, Any]], loose_speakers: bool = False
+    results: Iterable[ArticleRecord | ExtractionError], golds: dict[str, Item], loose_speakers: bool = False
 ) -> Report:
-    """Score records (keyed to gold by article path) into one report."""
+    """Score records (keyed to gold by article path) into one report; an extraction error
+    keyed to a gold file counts all of that gold as missed.
+
+    Example:
+
+        pairs, _ = find_gold(Path("corpus"))
+        results = extract_records(iter_articles([p.article for p in pairs]), build_nlp())
+        evaluate(results, {str(p.article): p.gold for p in pairs}).scores["figures"].f1
+    """
     report = Report()
-    for record in records:
-        gold = golds.get(record.path)
+    for result in results:
+        if isinstance(result, ExtractionError):
+            gold = golds.get(result.source)
+            if gold is not None:
+                score_failure(result, gold, report)
+            continue
+        gold = golds.get(result.path)
         if gold is not None:
-            score_record(record, gold, report, loose_speakers)
+            score_record(result, gold, report, loose_speakers)
     return report
 
 
@@ -353,7 +462,7 @@ def raise_floors(report: Report, floors: dict[str, float]) -> dict[str, float]:
     """Floors moved up to today's scores less a hair's margin; a floor never goes down."""
     raised = dict(floors)
     for name, score in report.scores.items():
-        if score.tp + score.fp + score.fn == 0:
+        if score.empty:
             continue
         today = int((score.f1 - FLOOR_MARGIN) * 1000) / 1000
         raised[name] = max(floors.get(name, 0.0), today)

@@ -181,8 +181,7 @@ def test_map_file_reads_the_original_marshall_file() -> None:
     from tests.conftest import SHARED
 
     original = SHARED / "data" / "official" / "marshallproject_ucr_crime_1975_2015.csv"
-    if not original.exists():
-        pytest.skip("shared/ data not beside the repo")
+    assert original.exists(), f"{original} is missing: ../shared must be beside the repo"
     data = load_official(original, ColumnMap.from_file(CORPUS / "official" / "marshall.map.json"))
     assert data.get("homicide", 2014, "St. Louis").value == 159  # type: ignore[union-attr]
 
