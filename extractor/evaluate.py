@@ -10,7 +10,9 @@ the records would see:
   `since_year` where the gold has one;
 - a quote needs its text (token F1 >= 0.8) and its speaker; a pronoun source is scored against
   the gold's `speaker_resolved` (left unscored for its speaker only where that is null), and the
-  pronoun-source quotes get a line of their own (`quotes_pronoun`);
+  pronoun-source quotes get a line of their own (`quotes_pronoun`), and so do quotes whose gold
+  speaker is named (`speakers_named`: its precision is the share of found quotes with the right
+  speaker);
 - `date_values` counts a time expression not found, or found with a wrong value, as a miss;
 - an article that failed to extract misses all of its gold.
 
@@ -47,6 +49,7 @@ FIELDS = (
     "quotes",
     "quote_texts",
     "quotes_pronoun",
+    "speakers_named",
     "events",
     "dates_found",
     "date_values",
@@ -320,10 +323,9 @@ def _scored(key: str, preds: list[Item], golds: list[Item]) -> list[Item]:
     return preds
 
 
-def _pronoun_quotes(preds: list[Item], golds: list[Item], loose: bool) -> Score:
-    """The quotes whose gold source is a pronoun resolved to a person: of those found (text),
-    how many name that person. fp = found with another speaker; fn = not found or wrong."""
-    wanted = [g for g in golds if g.get("speaker_pronoun") and g.get("speaker_resolved")]
+def _speakers_of(preds: list[Item], wanted: list[Item], loose: bool) -> Score:
+    """Of the wanted gold quotes found by their text, how many have the right speaker.
+    fp = found with another speaker (so precision is speaker accuracy); fn = not found or wrong."""
     found, _, _ = match(preds, wanted, quote_text_matches)
     right, _, _ = match(preds, wanted, lambda p, g: quote_text_matches(p, g) and speaker_right(p, g, loose))
     return Score(tp=right.tp, fp=found.tp - right.tp, fn=len(wanted) - right.tp)
@@ -360,8 +362,11 @@ def score_record(record: ArticleRecord | Item, gold: Item, report: Report, loose
         for e in extra:
             report.miss(article, name, "extra", e)
     if "quotes" in gold:
-        pronoun = _pronoun_quotes(pred.get("quotes") or [], gold["quotes"] or [], loose_speakers)
-        report.scores["quotes_pronoun"].add(pronoun)
+        quotes, golds = pred.get("quotes") or [], gold["quotes"] or []
+        pronoun = [g for g in golds if g.get("speaker_pronoun") and g.get("speaker_resolved")]
+        named = [g for g in golds if g.get("speaker") and not g.get("speaker_pronoun")]
+        report.scores["quotes_pronoun"].add(_speakers_of(quotes, pronoun, loose_speakers))
+        report.scores["speakers_named"].add(_speakers_of(quotes, named, loose_speakers))
 
 
 def score_failure(error: ExtractionError, gold: Item, report: Report) -> None:

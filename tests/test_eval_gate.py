@@ -238,6 +238,8 @@ def test_pronoun_quotes_have_their_own_line() -> None:
     assert (report.scores["quotes"].tp, report.scores["quotes"].gold) == (1, 2)
     pronoun = report.scores["quotes_pronoun"]
     assert (pronoun.tp, pronoun.gold, pronoun.pred) == (0, 1, 1)
+    named = report.scores["speakers_named"]
+    assert (named.tp, named.gold, named.pred) == (1, 1, 1)
 
 
 def test_an_article_that_failed_misses_all_its_gold() -> None:
