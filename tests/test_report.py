@@ -19,6 +19,13 @@ from tests.conftest import CORPUS, ROOT
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
+# Two sources in one article give 2022 two different values: the chart must show both points.
+TWO_VALUES = (
+    "Harbor City crime tally\nPublished March 3, 2024\n\n"
+    "Harbor City police counted 410 burglaries in 2021 and 388 burglaries in 2022. "
+    "A county audit released later put the 2022 total at 402 burglaries, and 2023 ended with 371 burglaries.\n"
+)
+LONG_ID = "an-article-whose-file-name-is-far-too-long-to-fit-in-any-index-column-" + "x" * 60
 HOSTILE = (
     "Evil article\nPublished March 3, 2024\n\n</script><script>window.__injected = 1</script> "
     '<img src=x onerror="window.__injected = 2"> In 2022 there were 1,204 crashes in Dayton, up from 1,100 in 2021.'
@@ -33,6 +40,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("st-louis-homicides.txt", "a-baltimore-homicides.txt", "b-tulsa-robberies.txt"):
         shutil.copy(CORPUS / name, articles / name)
     (articles / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    (articles / "two-values.txt").write_text(TWO_VALUES, encoding="utf-8")
+    (articles / f"{LONG_ID}.txt").write_text(
+        "In 2021 the town logged 12 arson fires, up from 9 in 2020.\n", encoding="utf-8"
+    )
     records, checks, page = folder / "facts.jsonl", folder / "check.json", folder / "report.html"
     assert runner.invoke(app, ["extract", str(articles), "--output", str(records), "-j", "1", "--quiet"]).exit_code == 0
     official = CORPUS / "official" / "ucr_violent_crime_1975_2015.csv"
@@ -84,7 +95,14 @@ def test_report_in_headless_chromium(report: Path) -> None:
     try:
         driver.get(report.as_uri())
         rows = driver.find_elements(By.CSS_SELECTOR, "#rows tr.row")
-        assert len(rows) == 4
+        assert len(rows) == 6
+        # the index fits the screen: a long id is cut, and the check column stays in view
+        index = driver.find_element(By.ID, "index")
+        assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", index)
+        for cell in driver.find_elements(By.CSS_SELECTOR, "#rows tr.row td:last-child"):
+            assert cell.rect["x"] + cell.rect["width"] <= index.rect["x"] + index.rect["width"] + 1
+            for shown in cell.find_elements(By.CSS_SELECTOR, ".badge"):  # whole, not clipped
+                assert shown.rect["x"] + shown.rect["width"] <= cell.rect["x"] + cell.rect["width"] + 1
         assert driver.find_elements(By.CSS_SELECTOR, "#overview svg")  # charts across all articles
         box = driver.find_element(By.ID, "filter")
         box.send_keys("Tulsa")
@@ -100,14 +118,36 @@ def test_report_in_headless_chromium(report: Path) -> None:
         assert len(driver.find_elements(By.CSS_SELECTOR, "#article .text mark.figures")) >= 5
         assert driver.find_elements(By.CSS_SELECTOR, "#article .text mark.quotes")
         assert driver.find_elements(By.CSS_SELECTOR, "#article .text mark.officials")
-        assert driver.find_elements(By.CSS_SELECTOR, "#article .badge.match")  # 2014: 159 matches the FBI
+        # 2014: 159 matches the FBI (official); the -40% agrees with the article's own figures (internal)
+        official = driver.find_elements(By.CSS_SELECTOR, "#article .badge.match:not(.internal)")
+        assert official and official[0].text == "official match"
+        internal = driver.find_elements(By.CSS_SELECTOR, "#article .badge.internal")
+        assert internal and all(b.text.startswith("internal ") for b in internal)
         assert driver.find_elements(By.CSS_SELECTOR, "#article svg circle.stated")
         # EXTRACTOR_SCREENSHOT=docs/report.png refreshes the README's picture; otherwise a temporary file
         shot = Path(os.environ.get("EXTRACTOR_SCREENSHOT", str(report.with_name("report.png"))))
         assert driver.save_screenshot(str(shot if shot.is_absolute() else ROOT / shot))
+        assert driver.execute_script("return location.hash") == "#st-louis-homicides"
         mark = driver.find_elements(By.CSS_SELECTOR, "#article .text mark.figures")[0]
         mark.click()
-        assert "homicide" in driver.find_element(By.ID, "record").text
+        panel = driver.find_element(By.ID, "record")
+        assert "homicide" in panel.text and "{" not in panel.text  # a readable list, not raw JSON
+        terms = [dt.text for dt in panel.find_elements(By.CSS_SELECTOR, "dt")]
+        assert {"year", "count", "metric", "evidence"} <= set(terms)
+        panel.find_element(By.CSS_SELECTOR, "button.close").click()
+        assert not panel.is_displayed()
+        # an article has its own address
+        driver.get(report.as_uri() + "#two-values")
+        time.sleep(0.3)
+        assert driver.find_element(By.ID, "article-title").text == "Harbor City crime tally"
+        several = driver.find_elements(By.CSS_SELECTOR, "#article svg circle.several")
+        assert len(several) == 2  # 2022 stated as 388 and as 402: two points, side by side
+        xs = sorted(c.get_attribute("cx") for c in several)
+        assert xs[0] != xs[1]
+        driver.find_elements(By.CSS_SELECTOR, "#article .text mark.figures")[1].click()
+        assert driver.find_element(By.ID, "record").is_displayed()
+        details = shot.with_name(shot.stem + "-details.png")
+        assert driver.save_screenshot(str(details if details.is_absolute() else ROOT / details))
         box.clear()
         box.send_keys("Evil")
         time.sleep(0.2)
