@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import ArticleRecord, Qualifier
-from .rules import load
+from .rules import load, regexes
 
 RULES = load("metrics.json")
 DEFAULT_TOLERANCE = 0.05  # an approximate figure within 5% of the official one is consistent
@@ -187,10 +187,61 @@ def _year(text: str, path: Path, line: int, column: str) -> int:
     return year
 
 
-def load_official(path: Path, columns: ColumnMap | None = None) -> OfficialData:
-    """Read an official CSV, long or (with `columns`) wide. Raises OfficialDataError naming the
-    file, line and problem for missing columns, non-numeric values, disagreeing duplicates and
-    empty files."""
+@dataclass
+class YearColumns:
+    """A table with a column per year ("city,state,2014_murders,2015_murders"): which columns
+    hold which year and metric, and which name the place."""
+
+    years: dict[str, tuple[int, str | None]]
+    places: list[str]
+    metric: str | None = None  # a "metric" column, for tables whose year columns name no metric
+
+    @classmethod
+    def detect(cls, header: list[str]) -> YearColumns | None:
+        years: dict[str, tuple[int, str | None]] = {}
+        for column in header:
+            m = regexes.YEAR_COLUMN.match(column)
+            if m:
+                year = int(m.group("year_first") or m.group("year_last"))
+                metric = (m.group("metric_after") or m.group("metric_before") or "").replace("_", " ").strip()
+                years[column] = (year, metric or None)
+        if not years:
+            return None
+        lowered = {c.strip().lower(): c for c in header}
+        places = [lowered[c] for c in (*RULES["place_columns"], *RULES["region_columns"]) if c in lowered]
+        return cls(years=years, places=places, metric=lowered.get("metric"))
+
+    def place(self, row: dict[str, str | None]) -> str | None:
+        """ "Baltimore" and "Maryland" give "Baltimore, Maryland": the place key keeps the city."""
+        parts = [(row.get(c) or "").strip() for c in self.places]
+        return ", ".join(p for p in parts if p) or None
+
+
+def _add_year_columns(
+    data: OfficialData, layout: YearColumns, row: dict[str, str | None], path: Path, line: int
+) -> None:
+    place = layout.place(row)
+    for column, (year, metric) in layout.years.items():
+        name = metric or ((row.get(layout.metric) or "").strip() if layout.metric else "")
+        if not name:
+            raise OfficialDataError(
+                f"{path}, line 1: column {column!r} names a year but no metric, and there is no metric column"
+            )
+        value = _number(row.get(column) or "", path, line, column)
+        if value is not None:
+            data.add(name, year, place, OfficialValue(value, None, line))
+
+
+def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns: bool | None = None) -> OfficialData:
+    """Read an official CSV: long (metric,year,value), wide with a metric per column (`columns`),
+    or with a year per column ("2014_murders"; found by itself when there is no year column, or
+    forced with `years_in_columns=True`). Raises OfficialDataError naming the file, line and
+    problem for missing columns, non-numeric values, disagreeing duplicates and empty files.
+
+    Example:
+
+        load_official(Path("../shared/data/official/fivethirtyeight_murder_2015_final.csv"))
+    """
     data = OfficialData(path=str(path))
     try:
         content = path.read_text(encoding="utf-8-sig")
@@ -202,9 +253,16 @@ def load_official(path: Path, columns: ColumnMap | None = None) -> OfficialData:
     header = reader.fieldnames
     if not header:
         raise OfficialDataError(f"{path}: the file is empty")
+    by_year = None
+    if columns is None and years_in_columns is not False and (years_in_columns or "year" not in header):
+        by_year = YearColumns.detect(list(header))
+        if by_year is None and years_in_columns:
+            raise OfficialDataError(f"{path}, line 1: no column names a year (such as 2015 or 2015_murders)")
     wanted = (
         [columns.year, *columns.metrics.values()] + ([columns.location] if columns.location else [])
         if columns
+        else []
+        if by_year
         else ["metric", "year", "value"]
     )
     missing = [c for c in wanted if c not in header]
@@ -216,7 +274,9 @@ def load_official(path: Path, columns: ColumnMap | None = None) -> OfficialData:
         for row in reader:
             line = reader.line_num
             rows += 1
-            if columns is None:
+            if by_year is not None:
+                _add_year_columns(data, by_year, row, path, line)
+            elif columns is None:
                 value = _number(row["value"] or "", path, line, "value")
                 if value is None:
                     continue

@@ -177,6 +177,67 @@ def test_wide_table_through_a_column_map(tmp_path: Path) -> None:
     assert data.get("robbery", 2015, "St. Louis") is None
 
 
+@pytest.mark.parametrize(
+    ("header", "years"),
+    [
+        (
+            "city,state,2019_burglaries,2020_burglaries,change",
+            {"2019_burglaries": (2019, "burglaries"), "2020_burglaries": (2020, "burglaries")},
+        ),
+        (
+            "county,robberies 2021,robberies 2022",
+            {"robberies 2021": (2021, "robberies"), "robberies 2022": (2022, "robberies")},
+        ),
+        ("metric,place,2018,2019", {"2018": (2018, None), "2019": (2019, None)}),
+        ("city,population,total_crimes", None),  # no column names a year
+        ("city,route_1995_length", None),  # a year inside a name is not a year column
+    ],
+)
+def test_year_columns_are_recognised(header: str, years: dict[str, Any] | None) -> None:
+    from extractor.check import YearColumns
+
+    found = YearColumns.detect(header.split(","))
+    assert (found.years if found else None) == years
+
+
+def test_a_table_with_a_column_per_year_is_read_without_options(tmp_path: Path) -> None:
+    table = tmp_path / "burglaries.csv"
+    table.write_text(
+        "city,state,2019_burglaries,2020_burglaries,change\nDayton,Ohio,1204,1100,-104\nAkron,Ohio,950,,\n",
+        encoding="utf-8",
+    )
+    data = load_official(table)
+    assert data.get("burglary", 2019, "Dayton").value == 1204  # type: ignore[union-attr]
+    assert data.get("burglaries", 2020, "Dayton, Ohio").value == 1100  # type: ignore[union-attr]
+    assert data.get("burglary", 2020, "Akron") is None  # an empty cell is no value
+    assert data.get("change", 2020, "Dayton") is None
+
+
+def test_year_columns_with_a_metric_column(tmp_path: Path) -> None:
+    table = tmp_path / "series.csv"
+    table.write_text("metric,place,2018,2019\narson,Dayton,31,27\nrobbery,Dayton,480,455\n", encoding="utf-8")
+    data = load_official(table)
+    assert data.get("arson", 2019, "Dayton").value == 27  # type: ignore[union-attr]
+    assert data.get("robbery", 2018, "Dayton").value == 480  # type: ignore[union-attr]
+
+
+def test_forcing_year_columns_on_a_table_without_them_says_so(tmp_path: Path) -> None:
+    table = tmp_path / "plain.csv"
+    table.write_text("city,population\nDayton,137000\n", encoding="utf-8")
+    with pytest.raises(OfficialDataError, match="no column names a year"):
+        load_official(table, years_in_columns=True)
+
+
+def test_the_fivethirtyeight_murder_table_is_read() -> None:
+    from tests.conftest import SHARED
+
+    original = SHARED / "data" / "official" / "fivethirtyeight_murder_2015_final.csv"
+    assert original.exists(), f"{original} is missing: ../shared must be beside the repo"
+    data = load_official(original)
+    assert data.get("homicide", 2015, "Baltimore, Md.").value == 344  # type: ignore[union-attr]
+    assert data.get("murder", 2014, "Chicago").value == 411  # type: ignore[union-attr]
+
+
 def test_map_file_reads_the_original_marshall_file() -> None:
     from tests.conftest import SHARED
 

@@ -60,3 +60,9 @@ YEAR_LINE = re.compile(
 # A number that may carry a sign, as in "(-8.2%)": one token for spaCy.
 SIGNED_NUMBER = re.compile(r"(?P<sign>[-+\u2212])?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 HAS_DIGIT = re.compile(r"\d")
+
+# An official table with a column per year: "2014_murders", "murders 2015", "2016".
+YEAR_COLUMN = re.compile(
+    r"^\s*(?:(?P<year_first>(?:1[89]|20)\d{2})(?:[\s_\-]+(?P<metric_after>.*\S))?"
+    r"|(?P<metric_before>.*?\S)[\s_\-]+(?P<year_last>(?:1[89]|20)\d{2}))\s*$"
+)
