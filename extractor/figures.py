@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text, lowers
-from .models import Figure, Qualifier
-from .numbers import NUMBER_WORDS, SCALES, word_value
+from .facts import Context, context_of
+from .models import Basis, Figure, Qualifier
+from .numbers import NUMBER_WORDS, SCALES, words_value
 from .rules import load, regexes
 
 RULES = load("figures.json")
@@ -31,6 +33,8 @@ DIFFERENCE_WORDS = set(RULES["difference_words"])
 STREET_WORDS = set(RULES["street_words"])
 YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
 SINCE_WORDS = set(RULES["since_words"])
+# a year after these is the baseline of a comparison ("up 13 percent from the previous year")
+BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
 RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
 # relative-year phrases by their first word, longest first, so a token is checked against few
 RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int | str]]] = {}
@@ -86,11 +90,11 @@ def number_at(doc: Doc, i: int, limit: int | None = None) -> tuple[float, int] |
     low = _lower(token)
     if low in ("hundred",):  # "hundred" alone is a scale word, not a count
         return None
-    # forty-two as "forty" "-" "two"
-    if end + 1 < limit and doc[end].text == "-" and token.like_num is not False:
-        joined = word_value(f"{token.text}-{doc[end + 1].text}")
-        if joined is not None and not regexes.NUMBER.fullmatch(token.text):
-            value, end = float(joined), end + 2
+    if not regexes.NUMBER.fullmatch(token.text):
+        # number words of any size, read by text2num: "two hundred fifty", "forty-two"
+        words = lowers(doc)[i : min(limit, i + 12)]
+        if (run := words_value(words)) is not None:
+            return float(run[0]), i + run[1]
     if end < limit and _lower(doc[end]) in SCALES and _lower(doc[end]) != low:
         value, end = value * SCALES[_lower(doc[end])], end + 1
     return value, end
@@ -398,6 +402,13 @@ def _after_than(doc: Doc, i: int, floor: int) -> bool:
     return False
 
 
+def _after_baseline_word(low: list[str], i: int, floor: int) -> bool:
+    """ "from the previous year", "compared with 2019", "over last year": the year a change is
+    measured from, not the year of the count beside it."""
+    j = i - 1 if low[i - 1] != "the" else i - 2
+    return any(j - len(w) + 1 >= floor and tuple(low[j - len(w) + 1 : j + 1]) == w for w in BASELINE_BEFORE_YEAR)
+
+
 def _bare_number(token: Token) -> bool:
     return token.text[:1].isdigit() and token.like_num
 
@@ -426,7 +437,17 @@ def _in_full_date(doc: Doc, i: int) -> bool:
     return day_then_month or month_then_day
 
 
-def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> list[YearMention]:
+def years_in(
+    doc: Doc,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    last_year: int | None,
+    unresolved: list[int] | None = None,
+) -> list[YearMention]:
+    """The years named between tokens start and end; relative ones ("last year") against the
+    publication date, never the machine's clock: without a date they stay unresolved (their
+    token indices go to `unresolved`)."""
     found: list[YearMention] = []
     low = lowers(doc)
     i = start
@@ -436,7 +457,9 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
             continue
         t = doc[i]
         # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
-        anchored = i > start and (_lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start))
+        anchored = i > start and (
+            _lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start) or _after_baseline_word(low, i, start)
+        )
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
             if _in_number_run(doc, i) or _in_full_date(doc, i):
                 i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
@@ -467,6 +490,8 @@ def years_in(doc: Doc, start: int, end: int, published: dt.date | None, last_yea
                 if resolved is not None:
                     found.append(YearMention(resolved, i, i + n, anchored))
                     last_year = resolved
+                elif unresolved is not None:
+                    unresolved.append(i)
                 i += n
                 matched = True
                 break
@@ -702,26 +727,36 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
     for y in years:
         if y.anchored:
             continue
-        year_token = doc[y.start]
-        head = year_token.head
-        if (
-            y.end - y.start == 1
-            and year_token.dep_ in ("nummod", "compound", "amod")
-            and head.i > y.start
-            and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
-        ):
+        if _is_model_year(doc, y):
             continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
-        year_clause = _clause_of(doc[y.start])
-        if (
-            year_clause is not None
-            and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
-            and not count.start <= year_clause.head.i < noun_end
-        ):
+        if _in_other_clause(doc, y, count, noun_end):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
     return best
+
+
+def _is_model_year(doc: Doc, y: YearMention) -> bool:
+    """ "a 2014 black Chevrolet pickup": a year naming a model, not dating a count."""
+    year_token = doc[y.start]
+    head = year_token.head
+    return (
+        y.end - y.start == 1
+        and year_token.dep_ in ("nummod", "compound", "amod")
+        and head.i > y.start
+        and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
+    )
+
+
+def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
+    """A year inside a relative or adverbial clause that does not hold the count."""
+    year_clause = _clause_of(doc[y.start])
+    return (
+        year_clause is not None
+        and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
+        and not count.start <= year_clause.head.i < noun_end
+    )
 
 
 YEAR_TO_COUNT_WORDS = {
@@ -807,30 +842,151 @@ def _phrase_end(noun: Token) -> int:
     return end
 
 
+@dataclass
+class Frame:
+    """A year that governs counts without a year of their own: the sentence's only year, the year
+    of the paragraph so far, or the year a list header gives its items."""
+
+    year: int
+    basis: Basis
+    period: str | None = None
+
+
+QUOTE_OPENERS = ("\u201c", '"', "\u2018")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
+    """A count that a multi-year, average or target phrase governs: "seized 1,088 firearms in the
+    past 5 years", "an average of 36 victims", "aims to reach 110,000 by 2028"."""
+    verb = _verb_of(doc[count.start])
+    for _kind, s, e in ctx.markers:
+        if s < sent.start or s >= sent.end:
+            continue
+        if s <= count.start < e or 0 <= count.qualifier_start - e <= 2:
+            return True
+        if _verb_of(doc[s:e].root) == verb:
+            return True
+    return False
+
+
+def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Context) -> str | None:
+    """The part of a year a count covers: a period phrase next to its year ("the first six months
+    of 2020", "so far this year", "through October of 2003"), or anywhere in a sentence with one
+    year."""
+    for label, s, e in ctx.periods:
+        if s < sent.start or s >= sent.end:
+            continue
+        if year is not None and (year.start - 3 <= e and s <= year.end + 1):
+            return label
+        if single_year:
+            return label
+    return None
+
+
+def _own_years(years: list[YearMention]) -> set[int]:
+    return {y.year for y in years if not y.anchored}
+
+
+def _header_frame(doc: Doc, sent: Span, years: list[YearMention], ctx: Context) -> Frame | None:
+    """The year a list header gives the items below it: its own year ("In 2024, the office:"), or,
+    for "the report includes the following facts:", the year of the report named before it."""
+    own = _own_years(years)
+    if len(own) == 1:
+        return Frame(own.pop(), Basis.list_header)
+    if any(sent.start <= s < sent.end for s, _e in ctx.list_headers):
+        before = [y for i, y in ctx.report_years if i < sent.start]
+        if before:
+            return Frame(before[-1], Basis.list_header)
+    return None
+
+
+def _respectively_pairs(doc: Doc, sent: Span, counts: list[Count], ctx: Context) -> dict[int, int]:
+    """ "in 1999 ... 19,521 members and 355 gangs and in 1998 the numbers were, respectively, 19,965
+    and 400": the k-th count after "respectively" takes the metric of the k-th of as many counts
+    before it. Returns count index -> index of the count whose metric it takes."""
+    pairs: dict[int, int] = {}
+    for r in ctx.respectively:
+        if not sent.start <= r < sent.end:
+            continue
+        after = [k for k, c in enumerate(counts) if c.start > r]
+        before = [k for k, c in enumerate(counts) if c.end <= r]
+        if after and len(before) >= len(after):
+            for a, b in zip(after, before[-len(after) :], strict=True):
+                pairs[a] = b
+    return pairs
+
+
 def sentence_figures(
     doc: Doc,
     published: dt.date | None,
     location: str | None,
     handled: list[tuple[int, int]],
     previous_metric: str | None,
+    ctx: Context | None = None,
 ) -> list[Figure]:
+    ctx = ctx if ctx is not None else context_of(doc)
+    text = doc_text(doc)
+    starts = _line_starts(text)
     figures: list[Figure] = []
     last_year: int | None = None
+    paragraph, paragraph_frame = -1, None
+    header: Frame | None = None
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
-        if not words or _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
+        if not words:
             continue
-        years = years_in(doc, sent.start, sent.end, published, last_year)
+        line = bisect_right(starts, words[0].idx) - 1
+        line_text = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)].strip()
+        if line != paragraph:
+            paragraph, paragraph_frame = line, None
+            if header is not None and line_text.startswith(QUOTE_OPENERS):
+                header = None  # a quotation ends the list
+        unresolved: list[int] = []
+        years = [
+            y
+            for y in years_in(doc, sent.start, sent.end, published, last_year, unresolved)
+            if y.start not in ctx.not_year and not _is_model_year(doc, y)
+        ]
         if years:
             last_year = years[-1].year
-        year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
-        counts = list(counts_in(doc, sent.start, sent.end, set(year_tokens)))
-        if not years or not counts:
+        line_end = starts[line] + len(text[starts[line] :].split("\n", 1)[0].rstrip())
+        if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
+            header = _header_frame(doc, sent, years, ctx) or header
+        if _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
             continue
+        own = _own_years(years)
+        if unresolved:  # "last year" in an undated article: no year of the sentence stands for the others
+            own = own | {0}
+        single = len(own) == 1 and 0 not in own
+        if single:
+            paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
+        year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
+        counts = [
+            c
+            for c in counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count)
+            if not _covered_by_marker(doc, c, sent, ctx)
+        ]
+        if not counts:
+            if len(own) > 1:
+                paragraph_frame = None
+            continue
+        context_frame: Frame | None = None
+        if not years and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
+            context_frame = paragraph_frame or header
+        if not years and context_frame is None:
+            continue
+        pairs = _respectively_pairs(doc, sent, counts, ctx)
+        metrics_by_count: dict[int, str] = {}
         sentence_metric: str | None = None
-        for count in counts:
+        for k, count in enumerate(counts):
             noun = _noun_after(doc, count, sent.end, year_tokens)
             metric = metric_from_noun(noun) if noun is not None else None
+            if k in pairs and pairs[k] in metrics_by_count:
+                metric, noun = metrics_by_count[pairs[k]], None
             if noun is not None and metric is None:
                 continue  # counts years, dollars, points: not a figure
             if noun is not None and (
@@ -845,27 +1001,50 @@ def sentence_figures(
                 metric = sentence_metric or metric_of_sentence(sent, count) or previous_metric
             if metric is None:
                 continue
+            metrics_by_count[k] = metric
             noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
-            year = _year_for(doc, count, noun_end, years, sent)
-            if year is None:
+            year = _year_for(doc, count, noun_end, years, sent) if years else None
+            if k in pairs:
+                before_r = [y for y in years if y.end <= count.start and not y.anchored]
+                year = before_r[-1] if before_r else year
+            frame: Frame | None = None
+            if year is not None:
+                near = min(abs(year.start - noun_end), abs(count.qualifier_start - year.end)) <= 4
+                frame = Frame(year.year, Basis.phrase if near else Basis.sentence)
+            elif single:
+                year = next(y for y in years if not y.anchored)
+                if _in_other_clause(doc, year, count, noun_end):
+                    continue
+                frame = Frame(year.year, Basis.sentence)
+            elif context_frame is not None:
+                frame = context_frame
+            if frame is None:
                 continue
             previous_metric = sentence_metric = metric
-            first = min(count.qualifier_start, year.start)
-            # the evidence runs from the count to its year, past an appositive only to reach a year
-            last = max(noun.i + 1 if noun is not None and noun.i >= count.end else count.end, year.end)
+            noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
+            if year is not None and frame.basis is Basis.phrase:
+                # the evidence runs from the count to its year, past an appositive only to reach a year
+                first, last = min(count.qualifier_start, year.start), max(noun_last, year.end)
+            else:
+                first, last = count.qualifier_start, noun_last
+            period = frame.period if year is None else _period_of(sent, year, len(own) <= 1, ctx)
             place = place_of(doc, first, last) or location
             figures.append(
                 _figure(
                     doc,
                     doc[first].idx,
                     doc[last - 1].idx + len(doc[last - 1]),
-                    year=year.year,
+                    year=frame.year,
                     count=count.value,
                     metric=metric,
                     qualifier=count.qualifier,
                     location=place,
+                    period=period,
+                    basis=frame.basis,
                 )
             )
+        if len(own) > 1:
+            paragraph_frame = None
     return figures
 
 
@@ -877,7 +1056,7 @@ def figure_mentions(doc: Doc) -> list[Figure]:
     figures = table_figures(doc, location, handled)
     figures += year_list_figures(doc, location, handled)
     previous_metric = figures[-1].metric if figures else None
-    figures += sentence_figures(doc, published, location, handled, previous_metric)
+    figures += sentence_figures(doc, published, location, handled, previous_metric, context_of(doc))
     return sorted(figures, key=lambda f: f.start)
 
 

@@ -33,6 +33,22 @@ class ClaimKind(StrEnum):
     superlative = "superlative"
 
 
+class Basis(StrEnum):
+    """Where a figure's year and metric were read: beside the count ("phrase": "160 homicides in
+    2023"), elsewhere in its sentence, or inferred from farther context (the paragraph's year, a
+    list header, the headline). `extractor check` never calls an inferred figure a mismatch."""
+
+    phrase = "phrase"
+    sentence = "sentence"
+    table = "table"
+    paragraph = "paragraph"
+    list_header = "list header"
+    headline = "headline"
+
+
+INFERRED_BASES = frozenset({Basis.paragraph, Basis.list_header, Basis.headline})
+
+
 class ErrorKind(StrEnum):
     """Why an input could not become a record; counted by kind in the run summary."""
 
@@ -105,6 +121,12 @@ class Figure(Spanned):
     metric: str = Field(min_length=1)
     qualifier: Qualifier = Qualifier.exact
     location: str | None = None
+    period: str | None = Field(
+        default=None,
+        description='the part of the year a count covers ("year to date", "first six months", "through '
+        'June"); null for a whole calendar or fiscal year',
+    )
+    basis: Basis = Field(default=Basis.phrase, description="where the year and metric were read")
 
     @field_validator("count")
     @classmethod

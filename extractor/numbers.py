@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from text_to_num import text2num
+
 from .rules import load, regexes
 
 
@@ -13,6 +15,29 @@ _WORDS = _words()
 # every token that can start a number word: "forty" of "forty-two", "dozen"
 NUMBER_WORDS = frozenset(_WORDS) | frozenset(w.split("-")[0] for w in _WORDS)
 SCALES: dict[str, int] = {k: int(v) for k, v in load("numbers.json")["scales"].items()}
+
+
+NUMBER_JOINERS = frozenset({"and", "-"})
+
+
+def words_value(words: list[str]) -> tuple[int, int] | None:
+    """The value of the longest run of number words opening `words` and how many words it takes,
+    read by text2num: ["two", "hundred", "fifty", "people"] -> (250, 3); ["three", "thousand",
+    "five", "hundred"] -> (3500, 4); None when the first word is no number word."""
+    n = 0
+    while n < len(words) and (words[n] in NUMBER_WORDS or words[n] in SCALES or words[n] in NUMBER_JOINERS):
+        n += 1
+    while n > 0:
+        while n > 0 and words[n - 1] in NUMBER_JOINERS:
+            n -= 1
+        if n == 0:
+            return None
+        phrase = " ".join(words[:n]).replace(" - ", "-")
+        try:
+            return int(text2num(phrase, "en")), n
+        except ValueError:
+            n -= 1
+    return None
 
 
 def word_value(text: str) -> int | None:

@@ -1,0 +1,202 @@
+"""The `extractor_facts` pipeline component: year–count figures, changes and claims as Doc
+attributes (`Doc._.figures`, `Doc._.changes`, `Doc._.claims`).
+
+The word lists that decide what a count is live in `rules/context.json` and are matched once per
+Doc by a `Matcher` and a `PhraseMatcher`: parts of a year ("so far this year", "through June"),
+multi-year totals, averages and targets, differences ("down 12"), service numbers (911), dates in
+another language, birth years, list headers ("the report includes the following facts:") and
+report titles ("the 2002 Gang Cases Report"). `figures.py` and `changes.py` read the resulting
+`Context` instead of scanning tokens by hand.
+
+The facts depend on the publication date and the article's place (relative years: "last year"),
+which are known only once the Doc is paired with its article. So the component computes them when
+run on a Doc whose `Doc._.published` is set, and otherwise leaves them to be computed on first
+access of `Doc._.figures` (a getter), after the caller has set the date; both keep the result per
+(published, location)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .rules import load
+
+RULES = load("context.json")
+
+
+@dataclass
+class Context:
+    """What the matchers found in one Doc, by token index."""
+
+    not_count: set[int] = field(default_factory=set)  # numbers that are not counts
+    not_year: set[int] = field(default_factory=set)  # years that date no count
+    markers: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start, end): multi-year, average, target
+    periods: list[tuple[str, int, int]] = field(default_factory=list)  # (label, start, end)
+    list_headers: list[tuple[int, int]] = field(default_factory=list)  # token spans of header phrases
+    report_years: list[tuple[int, int]] = field(default_factory=list)  # (token index of the year, year)
+    respectively: list[int] = field(default_factory=list)
+
+
+class FactMatchers:
+    """The rules' patterns compiled for one vocabulary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.labels: dict[int, tuple[str, str]] = {}
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer  # phrases split as the text is split
+
+        def add(kind: str, label: str, patterns: list[list[dict[str, Any]]]) -> None:
+            key = f"{kind}:{label}"
+            self.matcher.add(key, patterns)
+            self.labels[vocab.strings[key]] = (kind, label)
+
+        def add_phrases(kind: str, label: str, phrases: list[str]) -> None:
+            key = f"{kind}:{label}"
+            self.phrases.add(key, [tokenizer(p) for p in phrases])
+            self.labels[vocab.strings[key]] = (kind, label)
+
+        for label, phrases in RULES["period_phrases"].items():
+            if not label.startswith("_"):
+                add_phrases("period", label, phrases)
+        add("period", "", RULES["month_range_patterns"])
+        for label, patterns in RULES["multi_year_patterns"].items():
+            if not label.startswith("_"):
+                add("marker", label, patterns)
+        for label, patterns in RULES["not_count_patterns"].items():
+            if not label.startswith("_"):
+                add("not_count", label, patterns)
+        for label, patterns in RULES["not_year_patterns"].items():
+            if not label.startswith("_"):
+                add("not_year", label, patterns)
+        add_phrases("header", "", RULES["list_header_phrases"]["phrases"])
+        add_phrases("respectively", "", RULES["respectively"])
+        add(
+            "report",
+            "",
+            [[{"SHAPE": "dddd"}, {"IS_TITLE": True, "OP": "{0,4}"}, {"LOWER": {"IN": RULES["report_nouns"]}}]],
+        )
+
+    def context(self, doc: Doc, published: dt.date | None) -> Context:
+        ctx = Context()
+        found = [(self.labels[m], s, e) for m, s, e in self.matcher(doc)]
+        found += [(self.labels[m], s, e) for m, s, e in self.phrases(doc)]
+        for (kind, label), s, e in found:
+            span = doc[s:e]
+            if kind == "period":
+                ctx.periods.append((label or span.text.lower(), s, e))
+            elif kind == "marker":
+                last = doc[e - 1]
+                if label == "target" and last.shape_ == "dddd" and published and int(last.text) < published.year:
+                    continue  # "by 2019" in a release of 2021 dates a past count
+                ctx.markers.append((label, s, e))
+            elif kind == "not_count":
+                ctx.not_count.update(t.i for t in span if t.like_num and t.shape_ != "dddd" or t.text in _SERVICE)
+            elif kind == "not_year":
+                ctx.not_year.update(t.i for t in span if t.shape_ == "dddd")
+            elif kind == "header":
+                ctx.list_headers.append((s, e))
+            elif kind == "respectively":
+                ctx.respectively.append(s)
+            elif kind == "report" and doc[s].text.isdigit():
+                ctx.report_years.append((s, int(doc[s].text)))
+        ctx.periods.sort(key=lambda p: (p[1], -p[2]))
+        return ctx
+
+
+_SERVICE = frozenset(
+    t
+    for pattern in RULES["not_count_patterns"]["service_number"]
+    for spec in pattern
+    for t in spec.get("TEXT", {}).get("IN", [])
+)
+_MATCHERS: dict[int, FactMatchers] = {}
+
+
+def matchers_for(vocab: Vocab) -> FactMatchers:
+    key = id(vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = FactMatchers(vocab)
+    return _MATCHERS[key]
+
+
+def context_of(doc: Doc) -> Context:
+    """The Doc's context, computed once per publication date."""
+    published: dt.date | None = doc._.published
+    cached = doc.user_data.get("extractor_context")
+    if cached is not None and cached[0] == published:
+        ctx: Context = cached[1]
+        return ctx
+    ctx = matchers_for(doc.vocab).context(doc, published)
+    doc.user_data["extractor_context"] = (published, ctx)
+    return ctx
+
+
+@dataclass
+class Facts:
+    key: tuple[Any, ...]
+    mentions: list[Any]
+    figures: list[Any]
+    changes: list[Any]
+    claims: list[Any]
+
+
+def compute_facts(doc: Doc) -> Facts:
+    from .changes import extract_changes, extract_claims
+    from .figures import figure_mentions, unique_figures
+
+    key = (doc._.published, doc._.location)
+    cached = doc.user_data.get("extractor_facts")
+    if isinstance(cached, Facts) and cached.key == key:
+        return cached
+    mentions = figure_mentions(doc)
+    facts = Facts(
+        key, mentions, unique_figures(mentions), extract_changes(doc, mentions), extract_claims(doc, mentions)
+    )
+    doc.user_data["extractor_facts"] = facts
+    return facts
+
+
+def _getter(attr: str) -> Callable[[Doc], list[Any]]:
+    def get(doc: Doc) -> list[Any]:
+        value: list[Any] = getattr(compute_facts(doc), attr)
+        return value
+
+    return get
+
+
+for _name, _attr in (
+    ("figures", "figures"),
+    ("changes", "changes"),
+    ("claims", "claims"),
+    ("figure_mentions", "mentions"),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, getter=_getter(_attr))
+
+
+class FactsComponent:
+    """Sets Doc._.figures, Doc._.changes and Doc._.claims (and Doc._.figure_mentions, every
+    statement of a figure, repeats included)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        matchers_for(nlp.vocab)  # compile the rules' patterns once, at load time
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.published is not None:
+            compute_facts(doc)
+        return doc
+
+
+@Language.factory("extractor_facts")
+def make_facts(nlp: Language, name: str) -> FactsComponent:
+    return FactsComponent(nlp, name)
