@@ -55,6 +55,7 @@ GENERIC_PARTICIPLES = set(RULES["generic_participles"])
 STATE_VERBS = set(RULES["state_verbs"])
 SUPERLATIVE_WORDS = set(RULES["superlative_words"])
 AVERAGE_WORDS = set(RULES["average_words"])
+ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
 
@@ -273,7 +274,22 @@ def metric_from_noun(noun: Token) -> str | None:
 
 def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = frozenset()) -> Token | None:
     """The noun a count counts: the head it modifies, or the first noun right after it (never a
-    word of a year mention: "340 last year")."""
+    word of a year mention: "340 last year"); of a hyphenated compound, its last piece ("43
+    co-defendants")."""
+    noun = _first_noun_after(doc, count, limit, years)
+    while (
+        noun is not None
+        and noun.i + 2 < limit
+        and doc[noun.i + 1].text == "-"
+        and not noun.whitespace_
+        and not doc[noun.i + 1].whitespace_
+        and doc[noun.i + 2].pos_ in ("NOUN", "PROPN")
+    ):
+        noun = doc[noun.i + 2]
+    return noun
+
+
+def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int]) -> Token | None:
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
         head = last.head
@@ -975,7 +991,7 @@ def sentence_figures(
                 paragraph_frame = None
             continue
         context_frame: Frame | None = None
-        if not years and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
+        if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
             context_frame = paragraph_frame or header
         if not years and context_frame is None:
             continue
@@ -987,6 +1003,8 @@ def sentence_figures(
             metric = metric_from_noun(noun) if noun is not None else None
             if k in pairs and pairs[k] in metrics_by_count:
                 metric, noun = metrics_by_count[pairs[k]], None
+            elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
+                metric, noun = sentence_metric, None  # "211 members were sent to prison and 28 others to ..."
             if noun is not None and metric is None:
                 continue  # counts years, dollars, points: not a figure
             if noun is not None and (
@@ -1016,8 +1034,8 @@ def sentence_figures(
                 if _in_other_clause(doc, year, count, noun_end):
                     continue
                 frame = Frame(year.year, Basis.sentence)
-            elif context_frame is not None:
-                frame = context_frame
+            elif context_frame is not None and all(y.start >= count.end for y in years):
+                frame = context_frame  # a baseline after the count ("the same as 2001") leaves it the context's year
             if frame is None:
                 continue
             previous_metric = sentence_metric = metric
