@@ -500,14 +500,19 @@ def _check_internal(record: ArticleRecord, tolerance: float) -> Iterator[CheckRo
 def read_records(path: Path) -> Iterator[ArticleRecord]:
     """Records from an `extract` output file."""
     with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                yield ArticleRecord.model_validate(json.loads(line))
-            except (json.JSONDecodeError, ValueError) as e:
-                reason = str(e).splitlines()[0]
-                raise OfficialDataError(f"{path}, line {number}: not an extractor record ({reason})") from None
+        yield from read_records_from(f, str(path))
+
+
+def read_records_from(lines: Iterable[str], shown: str) -> Iterator[ArticleRecord]:
+    """Records from JSON Lines (a file, or standard input named `shown`)."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield ArticleRecord.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValueError, RecursionError) as e:
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise OfficialDataError(f"{shown}, line {number}: not an extractor record ({reason})") from None
 
 
 def is_records_file(path: Path) -> bool:

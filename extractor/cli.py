@@ -525,7 +525,10 @@ def eval_command(
 def check(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Records from `extract` (OUT.jsonl), or articles to extract first.", show_default=False),
+        typer.Argument(
+            help="Records from `extract` (OUT.jsonl, or - for standard input), or articles to extract first.",
+            show_default=False,
+        ),
     ],
     official: Annotated[
         Path,
@@ -542,6 +545,19 @@ def check(
         Path | None,
         typer.Option("--map-file", help='JSON: {"year": ..., "location": ..., "metrics": {"homicide": "homs_sum"}}.'),
     ] = None,
+    years_in_columns: Annotated[
+        bool | None,
+        typer.Option(
+            "--years-in-columns/--no-years-in-columns",
+            help="The official table has a column per year (city,2014_murders,2015_murders). "
+            "Found by itself when the table has no year column.",
+            show_default=False,
+        ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Show only these statuses, comma-separated: mismatch,uncertain."),
+    ] = None,
     tolerance: Annotated[
         float,
         typer.Option(
@@ -557,12 +573,14 @@ def check(
     model: ModelOption = None,
 ) -> None:
     """Check extracted figures and claims against official figures: match, mismatch, consistent
-    or no_official for each. Exit code 1 when anything mismatches, so a pipeline can gate on it.
+    or no_official for each, with a summary first. Exit code 1 when anything mismatches, so a
+    pipeline can gate on it; 2 when there was nothing valid to check.
 
     Example:
 
-      extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv
-      extractor check out/facts.jsonl --official ucr.csv --map homicide=homs_sum --location-col department_name --json
+      extractor check corpus/st-louis-homicides.txt --official corpus/official/ucr_violent_crime_1975_2015.csv
+      extractor check corpus/ --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv --only mismatch
+      extractor check corpus/ --official corpus/official/ucr_violent_crime_1975_2015.csv --json
     """
     from .check import (
         ColumnMap,
@@ -573,6 +591,7 @@ def check(
         load_official,
         parse_map,
         read_records,
+        read_records_from,
         sort_rows,
     )
     from .models import ArticleRecord
@@ -583,16 +602,22 @@ def check(
         columns = ColumnMap.from_file(map_file) if map_file else None
         if map_:
             columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
-        data = load_official(official, columns)
+        data = load_official(official, columns, years_in_columns)
     except OfficialDataError as e:
-        fail(str(e))
-    missing = [str(p) for p in inputs if not p.exists()]
+        fail(escape(str(e)))
+    wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
+    unknown = wanted - {s.value for s in Status}
+    if unknown:
+        fail(f"--only: unknown status {', '.join(sorted(unknown))}; choose from {', '.join(s.value for s in Status)}")
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
     records: list[ArticleRecord] = []
     try:
         for path in inputs:
-            if is_records_file(path):
+            if str(path) == "-":
+                records.extend(read_records_from(sys.stdin, "standard input"))
+            elif is_records_file(path):
                 records.extend(read_records(path))
             else:
                 from .extract import extract_records
@@ -608,7 +633,12 @@ def check(
                         )
     except OfficialDataError as e:
         fail(str(e))
+    if not records:
+        fail("nothing to check: no extractor record was read from " + escape(", ".join(str(p) for p in inputs)))
     rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
+    counts = Counter(r.status.value for r in rows)
+    if wanted:
+        rows = [r for r in rows if r.status.value in wanted]
     if as_json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
     elif as_csv:
@@ -620,15 +650,57 @@ def check(
         for r in rows:
             writer.writerow(r.model_dump(mode="json"))
     else:
-        _check_table(rows)
-    raise typer.Exit(EXIT_FAILED if any(r.status == Status.mismatch for r in rows) else EXIT_OK)
+        _check_table(rows, counts, len(records))
+    raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
 
 
-def _check_table(rows: list[Any]) -> None:
-    colours = {"mismatch": "bold red", "consistent": "yellow", "match": "green", "no_official": "dim"}
-    table = Table(title=f"extractor check: {len(rows)} statements")
-    for c in ("status", "article", "kind", "metric", "year", "place", "stated", "official", "difference", "evidence"):
-        table.add_column(c, overflow="fold")
+CHECK_COLOURS = {
+    "mismatch": "bold red",
+    "uncertain": "magenta",
+    "consistent": "yellow",
+    "match": "green",
+    "not_comparable": "dim",
+    "no_official": "dim",
+}
+ID_WIDTH = 28
+
+
+def _short(text: str, width: int) -> str:
+    """A long article id cut in the middle, so that both its start and its end stay readable."""
+    if len(text) <= width:
+        return text
+    half = (width - 1) // 2
+    return text[:half] + "…" + text[-(width - 1 - half) :]
+
+
+def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
+    """The summary first, then one short row per statement: mismatches first."""
+    summary = "  ".join(
+        f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
+    )
+    out.print(f"extractor check: {sum(counts.values())} statements in {articles} articles  {summary or 'none'}")
+    if not rows:
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    # status, year and the two numbers are never cut; the id is cut to fit, metric and place give way first
+    id_width = max(12, min(ID_WIDTH, out.width // 4))
+    # a narrow terminal drops the difference, then the place, rather than cutting every column
+    columns = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
+    if out.width < 110:
+        columns.remove("difference")
+    if out.width < 100:
+        columns.remove("place")
+    for c in columns:
+        fixed = c in ("status", "year", "stated", "official")
+        width = {"status": 14, "article": id_width, "year": 4, "stated": 7, "official": 8}.get(c)
+        table.add_column(
+            c,
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=width if fixed or c == "article" else None,
+            max_width=width if c == "article" else None,
+            ratio=None if fixed or c == "article" else 1,
+        )
     for r in rows:
         status = r.status.value
         difference = (
@@ -637,21 +709,18 @@ def _check_table(rows: list[Any]) -> None:
             else f"{r.difference:+g}"
             + (f" ({r.relative_difference:+.1%})" if r.relative_difference is not None else "")
         )
-        table.add_row(
-            f"[{colours[status]}]{status}[/]",
-            r.article,
-            r.kind,
-            r.metric or "—",
-            str(r.year or "—"),
-            r.location or "—",
-            "—" if r.stated is None else f"{r.stated:g}",
-            "—" if r.official is None else f"{r.official:g}",
-            difference,
-            (r.evidence or "")[:60],
-        )
+        cells = {
+            "status": f"[{CHECK_COLOURS.get(status, 'white')}]{status}[/]",
+            "article": escape(_short(r.article, id_width)),
+            "metric": escape(r.metric or "—"),
+            "year": str(r.year or "—"),
+            "place": escape(r.location or "—"),
+            "stated": "—" if r.stated is None else f"{r.stated:g}",
+            "official": "—" if r.official is None else f"{r.official:g}",
+            "difference": difference,
+        }
+        table.add_row(*(cells[c] for c in columns))
     out.print(table)
-    counts = Counter(r.status.value for r in rows)
-    out.print("  ".join(f"{k}: {counts.get(k, 0)}" for k in ("match", "consistent", "mismatch", "no_official")))
 
 
 @app.command()

@@ -316,3 +316,71 @@ def test_cli_check_wide_table_with_map_options(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert any(r["year"] == 2014 and r["status"] == "match" for r in json.loads(result.stdout))
+
+
+@pytest.fixture(scope="module")
+def seed_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = tmp_path_factory.mktemp("seed") / "seed.jsonl"
+    assert runner.invoke(app, ["extract", str(SEED), "--output", str(records), "--quiet"]).exit_code == 0
+    return records
+
+
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("", "no extractor record"),  # an empty records file
+        ("city,2014_murders\nDayton,20\n", "no extractor record"),  # a CSV given as the records
+        ('{"id": "x", "text": "t", "figures": "none"}\n', "not an extractor record"),  # a broken record
+    ],
+)
+def test_check_with_nothing_valid_to_check_exits_2(tmp_path: Path, given: str, reason: str) -> None:
+    name = "records.csv" if given.startswith("city") else "records.jsonl"
+    path = write(tmp_path, name, given)
+    result = runner.invoke(app, ["check", str(path), "--official", str(OFFICIAL)])
+    assert result.exit_code == 2, result.output
+    assert reason in result.output and "Traceback" not in result.output
+
+
+def test_check_reads_records_from_standard_input(seed_records: Path) -> None:
+    given = seed_records.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL), "--json"], input=given)
+    assert result.exit_code == 0, result.output
+    assert any(r["year"] == 2014 and r["status"] == "match" for r in json.loads(result.stdout))
+    empty = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL), "--json"], input="")
+    assert empty.exit_code == 2
+
+
+def test_check_summary_comes_first_and_only_filters(tmp_path: Path, seed_records: Path) -> None:
+    official = write(tmp_path, "off.csv", "metric,year,value,location\nhomicide,2020,250,St. Louis\n")
+    result = runner.invoke(app, ["check", str(seed_records), "--official", str(official)])
+    first = result.stdout.strip().splitlines()[0]
+    assert first.startswith("extractor check:") and "mismatch 1" in first
+    assert result.exit_code == 1
+    only = runner.invoke(app, ["check", str(seed_records), "--official", str(official), "--only", "mismatch", "--json"])
+    assert [r["status"] for r in json.loads(only.stdout)] == ["mismatch"]
+    assert only.exit_code == 1  # the filter hides rows, not the verdict
+    bad = runner.invoke(app, ["check", str(seed_records), "--official", str(official), "--only", "wrong"])
+    assert bad.exit_code == 2 and "unknown status wrong" in bad.output
+
+
+def test_check_table_cuts_long_ids_in_the_middle(tmp_path: Path, seed_records: Path) -> None:
+    from extractor.cli import _short
+
+    long_id = "county-sheriff-annual-report-" + "x" * 80 + "-final"
+    assert _short(long_id, 28).startswith("county-sherif") and _short(long_id, 28).endswith("-final")
+    assert len(_short(long_id, 28)) == 28 and _short("short-id", 28) == "short-id"
+    record = json.loads(seed_records.read_text(encoding="utf-8"))
+    record["id"] = long_id
+    path = write(tmp_path, "long.jsonl", json.dumps(record) + "\n")
+    for columns, width in (("120", 28), ("80", 20)):
+        result = runner.invoke(app, ["check", str(path), "--official", str(OFFICIAL)], env={"COLUMNS": columns})
+        assert long_id not in result.stdout and _short(long_id, width) in result.stdout
+        assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+        assert "no_official " in result.stdout  # the status is never cut
+
+
+def test_check_reads_a_year_per_column_table(seed_records: Path, tmp_path: Path) -> None:
+    table = write(tmp_path, "by-year.csv", "city,state,2013_murders,2014_murders\nSt. Louis,Missouri,120,159\n")
+    result = runner.invoke(app, ["check", str(seed_records), "--official", str(table), "--json"])
+    assert result.exit_code == 0, result.output
+    assert any(r["year"] == 2014 and r["status"] == "match" and r["official"] == 159 for r in json.loads(result.stdout))
