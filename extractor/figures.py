@@ -58,6 +58,7 @@ AVERAGE_WORDS = set(RULES["average_words"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 NEAREST_YEAR_MAX_TOKENS = 10
+TABLE_CELL_MAX_CHARS = 48
 
 CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
 TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
@@ -635,7 +636,9 @@ def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]
         if TABLE_RULE.match(line) and "-" in line and block:
             continue
         cells = _cells(line, s)
-        if len(cells) >= 2 and ("|" in line or "\t" in line or "  " in line.strip()):
+        # a row's cells are short: prose with two spaces after its full stops is no table
+        short = all(len(c[0]) <= TABLE_CELL_MAX_CHARS for c in cells)
+        if len(cells) >= 2 and ("|" in line or "\t" in line or ("  " in line.strip() and short)):
             block.append((s, e, cells))
         else:
             flush()
