@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -33,6 +34,16 @@ from rich.text import Text
 
 from . import __version__
 
+# typer 0.29 shows a flag as `--resume <bool>`, as if it took a value; a flag takes none.
+_option_type = typer.core.TyperOption.display_type_rich
+
+
+def _flag_shows_no_type(option: typer.core.TyperOption, ctx: Any) -> str | None:
+    return None if option.is_flag else _option_type(option, ctx)
+
+
+setattr(typer.core.TyperOption, "display_type_rich", _flag_shows_no_type)  # noqa: B010
+
 app = typer.Typer(
     name="extractor",
     help="Turn press coverage into checked facts.\n\nExample:\n\n  extractor extract corpus/ --output out/facts.jsonl",
@@ -43,6 +54,28 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"extractor {__version__}", highlight=False)
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Turn press coverage into checked facts.
+
+    Example:
+
+      extractor extract corpus/ --output out/facts.jsonl
+    """
+
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -726,7 +759,12 @@ def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
 @app.command()
 def report(
     records: Annotated[Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The HTML file to write (always named: never a default beside the input)."
+        ),
+    ],
     check_file: Annotated[
         Path | None,
         typer.Option(
@@ -739,6 +777,7 @@ def report(
 
     Example:
 
+      extractor extract corpus/ --output out/facts.jsonl
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --json > out/check.json
       extractor report out/facts.jsonl --check out/check.json --output out/report.html
     """
