@@ -132,6 +132,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         and start - 2 >= floor
         and doc[start - 2].like_num
         and not is_year_token(doc[start - 2])
+        and (_lower(before) != "and" or (start - 3 >= floor and _lower(doc[start - 3]) == "between"))
     ):
         return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
@@ -154,6 +155,14 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
             return True
         if a in DIFFERENCE_WORDS:
             return True  # "13 fewer", "12 more officers"
+        after3_token = doc[end + 2] if end + 2 < limit else None
+        if (
+            a == "of"
+            and after2 is not None
+            and (after2.pos_ in ("DET", "PRON") or after2.tag_ == "PRP$")
+            and not (after3_token is not None and is_year_token(after3_token))
+        ):
+            return True  # "two of the victims", "six of them": a part of a group, not a count
         if after.text in (":", "/") and after2 is not None and after2.like_num:
             return True
         if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
@@ -723,6 +732,8 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             continue
         if any(t.like_num for t in doc[noun_end : y.start]):
             continue  # another number stands between: "..., compared with 23 in 2020"
+        if any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[noun_end : y.start]):
+            continue  # "355 gangs and in 1998 ...": the year opens the next clause
         if 0 < gap <= 3 and introduced:
             return y
         if gap == 0:
@@ -881,15 +892,24 @@ def _line_starts(text: str) -> list[int]:
 def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
     """A count that a multi-year, average or target phrase governs: "seized 1,088 firearms in the
     past 5 years", "an average of 36 victims", "aims to reach 110,000 by 2028"."""
-    verb = _verb_of(doc[count.start])
     for _kind, s, e in ctx.markers:
         if s < sent.start or s >= sent.end:
             continue
         if s <= count.start < e or 0 <= count.qualifier_start - e <= 2:
             return True
-        if _verb_of(doc[s:e].root) == verb:
+        if _clause_verb(doc[s:e].root) == _clause_verb(doc[count.start]):
             return True
     return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token sits in (or the root)."""
+    head = token
+    for _ in range(12):
+        if head.head.i == head.i or (head.pos_ in ("VERB", "AUX") and head.i != token.i):
+            break
+        head = head.head
+    return head
 
 
 def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Context) -> str | None:
@@ -972,6 +992,9 @@ def sentence_figures(
         ]
         if years:
             last_year = years[-1].year
+        for y in years:
+            if any(s <= y.start < e for _k, s, e in ctx.markers):
+                y.anchored = True  # "Between 1993 and 1996, ...": a span, not one year
         line_end = starts[line] + len(text[starts[line] :].split("\n", 1)[0].rstrip())
         if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
             header = _header_frame(doc, sent, years, ctx) or header
