@@ -287,6 +287,14 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
     word of a year mention: "340 last year"); of a hyphenated compound, its last piece ("43
     co-defendants")."""
     noun = _first_noun_after(doc, count, limit, years)
+    if (
+        noun is not None
+        and noun.i + 1 < limit
+        and noun.tag_ in ("NN", "NNP")
+        and doc[noun.i + 1].tag_ == "NNS"
+        and noun.i + 1 not in years
+    ):
+        noun = doc[noun.i + 1]  # "five DV homicides": the parser took the acronym for the head
     while (
         noun is not None
         and noun.i + 2 < limit
@@ -761,6 +769,8 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
         if _in_other_clause(doc, y, count, noun_end):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
+        if y.start >= noun_end and any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[noun_end : y.start]):
+            continue  # "3,515 such crimes and this year 2,708": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
@@ -943,6 +953,31 @@ def _header_frame(doc: Doc, sent: Span, years: list[YearMention], ctx: Context) 
     return None
 
 
+TERMINALS = (".", "!", "?", ":", '"', "\u201d")
+
+
+def _dangling_frame(
+    doc: Doc, text: str, starts: list[int], previous: int, line: int, frame: Frame | None
+) -> Frame | None:
+    """A sentence broken over lines (scraped links: "In 2024, the office's" / "Fraud Division" /
+    "filed charges against 170 defendants"): the year of an unfinished line carries to the lines
+    that finish its sentence."""
+    if frame is None:
+        return None
+    before = text[starts[previous] : starts[line]].rstrip()
+    if not before or before.endswith(TERMINALS):
+        return None
+    following = text[starts[line] : starts[line] + 1]
+    end = starts[previous] + len(before)
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    unfinished = (
+        before.endswith(",")
+        or following.islower()
+        or (last is not None and last[-1].pos_ in ("DET", "ADP", "PART", "CCONJ"))
+    )
+    return Frame(frame.year, frame.basis, frame.period) if unfinished else None
+
+
 def _respectively_pairs(doc: Doc, sent: Span, counts: list[Count], ctx: Context) -> dict[int, int]:
     """ "in 1999 ... 19,521 members and 355 gangs and in 1998 the numbers were, respectively, 19,965
     and 400": the k-th count after "respectively" takes the metric of the k-th of as many counts
@@ -974,6 +1009,7 @@ def sentence_figures(
     last_year: int | None = None
     paragraph, paragraph_frame = -1, None
     header: Frame | None = None
+    dangling: Frame | None = None
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
@@ -981,7 +1017,11 @@ def sentence_figures(
         line = bisect_right(starts, words[0].idx) - 1
         line_text = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)].strip()
         if line != paragraph:
-            paragraph, paragraph_frame = line, None
+            if paragraph >= 0 and dangling is None:
+                dangling = _dangling_frame(doc, text, starts, paragraph, line, paragraph_frame)
+            elif dangling is not None and text[starts[paragraph] : starts[line]].rstrip().endswith(TERMINALS):
+                dangling = None
+            paragraph, paragraph_frame = line, dangling
             if header is not None and line_text.startswith(QUOTE_OPENERS):
                 header = None  # a quotation ends the list
         unresolved: list[int] = []
