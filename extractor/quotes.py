@@ -26,7 +26,14 @@ OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
 MAX_CARRY_PARAGRAPHS = 6
+MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh" after the cue
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
+SENTENCE_END = set(".!?:;")
+LINE_CONTINUERS = set(RULES["line_continuers"])
+NAMING_VERBS = set(RULES["naming_verbs"])
+TITLE_SMALL_WORDS = set(RULES["title_small_words"])
+MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
+WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
 
 
 @dataclass
@@ -42,14 +49,34 @@ class QuoteSpan:
     cue: str | None = None
     cue_token: int | None = None
     attributed: bool = False
+    reported: bool = False  # a speech cue, a colon, a dash or a speaker label attributes it
     text: str = field(default="")
 
 
+def _soft_break(before: str, after: str) -> bool:
+    """A line break inside a sentence: hard-wrapped text ("said Dallas County" / "Criminal District
+    Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after or before[-1] in SENTENCE_END or after[0] in OPENERS:
+        return False
+    if after[0] in ".,;)" or after[0].islower() or before[-1] == ",":
+        return True
+    last = before.split()[-1].lower()
+    return last in LINE_CONTINUERS or (len(before) >= WRAP_WIDTH and before[-1] not in CLOSERS)
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
+    """Paragraphs as character spans: lines, with lines broken inside a sentence joined."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    previous = ""  # the line before, "" after a blank line: a blank line always ends a paragraph
     for line in text.split("\n"):
         if line.strip():
-            spans.append((pos, pos + len(line)))
+            if spans and previous and _soft_break(previous, line):
+                spans[-1] = (spans[-1][0], pos + len(line))
+            else:
+                spans.append((pos, pos + len(line)))
+        previous = line
         pos += len(line) + 1
     return spans
 
@@ -97,7 +124,8 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         # the last paragraph of a carried quote may close without a mark at the article's end
         found.append(carry)
     for q in found:
-        q.text = " ".join(text[s:e].strip() for s, e in q.parts).strip().rstrip(",").strip()
+        joined = " ".join(text[s:e].strip() for s, e in q.parts).replace("\n", " ")
+        q.text = joined.strip().rstrip(",").strip()
     return [q for q in found if q.text]
 
 
@@ -210,6 +238,18 @@ class Attributor:
                 if len(words) >= 2 and words[-1].endswith(surname.split("-")[-1]):
                     return " ".join(words)
         return None
+
+    def person_after(self, cue: Token) -> Person | None:
+        """The person a "said" standing before its subject names: the last person in the run of
+        capitalized words, hyphens and line breaks right after the cue ("said County Criminal
+        District Attorney / Lena Marsh")."""
+        doc = self.doc
+        found = None
+        for t in doc[cue.i + 1 : min(len(doc), cue.i + 1 + MAX_NAME_RUN)]:
+            if not (t.is_space or t.text[:1].isupper() or t.text == "-"):
+                break
+            found = self.by_token.get(t.i, found)
+        return found
 
     def person_by_title(self, noun: str) -> Person | None:
         matches = [p for p in self.people if p.title and p.title.split()[-1] == noun]
@@ -376,9 +416,13 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             if found is None:
                 continue
             cue, subject = found
-            q.cue, q.cue_token, q.attributed = cue.text, cue.i, True
+            q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
             if subject is not None:
                 q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
+            if q.speaker is None:  # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
+                named = attributor.person_after(cue)
+                if named is not None:
+                    q.speaker, q.speaker_name = named, None
             break
         if not q.attributed:
             _attribute_by_sentence(doc, q, inside, attributor)
@@ -410,6 +454,7 @@ def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) 
     q.speaker = person
     q.speaker_name = name or (None if person else " ".join(t.text for t in names))
     q.speaker_phrase, q.cue, q.attributed = " ".join(t.text for t in names), after[0].text, True
+    q.reported = True
     return True
 
 
@@ -440,7 +485,7 @@ def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]
         person = attributor.person_by_surname(label.split()[-1].title())
         q.speaker = person
         q.speaker_name = None if person else label.strip().title()
-        q.speaker_phrase, q.attributed = label.strip(), True
+        q.speaker_phrase, q.attributed, q.reported = label.strip(), True, True
 
 
 def _introduced(
@@ -465,6 +510,7 @@ def _introduced(
     person, name, phrase = attributor.resolve(subject)
     if person is not None or name is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
+        q.reported = True
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
@@ -491,12 +537,56 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
                 source.cue,
             )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
+            q.reported = source.reported
+
+
+def _title_case(words: list[Token]) -> bool:
+    """ "Hope and Healing for Families", "Not to Be Forgotten": a name or a title of a work."""
+    content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS and t.text[:1].isalpha() and "'" not in t.text]
+    return len(content) >= 2 and all(t.text[:1].isupper() for t in content)
+
+
+def _reported_in_sentence(doc: Doc, q: QuoteSpan, first: Token) -> bool:
+    """ "Reid called him a “human leech”": a speech cue with a speaker in the quote's own sentence
+    (not the naming of "a unit called “the Night Watch”")."""
+    if q.reported and q.cue_token is not None and sentence_of(doc[q.cue_token]).start == sentence_of(first).start:
+        return _reports(doc[q.cue_token])
+    return any(_is_cue_verb(t) and _reports(t) for t in sentence_of(first) if not q.start <= t.idx < q.end)
+
+
+def _reports(cue: Token) -> bool:
+    """A cue that reports words, not one that names a thing ("a program called ...")."""
+    if cue.lemma_.lower() in NAMING_VERBS or cue.dep_ in ("acl", "amod"):
+        return cue.dep_ not in ("acl", "amod", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    return True
+
+
+def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
+    """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
+    dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
+    is not, and neither is a name or a title of a work ("Community of Hope") unless someone says it."""
+    tokens = [t for s, e in q.parts for t in _window_tokens(doc, s, e)]
+    words = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    if not words:
+        return False
+    naming = q.cue_token is not None and doc[q.cue_token].lemma_.lower() in NAMING_VERBS
+    inside = {t.i for t in tokens}
+    ends = q.text.rstrip()[-1:]
+    clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
+    if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
+        return q.reported and not naming or clause and ends in (".", "!", "?")
+    if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
+        # a quoted term is a quotation only where a speaker says it in its own sentence, or where
+        # a person named there uses it ("Reid has been pounding Trump as a “con artist”")
+        return q.speaker is not None or _reported_in_sentence(doc, q, words[0])
+    return True  # a clause, an exclamation or a question, or a fragment too long for a term
 
 
 def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     text = doc_text(doc)
     quotes = pair_quotes(text)
     attribute(doc, quotes, people)
+    quotes = [q for q in quotes if is_quotation(doc, q)]
     return [
         Quote(
             text=q.text,

@@ -1,0 +1,113 @@
+"""Quotations on real news: what is a quotation, who said it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+from extractor.quotes import pair_quotes
+
+
+def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord), result
+    return [(q.text, q.speaker) for q in result.quotes]
+
+
+# --- what is a quotation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporting cue makes even a short fragment a quotation
+        ("Mayor Ann Cole called the plan \u201creckless\u201d on Monday.", [("reckless", "Ann Cole")]),
+        ("Sheriff Tom Reyes said the audit was \u201ca total mess.\u201d", [("a total mess.", "Tom Reyes")]),
+        # a full clause in the marks is a quotation without a cue
+        ("\u201cWe will not back down.\u201d The council met again on Friday.", [("We will not back down.", None)]),
+        # an exclamation or a question is an utterance however short
+        ("The crowd chanted \u201cMore buses!\u201d outside.", [("More buses!", None)]),
+        # a slogan that is a sentence
+        (
+            "The campaign's motto, \u201cSafe Streets Start Here.\u201d, is on every bus.",
+            [("Safe Streets Start Here.", None)],
+        ),
+    ],
+)
+def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scare quotes: a term in marks with no one saying it
+        "Thieves strip the cars in a \u201cchop house\u201d near the river.",
+        "The unit \u201cflags\u201d repeat offenders for the prosecutors.",
+        "The report counted \u201cinactive\u201d members apart.",
+        # names of programs and events, titles of works, nicknames
+        "The office runs a program called \u201cSecond Look\u201d for young drivers.",
+        "Volunteers joined the \u201cWalk for Light\u201d on Saturday.",
+        "This year's theme is \u201cStronger Together, Safer Homes.\u201d",
+        "The film \u201cNight of the River\u201d opened downtown.",
+        "Residents know him as \u201cBig Lou\u201d around the market.",
+    ],
+)
+def test_quoted_terms_names_and_titles_are_not_quotations(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+# --- lines broken inside a sentence ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hard-wrapped release: the quote and its attribution run over lines
+        (
+            "\u201cWe are grateful for this grant, which will keep the youth program running for\n"
+            "another two years in our county,\u201d said Harbor County\n"
+            "District Attorney Lena Marsh.",
+            [
+                (
+                    "We are grateful for this grant, which will keep the youth program running for "
+                    "another two years in our county",
+                    "Lena Marsh",
+                )
+            ],
+        ),
+        # a page that put the speaker's linked name on a line of its own
+        (
+            "\u201cEvery call matters,\u201d said\nSheriff Tom Reyes\n. \u201cWe answer them all.\u201d",
+            [("Every call matters", "Tom Reyes"), ("We answer them all.", "Tom Reyes")],
+        ),
+        (
+            "\u201cThe new lab cuts the wait,\u201d\nremarked Crime Lab Director Omar Haddad\nof the state police.",
+            [("The new lab cuts the wait", "Omar Haddad")],
+        ),
+    ],
+)
+def test_lines_broken_inside_a_sentence_are_joined(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph that ends a sentence, then a heading: no speaker read across the break
+        "\u201cWe are ready for the storm.\u201d\nHarbor County Emergency Office\nResidents should stock water.",
+        # a blank line always ends a paragraph
+        "\u201cWe are ready for the storm,\u201d\n\nsaid nobody in particular, Dan Reyes wrote.",
+    ],
+)
+def test_speakers_are_not_read_across_paragraph_breaks(nlp: Language, text: str) -> None:
+    assert [s for _, s in quotes(nlp, text)] == [None]
+
+
+def test_pairing_joins_wrapped_lines_but_not_paragraphs() -> None:
+    text = "\u201cOne line\nand the next,\u201d she said.\n\n\u201cA new one.\u201d"
+    assert [q.text for q in pair_quotes(text)] == ["One line and the next", "A new one."]
