@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .components import doc_text, in_headline, sentence_of
 from .figures import metric_from_noun, metric_of_sentence, qualifier_before, years_in
-from .models import Change, Claim, ClaimKind, Direction, Figure, Qualifier
+from .models import Change, Claim, Direction, Figure, Qualifier
 from .rules import load, regexes
 
 RULES = load("changes.json")
@@ -341,79 +341,8 @@ def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
     return Change(start=start, end=end, evidence=doc_text(doc)[start:end], **fields)  # type: ignore[arg-type]
 
 
-def _claim_subject(doc: Doc, word: Token, sent: Span, figures: list[Figure], since_year: int | None) -> Figure | None:
-    """The figure a superlative speaks of: stated before it in the sentence, else the figure of the
-    year the subject names ("The 2018 total is ... the most since 2012"), else the last one stated
-    in the sentence before."""
-    candidates = [f for f in figures if f.start < word.idx and f.year != since_year]
-    in_sentence = [f for f in candidates if f.start >= sent.start_char]
-    if in_sentence:
-        return in_sentence[-1]
-    named = {y.year for y in years_in(doc, sent.start, word.i, doc._.published, None)}
-    for f in reversed(candidates):
-        if f.year in named:
-            return f
-    previous = [f for f in candidates if sent.start_char - f.start < 400]
-    return previous[-1] if previous and not named else None
-
-
 def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
-    """Superlatives: "the lowest number ... since 2014", "fewest since record-keeping began",
-    "a record high"."""
-    published: dt.date | None = doc._.published
-    claims: list[Claim] = []
-    for sent in doc.sents:
-        for t in sent:
-            low = _low(t)
-            is_record = (
-                low in RECORD_WORDS
-                and t.i + 1 < sent.end
-                and _low(doc[t.i + 1]).lstrip("-") in ("high", "low", "highs", "lows", "number", "levels", "level")
-            )
-            if low not in SUPERLATIVES and not is_record:
-                continue
-            if low == "most" and t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("ADJ", "ADV"):
-                continue  # "most violent": an adjective's superlative, a different claim
-            since_year: int | None = None
-            end = t.i + 2 if is_record else t.i + 1
-            anchored = False
-            text = doc_text(doc)
-            for j in range(t.i + 1, min(sent.end, t.i + 12)):
-                if _low(doc[j]) == "since":
-                    # "since 2012", "since the county began its count in 2005"
-                    years = years_in(doc, j + 1, min(sent.end, j + 14), published, None)
-                    if years:
-                        since_year, end = years[0].year, years[0].end
-                    else:
-                        end = min(sent.end, j + 4)
-                    anchored = True
-                    break
-                for anchor in RECORD_ANCHORS:
-                    if text[doc[j].idx : doc[j].idx + len(anchor)].lower() == anchor:
-                        span = doc.char_span(doc[j].idx, doc[j].idx + len(anchor), alignment_mode="expand")
-                        end, anchored = (span.end if span is not None else j + 1), True
-                        break
-                if anchored:
-                    break
-            if not anchored and not is_record:
-                continue
-            subject = _claim_subject(doc, t, sent, figures, since_year)
-            metric = subject.metric if subject else _metric_near(doc, t, sent, None)
-            start_char, end_char = t.idx, doc[end - 1].idx + len(doc[end - 1])
-            if t.i > sent.start and _low(doc[t.i - 1]) in ("the", "a"):
-                start_char = doc[t.i - 1].idx
-            claims.append(
-                Claim(
-                    kind=ClaimKind.superlative,
-                    metric=metric,
-                    year=subject.year if subject else None,
-                    count=subject.count if subject else None,
-                    since_year=since_year,
-                    text=doc_text(doc)[start_char:end_char],
-                    start=start_char,
-                    end=end_char,
-                    evidence=doc_text(doc)[start_char:end_char],
-                    location=doc._.location,
-                )
-            )
-    return claims
+    """Superlative claims over time (extractor/claims.py)."""
+    from .claims import extract_claims as claims_of
+
+    return claims_of(doc, figures)

@@ -1,0 +1,332 @@
+"""Superlative claims over time: "the fewest homicides since 2014", "the most fatal crashes in 20
+years", "remain at an all-time high", "a five-year low", "the peak year of 1994", "more crashes in
+2021 than in more than two decades".
+
+The constructions are `Matcher` patterns in `rules/claims.json`. A superlative word is a claim only
+with a time anchor ("since ...", "in N years", "ever", "on record"); an extreme without one
+("all-time high", "peak") is a claim by itself. Each claim gets
+- its year: the year the pattern names ("the peak year of 1994"), none for a present-tense state
+  ("numbers remain at an all-time high"), else the figure it speaks of, the sentence's own year,
+  the year of the figure stated just before in the paragraph, or for a headline the lead's year;
+- its metric: the noun the superlative qualifies ("the lowest number of DV homicides", "the worst
+  year for fatal crashes"), else the sentence's subject ("fatal DUI numbers remain ..."), else the
+  figure's metric."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .components import doc_text, in_headline, lowers, sentence_of
+from .facts import context_of
+from .figures import metric_from_noun, singular, years_in
+from .models import Claim, ClaimKind, Figure
+from .rules import load
+
+RULES = load("claims.json")
+SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
+NOT_CLAIM_NOUNS = set(RULES["not_claim_nouns"]["words"])
+PRESENT_VERBS = set(RULES["present_verbs"])
+GENERIC_HEADS = set(RULES["generic_heads"])
+RATE_NOUNS = set(RULES["rate_nouns"])
+DEMONSTRATIVES = set(RULES["demonstratives"])
+CHANGE_NOUNS = {"rise", "increase", "decline", "decrease", "drop", "jump", "growth", "fall"}
+ANCHOR_WINDOW = 12
+PREVIOUS_FIGURE_CHARS = 400
+
+
+class ClaimMatchers:
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
+        self.labels: dict[int, tuple[str, str]] = {}
+        for group in ("time_anchor_patterns", "extreme_patterns"):
+            for label, patterns in RULES[group].items():
+                if label.startswith("_"):
+                    continue
+                key = f"{group}:{label}"
+                self.matcher.add(key, patterns)
+                self.labels[vocab.strings[key]] = (group, label)
+
+    def find(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+        anchors: list[tuple[str, int, int]] = []
+        extremes: list[tuple[str, int, int]] = []
+        for match_id, s, e in self.matcher(doc):
+            group, label = self.labels[match_id]
+            (anchors if group == "time_anchor_patterns" else extremes).append((label, s, e))
+        return sorted(anchors, key=lambda a: a[1]), _longest(extremes)
+
+
+def _longest(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    kept: list[tuple[str, int, int]] = []
+    for span in sorted(spans, key=lambda x: (x[1], -x[2])):
+        if kept and span[1] < kept[-1][2]:
+            continue
+        kept.append(span)
+    return kept
+
+
+_MATCHERS: dict[int, ClaimMatchers] = {}
+
+
+def _matchers(vocab: Vocab) -> ClaimMatchers:
+    if id(vocab) not in _MATCHERS:
+        _MATCHERS[id(vocab)] = ClaimMatchers(vocab)
+    return _MATCHERS[id(vocab)]
+
+
+def _claim_noun_metric(noun: Token) -> str | None:
+    """The metric a noun names, rates and shares included ("the highest conviction rate")."""
+    metric = metric_from_noun(noun)
+    if metric is not None:
+        return metric
+    if noun.pos_ != "NOUN" or noun.lower_ in GENERIC_HEADS:
+        return None
+    words = [
+        t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha and t.tag_ not in ("JJS", "JJR")
+    ]
+    return " ".join([*words, singular(noun.text)])
+
+
+def _of_object(noun: Token) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _metric_of_noun_phrase(noun: Token) -> str | None:
+    """ "the lowest number of DV homicides" -> "dv homicide"; "fatal DUI numbers" -> "fatal dui"."""
+    if noun.lower_ in GENERIC_HEADS or noun.lower_ in SUPERLATIVES:
+        obj = _of_object(noun)
+        if obj is not None:
+            return _claim_noun_metric(obj)
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
+        words = [w for w in words if w not in SUPERLATIVES and w not in GENERIC_HEADS]
+        return " ".join(words) if words else None
+    return _claim_noun_metric(noun)
+
+
+def _qualified_noun(t: Token, end: int) -> Token | None:
+    """The noun a superlative qualifies: "the most fatal DUIs", "the lowest number of ...",
+    "its worst year for ..."."""
+    if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+        noun = t.head
+        while (
+            noun.dep_ in ("compound", "poss", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i
+        ):
+            noun = noun.head  # "the largest workers' compensation provider fraud case"
+        return noun
+    doc = t.doc
+    for j in range(t.i + 1, min(end, t.i + 5)):
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            k = j
+            while k + 1 < end and doc[k + 1].pos_ == "NOUN":
+                k += 1
+            return doc[k]
+        if doc[j].pos_ not in ("ADJ", "ADV", "DET", "PUNCT", "NUM"):
+            break
+    return None
+
+
+def _subject_metric(sent: Span) -> str | None:
+    """The subject of the sentence's main verb: "San Diego County fatal DUI numbers remain at an
+    all-time high", "The Number of Identified Gang Members ... Drop to Lowest Level"."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return _metric_of_noun_phrase(child)
+    return None
+
+
+def _claim_verb(token: Token) -> Token:
+    head = token
+    for _ in range(8):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
+def _is_present_state(token: Token) -> bool:
+    """ "fatal DUI numbers remain at an all-time high": a present state, of no one year; but "This
+    is the highest rate in 10 years" speaks of the figure just stated."""
+    verb = _claim_verb(token)
+    verbs = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in DEMONSTRATIVES for c in subjects):
+        return False
+    return any(v.lower_ in PRESENT_VERBS for v in verbs) and verb.tag_ in ("VBZ", "VBP")
+
+
+def _verb_subject_metric(token: Token) -> str | None:
+    verb = _claim_verb(token)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return _metric_of_noun_phrase(child)
+    return None
+
+
+def _changed_thing(sent: Span) -> str | None:
+    """ "a steady rise in gang membership, with 1998 being the peak": what rose."""
+    for t in sent:
+        if t.lemma_.lower() in CHANGE_NOUNS:
+            obj = next((p for c in t.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return _claim_noun_metric(obj)
+    return None
+
+
+def _figure_of(figures: list[Figure], sent: Span, before: int, since_year: int | None) -> Figure | None:
+    """The figure a claim speaks of: the latest year stated in its sentence before it."""
+    in_sentence = [f for f in figures if sent.start_char <= f.start < before and f.year != since_year]
+    return max(in_sentence, key=lambda f: f.year) if in_sentence else None
+
+
+def _own_years(doc: Doc, sent: Span, since_year: int | None) -> set[int]:
+    published: dt.date | None = doc._.published
+    return {y.year for y in years_in(doc, sent.start, sent.end, published, None) if not y.anchored} - {since_year}
+
+
+def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int | None) -> int | None:
+    """The sentence's own year, else the year of the figure stated just before it in its paragraph,
+    else for a headline the first year of the text below it."""
+    published: dt.date | None = doc._.published
+    own = {y.year for y in years_in(doc, sent.start, sent.end, published, None) if not y.anchored} - {since_year}
+    if len(own) == 1:
+        return own.pop()
+    if len(own) > 1:
+        return None
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, sent.start_char) + 1
+    before = [f for f in figures if paragraph_start <= f.start < sent.start_char and f.year != since_year]
+    if before:
+        return before[-1].year
+    if in_headline(sent[0]):
+        reports = context_of(doc).report_years
+        if reports:
+            return reports[0][1]  # a release about "the 2001 Annual Gang Cases Report"
+        for later in doc.sents:
+            if later.start <= sent.start or in_headline(later[0]):
+                continue
+            years = [y.year for y in years_in(doc, later.start, later.end, published, None) if not y.anchored]
+            if years:
+                return years[0]
+    return None
+
+
+def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
+    anchors, extremes = _matchers(doc.vocab).find(doc)
+    targets = [(s, e) for kind, s, e in context_of(doc).markers if kind == "target"]
+    low = lowers(doc)
+    published: dt.date | None = doc._.published
+    claims: list[Claim] = []
+    used: set[int] = set()
+
+    def add(first: int, last: int, sent: Span, noun: Token | None, year: Any, since_year: int | None) -> None:
+        if any(s >= sent.start and s < last for s, _e in targets):
+            return  # "on target to surpass its worst record": a future claim
+        figure = _figure_of(figures, sent, doc[first].idx, since_year)
+        end_of_claim = doc[last - 1].idx + len(doc[last - 1])
+        if figure is None:  # "the all-time high of 24,035 in 1996": the figure right after
+            figure = next((f for f in figures if end_of_claim <= f.start <= end_of_claim + 12), None)
+        present = year is None
+        if figure is None and not present:
+            # "..., the fewest since 2014" in the sentence after the count: the figure just before,
+            # of the year the sentence names if it names one ("The 2018 total ... the most since 2012")
+            own = _own_years(doc, sent, since_year)
+            earlier = [
+                f
+                for f in figures
+                if f.start - sent.start_char > -PREVIOUS_FIGURE_CHARS
+                and f.start < doc[first].idx
+                and f.year != since_year
+            ]
+            if own and not isinstance(year, int):
+                earlier = [f for f in earlier if f.year in own]
+            figure = earlier[-1] if earlier else None
+        # a plural noun the superlative qualifies names the metric ("the most fatal DUIs"); a mass
+        # noun or a level ("its lowest enrollment", "the highest total") leaves it to the figure
+        metric = None
+        if noun is not None and (
+            noun.tag_ in ("NNS", "NNPS") or noun.lower_ in GENERIC_HEADS | RATE_NOUNS or figure is None or present
+        ):
+            metric = _metric_of_noun_phrase(noun)
+        if metric is None and present:
+            metric = _verb_subject_metric(doc[first])
+        metric = metric or _changed_thing(sent)
+        if metric is None and figure is not None:
+            metric = figure.metric
+        metric = metric or _verb_subject_metric(doc[first]) or _subject_metric(sent)
+        if year == "figure":
+            year = figure.year if figure is not None else _context_year(doc, sent, figures, since_year)
+        start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        if first > sent.start and low[first - 1] in ("the", "a", "an", "its", "their"):
+            start_char = doc[first - 1].idx
+        used.update(range(first, last))
+        text = doc_text(doc)[start_char:end_char]
+        claims.append(
+            Claim(
+                kind=ClaimKind.superlative,
+                metric=metric,
+                year=year,
+                count=figure.count if figure is not None and figure.year == year else None,
+                since_year=since_year,
+                text=text,
+                start=start_char,
+                end=end_char,
+                evidence=text,
+                location=doc._.location,
+            )
+        )
+
+    # superlative words with a time anchor
+    for i, word in enumerate(low):
+        if word not in SUPERLATIVES:
+            continue
+        t = doc[i]
+        sent = sentence_of(t)
+        if word == "most" and i + 1 < sent.end and doc[i + 1].pos_ in ("ADJ", "ADV") and doc[i + 1].tag_ != "JJ":
+            continue  # "most violent": an adjective's superlative
+        anchor = next((a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end), None)
+        if anchor is None:
+            continue
+        noun = _qualified_noun(t, sent.end)
+        if noun is not None and noun.lower_ in NOT_CLAIM_NOUNS:
+            continue
+        if i > 0 and "-" in doc[i - 1].text + low[i - 1][-1:] and doc[i - 1].like_num:
+            continue  # "second-largest": a rank
+        kind, _s, end = anchor
+        since_year: int | None = None
+        if kind == "since":
+            years = years_in(doc, anchor[1] + 1, min(sent.end, anchor[1] + 14), published, None)
+            if years:
+                since_year, end = years[0].year, years[0].end
+            else:
+                end = min(sent.end, anchor[2] + 3)
+        year: Any = "figure"
+        if _is_present_state(t) and not years_in(doc, sent.start, sent.end, published, None):
+            year = None
+        add(i, end, sent, noun, year, since_year)
+
+    # extremes without a superlative word
+    for kind, s, e in extremes:
+        if any(j in used for j in range(s, e)):
+            continue
+        sent = sentence_of(doc[s])
+        year = None
+        named = [int(doc[j].text) for j in range(s, e) if doc[j].shape_ == "dddd"]
+        if named:
+            year = named[0]
+        elif not _is_present_state(doc[s]):
+            year = "figure"
+        noun = None
+        if kind == "comparative":
+            noun = _qualified_noun(doc[s], e)
+        add(s, e, sent, noun, year, None)
+    return claims
