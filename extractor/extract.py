@@ -8,13 +8,14 @@ import datetime as dt
 import hashlib
 import signal
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import location
 from .changes import extract_changes, extract_claims
 from .components import doc_text
 from .events import extract_events
@@ -24,7 +25,6 @@ from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .officials import officials_of
 from .people import find_people
 from .quotes import extract_quotes
-from .rules import regexes
 from .timex import date_mentions, find_time_mentions
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -33,29 +33,19 @@ Result = ArticleRecord | ExtractionError
 
 
 def dateline_place(text: str) -> str | None:
-    """The place of a dateline opening one of the first paragraphs: "ST. LOUIS –" -> "St. Louis"."""
-    for paragraph in text.split("\n", 8)[:8]:
-        m = regexes.DATELINE.match(paragraph.strip())
-        if m:
-            place = m.group("place").strip().rstrip(",")
-            city, _, region = place.partition(",")
-            city = city.title() if city.isupper() else city
-            return f"{city.strip()}, {region.strip()}" if region.strip() else city.strip()
-    return None
+    """The place of a dateline opening the article: "ST. LOUIS –" -> "St. Louis" (extractor/location.py)."""
+    return location.dateline_place(text)
 
 
-def article_location(doc: Doc) -> str | None:
-    """Dateline first; else the place the article names most often."""
-    place = dateline_place(doc_text(doc))
-    if place:
-        return place
-    places = Counter(ent.text for ent in doc.ents if ent.label_ == "GPE")
-    return places.most_common(1)[0][0] if places else None
+def article_location(doc: Doc, title: str | None = None) -> str | None:
+    """Dateline first (after the headline where the text starts with it); else the place the
+    article names, weighted by position and by reading as a city or county (extractor/location.py)."""
+    return location.article_location(doc, doc_text(doc), title)
 
 
 def record_for(doc: Doc, article: Article) -> ArticleRecord:
     doc._.published = article.published
-    doc._.location = article_location(doc)
+    doc._.location = article_location(doc, article.title)
     mentions = figure_mentions(doc)
     figures = unique_figures(mentions)
     people = find_people(doc)

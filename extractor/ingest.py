@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from . import dates
+from . import body, header
 from .models import Article, ErrorKind, ExtractionError
 from .rules import regexes
 
@@ -173,46 +173,11 @@ def normalize(text: str) -> str:
 
 # --- title and publication date from the text -------------------------------------------------
 
-HEADLINE_MAX_CHARS = 160
-
-
-def _looks_like_headline(line: str) -> bool:
-    words = line.split()
-    return (
-        2 <= len(words) <= 25
-        and len(line) <= HEADLINE_MAX_CHARS
-        and line[-1] not in '.:;,"\u201d'
-        and not regexes.DATELINE.match(line)
-        and not regexes.YEAR_LINE.match(line)
-    )
-
 
 def head_metadata(text: str) -> tuple[str | None, dt.date | None]:
-    """Title and publication date from the first lines: a headline line, a date line
-    ("Published March 3, 2024"), or a press-release header followed by a date line."""
-    lines = [ln.strip() for ln in text.split("\n", 12)[:12]]
-    nonblank = [(i, ln) for i, ln in enumerate(lines) if ln][:5]
-    title: str | None = None
-    published: dt.date | None = None
-    for position, (i, line) in enumerate(nonblank):
-        if published is None and (found := dates.publication_date(line)):
-            published = found
-            continue
-        if regexes.RELEASE_HEADER.match(line):
-            continue
-        if line.startswith("#"):  # a Markdown heading
-            line = line.lstrip("#").strip()
-        next_line = lines[i + 1] if i + 1 < len(lines) else ""
-        if (
-            title is None
-            and position <= 1
-            and _looks_like_headline(line)
-            and (not next_line or dates.publication_date(next_line) or regexes.RELEASE_HEADER.match(next_line))
-        ):
-            title = line
-            continue
-        break  # the body starts: anything further is not header
-    return title, published
+    """Title and publication date from the header of a text (extractor/header.py): a headline,
+    release headers and their dates, labelled date lines, a page's timestamp."""
+    return header.head_metadata(text)
 
 
 # --- formats ----------------------------------------------------------------------------------
@@ -656,6 +621,20 @@ def _symlink(
 
 
 def iter_articles(
+    paths: Iterable[str | Path],
+    published: dt.date | None = None,
+    found: Walk | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+) -> Iterator[Article | ExtractionError]:
+    """Every article under `paths`, streamed (see `_iter_inputs`), with its body found: plain
+    text loses the site chrome around the article, lines repeated across a folder's pages learned
+    from the batch itself (extractor/body.py); an article not in English becomes an error entry
+    of kind `language`."""
+    yield from body.clean_articles(_iter_inputs(paths, published, found, max_bytes, max_line_bytes))
+
+
+def _iter_inputs(
     paths: Iterable[str | Path],
     published: dt.date | None = None,
     found: Walk | None = None,

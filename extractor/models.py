@@ -64,6 +64,7 @@ class ErrorKind(StrEnum):
     timeout = "timeout"  # over --timeout
     internal = "internal"  # a bug in extractor: the article is kept as an error, the run goes on
     outside_input = "outside_input"  # a symlink leading out of the input folder (not followed)
+    language = "language"  # an article not in English: an error entry, not facts
 
 
 def check_date_value(value: str | None) -> str | None:

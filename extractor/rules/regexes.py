@@ -34,7 +34,7 @@ RELEASE_HEADER = re.compile(r"^(?:for immediate release|news release|press relea
 # A body paragraph opening with a dateline: "ST. LOUIS –", "DAYTON, Ohio —", "CEDAR RAPIDS (KWWL) -".
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
-    r"\s*(?:\([A-Za-z0-9 .&]{1,20}\))?\s*[\u2013\u2014\-]{1,2}\s"
+    r"\s*(?:\([A-Za-z0-9 .,&/]{1,30}\))?\s*[\u2013\u2014\-]{1,2}\s"
 )
 
 # Whitespace that reads as a space but is not one, and characters that take no room at all.
@@ -60,6 +60,56 @@ YEAR_LINE = re.compile(
 # A number that may carry a sign, as in "(-8.2%)": one token for spaCy.
 SIGNED_NUMBER = re.compile(r"(?P<sign>[-+\u2212])?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 HAS_DIGIT = re.compile(r"\d")
+
+# --- site chrome, release headers and languages (ingest's body detection; extractor/body.py) ---
+
+# A word for counting lines and languages: letters first, then letters, digits and inner
+# apostrophes or hyphens ("don't", "so-called", "Café").
+WORD_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019\-][^\W_]+)*")
+# A line cut short by the page: a teaser that ends in an ellipsis ("…", "...", "[…]").
+TRUNCATED = re.compile(r"(?:\u2026|\.\.\.|\[\u2026\]|\[\.\.\.\])\s*$")
+# A line that is only a web address or an e-mail address.
+LINK_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$", re.I)
+# A line in square brackets: a button or a link label ("[Watch the video]").
+BRACKETED = re.compile(r"^\[[^\[\]\n]{1,80}\]$")
+# The end mark of a press release: "###", "# # #", "-30-", "- 30 -".
+END_MARK = re.compile(r"^(?:#\s?#\s?#|-\s?30\s?-|\*\s?\*\s?\*)\s*$")
+# A machine timestamp line of a page's metadata: "2022-11-09 11:20:40", "2022-11-09T11:20:40Z".
+TIMESTAMP_LINE = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?\s?(?:Z|[+\-]\d{2}:?\d{2}|UTC|GMT)?$"
+)
+# A date label alone on its line, its date on the next: "Published", "Posted on", "Date:".
+DATE_LABEL = re.compile(r"^(?P<label>published|posted|updated|last updated|date|dated|released)(?:\s+on)?\s*:?$", re.I)
+# The label of a date line: "Published March 3, 2024" -> "Published".
+DATE_LINE_LABEL = re.compile(r"^(?P<label>published|posted|last updated|updated|dated|date|released)\b", re.I)
+# A date opening a line that goes on with a contact: "October 15, 2018 Contact: Ann Lee".
+DATE_THEN_CONTACT = re.compile(
+    r"^(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + MONTH + r",?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[|,\-\u2013\u2014]?\s*contacts?\b",
+    re.I,
+)
+# A release header that carries the headline: "For Immediate Release: County opens a shelter".
+RELEASE_TITLE = re.compile(
+    r"^(?:for immediate release|news release|press release|media advisory)\s*[:\-\u2013\u2014]\s*(?P<title>\S.*)$", re.I
+)
+# A dateline in parentheses opening a paragraph: "(Dallas, Texas) –", "(Cincinnati, OH)--".
+PAREN_DATELINE = re.compile(
+    r"^\((?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)\)"
+    r"\s*[\u2013\u2014\-]{1,2}\s?"
+)
+# Letters of Latin script (ASCII and the Latin-1, Extended-A and Extended-B blocks).
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+ANY_LETTER = re.compile(r"[^\W\d_]")
+# A dateline inside the first lines of a text, where a scraped headline runs into it
+# ("...armed robberyBELPRE, Ohio (WTAP) -- Two people"): a place in capitals, an optional state,
+# an optional source in parentheses, a dash, and a capitalized word.
+GLUED_DATELINE = re.compile(
+    r"(?:^|(?<=[\s.!?\"'\u201d\u2019)a-z]))"
+    r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
+    r"\s*(?:\([A-Za-z0-9 .,&/]{1,30}\))?\s*(?:[\u2013\u2014]|-{1,2})\s?(?=[\"\u201c(]?[A-Z0-9])"
+)
+# A run of one to four capitalized words ("Chapel Hill", "St. Paul"), for places named in headlines.
+CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]+\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]+\.?|[A-Z]\.)){0,3}")
 
 # An official table with a column per year: "2014_murders", "murders 2015", "2016".
 YEAR_COLUMN = re.compile(

@@ -1,0 +1,471 @@
+"""The article in a page saved as text: site chrome (navigation, sidebars, link lists, share and
+"skip to content" lines, footers) is told from the article by general signals, never by site
+names, and the record's `text` becomes the article alone, with a warning that counts what was
+removed. Also the language check: an article not in English is an error entry, not facts.
+
+Signals, each a class of lines with its own test table (tests/test_body.py):
+- prose: a line of eight words or more that reads as a sentence (mostly lowercase words, or
+  sentence punctuation at its end); the article runs from its first prose line to its last;
+- teasers: a line cut short by an ellipsis is a link to another page, never prose;
+- trailing headings ("Recent News", "Related articles") and release end marks ("# # #") close
+  the article when little prose follows them;
+- chrome lines: navigation words alone on a line, bare links, bracketed buttons, lines of another
+  language, and lines that repeat (within the page, or across the pages of one folder: a batch
+  learns its sidebars from itself) are removed where they stand alone between paragraphs;
+- fragments: short lines that a link split out of a sentence ("County Supervisor\\nAnn Lee\\nsaid
+  today ...") stay with their sentence;
+- the release block ("For Immediate Release" and its date and contact lines) and the headline
+  just above the article are part of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePath
+from typing import Any
+
+from . import dates
+from .models import Article, ErrorKind, ExtractionError
+from .rules import load, regexes
+
+Item = Article | ExtractionError
+
+PROSE_MIN_WORDS = 8
+PROSE_UNPUNCTUATED_MIN_WORDS = 15  # without sentence punctuation: longer than a headline
+HEADLINE_MAX_WORDS = 40
+HEADLINE_MAX_CHARS = 300
+FRAGMENT_MAX_WORDS = 10
+TERMINAL = ".!?:;\"'\u201d\u2019)\u00bb"
+CONTINUATION_START = ",.;:)]\u2019\u201d%"
+LOOKAHEAD = 32  # articles read ahead, so that the first pages of a folder learn its repeated lines
+WINDOW = 200  # pages of a folder whose lines are counted
+REPEATED_MIN_PAGES = 3
+REPEATED_SHARE = 0.1
+MAX_FOLDERS = 8
+LANGUAGE_MIN_WORDS = 30
+ENGLISH_MIN_SHARE = 0.1
+LATIN_MIN_SHARE = 0.5
+LANGUAGE_MIN_LETTERS = 100
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return dict(load("body.json"))
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_rules()[name])
+
+
+@cache
+def _foreign_words() -> frozenset[str]:
+    english = _words("english_function_words")
+    return frozenset(w for words in _rules()["foreign_function_words"].values() for w in words) - english
+
+
+def line_key(line: str) -> str:
+    """A line as compared with other lines: lowercase, one space, no punctuation at its ends."""
+    return " ".join(line.lower().replace("\u2019", "'").split()).strip(" .,:;|/\\-\u2013\u2014*\u2022>\u00bb\u00ab")
+
+
+def words(line: str) -> list[str]:
+    return regexes.WORD_TOKEN.findall(line)
+
+
+def is_truncated(line: str) -> bool:
+    """A teaser cut short by the page: "... who is charged with one count …"."""
+    return bool(regexes.TRUNCATED.search(line))
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as a sentence: eight words or more ending in sentence punctuation with
+    some lowercase words, or fifteen or more (longer than a headline) mostly lowercase. Headlines
+    (sentence case, title case, capitals) and teasers cut short are not prose."""
+    ws = words(line)
+    if len(ws) < PROSE_MIN_WORDS or len(line.split()) < PROSE_MIN_WORDS or is_truncated(line):
+        return False
+    lower = sum(1 for w in ws if w[0].islower()) / len(ws)
+    if line.rstrip()[-1] in TERMINAL:
+        return lower >= 0.25
+    return lower >= 0.5 and len(ws) >= PROSE_UNPUNCTUATED_MIN_WORDS  # a sentence a line break cut
+
+
+def is_foreign(line: str) -> bool:
+    """A line in another language: at least four words, two of them function words of another
+    language, more than its English function words."""
+    ws = [w.lower() for w in words(line)]
+    if len(ws) < 4:
+        return False
+    foreign = sum(1 for w in ws if w in _foreign_words())
+    english = sum(1 for w in ws if w in _words("english_function_words"))
+    return foreign >= 2 and foreign > english
+
+
+def is_chrome_line(line: str) -> bool:
+    """A navigation line: a navigation word alone ("Share", "Skip to content"), a bare link or
+    address, a bracketed button, a reading time ("4 min read"), a line of punctuation or a lone
+    small number (a breadcrumb's "2"); year-count and table lines are data, not chrome."""
+    stripped = line.strip()
+    key = line_key(stripped)
+    if key in _words("chrome_lines") or key.lstrip("0123456789 ") in _words("chrome_lines"):
+        return True
+    if regexes.LINK_LINE.match(stripped) or regexes.BRACKETED.match(stripped):
+        return True
+    digits = sum(c.isdigit() for c in stripped)
+    return not words(stripped) and (digits == 0 or (digits <= 3 and stripped.isdigit()))  # "/", "2": no data
+
+
+def is_trailing_heading(line: str) -> bool:
+    """A heading that opens the page's lists after an article: "Recent News", "Related stories"."""
+    key = line_key(line)
+    return key in _words("trailing_headings") or key.rstrip(":") in _words("trailing_headings")
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date, a date label, a timestamp, or a date followed by a contact."""
+    s = line.strip()
+    return bool(
+        regexes.DATE_LABEL.match(s)
+        or regexes.TIMESTAMP_LINE.match(s)
+        or regexes.DATE_THEN_CONTACT.match(s)
+        or (regexes.DATE_LINE.match(s) and dates.publication_date(s))
+    )
+
+
+def is_headline(line: str) -> bool:
+    """A line shaped like a headline: 2 to 40 words, no sentence punctuation at its end, not
+    prose, navigation, a date, a dateline paragraph ("DAYTON, Ohio - The city ...") or a
+    year-count line. Headlines in capitals may look like a dateline: they are headlines."""
+    s = line.strip().lstrip("#").strip()
+    ws = s.split()
+    dateline = regexes.DATELINE.match(s)
+    return (
+        2 <= len(ws) <= HEADLINE_MAX_WORDS
+        and len(words(s)) >= 2
+        and len(s) <= HEADLINE_MAX_CHARS
+        and s[-1] not in '.:;,"\u201d'
+        and not is_truncated(s)
+        and not is_chrome_line(s)
+        and not is_date_line(s)
+        and not is_prose(s)
+        and not (dateline and any(w[0].islower() for w in words(s[dateline.end() :])))
+        and not regexes.YEAR_LINE.match(s)
+    )
+
+
+def _starts_as_continuation(line: str) -> bool:
+    s = line.lstrip()
+    return bool(s) and (s[0].islower() or s[0] in CONTINUATION_START or s[:2] in ("- ", "\u2013 ", "\u2014 "))
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip()
+    return bool(s) and s[-1] in TERMINAL
+
+
+def is_contact_line(line: str) -> bool:
+    """A release's contact line: "Media contact: Ann Lee, spokeswoman"."""
+    head = line_key(line.partition(":")[0]) if ":" in line else ""
+    return head in _words("contact_labels")
+
+
+def is_release_header(line: str) -> bool:
+    return bool(regexes.RELEASE_HEADER.match(line.strip()))
+
+
+# --- the body of one text ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Body:
+    text: str
+    removed_lines: int = 0
+    removed_chars: int = 0
+
+    def warning(self) -> str | None:
+        if not self.removed_lines:
+            return None
+        return (
+            f"site chrome removed: {self.removed_lines} line(s), {self.removed_chars:,} characters "
+            "outside the article (navigation, sidebars, link lists, footers); offsets index the article text"
+        )
+
+
+def _title_keys(lines: list[str], nonblank: list[int], counts: Counter[str]) -> set[str]:
+    """Keys of the page's title: its first line (with and without a " - Site" suffix) and any
+    title-like line the page repeats."""
+    keys: set[str] = set()
+    if nonblank:
+        first = lines[nonblank[0]].strip()
+        keys.add(line_key(first))
+        for sep in (" - ", " | ", " \u2013 ", " \u2014 "):
+            if sep in first:
+                keys.add(line_key(first.rsplit(sep, 1)[0]))
+    keys.update(k for k, c in counts.items() if c >= 2 and k)
+    return keys
+
+
+def _is_titleish(line: str, title_keys: set[str]) -> bool:
+    key = line_key(line)
+    if key in title_keys:
+        return True
+    if is_truncated(line):
+        stem = line_key(regexes.TRUNCATED.sub("", line))
+        return len(stem) > 10 and any(k.startswith(stem) for k in title_keys)
+    return False
+
+
+def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
+    """The article in `text`: the lines from its first prose line to its last (with the release
+    block, the headline above it and sentence fragments), less the chrome lines standing alone
+    inside. `repeated(key)` says whether a line repeats across the pages of the batch. A text
+    with no prose line, or with fewer than three lines, is returned whole."""
+    lines = text.split("\n")
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(nonblank) < 3:
+        return Body(text)
+    keys = [line_key(ln) for ln in lines]
+    counts = Counter(keys[i] for i in nonblank)
+    in_batch = [bool(repeated and keys[i] and repeated(keys[i])) for i in range(len(lines))]
+    prose = [is_prose(ln) for ln in lines]
+    foreign = [is_foreign(ln) for ln in lines]
+    core = [i for i in nonblank if prose[i] and not in_batch[i] and not foreign[i]]
+    if not core:
+        return Body(text)
+    start = first = core[0]
+
+    # the end: the last prose line before an end mark or a trailing heading with little prose after
+    total = sum(len(lines[i]) for i in core)
+    after = total
+    limit = len(lines)
+    for i in nonblank:
+        if i <= start:
+            if prose[i] and i in core:
+                after -= len(lines[i])
+            continue
+        if regexes.END_MARK.match(lines[i].strip()):
+            limit = i
+            break
+        if is_trailing_heading(lines[i]) and after < 0.25 * total:
+            limit = i
+            break
+        if i in core:
+            after -= len(lines[i])
+    end = max(i for i in core if i < limit)
+    position = {i: k for k, i in enumerate(nonblank)}
+
+    # what follows the last sentence and is still the article: short sentences, fragments of a
+    # sentence, year-count lines and tables, a contact line; up to the first line of chrome
+    k = position[end]
+    while k + 1 < len(nonblank):
+        nxt = nonblank[k + 1]
+        line = lines[nxt]
+        if nxt >= limit or in_batch[nxt] or foreign[nxt] or (counts[keys[nxt]] >= 2 and not prose[nxt]):
+            break
+        fragment = not _ends_sentence(lines[end]) and len(words(line)) <= FRAGMENT_MAX_WORDS
+        if not (fragment or is_contact_line(line)) and (
+            is_chrome_line(line) or is_truncated(line) or is_date_line(line) or is_headline(line)
+        ):
+            break
+        end, k = nxt, k + 1
+
+    title_keys = _title_keys(lines, nonblank, counts)
+    # fragments before the first sentence ("County Supervisor\nAnn Lee\nannounced today ...")
+    k = position[start]
+    if _starts_as_continuation(lines[start]):
+        for _ in range(4):
+            if k == 0:
+                break
+            prev = nonblank[k - 1]
+            line = lines[prev]
+            if (
+                len(words(line)) > FRAGMENT_MAX_WORDS
+                or (_ends_sentence(line) and not line.rstrip().endswith(","))
+                or (is_chrome_line(line) and bool(words(line)))
+                or is_date_line(line)
+                or _is_titleish(line, title_keys)
+                or is_truncated(line)
+            ):
+                break
+            start, k = prev, k - 1
+
+    # the release block: "For Immediate Release" with a date line within two lines, or carrying the headline
+    for j in range(k - 1, max(-1, k - 16), -1):
+        line = lines[nonblank[j]].strip()
+        if regexes.RELEASE_TITLE.match(line) or (
+            is_release_header(line)
+            and any(is_date_line(lines[nonblank[m]]) for m in range(j, min(j + 3, len(nonblank))))
+        ):
+            start, k = nonblank[j], j
+            break
+
+    # the header just above: date lines and one headline
+    for _ in range(4):
+        if k == 0:
+            break
+        prev = nonblank[k - 1]
+        line = lines[prev]
+        if is_date_line(line):
+            start, k = prev, k - 1
+            continue
+        if is_headline(line) and not in_batch[prev] and not foreign[prev]:
+            start = prev
+        break
+
+    kept: list[int] = []
+    for i in range(start, end + 1):
+        line = lines[i]
+        if not line.strip():
+            kept.append(i)
+            continue
+        chrome = i >= first and _is_chrome_here(lines, i, kept, counts[keys[i]], in_batch[i], prose[i], foreign[i])
+        if chrome:
+            continue
+        kept.append(i)
+    out: list[str] = []
+    for i in kept:
+        if not lines[i].strip() and (not out or not out[-1].strip()):
+            continue
+        out.append(lines[i])
+    body = "\n".join(out).strip()
+    kept_set = set(kept)
+    removed = [i for i in nonblank if i not in kept_set]
+    if not removed:
+        return Body(text)
+    return Body(body, len(removed), sum(len(lines[i]) for i in removed))
+
+
+def _is_chrome_here(
+    lines: list[str], i: int, kept: list[int], in_page: int, in_batch: bool, prose: bool, foreign: bool
+) -> bool:
+    """Whether line i, inside the article's span, is chrome standing alone between paragraphs
+    (not a fragment of a sentence that a link split)."""
+    line = lines[i]
+    chrome = (
+        is_chrome_line(line)
+        or foreign
+        or (is_truncated(line) and not prose)
+        or (not prose and (in_batch or in_page >= 2))
+    )
+    if not chrome:
+        return False
+    prev = next((lines[j] for j in reversed(kept) if lines[j].strip()), "")
+    blank_before = bool(kept) and not lines[kept[-1]].strip()
+    if prev and not blank_before and not _ends_sentence(prev) and not regexes.END_MARK.match(prev.strip()):
+        return False  # the line goes on from the one before
+    if _starts_as_continuation(line):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return not (following.strip() and _starts_as_continuation(following) and not _ends_sentence(line))
+
+
+# --- language ---------------------------------------------------------------------------------
+
+
+def language_problem(text: str) -> str | None:
+    """Why `text` is not English, or None: mostly letters of another script, or thirty words or
+    more with few English function words and more of another language's. Short texts pass."""
+    letters = len(regexes.ANY_LETTER.findall(text[:20000]))
+    if letters >= LANGUAGE_MIN_LETTERS:
+        latin = len(regexes.LATIN_LETTER.findall(text[:20000]))
+        if latin / letters < LATIN_MIN_SHARE:
+            return f"not English: {100 - round(100 * latin / letters)}% of its letters are not Latin script"
+    ws = [w.lower() for w in words(text[:20000])]
+    if len(ws) < LANGUAGE_MIN_WORDS:
+        return None
+    english = sum(1 for w in ws if w in _words("english_function_words")) / len(ws)
+    foreign = sum(1 for w in ws if w in _foreign_words()) / len(ws)
+    if english < ENGLISH_MIN_SHARE and foreign > english:
+        return (
+            f"not English: {100 * english:.0f}% of its words are English function words, "
+            f"{100 * foreign:.0f}% are another language's"
+        )
+    return None
+
+
+# --- a batch: repeated lines learned from the pages of each folder -----------------------------
+
+
+class _FolderLines:
+    """Line counts over the last WINDOW pages of one folder."""
+
+    def __init__(self) -> None:
+        self.pages: deque[frozenset[str]] = deque()
+        self.counts: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
+        keys = frozenset(k for k in (line_key(ln) for ln in text.split("\n")) if k and len(k) <= 300)
+        self.pages.append(keys)
+        self.counts.update(keys)
+        if len(self.pages) > WINDOW:
+            self.counts.subtract(self.pages.popleft())
+
+    def repeated(self, key: str) -> bool:
+        count = self.counts.get(key, 0)
+        return count >= REPEATED_MIN_PAGES and count >= REPEATED_SHARE * len(self.pages)
+
+
+def _source_file(article: Article) -> str:
+    path, sep, line = article.path.rpartition(":")
+    return path if sep and line.isdigit() else article.path
+
+
+def is_plain_text(article: Article) -> bool:
+    """Plain text (.txt, .md, and the `text` of JSON): body detection applies. HTML bodies come
+    from trafilatura, which has removed the page's chrome already."""
+    name = _source_file(article).lower().removesuffix(".gz")
+    return not name.endswith(HTML_SUFFIXES)
+
+
+def _group(article: Article) -> str:
+    """Pages that share chrome: the files of one folder; the lines of one JSON Lines file."""
+    source = _source_file(article)
+    return source if source != article.path else str(PurePath(source).parent)
+
+
+def clean_articles(items: Iterable[Item], *, lookahead: int = LOOKAHEAD) -> Iterator[Item]:
+    """Each item of `items`, in order: plain-text articles with their body found (lines that
+    repeat across a folder's pages learned from the batch, reading `lookahead` articles ahead),
+    and any article not in English turned into an error of kind `language`."""
+    folders: OrderedDict[str, _FolderLines] = OrderedDict()
+    buffer: deque[tuple[Item, _FolderLines | None]] = deque()
+    for item in items:
+        table: _FolderLines | None = None
+        if isinstance(item, Article) and is_plain_text(item):
+            group = _group(item)
+            table = folders.pop(group, None) or _FolderLines()
+            folders[group] = table
+            while len(folders) > MAX_FOLDERS:
+                folders.popitem(last=False)
+            table.add(item.text)
+        buffer.append((item, table))
+        if len(buffer) > lookahead:
+            yield _finish(*buffer.popleft())
+    while buffer:
+        yield _finish(*buffer.popleft())
+
+
+def _finish(item: Item, table: _FolderLines | None) -> Item:
+    if not isinstance(item, Article):
+        return item
+    try:
+        if table is not None:
+            body = find_body(item.text, table.repeated)
+            if body.removed_lines:
+                item.text = body.text
+                warning = body.warning()
+                if warning:
+                    item.warnings.append(warning)
+        problem = language_problem(item.text)
+    except Exception as e:  # body detection must never lose an article
+        item.warnings.append(f"body detection failed ({type(e).__name__}); the whole text is kept")
+        return item
+    if problem:
+        return ExtractionError(source=item.path, id=item.id, error=ErrorKind.language, message=problem)
+    return item
+

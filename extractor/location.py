@@ -1,0 +1,252 @@
+"""The place an article is about: the dateline city wherever the article starts ("SANTA ANA -",
+"OMAHA, Neb. -", "LONDON (CNN) -", "(Dallas, Texas) -", or a dateline a scraped headline runs
+into), normalised ("Santa Ana", "Omaha, Neb."); else the place the article names, weighted by
+position and by reading as a city or county, never a surname, an abbreviation alone, or a state
+or country when a city is named."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .body import line_key
+from .rules import load, regexes
+
+DATELINE_PARAGRAPHS = 8
+GLUED_REACH = 400  # characters after the article's start searched for a dateline run into a headline
+LEAD_CHARS = 600  # mentions in the lead weigh more
+MIN_CAPS = 3
+TITLE_WEIGHT = 3.0
+SITE_WEIGHT = 1.0
+PUNCTUATION = ",:;\"'\u201c\u201d\u2018\u2019?!"
+TITLE_SEPARATORS = (" | ", " \u00ab ", " - ", " \u2013 ", " \u2014 ", " :: ")
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    places = load("places.json")
+    return frozenset(_key(p) for p in [*places["states"], *places["countries"]])
+
+
+@cache
+def _place_words(name: str) -> frozenset[str]:
+    return frozenset(load("places.json")[name])
+
+
+@cache
+def _non_places() -> frozenset[str]:
+    return frozenset(load("body.json")["non_place_datelines"])
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace(".", "").lower().split())
+
+
+def is_region(name: str) -> bool:
+    """A state, a state's abbreviation or a country: not a city or county."""
+    return _key(name) in _region_words()
+
+
+def normalise_place(raw: str) -> str | None:
+    """ "ST. LOUIS" -> "St. Louis"; "OMAHA, Neb." -> "Omaha, Neb."; None for a word that is no
+    place ("COUNTYWIDE", "UPDATE")."""
+    place = raw.strip().rstrip(",").strip()
+    city, _, region = place.partition(",")
+    city, region = city.strip(), region.strip()
+    if not city or line_key(city) in _non_places():
+        return None
+    if city.isupper():
+        city = city.title()
+    if region.isupper() and len(region.replace(".", "")) > 2:
+        region = region.title()
+    return f"{city}, {region}" if region else city
+
+
+def _dateline_at(text: str) -> str | None:
+    m = regexes.DATELINE.match(text)
+    if m:
+        return normalise_place(m.group("place"))
+    m = regexes.PAREN_DATELINE.match(text)
+    if m and (not m.group("place").isupper() or "," in m.group("place")):  # "(STMW) -" is a source
+        return normalise_place(m.group("place"))
+    return None
+
+
+def dateline_place(text: str, start: int = 0) -> str | None:
+    """The place of a dateline: at `start` (where the article begins after its headline), opening
+    one of the first paragraphs, or in capitals within the first characters where a scraped
+    headline runs into it."""
+    if start and (place := _dateline_at(text[start:].lstrip())):
+        return place
+    for paragraph in text.split("\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
+        if place := _dateline_at(paragraph.strip()):
+            return place
+    window = text[start : start + GLUED_REACH]
+    for m in regexes.GLUED_DATELINE.finditer(window):
+        city = m.group("place").partition(",")[0]
+        if sum(c.isupper() for c in city) >= MIN_CAPS and not is_region(city):
+            place = normalise_place(m.group("place"))
+            if place:
+                return place
+    return None
+
+
+def _bad_name(ent: Span, surnames: set[str]) -> bool:
+    text = ent.text.strip()
+    letters = text.replace(".", "").replace(" ", "")
+    return (
+        not text[:1].isupper()
+        or not letters.isalpha()
+        or (len(letters) <= 4 and (text.isupper() or text.endswith(".")))  # "BB", "Ind.", "P.C."
+        or text.lower() in surnames
+    )
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """A page title as headline and site: "Man shot in Ceres | Valley News" -> ("Man shot in
+    Ceres", "Valley News")."""
+    for sep in TITLE_SEPARATORS:
+        if sep in title:
+            headline, _, site = title.partition(sep)
+            return headline, site
+    return title, ""
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` names the place `name` as a whole word."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(name)] if at + len(name) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
+    """Places named by their police: "the Ceres Police Department", "Stockton police"."""
+    found: list[str] = []
+    for token in doc:
+        if token.lower_ != "police" or token.i == 0:
+            continue
+        words: list[str] = []
+        j = token.i - 1
+        while j >= 0 and len(words) < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            words.insert(0, doc[j].text)
+            j -= 1
+        name = " ".join(words)
+        street = bool(name) and _key(name).split()[-1] in _place_words("street_words")
+        if name and not street and not is_region(name) and name.lower() not in surnames:
+            found.append(name)
+    return found
+
+
+def headline_places(headline: str, body: str) -> list[str]:
+    """Places a headline names: a run of capitalized words after "in"/"near" or before
+    "shooting", "man", "police"... ("Man shot in Ceres", "Augusta man hurt"). Runs are cut at
+    those words and at words that are no place ("Man", "Suspect"), so Title Case headlines work
+    too; of a run, the longest part the article also names is the place ("Fatal Wylam" ->
+    "Wylam"); a run the article never names counts only in a sentence-case headline."""
+    tokens = headline.split()
+    title_case = sum(1 for t in tokens if t[:1].isupper()) > 0.6 * len(tokens)
+    rest = body[len(headline) :] if body.startswith(headline) else body
+    found: list[str] = []
+    run: list[int] = []
+    for k in range(len(tokens) + 1):
+        word = tokens[k].strip(PUNCTUATION) if k < len(tokens) else ""
+        low = word.lower()
+        stop = (
+            not word[:1].isupper()
+            or low in _place_words("not_places")
+            or low in _place_words("headline_words_after")
+            or low in _place_words("headline_words_before")
+        )
+        if not stop and len(run) < 4:
+            run.append(k)
+            continue
+        if run:
+            name = _headline_run(tokens, run, rest, title_case)
+            if name:
+                found.append(name)
+            run = []
+        if not stop:
+            run.append(k)
+    return found
+
+
+def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool) -> str | None:
+    before = tokens[run[0] - 1].lower() if run[0] else ""
+    after = tokens[run[-1] + 1].lower().strip(PUNCTUATION) if run[-1] + 1 < len(tokens) else ""
+    if before not in _place_words("headline_words_before") and after not in _place_words("headline_words_after"):
+        return None
+    parts = [tokens[j].strip(PUNCTUATION) for j in run]
+    options = [" ".join(parts[i:]) for i in range(len(parts))]
+    name = next((o for o in options if _names(o, rest)), None)
+    if name is None and not title_case:
+        name = " ".join(parts[1:]) if run[0] == 0 and len(parts) > 1 else " ".join(parts)
+    return name if name and not is_region(name) else None
+
+
+def context_place(doc: Doc, title: str | None = None) -> str | None:
+    """The place the article names, scored: each mention weighs more in the lead and in the
+    headline; a place followed by its state or by "police" reads as a city, one followed by
+    "neighborhood" as a part of one, a county followed by "coroner" as an agency; the outlet's
+    place in the title is a weak prior; states and countries count only when no city or county is
+    named. Surnames and abbreviations alone are never places."""
+    surnames = {t.text.lower() for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.text[:1].isupper()}
+    scores: dict[str, float] = defaultdict(float)
+    firsts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
+            continue
+        name = ent.text.strip().removeprefix("the ").strip()
+        if ent.label_ == "LOC" and not name.endswith("County"):
+            continue
+        if _key(name).split()[-1] in _place_words("street_words"):
+            continue  # "West Jarvis Avenue", "Maury County Sheriff"
+        weight = 2.0 if ent.start_char < LEAD_CHARS else 1.0
+        after = doc[ent.end : ent.end + 2]
+        following = " ".join(t.lower_ for t in after)
+        if len(after) == 2 and after[0].text == "," and is_region(after[1].text):
+            weight += 1.0  # "Stockton, Calif."
+        elif any(following == w or following.startswith(w + " ") for w in _place_words("city_words_after")):
+            weight += 1.0  # "Stockton police", "a Fresno man"
+        elif any(following == w or following.startswith(w + " ") for w in _place_words("neighborhood_words_after")):
+            weight *= 0.5  # "the Kensington section": a part of a city
+        elif any(following == w or following.startswith(w + " ") for w in _place_words("agency_words_after")):
+            weight *= 0.3  # "the County coroner": an agency, not the scene
+        if name.endswith("County") or name.endswith("Parish"):
+            weight *= 0.9  # a county, when no city is named more
+        scores[name] += weight
+        firsts.setdefault(name, ent.start_char)
+    for name in _police_places(doc, surnames):
+        scores[name] += 2.0
+        firsts.setdefault(name, len(doc.text))
+    if title:
+        for name in headline_places(split_title(title)[0], doc.text):
+            scores[name] += TITLE_WEIGHT
+            firsts.setdefault(name, 0)
+    if not scores:
+        return None
+    if title:
+        headline, site = split_title(title)
+        for name in scores:
+            if _names(name, headline):
+                scores[name] += TITLE_WEIGHT  # the headline names the place
+            elif _names(name, site):
+                scores[name] += SITE_WEIGHT  # the outlet's market, a weak prior
+    cities = {n: s for n, s in scores.items() if not is_region(n)}
+    pool = cities or scores
+    return max(pool, key=lambda n: (pool[n], -firsts[n]))
+
+
+def article_location(doc: Doc, text: str, title: str | None = None) -> str | None:
+    """Dateline first (after the headline when the text starts with it); else the place the
+    article names, weighted."""
+    start = 0
+    if title and text.startswith(title.strip()):
+        start = len(title.strip())
+    return dateline_place(text, start) or context_place(doc, title)
