@@ -172,6 +172,14 @@ def _verb_subject_metric(token: Token) -> str | None:
     return None
 
 
+def _number_of(sent: Span) -> str | None:
+    """ "The Number of Identified Gang Members ... Drop to Lowest Level": what is counted."""
+    for t in sent:
+        if t.lower_ in GENERIC_HEADS and (obj := _of_object(t)) is not None:
+            return _claim_noun_metric(obj)
+    return None
+
+
 def _changed_thing(sent: Span) -> str | None:
     """ "a steady rise in gang membership, with 1998 being the peak": what rose."""
     for t in sent:
@@ -262,7 +270,7 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
         metric = metric or _changed_thing(sent)
         if metric is None and figure is not None:
             metric = figure.metric
-        metric = metric or _verb_subject_metric(doc[first]) or _subject_metric(sent)
+        metric = metric or _number_of(sent) or _verb_subject_metric(doc[first]) or _subject_metric(sent)
         if year == "figure":
             year = figure.year if figure is not None else _context_year(doc, sent, figures, since_year)
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -328,5 +336,7 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
         noun = None
         if kind == "comparative":
             noun = _qualified_noun(doc[s], e)
+        else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
+            noun = next((doc[j] for j in range(s, e) if low[j] in GENERIC_HEADS and doc[j].pos_ == "NOUN"), None)
         add(s, e, sent, noun, year, None)
     return claims
