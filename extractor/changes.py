@@ -24,6 +24,7 @@ RECORD_ANCHORS: list[str] = RULES["record_anchors"]
 LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
 OPEN_BOUNDS = [w.split() for w in RULES["open_bound_words"]]
 DIRECTION_WINDOW = 4
+GENERIC_NOUNS = set(RULES["generic_nouns"])
 
 
 def _low(t: Token) -> str:
@@ -89,30 +90,67 @@ def _is_up_to(t: Token) -> bool:
     return _low(t) == "up" and t.i + 1 < len(t.doc) and _low(t.doc[t.i + 1]) == "to"
 
 
+def _noun_metric(noun: Token) -> str | None:
+    """A change's metric from a noun: "car break-ins", "the homicide rate" (rates change too), "the
+    number of gangs" (the counted noun), "theft, robbery and other property crimes" (the last)."""
+    if _low(noun) in GENERIC_NOUNS:
+        for of in (c for c in noun.children if _low(c) == "of"):
+            for p in of.children:
+                if p.dep_ == "pobj":
+                    return _noun_metric(p)
+        return None
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if conjuncts:
+        noun = conjuncts[-1]
+        while more := [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
+            noun = more[-1]
+    from .claims import noun_metric
+
+    return noun_metric(noun)
+
+
+def _figure_before(word: Token, figures: list[Figure]) -> Figure | None:
+    before = [f for f in figures if f.start < word.idx]
+    return before[-1] if before else None
+
+
 def _metric_near(
     doc: Doc, word: Token, sent: Span, fallback: str | None, figures: list[Figure] | None = None
 ) -> str | None:
-    """What changed: "an increase in car break-ins", "homicides fell", "the number of homicides",
-    else the figure the change is stated beside."""
+    """What changed: its subject ("violent crime ... is up 14%", "the homicide rate increased
+    31%"), the object of a change noun ("an increase in car break-ins", "a decrease in the number
+    of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "604 in 2024,
+    which was an increase of 7%"), never a time ("up 14% in the first half"), a place or a generic
+    word ("figure", "number")."""
+    apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
+    if (
+        apposed
+        and doc[word.i - 2].text in (",", "\u2013", "\u2014", "-")
+        and (f := _figure_before(word, figures or []))
+    ):
+        return f.metric  # "13,259 active members, a decrease of 44% from ..."
+    after_noun = word.i > sent.start and doc[word.i - 1].tag_ == "NNS" and word.pos_ in ("NOUN", "VERB")
+    if after_noun and (m := _noun_metric(doc[word.i - 1])):
+        return m  # a headline: "Gang Homicides Drop 50 Percent"
     for child in word.children:
-        if child.dep_ == "prep" and _low(child) in ("in", "of"):
+        if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (m := metric_from_noun(pobj)):
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "GPE", "LOC") and (m := _noun_metric(pobj)):
                     return m
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
         nearest = min(figures, key=lambda f: abs(f.start - word.idx))
         return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
-    for _ in range(3):
+    for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                if _low(child) in ("number", "total", "count", "tally", "rate"):
-                    of = [c for c in child.children if _low(c) == "of"]
-                    for o in of:
-                        for p in o.children:
-                            if p.dep_ == "pobj" and (m := metric_from_noun(p)):
-                                return m
-                elif m := metric_from_noun(child):
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if _low(child) in ("which", "that") and figures and (f := _figure_before(word, figures)):
+                    return f.metric  # "604 in 2024, which was an increase of 7%"
+                if (
+                    child.pos_ in ("NOUN", "PROPN")
+                    and child.ent_type_ not in ("GPE", "LOC", "ORG")
+                    and (m := _noun_metric(child))
+                ):
                     return m
         if verb.head.i == verb.i:
             break
@@ -314,6 +352,10 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     before = _low(doc[start - 1]) if start > sent.start else ""
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
+    if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
+        return False  # "an average of 92 percent increase in test scores"
+    if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
+        return True  # a share: "65 percent of the cases", "more than 70% of its deaths"
     if before in LEVEL_PREPOSITIONS:
         return True
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):

@@ -78,12 +78,12 @@ def _matchers(vocab: Vocab) -> ClaimMatchers:
     return _MATCHERS[id(vocab)]
 
 
-def _claim_noun_metric(noun: Token) -> str | None:
+def noun_metric(noun: Token) -> str | None:
     """The metric a noun names, rates and shares included ("the highest conviction rate")."""
     metric = metric_from_noun(noun)
     if metric is not None:
         return metric
-    if noun.pos_ != "NOUN" or noun.lower_ in GENERIC_HEADS:
+    if noun.pos_ != "NOUN" or noun.lower_ not in RATE_NOUNS:
         return None
     words = [
         t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha and t.tag_ not in ("JJS", "JJR")
@@ -105,11 +105,11 @@ def _metric_of_noun_phrase(noun: Token) -> str | None:
     if noun.lower_ in GENERIC_HEADS or noun.lower_ in SUPERLATIVES:
         obj = _of_object(noun)
         if obj is not None:
-            return _claim_noun_metric(obj)
+            return noun_metric(obj)
         words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
         words = [w for w in words if w not in SUPERLATIVES and w not in GENERIC_HEADS]
         return " ".join(words) if words else None
-    return _claim_noun_metric(noun)
+    return noun_metric(noun)
 
 
 def _qualified_noun(t: Token, end: int) -> Token | None:
@@ -176,7 +176,7 @@ def _number_of(sent: Span) -> str | None:
     """ "The Number of Identified Gang Members ... Drop to Lowest Level": what is counted."""
     for t in sent:
         if t.lower_ in GENERIC_HEADS and (obj := _of_object(t)) is not None:
-            return _claim_noun_metric(obj)
+            return noun_metric(obj)
     return None
 
 
@@ -186,7 +186,7 @@ def _changed_thing(sent: Span) -> str | None:
         if t.lemma_.lower() in CHANGE_NOUNS:
             obj = next((p for c in t.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
-                return _claim_noun_metric(obj)
+                return noun_metric(obj)
     return None
 
 
