@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,6 +62,46 @@ def _result_of(future: Any) -> list[Result]:
     return future.result()
 
 
+PARENT_POLL_SECONDS = 1.0
+
+
+def _init_worker(parent: int) -> None:
+    """Every pool worker: Ctrl-C is the parent's to handle (it ends its workers), and a worker
+    never outlives its parent, whether the parent exits, gets SIGTERM or is killed with -9."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - the poll below still ends the worker
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="extractor-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: its workers are killed (their chunks are lost, not written), queued
+    chunks are cancelled, and nothing waits for a chunk to finish."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=2)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def run_local(
     items: Iterable[Item],
     model: str | None = None,
@@ -79,12 +123,19 @@ def run_local(
     else:
         _nlp_for(model)  # loaded before the fork, shared copy-on-write by every worker
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
+    )
 
-        def submit(chunk: list[Item]) -> Future[list[Result]]:
-            return pool.submit(extract_chunk, chunk, model, max_chars, timeout)
+    def submit(chunk: list[Item]) -> Future[list[Result]]:
+        return pool.submit(extract_chunk, chunk, model, max_chars, timeout)
 
+    try:
         yield from _ordered(submit, _chunks(items, CHUNK_SIZE), n_process * IN_FLIGHT_PER_WORKER)
+    except BaseException:  # Ctrl-C, SIGTERM, a dead worker, the consumer closing early: stop now
+        _end_workers(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def run_dask(

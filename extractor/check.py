@@ -124,6 +124,7 @@ class OfficialData:
 
     values: dict[tuple[str, int, str | None], OfficialValue] = field(default_factory=dict)
     path: str = ""
+    duplicates: list[str] = field(default_factory=list)  # rows that repeat an earlier one: warnings
 
     def get(self, metric: str | None, year: int, place: str | None) -> OfficialValue | None:
         key = metric_key(metric)
@@ -139,6 +140,11 @@ class OfficialData:
                 f"{self.path}, line {value.line}: {metric} {year} {place or ''} is {value.value:g} here but "
                 f"{existing.value:g} on line {existing.line}"
             )
+        if existing is not None:
+            self.duplicates.append(
+                f"{self.path}, line {value.line}: {metric} {year} {place or ''} repeats line {existing.line}"
+            )
+            return
         self.values[key] = value
 
 

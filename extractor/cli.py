@@ -1,5 +1,7 @@
 """The command line: a thin layer over the library, and the only module that prints or exits.
-Exit codes: 0 all fine, 1 some articles failed (or a check found mismatches), 2 usage error."""
+Exit codes: 0 all fine, 1 some articles failed (or a check found mismatches), 2 usage error, 3 the
+run itself failed (a crash, a full disk, an output locked by another run), 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM)."""
 
 from __future__ import annotations
 
@@ -77,7 +79,8 @@ def _options(
     """
 
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -132,8 +135,17 @@ def extract(
     db: Annotated[Path | None, typer.Option("--db", help="Also (or only) write an SQLite database.")] = None,
     format_: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     resume: Annotated[
+        bool | None,
+        typer.Option(
+            "--resume/--no-resume",
+            help="Continue a run that stopped, skipping articles already written (same id and content); "
+            "--no-resume starts over. Asked for when an unfinished run's output exists.",
+            show_default=False,
+        ),
+    ] = None,
+    follow_symlinks: Annotated[
         bool,
-        typer.Option("--resume", help="Skip articles a killed or earlier run already wrote (same id and content)."),
+        typer.Option("--follow-symlinks", help="Read symbolic links that lead out of the input folders."),
     ] = False,
     published: PublishedOption = None,
     model: ModelOption = None,
@@ -156,7 +168,8 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Extract facts from articles into OUT.jsonl, one record a line; unreadable articles go to
-    OUT.errors.jsonl. Exit code 1 when any article failed.
+    OUT.errors.jsonl. Exit code 1 when any article failed; 3 or more when the run itself failed
+    (its .part outputs are kept: run again with --resume).
 
     Example:
 
@@ -164,9 +177,9 @@ def extract(
       extractor extract archive/ --output out/facts.jsonl --db out/facts.db --resume -j 2
     """
     from .batch import run_dask, run_local
-    from .ingest import Walk, iter_articles
+    from .ingest import DEFAULT_MAX_LINE_BYTES, Walk, iter_articles, shown_path
     from .models import ArticleRecord
-    from .writers import CsvWriter, JsonlWriter, SqliteWriter, errors_path
+    from .writers import CsvWriter, JsonlWriter, OutputLock, OutputLocked, SqliteWriter, errors_path
 
     base = _parse_date(published)
     if output is None and db is None:
@@ -187,74 +200,193 @@ def extract(
     for target in (output, db):
         if target is not None and target.is_dir():
             fail(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
-    nlp = _nlp(model) if engine == "local" else None
+    with ExitStack() as locks:
+        try:
+            for target in [t for t in (output, db) if t is not None]:
+                locks.enter_context(OutputLock(target))
+        except OutputLocked as e:
+            fail(escape(str(e)), EXIT_RUN_FAILED)
+        except OSError as e:
+            fail(escape(f"cannot lock the output: {e.strerror or e}"), EXIT_RUN_FAILED)
+        resume = _resume_or_ask(resume, output if format_ == "jsonl" else None, db)
+        nlp = _nlp(model) if engine == "local" else None
 
-    writers: list[Any] = []
-    if output is not None:
-        writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
-    if db is not None:
-        writers.append(SqliteWriter(db, resume=resume))
-    walk = Walk(exclude={q.resolve() for t in targets for q in (t, t.with_name(t.name + ".part"))})
-    if output is not None and format_ == "csv":
-        walk.exclude |= {
-            q.resolve() for p in CsvWriter(output).paths.values() for q in (p, p.with_name(p.name + ".part"))
-        }
-    kinds: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    started = time.perf_counter()
-    try:
-        total = None if quiet else count_inputs(paths)
-    except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
-        total = None
-    with ExitStack() as stack:
-        for w in writers:
-            stack.enter_context(w)
+        writers: list[Any] = []
+        if output is not None:
+            writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
+        if db is not None:
+            writers.append(SqliteWriter(db, resume=resume))
+        own = (".part", ".lock", ".part.tmp", "-wal", "-shm", ".part-wal", ".part-shm")  # the run's own files
+        walk = Walk(
+            exclude=set(targets) | {t.with_name(t.name + s).resolve() for t in targets for s in own},
+            follow_symlinks=follow_symlinks,
+        )
+        if output is not None and format_ == "csv":
+            walk.exclude |= {
+                q.resolve() for p in CsvWriter(output).paths.values() for q in (p, p.with_name(p.name + ".part"))
+            }
+        kinds: Counter[str] = Counter()
+        errors: Counter[str] = Counter()
+        started = time.perf_counter()
+        try:
+            total = None if quiet else count_inputs(paths)
+        except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
+            total = None
         skipped = 0
-
-        def todo() -> Iterator[Any]:
-            nonlocal skipped
-            for item in iter_articles(paths, base, walk):
-                if resume and all(w.done.has(item) for w in writers):
-                    skipped += 1
-                    progress.advance(task)
-                    continue
-                yield item
-
-        progress = stack.enter_context(_progress(quiet, total))
-        task = progress.add_task("extracting", total=total)
-        if engine == "dask":
-            results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
-        else:
-            results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
-        for result in results:
-            if isinstance(result, ArticleRecord):
+        try:
+            with _SigtermAsInterrupt(), ExitStack() as stack:
                 for w in writers:
-                    if not (resume and w.done.has_record(result)):
-                        w.write_record(result)
-                kinds.update(result.fact_counts())
-            else:
-                for w in writers:
-                    w.write_error(result)
-                errors[result.error.value] += 1
-            progress.advance(task)
+                    stack.enter_context(w)
+
+                def todo() -> Iterator[Any]:
+                    nonlocal skipped
+                    line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)
+                    for item in iter_articles(paths, base, walk, max_line_bytes=line_limit):
+                        if resume and all(w.done.has(item) for w in writers):
+                            skipped += 1
+                            progress.advance(task)
+                            continue
+                        yield item
+
+                progress = stack.enter_context(_progress(quiet, total))
+                task = progress.add_task("extracting", total=total)
+                if engine == "dask":
+                    results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
+                else:
+                    results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
+                try:
+                    for result in results:
+                        if isinstance(result, ArticleRecord):
+                            written = _write_record(writers, result, resume)
+                            if written is None:
+                                kinds.update(result.fact_counts())
+                                progress.advance(task)
+                                continue
+                            result = written
+                        for w in writers:
+                            if not (resume and w.done.has_error(result)):
+                                w.write_error(result)
+                        errors[result.error.value] += 1
+                        progress.advance(task)
+                finally:
+                    close = getattr(results, "close", None)
+                    if close is not None:
+                        close()  # ends worker processes now, not when garbage is collected
+        except KeyboardInterrupt as e:
+            terminated = isinstance(e, _Terminated)
+            _stopped(writers, "terminated" if terminated else "interrupted", resumable=format_ == "jsonl" or db)
+            raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
+        except OSError as e:
+            where = f" ({shown_path(e.filename)})" if e.filename else ""
+            _stopped(writers, f"the run stopped: {e.strerror or e}{where}", resumable=format_ == "jsonl" or db)
+            raise typer.Exit(EXIT_RUN_FAILED) from None
+        except Exception as e:  # a worker killed (BrokenProcessPool), a bug: the run failed, its work is kept
+            from concurrent.futures.process import BrokenProcessPool
+
+            why = "a worker process died" if isinstance(e, BrokenProcessPool) else _plain(e)
+            _stopped(writers, f"the run failed: {why}", resumable=format_ == "jsonl" or db)
+            raise typer.Exit(EXIT_RUN_FAILED) from None
     elapsed = time.perf_counter() - started
+    earlier = writers[0].done.prior_errors if resume else Counter()
     if not quiet:
         _summary(
             writers[0].records_written,
             kinds,
-            errors,
+            errors + earlier,
             walk.ignored,
             elapsed,
             output or db,
             skipped,
             errors_path(output) if output else None,
         )
-    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if errors or earlier else EXIT_OK)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the run stops at once and keeps its work."""
+
+
+class _SigtermAsInterrupt:
+    def __enter__(self) -> _SigtermAsInterrupt:
+        import signal
+        import threading
+
+        self._previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGTERM, self._raise)
+        return self
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+
+def _plain(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0][:300] if text else "an unexpected error in extractor"
+
+
+def _write_record(writers: list[Any], record: Any, resume: bool | None) -> Any:
+    """Write a record with every writer; None when done, or the error entry that stands for a record
+    no writer can serialize (nested too deep, invalid text), so one article never ends a run."""
+    from .models import ErrorKind, ExtractionError
+
+    try:
+        for w in writers:
+            if not (resume and w.done.has_record(record)):
+                w.write_record(record)
+    except (ValueError, RecursionError, TypeError) as e:
+        return ExtractionError(
+            source=record.path,
+            id=record.id,
+            error=ErrorKind.internal,
+            message=f"the record could not be written: {_plain(e)}",
+        )
+    return None
+
+
+def _resume_or_ask(resume: bool | None, jsonl: Path | None, db: Path | None) -> bool:
+    """--resume is needed to continue, and asked for, when a run that did not finish left its work."""
+    from .writers import last_run_status, part_path
+
+    if resume is not None:
+        return resume
+    unfinished = [str(part_path(jsonl))] if jsonl is not None and part_path(jsonl).exists() else []
+    if db is not None and last_run_status(db) not in (None, "complete"):
+        unfinished.append(str(db))
+    if unfinished:
+        fail(
+            escape(
+                f"{' and '.join(unfinished)} hold the work of a run that did not finish: pass --resume to "
+                "continue it, or --no-resume to start over"
+            )
+        )
+    return False
+
+
+def _stopped(writers: list[Any], why: str, resumable: Any) -> None:
+    """Say why the run stopped, what it kept and how to go on."""
+    kept = [str(p) for w in writers for p in getattr(w, "parts", [])]
+    records = sum(w.records_written for w in writers[:1])
+    err.print(f"[bold red]{escape(why)}[/]", highlight=False)
+    if kept:
+        err.print(escape(f"{records:,} records written so far are kept in {', '.join(kept)}"), highlight=False)
+    if resumable:
+        err.print("to continue, run the same command again with --resume", highlight=False)
+    else:
+        err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
 
 
 def count_inputs(paths: list[Path]) -> int | None:
     """How many articles the inputs hold, for the progress bar's ETA: a file is one, a JSON Lines
-    file one a non-blank line. None when counting would take long (over 200 MB of JSON Lines)."""
+    file one a line. None when counting would take long (over 200 MB of JSON Lines). Reads only
+    regular files inside the inputs, as the run does."""
     from .ingest import walk as walk_inputs
 
     total, jsonl_bytes = 0, 0
@@ -265,11 +397,14 @@ def count_inputs(paths: list[Path]) -> int | None:
         path = entry[0]
         if path.name.endswith((".jsonl", ".ndjson")):
             try:
+                if not path.is_file():  # a pipe would block
+                    total += 1
+                    continue
                 jsonl_bytes += path.stat().st_size
                 if jsonl_bytes > 200_000_000:
                     return None
-                with open(path, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
+                with open(path, "rb") as f:  # newlines counted in blocks: a huge line is never held
+                    total += sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
             except OSError:
                 total += 1
         else:
@@ -638,6 +773,10 @@ def check(
         data = load_official(official, columns, years_in_columns)
     except OfficialDataError as e:
         fail(escape(str(e)))
+    for line in data.duplicates[:10]:
+        err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
+    if len(data.duplicates) > 10:
+        err.print(f"[yellow]warning:[/] {len(data.duplicates) - 10:,} more duplicate rows", highlight=False)
     wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
     unknown = wanted - {s.value for s in Status}
     if unknown:
@@ -678,10 +817,12 @@ def check(
         import csv
 
         fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
+        from .writers import csv_safe
+
         writer = csv.DictWriter(sys.stdout, fieldnames=fields)
         writer.writeheader()
         for r in rows:
-            writer.writerow(r.model_dump(mode="json"))
+            writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
     else:
         _check_table(rows, counts, len(records))
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
@@ -788,12 +929,26 @@ def report(
         fail(f"{records} is not a records file from `extractor extract`")
     rows = None
     if check_file is not None:
+        from pydantic import ValidationError
+
+        from .check import CheckRow
+
         try:
             rows = json.loads(check_file.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({e})")
+        except (OSError, ValueError, RecursionError) as e:
+            fail(escape(f"--check {check_file}: not the JSON `extractor check --json` prints ({_plain(e)})"))
         if not isinstance(rows, list):
-            fail(f"--check {check_file}: expected a JSON list of check rows")
+            fail(escape(f"--check {check_file}: expected a JSON list of check rows"))
+        for n, row in enumerate(rows, 1):
+            try:
+                CheckRow.model_validate(row)
+            except ValidationError as e:
+                problem = e.errors()[0]
+                where = ".".join(map(str, problem.get("loc", ()))) or "the row"
+                fail(
+                    escape(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})"),
+                    EXIT_USAGE,
+                )
     try:
         n = write_report(read_records(records), output, rows)
     except OfficialDataError as e:

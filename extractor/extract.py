@@ -10,6 +10,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pydantic import ValidationError
 from spacy.language import Language
@@ -101,6 +102,71 @@ def _too_large(item: Item, max_chars: int) -> Item:
     return item
 
 
+CHUNK_CHARS = 100_000  # longer articles are analysed in paragraph-aligned parts: memory stays bounded
+
+
+def text_parts(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans that cover `text`, each at most `size` characters, cut at a paragraph
+    break where one lies in the second half of the span, else at a line break, a sentence end or a
+    space (a wall of text with none of these is cut anywhere)."""
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            floor = start + size // 2
+            for mark, keep in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):
+                cut = text.rfind(mark, floor, end)
+                if cut > start:
+                    end = cut + keep
+                    break
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _shifted(items: list[dict[str, Any]], offset: int) -> list[dict[str, Any]]:
+    return [{**item, "start": item["start"] + offset, "end": item["end"] + offset} for item in items]
+
+
+def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) -> ArticleRecord:
+    """One record for a long article analysed part by part (one Doc in memory at a time): the facts
+    of every part, their spans shifted to index the whole text; officials met in several parts
+    merged by name; the article's place from its first part."""
+    parts: list[tuple[int, dict[str, Any]]] = []
+    for start, end in text_parts(article.text, size):
+        part = article.model_copy(update={"text": article.text[start:end]})
+        parts.append((start, record_for(nlp(part.text), part).model_dump()))
+    data = dict(parts[0][1])
+    data["text"] = article.text
+    data["content_hash"] = content_hash(article.text)
+    for kind in ("figures", "changes", "claims", "quotes", "events", "dates"):
+        data[kind] = [item for offset, record in parts for item in _shifted(record[kind], offset)]
+    officials: dict[str, dict[str, Any]] = {}
+    for offset, record in parts:
+        for official in record["officials"]:
+            merged = officials.setdefault(official["name"], {**official, "aliases": [], "mentions": []})
+            for key in ("title", "organization"):
+                merged[key] = merged.get(key) or official.get(key)
+            merged["aliases"] += [a for a in official["aliases"] if a not in merged["aliases"]]
+            merged["mentions"] += [(s + offset, e + offset) for s, e in official["mentions"]]
+    data["officials"] = list(officials.values())
+    data["warnings"] = [*data["warnings"], f"analysed in {len(parts)} parts of at most {size:,} characters"]
+    return ArticleRecord.model_validate(data)
+
+
+def _analyse(article: Article, nlp: Language) -> Result:
+    """A record for one article analysed on its own (long ones in parts); never raises."""
+    try:
+        if len(article.text) > CHUNK_CHARS:
+            return record_in_parts(article, nlp)
+        return record_for(nlp(article.text), article)
+    except _Timeout:
+        raise
+    except Exception as e:  # one article's bug must not end a run of a million
+        return _internal_error(article, e)
+
+
 def extract_records(
     items: Iterable[Item],
     nlp: Language,
@@ -123,14 +189,15 @@ def extract_records(
         for position, item in enumerate(items):
             item = _too_large(item, max_chars)
             pending.append((position, item))
-            if isinstance(item, Article):
+            if isinstance(item, Article) and len(item.text) <= CHUNK_CHARS:
                 yield item.text, position
 
     def drain_until(position: int | None) -> Iterator[Result]:
+        """The items before `position` that nlp.pipe does not see: errors, and long articles (analysed
+        here, in parts, in their place in the input order)."""
         while pending and (position is None or pending[0][0] != position):
             _, item = pending.popleft()
-            assert isinstance(item, ExtractionError)
-            yield item
+            yield _analyse(item, nlp) if isinstance(item, Article) else item
 
     for doc, position in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield from drain_until(position)
@@ -164,7 +231,7 @@ def _extract_with_timeout(items: Iterable[Item], nlp: Language, max_chars: int, 
             try:
                 if usable:
                     signal.setitimer(signal.ITIMER_REAL, timeout)
-                result: Result = record_for(nlp(item.text), item)
+                result: Result = _analyse(item, nlp)
             except _Timeout:
                 result = ExtractionError(
                     source=item.path,

@@ -1,25 +1,32 @@
 """Records to files: JSON Lines (default), one CSV per record kind, or SQLite.
 
 Every file is written under a `.part` name beside its target and moved into place only when the
-run completes, so a file at the output path is always whole. JSON Lines and SQLite can resume: a
+run completes, so a file at the output path is always whole; a run that stops (a crash, Ctrl-C, a
+full disk) keeps its `.part` files, never deletes them. JSON Lines and SQLite can resume: a
 killed run leaves `OUT.jsonl.part` (its last line possibly cut short, which is dropped) or a
-consistent database, and `--resume` skips the articles already there (by id and content hash)."""
+database whose `runs` table says the run did not complete, and `--resume` skips the articles
+already there (by id and content hash). An output is locked (`OUT.jsonl.lock`) while a run writes
+it, so two runs never write one file."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import time
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, get_args
 
 from pydantic import BaseModel
 
 from .models import FACT_KINDS, ArticleRecord, ExtractionError
 
 ARTICLE_COLUMNS = ["id", "source", "path", "title", "published", "location", "url", "content_hash", "text"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def errors_path(output: Path) -> Path:
@@ -33,8 +40,69 @@ def part_path(path: Path) -> Path:
     return path.with_name(path.name + ".part")
 
 
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
 def to_json_line(model: BaseModel) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False) + "\n"
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with =, +, -, @, a tab or a carriage return
+    gets a leading single quote (OWASP's advice against CSV formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class OutputLocked(Exception):
+    """Another run is writing the same output."""
+
+
+class OutputLock:
+    """An exclusive lock (flock) on OUT.lock while a run writes OUT: a second run on the same
+    output fails at once instead of mixing or deleting the first one's records."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path = lock_path(target)
+        self._fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = os.read(fd, 32).decode("ascii", "replace").strip()
+                os.close(fd)
+                by = f" (process {holder})" if holder.isdigit() else ""
+                raise OutputLocked(
+                    f"{self.target} is being written by another run{by}; wait for it to finish or choose another output"
+                ) from None
+            try:  # the file locked must still be the one at the path (a finishing run unlinks it)
+                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        if self._fd is not None:
+            self.path.unlink(missing_ok=True)
+            os.close(self._fd)
+            self._fd = None
 
 
 def _complete_lines(path: Path) -> list[str]:
@@ -50,11 +118,18 @@ def _complete_lines(path: Path) -> list[str]:
 
 
 class Done:
-    """What an earlier run already wrote: record keys (id, content hash) and error ids."""
+    """What an earlier run already wrote: record keys (id, content hash), error ids, and the
+    kinds of its errors (a resumed run reports them too)."""
 
     def __init__(self) -> None:
         self.records: set[tuple[str, str]] = set()
+        self.record_ids: dict[str, str] = {}
         self.errors: set[str] = set()
+        self.prior_errors: Counter[str] = Counter()
+
+    def add_record(self, record_id: str, content_hash: str) -> None:
+        self.records.add((record_id, content_hash))
+        self.record_ids[record_id] = content_hash
 
     def has(self, item: Any) -> bool:
         from .extract import content_hash
@@ -67,13 +142,24 @@ class Done:
     def has_record(self, record: ArticleRecord) -> bool:
         return (record.id, record.content_hash) in self.records
 
+    def has_error(self, error: ExtractionError) -> bool:
+        return (error.id or error.source) in self.errors
+
     def __len__(self) -> int:
         return len(self.records) + len(self.errors)
 
 
+def _close_all(handles: Iterable[IO[str]]) -> None:
+    """Close files after a failure without a second failure (a full disk fails the flush too)."""
+    for handle in handles:
+        with contextlib.suppress(OSError):
+            handle.close()
+
+
 class JsonlWriter:
     """OUT.jsonl for records and OUT.errors.jsonl for errors; the errors file exists only when
-    some input failed (an old one is removed, so it never describes an earlier run)."""
+    some input failed (an old one is removed, so it never describes an earlier run). A resumed
+    article whose text changed replaces its old line."""
 
     def __init__(self, output: Path, resume: bool = False) -> None:
         self.output = output
@@ -83,6 +169,11 @@ class JsonlWriter:
         self.records_written = 0
         self.errors_written = 0
         self._files: list[IO[str]] = []
+        self._superseded: dict[str, str | None] = {}  # id -> the content hash to keep (None: no record)
+
+    @property
+    def parts(self) -> list[Path]:
+        return [p for p in (part_path(self.output), part_path(self.errors_output)) if p.exists()]
 
     def _open(self, final: Path) -> IO[str]:
         part = part_path(final)
@@ -96,11 +187,14 @@ class JsonlWriter:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            if not isinstance(data, dict):
+                continue
             if final == self.output:
-                self.done.records.add((data.get("id"), data.get("content_hash", "")))
+                self.done.add_record(str(data.get("id")), data.get("content_hash", ""))
                 self.records_written += 1
             else:
-                self.done.errors.add(data.get("id") or data.get("source"))
+                self.done.errors.add(str(data.get("id") or data.get("source")))
+                self.done.prior_errors[str(data.get("error"))] += 1
                 self.errors_written += 1
         handle = open(part, "a", encoding="utf-8", newline="\n", buffering=1)  # noqa: SIM115 - closed in __exit__
         self._files.append(handle)
@@ -113,21 +207,49 @@ class JsonlWriter:
         return self
 
     def write_record(self, record: ArticleRecord) -> None:
-        self._records.write(to_json_line(record))
+        line = to_json_line(record)  # first: a record that cannot be serialized writes nothing
+        earlier = self.done.record_ids.get(record.id)
+        if earlier is not None and earlier != record.content_hash:
+            self._superseded[record.id] = record.content_hash
+        self._records.write(line)
+        self.done.add_record(record.id, record.content_hash)
         self.records_written += 1
 
     def write_error(self, error: ExtractionError) -> None:
-        self._errors.write(to_json_line(error))
+        line = to_json_line(error)
+        if error.id is not None and error.id in self.done.record_ids:
+            self._superseded[error.id] = None  # the article changed and no longer reads: its old record goes
+        self._errors.write(line)
+        self.done.errors.add(error.id or error.source)
         self.errors_written += 1
 
+    def _drop_superseded(self) -> None:
+        """Lines of articles that changed since an earlier run, rewritten out of the part file."""
+        part = part_path(self.output)
+        fresh = part.with_name(part.name + ".tmp")
+        kept = 0
+        with open(part, encoding="utf-8") as source, open(fresh, "w", encoding="utf-8", newline="\n") as target:
+            for line in source:
+                try:
+                    data = json.loads(line)
+                    rid = str(data.get("id"))
+                    stale = rid in self._superseded and data.get("content_hash") != self._superseded[rid]
+                except (json.JSONDecodeError, AttributeError):
+                    stale = False
+                if not stale:
+                    target.write(line)
+                    kept += 1
+        os.replace(fresh, part)
+        self.records_written = kept
+
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        if kind is not None:  # a run that stopped keeps its .part files: --resume continues them
+            _close_all(self._files)
+            return
         for handle in self._files:
             handle.close()
-        if kind is not None:
-            if not self.resume:  # a failed fresh run leaves nothing behind as if complete
-                part_path(self.output).unlink(missing_ok=True)
-                part_path(self.errors_output).unlink(missing_ok=True)
-            return
+        if self._superseded:
+            self._drop_superseded()
         os.replace(part_path(self.output), self.output)
         if self.errors_written:
             os.replace(part_path(self.errors_output), self.errors_output)
@@ -152,8 +274,21 @@ def flat_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def csv_columns(kind: str) -> list[str]:
+    """The columns of OUT.KIND.csv, from the models: a file has its header even without rows."""
+    if kind == "articles":
+        return list(ARTICLE_COLUMNS)
+    if kind == "errors":
+        return list(ExtractionError.model_fields)
+    (model,) = get_args(ArticleRecord.model_fields[kind].annotation)
+    return ["article_id", "n", *model.model_fields]
+
+
 class CsvWriter:
-    """OUT.articles.csv, OUT.figures.csv, ... : one CSV per record kind, keyed by article id."""
+    """OUT.articles.csv, OUT.figures.csv, ... : one CSV per record kind, keyed by article id. Every
+    kind's file is written (a header at least) and replaces the earlier run's, so no stale file
+    stays beside new ones; OUT.errors.csv exists only when some input failed. Cells are safe to
+    open in a spreadsheet (no formulas)."""
 
     def __init__(self, output: Path) -> None:
         stem = output.name[: -len(".jsonl")] if output.name.endswith(".jsonl") else output.name.removesuffix(".csv")
@@ -164,22 +299,32 @@ class CsvWriter:
         self.errors_written = 0
         self.done = Done()
 
+    @property
+    def parts(self) -> list[Path]:
+        return [p for p in map(part_path, self.paths.values()) if p.exists()]
+
     def __enter__(self) -> CsvWriter:
         next(iter(self.paths.values())).parent.mkdir(parents=True, exist_ok=True)
+        for kind in ("articles", *FACT_KINDS):
+            self._open(kind)
         return self
+
+    def _open(self, kind: str) -> None:
+        handle = open(part_path(self.paths[kind]), "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._files[kind] = handle
+        self._writers[kind] = csv.DictWriter(handle, fieldnames=csv_columns(kind), extrasaction="ignore")
+        self._writers[kind].writeheader()
 
     def _write(self, kind: str, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
             if kind not in self._writers:
-                handle = open(part_path(self.paths[kind]), "w", encoding="utf-8", newline="")  # noqa: SIM115
-                self._files[kind] = handle
-                self._writers[kind] = csv.DictWriter(handle, fieldnames=list(row), extrasaction="ignore")
-                self._writers[kind].writeheader()
-            self._writers[kind].writerow(row)
+                self._open(kind)
+            self._writers[kind].writerow({k: csv_safe(v) for k, v in row.items()})
 
     def write_record(self, record: ArticleRecord) -> None:
-        for kind, rows in flat_rows(record).items():
-            self._write(kind, rows)
+        rows = flat_rows(record)
+        for kind, kind_rows in rows.items():
+            self._write(kind, kind_rows)
         self.records_written += 1
 
     def write_error(self, error: ExtractionError) -> None:
@@ -187,21 +332,46 @@ class CsvWriter:
         self.errors_written += 1
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        if kind is not None:  # a stopped run keeps its .part files
+            _close_all(self._files.values())
+            return
         for handle in self._files.values():
             handle.close()
-        for name in self._files:
-            if kind is None:
-                os.replace(part_path(self.paths[name]), self.paths[name])
-            else:
-                part_path(self.paths[name]).unlink(missing_ok=True)
+        for name, path in self.paths.items():
+            if name in self._files:
+                os.replace(part_path(path), path)
+            else:  # no rows of this kind in this run: an earlier run's file would be stale
+                path.unlink(missing_ok=True)
+
+
+def last_run_status(path: Path) -> str | None:
+    """The status of the last run recorded in an extractor database ('complete', 'running',
+    'interrupted', 'failed'), or None when it has no runs table."""
+    import sqlite3
+
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("select status from runs order by id desc limit 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 class SqliteWriter:
     """OUT.db with tables articles, figures, changes, claims, officials, quotes, events, dates and
     errors: foreign keys to articles, indexes on article ids, an FTS5 index on quote text, and an
-    upsert by article id (a re-run replaces an article's facts). Ready for Datasette."""
+    upsert by article id (a re-run replaces an article's facts; an error replaces the earlier
+    error of the same input). Committed at least every COMMIT_SECONDS, so a kill loses little. A
+    `runs` table records each run: `status` is `complete` only for a run that finished, so a
+    database left by a crash never looks complete. Ready for Datasette."""
 
     COMMIT_EVERY = 200
+    COMMIT_SECONDS = 0.5
 
     def __init__(self, path: Path, resume: bool = False) -> None:
         self.path = path
@@ -210,20 +380,39 @@ class SqliteWriter:
         self.records_written = 0
         self.errors_written = 0
         self._pending = 0
+        self._last_commit = time.monotonic()
+        self._run_id: int | None = None
+
+    @property
+    def parts(self) -> list[Path]:
+        return [self.path] if self.path.exists() else []
 
     def __enter__(self) -> SqliteWriter:
         import sqlite_utils
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA journal_mode = WAL")  # a commit is cheap, and a kill never corrupts
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
         if "articles" not in self.db.table_names():
             self.db.table("articles").create({c: str for c in ARTICLE_COLUMNS}, pk="id", not_null={"id"})
+        self.db.execute(
+            "create table if not exists runs (id integer primary key, started text, finished text, status text,"
+            " records integer, errors integer)"
+        )
         if self.resume:
             for row in self.db.execute("select id, content_hash from articles").fetchall():
-                self.done.records.add((row[0], row[1] or ""))
+                self.done.add_record(row[0], row[1] or "")
             if "errors" in self.db.table_names():
-                self.done.errors.update(r[0] for r in self.db.execute("select coalesce(id, source) from errors"))
+                for key, error in self.db.execute("select coalesce(id, source), error from errors"):
+                    self.done.errors.add(key)
+                    self.done.prior_errors[str(error)] += 1
+        cursor = self.db.execute(
+            "insert into runs (started, status, records, errors) values (?, 'running', 0, 0)", [_now()]
+        )
+        self._run_id = cursor.lastrowid
+        self.db.conn.commit()
         self.db.conn.execute("BEGIN")
         return self
 
@@ -242,6 +431,8 @@ class SqliteWriter:
         for kind in FACT_KINDS:  # an upsert: the article's old facts go first
             if self.db[kind].exists():
                 self.db.execute(f"delete from [{kind}] where article_id = ?", [record.id])
+        if self.db["errors"].exists():  # it reads now: an earlier error of it is stale
+            self.db.execute("delete from errors where id = ?", [record.id])
         self.db["articles"].upsert_all(rows.pop("articles"), pk="id", alter=True)  # type: ignore[union-attr]
         for kind, kind_rows in rows.items():
             if kind_rows:
@@ -250,18 +441,43 @@ class SqliteWriter:
         self._tick()
 
     def write_error(self, error: ExtractionError) -> None:
-        self.db["errors"].insert(error.model_dump(mode="json"), alter=True)  # type: ignore[union-attr]
+        row = error.model_dump(mode="json")
+        if self.db["errors"].exists():  # an upsert by input: reruns never grow the table
+            self.db.execute("delete from errors where coalesce(id, source) = ?", [error.id or error.source])
+        self.db["errors"].insert(row, alter=True)  # type: ignore[union-attr]
         self.errors_written += 1
         self._tick()
 
     def _tick(self) -> None:
         self._pending += 1
-        if self._pending >= self.COMMIT_EVERY:
+        now = time.monotonic()
+        if self._pending >= self.COMMIT_EVERY or now - self._last_commit >= self.COMMIT_SECONDS:
             self.db.conn.commit()
             self.db.conn.execute("BEGIN")
             self._pending = 0
+            self._last_commit = now
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
-        if self.db.conn.in_transaction:
+        if kind is None:
+            status = "complete"
+        elif issubclass(kind, KeyboardInterrupt):
+            status = "interrupted"
+        else:
+            status = "failed"
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.commit()
+            self.db.execute(
+                "update runs set finished = ?, status = ?, records = ?, errors = ? where id = ?",
+                [_now(), status, self.records_written, self.errors_written, self._run_id],
+            )
             self.db.conn.commit()
-        self.db.close()
+        except Exception:
+            if kind is None:
+                raise
+        finally:
+            self.db.close()
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
