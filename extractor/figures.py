@@ -145,8 +145,13 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
             return True
         if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
             return True  # 555-1212, 3-2, 12/31, 5:30
-        if before.text == "(" and after is not None and after.text == ")":
-            return True  # (314)
+        if (
+            before.text == "("
+            and after is not None
+            and after.text == ")"
+            and not (start - 2 >= floor and is_year_token(doc[start - 2]))
+        ):
+            return True  # (314); but "over 2023 (546)" is that year's count
     if after is not None:
         a = _lower(after)
         if a in BLOCKING_AFTER or a.startswith("-") or a in STREET_WORDS:
@@ -347,7 +352,13 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
         return None
     verb = _verb_of(doc[count.start])
     if verb.lemma_.lower() not in STATE_VERBS:
-        return None
+        if verb.tag_ != "VBN" or verb.i <= count.start:
+            return None
+        # "Recoveries have climbed, with 604 recovered in 2024": the participle repeats the
+        # subject of the sentence's verb
+        verb = span.root
+        if verb.lemma_.lower() not in STATE_VERBS:
+            return None
     for child in verb.children:
         if (
             child.dep_ in ("nsubj", "nsubjpass")
@@ -727,6 +738,21 @@ def _figures_of_table(
 
 
 def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], sent: Span) -> YearMention | None:
+    # 0. a parenthetical total belongs to the year just before it: "over 2023 (546)",
+    # "compared with 2019 (a total of 312 cases)"
+    if (
+        count.qualifier_start >= 2
+        and doc[count.qualifier_start - 1].text == "("
+        or (
+            count.qualifier_start >= 5
+            and "(" in [t.text for t in doc[count.qualifier_start - 4 : count.qualifier_start]]
+        )
+    ):
+        paren = max(i for i in range(max(0, count.qualifier_start - 4), count.qualifier_start) if doc[i].text == "(")
+        if all(t.is_alpha for t in doc[paren + 1 : count.qualifier_start]):
+            for y in years:
+                if y.end == paren:
+                    return y
     # 1. "COUNT [noun] in/during YEAR", within a few tokens after
     for y in years:
         if y.anchored:
