@@ -16,11 +16,12 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import location
-from .changes import extract_changes, extract_claims
+from . import (
+    facts,  # noqa: F401  (registers Doc._.figures, Doc._.changes, Doc._.claims)
+    location,
+)
 from .components import doc_text
 from .events import extract_events
-from .figures import figure_mentions, unique_figures
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 from .officials import officials_of
@@ -47,13 +48,13 @@ def article_location(doc: Doc, title: str | None = None) -> str | None:
 def record_for(doc: Doc, article: Article) -> ArticleRecord:
     doc._.published = article.published
     doc._.location = article_location(doc, article.title)
-    mentions = figure_mentions(doc)
-    figures = unique_figures(mentions)
+    mentions = doc._.figure_mentions  # the extractor_facts component's, for this date and place
+    figures = doc._.figures
     people = find_people(doc)
     times = find_time_mentions(doc)
     quotes = extract_quotes(doc, people)
-    changes = extract_changes(doc, mentions)
-    claims = extract_claims(doc, mentions)
+    changes = doc._.changes
+    claims = doc._.claims
     return ArticleRecord(
         id=article.id,
         source=article.source,

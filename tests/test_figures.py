@@ -226,7 +226,8 @@ def test_seed_change_since_the_dated_event(nlp: Language) -> None:
     [
         ("The 160 homicides in 2023 were the lowest number since 2014.", 2014, 2023),
         ("Complaints fell to 9,812 in 2023, the fewest since record-keeping began.", None, 2023),
-        ("Heat deaths reached a record high in 2023.", None, None),
+        ("Heat deaths reached a record high in 2023.", None, 2023),
+            ("Overdose deaths remain at an all-time high.", None, None),
     ],
 )
 def test_superlatives(nlp: Language, text: str, since_year: int | None, year: int | None) -> None:
