@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import ArticleRecord, Qualifier
+from .models import INFERRED_BASES, ArticleRecord, Qualifier
 from .rules import load, regexes
 
 RULES = load("metrics.json")
@@ -35,6 +35,11 @@ class Status(StrEnum):
     mismatch = "mismatch"
     consistent = "consistent"
     no_official = "no_official"
+    # a count for part of a year ("so far this year", "the first six months") against an annual value
+    not_comparable = "not_comparable"
+    # would be a mismatch, but the figure's year or metric was inferred from far context (the
+    # paragraph, a list header, the headline): never an alarm on a guess
+    uncertain = "uncertain"
 
 
 class CheckRow(BaseModel):
@@ -55,6 +60,8 @@ class CheckRow(BaseModel):
     source: str | None = None
     evidence: str | None = None
     note: str | None = None
+    period: str | None = None  # the part of the year a figure covers (Figure.period)
+    basis: str | None = None  # where the figure's year and metric were read (Figure.basis)
 
 
 class OfficialDataError(Exception):
@@ -354,10 +361,18 @@ def check_record(
             status=Status.no_official,
             qualifier=f.qualifier.value,
             evidence=f.evidence,
+            period=f.period,
+            basis=f.basis.value,
         )
         if found is not None:
             row.official, row.source = found.value, found.source
             row.status = _figure_status(float(f.count), found.value, f.qualifier.value, tolerance)
+            if f.period is not None:
+                row.status = Status.not_comparable
+                row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual official value"
+            elif row.status == Status.mismatch and f.basis in INFERRED_BASES:
+                row.status = Status.uncertain
+                row.note = f"the year and metric were read from the {f.basis.value}, not beside the count"
             if row.status == Status.mismatch:
                 row.difference, row.relative_difference = _differences(float(f.count), found.value)
         yield row
@@ -465,9 +480,12 @@ def _check_internal(record: ArticleRecord, tolerance: float) -> Iterator[CheckRo
     """An article's own percent change against its own figures for both years."""
     # the article's own exact figures; two different values for one metric and year make it ambiguous
     values: dict[tuple[str | None, int], set[float]] = {}
+    inferred: set[tuple[str | None, int]] = set()
     for f in record.figures:
-        if f.qualifier == Qualifier.exact:
+        if f.qualifier == Qualifier.exact and f.period is None:  # part-year counts are no year's total
             values.setdefault((metric_key(f.metric), f.year), set()).add(float(f.count))
+            if f.basis in INFERRED_BASES:
+                inferred.add((metric_key(f.metric), f.year))
     by_key = {k: next(iter(v)) for k, v in values.items() if len(v) == 1}
     for c in record.changes:
         if c.percent is None or c.since is None:
@@ -486,6 +504,8 @@ def _check_internal(record: ArticleRecord, tolerance: float) -> Iterator[CheckRo
         _, start_year, first = min(options, key=lambda o: o[0])
         computed = round((last - first) / first * 100, 2)
         status = _percent_status(stated, computed, c.qualifier.value, tolerance)
+        if status == Status.mismatch and {(key, start_year), (key, end_year)} & inferred:
+            status = Status.uncertain  # one of the two figures has an inferred year
         yield CheckRow(
             article=record.id,
             kind="internal",
@@ -536,7 +556,14 @@ def is_records_file(path: Path) -> bool:
     return False
 
 
-STATUS_ORDER = {Status.mismatch: 0, Status.consistent: 1, Status.match: 2, Status.no_official: 3}
+STATUS_ORDER = {
+    Status.mismatch: 0,
+    Status.uncertain: 1,
+    Status.not_comparable: 2,
+    Status.consistent: 3,
+    Status.match: 4,
+    Status.no_official: 5,
+}
 
 
 def sort_rows(rows: list[CheckRow]) -> list[CheckRow]:

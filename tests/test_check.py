@@ -89,6 +89,47 @@ def test_figure_statuses(ucr: Any, figure: dict[str, Any], status: str) -> None:
     assert statuses(record(figures=[figure]), ucr) == [("figure", status)]
 
 
+@pytest.mark.parametrize(
+    ("figure", "status"),
+    [
+        # a count for part of a year is never compared with the year's official total
+        ({"year": 2014, "count": 80, "metric": "homicide", "period": "first half"}, "not_comparable"),
+        ({"year": 2014, "count": 159, "metric": "homicide", "period": "year to date"}, "not_comparable"),
+        # a year or metric inferred from far context never raises an alarm
+        ({"year": 2014, "count": 160, "metric": "homicide", "basis": "paragraph"}, "uncertain"),
+        ({"year": 2014, "count": 160, "metric": "homicide", "basis": "list header"}, "uncertain"),
+        ({"year": 2014, "count": 160, "metric": "homicide", "basis": "headline"}, "uncertain"),
+        # ... but an inferred figure that agrees is still a match, and a year in its sentence is no guess
+        ({"year": 2014, "count": 159, "metric": "homicide", "basis": "paragraph"}, "match"),
+        ({"year": 2014, "count": 160, "metric": "homicide", "basis": "sentence"}, "mismatch"),
+        ({"year": 2014, "count": 160, "metric": "homicide", "basis": "phrase"}, "mismatch"),
+    ],
+)
+def test_no_false_alarms_on_periods_and_inferred_years(ucr: Any, figure: dict[str, Any], status: str) -> None:
+    (row,) = check_record(record(figures=[figure]), ucr)
+    assert row.status.value == status
+    if status in ("not_comparable", "uncertain"):
+        assert row.note and row.difference is None
+        assert row.basis == figure.get("basis", "phrase") and row.period == figure.get("period")
+
+
+def test_internal_check_skips_part_year_counts_and_doubts_inferred_ones() -> None:
+    change = {"metric": "burglary", "direction": "decrease", "percent": 10.0, "since": "2022"}
+    part_year = [
+        {"year": 2022, "count": 100, "metric": "burglary"},
+        {"year": 2023, "count": 50, "metric": "burglary", "period": "first half"},
+    ]
+    assert not [
+        r for r in check_record(record(figures=part_year, changes=[change]), load_empty()) if r.kind == "internal"
+    ]
+    inferred = [
+        {"year": 2022, "count": 100, "metric": "burglary"},
+        {"year": 2023, "count": 50, "metric": "burglary", "basis": "paragraph"},
+    ]
+    rows = [r for r in check_record(record(figures=inferred, changes=[change]), load_empty()) if r.kind == "internal"]
+    assert [r.status.value for r in rows] == ["uncertain"]
+
+
 def test_mismatch_carries_its_difference(ucr: Any) -> None:
     (row,) = check_record(record(figures=[{"year": 2014, "count": 175, "metric": "homicide"}]), ucr)
     assert (row.official, row.difference, row.relative_difference) == (159.0, 16.0, round(16 / 159, 4))
