@@ -702,6 +702,7 @@ def _figures_of_table(
                             metric=metric,
                             qualifier=n[1],
                             location=location,
+                            basis=Basis.table,
                         )
                     )
             handled.append((s, e))
@@ -730,6 +731,7 @@ def _figures_of_table(
                         metric=metrics[k],
                         qualifier=n[1],
                         location=location,
+                        basis=Basis.table,
                     )
                 )
         handled.append((s, e))
