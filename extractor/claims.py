@@ -337,6 +337,6 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
         if kind == "comparative":
             noun = _qualified_noun(doc[s], e)
         else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
-            noun = next((doc[j] for j in range(s, e) if low[j] in GENERIC_HEADS and doc[j].pos_ == "NOUN"), None)
+            noun = next((doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None)
         add(s, e, sent, noun, year, None)
     return claims

@@ -108,7 +108,9 @@ class FactMatchers:
                 ctx.respectively.append(s)
             elif kind == "report" and doc[s].text.isdigit():
                 ctx.report_years.append((s, int(doc[s].text)))
-        ctx.periods.sort(key=lambda p: (p[1], -p[2]))
+        # a named part of the year ("first half") before a phrase read as written ("through june")
+        named = {label for label in RULES["period_phrases"] if not label.startswith("_")}
+        ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx
 
 
