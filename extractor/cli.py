@@ -174,7 +174,7 @@ def extract(
     Example:
 
       extractor extract corpus/ ../shared/seed/st-louis-homicides.txt --output out/facts.jsonl --published 2024-07-31
-      extractor extract archive/ --output out/facts.jsonl --db out/facts.db --resume -j 2
+      extractor extract corpus/ --output out/facts.jsonl --db out/facts.db --resume -j 2
     """
     from .batch import run_dask, run_local
     from .ingest import DEFAULT_MAX_LINE_BYTES, Walk, iter_articles, shown_path
