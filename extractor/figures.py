@@ -164,7 +164,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         if (
             a == "of"
             and after2 is not None
-            and (after2.pos_ in ("DET", "PRON") or after2.tag_ == "PRP$")
+            and (after2.pos_ in ("DET", "PRON", "PROPN") or after2.tag_ == "PRP$")
             and not (after3_token is not None and is_year_token(after3_token))
         ):
             return True  # "two of the victims", "six of them": a part of a group, not a count
@@ -300,6 +300,24 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and noun.i + 1 not in years
     ):
         noun = doc[noun.i + 1]  # "five DV homicides": the parser took the acronym for the head
+    elif (
+        noun is not None
+        and noun.i + 1 < limit
+        and noun.tag_ in ("NN", "NNP")
+        and doc[noun.i + 1].tag_ == "VBZ"
+        and doc[noun.i + 1].lower_.endswith("s")
+        and (noun.i + 2 >= limit or doc[noun.i + 2].pos_ in ("ADP", "DET", "PUNCT"))
+    ):
+        noun = doc[noun.i + 1]  # "16,000 domestic violence calls for help": a plural noun tagged as a verb
+    elif (
+        noun is not None
+        and noun.i + 2 < limit
+        and doc[noun.i + 1].dep_ == "amod"
+        and doc[noun.i + 1].tag_ in ("VBN", "VBD")
+        and doc[noun.i + 2].pos_ == "NOUN"
+        and doc[noun.i + 2].i not in years
+    ):
+        noun = doc[noun.i + 2]  # "127 narcotics related incidents"
     while (
         noun is not None
         and noun.i + 2 < limit
@@ -510,6 +528,21 @@ def years_in(
                 i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
                 continue
             year = int(t.text)
+            if (
+                i + 2 < end
+                and doc[i + 1].text in ("-", "\u2013", "/")
+                and regexes.NUMBER.fullmatch(doc[i + 2].text)
+                and len(doc[i + 2].text) in (2, 4)
+                and "fiscal" in low[max(start, i - 3) : i]
+            ):
+                # "fiscal year 2016-2017" is counted in the year it ends
+                end_year = (
+                    int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
+                )
+                found.append(YearMention(end_year, i, i + 3, anchored))
+                last_year = end_year
+                i += 3
+                continue
             found.append(YearMention(year, i, i + 1, anchored))
             last_year = year
             i += 1
