@@ -166,6 +166,9 @@ class Quote(Spanned):
     text: str = Field(description="the quoted words without the marks; paragraphs joined by a space")
     speaker: str | None = Field(description="canonical name of the person quoted, or null")
     speaker_phrase: str | None = Field(default=None, description="the source as written: 'he', 'police', 'the report'")
+    speaker_organization: str | None = Field(
+        default=None, description="the organization quoted when no person is: 'the county health department'"
+    )
     cue: str | None = None
 
 

@@ -4,7 +4,9 @@ Tishaura O. Jones" = "Mayor Jones" = "Tishaura Jones"; "Robert Tracey" ... "Trac
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +27,26 @@ NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
+MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
+KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
+ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
+COMPOUND_TITLES = sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True)
+
+
+@functools.cache
+def _name_detector() -> Any:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str | None) -> str | None:
+    """ "he" or "she" for a first name most people with it are given that gender by, from the
+    gender-guesser package's dictionary of first names; None for names of either or unknown."""
+    if not word or not word[:1].isupper() or len(word.rstrip(".")) < 2:
+        return None
+    guess = _name_detector().get_gender(word.split("-")[0])
+    return {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}.get(guess)
 
 
 @dataclass
@@ -45,12 +67,12 @@ class Mention:
 
     @property
     def gender(self) -> str | None:
-        words = {w.lower() for w in self.cue_words} | {(self.first or "").lower()}
+        words = {w.lower() for w in self.cue_words}
         if words & FEMALE_WORDS:
             return "she"
         if words & MALE_WORDS:
             return "he"
-        return None
+        return first_name_gender(self.first)
 
     @property
     def surname(self) -> str:
@@ -100,6 +122,8 @@ class Person:
     def gender(self) -> str | None:
         """ "he" or "she" where a first name, honorific or title tells; None otherwise."""
         votes = [m.gender for m in self.mentions if m.gender]
+        if not votes and all(len(m.words) == 1 for m in self.mentions):
+            return first_name_gender(self.mentions[0].words[0])  # "Melanie", named by her first name only
         return max(set(votes), key=votes.count) if votes else None
 
     @property
@@ -122,20 +146,54 @@ def _is_name_word(token: Token) -> bool:
         return False
     if text.lower() in ABBREVIATIONS or text.lower() in HONORIFICS or text.lower() in ROLE_NOUNS:
         return False
-    if text.lower() in NOT_NAME_WORDS:
+    if text.lower() in NOT_NAME_WORDS or _plural_role(text.lower()):
         return False
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
 
+def _plural_role(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS
+
+
+def _list_title(doc: Doc, start: int) -> str | None:
+    """The title a list of names shares: "Supervisors Ann Cole, Lee Park and Omar Haddad"."""
+    j, steps = start, 0
+    while j > 0 and steps < MAX_LIST_TOKENS and (doc[j - 1].lower_ in (",", "and") or _is_name_word(doc[j - 1])):
+        j, steps = j - 1, steps + 1
+    if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
+        return None
+    return _title_before(doc, j)[0]
+
+
+def _compound_title_before(doc: Doc, end: int) -> tuple[list[str], int] | None:
+    """A title of several words with small words inside ending right before `end`: "Special
+    Agent in Charge", "Secretary of State"."""
+    low = lowers(doc)
+    for title in COMPOUND_TITLES:
+        n = len(title)
+        if end >= n and tuple(low[end - n : end]) == title and doc[end - 1].text[:1].isupper():
+            return list(title), end - n
+    return None
+
+
 def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     """The title standing right before a name: "Police Commissioner", "Atty. Gen.", "Public Works
-    Director". Returns the title (lowercase, abbreviations spelled out) and where it starts."""
+    Director", "Special Agent in Charge". Returns the title (lowercase, abbreviations spelled out)
+    and where it starts."""
     low = lowers(doc)
     i = start
     words: list[str] = []
     has_role = False
-    while i > 0 and len(words) < MAX_TITLE_TOKENS:
+    compound = _compound_title_before(doc, start)
+    if compound is not None:
+        words, i = compound
+        has_role = True
+    while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
         prev = low[i - 1]
+        if prev == "-" and words and i >= 2 and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
+            words.insert(0, low[i - 2])  # "Vice-President"
+            i -= 2
+            continue
         pair = f"{low[i - 2]} {prev}" if i >= 2 else ""
         if pair in ABBREVIATIONS:
             words[:0] = ABBREVIATIONS[pair].split()
@@ -151,6 +209,10 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
             words.insert(0, prev)
             has_role, i = True, i - 1
             continue
+        if not words and _plural_role(prev) and doc[i - 1].text[:1].isupper():
+            words.insert(0, prev[:-1])  # "Deputy District Attorneys Ann Cole and Lee Park"
+            has_role, i = True, i - 1
+            continue
         if prev in MODIFIERS and has_role:
             words.insert(0, prev)
             i -= 1
@@ -159,31 +221,11 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     if not has_role:
         return None, start
     while words and words[0] in MODIFIERS and words[0] not in ROLE_NOUNS and words[0] not in ("chief",):
-        if len(words) == 1:
-            break
-        if words[0] in (
-            "police",
-            "fire",
-            "deputy",
-            "assistant",
-            "interim",
-            "acting",
-            "county",
-            "city",
-            "state",
-            "public",
-            "health",
-            "works",
-            "district",
-            "attorney",
-            "school",
-            "board",
-            "council",
-        ):
+        if len(words) == 1 or words[0] in KEPT_MODIFIERS or (compound is not None and len(words) <= len(compound[0])):
             break
         words.pop(0)
         i += 1
-    if words and words[-1] not in ROLE_NOUNS and words[-1] not in {t.split()[-1] for t in ABBREVIATIONS.values()}:
+    if compound is None and words and words[-1] not in ROLE_NOUNS and words[-1] not in ABBREVIATION_HEADS:
         return None, start
     return " ".join(words), i
 
@@ -266,6 +308,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             or lowers(doc)[s] in ABBREVIATIONS
             or lowers(doc)[s] in ROLE_NOUNS
             or lowers(doc)[s] in MODIFIERS
+            or _plural_role(lowers(doc)[s])
         ):
             s += 1
         while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
@@ -276,8 +319,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
         while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
             e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
-        while s > 0 and _is_name_word(doc[s - 1]) and doc[s - 1].ent_type_ in ("", "PERSON") and e - s < 5:
-            s -= 1  # "Gwen" + "Parry-Lloyd"
+        while (
+            s > 0
+            and _is_name_word(doc[s - 1])
+            and doc[s - 1].ent_type_ in ("", "PERSON")
+            and e - s < 5
+            and _compound_title_before(doc, s) is None
+        ):
+            s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
         mentions.append(_mention(doc, s, e))
         taken.update(range(s, e))
     # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
@@ -331,6 +380,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     while e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
         e += 2
     title, _ = _title_before(doc, s)
+    if title is None and s > 0 and doc[s - 1].lower_ in (",", "and"):
+        title = _list_title(doc, s)
     before_name = title is not None
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
@@ -344,6 +395,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped ("Singh" / "Signh")."""
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:
@@ -353,41 +405,62 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
+    if len(a) == len(b) and a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]:
+        return True
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
-def _same_person(person: Person, m: Mention) -> bool:
+def _first_names_agree(a: Mention, b: Mention) -> bool:
+    if not (a.first and b.first):
+        return True
+    x, y = a.first.lower().rstrip("."), b.first.lower().rstrip(".")
+    return x.startswith(y) or y.startswith(x)
+
+
+def _roles_agree(a: Mention, b: Mention) -> bool:
+    """ "Chief Tom Hall" and "Det. Hill" hold different roles; a mention without a title agrees."""
+    return not (a.title and b.title) or a.title.split()[-1] == b.title.split()[-1]
+
+
+def _same_surname(person: Person, m: Mention) -> bool:
+    surname = m.surname.lower()
+    return any(o.surname.lower() == surname and _first_names_agree(o, m) for o in person.mentions)
+
+
+def _close_spelling(person: Person, m: Mention) -> bool:
+    """A one-letter slip of a surname ("Tracy" for "Tracey"): the same person only where the first
+    names and the roles agree."""
     surname = m.surname.lower()
     for other in person.mentions:
         theirs = other.surname.lower()
-        same_surname = theirs == surname
-        close = (
-            not same_surname
+        if (
+            theirs != surname
             and len(surname) >= 4
             and surname[0] == theirs[0]
             and _edit_distance_at_most_one(surname, theirs)
-            and (m.first is None or other.first is None)
-        )
-        if not (same_surname or close):
-            continue
-        if m.first and other.first:
-            a, b = m.first.lower().rstrip("."), other.first.lower().rstrip(".")
-            if not (a.startswith(b) or b.startswith(a)):
-                continue
-        return True
+            and (m.first is None or other.first is None or m.first.lower() == other.first.lower())
+            and _first_names_agree(other, m)
+            and _roles_agree(other, m)
+        ):
+            return True
     return False
 
 
 def resolve_people(mentions: list[Mention]) -> list[Person]:
-    """One Person per individual: mentions with the same surname (or a one-letter slip of it, when
-    one side gives no first name) and compatible first names are the same person."""
+    """One Person per individual: mentions with the same surname and compatible first names are
+    the same person; a one-letter slip of a surname joins a person only where no one has that
+    surname as written, and where first names and roles agree."""
     people: list[Person] = []
     # full names first, so that "Jones" joins "Tishaura Jones" rather than starting alone
-    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
-        for person in people:
-            if _same_person(person, m):
-                person.mentions.append(m)
-                break
+    ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))
+    for m in ordered:
+        exact = [p for p in people if _same_surname(p, m)]
+        if exact:
+            exact[0].mentions.append(m)
+            continue
+        close = [p for p in people if _close_spelling(p, m)]
+        if len(close) == 1:
+            close[0].mentions.append(m)
         else:
             people.append(Person([m]))
     for person in people:
@@ -396,5 +469,29 @@ def resolve_people(mentions: list[Mention]) -> list[Person]:
     return people
 
 
+def _surname_mentions(doc: Doc, people: list[Person]) -> None:
+    """ "Ham made it clear ...": a surname the entity recognizer did not tag, written alone after
+    the full name, is a mention of that person (for pronouns and quotes to find him)."""
+    by_surname: dict[str, Person] = {}
+    for p in people:
+        if any(len(m.words) > 1 for m in p.mentions):
+            by_surname.setdefault(p.surname, p)
+    taken = {k for p in people for m in p.mentions for k in range(m.token_start, m.token_end)}
+    first = {id(p): min(m.start for m in p.mentions) for p in people}
+    for t in doc:
+        person = by_surname.get(t.text)
+        if person is None or t.i in taken or t.idx < first[id(person)] or t.pos_ != "PROPN":
+            continue
+        if t.ent_type_ not in ("", "PERSON") or (t.i + 1 < len(doc) and _is_name_word(doc[t.i + 1])):
+            continue  # "Ham Street", "Trump Tower"
+        if t.i > 0 and _is_name_word(doc[t.i - 1]):
+            continue  # another person's full name: "Ann Ham"
+        person.mentions.append(_mention(doc, t.i, t.i + 1))
+    for p in people:
+        p.mentions.sort(key=lambda m: m.start)
+
+
 def find_people(doc: Doc) -> list[Person]:
-    return resolve_people(find_mentions(doc))
+    people = resolve_people(find_mentions(doc))
+    _surname_mentions(doc, people)
+    return people

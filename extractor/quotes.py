@@ -31,6 +31,8 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
 LINE_CONTINUERS = set(RULES["line_continuers"])
 NAMING_VERBS = set(RULES["naming_verbs"])
+ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
+SPEECH_NOUNS = set(RULES["nouns"])
 TITLE_SMALL_WORDS = set(RULES["title_small_words"])
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
@@ -50,6 +52,7 @@ class QuoteSpan:
     cue_token: int | None = None
     attributed: bool = False
     reported: bool = False  # a speech cue, a colon, a dash or a speaker label attributes it
+    organization: str | None = None  # the speaker is an organization ("the department said")
     text: str = field(default="")
 
 
@@ -239,6 +242,34 @@ class Attributor:
                     return " ".join(words)
         return None
 
+    def titled_name(self, token: Token) -> Person | None:
+        """The one person whose name ends a subject phrase made of a title and that name."""
+        span = list(token.subtree)
+        named = [t for t in span if t.i in self.by_token]
+        if not named or len({id(self.by_token[t.i]) for t in named}) != 1 or named[-1].i != span[-1].i:
+            return None
+        lead = span[: span.index(named[0])]
+        if all(t.is_space or t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS or t.text == "-" for t in lead):
+            return self.by_token[named[0].i]
+        return None
+
+    def organization(self, token: Token, name: str | None = None) -> str | None:
+        """The organization a subject names ("the county health department said", "according to
+        the Transit Authority"): the speaker is then no person. A name the article also writes
+        with a first name ("Bell" after "Curtis Bell") is a person's, whatever its entity tag."""
+        if token.i in self.by_token:
+            return None
+        if token.ent_type_ in ("ORG", "NORP", "GPE") and (name is None or name == token.text):
+            if name is not None and self.full_name_in_text(name) is not None:
+                return None
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return _without_article(ent.text)
+        if token.lemma_.lower() in ORGANIZATION_NOUNS or token.lower_ in ORGANIZATION_NOUNS:
+            words = [t for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"]
+            return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
+        return None
+
     def person_after(self, cue: Token) -> Person | None:
         """The person a "said" standing before its subject names: the last person in the run of
         capitalized words, hyphens and line breaks right after the cue ("said County Criminal
@@ -246,7 +277,7 @@ class Attributor:
         doc = self.doc
         found = None
         for t in doc[cue.i + 1 : min(len(doc), cue.i + 1 + MAX_NAME_RUN)]:
-            if not (t.is_space or t.text[:1].isupper() or t.text == "-"):
+            if not (t.is_space or t.text[:1].isupper() or t.text == "-" or t.lower_ in ("in", "of", "and")):
                 break
             found = self.by_token.get(t.i, found)
         return found
@@ -276,13 +307,16 @@ class Attributor:
     def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase."""
         doc = self.doc
-        phrase_tokens = [t for t in token.subtree if not t.is_punct] if token.dep_ else [token]
+        phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
         if token.i in self.by_token:
             return self.by_token[token.i], None, phrase
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
+        titled = self.titled_name(token)
+        if titled is not None:  # "Special Agent in Charge Lena Marsh said": the name closing the title
+            return titled, None, phrase
         low = token.lower_
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
@@ -304,12 +338,18 @@ class Attributor:
                 for t in doc[max(0, token.i - 3) : token.i + 1]
                 if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ROLE_NOUNS
             ]
-            if name_tokens and token.ent_type_ in ("PERSON", ""):
+            if name_tokens and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in ORGANIZATION_NOUNS:
                 return None, " ".join(t.text for t in name_tokens), phrase
             return None, None, phrase
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()), None, phrase
         return None, None, phrase
+
+
+def _without_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A "):
+        text = text.removeprefix(article)
+    return " ".join(text.split())
 
 
 def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:
@@ -327,7 +367,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if not _is_cue_verb(t):
             continue
         verb = t
-        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head  # "Clinton mocked the complaint, saying ...": the one who mocked
@@ -407,6 +447,8 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             pps, ppe = paragraphs[q.paragraph - 1]
             if text[pps:ppe].rstrip().endswith(":"):
                 windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
+        if text[q.end - 2 : q.end - 1] == "," and _bare_name_attribution(after, q, attributor):
+            continue
         if text[q.end : q.end + 3].lstrip()[:1] in DASHES and _dash_attribution(
             _window_tokens(doc, q.end, min(nxt, pe)), q, attributor
         ):
@@ -423,6 +465,10 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
                 named = attributor.person_after(cue)
                 if named is not None:
                     q.speaker, q.speaker_name = named, None
+            if q.speaker is None and subject is not None:
+                q.organization = attributor.organization(subject, q.speaker_name)
+                if q.organization is not None:
+                    q.speaker_name = None
             break
         if not q.attributed:
             _attribute_by_sentence(doc, q, inside, attributor)
@@ -434,6 +480,20 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+
+
+def _bare_name_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) -> bool:
+    """ "“…,” District Attorney Ann Cole." with its verb left out: the person named."""
+    words = [t for t in after if not t.is_space and not t.is_punct]
+    if not words or len(words) > MAX_NAME_RUN or after[-1].text != ".":
+        return False
+    if not all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words):
+        return False
+    person = attributor.by_token.get(words[-1].i)
+    if person is None:
+        return False
+    q.speaker, q.speaker_phrase, q.attributed, q.reported = person, " ".join(t.text for t in words), True, True
+    return True
 
 
 def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) -> bool:
@@ -497,6 +557,13 @@ def _introduced(
         return
     pps, ppe = paragraphs[q.paragraph - 1]
     tokens = _window_tokens(doc, pps, ppe)
+    heading = doc_text(doc)[pps:ppe].rstrip()
+    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and any(t.lower_ in SPEECH_NOUNS for t in tokens):
+        # "Statement from Harbor County Sheriff Tom Reyes" above the quotes
+        named = {id(attributor.by_token[t.i]): attributor.by_token[t.i] for t in tokens if t.i in attributor.by_token}
+        if len(named) == 1:
+            q.speaker, q.speaker_phrase, q.attributed, q.reported = next(iter(named.values())), heading, True, True
+            return
     found = None
     for sentence_start in range(len(tokens)):
         if sentence_start == 0 or tokens[sentence_start - 1].text in (".", "!", "?"):
@@ -508,9 +575,12 @@ def _introduced(
     cue, subject = found
     assert subject is not None
     person, name, phrase = attributor.resolve(subject)
-    if person is not None or name is not None:
+    organization = attributor.organization(subject, name) if person is None else None
+    if organization is not None:
+        person, name = None, None
+    if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
-        q.reported = True
+        q.reported, q.organization = True, organization
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
@@ -537,7 +607,7 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
                 source.cue,
             )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
-            q.reported = source.reported
+            q.reported, q.organization = source.reported, source.organization
 
 
 def _title_case(words: list[Token]) -> bool:
@@ -592,6 +662,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
             text=q.text,
             speaker=q.speaker.name if q.speaker is not None else q.speaker_name,
             speaker_phrase=q.speaker_phrase,
+            speaker_organization=q.organization,
             cue=q.cue,
             start=q.start,
             end=q.end,

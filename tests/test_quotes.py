@@ -111,3 +111,88 @@ def test_speakers_are_not_read_across_paragraph_breaks(nlp: Language, text: str)
 def test_pairing_joins_wrapped_lines_but_not_paragraphs() -> None:
     text = "\u201cOne line\nand the next,\u201d she said.\n\n\u201cA new one.\u201d"
     assert [q.text for q in pair_quotes(text)] == ["One line and the next", "A new one."]
+
+
+# --- who said it -------------------------------------------------------------------------------
+
+
+def speakers(nlp: Language, text: str) -> list[str | None]:
+    return [s for _, s in quotes(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pronouns go to the last person of that gender, the first name telling the gender
+        (
+            "Councilwoman Dana Whitfield met Gov. Marcus Bell on Monday.\n\n\u201cWe found the money,\u201d she said.",
+            ["Dana Whitfield"],
+        ),
+        (
+            "Robert Lindqvist thanked Dana Whitfield for the plan.\n\n\u201cIt took a year,\u201d he said.",
+            ["Robert Lindqvist"],
+        ),
+        # a surname written alone, which the entity recognizer may miss, still names the person
+        (
+            "Retired Col. Norman Pike spoke to reporters. Later, Pike said he had doubts about "
+            "Senator Ruth Calder.\n\n\u201cI was never consulted,\u201d he said.",
+            ["Norman Pike"],
+        ),
+        # a title and the name closing the subject phrase
+        (
+            "\u201cThe seizures are up,\u201d remarked Special Agent in Charge Lena Marsh of the field office.",
+            ["Lena Marsh"],
+        ),
+        # a verb the release left out: the name after the quote
+        (
+            "\u201cWe are ready for the season,\u201d District Attorney Ann Cole. \u201cCall us.\u201d",
+            ["Ann Cole", "Ann Cole"],
+        ),
+        # a heading that introduces the quotes under it
+        (
+            "Statement from Harbor County Sheriff Tom Reyes\n\u201cOur deputies worked through the night.\u201d",
+            ["Tom Reyes"],
+        ),
+        # according to a person
+        ("\u201cThe plan failed,\u201d according to Comptroller Dee Park.", ["Dee Park"]),
+        # a one-letter slip in a surname is the same person when the role agrees
+        (
+            "Chief Robert Tracey spoke first.\n\n\u201cOfficers keep us safe,\u201d Tracy said.",
+            ["Robert Tracey"],
+        ),
+        # a misspelling with the same first name is the same person
+        (
+            "\u201cWe heard you,\u201d said Victor Ramos. \u201cThank you all,\u201d said Victor Rmaos.",
+            ["Victor Ramos", "Victor Ramos"],
+        ),
+    ],
+)
+def test_speakers(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        (
+            "\u201cThe road will reopen Friday,\u201d the county transportation department said.",
+            "county transportation department",
+        ),
+        ("\u201cNo one was hurt,\u201d according to the Harbor Transit Authority.", "Harbor Transit Authority"),
+    ],
+)
+def test_an_organization_is_no_speaker(nlp: Language, text: str, organization: str) -> None:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord)
+    assert [(q.speaker, q.speaker_organization) for q in result.quotes] == [(None, organization)]
+
+
+def test_different_roles_are_different_people_despite_close_surnames(nlp: Language) -> None:
+    text = (
+        "Police Chief Tom Hall praised the unit.\n\n"
+        "\u201cWe followed every lead,\u201d Det. Sara Hill said. \u201cIt paid off,\u201d Hill added."
+    )
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord)
+    assert [q.speaker for q in result.quotes] == ["Sara Hill", "Sara Hill"]
+    assert sorted(o.name for o in result.officials) == ["Sara Hill", "Tom Hall"]
