@@ -103,7 +103,7 @@ def _too_large(item: Item, max_chars: int) -> Item:
     return item
 
 
-CHUNK_CHARS = 100_000  # longer articles are analysed in paragraph-aligned parts: memory stays bounded
+CHUNK_CHARS = 50_000  # longer articles are analysed in paragraph-aligned parts: memory stays bounded
 
 
 def text_parts(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

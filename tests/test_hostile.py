@@ -63,6 +63,16 @@ def hostile_folder(root: Path) -> dict[str, str]:
             else:
                 f.write(json.dumps({"id": f"line{i}", "text": f"In 2022 there were {i} crashes."}) + "\n")
     os.symlink(root / "loop.txt", root / "loop.txt")
+    (root / "deepjson.json").write_text("[" * 100_000 + "]" * 100_000)
+    deep: Any = 1
+    for _ in range(300):
+        deep = [deep]
+    (root / "deepkey.json").write_text(json.dumps({"text": "In 2022 there were 5 fires.", "x": deep}))
+    with open(os.fsencode(root) + b"/name\xff.txt", "w", encoding="utf-8") as f:
+        f.write("In 2022 there were 5 fires.")
+    (root.parent / "secret.txt").write_text("In 2022 there were 5 SECRET fires.")
+    os.symlink(root.parent / "secret.txt", root / "outside.txt")
+    os.mkfifo(root / "fifo.txt")
     return {p.name: p.stem for p in root.iterdir()}
 
 
@@ -95,6 +105,11 @@ def test_a_folder_of_hostile_inputs_accounts_for_every_one(tmp_path: Path) -> No
         "unbalanced",
         "unicode",
         "loop",
+        "deepjson",
+        "deepkey",
+        "name\\xff",
+        "outside",
+        "fifo",
         *[Path(n).stem for n in FLOODS],
     }
     assert expected_files <= set(ids)
@@ -106,6 +121,9 @@ def test_a_folder_of_hostile_inputs_accounts_for_every_one(tmp_path: Path) -> No
     assert kinds["huge"] == "too_large"
     assert kinds["loop"] == "unreadable"
     assert kinds["nobody"] == kinds["script"] == "no_content"
+    assert kinds["deepjson"] == "json" and kinds["outside"] == "outside_input" and kinds["fifo"] == "unreadable"
+    assert "deepkey" not in kinds and "name\\xff" not in kinds
+    assert "SECRET" not in out.read_text(encoding="utf-8")
     assert "utf16" not in kinds and "bad-utf8" not in kinds and "unicode" not in kinds
     assert "errors" in result.output and "too_large" in result.output
 

@@ -10,6 +10,7 @@ import errno
 import io
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -388,11 +389,14 @@ def test_sigterm_ends_the_workers_and_keeps_the_part_file(tmp_path: Path) -> Non
 
 
 @pytestmark_linux
-def test_kill_9_leaves_no_orphan_workers_and_resume_with_db_writes_each_article_once(tmp_path: Path) -> None:
+def test_kills_at_random_points_leave_no_orphans_and_resume_with_db_writes_each_article_once(tmp_path: Path) -> None:
     ids = short_articles(tmp_path / "in", 300)
-    (tmp_path / "in" / "empty.txt").write_text("")
+    empties = [f"a{i:03d}e" for i in (3, 17, 41, 77, 150)]
+    for name in empties:  # error entries among the articles: none may be written twice
+        (tmp_path / "in" / f"{name}.txt").write_text("")
     out, db = tmp_path / "facts.jsonl", tmp_path / "facts.db"
-    child = start(tmp_path / "in", out, "--db", str(db))
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
 
     def committed() -> int:
         try:
@@ -404,19 +408,23 @@ def test_kill_9_leaves_no_orphan_workers_and_resume_with_db_writes_each_article_
         except sqlite3.Error:
             return 0
 
-    wait_for(lambda: committed() >= 20 and len(children(child.pid)) >= 2, child)  # committed while running
-    workers = children(child.pid)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    assert gone(workers), "workers outlived their parent"
-    assert 20 <= committed() < len(ids)
+    for kill in range(2):
+        target = committed() + rng.randint(3, 40)
+        child = start(tmp_path / "in", out, "--db", str(db), *(["--resume"] if kill else []))
+        wait_for(lambda t=target, c=child: committed() >= t and len(children(c.pid)) >= 2, child)  # type: ignore[misc]
+        workers = children(child.pid)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert gone(workers), f"workers outlived their parent (seed {seed})"
+        assert target <= committed() < len(ids)
     resumed = run(str(tmp_path / "in"), "-o", str(out), "--db", str(db), "-j", "1", "-q", "--resume")
     assert resumed.exit_code == 1
-    assert sorted(r["id"] for r in lines(out)) == ids
-    assert [e["id"] for e in lines(out.with_name("facts.errors.jsonl"))] == ["empty"]
+    assert sorted(r["id"] for r in lines(out)) == ids, seed
+    assert sorted(e["id"] for e in lines(out.with_name("facts.errors.jsonl"))) == empties, seed
     con = sqlite3.connect(db)
     assert sorted(r[0] for r in con.execute("select id from articles")) == ids
-    assert con.execute("select id from errors").fetchall() == [("empty",)]
+    assert sorted(r[0] for r in con.execute("select id from errors")) == empties
+    assert [r[0] for r in con.execute("select status from runs")] == ["running", "running", "complete"]
 
 
 # --- 9. report and check inputs --------------------------------------------------------------------
