@@ -633,7 +633,7 @@ def eval_command(
 
       extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --misses 20
       extractor eval ../shared/data/polnear-dev/gold --articles ../shared/data/polnear-dev/articles --loose-speakers
-      extractor eval corpus/ --floors tests/floors/corpus.json --json
+      extractor eval corpus/ --json --misses 10
     """
     from .evaluate import FIELDS, below_floors, evaluate, find_gold, load_floors, raise_floors, write_floors
     from .extract import extract_records
