@@ -75,12 +75,19 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
             break
         if (d := direction_of(head)) is not None and not _is_up_to(head):
             return d, head
+        if head.pos_ == "VERB" and doc[end - 1].dep_ in ("nsubj", "nsubjpass"):
+            break  # the percentage is the subject of a verb of its own: a share, not a change
     window = range(max(sent.start, start - DIRECTION_WINDOW), min(sent.end, end + DIRECTION_WINDOW))
     candidates = [doc[j] for j in window]
     candidates.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end + 1)))
+    subject_of = doc[start].head if doc[start].dep_ in ("nsubj", "nsubjpass") else None
+    if subject_of is None and doc[end - 1].dep_ in ("nsubj", "nsubjpass"):
+        subject_of = doc[end - 1].head
     for t in candidates:
         if start <= t.i < end:
             continue
+        if subject_of is not None and t.pos_ == "VERB" and t.i != subject_of.i:
+            continue  # "65 percent fall under drug charges, while 35 percent pertain to theft": a share
         if (d := direction_of(t)) is not None and not _is_up_to(t):
             return d, t
     return None
@@ -99,11 +106,9 @@ def _noun_metric(noun: Token) -> str | None:
                 if p.dep_ == "pobj":
                     return _noun_metric(p)
         return None
-    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    conjuncts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > noun.i]
     if conjuncts:
-        noun = conjuncts[-1]
-        while more := [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
-            noun = more[-1]
+        noun = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
     from .claims import noun_metric
 
     return noun_metric(noun)
@@ -129,7 +134,7 @@ def _metric_near(
         and (f := _figure_before(word, figures or []))
     ):
         return f.metric  # "13,259 active members, a decrease of 44% from ..."
-    after_noun = word.i > sent.start and doc[word.i - 1].tag_ == "NNS" and word.pos_ in ("NOUN", "VERB")
+    after_noun = word.i > sent.start and doc[word.i - 1].tag_ in ("NNS", "NNPS") and word.pos_ in ("NOUN", "VERB")
     if after_noun and (m := _noun_metric(doc[word.i - 1])):
         return m  # a headline: "Gang Homicides Drop 50 Percent"
     for child in word.children:
@@ -144,14 +149,27 @@ def _metric_near(
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                if _low(child) in ("which", "that") and figures and (f := _figure_before(word, figures)):
-                    return f.metric  # "604 in 2024, which was an increase of 7%"
-                if (
-                    child.pos_ in ("NOUN", "PROPN")
-                    and child.ent_type_ not in ("GPE", "LOC", "ORG")
-                    and (m := _noun_metric(child))
-                ):
+                if _low(child) in ("which", "that"):
+                    antecedent = verb.head
+                    while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
+                        antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
+                    if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
+                        return m  # "396 cases with injuries, which is a decrease of 12%"
+                    if figures and (f := _figure_before(word, figures)):
+                        return f.metric  # "604 in 2024, which was an increase of 7%"
+                subject = child
+                if child.pos_ == "PROPN" and not child.text.isupper():
+                    # a dateline's place as the parsed subject: "CARDIFF, Wales — Reported robberies fell"
+                    apposed = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                    if not apposed:
+                        continue
+                    subject = apposed[0]
+                if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
+                    continue
+                if (m := _noun_metric(subject)) is not None:
                     return m
+                if _low(subject) in GENERIC_NOUNS:
+                    return fallback  # "The 2023 total was down 9.5%": the figure stated before
         if verb.head.i == verb.i:
             break
         verb = verb.head
@@ -320,7 +338,9 @@ def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
     seen: set[tuple[Direction, float]] = set()
     for c in sorted(changes, key=lambda c: c.start):
         if c.percent is None:
-            if (head(c), c.direction) not in with_percent:
+            # a trend with its own numbers ("down from 29,430") is a fact of its own; a bare "an
+            # increase in X" beside "X rose 12%" is the same claim
+            if (head(c), c.direction) not in with_percent or regexes.HAS_DIGIT.search(c.evidence):
                 kept.append(c)
         elif (c.direction, c.percent) not in seen:
             seen.add((c.direction, c.percent))

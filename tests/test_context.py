@@ -250,6 +250,17 @@ def changes(nlp: Language, text: str) -> set[tuple[str | None, str, float | None
         ),
         # never a time or a place
         ("Robberies across the city are up 14% in the first half of 2023.", {("robbery", "increase", 14.0)}),
+        ("HALIFAX, N.S. — Reported burglaries in Halifax fell 8 percent in 2023.", {("burglary", "decrease", 8.0)}),
+        # a generic subject ("the total") takes the figure stated before it
+        (
+            "The county recorded 296 carjackings in 2023. The 2023 total was down 9.5% from the year before.",
+            {("carjacking", "decrease", 9.5)},
+        ),
+        # a relative clause takes its antecedent
+        (
+            "Police investigated 396 crashes with injuries, which is a decrease of 12% from 2019.",
+            {("crash", "decrease", 12.0)},
+        ),
     ],
 )
 def test_change_metrics(nlp: Language, text: str, expected: set[tuple[str | None, str, float | None]]) -> None:
