@@ -1105,6 +1105,7 @@ def sentence_figures(
         if unresolved:  # "last year" in an undated article: no year of the sentence stands for the others
             own = own | {0}
         single = len(own) == 1 and 0 not in own
+        context_before = paragraph_frame or header  # the context as it stood before this sentence
         if single:
             paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
         year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
@@ -1160,7 +1161,12 @@ def sentence_figures(
                 year = next(y for y in years if not y.anchored)
                 if _in_other_clause(doc, year, count, noun_end):
                     continue
-                frame = Frame(year.year, Basis.sentence)
+                if year.start > count.end and any(count.end <= c.start < year.start for c in counts):
+                    # "396 cases ... a decrease of 12% from the 445 crashes of 2019": the year is the
+                    # later count's; this one keeps the context's year
+                    year, frame = None, context_before
+                else:
+                    frame = Frame(year.year, Basis.sentence)
             elif context_frame is not None and all(y.start >= count.end for y in years):
                 frame = context_frame  # a baseline after the count ("the same as 2001") leaves it the context's year
             if frame is None:
