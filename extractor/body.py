@@ -313,6 +313,9 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
         if is_date_line(line):
             start, k = prev, k - 1
             continue
+        if is_chrome_line(line):
+            k -= 1  # passed over ("Share" between the date and the article), removed below
+            continue
         if is_headline(line) and not in_batch[prev] and not foreign[prev]:
             start = prev
         break
@@ -323,7 +326,10 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
         if not line.strip():
             kept.append(i)
             continue
-        chrome = i >= first and _is_chrome_here(lines, i, kept, counts[keys[i]], in_batch[i], prose[i], foreign[i])
+        if i < first:  # the header kept: only navigation lines go
+            chrome = _is_chrome_here(lines, i, kept, 0, False, prose[i], False)
+        else:
+            chrome = _is_chrome_here(lines, i, kept, counts[keys[i]], in_batch[i], prose[i], foreign[i])
         if chrome:
             continue
         kept.append(i)
@@ -356,7 +362,8 @@ def _is_chrome_here(
         return False
     prev = next((lines[j] for j in reversed(kept) if lines[j].strip()), "")
     blank_before = bool(kept) and not lines[kept[-1]].strip()
-    if prev and not blank_before and not _ends_sentence(prev) and not regexes.END_MARK.match(prev.strip()):
+    closed = _ends_sentence(prev) or regexes.END_MARK.match(prev.strip()) or is_date_line(prev)
+    if prev and not blank_before and not closed:
         return False  # the line goes on from the one before
     if _starts_as_continuation(line):
         return False
@@ -468,4 +475,3 @@ def _finish(item: Item, table: _FolderLines | None) -> Item:
     if problem:
         return ExtractionError(source=item.path, id=item.id, error=ErrorKind.language, message=problem)
     return item
-

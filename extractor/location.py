@@ -148,8 +148,8 @@ def headline_places(headline: str, body: str) -> list[str]:
     """Places a headline names: a run of capitalized words after "in"/"near" or before
     "shooting", "man", "police"... ("Man shot in Ceres", "Augusta man hurt"). Runs are cut at
     those words and at words that are no place ("Man", "Suspect"), so Title Case headlines work
-    too; of a run, the longest part the article also names is the place ("Fatal Wylam" ->
-    "Wylam"); a run the article never names counts only in a sentence-case headline."""
+    too; of a run, the longest part the article also names is the place ("Fatal Riverton" ->
+    "Riverton"); a run the article never names counts only in a sentence-case headline."""
     tokens = headline.split()
     title_case = sum(1 for t in tokens if t[:1].isupper()) > 0.6 * len(tokens)
     rest = body[len(headline) :] if body.startswith(headline) else body
@@ -183,7 +183,8 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
     if before not in _place_words("headline_words_before") and after not in _place_words("headline_words_after"):
         return None
     parts = [tokens[j].strip(PUNCTUATION) for j in run]
-    options = [" ".join(parts[i:]) for i in range(len(parts))]
+    n = len(parts)
+    options = [" ".join(parts[i : i + size]) for size in range(n, 0, -1) for i in range(n - size + 1)]
     name = next((o for o in options if _names(o, rest)), None)
     if name is None and not title_case:
         name = " ".join(parts[1:]) if run[0] == 0 and len(parts) > 1 else " ".join(parts)

@@ -105,11 +105,12 @@ ANY_LETTER = re.compile(r"[^\W\d_]")
 # an optional source in parentheses, a dash, and a capitalized word.
 GLUED_DATELINE = re.compile(
     r"(?:^|(?<=[\s.!?\"'\u201d\u2019)a-z]))"
-    r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
-    r"\s*(?:\([A-Za-z0-9 .,&/]{1,30}\))?\s*(?:[\u2013\u2014]|-{1,2})\s?(?=[\"\u201c(]?[A-Z0-9])"
+    r"(?P<place>[A-Z][A-Z.'\-]{1,25}(?: [A-Z][A-Z.'\-]{1,25}){0,3}"
+    r"(?:,[ \t]{0,3}[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
+    r"[ \t]{0,3}(?:\([A-Za-z0-9 .,&/]{1,30}\))?[ \t]{0,3}(?:[\u2013\u2014]|-{1,2})\s?(?=[\"\u201c(]?[A-Z0-9])"
 )
 # A run of one to four capitalized words ("Chapel Hill", "St. Paul"), for places named in headlines.
-CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]+\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]+\.?|[A-Z]\.)){0,3}")
+CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]{1,30}\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]{1,30}\.?|[A-Z]\.)){0,3}")
 
 # An official table with a column per year: "2014_murders", "murders 2015", "2016".
 YEAR_COLUMN = re.compile(

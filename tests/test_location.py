@@ -1,0 +1,122 @@
+"""The place an article is about (extractor/location.py): datelines, then places weighted by
+position and kind. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.location import article_location, dateline_place, headline_places, is_region, normalise_place
+from extractor.models import ArticleRecord
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("SANTA ANA – The county opened a new shelter.", "Santa Ana"),
+        ("OMAHA, Neb. - Firefighters answered 4,000 calls.", "Omaha, Neb."),
+        ("LONDON (CNN) – Police said on Monday that thefts fell.", "London"),
+        ("ST. LOUIS — Homicides fell in 2023.", "St. Louis"),
+        ("CEDAR RAPIDS, Iowa (KCRG) -- Two people were hurt.", "Cedar Rapids, Iowa"),
+        ("INDIANAPOLIS, Ind. (March 4, 2016) — Police are searching for a driver.", "Indianapolis, Ind."),
+        ("(Dallas, Texas) – The county received a grant.", "Dallas, Texas"),
+        ("Headline about a crashRIVERTON, Ore. (KXYZ) - A driver was hurt on Sunday.", "Riverton, Ore."),
+        ("Wire Service NEWPORT, R.I. (AP) - A ferry ran aground.", "Newport, R.I."),
+        ("Headline\n\nDAYTON, Ohio — The council met.", "Dayton, Ohio"),
+        # not places
+        ("COUNTYWIDE – Judges dismissed cases over four weeks.", None),
+        ("(STMW) — A man was shot on Sunday.", None),
+        ("UPDATE - The road has reopened.", None),
+        ("The council met on Monday - and voted.", None),
+        ("Police said the FBI - which joined the case - found the car.", None),
+    ],
+)
+def test_dateline_place(text: str, place: str | None) -> None:
+    assert dateline_place(text) == place
+
+
+def test_the_dateline_after_a_headline_glued_to_the_article() -> None:
+    title = "Two hurt in crash on Route 9"
+    assert dateline_place(title + "MILLBROOK, N.Y. - Two people were hurt.", len(title)) == "Millbrook, N.Y."
+
+
+@pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("ST. LOUIS", "St. Louis"),
+        ("OMAHA, Neb.", "Omaha, Neb."),
+        ("O'FALLON, MO", "O'Fallon, MO"),
+        ("Countywide", None),
+    ],
+)
+def test_place_names_are_normalised(raw: str, place: str | None) -> None:
+    assert normalise_place(raw) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Ohio", True), ("Calif.", True), ("N.Y.", True), ("Mexico", True), ("Toledo", False), ("Kent County", False)],
+)
+def test_states_and_countries_are_regions(name: str, region: bool) -> None:
+    assert is_region(name) is region
+
+
+@pytest.mark.parametrize(
+    ("headline", "places"),
+    [
+        ("Man shot while walking in Millbrook neighborhood", ["Millbrook"]),
+        ("Riverton man charged after standoff", ["Riverton"]),
+        ("Fatal Brookside shooting ruled an accident", ["Brookside"]),
+        ("Woman Shot In Pine Hollow Overnight", ["Pine Hollow"]),
+        ("Council approves new budget", []),
+        ("Police Seek Suspect After Robbery", []),
+    ],
+)
+def test_places_a_headline_names(headline: str, places: list[str]) -> None:
+    body = "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating."
+    assert headline_places(headline, body) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "place"),
+    [
+        # a city over the state it lies in
+        (
+            "A man was wounded Tuesday in Ohio. Toledo police said the man, 34, was shot near a gas station in "
+            "Toledo. Ohio state troopers helped close the road.",
+            None,
+            "Toledo",
+        ),
+        # a surname is not a place, even when the model calls it one
+        (
+            "Officer Dana Whitfield said the driver fled. Whitfield said the car was found in Springfield on "
+            "Wednesday. Springfield police are investigating.",
+            None,
+            "Springfield",
+        ),
+        # the place of the headline
+        (
+            "Detectives said the shooting happened shortly after midnight near a bar in Millbrook, and a woman "
+            "was taken to a hospital in Kingston.",
+            "Woman shot outside Millbrook bar",
+            "Millbrook",
+        ),
+        # a county named as an agency is not the scene
+        (
+            "A teenager died after being shot in Riverton, according to Kent County coroner's records. Kent County "
+            "coroner's officials said the victim was 17.",
+            None,
+            "Riverton",
+        ),
+    ],
+)
+def test_the_place_an_article_is_about(nlp: Language, text: str, title: str | None, place: str) -> None:
+    doc = nlp(text)
+    assert article_location(doc, text, title) == place
+
+
+def test_abbreviations_alone_are_never_the_location(nlp: Language) -> None:
+    result = extract_text("The BB gun was found in Ind. on Sunday, officers said, and it was returned.", nlp)
+    assert isinstance(result, ArticleRecord)
+    assert result.location not in ("BB", "Ind.")
