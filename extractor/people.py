@@ -27,6 +27,7 @@ NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
+MAX_ORGANIZATION_TOKENS = 12
 MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
 KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
 ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
@@ -49,6 +50,11 @@ def first_name_gender(word: str | None) -> str | None:
     return {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}.get(guess)
 
 
+def is_first_name(word: str) -> bool:
+    """A word the gender-guesser dictionary knows as a first name, of either gender."""
+    return word[:1].isupper() and len(word) > 1 and _name_detector().get_gender(word.split("-")[0]) != "unknown"
+
+
 @dataclass
 class Mention:
     start: int  # character offsets of the name as written (no title, no possessive)
@@ -60,6 +66,18 @@ class Mention:
     organization: str | None = None
     cue_words: tuple[str, ...] = ()  # lowercase words before the name: honorifics, titles
     title_before_name: bool = False  # "Lt. Sarah Brickner" rather than "Brickner, the commander"
+    title_context: tuple[str, ...] = ()  # words naming the body before a title: "Campaign"
+
+    def private_context(self, role: str) -> bool:
+        """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
+        led by a body's name with no public word in it."""
+        words = [w.lower() for w in self.title_context if not w.isupper()]  # an acronym tells nothing
+        title = (self.title or "").split()
+        return (
+            role in PRIVATE_UNLESS_PUBLIC
+            and bool(words)
+            and not any(w.removesuffix("'s").removesuffix("\u2019s") in PUBLIC_WORDS for w in words + title)
+        )
 
     @property
     def name(self) -> str:
@@ -132,7 +150,7 @@ class Person:
         if title is None:
             return False
         role = title.split()[-1]
-        if any(m.title_before_name for m in self.mentions):
+        if any(m.title_before_name and not m.private_context(role) for m in self.mentions):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
             context = f"{title} {self.organization or ''}".lower().split()
@@ -188,6 +206,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     if compound is not None:
         words, i = compound
         has_role = True
+    if compound is None and i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
+        i -= 3  # "District Attorney (OCDA) Ann Cole"
     while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
         prev = low[i - 1]
         if prev == "-" and words and i >= 2 and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
@@ -256,6 +276,14 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     while j < limit and doc[j].text not in (",", ".", ";", "\u201c", '"', "(") and "\n" not in doc[j].text:
         if low[j] in ("who", "which", "that"):
             break
+        if role_at >= 0 and low[j] in ("of", "for", "at", "with") and len(words) >= role_at:
+            # "President of the County Chiefs' Association": the title ends at its first role
+            words.append(low[j])
+            k = j + 1
+            while k < len(doc) and k - j <= MAX_ORGANIZATION_TOKENS and doc[k].text not in (",", ".", ";", "("):
+                words.append(low[k])
+                k += 1
+            break
         words.append(low[j])
         if low[j] in ROLE_NOUNS:
             role_at = len(words)
@@ -299,6 +327,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention of a person: PERSON entities and capitalized names led by a title."""
     mentions: list[Mention] = []
     taken: set[int] = set()
+    common = {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha} | {t.lower_ for t in doc if t.is_lower}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -327,15 +356,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
             and _compound_title_before(doc, s) is None
         ):
             s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
-        mentions.append(_mention(doc, s, e))
+        if _name_shaped(doc, s, e, common, person=True):
+            mentions.append(_mention(doc, s, e))
         taken.update(range(s, e))
     # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
     for i in range(1, len(doc)):
         if i in taken or not _is_name_word(doc[i]):
             continue
         title, title_start = _title_before(doc, i)
-        if title is None:
-            continue
+        if title is None and doc[i - 1].lower_ in (",", "and"):
+            title, title_start = _list_title(doc, i), i  # "Supervisors Cole, Park, and Steel"
+        if title is None or doc[title_start].ent_iob_ == "I":
+            continue  # no title, or one inside an organization's name ("Resource Prosecutor Program")
         e = i
         while (
             e < len(doc)
@@ -352,7 +384,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if e > i and (
             tagged_with_title or not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
-            mentions.append(_mention(doc, i, e))
+            if _name_shaped(doc, i, e, common, person=doc[i].ent_type_ == "PERSON"):
+                mentions.append(_mention(doc, i, e))
             taken.update(range(i, e))
     # "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles
     i = 0
@@ -368,21 +401,88 @@ def find_mentions(doc: Doc) -> list[Mention]:
             and _appositive_title(doc, e)[0] is not None
             and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
-            mentions.append(_mention(doc, i, e))
+            if _name_shaped(doc, i, e, common, person=False):
+                mentions.append(_mention(doc, i, e))
             taken.update(range(i, e))
         i = e if e > i else i + 1
+    mentions.extend(_contact_block_mentions(doc, taken, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> list[Mention]:
+    """A release's contact block: a line that is a name, the next line its title ("Ann Cole" /
+    "Public Affairs Counsel")."""
+    text = doc_text(doc)
+    found: list[Mention] = []
+    lines = text.split("\n")
+    pos = 0
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for k in range(len(lines) - 1):
+        name, role = lines[k].strip(), lines[k + 1].strip()
+        name_words, role_words = name.split(), role.split()
+        if not (2 <= len(name_words) <= 3 and 1 <= len(role_words) <= MAX_TITLE_TOKENS):
+            continue
+        if not (is_first_name(name_words[0]) and all(w[:1].isupper() for w in name_words + role_words)):
+            continue
+        if role_words[-1].lower() not in ROLE_NOUNS:
+            continue
+        begin = starts[k] + lines[k].index(name)
+        span = doc.char_span(begin, begin + len(name), alignment_mode="expand")
+        if span is None:
+            continue
+        same = [m for m in known if m.token_start == span.start and m.token_end == span.end]
+        if not same and any(t.i in taken for t in span):
+            continue
+        m = same[0] if same else _mention(doc, span.start, span.end)
+        m.title, m.title_before_name, m.title_context = role.lower(), True, ()
+        if not same:
+            found.append(m)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bool:
+    """Words that can be a person's name: not a headline in capitals ("MAYOR ANN COLE SPEAKS"), not
+    words the article also writes in lowercase ("Prosecutor Program", "Our Major Fraud Unit")
+    unless they open with a first name, and not followed by a role noun ("Chief Administrative
+    Officer"). A name the entity recognizer tags as a person may have common words, not only."""
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words:
+        return False
+    if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
+        return False
+    if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
+        return False
+    if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:
+        return True  # "Summer Stephan", "J. Smith"
+    is_common = [t.lower_ in common or t.lemma_.lower() in common for t in words]
+    return not all(is_common) if person else not any(is_common)
 
 
 def _mention(doc: Doc, s: int, e: int) -> Mention:
     # a hyphenated surname the entity recognizer cut short: "Baca-Whitmore"
     while e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
         e += 2
-    title, _ = _title_before(doc, s)
+    title, title_start = _title_before(doc, s)
     if title is None and s > 0 and doc[s - 1].lower_ in (",", "and"):
         title = _list_title(doc, s)
     before_name = title is not None
+    context: list[str] = []
+    k = title_start - 1
+    while (
+        title is not None
+        and k >= 0
+        and len(context) < MAX_TITLE_TOKENS
+        and (doc[k].text[:1].isupper() or doc[k].pos_ == "NOUN")
+        and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].ent_type_ == "ORG" or doc[k].text.isupper())
+        and doc[k].ent_type_ not in ("DATE", "TIME")
+    ):
+        context.insert(0, doc[k].text)
+        k -= 1
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
     if title is None:
@@ -391,7 +491,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
-    return Mention(start, end, words, s, e, title, organization, cue_words, before_name)
+    return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context))
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:

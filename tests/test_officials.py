@@ -63,3 +63,43 @@ def test_full_titles(nlp: Language, text: str, expected: list[tuple[str, str | N
 )
 def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title word inside an organization's name, then a word of that name
+        "Grants pay for the state's Traffic Safety Resource Prosecutor Program. The program trains staff.",
+        # a headline in capitals
+        "HARBOR COUNTY DISTRICT ATTORNEY ANN COLE WELCOMES NEW TASK FORCE\nThe task force met Monday.",
+        # words the article writes in lowercase too: a unit, not a person
+        "Our Major Fraud Unit filed the case. Fraud cases rose, and fraud losses doubled.",
+        # a capitalized word before a role noun is part of the title, not a name
+        "Deputy Chief Administrative Officer positions were cut.",
+        # private roles led by a private body's name
+        "Campaign chairman Mike Dunn and campaign manager Lee Park thanked volunteers.",
+    ],
+)
+def test_only_people_with_public_roles_are_officials(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a release's contact block: a name line, then a title line
+        (
+            "For Immediate Release\nContact:\nMarta Lindqvist\nPublic Affairs Counsel\n(555) 347-8408 Office\n"
+            "The office filed charges on Monday.",
+            [("Marta Lindqvist", "public affairs counsel")],
+        ),
+        # an acronym between the title and the name
+        ("Harbor County District Attorney (HCDA) Tony Ruiz spoke.", [("Tony Ruiz", "county district attorney")]),
+        # a bare title before a surname alone is an office
+        ("Thank you, President Truman, for the letter.", [("Truman", "president")]),
+        # an acronym before a private-or-public role tells nothing: the office counts
+        ("\u201cDrive sober,\u201d said OTS Director Barbara Lindqvist.", [("Barbara Lindqvist", "director")]),
+    ],
+)
+def test_officials_in_release_layouts(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
