@@ -318,6 +318,13 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
             continue
         if is_headline(line) and not in_batch[prev] and not foreign[prev]:
             start = prev
+            kicker = lines[nonblank[k - 2]] if k >= 2 else ""
+            if (
+                kicker.rstrip().endswith(":")
+                and is_headline(kicker.rstrip()[:-1])
+                and not _is_titleish(kicker, title_keys)
+            ):
+                start = nonblank[k - 2]  # "Remarks by the Mayor:" above the headline
         break
 
     kept: list[int] = []
