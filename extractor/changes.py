@@ -157,6 +157,9 @@ def _metric_near(
                         return m  # "396 cases with injuries, which is a decrease of 12%"
                     if figures and (f := _figure_before(word, figures)):
                         return f.metric  # "604 in 2024, which was an increase of 7%"
+                    main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+                    if main and (m := _noun_metric(main[0])):
+                        return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
                 subject = child
                 if child.pos_ == "PROPN" and not child.text.isupper():
                     # a dateline's place as the parsed subject: "CARDIFF, Wales — Reported robberies fell"
