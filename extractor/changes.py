@@ -124,8 +124,8 @@ def _metric_near(
 ) -> str | None:
     """What changed: its subject ("violent crime ... is up 14%", "the homicide rate increased
     31%"), the object of a change noun ("an increase in car break-ins", "a decrease in the number
-    of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "604 in 2024,
-    which was an increase of 7%"), never a time ("up 14% in the first half"), a place or a generic
+    of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "812 in 2022,
+    which marked a rise of 5%"), never a time ("up 14% in the first half"), a place or a generic
     word ("figure", "number")."""
     apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
     if (
@@ -156,7 +156,7 @@ def _metric_near(
                     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
                         return m  # "396 cases with injuries, which is a decrease of 12%"
                     if figures and (f := _figure_before(word, figures)):
-                        return f.metric  # "604 in 2024, which was an increase of 7%"
+                        return f.metric  # "812 in 2022, which marked a rise of 5%"
                     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
                     if main and (m := _noun_metric(main[0])):
                         return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
@@ -376,7 +376,7 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
-        return False  # "an average of 92 percent increase in test scores"
+        return False  # "a mean 40 percent increase in reading scores"
     if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
         return True  # a share: "65 percent of the cases", "more than 70% of its deaths"
     if before in LEVEL_PREPOSITIONS:

@@ -6,10 +6,10 @@ The constructions are `Matcher` patterns in `rules/claims.json`. A superlative w
 with a time anchor ("since ...", "in N years", "ever", "on record"); an extreme without one
 ("all-time high", "peak") is a claim by itself. Each claim gets
 - its year: the year the pattern names ("the peak year of 1994"), none for a present-tense state
-  ("numbers remain at an all-time high"), else the figure it speaks of, the sentence's own year,
+  ("ridership stays at an all-time high"), else the figure it speaks of, the sentence's own year,
   the year of the figure stated just before in the paragraph, or for a headline the lead's year;
 - its metric: the noun the superlative qualifies ("the lowest number of DV homicides", "the worst
-  year for fatal crashes"), else the sentence's subject ("fatal DUI numbers remain ..."), else the
+  year for fatal crashes"), else the sentence's subject ("ferry ridership numbers remain ..."), else the
   figure's metric."""
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _metric_of_noun_phrase(noun: Token) -> str | None:
-    """ "the lowest number of DV homicides" -> "dv homicide"; "fatal DUI numbers" -> "fatal dui"."""
+    """ "the lowest number of DV homicides" -> "dv homicide"; "ferry ridership numbers" -> "ferry ridership"."""
     if noun.lower_ in GENERIC_HEADS or noun.lower_ in SUPERLATIVES:
         obj = _of_object(noun)
         if obj is not None:
@@ -120,7 +120,7 @@ def _qualified_noun(t: Token, end: int) -> Token | None:
         while (
             noun.dep_ in ("compound", "poss", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i
         ):
-            noun = noun.head  # "the largest workers' compensation provider fraud case"
+            noun = noun.head  # "the biggest health insurance billing case"
         return noun
     doc = t.doc
     for j in range(t.i + 1, min(end, t.i + 5)):
@@ -135,8 +135,8 @@ def _qualified_noun(t: Token, end: int) -> Token | None:
 
 
 def _subject_metric(sent: Span) -> str | None:
-    """The subject of the sentence's main verb: "San Diego County fatal DUI numbers remain at an
-    all-time high", "The Number of Identified Gang Members ... Drop to Lowest Level"."""
+    """The subject of the sentence's main verb: "Ferry ridership numbers stay at a record
+    level", "The Number of Identified Gang Members ... Drop to Lowest Level"."""
     root = sent.root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
@@ -154,7 +154,7 @@ def _claim_verb(token: Token) -> Token:
 
 
 def _is_present_state(token: Token) -> bool:
-    """ "fatal DUI numbers remain at an all-time high": a present state, of no one year; but "This
+    """ "ferry ridership numbers stay at a record level": a present state, of no one year; but "This
     is the highest rate in 10 years" speaks of the figure just stated."""
     verb = _claim_verb(token)
     verbs = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
@@ -181,7 +181,7 @@ def _number_of(sent: Span) -> str | None:
 
 
 def _changed_thing(sent: Span) -> str | None:
-    """ "a steady rise in gang membership, with 1998 being the peak": what rose."""
+    """ "a gradual climb in club membership, with 2011 being the peak": what rose."""
     for t in sent:
         if t.lemma_.lower() in CHANGE_NOUNS:
             obj = next((p for c in t.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
@@ -238,10 +238,10 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
 
     def add(first: int, last: int, sent: Span, noun: Token | None, year: Any, since_year: int | None) -> None:
         if any(s >= sent.start and s < last for s, _e in targets):
-            return  # "on target to surpass its worst record": a future claim
+            return  # "on pace to beat its worst mark": a future claim
         figure = _figure_of(figures, sent, doc[first].idx, since_year)
         end_of_claim = doc[last - 1].idx + len(doc[last - 1])
-        if figure is None:  # "the all-time high of 24,035 in 1996": the figure right after
+        if figure is None:  # "the record high of 3,100 in 2009": the figure right after
             figure = next((f for f in figures if end_of_claim <= f.start <= end_of_claim + 12), None)
         present = year is None
         if figure is None and not present:

@@ -831,7 +831,7 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
         if _in_other_clause(doc, y, count, noun_end):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
         if y.start >= noun_end and any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[noun_end : y.start]):
-            continue  # "3,515 such crimes and this year 2,708": the year after "and" opens the next clause
+            continue  # "410 thefts, and this year 380": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
@@ -1040,8 +1040,8 @@ def _dangling_frame(
 
 
 def _respectively_pairs(doc: Doc, sent: Span, counts: list[Count], ctx: Context) -> dict[int, int]:
-    """ "in 1999 ... 19,521 members and 355 gangs and in 1998 the numbers were, respectively, 19,965
-    and 400": the k-th count after "respectively" takes the metric of the k-th of as many counts
+    """ "in 2020 the district had 1,450 pupils and 61 teachers, and in 2019 the figures were,
+    respectively, 1,390 and 58": the k-th count after "respectively" takes the metric of the k-th of as many counts
     before it. Returns count index -> index of the count whose metric it takes."""
     pairs: dict[int, int] = {}
     for r in ctx.respectively:
@@ -1162,7 +1162,7 @@ def sentence_figures(
                 if _in_other_clause(doc, year, count, noun_end):
                     continue
                 if year.start > count.end and any(count.end <= c.start < year.start for c in counts):
-                    # "396 cases ... a decrease of 12% from the 445 crashes of 2019": the year is the
+                    # "210 cases, down 8% from the 230 cases of 2017": the year is the
                     # later count's; this one keeps the context's year
                     year, frame = None, context_before
                 else:

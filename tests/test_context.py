@@ -148,9 +148,9 @@ def test_respectively_series(nlp: Language, text: str, expected: set[tuple[int, 
         # birth years, service numbers and dates in another language
         ("Born in 1909, the painter lived through two wars.", set()),
         ("In 2023, residents made 98,000 calls to 911 about noise.", {(2023, 98000, "call")}),
-        ("El evento será el 21 de Mayo de 2026 en la plaza.", set()),
+        ("La feria abre el 14 de Junio de 2027 junto al río.", set()),
         # partitives: a part of a group is no count
-        ("Six of the victims were present at the 2024 hearing.", set()),
+        ("Six of the jurors were seated at the 2022 trial.", set()),
     ],
 )
 def test_counts_versus_other_numbers(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
@@ -242,14 +242,14 @@ def changes(nlp: Language, text: str) -> set[tuple[str | None, str, float | None
         ("Assaults in the borough were down 7.5% last year.", {("assault", "decrease", 7.5)}),
         ("The state's suicide rate increased 12% in 2021.", {("suicide rate", "increase", 12.0)}),
         # the object of a change noun, through "the number of"
-        ("There was a 9 percent decrease in the number of gangs.", {("gang", "decrease", 9.0)}),
+        ("There was a 9 percent decrease in the number of arcades.", {("arcade", "decrease", 9.0)}),
         # the figure a change is apposed to
         (
             "In 2022, there were 5,100 stolen bikes, a decrease of 18% from the year before.",
             {("stolen bike", "decrease", 18.0)},
         ),
         # never a time or a place
-        ("Robberies across the city are up 14% in the first half of 2023.", {("robbery", "increase", 14.0)}),
+        ("Robberies across the city are up 6% in the first nine months of 2023.", {("robbery", "increase", 6.0)}),
         ("HALIFAX, N.S. — Reported burglaries in Halifax fell 8 percent in 2023.", {("burglary", "decrease", 8.0)}),
         # a generic subject ("the total") takes the figure stated before it
         (
@@ -258,7 +258,7 @@ def changes(nlp: Language, text: str) -> set[tuple[str | None, str, float | None
         ),
         # a relative clause takes its antecedent
         (
-            "Police investigated 396 crashes with injuries, which is a decrease of 12% from 2019.",
+            "Police investigated 396 crashes with injuries, which marks a drop of 12% from 2019.",
             {("crash", "decrease", 12.0)},
         ),
     ],
@@ -297,7 +297,7 @@ def claims(nlp: Language, text: str) -> set[tuple[str | None, int | None, int | 
         ),
         ("In 2021, the town logged the most bicycle thefts recorded in 20 years.", {("theft", 2021, None)}),
         # a present-tense extreme has no year
-        ("Ferry ridership numbers remain at an all-time high.", {("ridership", None, None)}),
+        ("Ferry ridership figures stay at an all-time high.", {("ridership", None, None)}),
         # an extreme that names its year
         ("Burglaries have halved since the peak year of 1994.", {("burglary", 1994, None)}),
         ("The worst year for wildfire evacuations was 2017, officials said.", {("evacuation", 2017, None)}),
@@ -317,8 +317,8 @@ def test_claims(nlp: Language, text: str, expected: set[tuple[str | None, int | 
     [
         # a case superlative, a rank, a place comparison, a future goal
         "It was the largest insurance fraud case ever prosecuted in the state.",
-        "Fraud is the second-largest economic crime in the region.",
-        "The agency is on track to surpass its worst record in decades.",
+        "Car theft is the third-largest property offense in the valley.",
+        "The agency is on track to top its worst tally in decades.",
     ],
 )
 def test_not_claims(nlp: Language, text: str) -> None:
