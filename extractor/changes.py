@@ -163,10 +163,10 @@ def _metric_near(
                 subject = child
                 if child.pos_ == "PROPN" and not child.text.isupper():
                     # a dateline's place as the parsed subject: "CARDIFF, Wales — Reported robberies fell"
-                    apposed = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-                    if not apposed:
+                    appositives = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                    if not appositives:
                         continue
-                    subject = apposed[0]
+                    subject = appositives[0]
                 if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
                     continue
                 if (m := _noun_metric(subject)) is not None:

@@ -36,6 +36,7 @@ RATE_NOUNS = set(RULES["rate_nouns"])
 DEMONSTRATIVES = set(RULES["demonstratives"])
 CHANGE_NOUNS = {"rise", "increase", "decline", "decrease", "drop", "jump", "growth", "fall"}
 ANCHOR_WINDOW = 12
+TRIGGERS = set(SUPERLATIVES) | set(RULES["trigger_words"])
 PREVIOUS_FIGURE_CHARS = 400
 
 
@@ -54,7 +55,12 @@ class ClaimMatchers:
     def find(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
         anchors: list[tuple[str, int, int]] = []
         extremes: list[tuple[str, int, int]] = []
-        for match_id, s, e in self.matcher(doc):
+        low = lowers(doc)
+        matches = []
+        for sent in doc.sents:  # only sentences with a word that can start a claim
+            if any(w in TRIGGERS for w in low[sent.start : sent.end]):
+                matches += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
+        for match_id, s, e in matches:
             group, label = self.labels[match_id]
             (anchors if group == "time_anchor_patterns" else extremes).append((label, s, e))
         return sorted(anchors, key=lambda a: a[1]), _longest(extremes)

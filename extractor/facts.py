@@ -27,6 +27,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .components import lowers
+from .numbers import NUMBER_WORDS
 from .rules import load
 
 RULES = load("context.json")
@@ -87,7 +89,13 @@ class FactMatchers:
 
     def context(self, doc: Doc, published: dt.date | None) -> Context:
         ctx = Context()
-        found = [(self.labels[m], s, e) for m, s, e in self.matcher(doc)]
+        # the token patterns concern counts and years: run them on the sentences that hold a number
+        # only (a third of a release), the phrase patterns (fast) on the whole Doc
+        low = lowers(doc)
+        found = []
+        for sent in doc.sents:
+            if any(w[:1].isdigit() or w in NUMBER_WORDS for w in low[sent.start : sent.end]):
+                found += [(self.labels[m], s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
         found += [(self.labels[m], s, e) for m, s, e in self.phrases(doc)]
         for (kind, label), s, e in found:
             span = doc[s:e]

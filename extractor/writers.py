@@ -18,8 +18,8 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any, get_args
+from types import TracebackType, UnionType
+from typing import IO, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -258,26 +258,80 @@ class JsonlWriter:
             self.errors_output.unlink(missing_ok=True)
 
 
-def flat_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
-    """One row per fact, keyed by article id; lists stored as JSON text."""
+def readable(value: Any) -> Any:
+    """A cell for a spreadsheet: one line, and lists as text a person reads ("Jones; Tishaura
+    Jones", spans as "445-462; 737-742"), never JSON."""
+    if isinstance(value, list):
+        return "; ".join(
+            f"{v[0]}-{v[1]}" if isinstance(v, list | tuple) and len(v) == 2 else str(readable(v)) for v in value
+        )
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {readable(v)}" for k, v in value.items())
+    if isinstance(value, str):
+        return " ".join(value.split()) if "\n" in value or "\r" in value else value
+    return value
+
+
+def _as_json(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def flat_rows(record: ArticleRecord, cell: Any = _as_json) -> dict[str, list[dict[str, Any]]]:
+    """One row per fact, keyed by article id. Lists are JSON text (SQLite), or with
+    `cell=readable` plain text on one line (CSV). Articles carry a `label`: the title, else the id.
+
+    Example:
+
+        flat_rows(record, cell=readable)["officials"][0]["aliases"]  # "Jones; Tishaura Jones"
+    """
     data = record.model_dump(mode="json")
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [{k: data.get(k) for k in ARTICLE_COLUMNS}]}
+    article = {k: cell(data.get(k)) for k in ARTICLE_COLUMNS}
+    article["label"] = data.get("title") or data["id"]
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [article]}
     for kind in FACT_KINDS:
         rows[kind] = [
-            {
-                "article_id": record.id,
-                "n": n,
-                **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in item.items()},
-            }
+            {"article_id": record.id, "n": n, **{k: cell(v) for k, v in item.items()}}
             for n, item in enumerate(data[kind])
         ]
     return rows
 
 
+def _plain_types(annotation: Any) -> set[Any]:
+    """`Annotated[int, ...] | None` -> {int}: the types a field holds, without wrappers."""
+    if get_origin(annotation) is Annotated:
+        return _plain_types(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, UnionType):
+        return {t for a in get_args(annotation) for t in _plain_types(a)}
+    return set() if annotation is type(None) else {annotation}
+
+
+def _sql_type(annotation: Any) -> str:
+    """INTEGER, REAL or TEXT for a model field: `int | float` is REAL, so numbers sort as numbers."""
+    kinds = _plain_types(annotation)
+    if kinds and kinds <= {int, bool}:
+        return "INTEGER"
+    if kinds and kinds <= {int, float, bool}:
+        return "REAL"
+    return "TEXT"
+
+
+def sqlite_columns(kind: str) -> dict[str, str]:
+    """Column names and SQL types of a table, from the models, so every table exists (even empty)
+    with numbers stored as numbers."""
+    if kind == "articles":
+        return {c: "TEXT" for c in (*ARTICLE_COLUMNS, "label")}
+    if kind == "errors":
+        return {c: "TEXT" for c in ExtractionError.model_fields}
+    (model,) = get_args(ArticleRecord.model_fields[kind].annotation)
+    columns = {"article_id": "TEXT", "n": "INTEGER"}
+    columns.update({name: _sql_type(f.annotation) for name, f in model.model_fields.items()})
+    return columns
+
+
 def csv_columns(kind: str) -> list[str]:
     """The columns of OUT.KIND.csv, from the models: a file has its header even without rows."""
     if kind == "articles":
-        return list(ARTICLE_COLUMNS)
+        return [*ARTICLE_COLUMNS, "label"]
     if kind == "errors":
         return list(ExtractionError.model_fields)
     (model,) = get_args(ArticleRecord.model_fields[kind].annotation)
@@ -310,7 +364,8 @@ class CsvWriter:
         return self
 
     def _open(self, kind: str) -> None:
-        handle = open(part_path(self.paths[kind]), "w", encoding="utf-8", newline="")  # noqa: SIM115
+        # utf-8-sig: the byte-order mark tells a spreadsheet the file is UTF-8 (curly quotes, accents)
+        handle = open(part_path(self.paths[kind]), "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
         self._files[kind] = handle
         self._writers[kind] = csv.DictWriter(handle, fieldnames=csv_columns(kind), extrasaction="ignore")
         self._writers[kind].writeheader()
@@ -319,10 +374,10 @@ class CsvWriter:
         for row in rows:
             if kind not in self._writers:
                 self._open(kind)
-            self._writers[kind].writerow({k: csv_safe(v) for k, v in row.items()})
+            self._writers[kind].writerow({k: csv_safe(readable(v)) for k, v in row.items()})
 
     def write_record(self, record: ArticleRecord) -> None:
-        rows = flat_rows(record)
+        rows = flat_rows(record, cell=readable)
         for kind, kind_rows in rows.items():
             self._write(kind, kind_rows)
         self.records_written += 1
@@ -382,6 +437,7 @@ class SqliteWriter:
         self._pending = 0
         self._last_commit = time.monotonic()
         self._run_id: int | None = None
+        self._writing = False  # a record half written when the run stopped is rolled back, not committed
 
     @property
     def parts(self) -> list[Path]:
@@ -395,8 +451,7 @@ class SqliteWriter:
         self.db.execute("PRAGMA journal_mode = WAL")  # a commit is cheap, and a kill never corrupts
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
-        if "articles" not in self.db.table_names():
-            self.db.table("articles").create({c: str for c in ARTICLE_COLUMNS}, pk="id", not_null={"id"})
+        self._create_tables()
         self.db.execute(
             "create table if not exists runs (id integer primary key, started text, finished text, status text,"
             " records integer, errors integer)"
@@ -416,18 +471,39 @@ class SqliteWriter:
         self.db.conn.execute("BEGIN")
         return self
 
-    def _table(self, kind: str, rows: list[dict[str, Any]]) -> None:
-        table = self.db[kind]
-        if not table.exists():
-            table.insert_all(rows, foreign_keys=[("article_id", "articles", "id")], alter=True)  # type: ignore[union-attr]
-            table.create_index(["article_id"], if_not_exists=True)  # type: ignore[union-attr]
+    def _create_tables(self) -> None:
+        """Every table, typed from the models, whether or not this run has rows for it: a query
+        or a Datasette facet never meets a missing table."""
+        names = set(self.db.table_names())
+        if "articles" not in names:
+            self.db.execute(
+                "create table articles ("
+                + ", ".join(
+                    f"[{c}] {t}" + (" primary key not null" if c == "id" else "")
+                    for c, t in sqlite_columns("articles").items()
+                )
+                + ")"
+            )
+        elif "label" not in self.db["articles"].columns_dict:
+            self.db.execute("alter table articles add column label TEXT")
+        for kind in FACT_KINDS:
+            if kind in names:
+                continue
+            columns = ", ".join(f"[{c}] {t}" for c, t in sqlite_columns(kind).items())
+            self.db.execute(f"create table [{kind}] ({columns}, foreign key (article_id) references articles(id))")
+            self.db.execute(f"create index if not exists [idx_{kind}_article_id] on [{kind}] (article_id)")
             if kind == "quotes":
-                table.enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")  # type: ignore[union-attr]
-        else:
-            table.insert_all(rows, alter=True)  # type: ignore[union-attr]
+                self.db["quotes"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")  # type: ignore[union-attr]
+        if "errors" not in names:
+            columns = ", ".join(f"[{c}] {t}" for c, t in sqlite_columns("errors").items())
+            self.db.execute(f"create table errors ({columns})")
+
+    def _table(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        self.db[kind].insert_all(rows, alter=True)  # type: ignore[union-attr]
 
     def write_record(self, record: ArticleRecord) -> None:
         rows = flat_rows(record)
+        self._writing = True
         for kind in FACT_KINDS:  # an upsert: the article's old facts go first
             if self.db[kind].exists():
                 self.db.execute(f"delete from [{kind}] where article_id = ?", [record.id])
@@ -437,14 +513,17 @@ class SqliteWriter:
         for kind, kind_rows in rows.items():
             if kind_rows:
                 self._table(kind, kind_rows)
+        self._writing = False
         self.records_written += 1
         self._tick()
 
     def write_error(self, error: ExtractionError) -> None:
         row = error.model_dump(mode="json")
+        self._writing = True
         if self.db["errors"].exists():  # an upsert by input: reruns never grow the table
             self.db.execute("delete from errors where coalesce(id, source) = ?", [error.id or error.source])
         self.db["errors"].insert(row, alter=True)  # type: ignore[union-attr]
+        self._writing = False
         self.errors_written += 1
         self._tick()
 
@@ -466,17 +545,59 @@ class SqliteWriter:
             status = "failed"
         try:
             if self.db.conn.in_transaction:
-                self.db.conn.commit()
+                if self._writing:  # stopped in the middle of a record: the last commit is whole
+                    self.db.conn.rollback()
+                else:
+                    self.db.conn.commit()
             self.db.execute(
                 "update runs set finished = ?, status = ?, records = ?, errors = ? where id = ?",
                 [_now(), status, self.records_written, self.errors_written, self._run_id],
             )
             self.db.conn.commit()
+            if kind is None:
+                metadata = json.dumps(datasette_metadata(self.path), indent=1, ensure_ascii=False) + "\n"
+                metadata_path(self.path).write_text(metadata, encoding="utf-8")
         except Exception:
             if kind is None:
                 raise
         finally:
             self.db.close()
+
+
+TABLE_DESCRIPTIONS = {
+    "articles": ("One row per article: where it came from, its title, date, place and text.", []),
+    "figures": ("Year-count pairs the articles state, each with the characters it came from.", ["metric", "year"]),
+    "changes": ("Percent changes: what changed, which way, by how much, since when.", ["metric", "direction"]),
+    "claims": ("Superlatives over time: the lowest, highest, most since a year.", ["metric", "year"]),
+    "officials": ("People with public roles: name, title, organization, other forms of the name.", ["title"]),
+    "quotes": ("Direct quotations and who said them.", ["speaker"]),
+    "events": ("Dated occurrences.", ["date"]),
+    "dates": ("Every time expression, resolved against the publication date.", ["value"]),
+    "errors": ("Inputs that could not become a record, and why.", ["error"]),
+    "runs": ("Each run that wrote this database; status is 'complete' only for one that finished.", ["status"]),
+}
+
+
+def datasette_metadata(db_path: Path) -> dict[str, Any]:
+    """Datasette's metadata for an extractor database: what each table holds, facets, and the
+    articles' `label` as the name shown for each foreign key.
+
+    Example:
+
+        datasette out/facts.db -m out/facts.metadata.json
+    """
+    tables: dict[str, Any] = {}
+    for name, (description, facets) in TABLE_DESCRIPTIONS.items():
+        table: dict[str, Any] = {"description": description}
+        if facets:
+            table["facets"] = facets
+        tables[name] = table
+    tables["articles"]["label_column"] = "label"
+    return {"title": "extractor: facts from press coverage", "databases": {db_path.stem: {"tables": tables}}}
+
+
+def metadata_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.stem + ".metadata.json")
 
 
 def _now() -> str:

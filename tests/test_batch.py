@@ -19,6 +19,7 @@ from extractor.cli import app
 from tests.conftest import CORPUS, ROOT
 
 runner = CliRunner()
+SEED_TEXT = (CORPUS / "st-louis-homicides.txt").read_text(encoding="utf-8")
 
 
 def corpus_copy(tmp_path: Path, copies: int = 1) -> Path:
@@ -90,7 +91,7 @@ def test_two_processes_write_what_one_does(tmp_path: Path) -> None:
 def test_csv_output_one_file_per_kind(tmp_path: Path) -> None:
     out = tmp_path / "facts.jsonl"
     assert extract(str(CORPUS / "st-louis-homicides.txt"), "--output", str(out), "--format", "csv", "-j", "1") == 0
-    with open(tmp_path / "facts.figures.csv", encoding="utf-8") as f:
+    with open(tmp_path / "facts.figures.csv", encoding="utf-8-sig") as f:
         figures = list(csv.DictReader(f))
     assert len(figures) == 5 and {r["article_id"] for r in figures} == {"st-louis-homicides"}
     assert {r["year"] for r in figures} == {"2020", "2021", "2022", "2023", "2014"}
@@ -142,3 +143,50 @@ def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_does(tmp_pa
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert dask.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+
+
+def test_csv_opens_in_a_spreadsheet_as_text_a_person_reads(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    assert extract(str(folder), "--output", str(out), "--format", "csv", "-j", "1") == 0
+    for path in tmp_path.glob("facts.*.csv"):
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path.name  # the BOM: a spreadsheet reads UTF-8
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        assert len(raw.decode("utf-8-sig").splitlines()) == len(rows), path.name  # one line per row
+        for row in rows:
+            for cell in row:
+                assert not cell.startswith("[") and not cell.startswith("{"), (path.name, cell)  # no JSON
+    with open(tmp_path / "facts.officials.csv", encoding="utf-8-sig") as f:
+        officials = {r["name"]: r for r in csv.DictReader(f)}
+    jones = officials["Tishaura O. Jones"]
+    assert "; " in jones["aliases"] and "Jones" in jones["aliases"].split("; ")
+    assert all("-" in span for span in jones["mentions"].split("; "))
+
+
+def test_sqlite_for_datasette_typed_labelled_and_complete(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (folder / "titled.txt").write_text("A Headline for Dayton\n\nIn 2022 Dayton recorded 12 arson fires.\n")
+    db = tmp_path / "facts.db"
+    assert extract(str(folder), "--db", str(db), "-j", "1") == 0
+    con = sqlite3.connect(db)
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+    assert {"articles", "figures", "changes", "claims", "officials", "quotes", "events", "dates", "errors"} <= tables
+    assert con.execute("select count(*) from errors").fetchone()[0] == 0  # present, though empty
+    types = {r[1]: r[2] for r in con.execute("pragma table_info(changes)")}
+    assert types["percent"] == "REAL" and types["start"] == "INTEGER"
+    types = {r[1]: r[2] for r in con.execute("pragma table_info(figures)")}
+    assert types["year"] == "INTEGER" and types["count"] == "REAL"
+    counts = [r[0] for r in con.execute("select count from figures where article_id = 'seed' order by count")]
+    assert counts == sorted(counts) and counts[0] < counts[-1]
+    labels = dict(con.execute("select id, label from articles"))
+    assert labels["seed"] == "seed" and labels["titled"] == "A Headline for Dayton"
+    metadata = json.loads((tmp_path / "facts.metadata.json").read_text(encoding="utf-8"))
+    tables_meta = metadata["databases"]["facts"]["tables"]
+    assert tables_meta["articles"]["label_column"] == "label"
+    assert "metric" in tables_meta["figures"]["facets"]

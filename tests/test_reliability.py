@@ -182,11 +182,11 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> No
     with CsvWriter(out) as writer:
         writer.write_record(record)
         writer.write_error(ExtractionError(source="=bad", id="@x", error="json", message="-1"))  # type: ignore[arg-type]
-    with open(tmp_path / "facts.articles.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "facts.articles.csv", encoding="utf-8-sig", newline="") as f:
         (row,) = list(csv.DictReader(f))
     for key in ("id", "source", "path", "title", "location", "text"):
         assert row[key].startswith("'"), key
-    with open(tmp_path / "facts.errors.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "facts.errors.csv", encoding="utf-8-sig", newline="") as f:
         (error,) = list(csv.DictReader(f))
     assert error["source"] == "'=bad" and error["id"] == "'@x" and error["message"] == "'-1"
 
@@ -213,7 +213,7 @@ def test_csv_files_of_an_earlier_run_never_stay_stale(tmp_path: Path) -> None:
     (tmp_path / "in" / "seed.txt").write_text("In 2022 there were 1,204 crashes in Dayton.", encoding="utf-8")
     (tmp_path / "in" / "empty.txt").unlink()
     assert run(str(tmp_path / "in"), "-o", str(out), "--format", "csv", "-j", "1", "-q").exit_code == 0
-    with open(tmp_path / "facts.quotes.csv", encoding="utf-8") as f:
+    with open(tmp_path / "facts.quotes.csv", encoding="utf-8-sig") as f:
         assert list(csv.DictReader(f)) == []  # a header, none of the earlier run's quotes
     assert not (tmp_path / "facts.errors.csv").exists()
     assert not list(tmp_path.glob("*.part"))
