@@ -45,8 +45,12 @@ def _key(name: str) -> str:
 
 
 def is_region(name: str) -> bool:
-    """A state, a state's abbreviation or a country: not a city or county."""
-    return _key(name) in _region_words()
+    """A state, a state's abbreviation or a country, also after a direction ("Northwest
+    Indiana"): not a city or county."""
+    words = _key(name).split()
+    while len(words) > 1 and words[0] in _place_words("directions"):
+        words = words[1:]
+    return " ".join(words) in _region_words()
 
 
 def normalise_place(raw: str) -> str | None:
@@ -137,6 +141,8 @@ def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
         while j >= 0 and len(words) < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
             words.insert(0, doc[j].text)
             j -= 1
+        if not words and j >= 0 and (glued := regexes.TRAILING_CAPITALIZED.search(doc[j].text)):
+            words = [glued.group(0)]  # "...6abc.comRiverton police": a headline run into the article
         name = " ".join(words)
         street = bool(name) and _key(name).split()[-1] in _place_words("street_words")
         if name and not street and not is_region(name) and name.lower() not in surnames:
@@ -184,11 +190,53 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
         return None
     parts = [tokens[j].strip(PUNCTUATION) for j in run]
     n = len(parts)
-    options = [" ".join(parts[i : i + size]) for size in range(n, 0, -1) for i in range(n - size + 1)]
+    options = [" ".join(parts[i : i + size]) for size in range(n, 0, -1) for i in range(n - size, -1, -1)]
     name = next((o for o in options if _names(o, rest)), None)
     if name is None and not title_case:
         name = " ".join(parts[1:]) if run[0] == 0 and len(parts) > 1 else " ".join(parts)
     return name if name and not is_region(name) else None
+
+
+def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
+    """Places of a scene: "was shot in Millbrook", "found dead near Pine Hollow"."""
+    found: list[tuple[str, int]] = []
+    for token in doc:
+        if token.lower_ not in ("in", "near") or not any(
+            t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i]
+        ):
+            continue
+        words = []
+        for t in doc[token.i + 1 : token.i + 4]:
+            if not (t.is_alpha and t.text[:1].isupper()) or t.lower_ in _place_words("not_places"):
+                break
+            words.append(t.text)
+        name = " ".join(words)
+        if (
+            name
+            and not is_region(name)
+            and name.lower() not in surnames
+            and _key(name).split()[-1] not in _place_words("street_words")
+            and doc[token.i + 1].ent_type_ not in ("DATE", "TIME", "PERSON", "ORG", "NORP")
+        ):
+            found.append((name, token.idx))
+    return found
+
+
+def _called_a_part(text: str, name: str) -> bool:
+    """Whether the text calls `name` a part of a city: "the Eastside neighborhood"."""
+    at = text.find(name)
+    while at >= 0:
+        following = text[at + len(name) : at + len(name) + 16].lower().split()
+        if following and following[0].strip(",.") in _place_words("part_words"):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _names_part_after(doc: Doc, end: int) -> bool:
+    """Whether a part of a city follows a possessive place: "Riverton's Eastside section"."""
+    window = [t.lower_ for t in doc[end + 1 : end + 6]]
+    return any(w in _place_words("neighborhood_words_after") or w == "side" for w in window)
 
 
 def context_place(doc: Doc, title: str | None = None) -> str | None:
@@ -198,8 +246,10 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     place in the title is a weak prior; states and countries count only when no city or county is
     named. Surnames and abbreviations alone are never places."""
     surnames = {t.text.lower() for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.text[:1].isupper()}
+    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
+    parts_of_cities: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
             continue
@@ -217,8 +267,14 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
             weight += 1.0  # "Stockton police", "a Fresno man"
         elif any(following == w or following.startswith(w + " ") for w in _place_words("neighborhood_words_after")):
             weight *= 0.5  # "the Kensington section": a part of a city
+            parts_of_cities.add(name)
         elif any(following == w or following.startswith(w + " ") for w in _place_words("agency_words_after")):
             weight *= 0.3  # "the County coroner": an agency, not the scene
+        if after[:1].text in ("'s", "\u2019s") and _names_part_after(doc, ent.end):
+            weight += 2.0  # "Riverton's Eastside neighborhood": the city
+        before = " ".join(t.lower_ for t in doc[max(0, ent.start - 2) : ent.start])
+        if any(before.endswith(w) for w in _place_words("city_words_before")):
+            weight += 1.0  # "the suburb of Millbrook"
         if name.endswith("County") or name.endswith("Parish"):
             weight *= 0.9  # a county, when no city is named more
         scores[name] += weight
@@ -226,20 +282,35 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     for name in _police_places(doc, surnames):
         scores[name] += 2.0
         firsts.setdefault(name, len(doc.text))
+    for name, at in _scene_places(doc, surnames):
+        scores[name] += 2.0 if at < LEAD_CHARS else 1.0
+        firsts.setdefault(name, at)
+    credited: set[str] = set()
     if title:
         for name in headline_places(split_title(title)[0], doc.text):
-            scores[name] += TITLE_WEIGHT
-            firsts.setdefault(name, 0)
+            if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
+                scores[name] += TITLE_WEIGHT
+                firsts.setdefault(name, 0)
+                credited.add(name)
+    for name in list(scores):
+        if name.lower() in peoples:
+            del scores[name]
     if not scores:
         return None
     if title:
         headline, site = split_title(title)
         for name in scores:
+            if name in credited:
+                continue
             if _names(name, headline):
                 scores[name] += TITLE_WEIGHT  # the headline names the place
             elif _names(name, site):
                 scores[name] += SITE_WEIGHT  # the outlet's market, a weak prior
+    parts_of_cities.update(n for n in scores if _called_a_part(doc.text, n))
     cities = {n: s for n, s in scores.items() if not is_region(n)}
+    if any(n not in parts_of_cities for n in cities):
+        for name in parts_of_cities & set(cities):
+            cities[name] *= 0.3  # a neighborhood yields to the city named
     pool = cities or scores
     return max(pool, key=lambda n: (pool[n], -firsts[n]))
 

@@ -56,7 +56,16 @@ def test_place_names_are_normalised(raw: str, place: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "region"),
-    [("Ohio", True), ("Calif.", True), ("N.Y.", True), ("Mexico", True), ("Toledo", False), ("Kent County", False)],
+    [
+        ("Ohio", True),
+        ("Calif.", True),
+        ("N.Y.", True),
+        ("Mexico", True),
+        ("Northwest Indiana", True),
+        ("Toledo", False),
+        ("Kent County", False),
+        ("West Ashford", False),
+    ],
 )
 def test_states_and_countries_are_regions(name: str, region: bool) -> None:
     assert is_region(name) is region
@@ -101,6 +110,19 @@ def test_places_a_headline_names(headline: str, places: list[str]) -> None:
             "was taken to a hospital in Kingston.",
             "Woman shot outside Millbrook bar",
             "Millbrook",
+        ),
+        # a neighborhood yields to the city the article names
+        (
+            "Riverton police said a man was shot on Friday in the Eastgate neighborhood. Officers found him "
+            "near a bus stop in Eastgate and took him to a hospital.",
+            "Man shot in Eastgate",
+            "Riverton",
+        ),
+        # the scene of a crime: "was shot in ..."
+        (
+            "A 40-year-old man died Sunday after he was shot in Lakemont, according to Kent County coroner's records.",
+            None,
+            "Lakemont",
         ),
         # a county named as an agency is not the scene
         (

@@ -117,3 +117,5 @@ YEAR_COLUMN = re.compile(
     r"^\s*(?:(?P<year_first>(?:1[89]|20)\d{2})(?:[\s_\-]+(?P<metric_after>.*\S))?"
     r"|(?P<metric_before>.*?\S)[\s_\-]+(?P<year_last>(?:1[89]|20)\d{2}))\s*$"
 )
+# A capitalized word at the end of a token a scraped headline ran into ("site.comRiverton").
+TRAILING_CAPITALIZED = re.compile(r"(?<=[a-z.])[A-Z][a-z]{2,30}$")
