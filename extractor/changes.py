@@ -134,7 +134,13 @@ def _metric_near(
         and (f := _figure_before(word, figures or []))
     ):
         return f.metric  # "13,259 active members, a decrease of 44% from ..."
-    after_noun = word.i > sent.start and doc[word.i - 1].tag_ in ("NNS", "NNPS") and word.pos_ in ("NOUN", "VERB")
+    before = doc[word.i - 1] if word.i > sent.start else None
+    after_noun = (
+        before is not None
+        and word.pos_ in ("NOUN", "VERB")
+        and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
+        and (before.head.i == word.i or in_headline(word))
+    )
     if after_noun and (m := _noun_metric(doc[word.i - 1])):
         return m  # a headline: "Gang Homicides Drop 50 Percent"
     for child in word.children:
