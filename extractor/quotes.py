@@ -26,6 +26,8 @@ OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
 MAX_CARRY_PARAGRAPHS = 6
+ANTECEDENT_SENTENCES = 3  # sentences looked back through for a pronoun's antecedent
+PRIOR_SPEAKER_CHARS = 700  # how far back the speaker of the quote before still speaks for "he said"
 MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh" after the cue
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
@@ -176,10 +178,10 @@ class Attributor:
         # mentions outside quotations, in text order, for pronouns to refer back to; a mention that
         # is the subject of its clause is the likelier antecedent
         self.mention_order: list[tuple[int, Person, bool]] = sorted(
-            (m.start, p, doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass"))
+            (m.start, p, _is_subject(doc[m.token_end - 1]))
             for p in people
             for m in p.mentions
-            if not any(s <= m.start < e for s, e in inside)
+            if not any(s <= m.start < e for s, e in inside) and not _modifies_a_noun(doc[m.token_end - 1])
         )
         self.learn_genders()
 
@@ -294,15 +296,36 @@ class Attributor:
             for start, p, is_subject in self.mention_order
             if start < char and (pronoun not in ("he", "she") or self.gender_of(p) in (None, pronoun))
         ]
+        # the speaker of the quote before goes on speaking unless someone fitting has been named
+        # since ("“…,” said Ann Cole. Cole added figures. “…,” she said.")
+        prior = next((q for q in reversed(self.quotes) if q.end <= char and q.attributed), None)
+        if (
+            prior is not None
+            and prior.speaker is not None
+            and char - prior.end <= PRIOR_SPEAKER_CHARS
+            and (pronoun not in ("he", "she") or self.gender_of(prior.speaker) in (None, pronoun))
+            and not any(c[0] >= prior.end and c[1] is not prior.speaker for c in candidates)
+        ):
+            return prior.speaker
         if not candidates:
             return None
-        # the last sentence naming a fitting person; in it, the subject before other mentions
-        last = candidates[-1][0]
-        span = self.doc.char_span(last, last + 1, alignment_mode="expand")
-        sent_start = sentence_of(span[0]).start_char if span is not None else last
-        in_sentence = [c for c in candidates if c[0] >= sent_start]
-        subjects = [c for c in in_sentence if c[2]]
-        return (subjects or in_sentence)[-1][1]
+        # the last sentences naming a fitting person: the latest one with such a person as its
+        # subject ("Ham made it clear he had doubts about Obama"), else the last person named
+        sentences: list[tuple[int, list[tuple[int, Person, bool]]]] = []
+        for c in reversed(candidates):
+            span = self.doc.char_span(c[0], c[0] + 1, alignment_mode="expand")
+            start = sentence_of(span[0]).start_char if span is not None else c[0]
+            if sentences and sentences[-1][0] == start:
+                sentences[-1][1].append(c)
+            elif len(sentences) < ANTECEDENT_SENTENCES:
+                sentences.append((start, [c]))
+            else:
+                break
+        for _, found in sentences:
+            subjects = [c for c in found if c[2]]
+            if subjects:
+                return subjects[0][1]  # mentions are listed from the sentence's end
+        return candidates[-1][1]
 
     def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase."""
@@ -344,6 +367,19 @@ class Attributor:
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()), None, phrase
         return None, None, phrase
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause's subject, or a name in apposition to one ("Her father, Tom Reyes, said") or
+    owning one ("Ann Cole's husband was struck")."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ in ("appos", "poss") and token.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """ "the Clinton campaign", "the Obama administration": a name used as a modifier, no antecedent."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 def _without_article(text: str) -> str:

@@ -132,6 +132,19 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "Robert Lindqvist thanked Dana Whitfield for the plan.\n\n\u201cIt took a year,\u201d he said.",
             ["Robert Lindqvist"],
         ),
+        # the speaker of the quote before goes on speaking
+        (
+            "\u201cWe are behind,\u201d said Rosa Lindqvist, who chairs the caucus.\n\n"
+            "Lindqvist believes the Marcus Bell campaign waited too long.\n\n"
+            "\u201cThey never called us,\u201d she said.",
+            ["Rosa Lindqvist", "Rosa Lindqvist"],
+        ),
+        # a name that modifies a noun is no antecedent: "the Garcia campaign"
+        (
+            "Tom Reyes has led the county party for years.\n\n"
+            "Reyes said the Garcia campaign had ignored the suburbs.\n\n\u201cIt shows,\u201d he said.",
+            ["Tom Reyes"],
+        ),
         # a surname written alone, which the entity recognizer may miss, still names the person
         (
             "Retired Col. Norman Pike spoke to reporters. Later, Pike said he had doubts about "
