@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, in_headline, sentence_of
-from .figures import metric_from_noun, metric_of_sentence, qualifier_before, years_in
+from .figures import metric_from_noun, metric_of_sentence, qualifier_before, singular, years_in
 from .models import Change, Claim, Direction, Figure, Qualifier
 from .rules import load, regexes
 
@@ -88,6 +88,9 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
             continue
         if subject_of is not None and t.pos_ == "VERB" and t.i != subject_of.i:
             continue  # "65 percent fall under drug charges, while 35 percent pertain to theft": a share
+        lo, hi = (t.i + 1, start) if t.i < start else (end, t.i)
+        if any(doc[j].dep_ == "mark" or doc[j].text == ";" for j in range(lo, hi)):
+            continue  # a direction word across "while", "although" or ";" belongs to another clause
         if (d := direction_of(t)) is not None and not _is_up_to(t):
             return d, t
     return None
@@ -141,8 +144,10 @@ def _metric_near(
         and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
         and (before.head.i == word.i or in_headline(word))
     )
-    if after_noun and (m := _noun_metric(doc[word.i - 1])):
-        return m  # a headline: "Gang Homicides Drop 50 Percent"
+    if after_noun and before is not None:
+        # a headline: "Gang Homicides Drop 50 Percent" (title case: the tagger takes them for names)
+        compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
+        return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
     for child in word.children:
         if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
             for pobj in child.children:

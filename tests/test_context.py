@@ -251,6 +251,8 @@ def changes(nlp: Language, text: str) -> set[tuple[str | None, str, float | None
         # never a time or a place
         ("Robberies across the city are up 6% in the first nine months of 2023.", {("robbery", "increase", 6.0)}),
         ("HALIFAX, N.S. — Reported burglaries in Halifax fell 8 percent in 2023.", {("burglary", "decrease", 8.0)}),
+        # a headline's subject, title case and all
+        ("Bicycle Thefts Drop 30 Percent Over Past Three Years", {("bicycle theft", "decrease", 30.0)}),
         # a generic subject ("the total") takes the figure stated before it
         (
             "The county recorded 296 carjackings in 2023. The 2023 total was down 9.5% from the year before.",
@@ -274,6 +276,7 @@ def test_change_metrics(nlp: Language, text: str, expected: set[tuple[str | None
         "About 65 percent of the cases involve drivers under 30.",
         "More than 70% of its deaths were linked to fentanyl.",
         "The store offered 25% off all winter coats.",
+        "About 60 percent of the calls fall under noise rules, while about 40 percent relate to parking.",
     ],
 )
 def test_shares_are_not_changes(nlp: Language, text: str) -> None:
