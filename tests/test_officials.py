@@ -19,7 +19,7 @@ def officials(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     ("text", "expected"),
     [
         # full titles
-        ("Vice-President Mike Pence spoke in the morning.", [("Mike Pence", "vice president")]),
+        ("Vice-President Dana Whitcomb spoke in the morning.", [("Dana Whitcomb", "vice president")]),
         (
             "Chief Deputy District Attorney Rosa Vance filed the motion.",
             [("Rosa Vance", "chief deputy district attorney")],
@@ -34,11 +34,11 @@ def officials(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ),
         # a plural title shared by a list of names
         (
-            "At trial, Deputy District Attorneys Hailey Brooks and Dana Lee presented the evidence.",
-            [("Dana Lee", "deputy district attorney"), ("Hailey Brooks", "deputy district attorney")],
+            "In court, Deputy District Attorneys Nora Brooks and Dana Lee argued for a longer term.",
+            [("Dana Lee", "deputy district attorney"), ("Nora Brooks", "deputy district attorney")],
         ),
         (
-            "Thank you, Supervisors Garcia, Whitman, and Okafor, for hosting us.",
+            "We met with Supervisors Garcia, Whitman, and Okafor on the budget.",
             [("Garcia", "supervisor"), ("Okafor", "supervisor"), ("Whitman", "supervisor")],
         ),
     ],
@@ -69,15 +69,15 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
     "text",
     [
         # a title word inside an organization's name, then a word of that name
-        "Grants pay for the state's Traffic Safety Resource Prosecutor Program. The program trains staff.",
+        "Grants pay for the state's Rural Courts Prosecutor Program. The program trains staff.",
         # a headline in capitals
         "HARBOR COUNTY DISTRICT ATTORNEY ANN COLE WELCOMES NEW TASK FORCE\nThe task force met Monday.",
         # words the article writes in lowercase too: a unit, not a person
-        "Our Major Fraud Unit filed the case. Fraud cases rose, and fraud losses doubled.",
+        "The Major Theft Unit filed the case. Theft cases rose, and theft losses doubled.",
         # a capitalized word before a role noun is part of the title, not a name
-        "Deputy Chief Administrative Officer positions were cut.",
+        "Deputy Chief Financial Officer positions were cut.",
         # private roles led by a private body's name
-        "Campaign chairman Mike Dunn and campaign manager Lee Park thanked volunteers.",
+        "Campaign treasurer Mike Dunn and campaign manager Lee Park thanked volunteers.",
     ],
 )
 def test_only_people_with_public_roles_are_officials(nlp: Language, text: str) -> None:
@@ -89,16 +89,16 @@ def test_only_people_with_public_roles_are_officials(nlp: Language, text: str) -
     [
         # a release's contact block: a name line, then a title line
         (
-            "For Immediate Release\nContact:\nMarta Lindqvist\nPublic Affairs Counsel\n(555) 347-8408 Office\n"
+            "For Immediate Release\nContact:\nMarta Lindqvist\nCommunications Counsel\n(555) 347-8408 Office\n"
             "The office filed charges on Monday.",
-            [("Marta Lindqvist", "public affairs counsel")],
+            [("Marta Lindqvist", "communications counsel")],
         ),
         # an acronym between the title and the name
         ("Harbor County District Attorney (HCDA) Tony Ruiz spoke.", [("Tony Ruiz", "county district attorney")]),
         # a bare title before a surname alone is an office
-        ("Thank you, President Truman, for the letter.", [("Truman", "president")]),
+        ("We wrote to President Lindgren about the bridge.", [("Lindgren", "president")]),
         # an acronym before a private-or-public role tells nothing: the office counts
-        ("\u201cDrive sober,\u201d said OTS Director Barbara Lindqvist.", [("Barbara Lindqvist", "director")]),
+        ("\u201cDrive sober,\u201d said HTS Director Barbara Lindqvist.", [("Barbara Lindqvist", "director")]),
     ],
 )
 def test_officials_in_release_layouts(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:

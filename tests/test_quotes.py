@@ -147,9 +147,9 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         ),
         # a surname written alone, which the entity recognizer may miss, still names the person
         (
-            "Retired Col. Norman Pike spoke to reporters. Later, Pike said he had doubts about "
+            "Retired Col. Victor Pike spoke to reporters. Later, Pike said he had doubts about "
             "Senator Ruth Calder.\n\n\u201cI was never consulted,\u201d he said.",
-            ["Norman Pike"],
+            ["Victor Pike"],
         ),
         # a title and the name closing the subject phrase
         (
