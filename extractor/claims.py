@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of
-from .facts import context_of
+from .facts import context_of, matchers_for
 from .figures import metric_from_noun, singular, years_in
 from .models import Claim, ClaimKind, Figure
 from .rules import load
@@ -236,14 +236,22 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
 
 def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
     anchors, extremes = _matchers(doc.vocab).find(doc)
-    targets = [(s, e) for kind, s, e in context_of(doc).markers if kind == "target"]
+    fact_matchers = matchers_for(doc.vocab)
+    target_cache: dict[int, list[tuple[int, int]]] = {}
+
+    def targets_of(sent: Span) -> list[tuple[int, int]]:
+        """Targets and projections in the claim's sentence ("on track to beat its worst mark")."""
+        if sent.start not in target_cache:
+            target_cache[sent.start] = fact_matchers.markers_in(sent, "target")
+        return target_cache[sent.start]
+
     low = lowers(doc)
     published: dt.date | None = doc._.published
     claims: list[Claim] = []
     used: set[int] = set()
 
     def add(first: int, last: int, sent: Span, noun: Token | None, year: Any, since_year: int | None) -> None:
-        if any(s >= sent.start and s < last for s, _e in targets):
+        if any(s < last for s, _e in targets_of(sent)):
             return  # "on pace to beat its worst mark": a future claim
         figure = _figure_of(figures, sent, doc[first].idx, since_year)
         end_of_claim = doc[last - 1].idx + len(doc[last - 1])

@@ -24,7 +24,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .components import lowers
@@ -86,6 +86,15 @@ class FactMatchers:
             "",
             [[{"SHAPE": "dddd"}, {"IS_TITLE": True, "OP": "{0,4}"}, {"LOWER": {"IN": RULES["report_nouns"]}}]],
         )
+
+    def markers_in(self, span: Span, kind: str) -> list[tuple[int, int]]:
+        """The markers of one kind ("target") in a span, by Doc token index."""
+        found = []
+        for match_id, s, e in self.matcher(span):
+            group, label = self.labels[match_id]
+            if group == "marker" and label == kind:
+                found.append((s + span.start, e + span.start))
+        return found
 
     def context(self, doc: Doc, published: dt.date | None) -> Context:
         ctx = Context()
