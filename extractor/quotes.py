@@ -29,6 +29,7 @@ MAX_CARRY_PARAGRAPHS = 6
 ANTECEDENT_SENTENCES = 3  # sentences looked back through for a pronoun's antecedent
 PRIOR_SPEAKER_CHARS = 700  # how far back the speaker of the quote before still speaks for "he said"
 MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh" after the cue
+MAX_APPOSED_DISTANCE = 9  # "Ann Cole, the board's longtime treasurer, said": a person this far from the verb
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
 LINE_CONTINUERS = set(RULES["line_continuers"])
@@ -418,7 +419,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             and x.i != t.i
             and _may_speak(x)
             and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS)
-            and abs(x.i - t.i) <= 5
+            and (abs(x.i - t.i) <= 5 or x.ent_type_ == "PERSON" and abs(x.i - t.i) <= MAX_APPOSED_DISTANCE)
         ]
         if beside:
             # a person before anything else: "Flynn said on Fox News" speaks for Flynn

@@ -156,6 +156,11 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cThe seizures are up,\u201d remarked Special Agent in Charge Lena Marsh of the field office.",
             ["Lena Marsh"],
         ),
+        # a person set off by a long appositive, a network named beside the verb
+        (
+            "\u201cThe plan is sound,\u201d Lindqvist, a longtime party adviser, said Monday on Harbor News.",
+            ["Lindqvist"],
+        ),
         # a verb the release left out: the name after the quote
         (
             "\u201cWe are ready for the season,\u201d District Attorney Ann Cole. \u201cCall us.\u201d",
