@@ -178,6 +178,8 @@ def _list_title(doc: Doc, start: int) -> str | None:
     j, steps = start, 0
     while j > 0 and steps < MAX_LIST_TOKENS and (doc[j - 1].lower_ in (",", "and") or _is_name_word(doc[j - 1])):
         j, steps = j - 1, steps + 1
+    while j < start and doc[j].lower_ in (",", "and"):
+        j += 1  # "Board of Supervisors, Orange County ...": no list right after the title
     if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
         return None
     return _title_before(doc, j)[0]
@@ -455,6 +457,8 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False
     if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
         return False
+    if len(words) == 1 and words[0].tag_ == "NNPS" and not person:
+        return False  # a plural: "Justice Centers"
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
         return False
     if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:

@@ -76,6 +76,10 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
         "The Major Theft Unit filed the case. Theft cases rose, and theft losses doubled.",
         # a capitalized word before a role noun is part of the title, not a name
         "Deputy Chief Financial Officer positions were cut.",
+        # a plural title ending a body's name is no list of names after it
+        "At the request of the Board of Supervisors, Harbor County staff wrote a plan.",
+        # a plural after a title word: a place, not a person
+        "Families can find help at the county's Family Justice Centers downtown.",
         # private roles led by a private body's name
         "Campaign treasurer Mike Dunn and campaign manager Lee Park thanked volunteers.",
     ],
