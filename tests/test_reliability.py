@@ -449,3 +449,33 @@ def test_identical_duplicate_official_rows_are_reported(tmp_path: Path) -> None:
     official = tmp_path / "official.csv"
     official.write_text("metric,year,value,location\nhomicide,2014,159,St. Louis\nhomicide,2014,159,St. Louis\n")
     assert load_official(official).duplicates == [f"{official}, line 3: homicide 2014 St. Louis repeats line 2"]
+
+
+def test_a_record_half_written_to_the_db_when_the_run_stops_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractor.models import DateMention
+    from extractor.writers import SqliteWriter
+
+    def record(rid: str) -> ArticleRecord:
+        text = "In 2022 there were 5 fires."
+        dates = [DateMention(text="2022", start=3, end=7, value="2022")]
+        return ArticleRecord(
+            id=rid, source=rid, path=rid, title=None, published=None, location=None, text=text, dates=dates
+        )
+
+    db = tmp_path / "facts.db"
+    real = SqliteWriter._table
+    with pytest.raises(KeyboardInterrupt), SqliteWriter(db) as writer:
+        writer.COMMIT_SECONDS = 0  # every record committed as soon as written
+        writer.write_record(record("first"))
+
+        def interrupted(self: SqliteWriter, kind: str, rows: list[dict[str, Any]]) -> None:
+            raise KeyboardInterrupt  # Ctrl-C between the article's row and its facts
+
+        monkeypatch.setattr(SqliteWriter, "_table", interrupted)
+        writer.write_record(record("second"))
+    monkeypatch.setattr(SqliteWriter, "_table", real)
+    con = sqlite3.connect(db)
+    assert con.execute("select id from articles").fetchall() == [("first",)]
+    assert con.execute("select status from runs").fetchall() == [("interrupted",)]

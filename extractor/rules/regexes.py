@@ -113,9 +113,9 @@ GLUED_DATELINE = re.compile(
 CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]{1,30}\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]{1,30}\.?|[A-Z]\.)){0,3}")
 
 # An official table with a column per year: "2014_murders", "murders 2015", "2016".
-YEAR_COLUMN = re.compile(
-    r"^\s*(?:(?P<year_first>(?:1[89]|20)\d{2})(?:[\s_\-]+(?P<metric_after>.*\S))?"
-    r"|(?P<metric_before>.*?\S)[\s_\-]+(?P<year_last>(?:1[89]|20)\d{2}))\s*$"
+YEAR_COLUMN = re.compile(  # possessive runs and a metric ending in a non-separator: linear on floods
+    r"^\s*+(?:(?P<year_first>(?:1[89]|20)\d{2})(?:[\s_\-]++(?P<metric_after>.*\S))?"
+    r"|(?P<metric_before>.*?[^\s_\-])[\s_\-]++(?P<year_last>(?:1[89]|20)\d{2}))\s*$"
 )
 # A capitalized word at the end of a token a scraped headline ran into ("site.comRiverton").
 TRAILING_CAPITALIZED = re.compile(r"(?<=[a-z.])[A-Z][a-z]{2,30}$")
