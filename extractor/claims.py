@@ -186,9 +186,10 @@ def _number_of(sent: Span) -> str | None:
     return None
 
 
-def _changed_thing(sent: Span) -> str | None:
-    """ "a gradual climb in club membership, with 2011 being the peak": what rose."""
-    for t in sent:
+def _changed_thing(sent: Span, before: int) -> str | None:
+    """ "a gradual climb in club membership, with 2011 being the peak": what rose, stated before
+    the claim."""
+    for t in sent.doc[sent.start : before]:
         if t.lemma_.lower() in CHANGE_NOUNS:
             obj = next((p for c in t.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
@@ -256,7 +257,9 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
         figure = _figure_of(figures, sent, doc[first].idx, since_year)
         end_of_claim = doc[last - 1].idx + len(doc[last - 1])
         if figure is None:  # "the record high of 3,100 in 2009": the figure right after
-            figure = next((f for f in figures if end_of_claim <= f.start <= end_of_claim + 12), None)
+            figure = next(
+                (f for f in figures if doc[first].idx <= f.start <= end_of_claim + 12 and f.year != since_year), None
+            )
         present = year is None
         if figure is None and not present:
             # "..., the fewest since 2014" in the sentence after the count: the figure just before,
@@ -281,7 +284,9 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
             metric = _metric_of_noun_phrase(noun)
         if metric is None and present:
             metric = _verb_subject_metric(doc[first])
-        metric = metric or _changed_thing(sent)
+        if metric is None and figure is not None and figure.start >= sent.start_char:
+            metric = figure.metric  # the figure the sentence states
+        metric = metric or _changed_thing(sent, first)
         if metric is None and figure is not None:
             metric = figure.metric
         metric = metric or _number_of(sent) or _verb_subject_metric(doc[first]) or _subject_metric(sent)
@@ -353,4 +358,26 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
         else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
             noun = next((doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None)
         add(s, e, sent, noun, year, None)
-    return claims
+    return _without_repeats(claims)
+
+
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim stated twice is one claim: a headline repeated in the page's chrome keeps its first
+    statement, and "the lowest level in almost 10 years" beside "lowest level since 1993" (same
+    metric, same year) keeps the one with a year to check against."""
+
+    anchored = [(c.metric or "", c.year) for c in claims if c.since_year is not None]
+
+    def same_thing(a: str, b: str) -> bool:  # "member" and "identified gang member"
+        return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+    kept: list[Claim] = []
+    texts: set[str] = set()
+    for c in sorted(claims, key=lambda c: c.start):
+        if c.text.lower() in texts:
+            continue
+        if c.since_year is None and c.metric and any(y == c.year and same_thing(m, c.metric) for m, y in anchored):
+            continue
+        texts.add(c.text.lower())
+        kept.append(c)
+    return kept
