@@ -28,6 +28,7 @@ MARKS = set(OPENERS) | CLOSERS
 MAX_CARRY_PARAGRAPHS = 6
 ANTECEDENT_SENTENCES = 3  # sentences looked back through for a pronoun's antecedent
 PRIOR_SPEAKER_CHARS = 700  # how far back the speaker of the quote before still speaks for "he said"
+CUE_REACH = 40  # tokens either side of a short quote searched for the verb that reports it
 MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh" after the cue
 MAX_APPOSED_DISTANCE = 9  # "Ann Cole, the board's longtime treasurer, said": a person this far from the verb
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
@@ -265,9 +266,12 @@ class Attributor:
         if token.ent_type_ in ("ORG", "NORP", "GPE") and (name is None or name == token.text):
             if name is not None and self.full_name_in_text(name) is not None:
                 return None
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                return _without_article(ent.text)
+            start, end = token.i, token.i + 1
+            while start > 0 and self.doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+            return _without_article(self.doc[start:end].text)
         if token.lemma_.lower() in ORGANIZATION_NOUNS or token.lower_ in ORGANIZATION_NOUNS:
             words = [t for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"]
             return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
@@ -658,7 +662,9 @@ def _reported_in_sentence(doc: Doc, q: QuoteSpan, first: Token) -> bool:
     (not the naming of "a unit called “the Night Watch”")."""
     if q.reported and q.cue_token is not None and sentence_of(doc[q.cue_token]).start == sentence_of(first).start:
         return _reports(doc[q.cue_token])
-    return any(_is_cue_verb(t) and _reports(t) for t in sentence_of(first) if not q.start <= t.idx < q.end)
+    sent = sentence_of(first)
+    near = doc[max(sent.start, first.i - CUE_REACH) : min(sent.end, first.i + CUE_REACH)]
+    return any(_is_cue_verb(t) and _reports(t) for t in near if not q.start <= t.idx < q.end)
 
 
 def _reports(cue: Token) -> bool:
