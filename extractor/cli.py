@@ -24,15 +24,11 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    ProgressColumn,
     SpinnerColumn,
-    Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.table import Table
-from rich.text import Text
 
 from . import __version__
 
@@ -84,7 +80,8 @@ EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    """Print a plain message (user text in it is shown as written: never read as markup) and exit."""
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -121,19 +118,37 @@ PublishedOption = Annotated[
 ]
 
 
+def _output_format(given: str | None, output: Path | None) -> str:
+    """The output format: --format, else the suffix of --output (.csv is CSV, anything else JSON
+    Lines); a --format that contradicts the suffix is a usage error, not a surprise."""
+    by_suffix = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(output.suffix.lower()) if output else None
+    if given is not None and given not in ("jsonl", "csv"):
+        fail(f"--format {given!r}: choose jsonl or csv")
+    if given is not None and by_suffix is not None and given != by_suffix:
+        fail(f"--format {given} does not fit the output name {output}; rename it or drop --format")
+    return given or by_suffix or "jsonl"
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).", show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files and folders (read recursively); - reads standard input.", show_default=False),
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the records (JSON Lines; with --format csv, OUT.articles.csv, OUT.figures.csv ...).",
+            help="Where to write the records: OUT.jsonl (JSON Lines), OUT.csv (OUT.articles.csv, OUT.figures.csv ...: "
+            "the suffix decides), or - for standard output.",
         ),
     ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Also (or only) write an SQLite database.")] = None,
-    format_: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    format_: Annotated[
+        str | None,
+        typer.Option("--format", help="jsonl or csv (default: from the --output suffix).", show_default=False),
+    ] = None,
     resume: Annotated[
         bool | None,
         typer.Option(
@@ -175,44 +190,56 @@ def extract(
 
       extractor extract corpus/ ../shared/seed/st-louis-homicides.txt --output out/facts.jsonl --published 2024-07-31
       extractor extract corpus/ --output out/facts.jsonl --db out/facts.db --resume -j 2
+      extractor extract corpus/st-louis-homicides.txt --output out/facts.csv
+      cat corpus/st-louis-homicides.txt | extractor extract - -o - --quiet
     """
     from .batch import run_dask, run_local
-    from .ingest import DEFAULT_MAX_LINE_BYTES, Walk, iter_articles, shown_path
+    from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, STDIN, Walk, iter_articles, shown_path
     from .models import ArticleRecord
-    from .writers import CsvWriter, JsonlWriter, OutputLock, OutputLocked, SqliteWriter, errors_path
+    from .writers import CsvWriter, JsonlWriter, OutputLock, OutputLocked, SqliteWriter, StreamWriter, errors_path
 
     base = _parse_date(published)
     if output is None and db is None:
         fail("give --output OUT.jsonl, --db OUT.db, or both")
-    if format_ not in ("jsonl", "csv"):
-        fail(f"--format {format_!r}: choose jsonl or csv")
+    to_stdout = output is not None and str(output) == STDIN
+    format_ = _output_format(format_, None if to_stdout else output)
+    if to_stdout and format_ == "csv":
+        fail("CSV is written as one file per kind of fact: give --output OUT.csv")
+    if to_stdout and resume:
+        fail("--resume needs an output file to resume, not standard output")
+    output_file = None if to_stdout else output
     if engine not in ("local", "dask"):
         fail(f"--engine {engine!r}: choose local or dask")
     if resume and format_ == "csv" and db is None:
         fail("--resume works with JSON Lines and SQLite output, not CSV")
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [str(p) for p in paths if str(p) != STDIN and not p.exists() and not p.is_symlink()]
     if missing and len(missing) == len(paths):
         fail(f"no such file or folder: {', '.join(missing)}")
-    targets = {t.resolve() for t in ([output, errors_path(output)] if output else []) + ([db] if db else [])}
+    written = ([output_file, errors_path(output_file)] if output_file else []) + ([db] if db else [])
+    targets = {t.resolve() for t in written}
     for p in paths:
-        if p.exists() and p.resolve() in targets:
+        if str(p) != STDIN and p.exists() and p.resolve() in targets:
             fail(f"the output {p} is also an input; choose another output")
-    for target in (output, db):
+    for target in (output_file, db):
         if target is not None and target.is_dir():
             fail(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
     with ExitStack() as locks:
         try:
-            for target in [t for t in (output, db) if t is not None]:
+            for target in [t for t in (output_file, db) if t is not None]:
                 locks.enter_context(OutputLock(target))
         except OutputLocked as e:
-            fail(escape(str(e)), EXIT_RUN_FAILED)
+            fail(str(e), EXIT_RUN_FAILED)
         except OSError as e:
-            fail(escape(f"cannot lock the output: {e.strerror or e}"), EXIT_RUN_FAILED)
-        resume = _resume_or_ask(resume, output if format_ == "jsonl" else None, db)
+            fail(f"cannot lock the output: {e.strerror or e}", EXIT_RUN_FAILED)
+        resume = _resume_or_ask(resume, output_file if format_ == "jsonl" else None, db)
+        if not quiet:
+            err.print("extractor: loading the spaCy model ...", highlight=False)
         nlp = _nlp(model) if engine == "local" else None
 
         writers: list[Any] = []
-        if output is not None:
+        if to_stdout:
+            writers.append(StreamWriter(sys.stdout, sys.stderr))
+        elif output is not None:
             writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
         if db is not None:
             writers.append(SqliteWriter(db, resume=resume))
@@ -221,9 +248,9 @@ def extract(
             exclude=set(targets) | {t.with_name(t.name + s).resolve() for t in targets for s in own},
             follow_symlinks=follow_symlinks,
         )
-        if output is not None and format_ == "csv":
+        if output_file is not None and format_ == "csv":
             walk.exclude |= {
-                q.resolve() for p in CsvWriter(output).paths.values() for q in (p, p.with_name(p.name + ".part"))
+                q.resolve() for p in CsvWriter(output_file).paths.values() for q in (p, p.with_name(p.name + ".part"))
             }
         kinds: Counter[str] = Counter()
         errors: Counter[str] = Counter()
@@ -240,16 +267,17 @@ def extract(
 
                 def todo() -> Iterator[Any]:
                     nonlocal skipped
-                    line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)
-                    for item in iter_articles(paths, base, walk, max_line_bytes=line_limit):
+                    line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)  # JSON escapes take up to 6 bytes
+                    file_limit = min(DEFAULT_MAX_BYTES, max(DEFAULT_MAX_LINE_BYTES, max_chars * 20))  # HTML markup
+                    for item in iter_articles(paths, base, walk, file_limit, line_limit):
                         if resume and all(w.done.has(item) for w in writers):
                             skipped += 1
-                            progress.advance(task)
+                            progress.advance(task, counted=False)
                             continue
                         yield item
 
-                progress = stack.enter_context(_progress(quiet, total))
-                task = progress.add_task("extracting", total=total)
+                progress = stack.enter_context(_RunProgress(quiet, total))
+                task = 0
                 if engine == "dask":
                     results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
                 else:
@@ -297,7 +325,8 @@ def extract(
             elapsed,
             output or db,
             skipped,
-            errors_path(output) if output else None,
+            errors_path(output_file) if output_file else None,
+            err if to_stdout else out,  # standard output holds the records
         )
     raise typer.Exit(EXIT_FAILED if errors or earlier else EXIT_OK)
 
@@ -362,10 +391,8 @@ def _resume_or_ask(resume: bool | None, jsonl: Path | None, db: Path | None) -> 
         unfinished.append(str(db))
     if unfinished:
         fail(
-            escape(
-                f"{' and '.join(unfinished)} hold the work of a run that did not finish: pass --resume to "
-                "continue it, or --no-resume to start over"
-            )
+            f"{' and '.join(unfinished)} hold the work of a run that did not finish: pass --resume to "
+            "continue it, or --no-resume to start over"
         )
     return False
 
@@ -412,63 +439,107 @@ def count_inputs(paths: list[Path]) -> int | None:
     return total
 
 
-class _NoProgress:
-    def __enter__(self) -> _NoProgress:
-        return self
+class _Throughput:
+    """Articles per second and the time left, from the results themselves: workers hand results
+    over in batches, so the rate is measured from the first batch's arrival to the latest one's,
+    over the articles that came after the first batch (model loading, the first batch's wait and
+    articles skipped by --resume left out). No rate is claimed before two batches have come."""
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+    BATCH_GAP = 0.5  # results closer together than this arrived as one batch
+    MIN_SPAN = 2.0  # seconds of results before a rate is shown
 
-    def add_task(self, *args: object, **kwargs: object) -> int:
-        return 0
+    def __init__(self, total: int | None) -> None:
+        self.total, self.done, self.counted = total, 0, 0
+        self.first: float | None = None
+        self.last = 0.0
+        self.first_batch = 0
 
-    def advance(self, task: int) -> None:
-        return None
+    def tick(self, counted: bool) -> None:
+        self.done += 1
+        if not counted:
+            return
+        now = time.perf_counter()
+        if self.first is None:
+            self.first = now
+        if now - self.first <= self.BATCH_GAP:
+            self.first_batch += 1
+        self.counted += 1
+        self.last = now
+
+    def rate(self) -> float | None:
+        if self.first is None:
+            return None
+        span, after = self.last - self.first, self.counted - self.first_batch
+        return after / span if after > 0 and span >= self.MIN_SPAN else None
+
+    def left(self) -> float | None:
+        rate = self.rate()
+        return (self.total - self.done) / rate if rate and self.total is not None else None
 
 
-class _PlainProgress(_NoProgress):
-    """Progress for logs: a line every LOG_EVERY seconds when stderr is not a terminal."""
+class _RunProgress:
+    """Progress on standard error: a bar in a terminal, a line every LOG_EVERY seconds in logs,
+    nothing with --quiet. It says "starting" until the first article is done (the workers'
+    start-up), then the true rate and the time left."""
 
     LOG_EVERY = 10.0
 
-    def __init__(self, total: int | None) -> None:
-        self.total, self.done = total, 0
-        self.started = self.last = time.perf_counter()
-
-    def advance(self, task: int) -> None:
-        self.done += 1
-        now = time.perf_counter()
-        if now - self.last >= self.LOG_EVERY:
-            self.last = now
-            rate = self.done / (now - self.started)
-            left = f", about {(self.total - self.done) / rate:.0f} s left" if self.total and rate else ""
-            err.print(
-                f"extractor: {self.done:,}{f' of {self.total:,}' if self.total else ''} articles, {rate:.1f}/s{left}",
-                highlight=False,
+    def __init__(self, quiet: bool, total: int | None) -> None:
+        self.quiet, self.meter = quiet, _Throughput(total)
+        self.bar: Progress | None = None
+        self.last_log = time.perf_counter()
+        if not quiet and err.is_terminal:
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[left]}"),
+                console=err,
+                transient=True,
             )
+            self.task = self.bar.add_task("starting", total=total, rate="", left="")
+        elif not quiet:
+            err.print(f"extractor: extracting{f' {total:,} articles' if total else ''} ...", highlight=False)
+
+    def __enter__(self) -> _RunProgress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def advance(self, task: int = 0, counted: bool = True) -> None:
+        if self.quiet:
+            return
+        self.meter.tick(counted)
+        rate, left = self.meter.rate(), self.meter.left()
+        if self.bar is not None:
+            self.bar.update(
+                self.task,
+                advance=1,
+                description="extracting" if self.meter.counted else "starting",
+                rate=f"{rate:.1f} articles/s" if rate else "",
+                left=f"about {_duration(left)} left" if left is not None else "",
+            )
+            return
+        now = time.perf_counter()
+        if now - self.last_log >= self.LOG_EVERY:
+            self.last_log = now
+            total = self.meter.total
+            shown = f"{self.meter.done:,}{f' of {total:,}' if total else ''} articles"
+            speed = f", {rate:.1f}/s" if rate else ""
+            remaining = f", about {_duration(left)} left" if left is not None else ""
+            err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
 
 
-def _progress(quiet: bool, total: int | None = None) -> Any:
-    if quiet:
-        return _NoProgress()
-    if not err.is_terminal:
-        return _PlainProgress(total)
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _RateColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-    )
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.1f} articles/s" if task.speed else "")
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 
 def _summary(
@@ -480,6 +551,7 @@ def _summary(
     output: Path | None,
     skipped: int,
     errors_output: Path | None,
+    console: Console,
 ) -> None:
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
     table.add_column("what")
@@ -498,10 +570,10 @@ def _summary(
     table.add_row("seconds", f"{elapsed:.1f}")
     if elapsed > 0:
         table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
-    out.print(table)
-    out.print(
-        f"records: {output}" + (f"\nerrors:  {errors_output}" if errors and errors_output else ""), highlight=False
-    )
+    console.print(table)
+    where = "standard output" if str(output) == "-" else escape(str(output))
+    shown_errors = f"\nerrors:  {escape(str(errors_output))}" if errors and errors_output else ""
+    console.print(f"records: {where}{shown_errors}", highlight=False)
 
 
 @app.command()
@@ -772,7 +844,7 @@ def check(
             columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
         data = load_official(official, columns, years_in_columns)
     except OfficialDataError as e:
-        fail(escape(str(e)))
+        fail(str(e))
     for line in data.duplicates[:10]:
         err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
     if len(data.duplicates) > 10:
@@ -806,7 +878,7 @@ def check(
     except OfficialDataError as e:
         fail(str(e))
     if not records:
-        fail("nothing to check: no extractor record was read from " + escape(", ".join(str(p) for p in inputs)))
+        fail("nothing to check: no extractor record was read from " + ", ".join(str(p) for p in inputs))
     rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
     counts = Counter(r.status.value for r in rows)
     if wanted:
@@ -936,24 +1008,21 @@ def report(
         try:
             rows = json.loads(check_file.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError) as e:
-            fail(escape(f"--check {check_file}: not the JSON `extractor check --json` prints ({_plain(e)})"))
+            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({_plain(e)})")
         if not isinstance(rows, list):
-            fail(escape(f"--check {check_file}: expected a JSON list of check rows"))
+            fail(f"--check {check_file}: expected a JSON list of check rows")
         for n, row in enumerate(rows, 1):
             try:
                 CheckRow.model_validate(row)
             except ValidationError as e:
                 problem = e.errors()[0]
                 where = ".".join(map(str, problem.get("loc", ()))) or "the row"
-                fail(
-                    escape(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})"),
-                    EXIT_USAGE,
-                )
+                fail(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})")
     try:
         n = write_report(read_records(records), output, rows)
     except OfficialDataError as e:
         fail(str(e))
-    out.print(f"wrote {output} ({n} articles)")
+    out.print(f"wrote {escape(str(output))} ({n} articles)", highlight=False)
 
 
 @app.command()
@@ -974,9 +1043,9 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
-    except Exception as e:  # the last guard: a clear line instead of a traceback
-        err.print(f"[bold red]error:[/] {type(e).__name__}: {e}", highlight=False)
-        sys.exit(EXIT_FAILED)
+    except Exception as e:  # the last guard: a clear line instead of a traceback; the run itself failed
+        err.print(f"[bold red]error:[/] {escape(_plain(e))}", highlight=False)
+        sys.exit(EXIT_RUN_FAILED)
 
 
 if __name__ == "__main__":

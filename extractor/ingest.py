@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ IGNORE_FILE = ".extractorignore"
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_LINE_BYTES = 10_000_000  # a JSON Lines line longer than this is rejected while it is read
 MAX_META_DEPTH = 64  # unknown keys nested deeper than this are dropped (with a warning), never serialized
+STDIN = "-"  # an input path that means standard input: `cat a.txt | extractor extract - -o x.jsonl`
 NAME_WARNING = "the file name is not valid UTF-8; its bytes are shown as \\x escapes"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -369,6 +371,9 @@ def read_file(
     shown = shown_path(path)
     article_id = shown_path(article_id)
     suffix, _ = _suffixes(path)
+    if str(path) == STDIN:
+        yield from read_stream(sys.stdin.buffer, max_bytes, max_line_bytes)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl_file(path, article_id, shown, max_bytes, max_line_bytes)
@@ -441,6 +446,37 @@ def _read_jsonl_file(
         yield from _read_jsonl(
             _bounded_lines(stream, max_line_bytes, max_bytes if gz else None), stem, shown, warnings, max_line_bytes
         )
+
+
+def read_stream(
+    stream: IO[bytes], max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+) -> Iterator[Article | ExtractionError]:
+    """Articles piped in: JSON Lines when the first thing in the stream is a JSON object (read a
+    line at a time), else the whole stream as one plain-text article with the id `stdin`.
+
+    Example:
+
+        list(read_stream(io.BytesIO(b'{"text": "In 2022 there were 5 fires."}\\n')))
+    """
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    head = buffered.peek(8192)[:8192]  # a pipe is buffered; a stream made in memory may not be
+    stream = buffered
+    try:
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            lines = _bounded_lines(stream, max_line_bytes, max_bytes)
+            yield from _read_jsonl(lines, "stdin", "stdin", [], max_line_bytes)
+            return
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputProblem(ErrorKind.too_large, f"larger than {max_bytes:,} bytes")
+        raw, warnings = decode(data)
+        article = _article_from_text(raw, default_id="stdin", path="stdin")
+        article.warnings[:0] = warnings
+        yield article
+    except InputProblem as p:
+        yield ExtractionError(source="stdin", id="stdin", error=p.kind, message=_clean(str(p)))
+    except OSError as e:
+        yield ExtractionError(source="stdin", id="stdin", error=ErrorKind.unreadable, message=str(e.strerror or e))
 
 
 class _TooMuch(Exception):
@@ -528,6 +564,8 @@ def _ignore_patterns(folder: Path, found: Walk | None = None) -> list[str]:
         outside = not _inside(os.path.realpath(ignore_file), os.path.realpath(folder))
         if ignore_file.is_symlink() and outside and not (found and found.follow_symlinks):
             return []  # never read outside the input
+        if not ignore_file.is_file():
+            return []  # missing, or a pipe that would block
         with open(ignore_file, encoding="utf-8", errors="replace") as f:
             lines = f.read(1_000_000).splitlines()
     except (OSError, ValueError):
@@ -551,6 +589,9 @@ def walk(paths: Iterable[str | Path], found: Walk | None = None) -> Iterator[tup
     found = found if found is not None else Walk()
     for given in paths:
         root = Path(given)
+        if str(given) == STDIN:
+            yield root, "stdin"
+            continue
         try:
             is_dir = root.is_dir()
         except (OSError, ValueError):

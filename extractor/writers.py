@@ -258,6 +258,44 @@ class JsonlWriter:
             self.errors_output.unlink(missing_ok=True)
 
 
+class StreamWriter:
+    """Records as JSON Lines to a stream (`-o -`: standard output), error entries as JSON Lines to
+    another (standard error), each line flushed as it is written, for pipes. Nothing to resume,
+    lock or move into place.
+
+    Example:
+
+        extractor extract corpus/ -o - | jq .id
+    """
+
+    def __init__(self, records: IO[str], errors: IO[str]) -> None:
+        self.records, self.errors = records, errors
+        self.done = Done()
+        self.records_written = 0
+        self.errors_written = 0
+
+    @property
+    def parts(self) -> list[Path]:
+        return []
+
+    def __enter__(self) -> StreamWriter:
+        return self
+
+    def write_record(self, record: ArticleRecord) -> None:
+        self.records.write(to_json_line(record))
+        self.records.flush()
+        self.records_written += 1
+
+    def write_error(self, error: ExtractionError) -> None:
+        self.errors.write(to_json_line(error))
+        self.errors.flush()
+        self.errors_written += 1
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (`| head`) is no failure
+            self.records.flush()
+
+
 def readable(value: Any) -> Any:
     """A cell for a spreadsheet: one line, and lists as text a person reads ("Jones; Tishaura
     Jones", spans as "445-462; 737-742"), never JSON."""

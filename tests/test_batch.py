@@ -89,7 +89,7 @@ def test_two_processes_write_what_one_does(tmp_path: Path) -> None:
 
 
 def test_csv_output_one_file_per_kind(tmp_path: Path) -> None:
-    out = tmp_path / "facts.jsonl"
+    out = tmp_path / "facts.csv"
     assert extract(str(CORPUS / "st-louis-homicides.txt"), "--output", str(out), "--format", "csv", "-j", "1") == 0
     with open(tmp_path / "facts.figures.csv", encoding="utf-8-sig") as f:
         figures = list(csv.DictReader(f))

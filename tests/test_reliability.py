@@ -204,7 +204,7 @@ def test_check_csv_neutralises_formula_cells(tmp_path: Path) -> None:
 
 
 def test_csv_files_of_an_earlier_run_never_stay_stale(tmp_path: Path) -> None:
-    out = tmp_path / "facts.jsonl"
+    out = tmp_path / "facts.csv"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_text("")
