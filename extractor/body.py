@@ -50,6 +50,7 @@ ENGLISH_MIN_SHARE = 0.1
 LATIN_MIN_SHARE = 0.5
 LANGUAGE_MIN_LETTERS = 100
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+BODY_MAX_CHARS = 2_000_000  # longer texts are kept whole (a run refuses them over --max-chars anyway)
 
 
 @cache
@@ -224,7 +225,9 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
     """The article in `text`: the lines from its first prose line to its last (with the release
     block, the headline above it and sentence fragments), less the chrome lines standing alone
     inside. `repeated(key)` says whether a line repeats across the pages of the batch. A text
-    with no prose line, or with fewer than three lines, is returned whole."""
+    with no prose line, with fewer than three lines or over BODY_MAX_CHARS is returned whole."""
+    if len(text) > BODY_MAX_CHARS:
+        return Body(text)
     lines = text.split("\n")
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 3:
@@ -235,6 +238,7 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
     prose = [is_prose(ln) for ln in lines]
     foreign = [is_foreign(ln) for ln in lines]
     core = [i for i in nonblank if prose[i] and not in_batch[i] and not foreign[i]]
+    in_core = set(core)
     if not core:
         return Body(text)
     start = first = core[0]
@@ -245,7 +249,7 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
     limit = len(lines)
     for i in nonblank:
         if i <= start:
-            if prose[i] and i in core:
+            if i in in_core:
                 after -= len(lines[i])
             continue
         if regexes.END_MARK.match(lines[i].strip()):
@@ -254,7 +258,7 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
         if is_trailing_heading(lines[i]) and after < 0.25 * total:
             limit = i
             break
-        if i in core:
+        if i in in_core:
             after -= len(lines[i])
     end = max(i for i in core if i < limit)
     position = {i: k for k, i in enumerate(nonblank)}
@@ -413,6 +417,7 @@ class _FolderLines:
         self.counts: Counter[str] = Counter()
 
     def add(self, text: str) -> None:
+        text = text[:BODY_MAX_CHARS]
         keys = frozenset(k for k in (line_key(ln) for ln in text.split("\n")) if k and len(k) <= 300)
         self.pages.append(keys)
         self.counts.update(keys)
