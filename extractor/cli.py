@@ -599,7 +599,8 @@ def show(
     failed = False
     for result in extract_records(iter_articles([path], base), nlp):
         if not isinstance(result, ArticleRecord):
-            err.print(f"[red]{result.source}[/]: {result.error.value}: {result.message}", highlight=False)
+            shown = f"{escape(result.source)}[/]: {result.error.value}: {escape(result.message)}"
+            err.print(f"[red]{shown}", highlight=False)
             failed = True
             continue
         out.rule(f"[bold]{result.title or result.id}")
@@ -715,7 +716,7 @@ def eval_command(
         fail(f"no such folder: {gold_dir}")
     pairs, problems = find_gold(gold_dir, articles)
     for p in problems:
-        err.print(f"[yellow]warning:[/] {p}", highlight=False)
+        err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False)
     if not pairs:
         fail(f"no gold files with articles in {gold_dir}")
     nlp = _nlp(model)
