@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -1071,12 +1071,16 @@ def sentence_figures(
     paragraph, paragraph_frame = -1, None
     header: Frame | None = None
     dangling: Frame | None = None
+    line_cache: dict[int, tuple[str, int]] = {}
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
             continue
         line = bisect_right(starts, words[0].idx) - 1
-        line_text = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)].strip()
+        if line not in line_cache:  # each line read once: a flood of sentences on one line stays linear
+            raw = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)]
+            line_cache[line] = (raw.strip(), starts[line] + len(raw.rstrip()))
+        line_text, line_end = line_cache[line]
         if line != paragraph:
             if paragraph >= 0 and dangling is None:
                 dangling = _dangling_frame(doc, text, starts, paragraph, line, paragraph_frame)
@@ -1096,7 +1100,6 @@ def sentence_figures(
         for y in years:
             if any(s <= y.start < e for _k, s, e in ctx.markers):
                 y.anchored = True  # "Between 1993 and 1996, ...": a span, not one year
-        line_end = starts[line] + len(text[starts[line] :].split("\n", 1)[0].rstrip())
         if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
             header = _header_frame(doc, sent, years, ctx) or header
         if _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
@@ -1124,6 +1127,7 @@ def sentence_figures(
         if not years and context_frame is None:
             continue
         pairs = _respectively_pairs(doc, sent, counts, ctx)
+        count_starts = [c.start for c in counts]
         metrics_by_count: dict[int, str] = {}
         sentence_metric: str | None = None
         for k, count in enumerate(counts):
@@ -1161,7 +1165,8 @@ def sentence_figures(
                 year = next(y for y in years if not y.anchored)
                 if _in_other_clause(doc, year, count, noun_end):
                     continue
-                if year.start > count.end and any(count.end <= c.start < year.start for c in counts):
+                later = bisect_left(count_starts, count.end)
+                if year.start > count.end and later < len(count_starts) and count_starts[later] < year.start:
                     # "210 cases, down 8% from the 230 cases of 2017": the year is the
                     # later count's; this one keeps the context's year
                     year, frame = None, context_before
