@@ -119,6 +119,8 @@ def test_a_folder_of_hostile_inputs_accounts_for_every_one(tmp_path: Path) -> No
     assert kinds["empty"] == kinds["spaces"] == "empty"
     assert kinds["image"] == kinds["archive"] == "binary"
     assert kinds["huge"] == "too_large"
+    huge = next(e["message"] for e in errors if e["id"] == "huge")
+    assert "bytes" in huge  # refused while reading (20 bytes a character at most), never decoded whole
     assert kinds["loop"] == "unreadable"
     assert kinds["nobody"] == kinds["script"] == "no_content"
     assert kinds["deepjson"] == "json" and kinds["outside"] == "outside_input" and kinds["fifo"] == "unreadable"
@@ -323,6 +325,7 @@ def test_symlinks_out_of_the_input_are_not_followed(tmp_path: Path) -> None:
 def test_a_fifo_is_an_error_entry_not_a_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     os.mkfifo(tmp_path / "pipe.jsonl")
+    os.mkfifo(tmp_path / ".extractorignore")
     assert [getattr(i, "error", None) for i in iter_articles([tmp_path])] == ["unreadable", "unreadable"]
 
 

@@ -343,7 +343,7 @@ pytestmark_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reas
 
 @pytestmark_linux
 def test_a_killed_worker_fails_the_run_which_keeps_its_work_and_resumes(tmp_path: Path) -> None:
-    ids = short_articles(tmp_path / "in", 300)
+    ids = short_articles(tmp_path / "in", 160)
     out = tmp_path / "facts.jsonl"
     child = start(tmp_path / "in", out)
     part = out.with_name("facts.jsonl.part")
@@ -361,7 +361,7 @@ def test_a_killed_worker_fails_the_run_which_keeps_its_work_and_resumes(tmp_path
 
 @pytestmark_linux
 def test_ctrl_c_stops_promptly_with_a_message_and_keeps_the_part_file(tmp_path: Path) -> None:
-    short_articles(tmp_path / "in", 300)
+    short_articles(tmp_path / "in", 160)
     out = tmp_path / "facts.jsonl"
     child = start(tmp_path / "in", out)
     part = out.with_name("facts.jsonl.part")
@@ -377,7 +377,7 @@ def test_ctrl_c_stops_promptly_with_a_message_and_keeps_the_part_file(tmp_path: 
 
 @pytestmark_linux
 def test_sigterm_ends_the_workers_and_keeps_the_part_file(tmp_path: Path) -> None:
-    short_articles(tmp_path / "in", 300)
+    short_articles(tmp_path / "in", 160)
     out = tmp_path / "facts.jsonl"
     child = start(tmp_path / "in", out)
     wait_for(lambda: count_lines(out.with_name("facts.jsonl.part")) >= 20 and len(children(child.pid)) >= 2, child)
@@ -390,8 +390,8 @@ def test_sigterm_ends_the_workers_and_keeps_the_part_file(tmp_path: Path) -> Non
 
 @pytestmark_linux
 def test_kills_at_random_points_leave_no_orphans_and_resume_with_db_writes_each_article_once(tmp_path: Path) -> None:
-    ids = short_articles(tmp_path / "in", 300)
-    empties = [f"a{i:03d}e" for i in (3, 17, 41, 77, 150)]
+    ids = short_articles(tmp_path / "in", 160)
+    empties = [f"a{i:03d}e" for i in (3, 17, 41, 77, 130)]
     for name in empties:  # error entries among the articles: none may be written twice
         (tmp_path / "in" / f"{name}.txt").write_text("")
     out, db = tmp_path / "facts.jsonl", tmp_path / "facts.db"
