@@ -198,25 +198,30 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
 
 
 def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
-    """Places of a scene: "was shot in Millbrook", "found dead near Pine Hollow"."""
+    """Places of a scene: "was shot in Millbrook", "found dead near Pine Hollow", "the 400 block of
+    Elm Street in Millbrook"."""
     found: list[tuple[str, int]] = []
     for token in doc:
-        if token.lower_ not in ("in", "near") or not any(
-            t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i]
+        if token.lower_ not in ("in", "near") or not (
+            any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
+            or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
         ):
-            continue
+            continue  # "was shot in Millbrook", "the 400 block of Elm Street in Millbrook"
         words = []
         for t in doc[token.i + 1 : token.i + 4]:
             if not (t.is_alpha and t.text[:1].isupper()) or t.lower_ in _place_words("not_places"):
+                break
+            if len(t.text) > 2 and t.text[-1].isupper() and t.text[-2].islower():
+                words.append(t.text[:-1])  # "in Millbrook ParkA man was": a headline run into the text
                 break
             words.append(t.text)
         name = " ".join(words)
         if (
             name
             and not is_region(name)
-            and name.lower() not in surnames
+            and words[-1].lower() not in surnames  # "shot in Dana Whitfield's car"
             and _key(name).split()[-1] not in _place_words("street_words")
-            and doc[token.i + 1].ent_type_ not in ("DATE", "TIME", "PERSON", "ORG", "NORP")
+            and doc[token.i + 1].ent_type_ not in ("DATE", "TIME", "ORG", "NORP")
         ):
             found.append((name, token.idx))
     return found
@@ -239,13 +244,25 @@ def _names_part_after(doc: Doc, end: int) -> bool:
     return any(w in _place_words("neighborhood_words_after") or w == "side" for w in window)
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people named in full ("Dana Whitfield" -> "whitfield"). A word the
+    model calls a person on its own ("Reseda", "DENTON") or that opens a name it misreads
+    ("Chicago Tribune", "Houston McDonald's") is no surname: it may be the place."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            found.add(words[-1].lower())
+    return found
+
+
 def context_place(doc: Doc, title: str | None = None) -> str | None:
     """The place the article names, scored: each mention weighs more in the lead and in the
     headline; a place followed by its state or by "police" reads as a city, one followed by
     "neighborhood" as a part of one, a county followed by "coroner" as an agency; the outlet's
     place in the title is a weak prior; states and countries count only when no city or county is
     named. Surnames and abbreviations alone are never places."""
-    surnames = {t.text.lower() for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.text[:1].isupper()}
+    surnames = _surnames(doc)
     peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}

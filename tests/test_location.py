@@ -131,6 +131,43 @@ def test_places_a_headline_names(headline: str, places: list[str]) -> None:
             None,
             "Riverton",
         ),
+        # a one-word "person" the model invents is no surname; a full name's last word is
+        (
+            "A woman, 58, died Monday after being shot in Reseda, according to Kent County coroner's records.",
+            None,
+            "Reseda",
+        ),
+        (
+            "Jordan Whitfield, 30, was shot in Whitfield's driveway, and Springfield police said he is recovering.",
+            None,
+            "Springfield",
+        ),
+        # a place that opens a name the model misreads as a person ("Houston Gazette")
+        (
+            "Houston police said the owner of a diner died. Houston Gazette readers raised a reward for tips.",
+            None,
+            "Houston",
+        ),
+        # the place after a street address: "the 400 block of Elm Street in Millbrook"
+        (
+            "A man, 24, was killed Sunday in the 400 block of Elm Street in Millbrook, according to Kent "
+            "County coroner's records. Kent County coroner's officials said he died at the scene.",
+            None,
+            "Millbrook",
+        ),
+        # a hospital is no address: the victim was taken there, the scene is elsewhere
+        (
+            "Mercy Hospital in Kingston admitted a man who was shot on Oak Avenue in Riverton on Sunday night.",
+            None,
+            "Riverton",
+        ),
+        # a headline run into the article: "in Eastgate ParkA man" is Eastgate Park, a part of Riverton
+        (
+            "Man shot in Eastgate ParkA man was shot Sunday in Eastgate ParkA in the Eastgate Park neighborhood, "
+            "Riverton police said.",
+            "Man shot in Eastgate Park",
+            "Riverton",
+        ),
     ],
 )
 def test_the_place_an_article_is_about(nlp: Language, text: str, title: str | None, place: str) -> None:
