@@ -144,13 +144,18 @@ def head_noun(metric: str | None) -> str:
     return _singular(words[-1]) if words else ""
 
 
+def _apostrophes(text: str) -> str:
+    """One apostrophe: "O’Neill" and "O'Neill" are one name."""
+    return text.replace("\u2019", "'").replace("\u02bc", "'")
+
+
 def surname(name: str | None) -> str:
-    words = [w for w in WORD.findall((name or "").lower()) if w not in NAME_SUFFIXES]
+    words = [w for w in WORD.findall(_apostrophes(name or "").lower()) if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
 
 
 def tokens(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    return [w.lower() for w in WORD.findall(_apostrophes(text))]
 
 
 def token_f1(a: str, b: str) -> float:

@@ -165,6 +165,7 @@ def test_claim_matching(pred: dict[str, Any], gold: dict[str, Any], same: bool) 
         ("Dana Whitfield", {"speaker": "Dana Whitfield"}, False, True),
         ("Whitfield", {"speaker": "Dana Whitfield"}, False, True),
         ("Dana Whitcomb", {"speaker": "Dana Whitfield"}, False, False),
+        ("Kieran O’Dwyer", {"speaker": "Kieran O'Dwyer"}, False, True),  # curly or straight apostrophe
         (None, {"speaker": "Dana Whitfield"}, False, False),
         (None, {"speaker": None}, False, True),
         # a pronoun source is scored against the person it refers to, not waved through
