@@ -820,8 +820,8 @@ def check(
     Example:
 
       extractor check corpus/st-louis-homicides.txt --official corpus/official/ucr_violent_crime_1975_2015.csv
-      extractor check corpus/ --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv --only mismatch
-      extractor check corpus/ --official corpus/official/ucr_violent_crime_1975_2015.csv --json
+      extractor check out/facts.jsonl --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv
+      extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --only mismatch
     """
     from .check import (
         ColumnMap,
