@@ -186,7 +186,11 @@ def headline_places(headline: str, body: str) -> list[str]:
 def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool) -> str | None:
     before = tokens[run[0] - 1].lower() if run[0] else ""
     after = tokens[run[-1] + 1].lower().strip(PUNCTUATION) if run[-1] + 1 < len(tokens) else ""
-    if before not in _place_words("headline_words_before") and after not in _place_words("headline_words_after"):
+    if (
+        before not in _place_words("headline_words_before")
+        and before not in _place_words("directions")  # "shot at south Riverton store"
+        and after not in _place_words("headline_words_after")
+    ):
         return None
     parts = [tokens[j].strip(PUNCTUATION) for j in run]
     n = len(parts)
@@ -246,8 +250,8 @@ def _names_part_after(doc: Doc, end: int) -> bool:
 
 def _surnames(doc: Doc) -> set[str]:
     """Last names of the people named in full ("Dana Whitfield" -> "whitfield"). A word the
-    model calls a person on its own ("Reseda", "DENTON") or that opens a name it misreads
-    ("Chicago Tribune", "Houston McDonald's") is no surname: it may be the place."""
+    model calls a person on its own ("Millbrook", "RIVERTON") or that opens a name it misreads
+    ("Riverton Gazette", "Millbrook Diner's") is no surname: it may be the place."""
     found: set[str] = set()
     for ent in doc.ents:
         words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
@@ -338,4 +342,30 @@ def article_location(doc: Doc, text: str, title: str | None = None) -> str | Non
     start = 0
     if title and text.startswith(title.strip()):
         start = len(title.strip())
-    return dateline_place(text, start) or context_place(doc, title)
+    place = dateline_place(text, start)
+    if place:
+        return _suburb_of_station(text[start : start + LEAD_CHARS], place) or place
+    return context_place(doc, title) or (_outlet_place(title) if title else None)
+
+
+def _suburb_of_station(lead: str, place: str) -> str | None:
+    """A dateline with a source in parentheses is often the station's or the wire's city; a place
+    its lead calls suburban is the scene: "BIGCITY (KXYZ) - A man was shot in south suburban
+    Millbrook" -> "Millbrook"."""
+    city = place.partition(",")[0].strip()
+    at = max(lead.find(city.upper()), lead.find(city))
+    if at < 0 or "(" not in lead[at + len(city) : at + len(city) + 20]:
+        return None
+    m = regexes.SUBURBAN_PLACE.search(lead)
+    if not m or m.group("place") == city or is_region(m.group("place")):
+        return None
+    return m.group("place")
+
+
+def _outlet_place(title: str) -> str | None:
+    """When the article names no place, the city of the outlet in its title: "Street shooting -
+    KXYZ - Riverton, OH News" -> "Riverton"."""
+    for m in regexes.CITY_STATE.finditer(split_title(title)[1]):
+        if is_region(m.group("state")) and not is_region(m.group("city")):
+            return m.group("city")
+    return None

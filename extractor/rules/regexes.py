@@ -119,3 +119,9 @@ YEAR_COLUMN = re.compile(  # possessive runs and a metric ending in a non-separa
 )
 # A capitalized word at the end of a token a scraped headline ran into ("site.comRiverton").
 TRAILING_CAPITALIZED = re.compile(r"(?<=[a-z.])[A-Z][a-z]{2,30}$")
+# A place the lead calls suburban: "in south suburban Millbrook", "suburban Pine Hollow".
+SUBURBAN_PLACE = re.compile(r"\bsuburban (?P<place>[A-Z][a-z]{2,30}(?:[ \-][A-Z][a-z]{1,30}){0,2})")
+# A city and its state in an outlet's name: "Riverton, OH News", "Millbrook, Ore. Daily".
+CITY_STATE = re.compile(
+    r"(?P<city>[A-Z][a-z]{2,30}(?: [A-Z][a-z]{1,30}){0,2}), (?P<state>[A-Z]{2}|[A-Z][a-z]{2,12}\.?)(?![A-Za-z])"
+)
