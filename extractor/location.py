@@ -331,7 +331,7 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     cities = {n: s for n, s in scores.items() if not is_region(n)}
     if any(n not in parts_of_cities for n in cities):
         for name in parts_of_cities & set(cities):
-            cities[name] *= 0.3  # a neighborhood yields to the city named
+            cities[name] *= 0.2  # a neighborhood yields to the city named
     pool = cities or scores
     return max(pool, key=lambda n: (pool[n], -firsts[n]))
 

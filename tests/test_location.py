@@ -161,6 +161,13 @@ def test_places_a_headline_names(headline: str, places: list[str]) -> None:
             None,
             "Riverton",
         ),
+        # a neighborhood named in the headline, at the scene and as a section yields to its city
+        (
+            "Riverton police are looking into a shooting in the city's Cedar Heights section. A man was shot in "
+            "Cedar Heights on Friday.",
+            "Man shot, badly hurt in Cedar Heights",
+            "Riverton",
+        ),
         # a headline run into the article: "in Eastgate ParkA man" is Eastgate Park, a part of Riverton
         (
             "Man shot in Eastgate ParkA man was shot Sunday in Eastgate ParkA in the Eastgate Park neighborhood, "

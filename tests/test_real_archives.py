@@ -24,7 +24,7 @@ GVDB = SHARED / "data" / "gvdb-dev"
 HTML = SHARED / "data" / "html-en"
 PUBLISHED_FLOOR = 0.9
 TITLE_FLOOR = 0.9
-LOCATION_FLOOR = 0.84  # measured 0.850 (306 of 360 stories with an annotated city); the goal is 0.85
+LOCATION_FLOOR = 0.84  # measured 0.853 (307 of 360 stories with an annotated city); the goal is 0.85
 
 
 def _require(path: Path) -> Path:
