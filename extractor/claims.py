@@ -363,7 +363,7 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
 
 def _without_repeats(claims: list[Claim]) -> list[Claim]:
     """One claim stated twice is one claim: a headline repeated in the page's chrome keeps its first
-    statement, and "the lowest level in almost 10 years" beside "lowest level since 1993" (same
+    statement, and "the highest level in nearly 12 years" beside "highest level since 2008" (same
     metric, same year) keeps the one with a year to check against."""
 
     anchored = [(c.metric or "", c.year) for c in claims if c.since_year is not None]

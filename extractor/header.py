@@ -1,7 +1,7 @@
 """Title and publication date from the header of a text: a headline line, release headers ("For
 Immediate Release" and the date under it), labelled date lines ("Published", "Posted", "Date:",
 "Updated", the label on its own line and the date on the next), a date followed by a contact
-("October 15, 2018 Contact: ..."), a page's machine timestamp ("2022-11-09 11:20:40"), and a date
+("March 3, 2019 Contact: ..."), a page's machine timestamp ("2019-04-02 08:15:00"), and a date
 line near the headline. Dates are read from the text only, never from the machine's clock.
 
 The release's own date wins over a website's re-publication date: a migrated release can say

@@ -74,7 +74,7 @@ LINK_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+
 BRACKETED = re.compile(r"^\[[^\[\]\n]{1,80}\]$")
 # The end mark of a press release: "###", "# # #", "-30-", "- 30 -".
 END_MARK = re.compile(r"^(?:#\s?#\s?#|-\s?30\s?-|\*\s?\*\s?\*)\s*$")
-# A machine timestamp line of a page's metadata: "2022-11-09 11:20:40", "2022-11-09T11:20:40Z".
+# A machine timestamp line of a page's metadata: "2019-04-02 08:15:00", "2019-04-02T08:15:00Z".
 TIMESTAMP_LINE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?\s?(?:Z|[+\-]\d{2}:?\d{2}|UTC|GMT)?$"
 )
