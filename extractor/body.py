@@ -421,8 +421,13 @@ class _FolderLines:
         keys = frozenset(k for k in (line_key(ln) for ln in text.split("\n")) if k and len(k) <= 300)
         self.pages.append(keys)
         self.counts.update(keys)
-        if len(self.pages) > WINDOW:
-            self.counts.subtract(self.pages.popleft())
+        if len(self.pages) > WINDOW:  # lines of pages out of the window are forgotten, so memory stays flat
+            for key in self.pages.popleft():
+                left = self.counts[key] - 1
+                if left > 0:
+                    self.counts[key] = left
+                else:
+                    del self.counts[key]
 
     def repeated(self, key: str) -> bool:
         count = self.counts.get(key, 0)

@@ -366,3 +366,15 @@ def test_an_article_not_in_english_is_a_language_error(tmp_path: Path) -> None:
     error = items["es"]
     assert isinstance(error, ExtractionError) and error.error is ErrorKind.language
     assert "not English" in error.message
+
+
+def test_repeated_line_table_forgets_pages_out_of_its_window() -> None:
+    """A batch of a million pages must not hold every line it has seen: memory stays flat."""
+    from extractor.body import WINDOW, _FolderLines
+
+    table = _FolderLines()
+    for page in range(WINDOW * 6):
+        table.add(f"Site menu\nStory number {page} about the harbor, told in full.\nShare this")
+    assert len(table.pages) == WINDOW
+    assert len(table.counts) == WINDOW + 2  # the window's own lines and the two shared ones
+    assert table.repeated("site menu") and not table.repeated("story number 0 about the harbor, told in full.")
