@@ -38,10 +38,13 @@ def run(*args: str) -> Any:
     return result
 
 
-def short_articles(folder: Path, n: int, start: int = 0) -> list[str]:
+FILLER = " The council met on Tuesday to discuss the budget for roads, parks and libraries in the city."
+
+
+def short_articles(folder: Path, n: int, start: int = 0, filler: int = 0) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(start, start + n):
-        (folder / f"a{i:03d}.txt").write_text(SHORT.format(n=1000 + i), encoding="utf-8")
+        (folder / f"a{i:03d}.txt").write_text(SHORT.format(n=1000 + i) + FILLER * filler, encoding="utf-8")
     return [f"a{i:03d}" for i in range(start, start + n)]
 
 
@@ -390,7 +393,9 @@ def test_sigterm_ends_the_workers_and_keeps_the_part_file(tmp_path: Path) -> Non
 
 @pytestmark_linux
 def test_kills_at_random_points_leave_no_orphans_and_resume_with_db_writes_each_article_once(tmp_path: Path) -> None:
-    ids = short_articles(tmp_path / "in", 160)
+    # Longer articles than elsewhere: on a fast machine 160 one-line articles finished before the
+    # kill point was reached, and the run ended on its own.
+    ids = short_articles(tmp_path / "in", 160, filler=12)
     empties = [f"a{i:03d}e" for i in (3, 17, 41, 77, 130)]
     for name in empties:  # error entries among the articles: none may be written twice
         (tmp_path / "in" / f"{name}.txt").write_text("")
