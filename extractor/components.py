@@ -10,8 +10,12 @@ from .numbers import token_value
 
 if not Token.has_extension("number"):
     Token.set_extension("number", default=None)  # float value of a numeric or number-word token
+# The article's inputs, set on its Doc before the pipeline runs (extractors.article_doc)
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # datetime.date of publication, or None
+if not Doc.has_extension("title"):
+    Doc.set_extension("title", default=None)  # the headline, where it is not the text's first line
+# set by the extractor_location component; the facts read it
 if not Doc.has_extension("location"):
     Doc.set_extension("location", default=None)  # the place the article is about
 

@@ -29,7 +29,6 @@ ANNOUNCEMENT_VERBS = set(RULES["announcement_verbs"])
 YEAR_EVENT_NOUNS = set(RULES["year_event_nouns"])
 MAX_DESCRIPTION_TOKENS = 12
 MAX_SENTENCE_TOKENS = 250
-SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "that", "which"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -117,15 +116,16 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def extract_events(
+def events_in(
     doc: Doc,
     times: list[TimeMention],
     statements: Sequence[Spanned],
     people: list[Person],
     quote_spans: list[tuple[int, int]],
 ) -> list[Event]:
-    """Events of a Doc; `statements` are its figures, changes and claims, whose clauses are
-    statistics rather than occurrences."""
+    """Events of a Doc, given its time expressions, people and quotations; `statements` are its
+    figures, changes and claims, whose clauses are statistics rather than occurrences. The pipeline
+    calls it through `extractors.extract_events(doc)`, which reads these off the Doc."""
     figures = statements
     location: str | None = doc._.location
     events: list[Event] = []

@@ -1,6 +1,8 @@
-"""Articles to validated records: runs the Docs of `nlp.pipe` through every extractor. The library
-entry point: `extract_records(paths_or_articles, nlp)` streams ArticleRecord and ExtractionError
-objects in input order, and never raises for a bad article."""
+"""Articles to validated records. The library entry point: `extract_records(paths_or_articles, nlp)`
+streams ArticleRecord and ExtractionError objects in input order, and never raises for a bad
+article. Each article becomes a Doc that carries its publication date and headline
+(`extractors.article_doc`); the pipeline's components set every fact on the Doc (`Doc._.figures`,
+`Doc._.quotes`...), and `record_for` reads them into a record."""
 
 from __future__ import annotations
 
@@ -16,18 +18,11 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import (
-    facts,  # noqa: F401  (registers Doc._.figures, Doc._.changes, Doc._.claims)
-    location,
-)
+from . import location
 from .components import doc_text
-from .events import extract_events
+from .extractors import FACT_COMPONENTS, article_doc, extract_location, give_inputs
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
-from .officials import officials_of
-from .people import find_people
-from .quotes import extract_quotes
-from .timex import date_mentions, find_time_mentions
 
 DEFAULT_MAX_CHARS = 1_000_000
 Item = Article | ExtractionError
@@ -45,16 +40,20 @@ def article_location(doc: Doc, title: str | None = None) -> str | None:
     return location.article_location(doc, doc_text(doc), title)
 
 
+def inputs_after_the_pipeline(doc: Doc, article: Article) -> Doc:
+    """Gives a Doc the article's inputs after the pipeline ran without them: its place is found
+    again, and the facts are computed for date and place on reading."""
+    give_inputs(doc, article)
+    doc._.location = extract_location(doc)
+    return doc
+
+
 def record_for(doc: Doc, article: Article) -> ArticleRecord:
-    doc._.published = article.published
-    doc._.location = article_location(doc, article.title)
-    mentions = doc._.figure_mentions  # the extractor_facts component's, for this date and place
-    figures = doc._.figures
-    people = find_people(doc)
-    times = find_time_mentions(doc)
-    quotes = extract_quotes(doc, people)
-    changes = doc._.changes
-    claims = doc._.claims
+    """The record of an article from its Doc, as the pipeline annotated it: every field is a Doc
+    attribute a component set. `doc` is `nlp(article_doc(nlp, article))`; a Doc made from the text
+    alone is given the article's inputs first."""
+    if (doc._.published, doc._.title) != (article.published, article.title):
+        inputs_after_the_pipeline(doc, article)
     return ArticleRecord(
         id=article.id,
         source=article.source,
@@ -65,13 +64,13 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         url=article.url,
         content_hash=content_hash(article.text),
         text=article.text,
-        figures=figures,
-        changes=changes,
-        claims=claims,
-        officials=officials_of(people, doc, doc._.location),
-        quotes=quotes,
-        events=extract_events(doc, times, [*mentions, *changes, *claims], people, [(q.start, q.end) for q in quotes]),
-        dates=date_mentions(doc, times),
+        figures=doc._.figures,
+        changes=doc._.changes,
+        claims=doc._.claims,
+        officials=doc._.officials,
+        quotes=doc._.quotes,
+        events=doc._.events,
+        dates=doc._.dates,
         meta=article.meta,
         warnings=article.warnings,
     )
@@ -137,7 +136,7 @@ def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) ->
     parts: list[tuple[int, dict[str, Any]]] = []
     for start, end in text_parts(article.text, size):
         part = article.model_copy(update={"text": article.text[start:end]})
-        parts.append((start, record_for(nlp(part.text), part).model_dump()))
+        parts.append((start, record_for(nlp(article_doc(nlp, part)), part).model_dump()))
     data = dict(parts[0][1])
     data["text"] = article.text
     data["content_hash"] = content_hash(article.text)
@@ -161,7 +160,7 @@ def _analyse(article: Article, nlp: Language) -> Result:
     try:
         if len(article.text) > CHUNK_CHARS:
             return record_in_parts(article, nlp)
-        return record_for(nlp(article.text), article)
+        return record_for(nlp(article_doc(nlp, article)), article)
     except _Timeout:
         raise
     except Exception as e:  # one article's bug must not end a run of a million
@@ -186,12 +185,17 @@ def extract_records(
         return
     pending: deque[tuple[int, Item]] = deque()
 
-    def texts() -> Iterator[tuple[str, int]]:
+    # spaCy's worker processes (n_process > 1) send each Doc back as bytes, which hold neither a
+    # date nor the facts' objects: there the fact components are left out, and record_for computes
+    # the facts on reading
+    in_workers = n_process != 1
+
+    def docs() -> Iterator[tuple[Doc | str, int]]:
         for position, item in enumerate(items):
             item = _too_large(item, max_chars)
             pending.append((position, item))
             if isinstance(item, Article) and len(item.text) <= CHUNK_CHARS:
-                yield item.text, position
+                yield (item.text if in_workers else article_doc(nlp, item)), position
 
     def drain_until(position: int | None) -> Iterator[Result]:
         """The items before `position` that nlp.pipe does not see: errors, and long articles (analysed
@@ -200,11 +204,16 @@ def extract_records(
             _, item = pending.popleft()
             yield _analyse(item, nlp) if isinstance(item, Article) else item
 
-    for doc, position in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    left_out = FACT_COMPONENTS if in_workers else ()
+    for doc, position in nlp.pipe(
+        docs(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(left_out)
+    ):
         yield from drain_until(position)
         _, article = pending.popleft()
         assert isinstance(article, Article)
         try:
+            if in_workers:
+                inputs_after_the_pipeline(doc, article)
             result: Result = record_for(doc, article)
         except Exception as e:  # one article's bug must not end a run of a million
             result = _internal_error(article, e)

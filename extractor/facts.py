@@ -8,11 +8,10 @@ another language, birth years, list headers ("the report includes the following 
 report titles ("the 2002 Gang Cases Report"). `figures.py` and `changes.py` read the resulting
 `Context` instead of scanning tokens by hand.
 
-The facts depend on the publication date and the article's place (relative years: "last year"),
-which are known only once the Doc is paired with its article. So the component computes them when
-run on a Doc whose `Doc._.published` is set, and otherwise leaves them to be computed on first
-access of `Doc._.figures` (a getter), after the caller has set the date; both keep the result per
-(published, location)."""
+The facts depend on the publication date and the article's place (relative years: "last year"):
+the component computes them for the Doc's `Doc._.published` and `Doc._.location` (set before it
+runs: extractors.article_doc, the extractor_location component), and reading `Doc._.figures` after
+either changed computes them again (a getter); the result is kept per (published, location)."""
 
 from __future__ import annotations
 
@@ -211,8 +210,7 @@ class FactsComponent:
         matchers_for(nlp.vocab)  # compile the rules' patterns once, at load time
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.published is not None:
-            compute_facts(doc)
+        compute_facts(doc)
         return doc
 
 

