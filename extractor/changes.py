@@ -9,16 +9,18 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .components import doc_text, in_headline, sentence_of
-from .figures import metric_from_noun, metric_of_sentence, qualifier_before, singular, years_in
+from .components import doc_text, in_headline, lowers, sentence_of
+from .figures import metric_from_noun, metric_of_sentence
 from .models import Change, Claim, Direction, Figure, Qualifier
+from .numbers import qualifier_before
 from .rules import load, regexes
+from .timex import years_in
+from .vocabulary import SUPERLATIVES, singular
 
 RULES = load("changes.json")
 INCREASE = set(RULES["increase_words"])
 DECREASE = set(RULES["decrease_words"])
 BASELINE_WORDS = set(RULES["baseline_words"])
-SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
 RECORD_WORDS = set(RULES["record_words"])
 RECORD_ANCHORS: list[str] = RULES["record_anchors"]
 LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
@@ -256,7 +258,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             value, signed, end = found
             start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
-            qualifier, qstart = qualifier_before(doc, start, sent.start)
+            qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
             if _is_level(doc, qstart, end, sent):
                 i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
                 continue

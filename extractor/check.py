@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from .models import INFERRED_BASES, ArticleRecord, Qualifier
 from .rules import load, regexes
+from .vocabulary import LOW_SUPERLATIVES, singular
 
 RULES = load("metrics.json")
 DEFAULT_TOLERANCE = 0.05  # an approximate figure within 5% of the official one is consistent
@@ -71,23 +72,17 @@ class OfficialDataError(Exception):
 # --- normal forms -------------------------------------------------------------------------------
 
 
-def _singular(word: str) -> str:
-    from .figures import singular
-
-    return singular(word)
-
-
 SYNONYMS: dict[str, str] = {}
 for _canonical, _variants in RULES["synonyms"].items():
     for _variant in [_canonical, *_variants]:
-        SYNONYMS[" ".join(_singular(w) for w in _variant.lower().split())] = _canonical
+        SYNONYMS[" ".join(singular(w) for w in _variant.lower().split())] = _canonical
 
 
 def metric_key(metric: str | None) -> str | None:
     """A metric in its canonical form: "murders" -> "homicide", "shooting incident" -> "shooting"."""
     if not metric:
         return None
-    words = [_singular(w) for w in re.sub(r"[^a-z0-9\- ]", " ", metric.lower()).split()]
+    words = [singular(w) for w in re.sub(r"[^a-z0-9\- ]", " ", metric.lower()).split()]
     phrase = " ".join(words)
     if phrase in SYNONYMS:
         return SYNONYMS[phrase]
@@ -450,7 +445,7 @@ def _check_superlatives(record: ArticleRecord, official: OfficialData) -> Iterat
         if claim.since_year is None or claim.year is None or claim.year <= claim.since_year:
             continue
         place = claim.location or record.location
-        low = any(w in claim.text.lower() for w in ("lowest", "fewest", "least", "smallest", "record low"))
+        low = any(w in claim.text.lower() for w in (*LOW_SUPERLATIVES, "record low"))
         row = CheckRow(
             article=record.id,
             kind="superlative",

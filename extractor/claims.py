@@ -23,12 +23,13 @@ from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of
 from .facts import context_of, matchers_for
-from .figures import metric_from_noun, singular, years_in
+from .figures import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load
+from .timex import years_in
+from .vocabulary import SUPERLATIVES, singular
 
 RULES = load("claims.json")
-SUPERLATIVES: dict[str, str] = RULES["superlative_words"]
 NOT_CLAIM_NOUNS = set(RULES["not_claim_nouns"]["words"])
 PRESENT_VERBS = set(RULES["present_verbs"])
 GENERIC_HEADS = set(RULES["generic_heads"])

@@ -38,6 +38,7 @@ from typing import Any
 from .ingest import ARTICLE_SUFFIXES
 from .models import ArticleRecord, ExtractionError
 from .rules import load
+from .vocabulary import singular
 
 GOLD_SUFFIX = ".gold.json"
 FIELDS = (
@@ -131,17 +132,11 @@ class Report:
 # --- matching rules -----------------------------------------------------------------------
 
 
-def _singular(word: str) -> str:
-    from .figures import singular
-
-    return singular(word)
-
-
 def head_noun(metric: str | None) -> str:
     """The last word of a metric, singular; "" when the metric has no word with a letter, so
     that an empty or numeric metric never matches."""
     words = [w for w in (metric or "").lower().replace("-", " ").split() if LETTER.search(w)]
-    return _singular(words[-1]) if words else ""
+    return singular(words[-1]) if words else ""
 
 
 def _apostrophes(text: str) -> str:
@@ -178,7 +173,7 @@ def token_f1(a: str, b: str) -> float:
 
 def content_words(text: str | None, stop: frozenset[str] = STOPWORDS) -> set[str]:
     """Content words in one form: "votes" and "vote" are one word."""
-    return {_singular(w) for w in tokens(text or "") if w not in stop and not w.isdigit()}
+    return {singular(w) for w in tokens(text or "") if w not in stop and not w.isdigit()}
 
 
 def _num_equal(a: Any, b: Any) -> bool:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text, in_headline, sentence_of
-from .figures import is_year_token
 from .models import Event, Spanned
+from .numbers import is_year_token
 from .people import Person
 from .rules import load, regexes
 from .timex import TimeMention

@@ -17,14 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from .components import doc_text, lowers
 from .facts import Context, context_of
 from .models import Basis, Figure, Qualifier
-from .numbers import NUMBER_WORDS, SCALES, words_value
+from .numbers import NUMBER_WORDS, QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
+from .timex import YearMention, years_in
+from .vocabulary import IRREGULAR_PLURALS, MONTHS, SUPERLATIVES, singular
 
 RULES = load("figures.json")
-QUALIFIERS: list[tuple[list[str], Qualifier]] = sorted(
-    ((phrase.split(), Qualifier(kind)) for kind, phrases in RULES["qualifiers"].items() for phrase in phrases),
-    key=lambda pair: -len(pair[0]),
-)
 NOT_METRIC_NOUNS = set(RULES["not_metric_nouns"])
 NOT_METRIC_ADJECTIVES = set(RULES["not_metric_adjectives"])
 BLOCKING_BEFORE = set(RULES["blocking_before"])
@@ -32,16 +30,7 @@ BLOCKING_AFTER = set(RULES["blocking_after"])
 DIFFERENCE_WORDS = set(RULES["difference_words"])
 STREET_WORDS = set(RULES["street_words"])
 YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
-SINCE_WORDS = set(RULES["since_words"])
-# a year after these is the baseline of a comparison ("up 13 percent from the previous year")
-BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
-RELATIVE_YEARS: dict[tuple[str, ...], int | str] = {tuple(k.split()): v for k, v in RULES["relative_years"].items()}
-# relative-year phrases by their first word, longest first, so a token is checked against few
-RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int | str]]] = {}
-for _words, _offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
-    RELATIVE_BY_FIRST.setdefault(_words[0], []).append((_words, _offset))
 NOT_COUNT_WORDS = set(RULES["not_count_words"])
-MONTH_WORDS = set(RULES["month_words"])
 RATE_WORDS = set(RULES["rate_words"])
 RATE_UNITS = set(RULES["rate_units"])
 LABEL_STOP_PREFIXES = sorted((p.split() for p in RULES["label_stop_prefixes"]), key=len, reverse=True)
@@ -49,11 +38,9 @@ LABEL_CUT_WORDS = set(RULES["label_cut_words"])
 GENERIC_NOUNS = set(RULES["generic_nouns"])
 PEOPLE_NOUNS = set(RULES["people_nouns"])
 PEOPLE_VERBS: dict[str, str] = RULES["people_verbs"]
-IRREGULAR_PLURALS: dict[str, str] = RULES["irregular_plurals"]
 PARTICIPLES = set(RULES["participles"])
 GENERIC_PARTICIPLES = set(RULES["generic_participles"])
 STATE_VERBS = set(RULES["state_verbs"])
-SUPERLATIVE_WORDS = set(RULES["superlative_words"])
 AVERAGE_WORDS = set(RULES["average_words"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
 LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
@@ -102,21 +89,6 @@ def number_at(doc: Doc, i: int, limit: int | None = None) -> tuple[float, int] |
     return value, end
 
 
-def is_year_token(token: Token) -> bool:
-    return bool(regexes.YEAR.fullmatch(token.text)) and not (
-        token.i > 0 and token.doc[token.i - 1].text in ("$", "#", "No.")
-    )
-
-
-def qualifier_before(doc: Doc, i: int, floor: int) -> tuple[Qualifier, int]:
-    low = lowers(doc)
-    for words, qualifier in QUALIFIERS:
-        start = i - len(words)
-        if start >= floor and low[start:i] == words:
-            return qualifier, start
-    return Qualifier.exact, i
-
-
 def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     """Numbers that are not counts: money, percentages, ages, clock times, addresses, routes,
     districts, phone numbers, ordinals, differences, ranges."""
@@ -124,7 +96,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     after2 = doc[end + 1] if end + 1 < limit else None
     first = doc[start]
-    if (before is not None and _lower(before) in MONTH_WORDS) or (after is not None and _lower(after) in MONTH_WORDS):
+    if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
     if (
         before is not None
@@ -137,7 +109,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
-    if _in_number_run(doc, start, end - 1):
+    if in_number_run(doc, start, end - 1):
         return True
     if before is not None:
         b = _lower(before)
@@ -204,7 +176,7 @@ def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]
         if _lower(doc[i]) in NOT_COUNT_WORDS:
             i = after
             continue
-        qualifier, qualifier_start = qualifier_before(doc, i, start)
+        qualifier, qualifier_start = qualifier_before(lowers(doc), i, start)
         if i > start and _lower(doc[i - 1]) == "a" and _lower(doc[i]) == "dozen":
             qualifier_start = min(qualifier_start, i - 1)
         if not _blocked(doc, i, after, start, end):
@@ -213,21 +185,6 @@ def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]
 
 
 # --- metrics --------------------------------------------------------------------------------
-
-
-def singular(word: str) -> str:
-    low = word.lower()
-    if low in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[low]
-    if len(low) <= 3 or low.endswith(("ss", "us", "is", "ics")):
-        return low
-    if low.endswith("ies"):
-        return low[:-3] + "y"
-    if low.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return low[:-2]
-    if low.endswith("s"):
-        return low[:-1]
-    return low
 
 
 def _head_word(token: Token) -> str:
@@ -364,7 +321,7 @@ def metric_of_sentence(span: Span, count: Count | None = None) -> str | None:
             for child in nxt.children:
                 if child.dep_ == "pobj" and (m := metric_from_noun(child)):
                     return m
-        if low in SUPERLATIVE_WORDS and nxt is not None and nxt.pos_ == "NOUN" and (m := metric_from_noun(nxt)):
+        if low in SUPERLATIVES and nxt is not None and nxt.pos_ == "NOUN" and (m := metric_from_noun(nxt)):
             return m
     if count is None:
         return None
@@ -442,140 +399,6 @@ def metric_of_label(label: str) -> str | None:
 
 def metric_of_header(doc: Doc, start_char: int, end_char: int) -> str | None:
     return metric_of_label(doc_text(doc)[start_char:end_char])
-
-
-# --- years ----------------------------------------------------------------------------------
-
-
-@dataclass
-class YearMention:
-    year: int
-    start: int  # token index
-    end: int
-    anchored: bool  # preceded by "since", "between"...: a baseline, not the year of a count
-
-
-def _after_than(doc: Doc, i: int, floor: int) -> bool:
-    """ "than the year before", "than in 2019"; not "more than 31,000 in 2022"."""
-    for j in range(i - 1, max(floor, i - 4) - 1, -1):
-        if doc[j].like_num:
-            return False
-        if _lower(doc[j]) == "than":
-            return True
-    return False
-
-
-def _after_baseline_word(low: list[str], i: int, floor: int) -> bool:
-    """ "from the previous year", "compared with 2019", "over last year": the year a change is
-    measured from, not the year of the count beside it."""
-    j = i - 1 if low[i - 1] != "the" else i - 2
-    return any(j - len(w) + 1 >= floor and tuple(low[j - len(w) + 1 : j + 1]) == w for w in BASELINE_BEFORE_YEAR)
-
-
-def _bare_number(token: Token) -> bool:
-    return token.text[:1].isdigit() and token.like_num
-
-
-def _in_number_run(doc: Doc, first: int, last: int | None = None) -> bool:
-    """Numbers beside other bare numbers, space apart: phone numbers, codes ("0151 702 2071")."""
-    last = first if last is None else last
-    left = doc[first - 1] if first > 0 else None
-    right = doc[last + 1] if last + 1 < len(doc) else None
-    return bool(
-        (left is not None and left.whitespace_ and _bare_number(left))
-        or (right is not None and doc[last].whitespace_ and _bare_number(right))
-    )
-
-
-def _in_full_date(doc: Doc, i: int) -> bool:
-    """A year that closes a day's date: "July 2, 1996", "5 December 2015"."""
-    low = lowers(doc)
-    j = i - 1
-    if j >= 0 and low[j] == ",":
-        j -= 1
-    if j < 1:
-        return False
-    day_then_month = low[j] in MONTH_WORDS and low[j - 1].isdigit()
-    month_then_day = low[j].isdigit() and len(low[j]) <= 2 and low[j - 1] in MONTH_WORDS
-    return day_then_month or month_then_day
-
-
-def years_in(
-    doc: Doc,
-    start: int,
-    end: int,
-    published: dt.date | None,
-    last_year: int | None,
-    unresolved: list[int] | None = None,
-) -> list[YearMention]:
-    """The years named between tokens start and end; relative ones ("last year") against the
-    publication date, never the machine's clock: without a date they stay unresolved (their
-    token indices go to `unresolved`)."""
-    found: list[YearMention] = []
-    low = lowers(doc)
-    i = start
-    while i < end:
-        if not (low[i][:1].isdigit() or low[i] in RELATIVE_BY_FIRST or low[i].startswith("fy")):
-            i += 1
-            continue
-        t = doc[i]
-        # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
-        anchored = i > start and (
-            _lower(doc[i - 1]) in SINCE_WORDS or _after_than(doc, i, start) or _after_baseline_word(low, i, start)
-        )
-        if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
-            if _in_number_run(doc, i) or _in_full_date(doc, i):
-                i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
-                continue
-            year = int(t.text)
-            if (
-                i + 2 < end
-                and doc[i + 1].text in ("-", "\u2013", "/")
-                and regexes.NUMBER.fullmatch(doc[i + 2].text)
-                and len(doc[i + 2].text) in (2, 4)
-                and "fiscal" in low[max(start, i - 3) : i]
-            ):
-                # "fiscal year 2016-2017" is counted in the year it ends
-                end_year = (
-                    int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
-                )
-                found.append(YearMention(end_year, i, i + 3, anchored))
-                last_year = end_year
-                i += 3
-                continue
-            found.append(YearMention(year, i, i + 1, anchored))
-            last_year = year
-            i += 1
-            continue
-        if (m := regexes.FISCAL_YEAR.fullmatch(t.text)) is not None:
-            y = int(m.group("year"))
-            year = y if y > 100 else 2000 + y
-            found.append(YearMention(year, i, i + 1, anchored))
-            last_year = year
-            i += 1
-            continue
-        matched = False
-        for words, offset in RELATIVE_BY_FIRST.get(low[i], ()):
-            n = len(words)
-            if i + n <= end and tuple(low[i : i + n]) == words:
-                resolved: int | None = None
-                if anchored and offset == -1 and last_year is not None and found:
-                    offset = "before"  # "97 murders in 2018, 13 fewer than last year's 110": 2017
-                if offset == "before":
-                    resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
-                elif published is not None:
-                    resolved = published.year + int(offset)
-                if resolved is not None:
-                    found.append(YearMention(resolved, i, i + n, anchored))
-                    last_year = resolved
-                elif unresolved is not None:
-                    unresolved.append(i)
-                i += n
-                matched = True
-                break
-        if not matched:
-            i += 1
-    return found
 
 
 # --- the passes -----------------------------------------------------------------------------
@@ -1222,8 +1045,3 @@ def unique_figures(mentions: list[Figure]) -> list[Figure]:
     for f in mentions:
         unique.setdefault((f.year, float(f.count), f.metric.split()[-1]), f)
     return list(unique.values())
-
-
-def extract_figures(doc: Doc) -> list[Figure]:
-    """Every year–count figure of the Doc, once each."""
-    return unique_figures(figure_mentions(doc))

@@ -1,10 +1,18 @@
-"""Numbers as written in press: digits with separators and number words."""
+"""Numbers as written in press: digits with separators and number words, the words that qualify a
+number ("more than 1,200"), and the token shapes of numbers that are no counts (years, phone
+numbers). The number words, scales and qualifiers are in rules/numbers.json."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from text_to_num import text2num
 
+from .models import Qualifier
 from .rules import load, regexes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 def _words() -> dict[str, int]:
@@ -18,6 +26,15 @@ SCALES: dict[str, int] = {k: int(v) for k, v in load("numbers.json")["scales"].i
 
 
 NUMBER_JOINERS = frozenset({"and", "-"})
+# "more than", "nearly": the qualifier of the number after it, longest phrases first
+QUALIFIERS: list[tuple[list[str], Qualifier]] = sorted(
+    (
+        (phrase.split(), Qualifier(kind))
+        for kind, phrases in load("numbers.json")["qualifiers"].items()
+        for phrase in phrases
+    ),
+    key=lambda pair: -len(pair[0]),
+)
 
 
 def words_value(words: list[str]) -> tuple[int, int] | None:
@@ -64,3 +81,36 @@ def token_value(text: str) -> float | None:
         return float(text.replace(",", ""))
     value = word_value(text)
     return float(value) if value is not None else None
+
+
+def qualifier_before(low: list[str], i: int, floor: int) -> tuple[Qualifier, int]:
+    """The qualifier of the number at word i of the lowercase words `low` (none before `floor`),
+    and where it starts: ["more", "than", "40"] at 2 -> (at_least, 0); no qualifier -> (exact, i)."""
+    for words, qualifier in QUALIFIERS:
+        start = i - len(words)
+        if start >= floor and low[start:i] == words:
+            return qualifier, start
+    return Qualifier.exact, i
+
+
+def is_year_token(token: Token) -> bool:
+    """A four-digit year ("2023"), not an amount or a number ("$2023", "No. 2019")."""
+    return bool(regexes.YEAR.fullmatch(token.text)) and not (
+        token.i > 0 and token.doc[token.i - 1].text in ("$", "#", "No.")
+    )
+
+
+def _bare_number(token: Token) -> bool:
+    return token.text[:1].isdigit() and token.like_num
+
+
+def in_number_run(doc: Doc, first: int, last: int | None = None) -> bool:
+    """Whether the number at tokens first..last stands beside other bare numbers, space apart: a
+    phone number or a code ("0151 702 2071"), no count or year."""
+    last = first if last is None else last
+    left = doc[first - 1] if first > 0 else None
+    right = doc[last + 1] if last + 1 < len(doc) else None
+    return bool(
+        (left is not None and left.whitespace_ and _bare_number(left))
+        or (right is not None and doc[last].whitespace_ and _bare_number(right))
+    )

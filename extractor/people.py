@@ -498,7 +498,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context))
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
+def edit_distance_at_most_one(a: str, b: str) -> bool:
     """One letter added, dropped, changed, or two neighbours swapped ("Singh" / "Signh")."""
     if a == b:
         return True
@@ -541,7 +541,7 @@ def _close_spelling(person: Person, m: Mention) -> bool:
             theirs != surname
             and len(surname) >= 4
             and surname[0] == theirs[0]
-            and _edit_distance_at_most_one(surname, theirs)
+            and edit_distance_at_most_one(surname, theirs)
             and (m.first is None or other.first is None or m.first.lower() == other.first.lower())
             and _first_names_agree(other, m)
             and _roles_agree(other, m)

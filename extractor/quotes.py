@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .components import doc_text, lowers, sentence_of
 from .models import Quote
-from .people import ROLE_NOUNS, Person, _edit_distance_at_most_one
+from .people import ROLE_NOUNS, Person, edit_distance_at_most_one
 from .rules import load
 
 RULES = load("quotes.json")
@@ -219,8 +219,7 @@ class Attributor:
                 return p
         for p in self.people:
             if len(low) >= 4 and any(
-                m.surname.lower()[0] == low[0] and _edit_distance_at_most_one(m.surname.lower(), low)
-                for m in p.mentions
+                m.surname.lower()[0] == low[0] and edit_distance_at_most_one(m.surname.lower(), low) for m in p.mentions
             ):
                 return p
         return None

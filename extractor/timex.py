@@ -16,39 +16,28 @@ from spacy.tokens import Doc, Span
 
 from . import dates
 from .components import doc_text, lowers, sentence_of
-from .figures import RELATIVE_BY_FIRST, is_year_token
 from .models import DateMention
+from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
+from .vocabulary import MONTHS, RELATIVE_BY_FIRST
 
 RULES = load("dates.json")
 WEEKDAYS = {w: i for i, w in enumerate(RULES["weekdays"])}
 WEEKDAY_ABBREVIATIONS = {w[:3]: i for w, i in WEEKDAYS.items()} | {w[:3] + ".": i for w, i in WEEKDAYS.items()}
 DAY_PARTS = set(RULES["day_parts"])
-MONTHS: dict[str, int] = RULES["months"]
 RELATIVE_DAYS: dict[str, int] = RULES["relative_days"]
 UNITS: dict[str, str] = RULES["relative_units"]
 OPENERS: dict[str, int] = RULES["relative_openers"]
 RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()
 }
+ANCHOR_WORDS = set(RULES["anchor_words"])
+# a year after these is the baseline of a comparison ("up 13 percent from the previous year")
+BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
 FUTURE_MARKERS = set(RULES["future_markers"])
 NOT_DATES = set(RULES["not_dates"])
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "several": None,
-    "few": None,
-}
+# amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
+INDEFINITE_AMOUNTS: dict[str, int | None] = {"a": 1, "an": 1, "several": None, "few": None}
 DECADE = re.compile(r"^(?:the\s+)?(?:early|mid|late|mid-)?\s*'?(?:\d{2}|\d{4})s$", re.IGNORECASE)
 YEAR_IN_TEXT = re.compile(r"(?<![\d,])(?:1[89]|20)\d{2}(?![\d,])")
 AGO_WORDS = {"ago", "earlier", "later", "before", "prior"}
@@ -73,6 +62,15 @@ class TimeMention:
 # --- finding ---------------------------------------------------------------------------------
 
 
+def _is_amount(word: str) -> bool:
+    return word in INDEFINITE_AMOUNTS or word_value(word) is not None
+
+
+def _amount(word: str) -> int | None:
+    """ "two" -> 2, "a" -> 1, "several" -> None (no date at any precision)."""
+    return INDEFINITE_AMOUNTS[word] if word in INDEFINITE_AMOUNTS else word_value(word)
+
+
 def _day_number(text: str) -> int | None:
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", text)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
@@ -92,10 +90,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
                 break
         for words, _ in RELATIVE_BY_FIRST.get(w, ()):
             if tuple(low[i : i + len(words)]) == words:
-                end = i + len(words)
-                if end < n and low[end] in ("'s", "\u2019s"):
-                    pass
-                spans.append((i, end))
+                spans.append((i, i + len(words)))
                 break
         if w in RELATIVE_DAYS:
             spans.append((i, i + 1))
@@ -143,7 +138,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         # "two years ago", "over a week ago", "three weeks earlier"
         if w in UNITS and i + 1 < n and low[i + 1] in AGO_WORDS and i > 0:
             start = i - 1
-            if low[start] in NUMBER_WORDS or doc[start].like_num:
+            if _is_amount(low[start]) or doc[start].like_num:
                 if start > 0 and low[start - 1] in ("over", "about", "nearly", "almost", "more", "than", "just"):
                     start -= 1
                     if start > 0 and low[start - 1] == "more":
@@ -217,6 +212,125 @@ def _merge(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _joinable(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     low = lowers(doc)
     return low[a[0]] in WEEKDAYS and low[b[0]] in MONTHS
+
+
+# --- years of counts ---------------------------------------------------------------------------
+
+
+@dataclass
+class YearMention:
+    year: int
+    start: int  # token index
+    end: int
+    anchored: bool  # preceded by "since", "between"...: a baseline, not the year of a count
+
+
+def _after_than(doc: Doc, i: int, floor: int) -> bool:
+    """ "than the year before", "than in 2019"; not "more than 31,000 in 2022"."""
+    for j in range(i - 1, max(floor, i - 4) - 1, -1):
+        if doc[j].like_num:
+            return False
+        if doc[j].text.lower() == "than":
+            return True
+    return False
+
+
+def _after_baseline_word(low: list[str], i: int, floor: int) -> bool:
+    """ "from the previous year", "compared with 2019", "over last year": the year a change is
+    measured from, not the year of the count beside it."""
+    j = i - 1 if low[i - 1] != "the" else i - 2
+    return any(j - len(w) + 1 >= floor and tuple(low[j - len(w) + 1 : j + 1]) == w for w in BASELINE_BEFORE_YEAR)
+
+
+def _in_full_date(doc: Doc, i: int) -> bool:
+    """A year that closes a day's date: "July 2, 1996", "5 December 2015"."""
+    low = lowers(doc)
+    j = i - 1
+    if j >= 0 and low[j] == ",":
+        j -= 1
+    if j < 1:
+        return False
+    day_then_month = low[j] in MONTHS and low[j - 1].isdigit()
+    month_then_day = low[j].isdigit() and len(low[j]) <= 2 and low[j - 1] in MONTHS
+    return day_then_month or month_then_day
+
+
+def years_in(
+    doc: Doc,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    last_year: int | None,
+    unresolved: list[int] | None = None,
+) -> list[YearMention]:
+    """The years named between tokens start and end; relative ones ("last year") against the
+    publication date, never the machine's clock: without a date they stay unresolved (their
+    token indices go to `unresolved`)."""
+    found: list[YearMention] = []
+    low = lowers(doc)
+    i = start
+    while i < end:
+        if not (low[i][:1].isdigit() or low[i] in RELATIVE_BY_FIRST or low[i].startswith("fy")):
+            i += 1
+            continue
+        t = doc[i]
+        # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
+        anchored = i > start and (
+            doc[i - 1].text.lower() in ANCHOR_WORDS or _after_than(doc, i, start) or _after_baseline_word(low, i, start)
+        )
+        if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
+            if in_number_run(doc, i) or _in_full_date(doc, i):
+                i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
+                continue
+            year = int(t.text)
+            if (
+                i + 2 < end
+                and doc[i + 1].text in ("-", "\u2013", "/")
+                and regexes.NUMBER.fullmatch(doc[i + 2].text)
+                and len(doc[i + 2].text) in (2, 4)
+                and "fiscal" in low[max(start, i - 3) : i]
+            ):
+                # "fiscal year 2016-2017" is counted in the year it ends
+                end_year = (
+                    int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
+                )
+                found.append(YearMention(end_year, i, i + 3, anchored))
+                last_year = end_year
+                i += 3
+                continue
+            found.append(YearMention(year, i, i + 1, anchored))
+            last_year = year
+            i += 1
+            continue
+        if (m := regexes.FISCAL_YEAR.fullmatch(t.text)) is not None:
+            y = int(m.group("year"))
+            year = y if y > 100 else 2000 + y
+            found.append(YearMention(year, i, i + 1, anchored))
+            last_year = year
+            i += 1
+            continue
+        matched = False
+        for words, offset in RELATIVE_BY_FIRST.get(low[i], ()):
+            n = len(words)
+            if i + n <= end and tuple(low[i : i + n]) == words:
+                resolved: int | None = None
+                if anchored and offset == -1 and last_year is not None and found:
+                    offset = "before"  # "97 murders in 2018, 13 fewer than last year's 110": 2017
+                if offset == "before":
+                    resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
+                elif published is not None:
+                    resolved = published.year + int(offset)
+                if resolved is not None:
+                    found.append(YearMention(resolved, i, i + n, anchored))
+                    last_year = resolved
+                elif unresolved is not None:
+                    unresolved.append(i)
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return found
 
 
 # --- resolving -------------------------------------------------------------------------------
@@ -374,10 +488,7 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
     if unit_word and any(w in ("earlier", "later", "before", "prior") for w in words) and UNITS[unit_word] != "year":
         return None  # "two days later": after some event, not after publication
     if unit_word and any(w in AGO_WORDS for w in words):
-        amount = next(
-            (NUMBER_WORDS.get(w) if w in NUMBER_WORDS else int(w) for w in words if w in NUMBER_WORDS or w.isdigit()),
-            None,
-        )
+        amount = next((int(w) if w.isdigit() else _amount(w) for w in words if _is_amount(w) or w.isdigit()), None)
         unit = UNITS[unit_word]
         if amount is None or any(w in ("over", "about", "nearly", "almost", "more") for w in words):
             return None  # "over a week ago": no date at any precision
@@ -414,7 +525,3 @@ def date_mentions(doc: Doc, mentions: list[TimeMention]) -> list[DateMention]:
         s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(DateMention(text=text[s:e], start=s, end=e, value=m.value))
     return out
-
-
-def extract_dates(doc: Doc) -> list[DateMention]:
-    return date_mentions(doc, find_time_mentions(doc))

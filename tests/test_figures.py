@@ -8,8 +8,9 @@ import pytest
 from spacy.language import Language
 
 from extractor.extract import extract_text
-from extractor.figures import metric_of_label, singular
+from extractor.figures import metric_of_label
 from extractor.models import ArticleRecord
+from extractor.vocabulary import singular
 
 PUBLISHED = dt.date(2024, 3, 1)
 
@@ -227,7 +228,7 @@ def test_seed_change_since_the_dated_event(nlp: Language) -> None:
         ("The 160 homicides in 2023 were the lowest number since 2014.", 2014, 2023),
         ("Complaints fell to 9,812 in 2023, the fewest since record-keeping began.", None, 2023),
         ("Heat deaths reached a record high in 2023.", None, 2023),
-            ("Overdose deaths remain at an all-time high.", None, None),
+        ("Overdose deaths remain at an all-time high.", None, None),
     ],
 )
 def test_superlatives(nlp: Language, text: str, since_year: int | None, year: int | None) -> None:

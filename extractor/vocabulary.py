@@ -1,0 +1,48 @@
+"""The shared vocabulary: word lists that more than one extractor reads, each loaded once from its
+one rules file, and the plain readers of them. Nothing here needs spaCy, so `check` and `eval`
+import it without loading a model.
+
+- month names (rules/dates.json `months`): `MONTHS["sept."] == 9`;
+- relative years (rules/dates.json `relative_years`): "last year" is -1, "the year before" is the
+  year before the one just named ("before");
+- superlatives (rules/superlatives.json): `SUPERLATIVES["fewest"] == "low"`;
+- plurals (rules/plurals.json): `singular("Children") == "child"`.
+
+Number words, scale words and the qualifiers of a number ("more than") are in extractor/numbers.py."""
+
+from __future__ import annotations
+
+from .rules import load
+
+MONTHS: dict[str, int] = load("dates.json")["months"]
+
+RelativeYear = int | str  # an offset from the publication year, or "before": the year before the one named
+RELATIVE_YEARS: dict[tuple[str, ...], RelativeYear] = {
+    tuple(phrase.split()): offset for phrase, offset in load("dates.json")["relative_years"].items()
+}
+# relative-year phrases by their first word, longest first, so that a token is checked against few
+RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], RelativeYear]]] = {}
+for _words, _offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
+    RELATIVE_BY_FIRST.setdefault(_words[0], []).append((_words, _offset))
+
+SUPERLATIVES: dict[str, str] = load("superlatives.json")["words"]
+LOW_SUPERLATIVES = frozenset(word for word, end in SUPERLATIVES.items() if end == "low")
+
+IRREGULAR_PLURALS: dict[str, str] = load("plurals.json")["irregular"]
+
+
+def singular(word: str) -> str:
+    """The lowercase singular of a noun by its ending, irregular plurals by table:
+    "Homicides" -> "homicide", "injuries" -> "injury", "children" -> "child", "status" -> "status"."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
+    if len(low) <= 3 or low.endswith(("ss", "us", "is", "ics")):
+        return low
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return low[:-2]
+    if low.endswith("s"):
+        return low[:-1]
+    return low
