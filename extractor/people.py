@@ -50,6 +50,14 @@ def first_name_gender(word: str | None) -> str | None:
     return {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}.get(guess)
 
 
+def first_name_gender_is_sure(word: str | None) -> bool:
+    """Whether nearly everyone with this first name is given one gender ("Mary"), rather than most
+    ("Terry", "Robin"): a pronoun of the other gender may still refer to a "mostly" name."""
+    if not word or not word[:1].isupper() or len(word.rstrip(".")) < 2:
+        return False
+    return _name_detector().get_gender(word.split("-")[0]) in ("male", "female")
+
+
 def is_first_name(word: str) -> bool:
     """A word the gender-guesser dictionary knows as a first name, of either gender."""
     return word[:1].isupper() and len(word) > 1 and _name_detector().get_gender(word.split("-")[0]) != "unknown"
@@ -91,6 +99,13 @@ class Mention:
         if words & MALE_WORDS:
             return "he"
         return first_name_gender(self.first)
+
+    @property
+    def gender_is_sure(self) -> bool:
+        """An honorific, title or kin word tells, or a first name nearly always of one gender."""
+        if {w.lower() for w in self.cue_words} & (FEMALE_WORDS | MALE_WORDS):
+            return True
+        return first_name_gender_is_sure(self.first)
 
     @property
     def surname(self) -> str:
@@ -143,6 +158,16 @@ class Person:
         if not votes and all(len(m.words) == 1 for m in self.mentions):
             return first_name_gender(self.mentions[0].words[0])  # "Melanie", named by her first name only
         return max(set(votes), key=votes.count) if votes else None
+
+    @property
+    def gender_is_sure(self) -> bool:
+        """Whether the gender comes from a word that settles it, not from a "mostly" first name."""
+        gender = self.gender
+        if gender is None:
+            return False
+        if all(len(m.words) == 1 for m in self.mentions):
+            return first_name_gender_is_sure(self.mentions[0].words[0])
+        return any(m.gender == gender and m.gender_is_sure for m in self.mentions)
 
     @property
     def is_official(self) -> bool:
@@ -573,6 +598,16 @@ def resolve_people(mentions: list[Mention]) -> list[Person]:
     return people
 
 
+def _surname_tag_allows(token: Token) -> bool:
+    """A known surname alone is a person's unless the recognizer tags it otherwise; a one-word
+    place or organization tag on the subject of a clause ("Ham told reporters", tagged a place) is
+    the recognizer's slip, since places and bodies are rarely written by a person's surname."""
+    if token.ent_type_ in ("", "PERSON"):
+        return True
+    one_word = token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return one_word and token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _surname_mentions(doc: Doc, people: list[Person]) -> None:
     """ "Ham made it clear ...": a surname the entity recognizer did not tag, written alone after
     the full name, is a mention of that person (for pronouns and quotes to find him)."""
@@ -586,7 +621,7 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
         person = by_surname.get(t.text)
         if person is None or t.i in taken or t.idx < first[id(person)] or t.pos_ != "PROPN":
             continue
-        if t.ent_type_ not in ("", "PERSON") or (t.i + 1 < len(doc) and _is_name_word(doc[t.i + 1])):
+        if not _surname_tag_allows(t) or (t.i + 1 < len(doc) and _is_name_word(doc[t.i + 1])):
             continue  # "Ham Street", "Trump Tower"
         if t.i > 0 and _is_name_word(doc[t.i - 1]):
             continue  # another person's full name: "Ann Ham"

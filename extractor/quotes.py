@@ -212,6 +212,16 @@ class Attributor:
     def gender_of(self, person: Person) -> str | None:
         return person.gender or self.learned.get(id(person))
 
+    def may_be(self, person: Person, pronoun: str | None, loose: bool = False) -> bool:
+        """Whether "he" or "she" may refer to a person: a gender that agrees or is unknown; when
+        `loose`, also one read only from a first name most (not all) people with it share."""
+        if pronoun not in ("he", "she"):
+            return True
+        gender = self.gender_of(person)
+        if gender in (None, pronoun):
+            return True
+        return loose and id(person) not in self.learned and not person.gender_is_sure
+
     def person_by_surname(self, word: str) -> Person | None:
         low = word.lower()
         for p in self.people:
@@ -295,19 +305,21 @@ class Attributor:
     def last_person_before(self, char: int, pronoun: str | None = None) -> Person | None:
         """The person last named before `char`, outside quotations; for "he" or "she", the last
         one whose gender is that or unknown."""
-        candidates = [
-            (start, p, is_subject)
-            for start, p, is_subject in self.mention_order
-            if start < char and (pronoun not in ("he", "she") or self.gender_of(p) in (None, pronoun))
-        ]
+        candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun)]
+        if not candidates:  # only a "mostly" first name of the other gender: "Terry", "she"
+            candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun, loose=True)]
         # the speaker of the quote before goes on speaking unless someone fitting has been named
         # since ("“…,” said Ann Cole. Cole added figures. “…,” she said.")
-        prior = next((q for q in reversed(self.quotes) if q.end <= char and q.attributed), None)
+        # (a quote not yet resolved, such as the one this pronoun reports, is no prior speaker)
+        prior = next(
+            (q for q in reversed(self.quotes) if q.end <= char and q.attributed and _resolved(q)),
+            None,
+        )
         if (
             prior is not None
             and prior.speaker is not None
             and char - prior.end <= PRIOR_SPEAKER_CHARS
-            and (pronoun not in ("he", "she") or self.gender_of(prior.speaker) in (None, pronoun))
+            and self.may_be(prior.speaker, pronoun, loose=True)
             and not any(c[0] >= prior.end and c[1] is not prior.speaker for c in candidates)
         ):
             return prior.speaker
@@ -371,6 +383,11 @@ class Attributor:
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()), None, phrase
         return None, None, phrase
+
+
+def _resolved(q: QuoteSpan) -> bool:
+    """Whether a quote's speaker has been found: a person, a name or an organization."""
+    return q.speaker is not None or q.speaker_name is not None or q.organization is not None
 
 
 def _is_subject(token: Token) -> bool:

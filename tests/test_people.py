@@ -146,3 +146,18 @@ def test_unbalanced_marks_never_crash_or_swallow(text: str) -> None:
 def test_straight_and_curly_marks_pair_by_kind() -> None:
     found = pair_quotes('He said "yes" and \u201cno\u201d today.')
     assert [q.text for q in found] == ["yes", "no"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a surname alone as a clause's subject names the person, even when tagged as a place
+        ("Rep. Dana Houston met voters on Monday. Houston said the count was close.", 2),
+        # the same word as a place, not a subject, does not
+        ("Rep. Dana Houston met voters on Monday. She flew back to Houston on Friday.", 1),
+        ("Rep. Dana Houston met voters on Monday. The Houston office closed early.", 1),
+    ],
+)
+def test_a_surname_alone_is_a_mention_only_where_it_can_be_the_person(nlp: Language, text: str, mentions: int) -> None:
+    officials = record(nlp, text).officials
+    assert [(o.name, len(o.mentions)) for o in officials] == [("Dana Houston", mentions)]

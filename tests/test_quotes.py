@@ -183,6 +183,35 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cWe heard you,\u201d said Victor Ramos. \u201cThank you all,\u201d said Victor Rmaos.",
             ["Victor Ramos", "Victor Ramos"],
         ),
+        # a kin word settles a gender that the first name leaves open ("Robin" is mostly male)
+        (
+            "\u201cThe ruling ignores our families,\u201d said flood widow Robin Ashcombe.\n\n"
+            "She went on, \u201cAll we want is a day in court.\u201d",
+            ["Robin Ashcombe", "Robin Ashcombe"],
+        ),
+        # a first name that is only mostly one gender does not stop the pronoun of the other when
+        # no one else fits
+        (
+            "Robin Ashcombe, whose house burned in the fire, spoke first.\n\n"
+            "\u201cAll we want is a day in court,\u201d she said.",
+            ["Robin Ashcombe"],
+        ),
+        # ... but a sure first name does: "she" is not Mark Ellery
+        (
+            "Mark Ellery, whose house burned in the fire, spoke first.\n\n"
+            "\u201cAll we want is a day in court,\u201d she said.",
+            [None],
+        ),
+        # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
+        # tags as a place, standing as a clause's subject, is still the person
+        (
+            "Rep. Dana Houston, the ranking member of the panel, criticised the agency on Tuesday.\n\n"
+            "President Obama met Chancellor Merkel in Berlin. He did not mention the agency.\n\n"
+            "Houston called on the agency to \u201copen its books\u201d before the vote. That could "
+            "include an audit of every contract signed since 2019.\n\n"
+            "\u201cWe know the money went somewhere, and the public deserves to know where,\u201d she said.",
+            ["Dana Houston", "Dana Houston"],
+        ),
     ],
 )
 def test_speakers(nlp: Language, text: str, expected: list[str | None]) -> None:
