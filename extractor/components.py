@@ -3,6 +3,8 @@ starts at line breaks, numeric values on tokens); the extractors read those anno
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +22,6 @@ if not Doc.has_extension("location"):
     Doc.set_extension("location", default=None)  # the place the article is about
 
 
-@Language.component("extractor_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: list lines ("2020: 263 HOMICIDES"), table rows and headlines
     are units of their own, whatever the parser would join. Runs before the parser, which keeps
@@ -31,13 +32,24 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("extractor_numbers")
 def numbers(doc: Doc) -> Doc:
     """Token._.number: the value of digits ("1,204", "12.5"), number words ("forty-two") and
     "dozen". Scale words ("1.2 million") are combined by the figure extractor."""
     for token in doc:
         token._.number = token_value(token.text)
     return doc
+
+
+# Factories rather than @Language.component: the package's `spacy_factories` entry points name
+# them, so that spacy.load finds them in a saved pipeline, and an entry point must be a factory.
+@Language.factory("extractor_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return line_breaks
+
+
+@Language.factory("extractor_numbers")
+def make_numbers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return numbers
 
 
 def doc_text(doc: Doc) -> str:

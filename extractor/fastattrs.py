@@ -10,15 +10,20 @@ shape it does not know makes the factory fail, and the pipeline keeps the ruler.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy
+import srsly
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+PATTERNS_FILE = "patterns.json"  # the trained ruler's patterns, as its `patterns` gives them
 
 SUPPORTED_KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 READ = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]
@@ -148,12 +153,44 @@ def apply(doc: Doc, ruler: CompiledRuler) -> Doc:
     return doc
 
 
+class FastAttributes:
+    """The component: the trained ruler's patterns, compiled. Built from the pipeline's
+    attribute_ruler (which it then replaces); saved with the pipeline as those patterns, and
+    compiled again when loaded (`spacy.load` of a saved pipeline has no attribute_ruler to read)."""
+
+    def __init__(self, vocab: Vocab, name: str, patterns: list[dict[str, Any]]) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.use(patterns)
+
+    def use(self, patterns: list[dict[str, Any]]) -> None:
+        self.patterns = patterns
+        self.compiled = compile_ruler(patterns, self.vocab.strings, self.vocab.morphology.add)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return apply(doc, self.compiled)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(folder / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FastAttributes:
+        self.use(srsly.read_json(Path(path) / PATTERNS_FILE))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps(self.patterns).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FastAttributes:
+        self.use(srsly.json_loads(data.decode("utf-8")))
+        return self
+
+
 @Language.factory("extractor_fast_attributes", default_config={})
-def make_fast_attributes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    ruler = nlp.get_pipe("attribute_ruler")
-    compiled = compile_ruler(ruler.patterns, nlp.vocab.strings, nlp.vocab.morphology.add)  # type: ignore[attr-defined]
-
-    def fast_attributes(doc: Doc) -> Doc:
-        return apply(doc, compiled)
-
-    return fast_attributes
+def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
+    """Compiles the pipeline's attribute_ruler where there is one (build_nlp); in a saved pipeline
+    it is gone, and `from_disk` brings the patterns."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    patterns: list[dict[str, Any]] = ruler.patterns if ruler is not None else []  # type: ignore[attr-defined]
+    return FastAttributes(nlp.vocab, name, patterns)

@@ -68,6 +68,8 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Languag
     [(2019, 312)]
     """
     nlp = load_model(model_name(model))
+    if all(name in nlp.pipe_names for name in FACT_COMPONENTS):
+        return nlp  # a pipeline saved from build_nlp (nlp.to_disk), loaded by its path: complete
     add_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
