@@ -376,7 +376,7 @@ def check_record(
     yield from _check_internal(record, tolerance)
 
 
-def _end_year(record: ArticleRecord, metric: str | None, near: int) -> int | None:
+def _end_year(record: ArticleRecord, metric: str | None) -> int | None:
     """The year a change is stated for: the latest year the article gives for that metric (else
     the year before publication)."""
     key = metric_key(metric)
@@ -404,7 +404,7 @@ def _check_changes(record: ArticleRecord, official: OfficialData, tolerance: flo
     for c in record.changes:
         if c.percent is None or c.since is None:
             continue
-        end_year = _end_year(record, c.metric, int(c.since[:4]))
+        end_year = _end_year(record, c.metric)
         place = c.location or record.location
         stated = c.percent if c.direction.value == "increase" else -c.percent
         row = CheckRow(
@@ -487,7 +487,7 @@ def _check_internal(record: ArticleRecord, tolerance: float) -> Iterator[CheckRo
             continue
         key = metric_key(c.metric)
         stated = c.percent if c.direction.value == "increase" else -c.percent
-        end_year = _end_year(record, c.metric, int(c.since[:4]))
+        end_year = _end_year(record, c.metric)
         last = by_key.get((key, end_year or -1))
         options = []
         for start_year in baseline_years(c.since):

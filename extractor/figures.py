@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,68 +94,81 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     districts, phone numbers, ordinals, differences, ranges."""
     before = doc[start - 1] if start > floor else None
     after = doc[end] if end < limit else None
-    after2 = doc[end + 1] if end + 1 < limit else None
-    first = doc[start]
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    return (
+        (before is not None and _blocked_by_word_before(doc, start, floor, before, after))
+        or in_number_run(doc, start, end - 1)
+        or (after is not None and _blocked_by_words_after(doc, end, limit, after))
+        or _not_a_count_shape(doc[start], start, end)
+    )
+
+
+def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, after: Token | None) -> bool:
+    """A number that the word before it makes no count: the far end of a range, a name's number,
+    money, a code's part, an area code."""
+    b = _lower(before)
     if (
-        before is not None
-        and _lower(before) in ("to", "and", "through")
+        b in ("to", "and", "through")
         and start - 2 >= floor
         and doc[start - 2].like_num
         and not is_year_token(doc[start - 2])
-        and (_lower(before) != "and" or (start - 3 >= floor and _lower(doc[start - 3]) == "between"))
+        and (b != "and" or (start - 3 >= floor and _lower(doc[start - 3]) == "between"))
     ):
         return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
-    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
+    if before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
-    if in_number_run(doc, start, end - 1):
+    if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
         return True
-    if before is not None:
-        b = _lower(before)
-        if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
-            return True
-        if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
-            return True  # 555-1212, 3-2, 12/31, 5:30
-        if (
-            before.text == "("
-            and after is not None
-            and after.text == ")"
-            and not (start - 2 >= floor and is_year_token(doc[start - 2]))
-        ):
-            return True  # (314); but "over 2023 (546)" is that year's count
-    if after is not None:
-        a = _lower(after)
-        if a in BLOCKING_AFTER or a.startswith("-") or a in STREET_WORDS:
-            if a == "-" and after2 is not None and _lower(after2) not in ("year", "years"):
-                return True
-            return True
-        if a in DIFFERENCE_WORDS:
-            return True  # "13 fewer", "12 more officers"
-        after3_token = doc[end + 2] if end + 2 < limit else None
-        if (
-            a == "of"
-            and after2 is not None
-            and (after2.pos_ in ("DET", "PRON", "PROPN") or after2.tag_ == "PRP$")
-            and not (after3_token is not None and is_year_token(after3_token))
-        ):
-            return True  # "two of the victims", "six of them": a part of a group, not a count
-        if after.text in (":", "/") and after2 is not None and after2.like_num:
-            return True
-        if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
-            return True  # 1200 Main St.
-        if after2 is not None and a in ("per", "out"):
-            return True
-        after3 = _lower(doc[end + 2]) if end + 2 < limit else ""
-        if (
-            after2 is not None
-            and a in RATE_WORDS
-            and singular(after2.text) in RATE_UNITS
-            and after3 not in ("earlier", "ago", "before", "later", "prior")
-        ):
-            return True  # "a dozen a day"; but "29,430 a year earlier" is a count
+    if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
+        return True  # 555-1212, 3-2, 12/31, 5:30
+    # (314); but "over 2023 (546)" is that year's count
+    return (
+        before.text == "("
+        and after is not None
+        and after.text == ")"
+        and not (start - 2 >= floor and is_year_token(doc[start - 2]))
+    )
+
+
+def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> bool:
+    """A number that the words after it make no count: a unit, a street, a difference, a part of a
+    group, a ratio, a rate."""
+    a = _lower(after)
+    after2 = doc[end + 1] if end + 1 < limit else None
+    if a in BLOCKING_AFTER or a.startswith("-") or a in STREET_WORDS:
+        return True
+    if a in DIFFERENCE_WORDS:
+        return True  # "13 fewer", "12 more officers"
+    after3_token = doc[end + 2] if end + 2 < limit else None
+    if (
+        a == "of"
+        and after2 is not None
+        and (after2.pos_ in ("DET", "PRON", "PROPN") or after2.tag_ == "PRP$")
+        and not (after3_token is not None and is_year_token(after3_token))
+    ):
+        return True  # "two of the victims", "six of them": a part of a group, not a count
+    if after.text in (":", "/") and after2 is not None and after2.like_num:
+        return True
+    if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
+        return True  # 1200 Main St.
+    if after2 is not None and a in ("per", "out"):
+        return True
+    after3 = _lower(after3_token) if after3_token is not None else ""
+    # "a dozen a day"; but "29,430 a year earlier" is a count
+    return (
+        after2 is not None
+        and a in RATE_WORDS
+        and singular(after2.text) in RATE_UNITS
+        and after3 not in ("earlier", "ago", "before", "later", "prior")
+    )
+
+
+def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
+    """A decimal without a scale word (a rate or an average), or a number the recognizer calls
+    money, a percentage, a time, an ordinal or part of a date."""
     if "." in first.text and end - start == 1:
-        return True  # a decimal without a scale word is a rate or an average, not a count
+        return True
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
@@ -595,23 +608,31 @@ def _figures_of_table(
     return figures
 
 
-def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], sent: Span) -> YearMention | None:
-    # 0. a parenthetical total belongs to the year just before it: "over 2023 (546)",
-    # "compared with 2019 (a total of 312 cases)"
-    if (
-        count.qualifier_start >= 2
-        and doc[count.qualifier_start - 1].text == "("
-        or (
-            count.qualifier_start >= 5
-            and "(" in [t.text for t in doc[count.qualifier_start - 4 : count.qualifier_start]]
-        )
-    ):
-        paren = max(i for i in range(max(0, count.qualifier_start - 4), count.qualifier_start) if doc[i].text == "(")
-        if all(t.is_alpha for t in doc[paren + 1 : count.qualifier_start]):
-            for y in years:
-                if y.end == paren:
-                    return y
-    # 1. "COUNT [noun] in/during YEAR", within a few tokens after
+def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention]) -> YearMention | None:
+    """The year of a count among the years of its sentence, by the first rule that finds one."""
+    return (
+        _year_before_parenthesis(doc, count, years)
+        or _year_after_count(doc, count, noun_end, years)
+        or _year_opening_count(doc, count, years)
+        or _year_of_relative_clause(doc, count, years)
+        or _nearest_year(doc, count, noun_end, years)
+    )
+
+
+def _year_before_parenthesis(doc: Doc, count: Count, years: list[YearMention]) -> YearMention | None:
+    """A parenthetical total belongs to the year just before it: "over 2023 (546)", "compared with
+    2019 (a total of 312 cases)"."""
+    q = count.qualifier_start
+    if not (q >= 2 and doc[q - 1].text == "(" or (q >= 5 and "(" in [t.text for t in doc[q - 4 : q]])):
+        return None
+    paren = max(i for i in range(max(0, q - 4), q) if doc[i].text == "(")
+    if not all(t.is_alpha for t in doc[paren + 1 : q]):
+        return None
+    return next((y for y in years if y.end == paren), None)
+
+
+def _year_after_count(doc: Doc, count: Count, noun_end: int, years: list[YearMention]) -> YearMention | None:
+    """ "COUNT [noun] in/during YEAR", within a few tokens after."""
     for y in years:
         if y.anchored:
             continue
@@ -624,26 +645,42 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             continue
         if any(t.like_num for t in doc[noun_end : y.start]):
             continue  # another number stands between: "..., compared with 23 in 2020"
-        if any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[noun_end : y.start]):
+        if _next_clause_between(doc, noun_end, y.start):
             continue  # "355 gangs and in 1998 ...": the year opens the next clause
-        if 0 < gap <= 3 and introduced:
+        if gap == 0 or (gap <= 3 and introduced):
             return y
-        if gap == 0:
-            return y
-    # 2. "YEAR's COUNT", "in YEAR, COUNT"
+    return None
+
+
+def _next_clause_between(doc: Doc, start: int, end: int) -> bool:
+    """A conjunction or a semicolon between two tokens: what follows opens another clause."""
+    return any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[start:end])
+
+
+def _year_opening_count(doc: Doc, count: Count, years: list[YearMention]) -> YearMention | None:
+    """ "YEAR's COUNT", "in YEAR, COUNT": "2022's 1,204 crashes", "last year's low of 110"."""
     for y in years:
         if y.end <= count.qualifier_start and count.qualifier_start - y.end <= 4:
             between = doc[y.end : count.qualifier_start]
             if all(_lower(t) in YEAR_TO_COUNT_WORDS for t in between):
-                return y  # "2022's 1,204 crashes", "last year's low of 110"
-    # 3. a relative clause on the year: "since 2014, which had 159", "since 2011, when 17 drowned"
-    clause = _clause_of(doc[count.start])
-    if clause is not None:
-        left = clause.left_edge.i
-        for y in years:
-            if y.start <= clause.head.i < y.end or (left >= 2 and doc[left - 1].text == "," and y.end == left - 1):
                 return y
-    # 4. the nearest year of the sentence that is not a baseline
+    return None
+
+
+def _year_of_relative_clause(doc: Doc, count: Count, years: list[YearMention]) -> YearMention | None:
+    """A relative clause on the year: "since 2014, which had 159", "since 2011, when 17 drowned"."""
+    clause = _clause_of(doc[count.start])
+    if clause is None:
+        return None
+    left = clause.left_edge.i
+    for y in years:
+        if y.start <= clause.head.i < y.end or (left >= 2 and doc[left - 1].text == "," and y.end == left - 1):
+            return y
+    return None
+
+
+def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention]) -> YearMention | None:
+    """The nearest year of the sentence that is not a baseline, a model year or another clause's."""
     best: YearMention | None = None
     best_distance: float = 10**6
     for y in years:
@@ -653,7 +690,7 @@ def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention], s
             continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
         if _in_other_clause(doc, y, count, noun_end):
             continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
-        if y.start >= noun_end and any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[noun_end : y.start]):
+        if y.start >= noun_end and _next_clause_between(doc, noun_end, y.start):
             continue  # "410 thefts, and this year 380": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
@@ -824,7 +861,7 @@ def _own_years(years: list[YearMention]) -> set[int]:
     return {y.year for y in years if not y.anchored}
 
 
-def _header_frame(doc: Doc, sent: Span, years: list[YearMention], ctx: Context) -> Frame | None:
+def _header_frame(sent: Span, years: list[YearMention], ctx: Context) -> Frame | None:
     """The year a list header gives the items below it: its own year ("In 2024, the office:"), or,
     for "the report includes the following facts:", the year of the report named before it."""
     own = _own_years(years)
@@ -862,7 +899,7 @@ def _dangling_frame(
     return Frame(frame.year, frame.basis, frame.period) if unfinished else None
 
 
-def _respectively_pairs(doc: Doc, sent: Span, counts: list[Count], ctx: Context) -> dict[int, int]:
+def _respectively_pairs(sent: Span, counts: list[Count], ctx: Context) -> dict[int, int]:
     """ "in 2020 the district had 1,450 pupils and 61 teachers, and in 2019 the figures were,
     respectively, 1,390 and 58": the k-th count after "respectively" takes the metric of the k-th of as many counts
     before it. Returns count index -> index of the count whose metric it takes."""
@@ -878,6 +915,71 @@ def _respectively_pairs(doc: Doc, sent: Span, counts: list[Count], ctx: Context)
     return pairs
 
 
+@dataclass
+class _Reading:
+    """What the sentences read so far leave to the next: the paragraph's year, a list header's
+    year, the year of a sentence broken over lines, the last year named and the last metric."""
+
+    text: str
+    previous_metric: str | None
+    starts: list[int] = field(init=False)
+    last_year: int | None = None
+    paragraph: int = -1
+    paragraph_frame: Frame | None = None
+    header: Frame | None = None
+    dangling: Frame | None = None
+    lines: dict[int, tuple[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = _line_starts(self.text)
+
+    def enter_line(self, doc: Doc, char: int) -> tuple[str, int]:
+        """The line holding character `char`, stripped, and where its text ends; a new line starts
+        a paragraph."""
+        starts, text = self.starts, self.text
+        line = bisect_right(starts, char) - 1
+        if line not in self.lines:  # each line read once: a flood of sentences on one line stays linear
+            raw = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)]
+            self.lines[line] = (raw.strip(), starts[line] + len(raw.rstrip()))
+        line_text, line_end = self.lines[line]
+        if line != self.paragraph:
+            self._new_paragraph(doc, line, line_text)
+        return line_text, line_end
+
+    def _new_paragraph(self, doc: Doc, line: int, line_text: str) -> None:
+        starts = self.starts
+        if self.paragraph >= 0 and self.dangling is None:
+            self.dangling = _dangling_frame(doc, self.text, starts, self.paragraph, line, self.paragraph_frame)
+        elif self.dangling is not None and self.text[starts[self.paragraph] : starts[line]].rstrip().endswith(
+            TERMINALS
+        ):
+            self.dangling = None
+        self.paragraph, self.paragraph_frame = line, self.dangling
+        if self.header is not None and line_text.startswith(QUOTE_OPENERS):
+            self.header = None  # a quotation ends the list
+
+
+@dataclass
+class _Sentence:
+    """A sentence's years and counts, and the metrics its counts have taken so far."""
+
+    span: Span
+    years: list[YearMention]
+    own: set[int]  # its own years; 0 stands for a relative year left unresolved
+    single: bool  # it names one year of its own
+    counts: list[Count]
+    pairs: dict[int, int]
+    context_before: Frame | None  # the paragraph's or list header's year before this sentence
+    context_frame: Frame | None  # the year of the context, for a sentence with no year of its own
+    year_tokens: frozenset[int] = frozenset()
+    metric: str | None = None
+    metrics_by_count: dict[int, str] = field(default_factory=dict)
+    count_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.count_starts = [c.start for c in self.counts]
+
+
 def sentence_figures(
     doc: Doc,
     published: dt.date | None,
@@ -886,145 +988,177 @@ def sentence_figures(
     previous_metric: str | None,
     ctx: Context | None = None,
 ) -> list[Figure]:
+    """The figures sentences state outside the lines the table and list passes `handled`: each
+    count with its metric and the year its grammar gives it, else the year of its sentence, its
+    paragraph or its list header."""
     ctx = ctx if ctx is not None else context_of(doc)
-    text = doc_text(doc)
-    starts = _line_starts(text)
+    reading = _Reading(doc_text(doc), previous_metric)
     figures: list[Figure] = []
-    last_year: int | None = None
-    paragraph, paragraph_frame = -1, None
-    header: Frame | None = None
-    dangling: Frame | None = None
-    line_cache: dict[int, tuple[str, int]] = {}
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
             continue
-        line = bisect_right(starts, words[0].idx) - 1
-        if line not in line_cache:  # each line read once: a flood of sentences on one line stays linear
-            raw = text[starts[line] : starts[line + 1] - 1 if line + 1 < len(starts) else len(text)]
-            line_cache[line] = (raw.strip(), starts[line] + len(raw.rstrip()))
-        line_text, line_end = line_cache[line]
-        if line != paragraph:
-            if paragraph >= 0 and dangling is None:
-                dangling = _dangling_frame(doc, text, starts, paragraph, line, paragraph_frame)
-            elif dangling is not None and text[starts[paragraph] : starts[line]].rstrip().endswith(TERMINALS):
-                dangling = None
-            paragraph, paragraph_frame = line, dangling
-            if header is not None and line_text.startswith(QUOTE_OPENERS):
-                header = None  # a quotation ends the list
-        unresolved: list[int] = []
-        years = [
-            y
-            for y in years_in(doc, sent.start, sent.end, published, last_year, unresolved)
-            if y.start not in ctx.not_year and not _is_model_year(doc, y)
-        ]
-        if years:
-            last_year = years[-1].year
-        for y in years:
-            if any(s <= y.start < e for _k, s, e in ctx.markers):
-                y.anchored = True  # "Between 1993 and 1996, ...": a span, not one year
+        line_text, line_end = reading.enter_line(doc, words[0].idx)
+        years, unresolved = _sentence_years(doc, sent, published, reading, ctx)
         if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
-            header = _header_frame(doc, sent, years, ctx) or header
-        if _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
-            continue
-        own = _own_years(years)
-        if unresolved:  # "last year" in an undated article: no year of the sentence stands for the others
-            own = own | {0}
-        single = len(own) == 1 and 0 not in own
-        context_before = paragraph_frame or header  # the context as it stood before this sentence
-        if single:
-            paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
-        year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
-        counts = [
-            c
-            for c in counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count)
-            if not _covered_by_marker(doc, c, sent, ctx)
-        ]
-        if not counts:
-            if len(own) > 1:
-                paragraph_frame = None
-            continue
-        context_frame: Frame | None = None
-        if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
-            context_frame = paragraph_frame or header
-        if not years and context_frame is None:
-            continue
-        pairs = _respectively_pairs(doc, sent, counts, ctx)
-        count_starts = [c.start for c in counts]
-        metrics_by_count: dict[int, str] = {}
-        sentence_metric: str | None = None
-        for k, count in enumerate(counts):
-            noun = _noun_after(doc, count, sent.end, year_tokens)
-            metric = metric_from_noun(noun) if noun is not None else None
-            if k in pairs and pairs[k] in metrics_by_count:
-                metric, noun = metrics_by_count[pairs[k]], None
-            elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
-                metric, noun = sentence_metric, None  # "211 members were sent to prison and 28 others to ..."
-            if noun is not None and metric is None:
-                continue  # counts years, dollars, points: not a figure
-            if noun is not None and (
-                _is_rate(noun) or _is_subject_of_counted_verb(noun, counts) or names_an_average(noun)
-            ):
-                continue
-            if noun is None and _subject_is_average(count, doc):
-                continue
-            if metric is not None:
-                sentence_metric = metric
-            else:
-                metric = sentence_metric or metric_of_sentence(sent, count) or previous_metric
-            if metric is None:
-                continue
-            metrics_by_count[k] = metric
-            noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
-            year = _year_for(doc, count, noun_end, years, sent) if years else None
-            if k in pairs:
-                before_r = [y for y in years if y.end <= count.start and not y.anchored]
-                year = before_r[-1] if before_r else year
-            frame: Frame | None = None
-            if year is not None:
-                near = min(abs(year.start - noun_end), abs(count.qualifier_start - year.end)) <= 4
-                frame = Frame(year.year, Basis.phrase if near else Basis.sentence)
-            elif single:
-                year = next(y for y in years if not y.anchored)
-                if _in_other_clause(doc, year, count, noun_end):
-                    continue
-                later = bisect_left(count_starts, count.end)
-                if year.start > count.end and later < len(count_starts) and count_starts[later] < year.start:
-                    # "210 cases, down 8% from the 230 cases of 2017": the year is the
-                    # later count's; this one keeps the context's year
-                    year, frame = None, context_before
-                else:
-                    frame = Frame(year.year, Basis.sentence)
-            elif context_frame is not None and all(y.start >= count.end for y in years):
-                frame = context_frame  # a baseline after the count ("the same as 2001") leaves it the context's year
-            if frame is None:
-                continue
-            previous_metric = sentence_metric = metric
-            noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
-            if year is not None and frame.basis is Basis.phrase:
-                # the evidence runs from the count to its year, past an appositive only to reach a year
-                first, last = min(count.qualifier_start, year.start), max(noun_last, year.end)
-            else:
-                first, last = count.qualifier_start, noun_last
-            period = frame.period if year is None else _period_of(sent, year, len(own) <= 1, ctx)
-            place = place_of(doc, first, last) or location
-            figures.append(
-                _figure(
-                    doc,
-                    doc[first].idx,
-                    doc[last - 1].idx + len(doc[last - 1]),
-                    year=frame.year,
-                    count=count.value,
-                    metric=metric,
-                    qualifier=count.qualifier,
-                    location=place,
-                    period=period,
-                    basis=frame.basis,
-                )
-            )
-        if len(own) > 1:
-            paragraph_frame = None
+            reading.header = _header_frame(sent, years, ctx) or reading.header
+        if not _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
+            figures += _figures_of_sentence(doc, sent, years, bool(unresolved), reading, ctx, location)
     return figures
+
+
+def _sentence_years(
+    doc: Doc, sent: Span, published: dt.date | None, reading: _Reading, ctx: Context
+) -> tuple[list[YearMention], list[int]]:
+    """The years of a sentence (no birth years, no model years), those inside a multi-year phrase
+    anchored ("Between 1993 and 1996, ...": a span, not one year), and its relative years left
+    unresolved."""
+    unresolved: list[int] = []
+    years = [
+        y
+        for y in years_in(doc, sent.start, sent.end, published, reading.last_year, unresolved)
+        if y.start not in ctx.not_year and not _is_model_year(doc, y)
+    ]
+    if years:
+        reading.last_year = years[-1].year
+    for y in years:
+        if any(s <= y.start < e for _k, s, e in ctx.markers):
+            y.anchored = True
+    return years, unresolved
+
+
+def _figures_of_sentence(
+    doc: Doc,
+    sent: Span,
+    years: list[YearMention],
+    unresolved: bool,
+    reading: _Reading,
+    ctx: Context,
+    location: str | None,
+) -> list[Figure]:
+    own = _own_years(years)
+    if unresolved:  # "last year" in an undated article: no year of the sentence stands for the others
+        own = own | {0}
+    single = len(own) == 1 and 0 not in own
+    context_before = reading.paragraph_frame or reading.header  # the context as it stood before this sentence
+    if single:
+        reading.paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
+    year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
+    counts = [
+        c
+        for c in counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count)
+        if not _covered_by_marker(doc, c, sent, ctx)
+    ]
+    context_frame: Frame | None = None
+    if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
+        context_frame = reading.paragraph_frame or reading.header
+    figures: list[Figure] = []
+    if counts and (years or context_frame is not None):
+        pairs = _respectively_pairs(sent, counts, ctx)
+        sentence = _Sentence(sent, years, own, single, counts, pairs, context_before, context_frame, year_tokens)
+        for k, count in enumerate(counts):
+            if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
+                figures.append(figure)
+    if len(own) > 1:
+        reading.paragraph_frame = None
+    return figures
+
+
+def _figure_of_count(
+    doc: Doc, sentence: _Sentence, k: int, count: Count, reading: _Reading, ctx: Context, location: str | None
+) -> Figure | None:
+    """The figure of the k-th count of a sentence, or None when it has no metric or no year."""
+    found = _metric_of_count(doc, sentence, k, count, reading.previous_metric)
+    if found is None:
+        return None
+    metric, noun = found
+    noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
+    dated = _frame_of_count(doc, sentence, k, count, noun_end)
+    if dated is None:
+        return None
+    year, frame = dated
+    reading.previous_metric = sentence.metric = metric
+    noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
+    if year is not None and frame.basis is Basis.phrase:
+        # the evidence runs from the count to its year, past an appositive only to reach a year
+        first, last = min(count.qualifier_start, year.start), max(noun_last, year.end)
+    else:
+        first, last = count.qualifier_start, noun_last
+    period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
+    return _figure(
+        doc,
+        doc[first].idx,
+        doc[last - 1].idx + len(doc[last - 1]),
+        year=frame.year,
+        count=count.value,
+        metric=metric,
+        qualifier=count.qualifier,
+        location=place_of(doc, first, last) or location,
+        period=period,
+        basis=frame.basis,
+    )
+
+
+def _metric_of_count(
+    doc: Doc, sentence: _Sentence, k: int, count: Count, previous_metric: str | None
+) -> tuple[str, Token | None] | None:
+    """What the k-th count of a sentence counts, and the noun that says it (None when the metric
+    comes from elsewhere): its noun, the count it pairs with after "respectively", the sentence's
+    metric so far, or the metric of the sentence before. None for a count of no metric: a rate,
+    an average, the subject of a counting verb, years, dollars or points."""
+    noun = _noun_after(doc, count, sentence.span.end, sentence.year_tokens)
+    metric = metric_from_noun(noun) if noun is not None else None
+    pairs = sentence.pairs
+    if k in pairs and pairs[k] in sentence.metrics_by_count:
+        metric, noun = sentence.metrics_by_count[pairs[k]], None
+    elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
+        metric, noun = sentence.metric, None  # "211 members were sent to prison and 28 others to ..."
+    if noun is not None and (
+        metric is None or _is_rate(noun) or _is_subject_of_counted_verb(noun, sentence.counts) or names_an_average(noun)
+    ):
+        return None
+    if noun is None and _subject_is_average(count, doc):
+        return None
+    if metric is not None:
+        sentence.metric = metric
+    else:
+        metric = sentence.metric or metric_of_sentence(sentence.span, count) or previous_metric
+    if metric is None:
+        return None
+    sentence.metrics_by_count[k] = metric
+    return metric, noun
+
+
+def _frame_of_count(
+    doc: Doc, sentence: _Sentence, k: int, count: Count, noun_end: int
+) -> tuple[YearMention | None, Frame] | None:
+    """The year of the k-th count of a sentence and where it was read: beside the count, the
+    sentence's one year, or the context's year; None when no year holds."""
+    years = sentence.years
+    year = _year_for(doc, count, noun_end, years) if years else None
+    if k in sentence.pairs:
+        before_r = [y for y in years if y.end <= count.start and not y.anchored]
+        year = before_r[-1] if before_r else year
+    if year is not None:
+        near = min(abs(year.start - noun_end), abs(count.qualifier_start - year.end)) <= 4
+        return year, Frame(year.year, Basis.phrase if near else Basis.sentence)
+    if sentence.single:
+        year = next(y for y in years if not y.anchored)
+        if _in_other_clause(doc, year, count, noun_end):
+            return None
+        starts = sentence.count_starts
+        later = bisect_left(starts, count.end)
+        if year.start > count.end and later < len(starts) and starts[later] < year.start:
+            # "210 cases, down 8% from the 230 cases of 2017": the year is the later count's; this
+            # one keeps the context's year
+            return (None, sentence.context_before) if sentence.context_before is not None else None
+        return year, Frame(year.year, Basis.sentence)
+    if sentence.context_frame is not None and all(y.start >= count.end for y in years):
+        return (
+            None,
+            sentence.context_frame,
+        )  # a baseline after the count ("the same as 2001") leaves it the context's year
+    return None
 
 
 def figure_mentions(doc: Doc) -> list[Figure]:
