@@ -421,7 +421,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
             after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
             return t, (objects[0] if objects else after[0] if after else None)
-        if not _is_cue_verb(t):
+        if not _is_cue_verb(t) or _addressee_clause(t):
             continue
         verb = t
         while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -438,16 +438,42 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             if x.i not in skip
             and x.i != t.i
             and _may_speak(x)
+            and x.tag_ not in ("WP", "WDT")  # "who asked": a relative clause's own subject
             and (x.pos_ in ("PROPN", "PRON") or x.lower_ in ROLE_NOUNS)
-            and (abs(x.i - t.i) <= 5 or x.ent_type_ == "PERSON" and abs(x.i - t.i) <= MAX_APPOSED_DISTANCE)
+            and (abs(x.i - t.i) <= 5 or x.ent_type_ == "PERSON" and _apposed_distance(x, t) <= MAX_APPOSED_DISTANCE)
         ]
         if beside:
             # a person before anything else: "Flynn said on Fox News" speaks for Flynn
-            beside.sort(key=lambda x: (x.ent_type_ not in ("PERSON", ""), abs(x.i - t.i), x.i < t.i))
+            beside.sort(key=lambda x: (x.ent_type_ not in ("PERSON", ""), _apposed_distance(x, t), x.i < t.i))
             return t, _head_of_name(beside[0])
         if first_bare is None:
             first_bare = (t, None)
     return first_bare
+
+
+def _addressee_clause(verb: Token) -> bool:
+    """A speech verb in a clause describing the one spoken to ("told a student who asked why ..."):
+    the outer verb reports the quote, not this one."""
+    listener = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and listener.dep_ in ("dobj", "iobj", "dative")
+        and _is_cue_verb(listener.head)
+        and listener.head.i < verb.i
+    )
+
+
+def _apposed_distance(name: Token, verb: Token) -> int:
+    """Tokens from a name to the verb after it, not counting an appositive set off by commas right
+    after the name ("Tom Reyes, the head of the Urban Fund, told ...")."""
+    if name.i >= verb.i:
+        return name.i - verb.i
+    doc = name.doc
+    if name.i + 1 < verb.i and doc[name.i + 1].text == ",":
+        for k in range(name.i + 2, verb.i):
+            if doc[k].text == ",":
+                return verb.i - k
+    return verb.i - name.i
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -518,7 +544,8 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
             if subject is not None:
                 q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
-            if q.speaker is None:  # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
+            if q.speaker is None and (subject is None or subject.i > cue.i):
+                # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
                 named = attributor.person_after(cue)
                 if named is not None:
                     q.speaker, q.speaker_name = named, None

@@ -202,6 +202,16 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cAll we want is a day in court,\u201d she said.",
             [None],
         ),
+        # a speech verb in a clause about the one spoken to does not report the quote; the name
+        # set off by an appositive before the outer verb does
+        (
+            "At a forum in Boston, Tom H. Reyes, the head of the Urban Fund, bluntly told a young man "
+            'who suggested that some people may skip the vote that "staying home is not a strategy."',
+            ["Tom H. Reyes"],
+        ),
+        ('Ann Cole told a reporter who asked about the budget that "the money is already spent."', ["Ann Cole"]),
+        # the person a subject's relative clause names is not the speaker
+        ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', [None]),
         # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
         # tags as a place, standing as a clause's subject, is still the person
         (
