@@ -132,64 +132,91 @@ def _metric_near(
     of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "812 in 2022,
     which marked a rise of 5%"), never a time ("up 14% in the first half"), a place or a generic
     word ("figure", "number")."""
-    apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
-    if (
-        apposed
-        and doc[word.i - 2].text in (",", "\u2013", "\u2014", "-")
-        and (f := _figure_before(word, figures or []))
-    ):
-        return f.metric  # "13,259 active members, a decrease of 44% from ..."
-    before = doc[word.i - 1] if word.i > sent.start else None
-    after_noun = (
-        before is not None
-        and word.pos_ in ("NOUN", "VERB")
-        and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
-        and (before.head.i == word.i or in_headline(word))
-    )
-    if after_noun and before is not None:
-        # a headline: "Gang Homicides Drop 50 Percent" (title case: the tagger takes them for names)
-        compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
-        return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
-    for child in word.children:
-        if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "GPE", "LOC") and (m := _noun_metric(pobj)):
-                    return m
+    if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
+        return metric
+    if (metric := _metric_of_object(word)) is not None:
+        return metric
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
         nearest = min(figures, key=lambda f: abs(f.start - word.idx))
         return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if _low(child) in ("which", "that"):
-                    antecedent = verb.head
-                    while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
-                        antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
-                    if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
-                        return m  # "396 cases with injuries, which is a decrease of 12%"
-                    if figures and (f := _figure_before(word, figures)):
-                        return f.metric  # "812 in 2022, which marked a rise of 5%"
-                    main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
-                    if main and (m := _noun_metric(main[0])):
-                        return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
-                subject = child
-                if child.pos_ == "PROPN" and not child.text.isupper():
-                    # a dateline's place as the parsed subject: "CARDIFF, Wales — Reported robberies fell"
-                    appositives = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-                    if not appositives:
-                        continue
-                    subject = appositives[0]
-                if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
-                    continue
-                if (m := _noun_metric(subject)) is not None:
-                    return m
-                if _low(subject) in GENERIC_NOUNS:
-                    return fallback  # "The 2023 total was down 9.5%": the figure stated before
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
+                return metric
+            subject = _subject_noun(child)
+            if subject is None:
+                continue
+            if (metric := _noun_metric(subject)) is not None:
+                return metric
+            if _low(subject) in GENERIC_NOUNS:
+                return fallback  # "The 2023 total was down 9.5%": the figure stated before
         if verb.head.i == verb.i:
             break
         verb = verb.head
     return metric_of_sentence(sent) or fallback
+
+
+def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> str | None:
+    """The metric stated just before a change word: the figure it is apposed to ("13,259 active
+    members, a decrease of 44% from ..."), or the plural noun it follows in a headline ("Gang
+    Homicides Drop 50 Percent": title case, which the tagger takes for names)."""
+    apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
+    if apposed and doc[word.i - 2].text in (",", "\u2013", "\u2014", "-") and (f := _figure_before(word, figures)):
+        return f.metric
+    before = doc[word.i - 1] if word.i > sent.start else None
+    if (
+        before is not None
+        and word.pos_ in ("NOUN", "VERB")
+        and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
+        and (before.head.i == word.i or in_headline(word))
+    ):
+        compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
+        return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
+    return None
+
+
+def _metric_of_object(word: Token) -> str | None:
+    """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
+    gangs"; never a time or a place ("up 14% in the first half")."""
+    for child in word.children:
+        if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "GPE", "LOC") and (m := _noun_metric(pobj)):
+                    return m
+    return None
+
+
+def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figure] | None) -> str | None:
+    """The metric of a change stated in a relative clause ("..., which is a decrease of 12%"): its
+    antecedent, the figure before it, or the subject of the sentence."""
+    antecedent = verb.head
+    while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
+        antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
+    if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
+        return m  # "396 cases with injuries, which is a decrease of 12%"
+    if figures and (f := _figure_before(word, figures)):
+        return f.metric  # "812 in 2022, which marked a rise of 5%"
+    main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if main and (m := _noun_metric(main[0])):
+        return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
+    return None
+
+
+def _subject_noun(subject: Token) -> Token | None:
+    """The noun a change's subject names, None for no thing that is counted: a dateline's place
+    parsed as the subject stands for its appositive ("CARDIFF, Wales — Reported robberies fell");
+    places and organizations are no metric."""
+    if subject.pos_ == "PROPN" and not subject.text.isupper():
+        appositives = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not appositives:
+            return None
+        subject = appositives[0]
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
+        return None
+    return subject
 
 
 def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str | None:
