@@ -286,6 +286,21 @@ class Attributor:
             return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
         return None
 
+    def closing_appositive(self, token: Token) -> Person | None:
+        """The person named in apposition at the very end of a subject phrase ("His former
+        partner at the firm, Ann Cole,"), wherever the parse attached the appositive."""
+        words = [t for t in token.subtree if not t.is_punct and not t.is_space]
+        if len(words) < 2 or words[-1].i <= token.i:
+            return None
+        last = words[-1]
+        head = last
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head.dep_ != "appos" or head.i not in self.by_token:
+            return None
+        person = self.by_token[head.i]
+        return person if all(self.by_token.get(t.i) is person for t in words if t.i >= head.i) else None
+
     def person_after(self, cue: Token) -> Person | None:
         """The person a "said" standing before its subject names: the last person in the run of
         capitalized words, hyphens and line breaks right after the cue ("said County Criminal
@@ -353,6 +368,9 @@ class Attributor:
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
+        closing = self.closing_appositive(token)
+        if closing is not None:  # "Her partner at the firm, Ann Cole, said": the parse hangs the name lower
+            return closing, None, phrase
         titled = self.titled_name(token)
         if titled is not None:  # "Special Agent in Charge Lena Marsh said": the name closing the title
             return titled, None, phrase

@@ -210,6 +210,15 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             ["Tom H. Reyes"],
         ),
         ('Ann Cole told a reporter who asked about the budget that "the money is already spent."', ["Ann Cole"]),
+        # a name in apposition closing the subject phrase, wherever the parse hangs it; a name
+        # inside the phrase that is not its appositive is not the speaker
+        (
+            "Her former partner at the Lakeside clinic, Dr. Paul Ferris, called her a born organizer. "
+            '"She could get anyone to agree to anything."',
+            ["Paul Ferris"],
+        ),
+        ('The lawyer for Paul Ferris said "the claim has no merit."', [None]),
+        ('A spokesman for the clinic, which Paul Ferris founded, said "the claim has no merit."', [None]),
         # the person a subject's relative clause names is not the speaker
         ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', [None]),
         # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
