@@ -221,6 +221,35 @@ def _is_titleish(line: str, title_keys: set[str]) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Page:
+    """The lines of a text and what each one is: its key, whether it is prose or in another
+    language, how often the page repeats it and whether the batch does."""
+
+    lines: list[str]
+    nonblank: list[int]
+    keys: list[str]
+    counts: Counter[str]
+    in_batch: list[bool]
+    prose: list[bool]
+    foreign: list[bool]
+    position: dict[int, int]  # line index -> its place among the nonblank lines
+
+    @classmethod
+    def read(cls, lines: list[str], nonblank: list[int], repeated: Callable[[str], bool] | None) -> _Page:
+        keys = [line_key(ln) for ln in lines]
+        return cls(
+            lines=lines,
+            nonblank=nonblank,
+            keys=keys,
+            counts=Counter(keys[i] for i in nonblank),
+            in_batch=[bool(repeated and keys[i] and repeated(keys[i])) for i in range(len(lines))],
+            prose=[is_prose(ln) for ln in lines],
+            foreign=[is_foreign(ln) for ln in lines],
+            position={i: k for k, i in enumerate(nonblank)},
+        )
+
+
 def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
     """The article in `text`: the lines from its first prose line to its last (with the release
     block, the headline above it and sentence fragments), less the chrome lines standing alone
@@ -232,44 +261,56 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     if len(nonblank) < 3:
         return Body(text)
-    keys = [line_key(ln) for ln in lines]
-    counts = Counter(keys[i] for i in nonblank)
-    in_batch = [bool(repeated and keys[i] and repeated(keys[i])) for i in range(len(lines))]
-    prose = [is_prose(ln) for ln in lines]
-    foreign = [is_foreign(ln) for ln in lines]
-    core = [i for i in nonblank if prose[i] and not in_batch[i] and not foreign[i]]
-    in_core = set(core)
+    page = _Page.read(lines, nonblank, repeated)
+    core = [i for i in nonblank if page.prose[i] and not page.in_batch[i] and not page.foreign[i]]
     if not core:
         return Body(text)
-    start = first = core[0]
+    first = core[0]
+    limit = _article_limit(page, core)
+    end = _last_line(page, max(i for i in core if i < limit), limit)
+    title_keys = _title_keys(lines, nonblank, page.counts)
+    start, k = _fragments_before(page, first, title_keys)
+    start, k = _release_block(page, start, k)
+    start = _header_above(page, start, k, title_keys)
+    return _body_of(page, _kept_lines(page, start, end, first), text)
 
-    # the end: the last prose line before an end mark or a trailing heading with little prose after
+
+def _article_limit(page: _Page, core: list[int]) -> int:
+    """Where the article ends at the latest: an end mark, or a trailing heading with little prose
+    after it ("Related articles"); else the end of the text."""
+    lines = page.lines
+    start, in_core = core[0], set(core)
     total = sum(len(lines[i]) for i in core)
     after = total
-    limit = len(lines)
-    for i in nonblank:
+    for i in page.nonblank:
         if i <= start:
             if i in in_core:
                 after -= len(lines[i])
             continue
         if regexes.END_MARK.match(lines[i].strip()):
-            limit = i
-            break
+            return i
         if is_trailing_heading(lines[i]) and after < 0.25 * total:
-            limit = i
-            break
+            return i
         if i in in_core:
             after -= len(lines[i])
-    end = max(i for i in core if i < limit)
-    position = {i: k for k, i in enumerate(nonblank)}
+    return len(lines)
 
-    # what follows the last sentence and is still the article: short sentences, fragments of a
-    # sentence, year-count lines and tables, a contact line; up to the first line of chrome
-    k = position[end]
+
+def _last_line(page: _Page, end: int, limit: int) -> int:
+    """The last line of the article: what follows the last sentence and is still the article
+    (short sentences, fragments of a sentence, year-count lines and tables, a contact line), up to
+    the first line of chrome."""
+    nonblank, lines = page.nonblank, page.lines
+    k = page.position[end]
     while k + 1 < len(nonblank):
         nxt = nonblank[k + 1]
         line = lines[nxt]
-        if nxt >= limit or in_batch[nxt] or foreign[nxt] or (counts[keys[nxt]] >= 2 and not prose[nxt]):
+        if (
+            nxt >= limit
+            or page.in_batch[nxt]
+            or page.foreign[nxt]
+            or (page.counts[page.keys[nxt]] >= 2 and not page.prose[nxt])
+        ):
             break
         fragment = not _ends_sentence(lines[end]) and len(words(line)) <= FRAGMENT_MAX_WORDS
         if not (fragment or is_contact_line(line)) and (
@@ -277,38 +318,51 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
         ):
             break
         end, k = nxt, k + 1
+    return end
 
-    title_keys = _title_keys(lines, nonblank, counts)
-    # fragments before the first sentence ("County Supervisor\nAnn Lee\nannounced today ...")
-    k = position[start]
-    if _starts_as_continuation(lines[start]):
-        for _ in range(4):
-            if k == 0:
-                break
-            prev = nonblank[k - 1]
-            line = lines[prev]
-            if (
-                len(words(line)) > FRAGMENT_MAX_WORDS
-                or (_ends_sentence(line) and not line.rstrip().endswith(","))
-                or (is_chrome_line(line) and bool(words(line)))
-                or is_date_line(line)
-                or _is_titleish(line, title_keys)
-                or is_truncated(line)
-            ):
-                break
-            start, k = prev, k - 1
 
-    # the release block: "For Immediate Release" with a date line within two lines, or carrying the headline
+def _fragments_before(page: _Page, start: int, title_keys: set[str]) -> tuple[int, int]:
+    """The first line of the article with the fragments before its first sentence ("County
+    Supervisor\\nAnn Lee\\nannounced today ..."), and its place among the nonblank lines."""
+    k = page.position[start]
+    if not _starts_as_continuation(page.lines[start]):
+        return start, k
+    for _ in range(4):
+        if k == 0:
+            break
+        prev = page.nonblank[k - 1]
+        line = page.lines[prev]
+        if (
+            len(words(line)) > FRAGMENT_MAX_WORDS
+            or (_ends_sentence(line) and not line.rstrip().endswith(","))
+            or (is_chrome_line(line) and bool(words(line)))
+            or is_date_line(line)
+            or _is_titleish(line, title_keys)
+            or is_truncated(line)
+        ):
+            break
+        start, k = prev, k - 1
+    return start, k
+
+
+def _release_block(page: _Page, start: int, k: int) -> tuple[int, int]:
+    """The start of the release block above the article, if any: "For Immediate Release" with a
+    date line within two lines, or carrying the headline."""
+    nonblank = page.nonblank
     for j in range(k - 1, max(-1, k - 16), -1):
-        line = lines[nonblank[j]].strip()
+        line = page.lines[nonblank[j]].strip()
         if regexes.RELEASE_TITLE.match(line) or (
             is_release_header(line)
-            and any(is_date_line(lines[nonblank[m]]) for m in range(j, min(j + 3, len(nonblank))))
+            and any(is_date_line(page.lines[nonblank[m]]) for m in range(j, min(j + 3, len(nonblank))))
         ):
-            start, k = nonblank[j], j
-            break
+            return nonblank[j], j
+    return start, k
 
-    # the header just above: date lines and one headline
+
+def _header_above(page: _Page, start: int, k: int, title_keys: set[str]) -> int:
+    """The start of the article with the header just above it: date lines and one headline (with
+    its kicker: "Remarks by the Mayor:"); navigation lines between them are passed over."""
+    nonblank, lines = page.nonblank, page.lines
     for _ in range(4):
         if k == 0:
             break
@@ -320,7 +374,7 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
         if is_chrome_line(line):
             k -= 1  # passed over ("Share" between the date and the article), removed below
             continue
-        if is_headline(line) and not in_batch[prev] and not foreign[prev]:
+        if is_headline(line) and not page.in_batch[prev] and not page.foreign[prev]:
             start = prev
             kicker = lines[nonblank[k - 2]] if k >= 2 else ""
             if (
@@ -328,33 +382,43 @@ def find_body(text: str, repeated: Callable[[str], bool] | None = None) -> Body:
                 and is_headline(kicker.rstrip()[:-1])
                 and not _is_titleish(kicker, title_keys)
             ):
-                start = nonblank[k - 2]  # "Remarks by the Mayor:" above the headline
+                start = nonblank[k - 2]
         break
+    return start
 
+
+def _kept_lines(page: _Page, start: int, end: int, first: int) -> list[int]:
+    """The lines from start to end less the chrome standing alone between paragraphs; in the
+    header above the first sentence only navigation lines go."""
+    lines = page.lines
     kept: list[int] = []
     for i in range(start, end + 1):
-        line = lines[i]
-        if not line.strip():
+        if not lines[i].strip():
             kept.append(i)
             continue
-        if i < first:  # the header kept: only navigation lines go
-            chrome = _is_chrome_here(lines, i, kept, 0, False, prose[i], False)
+        if i < first:
+            chrome = _is_chrome_here(lines, i, kept, 0, False, page.prose[i], False)
         else:
-            chrome = _is_chrome_here(lines, i, kept, counts[keys[i]], in_batch[i], prose[i], foreign[i])
-        if chrome:
-            continue
-        kept.append(i)
+            in_page = page.counts[page.keys[i]]
+            chrome = _is_chrome_here(lines, i, kept, in_page, page.in_batch[i], page.prose[i], page.foreign[i])
+        if not chrome:
+            kept.append(i)
+    return kept
+
+
+def _body_of(page: _Page, kept: list[int], text: str) -> Body:
+    """The kept lines as one text (no run of blank lines), with what was removed counted."""
+    lines = page.lines
     out: list[str] = []
     for i in kept:
         if not lines[i].strip() and (not out or not out[-1].strip()):
             continue
         out.append(lines[i])
-    body = "\n".join(out).strip()
     kept_set = set(kept)
-    removed = [i for i in nonblank if i not in kept_set]
+    removed = [i for i in page.nonblank if i not in kept_set]
     if not removed:
         return Body(text)
-    return Body(body, len(removed), sum(len(lines[i]) for i in removed))
+    return Body("\n".join(out).strip(), len(removed), sum(len(lines[i]) for i in removed))
 
 
 def _is_chrome_here(

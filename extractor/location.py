@@ -270,63 +270,21 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
-    parts_of_cities: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
-            continue
-        name = ent.text.strip().removeprefix("the ").strip()
-        if ent.label_ == "LOC" and not name.endswith("County"):
-            continue
-        if _key(name).split()[-1] in _place_words("street_words"):
-            continue  # "West Jarvis Avenue", "Maury County Sheriff"
-        weight = 2.0 if ent.start_char < LEAD_CHARS else 1.0
-        after = doc[ent.end : ent.end + 2]
-        following = " ".join(t.lower_ for t in after)
-        if len(after) == 2 and after[0].text == "," and is_region(after[1].text):
-            weight += 1.0  # "Stockton, Calif."
-        elif any(following == w or following.startswith(w + " ") for w in _place_words("city_words_after")):
-            weight += 1.0  # "Stockton police", "a Fresno man"
-        elif any(following == w or following.startswith(w + " ") for w in _place_words("neighborhood_words_after")):
-            weight *= 0.5  # "the Kensington section": a part of a city
-            parts_of_cities.add(name)
-        elif any(following == w or following.startswith(w + " ") for w in _place_words("agency_words_after")):
-            weight *= 0.3  # "the County coroner": an agency, not the scene
-        if after[:1].text in ("'s", "\u2019s") and _names_part_after(doc, ent.end):
-            weight += 2.0  # "Riverton's Eastside neighborhood": the city
-        before = " ".join(t.lower_ for t in doc[max(0, ent.start - 2) : ent.start])
-        if any(before.endswith(w) for w in _place_words("city_words_before")):
-            weight += 1.0  # "the suburb of Millbrook"
-        if name.endswith("County") or name.endswith("Parish"):
-            weight *= 0.9  # a county, when no city is named more
-        scores[name] += weight
-        firsts.setdefault(name, ent.start_char)
+    parts_of_cities = _score_entities(doc, surnames, scores, firsts)
     for name in _police_places(doc, surnames):
         scores[name] += 2.0
         firsts.setdefault(name, len(doc.text))
     for name, at in _scene_places(doc, surnames):
         scores[name] += 2.0 if at < LEAD_CHARS else 1.0
         firsts.setdefault(name, at)
-    credited: set[str] = set()
-    if title:
-        for name in headline_places(split_title(title)[0], doc.text):
-            if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
-                scores[name] += TITLE_WEIGHT
-                firsts.setdefault(name, 0)
-                credited.add(name)
+    credited = _score_headline_places(doc, title, peoples, scores, firsts) if title else set()
     for name in list(scores):
         if name.lower() in peoples:
             del scores[name]
     if not scores:
         return None
     if title:
-        headline, site = split_title(title)
-        for name in scores:
-            if name in credited:
-                continue
-            if _names(name, headline):
-                scores[name] += TITLE_WEIGHT  # the headline names the place
-            elif _names(name, site):
-                scores[name] += SITE_WEIGHT  # the outlet's market, a weak prior
+        _score_title_mentions(title, scores, credited)
     parts_of_cities.update(n for n in scores if _called_a_part(doc.text, n))
     cities = {n: s for n, s in scores.items() if not is_region(n)}
     if any(n not in parts_of_cities for n in cities):
@@ -334,6 +292,91 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
             cities[name] *= 0.2  # a neighborhood yields to the city named
     pool = cities or scores
     return max(pool, key=lambda n: (pool[n], -firsts[n]))
+
+
+def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firsts: dict[str, int]) -> set[str]:
+    """Scores the places the entity recognizer finds; returns those named as a part of a city."""
+    parts_of_cities: set[str] = set()
+    for ent in doc.ents:
+        name = _entity_place(ent, surnames)
+        if name is None:
+            continue
+        weight, part_of_city = _mention_weight(doc, ent, name)
+        if part_of_city:
+            parts_of_cities.add(name)
+        scores[name] += weight
+        firsts.setdefault(name, ent.start_char)
+    return parts_of_cities
+
+
+def _entity_place(ent: Span, surnames: set[str]) -> str | None:
+    """The place an entity names: a GPE, or a LOC that is a county; no surname, abbreviation or
+    street."""
+    if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
+        return None
+    name = ent.text.strip().removeprefix("the ").strip()
+    if ent.label_ == "LOC" and not name.endswith("County"):
+        return None
+    if _key(name).split()[-1] in _place_words("street_words"):
+        return None  # "West Jarvis Avenue", "Maury County Sheriff"
+    return name
+
+
+def _followed_by(following: str, words: str) -> bool:
+    """Whether `following` (the next words, lowercase) starts with a phrase of the list `words`."""
+    return any(following == w or following.startswith(w + " ") for w in _place_words(words))
+
+
+def _mention_weight(doc: Doc, ent: Span, name: str) -> tuple[float, bool]:
+    """The weight of one mention of a place, by where it stands and the words around it, and
+    whether they call it a part of a city."""
+    weight = 2.0 if ent.start_char < LEAD_CHARS else 1.0
+    part_of_city = False
+    after = doc[ent.end : ent.end + 2]
+    following = " ".join(t.lower_ for t in after)
+    if len(after) == 2 and after[0].text == "," and is_region(after[1].text):
+        weight += 1.0  # "Stockton, Calif."
+    elif _followed_by(following, "city_words_after"):
+        weight += 1.0  # "Stockton police", "a Fresno man"
+    elif _followed_by(following, "neighborhood_words_after"):
+        weight *= 0.5  # "the Kensington section": a part of a city
+        part_of_city = True
+    elif _followed_by(following, "agency_words_after"):
+        weight *= 0.3  # "the County coroner": an agency, not the scene
+    if after[:1].text in ("'s", "\u2019s") and _names_part_after(doc, ent.end):
+        weight += 2.0  # "Riverton's Eastside neighborhood": the city
+    before = " ".join(t.lower_ for t in doc[max(0, ent.start - 2) : ent.start])
+    if any(before.endswith(w) for w in _place_words("city_words_before")):
+        weight += 1.0  # "the suburb of Millbrook"
+    if name.endswith("County") or name.endswith("Parish"):
+        weight *= 0.9  # a county, when no city is named more
+    return weight, part_of_city
+
+
+def _score_headline_places(
+    doc: Doc, title: str, peoples: set[str], scores: dict[str, float], firsts: dict[str, int]
+) -> set[str]:
+    """Scores the places the headline names (not peoples, not streets); returns them."""
+    credited: set[str] = set()
+    for name in headline_places(split_title(title)[0], doc.text):
+        if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
+            scores[name] += TITLE_WEIGHT
+            firsts.setdefault(name, 0)
+            credited.add(name)
+    return credited
+
+
+def _score_title_mentions(title: str, scores: dict[str, float], credited: set[str]) -> None:
+    """A place scored elsewhere gains when the headline names it, a little when the outlet's name
+    does (its market, a weak prior)."""
+    headline, site = split_title(title)
+    for name in scores:
+        if name in credited:
+            continue
+        if _names(name, headline):
+            scores[name] += TITLE_WEIGHT
+        elif _names(name, site):
+            scores[name] += SITE_WEIGHT
 
 
 def article_location(doc: Doc, text: str, title: str | None = None) -> str | None:
