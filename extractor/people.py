@@ -369,7 +369,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             s += 1
         while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
             e -= 1
-        if s >= e or not all(doc[k].text[:1].isupper() or lowers(doc)[k] in NAME_PARTICLES for k in range(s, e)):
+        if s >= e or not all(
+            doc[k].text[:1].isupper() or lowers(doc)[k] in NAME_PARTICLES or _hyphen_part(doc, k) for k in range(s, e)
+        ):
             continue
         if any(lowers(doc)[k] in NOT_NAME_WORDS for k in range(s, e)):
             continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
@@ -492,9 +494,27 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
     return not all(is_common) if person else not any(is_common)
 
 
+def _hyphen_part(doc: Doc, k: int) -> bool:
+    """The lowercase second part of a hyphenated given name written close ("Ki-moon", "Jong-un"):
+    a word right after a hyphen that right follows a capitalized word."""
+    return (
+        k >= 2
+        and doc[k].is_alpha
+        and doc[k - 1].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k - 2].whitespace_
+        and doc[k - 2].text[:1].isupper()
+    )
+
+
 def _mention(doc: Doc, s: int, e: int) -> Mention:
     # a hyphenated surname the entity recognizer cut short: "Baca-Whitmore"
-    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper():
+    while (
+        e + 1 < len(doc)
+        and doc[e].text == "-"
+        and not doc[e].whitespace_
+        and (doc[e + 1].text[:1].isupper() or _hyphen_part(doc, e + 1))
+    ):
         e += 2
     title, title_start = _title_before(doc, s)
     if title is None and s > 0 and doc[s - 1].lower_ in (",", "and"):

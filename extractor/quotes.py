@@ -411,8 +411,15 @@ def _resolved(q: QuoteSpan) -> bool:
 def _is_subject(token: Token) -> bool:
     """A clause's subject, or a name in apposition to one ("Her father, Tom Reyes, said") or
     owning one ("Ann Cole's husband was struck")."""
-    return token.dep_ in ("nsubj", "nsubjpass") or (
+    if token.dep_ in ("nsubj", "nsubjpass") or (
         token.dep_ in ("appos", "poss") and token.head.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True  # "the plan was attacked by Ann Cole": the one acting
+    # "Ann Cole, who has called for ...": the one a relative clause has act
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ == "WP" for g in c.children) for c in token.children
     )
 
 

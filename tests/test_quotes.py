@@ -219,6 +219,29 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         ),
         ('The lawyer for Paul Ferris said "the claim has no merit."', [None]),
         ('A spokesman for the clinic, which Paul Ferris founded, said "the claim has no merit."', [None]),
+        # a hyphenated given name with a lowercase second part is one name
+        (
+            'Secretary General Pak Ho-sung condemned the test.\n\n"We must stop this spiral," he told reporters.',
+            ["Pak Ho-sung"],
+        ),
+        # antecedents that act without being a grammatical subject: the person a relative clause
+        # has act, and the agent of a passive verb
+        (
+            "Lena Marsh praised the budget. It has become a major issue in the race, with Ann Cole, who "
+            'has called for higher taxes, attacking the plan.\n\n"It is a gift to the rich," she said.',
+            ["Ann Cole"],
+        ),
+        (
+            "Lena Marsh praised the budget. The plan was attacked on Monday by Ann Cole.\n\n"
+            '"It is a gift to the rich," she said.',
+            ["Ann Cole"],
+        ),
+        # ... but a person only spoken of, as an object, is not preferred to the subject before
+        (
+            "Lena Marsh praised the budget. The plan was sent on Monday to Ann Cole.\n\n"
+            '"It is a gift to the rich," she said.',
+            ["Lena Marsh"],
+        ),
         # the person a subject's relative clause names is not the speaker
         ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', [None]),
         # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
