@@ -237,68 +237,108 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
 
 
 def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
+    """The superlative claims of a Doc, given its figures: superlative words with a time anchor
+    ("the fewest homicides since 2014"), then extremes without one ("an all-time high"), one
+    claim for each thing claimed."""
     anchors, extremes = _matchers(doc.vocab).find(doc)
-    fact_matchers = matchers_for(doc.vocab)
-    target_cache: dict[int, list[tuple[int, int]]] = {}
+    reader = _ClaimReader(doc, figures)
+    reader.read_superlatives(anchors)
+    reader.read_extremes(extremes)
+    return _without_repeats(reader.claims)
 
-    def targets_of(sent: Span) -> list[tuple[int, int]]:
+
+class _ClaimReader:
+    """The claims of one Doc as they are found, and the tokens they cover."""
+
+    def __init__(self, doc: Doc, figures: list[Figure]) -> None:
+        self.doc = doc
+        self.figures = figures
+        self.low = lowers(doc)
+        self.published: dt.date | None = doc._.published
+        self.fact_matchers = matchers_for(doc.vocab)
+        self.targets: dict[int, list[tuple[int, int]]] = {}
+        self.claims: list[Claim] = []
+        self.used: set[int] = set()
+
+    def targets_of(self, sent: Span) -> list[tuple[int, int]]:
         """Targets and projections in the claim's sentence ("on track to beat its worst mark")."""
-        if sent.start not in target_cache:
-            target_cache[sent.start] = fact_matchers.markers_in(sent, "target")
-        return target_cache[sent.start]
+        if sent.start not in self.targets:
+            self.targets[sent.start] = self.fact_matchers.markers_in(sent, "target")
+        return self.targets[sent.start]
 
-    low = lowers(doc)
-    published: dt.date | None = doc._.published
-    claims: list[Claim] = []
-    used: set[int] = set()
+    def read_superlatives(self, anchors: list[tuple[str, int, int]]) -> None:
+        """Superlative words with a time anchor: "the fewest homicides since 2014"."""
+        doc, low = self.doc, self.low
+        for i, word in enumerate(low):
+            if word not in SUPERLATIVES:
+                continue
+            t = doc[i]
+            sent = sentence_of(t)
+            if word == "most" and i + 1 < sent.end and doc[i + 1].pos_ in ("ADJ", "ADV") and doc[i + 1].tag_ != "JJ":
+                continue  # "most violent": an adjective's superlative
+            anchor = next((a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end), None)
+            if anchor is None:
+                continue
+            noun = _qualified_noun(t, sent.end)
+            if noun is not None and noun.lower_ in NOT_CLAIM_NOUNS:
+                continue
+            if i > 0 and "-" in doc[i - 1].text + low[i - 1][-1:] and doc[i - 1].like_num:
+                continue  # "second-largest": a rank
+            since_year, end = self._anchor_end(anchor, sent)
+            year: Any = "figure"
+            if _is_present_state(t) and not years_in(doc, sent.start, sent.end, self.published, None):
+                year = None
+            self.add(i, end, sent, noun, year, since_year)
 
-    def add(first: int, last: int, sent: Span, noun: Token | None, year: Any, since_year: int | None) -> None:
-        if any(s < last for s, _e in targets_of(sent)):
+    def _anchor_end(self, anchor: tuple[str, int, int], sent: Span) -> tuple[int | None, int]:
+        """The year a "since" anchor names, and where the claim ends."""
+        kind, start, end = anchor
+        if kind != "since":
+            return None, end
+        years = years_in(self.doc, start + 1, min(sent.end, start + 14), self.published, None)
+        if years:
+            return years[0].year, years[0].end
+        return None, min(sent.end, end + 3)
+
+    def read_extremes(self, extremes: list[tuple[str, int, int]]) -> None:
+        """Extremes without a superlative word: "an all-time high", "the peak year of 1994"."""
+        doc, low = self.doc, self.low
+        for kind, s, e in extremes:
+            if any(j in self.used for j in range(s, e)):
+                continue
+            sent = sentence_of(doc[s])
+            year: Any = None
+            named = [int(doc[j].text) for j in range(s, e) if doc[j].shape_ == "dddd"]
+            if named:
+                year = named[0]
+            elif not _is_present_state(doc[s]):
+                year = "figure"
+            noun = None
+            if kind == "comparative":
+                noun = _qualified_noun(doc[s], e)
+            else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
+                noun = next(
+                    (doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None
+                )
+            self.add(s, e, sent, noun, year, None)
+
+    def add(self, first: int, last: int, sent: Span, noun: Token | None, year: Any, since_year: int | None) -> None:
+        """The claim of tokens first..last: its figure, metric and year ("figure": the year of the
+        figure it speaks of; None: a present state)."""
+        if any(s < last for s, _e in self.targets_of(sent)):
             return  # "on pace to beat its worst mark": a future claim
-        figure = _figure_of(figures, sent, doc[first].idx, since_year)
-        end_of_claim = doc[last - 1].idx + len(doc[last - 1])
-        if figure is None:  # "the record high of 3,100 in 2009": the figure right after
-            figure = next(
-                (f for f in figures if doc[first].idx <= f.start <= end_of_claim + 12 and f.year != since_year), None
-            )
+        doc = self.doc
         present = year is None
-        if figure is None and not present:
-            # "..., the fewest since 2014" in the sentence after the count: the figure just before,
-            # of the year the sentence names if it names one ("The 2018 total ... the most since 2012")
-            own = _own_years(doc, sent, since_year)
-            earlier = [
-                f
-                for f in figures
-                if f.start - sent.start_char > -PREVIOUS_FIGURE_CHARS
-                and f.start < doc[first].idx
-                and f.year != since_year
-            ]
-            if own and not isinstance(year, int):
-                earlier = [f for f in earlier if f.year in own]
-            figure = earlier[-1] if earlier else None
-        # a plural noun the superlative qualifies names the metric ("the most fatal DUIs"); a mass
-        # noun or a level ("its lowest enrollment", "the highest total") leaves it to the figure
-        metric = None
-        if noun is not None and (
-            noun.tag_ in ("NNS", "NNPS") or noun.lower_ in GENERIC_HEADS | RATE_NOUNS or figure is None or present
-        ):
-            metric = _metric_of_noun_phrase(noun)
-        if metric is None and present:
-            metric = _verb_subject_metric(doc[first])
-        if metric is None and figure is not None and figure.start >= sent.start_char:
-            metric = figure.metric  # the figure the sentence states
-        metric = metric or _changed_thing(sent, first)
-        if metric is None and figure is not None:
-            metric = figure.metric
-        metric = metric or _number_of(sent) or _verb_subject_metric(doc[first]) or _subject_metric(sent)
+        figure = self._figure_for(first, last, sent, year, since_year)
+        metric = self._metric_for(first, sent, noun, figure, present)
         if year == "figure":
-            year = figure.year if figure is not None else _context_year(doc, sent, figures, since_year)
+            year = figure.year if figure is not None else _context_year(doc, sent, self.figures, since_year)
         start_char, end_char = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-        if first > sent.start and low[first - 1] in ("the", "a", "an", "its", "their"):
+        if first > sent.start and self.low[first - 1] in ("the", "a", "an", "its", "their"):
             start_char = doc[first - 1].idx
-        used.update(range(first, last))
+        self.used.update(range(first, last))
         text = doc_text(doc)[start_char:end_char]
-        claims.append(
+        self.claims.append(
             Claim(
                 kind=ClaimKind.superlative,
                 metric=metric,
@@ -313,53 +353,52 @@ def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
             )
         )
 
-    # superlative words with a time anchor
-    for i, word in enumerate(low):
-        if word not in SUPERLATIVES:
-            continue
-        t = doc[i]
-        sent = sentence_of(t)
-        if word == "most" and i + 1 < sent.end and doc[i + 1].pos_ in ("ADJ", "ADV") and doc[i + 1].tag_ != "JJ":
-            continue  # "most violent": an adjective's superlative
-        anchor = next((a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end), None)
-        if anchor is None:
-            continue
-        noun = _qualified_noun(t, sent.end)
-        if noun is not None and noun.lower_ in NOT_CLAIM_NOUNS:
-            continue
-        if i > 0 and "-" in doc[i - 1].text + low[i - 1][-1:] and doc[i - 1].like_num:
-            continue  # "second-largest": a rank
-        kind, _s, end = anchor
-        since_year: int | None = None
-        if kind == "since":
-            years = years_in(doc, anchor[1] + 1, min(sent.end, anchor[1] + 14), published, None)
-            if years:
-                since_year, end = years[0].year, years[0].end
-            else:
-                end = min(sent.end, anchor[2] + 3)
-        year: Any = "figure"
-        if _is_present_state(t) and not years_in(doc, sent.start, sent.end, published, None):
-            year = None
-        add(i, end, sent, noun, year, since_year)
+    def _figure_for(self, first: int, last: int, sent: Span, year: Any, since_year: int | None) -> Figure | None:
+        """The figure a claim speaks of: one stated before it in its sentence, right after it ("the
+        record high of 3,100 in 2009"), or just before its sentence."""
+        doc, figures = self.doc, self.figures
+        figure = _figure_of(figures, sent, doc[first].idx, since_year)
+        end_of_claim = doc[last - 1].idx + len(doc[last - 1])
+        if figure is None:
+            figure = next(
+                (f for f in figures if doc[first].idx <= f.start <= end_of_claim + 12 and f.year != since_year), None
+            )
+        if figure is None and year is not None:
+            # "..., the fewest since 2014" in the sentence after the count: the figure just before,
+            # of the year the sentence names if it names one ("The 2018 total ... the most since 2012")
+            own = _own_years(doc, sent, since_year)
+            earlier = [
+                f
+                for f in figures
+                if f.start - sent.start_char > -PREVIOUS_FIGURE_CHARS
+                and f.start < doc[first].idx
+                and f.year != since_year
+            ]
+            if own and not isinstance(year, int):
+                earlier = [f for f in earlier if f.year in own]
+            figure = earlier[-1] if earlier else None
+        return figure
 
-    # extremes without a superlative word
-    for kind, s, e in extremes:
-        if any(j in used for j in range(s, e)):
-            continue
-        sent = sentence_of(doc[s])
-        year = None
-        named = [int(doc[j].text) for j in range(s, e) if doc[j].shape_ == "dddd"]
-        if named:
-            year = named[0]
-        elif not _is_present_state(doc[s]):
-            year = "figure"
-        noun = None
-        if kind == "comparative":
-            noun = _qualified_noun(doc[s], e)
-        else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
-            noun = next((doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None)
-        add(s, e, sent, noun, year, None)
-    return _without_repeats(claims)
+    def _metric_for(
+        self, first: int, sent: Span, noun: Token | None, figure: Figure | None, present: bool
+    ) -> str | None:
+        """A claim's metric. A plural noun the superlative qualifies names it ("the most fatal
+        DUIs"); a mass noun or a level ("its lowest enrollment", "the highest total") leaves it to
+        the figure."""
+        doc = self.doc
+        metric = None
+        if noun is not None and (
+            noun.tag_ in ("NNS", "NNPS") or noun.lower_ in GENERIC_HEADS | RATE_NOUNS or figure is None or present
+        ):
+            metric = _metric_of_noun_phrase(noun)
+        if metric is None and present:
+            metric = _verb_subject_metric(doc[first])
+        if metric is None and figure is not None and figure.start >= sent.start_char:
+            metric = figure.metric  # the figure the sentence states
+        metric = metric or _changed_thing(sent, first)
+        if metric is None and figure is not None:
+            metric = figure.metric
+        return metric or _number_of(sent) or _verb_subject_metric(doc[first]) or _subject_metric(sent)
 
 
 def _without_repeats(claims: list[Claim]) -> list[Claim]:
