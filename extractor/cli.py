@@ -11,10 +11,9 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 import typer.core
@@ -31,6 +30,9 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .run import ExtractionRun, Outputs, RunEvent, RunStopped, RunSummary
 
 # typer 0.29 shows a flag as `--resume <bool>`, as if it took a value; a flag takes none.
 _option_type = typer.core.TyperOption.display_type_rich
@@ -193,12 +195,54 @@ def extract(
       extractor extract corpus/st-louis-homicides.txt --output out/facts.csv
       cat corpus/st-louis-homicides.txt | extractor extract - -o - --quiet
     """
-    from .batch import run_dask, run_local
-    from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, STDIN, Walk, iter_articles, shown_path
-    from .models import ArticleRecord
-    from .writers import CsvWriter, JsonlWriter, OutputLock, OutputLocked, SqliteWriter, StreamWriter, errors_path
+    from .run import RunStopped
+    from .writers import errors_path
 
     base = _parse_date(published)
+    outputs = _outputs(output, db, format_, resume)
+    if engine not in ("local", "dask"):
+        fail(f"--engine {engine!r}: choose local or dask")
+    if resume and outputs.format == "csv" and db is None:
+        fail("--resume works with JSON Lines and SQLite output, not CSV")
+    with ExitStack() as locked:
+        run = _entered_run(locked, paths, outputs, resume, base, follow_symlinks)
+        if not quiet:
+            err.print("extractor: loading the spaCy model ...", highlight=False)
+        nlp = _nlp(model) if engine == "local" else None
+        started = time.perf_counter()
+        progress = _RunProgress(quiet, None if quiet else _count(paths))
+        try:
+            with progress:
+                summary = run.execute(
+                    engine=engine,
+                    nlp=nlp,
+                    model=model,
+                    n_process=n_process,
+                    batch_size=batch_size,
+                    max_chars=max_chars,
+                    timeout=timeout,
+                    scheduler=scheduler,
+                    on_event=progress,
+                )
+        except RunStopped as e:
+            _stopped(e)
+            raise typer.Exit(STOPPED_EXIT.get(e.cause, EXIT_RUN_FAILED)) from None
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        errors_file = errors_path(outputs.file) if outputs.file else None
+        console = err if outputs.stream is not None else out  # standard output holds the records
+        _summary(summary, elapsed, output or db, errors_file, console)
+    raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+STOPPED_EXIT = {"interrupted": EXIT_INTERRUPTED, "terminated": EXIT_TERMINATED}
+
+
+def _outputs(output: Path | None, db: Path | None, format_: str | None, resume: bool | None) -> Outputs:
+    """The outputs --output, --db and --format ask for; the combinations that make no sense are usage errors."""
+    from .ingest import STDIN
+    from .run import Outputs
+
     if output is None and db is None:
         fail("give --output OUT.jsonl, --db OUT.db, or both")
     to_stdout = output is not None and str(output) == STDIN
@@ -207,236 +251,53 @@ def extract(
         fail("CSV is written as one file per kind of fact: give --output OUT.csv")
     if to_stdout and resume:
         fail("--resume needs an output file to resume, not standard output")
-    output_file = None if to_stdout else output
-    if engine not in ("local", "dask"):
-        fail(f"--engine {engine!r}: choose local or dask")
-    if resume and format_ == "csv" and db is None:
-        fail("--resume works with JSON Lines and SQLite output, not CSV")
-    missing = [str(p) for p in paths if str(p) != STDIN and not p.exists() and not p.is_symlink()]
-    if missing and len(missing) == len(paths):
-        fail(f"no such file or folder: {', '.join(missing)}")
-    written = ([output_file, errors_path(output_file)] if output_file else []) + ([db] if db else [])
-    targets = {t.resolve() for t in written}
-    for p in paths:
-        if str(p) != STDIN and p.exists() and p.resolve() in targets:
-            fail(f"the output {p} is also an input; choose another output")
-    for target in (output_file, db):
-        if target is not None and target.is_dir():
-            fail(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
-    with ExitStack() as locks:
-        try:
-            for target in [t for t in (output_file, db) if t is not None]:
-                locks.enter_context(OutputLock(target))
-        except OutputLocked as e:
-            fail(str(e), EXIT_RUN_FAILED)
-        except OSError as e:
-            fail(f"cannot lock the output: {e.strerror or e}", EXIT_RUN_FAILED)
-        resume = _resume_or_ask(resume, output_file if format_ == "jsonl" else None, db)
-        if not quiet:
-            err.print("extractor: loading the spaCy model ...", highlight=False)
-        nlp = _nlp(model) if engine == "local" else None
-
-        writers: list[Any] = []
-        if to_stdout:
-            writers.append(StreamWriter(sys.stdout, sys.stderr))
-        elif output is not None:
-            writers.append(CsvWriter(output) if format_ == "csv" else JsonlWriter(output, resume=resume))
-        if db is not None:
-            writers.append(SqliteWriter(db, resume=resume))
-        own = (".part", ".lock", ".part.tmp", "-wal", "-shm", ".part-wal", ".part-shm")  # the run's own files
-        walk = Walk(
-            exclude=set(targets) | {t.with_name(t.name + s).resolve() for t in targets for s in own},
-            follow_symlinks=follow_symlinks,
-        )
-        if output_file is not None and format_ == "csv":
-            walk.exclude |= {
-                q.resolve() for p in CsvWriter(output_file).paths.values() for q in (p, p.with_name(p.name + ".part"))
-            }
-        kinds: Counter[str] = Counter()
-        errors: Counter[str] = Counter()
-        started = time.perf_counter()
-        try:
-            total = None if quiet else count_inputs(paths)
-        except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
-            total = None
-        skipped = 0
-        try:
-            with _SigtermAsInterrupt(), ExitStack() as stack:
-                for w in writers:
-                    stack.enter_context(w)
-
-                def todo() -> Iterator[Any]:
-                    nonlocal skipped
-                    line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)  # JSON escapes take up to 6 bytes
-                    file_limit = min(DEFAULT_MAX_BYTES, max(DEFAULT_MAX_LINE_BYTES, max_chars * 20))  # HTML markup
-                    for item in iter_articles(paths, base, walk, file_limit, line_limit):
-                        if resume and all(w.done.has(item) for w in writers):
-                            skipped += 1
-                            progress.advance(task, counted=False)
-                            continue
-                        yield item
-
-                progress = stack.enter_context(_RunProgress(quiet, total))
-                task = 0
-                if engine == "dask":
-                    results = run_dask(todo(), model, scheduler, n_workers=n_process, max_chars=max_chars)
-                else:
-                    results = run_local(todo(), model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
-                try:
-                    for result in results:
-                        if isinstance(result, ArticleRecord):
-                            written = _write_record(writers, result, resume)
-                            if written is None:
-                                kinds.update(result.fact_counts())
-                                progress.advance(task)
-                                continue
-                            result = written
-                        for w in writers:
-                            if not (resume and w.done.has_error(result)):
-                                w.write_error(result)
-                        errors[result.error.value] += 1
-                        progress.advance(task)
-                finally:
-                    close = getattr(results, "close", None)
-                    if close is not None:
-                        close()  # ends worker processes now, not when garbage is collected
-        except KeyboardInterrupt as e:
-            terminated = isinstance(e, _Terminated)
-            _stopped(writers, "terminated" if terminated else "interrupted", resumable=format_ == "jsonl" or db)
-            raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
-        except OSError as e:
-            where = f" ({shown_path(e.filename)})" if e.filename else ""
-            _stopped(writers, f"the run stopped: {e.strerror or e}{where}", resumable=format_ == "jsonl" or db)
-            raise typer.Exit(EXIT_RUN_FAILED) from None
-        except Exception as e:  # a worker killed (BrokenProcessPool), a bug: the run failed, its work is kept
-            from concurrent.futures.process import BrokenProcessPool
-
-            why = "a worker process died" if isinstance(e, BrokenProcessPool) else _plain(e)
-            _stopped(writers, f"the run failed: {why}", resumable=format_ == "jsonl" or db)
-            raise typer.Exit(EXIT_RUN_FAILED) from None
-    elapsed = time.perf_counter() - started
-    earlier = writers[0].done.prior_errors if resume else Counter()
-    if not quiet:
-        _summary(
-            writers[0].records_written,
-            kinds,
-            errors + earlier,
-            walk.ignored,
-            elapsed,
-            output or db,
-            skipped,
-            errors_path(output_file) if output_file else None,
-            err if to_stdout else out,  # standard output holds the records
-        )
-    raise typer.Exit(EXIT_FAILED if errors or earlier else EXIT_OK)
+    if to_stdout:
+        return Outputs(format=format_, db=db, stream=sys.stdout, error_stream=sys.stderr)
+    return Outputs(file=output, format=format_, db=db)
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C: the run stops at once and keeps its work."""
-
-
-class _SigtermAsInterrupt:
-    def __enter__(self) -> _SigtermAsInterrupt:
-        import signal
-        import threading
-
-        self._previous: Any = None
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGTERM, self._raise)
-        return self
-
-    @staticmethod
-    def _raise(signum: int, frame: object) -> None:
-        raise _Terminated
-
-    def __exit__(self, *exc: object) -> None:
-        import signal
-
-        if self._previous is not None:
-            signal.signal(signal.SIGTERM, self._previous)
-
-
-def _plain(e: BaseException) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0][:300] if text else "an unexpected error in extractor"
-
-
-def _write_record(writers: list[Any], record: Any, resume: bool | None) -> Any:
-    """Write a record with every writer; None when done, or the error entry that stands for a record
-    no writer can serialize (nested too deep, invalid text), so one article never ends a run."""
-    from .models import ErrorKind, ExtractionError
+def _entered_run(
+    stack: ExitStack, paths: list[Path], outputs: Outputs, resume: bool | None, base: dt.date | None, follow: bool
+) -> ExtractionRun:
+    """The run, its inputs checked and its outputs locked (until `stack` closes); --resume asked
+    for when a run that did not finish left its work."""
+    from .run import ExtractionRun, InvalidRun, OutputLocked, UnfinishedRun
 
     try:
-        for w in writers:
-            if not (resume and w.done.has_record(record)):
-                w.write_record(record)
-    except (ValueError, RecursionError, TypeError) as e:
-        return ExtractionError(
-            source=record.path,
-            id=record.id,
-            error=ErrorKind.internal,
-            message=f"the record could not be written: {_plain(e)}",
-        )
-    return None
-
-
-def _resume_or_ask(resume: bool | None, jsonl: Path | None, db: Path | None) -> bool:
-    """--resume is needed to continue, and asked for, when a run that did not finish left its work."""
-    from .writers import last_run_status, part_path
-
-    if resume is not None:
-        return resume
-    unfinished = [str(part_path(jsonl))] if jsonl is not None and part_path(jsonl).exists() else []
-    if db is not None and last_run_status(db) not in (None, "complete"):
-        unfinished.append(str(db))
-    if unfinished:
+        return stack.enter_context(ExtractionRun(paths, outputs, resume=resume, published=base, follow_symlinks=follow))
+    except UnfinishedRun as e:
         fail(
-            f"{' and '.join(unfinished)} hold the work of a run that did not finish: pass --resume to "
+            f"{' and '.join(e.unfinished)} hold the work of a run that did not finish: pass --resume to "
             "continue it, or --no-resume to start over"
         )
-    return False
+    except InvalidRun as e:
+        fail(str(e))
+    except OutputLocked as e:
+        fail(str(e), EXIT_RUN_FAILED)
 
 
-def _stopped(writers: list[Any], why: str, resumable: Any) -> None:
+def _count(paths: list[Path]) -> int | None:
+    """The articles to expect, for the ETA; None when unknown."""
+    from .run import count_inputs
+
+    try:
+        return count_inputs(paths)
+    except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
+        return None
+
+
+def _stopped(stop: RunStopped) -> None:
     """Say why the run stopped, what it kept and how to go on."""
-    kept = [str(p) for w in writers for p in getattr(w, "parts", [])]
-    records = sum(w.records_written for w in writers[:1])
-    err.print(f"[bold red]{escape(why)}[/]", highlight=False)
+    kept = [str(p) for p in stop.kept]
+    err.print(f"[bold red]{escape(str(stop))}[/]", highlight=False)
     if kept:
-        err.print(escape(f"{records:,} records written so far are kept in {', '.join(kept)}"), highlight=False)
-    if resumable:
+        err.print(
+            escape(f"{stop.records_written:,} records written so far are kept in {', '.join(kept)}"), highlight=False
+        )
+    if stop.resumable:
         err.print("to continue, run the same command again with --resume", highlight=False)
     else:
         err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
-
-
-def count_inputs(paths: list[Path]) -> int | None:
-    """How many articles the inputs hold, for the progress bar's ETA: a file is one, a JSON Lines
-    file one a line. None when counting would take long (over 200 MB of JSON Lines). Reads only
-    regular files inside the inputs, as the run does."""
-    from .ingest import walk as walk_inputs
-
-    total, jsonl_bytes = 0, 0
-    for entry in walk_inputs(paths):
-        if not isinstance(entry, tuple):
-            total += 1
-            continue
-        path = entry[0]
-        if path.name.endswith((".jsonl", ".ndjson")):
-            try:
-                if not path.is_file():  # a pipe would block
-                    total += 1
-                    continue
-                jsonl_bytes += path.stat().st_size
-                if jsonl_bytes > 200_000_000:
-                    return None
-                with open(path, "rb") as f:  # newlines counted in blocks: a huge line is never held
-                    total += sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
 
 
 class _Throughput:
@@ -478,17 +339,21 @@ class _Throughput:
 
 
 class _RunProgress:
-    """Progress on standard error: a bar in a terminal, a line every LOG_EVERY seconds in logs,
-    nothing with --quiet. It says "starting" until the first article is done (the workers'
-    start-up), then the true rate and the time left."""
+    """Progress on standard error, from the run's events: a bar in a terminal, a line every
+    LOG_EVERY seconds in logs, nothing with --quiet. It says "starting" until the first article is
+    done (the workers' start-up), then the true rate and the time left. Nothing shows before the
+    outputs are open (the run's `started` event)."""
 
     LOG_EVERY = 10.0
 
     def __init__(self, quiet: bool, total: int | None) -> None:
-        self.quiet, self.meter = quiet, _Throughput(total)
+        self.quiet, self.total, self.meter = quiet, total, _Throughput(total)
         self.bar: Progress | None = None
         self.last_log = time.perf_counter()
-        if not quiet and err.is_terminal:
+
+    def _start(self) -> None:
+        self.last_log = time.perf_counter()
+        if not self.quiet and err.is_terminal:
             self.bar = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
@@ -500,20 +365,27 @@ class _RunProgress:
                 console=err,
                 transient=True,
             )
-            self.task = self.bar.add_task("starting", total=total, rate="", left="")
-        elif not quiet:
+            self.task = self.bar.add_task("starting", total=self.total, rate="", left="")
+            self.bar.__enter__()
+        elif not self.quiet:
+            total = self.total
             err.print(f"extractor: extracting{f' {total:,} articles' if total else ''} ...", highlight=False)
 
+    def __call__(self, event: RunEvent) -> None:
+        if event == "started":
+            self._start()
+        else:
+            self.advance(counted=event != "skipped")
+
     def __enter__(self) -> _RunProgress:
-        if self.bar is not None:
-            self.bar.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
 
-    def advance(self, task: int = 0, counted: bool = True) -> None:
+    def advance(self, counted: bool = True) -> None:
         if self.quiet:
             return
         self.meter.tick(counted)
@@ -543,30 +415,23 @@ def _duration(seconds: float) -> str:
 
 
 def _summary(
-    records: int,
-    kinds: Counter[str],
-    errors: Counter[str],
-    ignored: list[str],
-    elapsed: float,
-    output: Path | None,
-    skipped: int,
-    errors_output: Path | None,
-    console: Console,
+    summary: RunSummary, elapsed: float, output: Path | None, errors_output: Path | None, console: Console
 ) -> None:
+    errors, records = summary.all_errors, summary.records_written
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles", f"{records + sum(errors.values()):,}")
     table.add_row("records written", f"{records:,}")
     for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
-        table.add_row(f"  {kind}", f"{kinds.get(kind, 0):,}")
+        table.add_row(f"  {kind}", f"{summary.facts.get(kind, 0):,}")
     table.add_row("errors", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
     for kind, n in sorted(errors.items()):
         table.add_row(f"  {kind}", f"{n:,}")
-    if ignored:
-        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(ignored):,}")
-    if skipped:
-        table.add_row("already written (--resume)", f"{skipped:,}")
+    if summary.ignored:
+        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
+    if summary.skipped:
+        table.add_row("already written (--resume)", f"{summary.skipped:,}")
     table.add_row("seconds", f"{elapsed:.1f}")
     if elapsed > 0:
         table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
@@ -823,33 +688,13 @@ def check(
       extractor check out/facts.jsonl --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --only mismatch
     """
-    from .check import (
-        ColumnMap,
-        OfficialDataError,
-        Status,
-        check_record,
-        is_records_file,
-        load_official,
-        parse_map,
-        read_records,
-        read_records_from,
-        sort_rows,
-    )
+    from .check import OfficialDataError, Status, check_record, is_records_file, sort_rows
     from .models import ArticleRecord
+    from .run import read_or_extract
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
-    try:
-        columns = ColumnMap.from_file(map_file) if map_file else None
-        if map_:
-            columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
-        data = load_official(official, columns, years_in_columns)
-    except OfficialDataError as e:
-        fail(str(e))
-    for line in data.duplicates[:10]:
-        err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
-    if len(data.duplicates) > 10:
-        err.print(f"[yellow]warning:[/] {len(data.duplicates) - 10:,} more duplicate rows", highlight=False)
+    data = _official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
     wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
     unknown = wanted - {s.value for s in Status}
     if unknown:
@@ -857,25 +702,18 @@ def check(
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
+    # --published matters (and is checked) only when some input is articles, not records
+    articles_given = any(str(p) != "-" and not is_records_file(p) for p in inputs)
+    base = _parse_date(published) if articles_given else None
     records: list[ArticleRecord] = []
     try:
-        for path in inputs:
-            if str(path) == "-":
-                records.extend(read_records_from(sys.stdin, "standard input"))
-            elif is_records_file(path):
-                records.extend(read_records(path))
+        for result in read_or_extract(inputs, lambda: _nlp(model), base, sys.stdin):
+            if isinstance(result, ArticleRecord):
+                records.append(result)
             else:
-                from .extract import extract_records
-                from .ingest import iter_articles
-
-                for result in extract_records(iter_articles([path], _parse_date(published)), _nlp(model)):
-                    if isinstance(result, ArticleRecord):
-                        records.append(result)
-                    else:
-                        err.print(
-                            f"[yellow]skipped[/] {result.source}: {result.error.value}: {result.message}",
-                            highlight=False,
-                        )
+                err.print(
+                    f"[yellow]skipped[/] {result.source}: {result.error.value}: {result.message}", highlight=False
+                )
     except OfficialDataError as e:
         fail(str(e))
     if not records:
@@ -887,18 +725,49 @@ def check(
     if as_json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
     elif as_csv:
-        import csv
-
-        fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
-        from .writers import csv_safe
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
+        _check_csv(rows)
     else:
         _check_table(rows, counts, len(records))
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
+
+
+def _official_data(
+    official: Path,
+    map_: list[str] | None,
+    year_col: str,
+    location_col: str | None,
+    source_col: str | None,
+    map_file: Path | None,
+    years_in_columns: bool | None,
+) -> Any:
+    """The official figures as the options describe them; up to ten duplicate rows are warned of."""
+    from .check import ColumnMap, OfficialDataError, load_official, parse_map
+
+    try:
+        columns = ColumnMap.from_file(map_file) if map_file else None
+        if map_:
+            columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
+        data = load_official(official, columns, years_in_columns)
+    except OfficialDataError as e:
+        fail(str(e))
+    for line in data.duplicates[:10]:
+        err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
+    if len(data.duplicates) > 10:
+        err.print(f"[yellow]warning:[/] {len(data.duplicates) - 10:,} more duplicate rows", highlight=False)
+    return data
+
+
+def _check_csv(rows: list[Any]) -> None:
+    """Check rows as CSV on standard output, cells safe to open in a spreadsheet."""
+    import csv
+
+    from .writers import csv_safe
+
+    fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
 
 
 CHECK_COLOURS = {
@@ -975,9 +844,7 @@ def report(
     records: Annotated[Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", show_default=False)],
     output: Annotated[
         Path,
-        typer.Option(
-            "--output", "-o", help="The HTML file to write (always named: never a default beside the input)."
-        ),
+        typer.Option("--output", "-o", help="The HTML file to write (always named: never a default beside the input)."),
     ],
     check_file: Annotated[
         Path | None,
@@ -1009,7 +876,9 @@ def report(
         try:
             rows = json.loads(check_file.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError) as e:
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({_plain(e)})")
+            from .run import first_line
+
+            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({first_line(e)})")
         if not isinstance(rows, list):
             fail(f"--check {check_file}: expected a JSON list of check rows")
         for n, row in enumerate(rows, 1):
@@ -1045,7 +914,9 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:  # the last guard: a clear line instead of a traceback; the run itself failed
-        err.print(f"[bold red]error:[/] {escape(_plain(e))}", highlight=False)
+        from .run import first_line
+
+        err.print(f"[bold red]error:[/] {escape(first_line(e))}", highlight=False)
         sys.exit(EXIT_RUN_FAILED)
 
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType, UnionType
-from typing import IO, Annotated, Any, Union, get_args, get_origin
+from typing import IO, Annotated, Any, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -131,13 +131,9 @@ class Done:
         self.records.add((record_id, content_hash))
         self.record_ids[record_id] = content_hash
 
-    def has(self, item: Any) -> bool:
-        from .extract import content_hash
-        from .models import Article
-
-        if isinstance(item, Article):
-            return (item.id, content_hash(item.text)) in self.records or item.id in self.errors
-        return (item.id or item.source) in self.errors
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """The article was written before: as a record of the same text, or as an error entry."""
+        return (article_id, content_hash) in self.records or article_id in self.errors
 
     def has_record(self, record: ArticleRecord) -> bool:
         return (record.id, record.content_hash) in self.records
@@ -147,6 +143,28 @@ class Done:
 
     def __len__(self) -> int:
         return len(self.records) + len(self.errors)
+
+
+class Writer(Protocol):
+    """What a run writes through: JsonlWriter, CsvWriter, SqliteWriter and StreamWriter. Entered
+    before the first write; leaving it with an exception keeps its `parts` for a resumed run."""
+
+    done: Done
+    records_written: int
+    errors_written: int
+
+    @property
+    def parts(self) -> list[Path]: ...
+
+    def __enter__(self) -> Any: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    def write_record(self, record: ArticleRecord) -> None: ...
+
+    def write_error(self, error: ExtractionError) -> None: ...
 
 
 def _close_all(handles: Iterable[IO[str]]) -> None:

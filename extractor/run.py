@@ -1,0 +1,484 @@
+"""A batch run as a library: inputs to every output at once (JSON Lines, CSV, SQLite or a stream),
+with the outputs locked, the run's own files never read back as inputs, a stopped run resumed
+where it stopped, and SIGTERM handled like Ctrl-C. Nothing here prints or exits: progress goes to
+a callback, the end to a `RunSummary`, and every way a run cannot start or stops early is a typed
+exception (`InvalidRun`, `UnfinishedRun`, `OutputLocked`, `RunStopped`) for the caller to show.
+
+Example:
+
+    summary = run_extraction([Path("corpus")], Outputs(file=Path("out/facts.jsonl")), nlp=build_nlp())
+    print(summary.records_written, summary.facts["figures"], summary.errors)
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, STDIN, Walk, iter_articles, shown_path
+from .ingest import walk as walk_inputs
+from .models import Article, ArticleRecord, ErrorKind, ExtractionError
+from .writers import (
+    CsvWriter,
+    JsonlWriter,
+    OutputLock,
+    OutputLocked,
+    SqliteWriter,
+    StreamWriter,
+    Writer,
+    errors_path,
+    last_run_status,
+    part_path,
+)
+
+if TYPE_CHECKING:  # the pipeline (spaCy) is imported only when a run starts: `--help` stays fast
+    import datetime as dt
+
+    from spacy.language import Language
+
+DEFAULT_MAX_CHARS = 1_000_000  # the same default as extract.DEFAULT_MAX_CHARS, without importing spaCy
+OWN_SUFFIXES = (".part", ".lock", ".part.tmp", "-wal", "-shm", ".part-wal", ".part-shm")  # a run's side files
+COUNT_JSONL_BYTES = 200_000_000  # more JSON Lines than this are not counted ahead (it would take long)
+
+__all__ = [
+    "InvalidRun",
+    "OutputLocked",
+    "Outputs",
+    "RunEvent",
+    "RunStopped",
+    "RunSummary",
+    "ExtractionRun",
+    "UnfinishedRun",
+    "count_inputs",
+    "first_line",
+    "run_extraction",
+]
+
+
+class InvalidRun(ValueError):
+    """A run that cannot start as asked: an input missing, an output that is also an input or a folder."""
+
+
+class UnfinishedRun(InvalidRun):
+    """The outputs hold the work of a run that did not finish: continuing it or starting over is
+    the caller's choice (`resume=True` or `resume=False`), never a guess."""
+
+    def __init__(self, unfinished: list[str]) -> None:
+        super().__init__(f"{' and '.join(unfinished)} hold the work of a run that did not finish")
+        self.unfinished = unfinished
+
+
+class RunStopped(Exception):
+    """The run itself stopped before its end: interrupted (Ctrl-C), terminated (SIGTERM) or failed
+    (a full disk, a dead worker, a bug). What it wrote is kept in `kept` (.part files, the database)
+    and a resumed run goes on from there when `resumable`."""
+
+    def __init__(self, message: str, *, cause: str, kept: list[Path], records_written: int, resumable: bool) -> None:
+        super().__init__(message)
+        self.cause = cause  # "interrupted", "terminated" or "failed"
+        self.kept = kept
+        self.records_written = records_written
+        self.resumable = resumable
+
+
+class RunEvent(StrEnum):
+    """What a run reports to its progress callback, once per article except `started`."""
+
+    started = "started"  # the outputs are open; articles are read from now on
+    skipped = "skipped"  # already written by the run resumed
+    written = "written"  # a record
+    failed = "failed"  # an error entry
+
+
+@dataclass
+class RunSummary:
+    """The end of a run: `records_written` counts the output's records (with those of the run
+    resumed), `facts` this run's facts by kind, `errors` this run's error entries by kind and
+    `earlier_errors` those of the run resumed, still this output's errors."""
+
+    records_written: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    earlier_errors: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def all_errors(self) -> Counter[str]:
+        return self.errors + self.earlier_errors
+
+    @property
+    def failed(self) -> bool:
+        """Some article of the output could not be read or analysed."""
+        return bool(self.errors or self.earlier_errors)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where a run writes: a `file` (JSON Lines, or CSV files beside it with `format="csv"`), or
+    a `stream` (records as JSON Lines, errors to `error_stream`), and/or an SQLite `db`.
+
+    Example:
+
+        >>> Outputs(file=Path("out/facts.jsonl"), db=Path("out/facts.db")).targets()
+        [PosixPath('out/facts.jsonl'), PosixPath('out/facts.errors.jsonl'), PosixPath('out/facts.db')]
+    """
+
+    file: Path | None = None
+    format: str = "jsonl"
+    db: Path | None = None
+    stream: IO[str] | None = None
+    error_stream: IO[str] | None = None
+
+    @property
+    def resumable(self) -> bool:
+        """Whether a stopped run can go on: CSV files are written whole, JSON Lines and SQLite resume."""
+        return self.format == "jsonl" or self.db is not None
+
+    def targets(self) -> list[Path]:
+        """The files a run writes (besides its side files, OWN_SUFFIXES)."""
+        return ([self.file, errors_path(self.file)] if self.file else []) + ([self.db] if self.db else [])
+
+    def excluded(self) -> set[Path]:
+        """Every file of the run's own, resolved: never read as an input, even in an input folder."""
+        targets = {t.resolve() for t in self.targets()}
+        own = targets | {t.with_name(t.name + s).resolve() for t in targets for s in OWN_SUFFIXES}
+        if self.file is not None and self.format == "csv":
+            csv_files = CsvWriter(self.file).paths.values()
+            own |= {q.resolve() for p in csv_files for q in (p, part_path(p))}
+        return own
+
+    def writers(self, resume: bool) -> list[Writer]:
+        """One writer per output, in a fixed order (the first one's counts are the run's)."""
+        writers: list[Writer] = []
+        if self.stream is not None:
+            writers.append(StreamWriter(self.stream, self.error_stream or self.stream))
+        elif self.file is not None:
+            writers.append(CsvWriter(self.file) if self.format == "csv" else JsonlWriter(self.file, resume=resume))
+        if self.db is not None:
+            writers.append(SqliteWriter(self.db, resume=resume))
+        return writers
+
+    def unfinished(self) -> list[str]:
+        """Outputs that hold the work of a run that did not finish (JSON Lines .part files, a
+        database whose last run is not complete)."""
+        jsonl = self.file if self.format == "jsonl" else None
+        found = [str(part_path(jsonl))] if jsonl is not None and part_path(jsonl).exists() else []
+        if self.db is not None and last_run_status(self.db) not in (None, "complete"):
+            found.append(str(self.db))
+        return found
+
+
+def first_line(e: BaseException) -> str:
+    """An exception as one short plain line, for a message.
+
+    Example:
+
+        >>> first_line(ValueError("bad value\\nmore detail"))
+        'bad value'
+    """
+    text = str(e).strip()
+    return text.splitlines()[0][:300] if text else "an unexpected error in extractor"
+
+
+def check_paths(paths: Sequence[Path], outputs: Outputs) -> None:
+    """Raise InvalidRun when no input exists, an output is also an input, or an output is a folder.
+
+    Example:
+
+        check_paths([Path("corpus")], Outputs(file=Path("corpus")))  # InvalidRun: corpus is a folder
+    """
+    missing = [str(p) for p in paths if str(p) != STDIN and not p.exists() and not p.is_symlink()]
+    if missing and len(missing) == len(paths):
+        raise InvalidRun(f"no such file or folder: {', '.join(missing)}")
+    targets = {t.resolve() for t in outputs.targets()}
+    for p in paths:
+        if str(p) != STDIN and p.exists() and p.resolve() in targets:
+            raise InvalidRun(f"the output {p} is also an input; choose another output")
+    for target in (outputs.file, outputs.db):
+        if target is not None and target.is_dir():
+            raise InvalidRun(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
+
+
+def count_inputs(paths: Sequence[Path]) -> int | None:
+    """How many articles the inputs hold, for a progress bar's ETA: a file is one, a JSON Lines
+    file one a line. None when counting would take long (over 200 MB of JSON Lines). Reads only
+    regular files inside the inputs, as the run does.
+
+    Example:
+
+        count_inputs([Path("corpus"), Path("more/articles.jsonl")])  # files, plus one a line
+    """
+    total, jsonl_bytes = 0, 0
+    for entry in walk_inputs(paths):
+        if not isinstance(entry, tuple):
+            total += 1
+            continue
+        path = entry[0]
+        if path.name.endswith((".jsonl", ".ndjson")):
+            try:
+                if not path.is_file():  # a pipe would block
+                    total += 1
+                    continue
+                jsonl_bytes += path.stat().st_size
+                if jsonl_bytes > COUNT_JSONL_BYTES:
+                    return None
+                with open(path, "rb") as f:  # newlines counted in blocks: a huge line is never held
+                    total += sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the run stops at once and keeps its work."""
+
+
+class _SigtermAsInterrupt:
+    """SIGTERM raises _Terminated while a run writes (only the main thread can take signals)."""
+
+    def __enter__(self) -> _SigtermAsInterrupt:
+        self._previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGTERM, self._raise)
+        return self
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+
+def _write_record(writers: list[Writer], record: ArticleRecord, resume: bool) -> ExtractionError | None:
+    """Write a record with every writer; None when done, or the error entry that stands for a record
+    no writer can serialize (nested too deep, invalid text), so one article never ends a run."""
+    try:
+        for w in writers:
+            if not (resume and w.done.has_record(record)):
+                w.write_record(record)
+    except (ValueError, RecursionError, TypeError) as e:
+        return ExtractionError(
+            source=record.path,
+            id=record.id,
+            error=ErrorKind.internal,
+            message=f"the record could not be written: {first_line(e)}",
+        )
+    return None
+
+
+def _stop_reason(e: BaseException) -> tuple[str, str]:
+    """(message, cause) for an exception that ended a run."""
+    if isinstance(e, KeyboardInterrupt):
+        cause = "terminated" if isinstance(e, _Terminated) else "interrupted"
+        return cause, cause
+    if isinstance(e, OSError):
+        where = f" ({shown_path(e.filename)})" if e.filename else ""
+        return f"the run stopped: {e.strerror or e}{where}", "failed"
+    from concurrent.futures.process import BrokenProcessPool
+
+    why = "a worker process died" if isinstance(e, BrokenProcessPool) else first_line(e)
+    return f"the run failed: {why}", "failed"
+
+
+class ExtractionRun:
+    """One batch run over `paths` into `outputs`. Creating it checks the paths (InvalidRun);
+    entering it locks the outputs (OutputLocked) and settles `resume`: None continues nothing but
+    raises UnfinishedRun when an unfinished run's work is there. `execute` then runs it.
+
+    Example:
+
+        with ExtractionRun([Path("corpus")], Outputs(file=Path("out/facts.jsonl")), resume=None) as run:
+            summary = run.execute(nlp=build_nlp(), n_process=2, on_event=print)
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        outputs: Outputs,
+        *,
+        resume: bool | None = False,
+        published: dt.date | None = None,
+        follow_symlinks: bool = False,
+    ) -> None:
+        self.paths = list(paths)
+        self.outputs = outputs
+        self.resume = resume
+        self.published = published
+        self.follow_symlinks = follow_symlinks
+        self._locks = ExitStack()
+        check_paths(self.paths, outputs)
+
+    def __enter__(self) -> ExtractionRun:
+        try:
+            for target in [t for t in (self.outputs.file, self.outputs.db) if t is not None]:
+                self._locks.enter_context(OutputLock(target))
+        except OSError as e:
+            self._locks.close()
+            raise OutputLocked(f"cannot lock the output: {e.strerror or e}") from e
+        except BaseException:
+            self._locks.close()
+            raise
+        if self.resume is None:  # decided under the lock: no other run changes the outputs meanwhile
+            unfinished = self.outputs.unfinished()
+            if unfinished:
+                self._locks.close()
+                raise UnfinishedRun(unfinished)
+            self.resume = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._locks.close()
+
+    def _todo(self, writers: list[Writer], walk: Walk, max_chars: int, skipped: Callable[[], None]) -> Iterator[Any]:
+        """The articles to analyse: those a resumed run already wrote are passed over."""
+        from .extract import content_hash
+
+        line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)  # JSON escapes take up to 6 bytes
+        file_limit = min(DEFAULT_MAX_BYTES, max(DEFAULT_MAX_LINE_BYTES, max_chars * 20))  # HTML markup
+        for item in iter_articles(self.paths, self.published, walk, file_limit, line_limit):
+            if self.resume:
+                if isinstance(item, Article):
+                    done = content_hash(item.text)
+                    written = all(w.done.has_article(item.id, done) for w in writers)
+                else:
+                    written = all(w.done.has_error(item) for w in writers)
+                if written:
+                    skipped()
+                    continue
+            yield item
+
+    def execute(
+        self,
+        *,
+        engine: str = "local",
+        nlp: Language | None = None,
+        model: str | None = None,
+        n_process: int = 1,
+        batch_size: int = 32,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        timeout: float | None = None,
+        scheduler: str | None = None,
+        on_event: Callable[[RunEvent], None] | None = None,
+    ) -> RunSummary:
+        """Run: every article to every output, in input order. `engine` "local" uses `nlp` (or
+        loads `model`) in `n_process` processes, "dask" a cluster at `scheduler` (or a local one).
+        Raises RunStopped when the run stops early; its outputs are then kept to resume."""
+        from .batch import run_dask, run_local
+
+        resume = bool(self.resume)
+        report = on_event or (lambda event: None)
+        writers = self.outputs.writers(resume)
+        walk = Walk(exclude=self.outputs.excluded(), follow_symlinks=self.follow_symlinks)
+        summary = RunSummary(ignored=walk.ignored)
+
+        def skipped() -> None:
+            summary.skipped += 1
+            report(RunEvent.skipped)
+
+        try:
+            with _SigtermAsInterrupt(), ExitStack() as stack:
+                for w in writers:
+                    stack.enter_context(w)
+                report(RunEvent.started)
+                items = self._todo(writers, walk, max_chars, skipped)
+                if engine == "dask":
+                    results = run_dask(items, model, scheduler, n_workers=n_process, max_chars=max_chars)
+                else:
+                    results = run_local(items, model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
+                try:
+                    for result in results:
+                        report(self._write(writers, result, summary))
+                finally:
+                    close = getattr(results, "close", None)
+                    if close is not None:
+                        close()  # ends worker processes now, not when garbage is collected
+        except Exception as e:  # an OSError, a worker killed (BrokenProcessPool), a bug: its work is kept
+            raise self._stopped(writers, e) from e
+        except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM
+            raise self._stopped(writers, e) from e
+        summary.records_written = writers[0].records_written
+        if resume:
+            summary.earlier_errors = writers[0].done.prior_errors
+        return summary
+
+    def _write(self, writers: list[Writer], result: ArticleRecord | ExtractionError, summary: RunSummary) -> RunEvent:
+        resume = bool(self.resume)
+        if isinstance(result, ArticleRecord):
+            error = _write_record(writers, result, resume)
+            if error is None:
+                summary.facts.update(result.fact_counts())
+                return RunEvent.written
+            result = error
+        for w in writers:
+            if not (resume and w.done.has_error(result)):
+                w.write_error(result)
+        summary.errors[result.error.value] += 1
+        return RunEvent.failed
+
+    def _stopped(self, writers: list[Writer], e: BaseException) -> RunStopped:
+        message, cause = _stop_reason(e)
+        return RunStopped(
+            message,
+            cause=cause,
+            kept=[p for w in writers for p in w.parts],
+            records_written=sum(w.records_written for w in writers[:1]),
+            resumable=self.outputs.resumable,
+        )
+
+
+def run_extraction(
+    paths: Sequence[Path],
+    outputs: Outputs,
+    *,
+    resume: bool | None = False,
+    published: dt.date | None = None,
+    follow_symlinks: bool = False,
+    **engine: Any,
+) -> RunSummary:
+    """Extract every article under `paths` into `outputs` in one call: an ExtractionRun entered
+    and executed (`engine` takes `execute`'s options: nlp, model, n_process, on_event ...).
+
+    Example:
+
+        summary = run_extraction([Path("corpus")], Outputs(db=Path("out/facts.db")), resume=True, nlp=build_nlp())
+        summary.skipped  # the articles an earlier run into out/facts.db already wrote
+    """
+    with ExtractionRun(paths, outputs, resume=resume, published=published, follow_symlinks=follow_symlinks) as run:
+        return run.execute(**engine)
+
+
+def read_or_extract(
+    inputs: Sequence[Path], load_nlp: Callable[[], Language], published: dt.date | None, stdin: IO[str]
+) -> Iterator[ArticleRecord | ExtractionError]:
+    """Records to check: records files (from `extract`) are read, `-` reads records from `stdin`,
+    anything else is extracted, with one pipeline from `load_nlp`, loaded at the first article.
+
+    Example:
+
+        records = list(read_or_extract([Path("out/facts.jsonl"), Path("new-article.txt")], build_nlp, None, sys.stdin))
+    """
+    from .check import is_records_file, read_records, read_records_from
+
+    nlp: Language | None = None
+    for path in inputs:
+        if str(path) == STDIN:
+            yield from read_records_from(stdin, "standard input")
+        elif is_records_file(path):
+            yield from read_records(path)
+        else:
+            from .extract import extract_records
+
+            nlp = nlp or load_nlp()
+            yield from extract_records(iter_articles([path], published), nlp)
