@@ -77,86 +77,127 @@ def _day_number(text: str) -> int | None:
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    """The token spans of the Doc's time expressions: the shapes found on tokens, then the
+    recognizer's DATE spans where the shapes found nothing."""
     low = lowers(doc)
-    n = len(doc)
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        w = low[i]
-        # relative phrases first, longest match
-        for words, _ in sorted(((k, v) for k, v in RELATIVE_PHRASES.items() if k[0] == w), key=lambda kv: -len(kv[0])):
-            if tuple(low[i : i + len(words)]) == words:
-                spans.append((i, i + len(words)))
-                break
-        for words, _ in RELATIVE_BY_FIRST.get(w, ()):
-            if tuple(low[i : i + len(words)]) == words:
-                spans.append((i, i + len(words)))
-                break
-        if w in RELATIVE_DAYS:
-            spans.append((i, i + 1))
-        elif w in OPENERS and i + 1 < n and (low[i + 1] in UNITS or low[i + 1] in WEEKDAYS or low[i + 1] in MONTHS):
-            spans.append((i, i + 2))
-        elif w in WEEKDAYS or (w in WEEKDAY_ABBREVIATIONS and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"):
-            end = i + 1
-            if end < n and low[end] in DAY_PARTS:
-                end += 1
-            spans.append((i, end))
-        elif w in MONTHS and doc[i].text[:1].isupper() and (w != "may" or _month_may(doc, i)):
-            start, end = i, i + 1
-            if end < n and _day_number(low[end]) is not None:
-                end += 1
-                if end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
-                    end += 2
-                elif end < n and is_year_token(doc[end]):
-                    end += 1
-            elif end < n and is_year_token(doc[end]):
-                end += 1
-            elif end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
-                end += 2
-            if start > 0 and _day_number(low[start - 1]) is not None:
-                start -= 1  # "14 November"
-            spans.append((start, end))
-        elif is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
-            start, end = i, i + 1
-            if i > 0 and low[i - 1] == "fiscal":
-                start = i - 1
-            elif i > 1 and low[i - 2] == "fiscal" and low[i - 1] == "year":
-                start = i - 2
-            if end + 3 < n and low[end] == "-" and low[end + 2] == "-" and re.fullmatch(r"\d{2}", low[end + 1]):
-                end += 4  # an ISO date the tokenizer split: "2024-07-23"
-            elif (
-                end + 1 < n
-                and low[end] in ("-", "\u2013", "to", "and", "through")
-                and (is_year_token(doc[end + 1]) or re.fullmatch(r"\d{2}", low[end + 1]))
-            ):
-                end += 2  # "2022-23", "2019 to 2021"
-            spans.append((start, end))
-        elif regexes.FISCAL_YEAR.fullmatch(doc[i].text) or (
-            DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
-        ):
-            spans.append((i, i + 1))  # a decade, but not an age: "a man in his 70s"
-        # "two years ago", "over a week ago", "three weeks earlier"
-        if w in UNITS and i + 1 < n and low[i + 1] in AGO_WORDS and i > 0:
-            start = i - 1
-            if _is_amount(low[start]) or doc[start].like_num:
-                if start > 0 and low[start - 1] in ("over", "about", "nearly", "almost", "more", "than", "just"):
-                    start -= 1
-                    if start > 0 and low[start - 1] == "more":
-                        start -= 1
-                spans.append((start, i + 2))
-        i += 1
-    text = doc_text(doc).lower()
-    for name in list(HOLIDAYS) + list(FLOATING_HOLIDAYS):
-        for m in re.finditer(re.escape(name), text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and doc_text(doc)[m.start()].isupper():
-                spans.append((span.start, span.end))
+    for i in range(len(doc)):
+        spans += _relative_spans(low, i)
+        if (shape := _shape_span(doc, low, i)) is not None:
+            spans.append(shape)
+        if (ago := _ago_span(doc, low, i)) is not None:
+            spans.append(ago)
+    spans += _holiday_spans(doc)
     own = _merge(doc, spans)
     taken = {k for s, e in own for k in range(s, e)}
     for ent in doc.ents:  # the recognizer's spans only where the shapes above found nothing
         if ent.label_ == "DATE" and _is_date_entity(ent) and not taken & set(range(ent.start, ent.end)):
             own.append((ent.start, ent.end))
     return _merge(doc, own)
+
+
+def _relative_spans(low: list[str], i: int) -> list[tuple[int, int]]:
+    """Relative phrases opening at word i, the longest of each table: "so far this year",
+    "earlier this month", "last year"."""
+    spans: list[tuple[int, int]] = []
+    w = low[i]
+    for words, _ in sorted(((k, v) for k, v in RELATIVE_PHRASES.items() if k[0] == w), key=lambda kv: -len(kv[0])):
+        if tuple(low[i : i + len(words)]) == words:
+            spans.append((i, i + len(words)))
+            break
+    for words, _ in RELATIVE_BY_FIRST.get(w, ()):
+        if tuple(low[i : i + len(words)]) == words:
+            spans.append((i, i + len(words)))
+            break
+    return spans
+
+
+def _shape_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
+    """The time expression whose shape token i opens: "yesterday", "last week", "Tuesday
+    night", "Nov. 14, 2023", "fiscal 2023", "FY24", "the 1990s"."""
+    w, n = low[i], len(doc)
+    if w in RELATIVE_DAYS:
+        return i, i + 1
+    if w in OPENERS and i + 1 < n and (low[i + 1] in UNITS or low[i + 1] in WEEKDAYS or low[i + 1] in MONTHS):
+        return i, i + 2
+    if w in WEEKDAYS or (w in WEEKDAY_ABBREVIATIONS and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"):
+        return i, i + 2 if i + 1 < n and low[i + 1] in DAY_PARTS else i + 1
+    if w in MONTHS and doc[i].text[:1].isupper() and (w != "may" or _month_may(doc, i)):
+        return _month_span(doc, low, i)
+    if is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
+        return _year_span(doc, low, i)
+    if regexes.FISCAL_YEAR.fullmatch(doc[i].text) or (
+        DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
+    ):
+        return i, i + 1  # a decade, but not an age: "a man in his 70s"
+    return None
+
+
+def _month_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
+    """A month with its day and year where they are written: "Nov. 14, 2023", "14 November",
+    "March 2021", "May, 2020"."""
+    n = len(doc)
+    start, end = i, i + 1
+    if end < n and _day_number(low[end]) is not None:
+        end += 1
+        if end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
+            end += 2
+        elif end < n and is_year_token(doc[end]):
+            end += 1
+    elif end < n and is_year_token(doc[end]):
+        end += 1
+    elif end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
+        end += 2
+    if start > 0 and _day_number(low[start - 1]) is not None:
+        start -= 1  # "14 November"
+    return start, end
+
+
+def _year_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
+    """A year with "fiscal" before it, or the rest of a range or an ISO date after it."""
+    n = len(doc)
+    start, end = i, i + 1
+    if i > 0 and low[i - 1] == "fiscal":
+        start = i - 1
+    elif i > 1 and low[i - 2] == "fiscal" and low[i - 1] == "year":
+        start = i - 2
+    if end + 3 < n and low[end] == "-" and low[end + 2] == "-" and re.fullmatch(r"\d{2}", low[end + 1]):
+        end += 4  # an ISO date the tokenizer split: "2024-07-23"
+    elif (
+        end + 1 < n
+        and low[end] in ("-", "\u2013", "to", "and", "through")
+        and (is_year_token(doc[end + 1]) or re.fullmatch(r"\d{2}", low[end + 1]))
+    ):
+        end += 2  # "2022-23", "2019 to 2021"
+    return start, end
+
+
+def _ago_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
+    """An amount of time back from now, its unit at word i: "two years ago", "over a week ago",
+    "three weeks earlier"."""
+    if not (low[i] in UNITS and i + 1 < len(doc) and low[i + 1] in AGO_WORDS and i > 0):
+        return None
+    start = i - 1
+    if not (_is_amount(low[start]) or doc[start].like_num):
+        return None
+    if start > 0 and low[start - 1] in ("over", "about", "nearly", "almost", "more", "than", "just"):
+        start -= 1
+        if start > 0 and low[start - 1] == "more":
+            start -= 1
+    return start, i + 2
+
+
+def _holiday_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Holidays named with a capital: "Christmas", "Labor Day"."""
+    text = doc_text(doc)
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for name in list(HOLIDAYS) + list(FLOATING_HOLIDAYS):
+        for m in re.finditer(re.escape(name), lowered):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and text[m.start()].isupper():
+                spans.append((span.start, span.end))
+    return spans
 
 
 def _month_may(doc: Doc, i: int) -> bool:
@@ -417,59 +458,77 @@ def _holiday(name: str, base: dt.date, future: bool) -> str:
 
 def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year: int | None) -> str | None:
     """The value of the time expression doc[start:end], or None."""
-    low = lowers(doc)
-    words = low[start:end]
+    words = lowers(doc)[start:end]
     text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-    years = YEAR_IN_TEXT.findall(text)
-    if DECADE.match(text) or any(w.endswith("s") and w[:-1].isdigit() for w in words):
+    if _is_absolute(doc[start].text, text, words):
+        return _absolute_value(doc[start].text, text, words, published)
+    if published is None:
+        return None  # relative expressions need the publication date
+    return _relative_value(doc, start, words, text, published, last_year)
+
+
+def _is_decade(text: str, words: list[str]) -> bool:
+    return bool(DECADE.match(text)) or any(w.endswith("s") and w[:-1].isdigit() for w in words)
+
+
+def _is_absolute(first: str, text: str, words: list[str]) -> bool:
+    """An expression that states its year, or a decade: no publication date needed."""
+    return bool(
+        _is_decade(text, words)
+        or ISO_DATE.match(text)
+        or regexes.FISCAL_YEAR.fullmatch(first)
+        or YEAR_IN_TEXT.search(text)
+    )
+
+
+def _absolute_value(first: str, text: str, words: list[str], published: dt.date | None) -> str | None:
+    """The value of an expression that states its year: "2014", "fiscal 2023", "FY24",
+    "2024-07-23", "April 2021", "March 3, 2024"; None for a decade or a range."""
+    if _is_decade(text, words):
         return None  # a decade is no date
     if iso := ISO_DATE.match(text):
         try:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))).isoformat()
         except ValueError:
             return None
+    years = YEAR_IN_TEXT.findall(text)
     if len(years) > 1 or any(w in ("-", "\u2013") for w in words) and years:
         return None  # a range: "2022-23", "between 2007 and 2012"
-    if fiscal := regexes.FISCAL_YEAR.fullmatch(doc[start].text):
+    if fiscal := regexes.FISCAL_YEAR.fullmatch(first):
         y = int(fiscal.group("year"))
         return f"{y if y > 100 else 2000 + y:04d}"
-    if years:
-        months = [MONTHS[w] for w in words if w in MONTHS]
-        if not months:
-            return years[0]  # "2014", "fiscal 2023", "the end of 2024", "spring 2020"
-        parsed = dates.parse(text, published)
-        if parsed is not None and str(parsed.date.year) == years[0]:
-            return parsed.value
-        days = [d for w in words if (d := _day_number(w)) is not None]
-        return f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if days else "")
-    if published is None:
-        return None  # relative expressions need the publication date
+    if not years:
+        return None
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    if not months:
+        return years[0]  # "2014", "fiscal 2023", "the end of 2024", "spring 2020"
+    parsed = dates.parse(text, published)
+    if parsed is not None and str(parsed.date.year) == years[0]:
+        return parsed.value
+    days = [d for w in words if (d := _day_number(w)) is not None]
+    return f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if days else "")
+
+
+def _relative_value(
+    doc: Doc, start: int, words: list[str], text: str, published: dt.date, last_year: int | None
+) -> str | None:
+    """The value of an expression relative to the publication date: a holiday, a relative
+    phrase, a month or a weekday in the direction the tense gives, "last month", "two years ago"."""
     future = _future(doc, start)
     holiday = text.lower()
     if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
         return _holiday(holiday, published, future)
-    for k in range(len(words)):  # "so far this year", "earlier this month"
-        phrase = RELATIVE_PHRASES.get(tuple(words[k:]))
-        if phrase is not None:
-            unit, shift = phrase
-            return f"{published.year + shift:04d}" if unit == "year" else _shift_month(published, shift).isoformat()[:7]
-    if words[0] in RELATIVE_BY_FIRST:
-        for relative, offset in RELATIVE_BY_FIRST[words[0]]:
-            if tuple(words[: len(relative)]) == relative:
-                if offset == "before":
-                    return f"{(last_year or published.year) - 1:04d}"
-                return f"{published.year + int(offset):04d}"
-    if words[0] in RELATIVE_DAYS:
-        return (published + dt.timedelta(days=RELATIVE_DAYS[words[0]])).isoformat()
-    weekday = next(
-        (WEEKDAYS.get(w, WEEKDAY_ABBREVIATIONS.get(w)) for w in words if w in WEEKDAYS or w in WEEKDAY_ABBREVIATIONS),
-        None,
-    )
+    if (value := _relative_phrase_value(words, published, last_year)) is not None:
+        return value
     months = [MONTHS[w] for w in words if w in MONTHS]
     if months:
         days = [d for w in words if (d := _day_number(w)) is not None]
         opener = OPENERS.get(words[0])
         return _month_day(published, months[0], days[0] if days else None, future if opener is None else opener > 0)
+    weekday = next(
+        (WEEKDAYS.get(w, WEEKDAY_ABBREVIATIONS.get(w)) for w in words if w in WEEKDAYS or w in WEEKDAY_ABBREVIATIONS),
+        None,
+    )
     if weekday is not None:
         opener = OPENERS.get(words[0])
         if opener == 1:
@@ -477,6 +536,30 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
         if opener == -1:
             return (_weekday(published - dt.timedelta(days=1), weekday, False)).isoformat()
         return _weekday(published, weekday, future).isoformat()
+    return _unit_value(words, published)
+
+
+def _relative_phrase_value(words: list[str], published: dt.date, last_year: int | None) -> str | None:
+    """ "so far this year", "earlier this month", "last year", "the year before" (the year before
+    `last_year`, the one just named), "yesterday"; None for no such phrase."""
+    for k in range(len(words)):
+        phrase = RELATIVE_PHRASES.get(tuple(words[k:]))
+        if phrase is not None:
+            unit, shift = phrase
+            return f"{published.year + shift:04d}" if unit == "year" else _shift_month(published, shift).isoformat()[:7]
+    for relative, offset in RELATIVE_BY_FIRST.get(words[0], ()):
+        if tuple(words[: len(relative)]) == relative:
+            if offset == "before":
+                return f"{(last_year or published.year) - 1:04d}"
+            return f"{published.year + int(offset):04d}"
+    if words[0] in RELATIVE_DAYS:
+        return (published + dt.timedelta(days=RELATIVE_DAYS[words[0]])).isoformat()
+    return None
+
+
+def _unit_value(words: list[str], published: dt.date) -> str | None:
+    """ "last month", "this year", "two years ago", "three months ago"; None for a week, for an
+    amount not stated ("over a week ago") or counted from another event ("two days later")."""
     if words[0] in OPENERS and len(words) >= 2 and words[1] in UNITS:
         unit, offset = UNITS[words[1]], OPENERS[words[0]]
         if unit == "year":
@@ -485,20 +568,22 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
             return _shift_month(published, offset).isoformat()[:7]
         return None  # a week is no date at any precision
     unit_word = next((w for w in words if w in UNITS), None)
-    if unit_word and any(w in ("earlier", "later", "before", "prior") for w in words) and UNITS[unit_word] != "year":
-        return None  # "two days later": after some event, not after publication
-    if unit_word and any(w in AGO_WORDS for w in words):
-        amount = next((int(w) if w.isdigit() else _amount(w) for w in words if _is_amount(w) or w.isdigit()), None)
-        unit = UNITS[unit_word]
-        if amount is None or any(w in ("over", "about", "nearly", "almost", "more") for w in words):
-            return None  # "over a week ago": no date at any precision
-        if unit == "year":
-            return f"{published.year - amount:04d}"
-        if unit == "month":
-            return _shift_month(published, -amount).isoformat()[:7]
-        if unit == "day":
-            return (published - dt.timedelta(days=amount)).isoformat()
+    if unit_word is None:
         return None
+    if any(w in ("earlier", "later", "before", "prior") for w in words) and UNITS[unit_word] != "year":
+        return None  # "two days later": after some event, not after publication
+    if not any(w in AGO_WORDS for w in words):
+        return None
+    amount = next((int(w) if w.isdigit() else _amount(w) for w in words if _is_amount(w) or w.isdigit()), None)
+    unit = UNITS[unit_word]
+    if amount is None or any(w in ("over", "about", "nearly", "almost", "more") for w in words):
+        return None  # "over a week ago": no date at any precision
+    if unit == "year":
+        return f"{published.year - amount:04d}"
+    if unit == "month":
+        return _shift_month(published, -amount).isoformat()[:7]
+    if unit == "day":
+        return (published - dt.timedelta(days=amount)).isoformat()
     return None
 
 
