@@ -240,6 +240,40 @@ def _add_year_columns(
             data.add(name, year, place, OfficialValue(value, None, line))
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise OfficialDataError(f"{path}: cannot be read ({e.strerror or e})") from None
+    except UnicodeDecodeError as e:
+        raise OfficialDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+
+
+def _add_long_row(data: OfficialData, row: dict[str, str | None], path: Path, line: int) -> None:
+    """A row of a long table: metric, year, value[, location, source]; an empty value is skipped."""
+    value = _number(row["value"] or "", path, line, "value")
+    if value is None:
+        return
+    metric = (row["metric"] or "").strip()
+    if not metric:
+        raise OfficialDataError(f"{path}, line {line}: empty metric")
+    year = _year(row["year"] or "", path, line, "year")
+    place = (row.get("location") or "").strip() or None
+    data.add(metric, year, place, OfficialValue(value, (row.get("source") or "").strip() or None, line))
+
+
+def _add_mapped_row(data: OfficialData, columns: ColumnMap, row: dict[str, str | None], path: Path, line: int) -> None:
+    """A row of a wide table, a column per metric as `columns` maps them."""
+    year = _year(row[columns.year] or "", path, line, columns.year)
+    place = (row[columns.location] or "").strip() or None if columns.location else None
+    source = (row.get(columns.source) or "").strip() or None if columns.source else None
+    for metric, column in columns.metrics.items():
+        value = _number(row[column] or "", path, line, column)
+        if value is not None:
+            known = source if source != "NA" else None
+            data.add(metric, year, place, OfficialValue(value, known, line))
+
+
 def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns: bool | None = None) -> OfficialData:
     """Read an official CSV: long (metric,year,value), wide with a metric per column (`columns`),
     or with a year per column ("2014_murders"; found by itself when there is no year column, or
@@ -251,13 +285,7 @@ def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns
         load_official(Path("../shared/data/official/fivethirtyeight_murder_2015_final.csv"))
     """
     data = OfficialData(path=str(path))
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise OfficialDataError(f"{path}: cannot be read ({e.strerror or e})") from None
-    except UnicodeDecodeError as e:
-        raise OfficialDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
     header = reader.fieldnames
     if not header:
         raise OfficialDataError(f"{path}: the file is empty")
@@ -285,24 +313,9 @@ def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns
             if by_year is not None:
                 _add_year_columns(data, by_year, row, path, line)
             elif columns is None:
-                value = _number(row["value"] or "", path, line, "value")
-                if value is None:
-                    continue
-                metric = (row["metric"] or "").strip()
-                if not metric:
-                    raise OfficialDataError(f"{path}, line {line}: empty metric")
-                year = _year(row["year"] or "", path, line, "year")
-                place = (row.get("location") or "").strip() or None
-                data.add(metric, year, place, OfficialValue(value, (row.get("source") or "").strip() or None, line))
+                _add_long_row(data, row, path, line)
             else:
-                year = _year(row[columns.year] or "", path, line, columns.year)
-                place = (row[columns.location] or "").strip() or None if columns.location else None
-                source = (row.get(columns.source) or "").strip() or None if columns.source else None
-                for metric, column in columns.metrics.items():
-                    value = _number(row[column] or "", path, line, column)
-                    if value is not None:
-                        known = source if source != "NA" else None
-                        data.add(metric, year, place, OfficialValue(value, known, line))
+                _add_mapped_row(data, columns, row, path, line)
     except csv.Error as e:
         raise OfficialDataError(f"{path}, line {reader.line_num}: not valid CSV ({e})") from None
     if rows == 0:
