@@ -286,6 +286,12 @@ class Attributor:
             return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
         return None
 
+    def introduced_here(self, start: int, person: Person) -> bool:
+        """Whether the mention at `start` introduces the person: the first mention, by full name,
+        with a role in apposition ("Tom Reyes, president of the caucus")."""
+        first = person.mentions[0]
+        return first.start == start and len(first.words) > 1 and first.title is not None and not first.title_before_name
+
     def closing_appositive(self, token: Token) -> Person | None:
         """The person named in apposition at the very end of a subject phrase ("His former
         partner at the firm, Ann Cole,"), wherever the parse attached the appositive."""
@@ -352,6 +358,12 @@ class Attributor:
                 sentences.append((start, [c]))
             else:
                 break
+        if sentences:
+            introduced = [c for c in sentences[0][1] if self.introduced_here(c[0], c[1])]
+            if len(introduced) == 1 and not any(c[2] and c[0] > introduced[0][0] for c in sentences[0][1]):
+                # "... concerns Tom Reyes, president of the caucus." then "“…,” he said": a source
+                # introduced by full name and role right before the quote, unless a main subject follows
+                return introduced[0][1]
         for _, found in sentences:
             subjects = [c for c in found if c[2]]
             if subjects:

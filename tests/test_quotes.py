@@ -242,6 +242,18 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             '"It is a gift to the rich," she said.',
             ["Lena Marsh"],
         ),
+        # a source introduced by full name and role right before the quote speaks ...
+        (
+            "While Gov. Marcus Bell won the county easily, the low turnout worries Tom Reyes, president "
+            "of the county caucus.\n\n\u201cWe need more volunteers,\u201d he said.",
+            ["Tom Reyes"],
+        ),
+        # ... unless a subject follows the introduction in that sentence
+        (
+            "In a talk with Tom Reyes, president of the county caucus, Gov. Marcus Bell said turnout was "
+            "low.\n\n\u201cWe need more volunteers,\u201d he said.",
+            ["Marcus Bell"],
+        ),
         # the person a subject's relative clause names is not the speaker
         ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', [None]),
         # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
