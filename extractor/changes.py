@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, in_headline, lowers, sentence_of
-from .figures import metric_from_noun, metric_of_sentence
+from .metrics import metric_from_noun, metric_of_sentence
 from .models import Change, Claim, Direction, Figure, Qualifier
 from .numbers import qualifier_before
 from .rules import load, regexes

@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of
 from .facts import context_of, matchers_for
-from .figures import metric_from_noun
+from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load
 from .timex import years_in

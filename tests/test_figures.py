@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from extractor.extract import extract_text
-from extractor.figures import metric_of_label
+from extractor.metrics import metric_of_label
 from extractor.models import ArticleRecord
 from extractor.vocabulary import singular
 

@@ -45,6 +45,8 @@ LINE_BREAK = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
 
 # A number in digits, with thousands separators in the right places or none: "1,204", "159", "12.5".
 NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# A word of a header label, or a run of other characters: "Homicides", "by", "year", ":".
+LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|[^A-Za-z\s]+")
 # A four-digit year as a token.
 YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 # Fiscal years written as one token: "FY2023", "FY23".
