@@ -286,6 +286,16 @@ class Attributor:
             return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
         return None
 
+    def clause_depth(self, start: int) -> int:
+        """How many heads lie between the mention at `start` and its sentence's root."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return 0
+        token, depth = _head_of_name(span[0]), 0
+        while token.head.i != token.i and depth < len(self.doc):
+            token, depth = token.head, depth + 1
+        return depth
+
     def introduced_here(self, start: int, person: Person) -> bool:
         """Whether the mention at `start` introduces the person: the first mention, by full name,
         with a role in apposition ("Tom Reyes, president of the caucus")."""
@@ -367,7 +377,9 @@ class Attributor:
         for _, found in sentences:
             subjects = [c for c in found if c[2]]
             if subjects:
-                return subjects[0][1]  # mentions are listed from the sentence's end
+                # the main clause's subject before a reported clause's ("Ames said Cole was wrong"),
+                # else the last (mentions are listed from the sentence's end)
+                return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
 
     def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:

@@ -242,6 +242,17 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             '"It is a gift to the rich," she said.',
             ["Lena Marsh"],
         ),
+        # the subject of the main clause, not of the clause it reports, is the antecedent
+        (
+            "Two voters, Tyra Halloran and Bryan Ames, came to the rally. Halloran said Mayor Ann Cole "
+            'does not show "any consistency at all."\n\n"It is only when the cameras are there," she said.',
+            ["Tyra Halloran", "Tyra Halloran"],
+        ),
+        (
+            "Mayor Ann Cole spoke at the rally. Tyra Halloran said she was not convinced.\n\n"
+            '"It is only when the cameras are there," she said.',
+            ["Tyra Halloran"],
+        ),
         # a source introduced by full name and role right before the quote speaks ...
         (
             "While Gov. Marcus Bell won the county easily, the low turnout worries Tom Reyes, president "
