@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -82,7 +81,7 @@ def metric_key(metric: str | None) -> str | None:
     """A metric in its canonical form: "murders" -> "homicide", "shooting incident" -> "shooting"."""
     if not metric:
         return None
-    words = [singular(w) for w in re.sub(r"[^a-z0-9\- ]", " ", metric.lower()).split()]
+    words = [singular(w) for w in regexes.NOT_METRIC_WORD.sub(" ", metric.lower()).split()]
     phrase = " ".join(words)
     if phrase in SYNONYMS:
         return SYNONYMS[phrase]
@@ -94,16 +93,12 @@ def metric_key(metric: str | None) -> str | None:
     return phrase
 
 
-STATE_SUFFIX = re.compile(r",.*$")
-NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
-
-
 def place_key(place: str | None) -> str | None:
     """ "St. Louis, Mo." -> "saint louis"; "ST. LOUIS" and "Saint Louis" too."""
     if not place:
         return None
-    text = STATE_SUFFIX.sub("", place.lower())
-    text = NOT_ALNUM.sub(" ", text.replace(".", " "))
+    text = regexes.STATE_SUFFIX.sub("", place.lower())
+    text = regexes.NOT_ALNUM.sub(" ", text.replace(".", " "))
     words = ["saint" if w in ("st",) else "fort" if w in ("ft",) else "mount" if w == "mt" else w for w in text.split()]
     drop = set(RULES["place_words_to_drop"])
     words = [w for w in words if w not in drop] or words

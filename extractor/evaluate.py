@@ -29,7 +29,6 @@ Example:
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,7 @@ from typing import Any
 
 from .ingest import ARTICLE_SUFFIXES
 from .models import ArticleRecord, ExtractionError
-from .rules import load
+from .rules import load, regexes
 from .vocabulary import singular
 
 GOLD_SUFFIX = ".gold.json"
@@ -55,8 +54,6 @@ FIELDS = (
     "dates_found",
     "date_values",
 )
-WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
-LETTER = re.compile(r"[^\W\d_]")
 STOPWORDS = frozenset(load("evaluation.json")["stopwords"])
 SPEAKER_STOPWORDS = STOPWORDS | frozenset(load("evaluation.json")["speaker_stopwords"])
 NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
@@ -135,7 +132,7 @@ class Report:
 def head_noun(metric: str | None) -> str:
     """The last word of a metric, singular; "" when the metric has no word with a letter, so
     that an empty or numeric metric never matches."""
-    words = [w for w in (metric or "").lower().replace("-", " ").split() if LETTER.search(w)]
+    words = [w for w in (metric or "").lower().replace("-", " ").split() if regexes.ANY_LETTER.search(w)]
     return singular(words[-1]) if words else ""
 
 
@@ -145,12 +142,12 @@ def _apostrophes(text: str) -> str:
 
 
 def surname(name: str | None) -> str:
-    words = [w for w in WORD.findall(_apostrophes(name or "").lower()) if w not in NAME_SUFFIXES]
+    words = [w for w in regexes.EVAL_WORD.findall(_apostrophes(name or "").lower()) if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
 
 
 def tokens(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(_apostrophes(text))]
+    return [w.lower() for w in regexes.EVAL_WORD.findall(_apostrophes(text))]
 
 
 def token_f1(a: str, b: str) -> float:

@@ -7,7 +7,6 @@ paired with its year by the grammar around it ("160 homicides in 2023", "2014, w
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,9 +34,6 @@ RATE_UNITS = set(RULES["rate_units"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 TABLE_CELL_MAX_CHARS = 48
-
-CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
-TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 
 
 @dataclass
@@ -335,7 +331,7 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     cells, pos = [], 0
-    for m in CELL_SPLIT.finditer(line):
+    for m in regexes.TABLE_CELL_SPLIT.finditer(line):
         if m.start() > pos or pos == 0 and m.start() > 0:
             cells.append((line[pos : m.start()], offset + pos, offset + m.start()))
         pos = m.end()
@@ -370,7 +366,7 @@ def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]
 
     for s, e in lines:
         line = text[s:e]
-        if TABLE_RULE.match(line) and "-" in line and block:
+        if regexes.TABLE_RULE.match(line) and "-" in line and block:
             continue
         cells = _cells(line, s)
         # a row's cells are short: prose with two spaces after its full stops is no table

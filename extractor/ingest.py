@@ -11,7 +11,6 @@ import gzip
 import io
 import json
 import os
-import re
 import stat
 import sys
 import zlib
@@ -41,7 +40,6 @@ DEFAULT_MAX_LINE_BYTES = 10_000_000  # a JSON Lines line longer than this is rej
 MAX_META_DEPTH = 64  # unknown keys nested deeper than this are dropped (with a warning), never serialized
 STDIN = "-"  # an input path that means standard input: `cat a.txt | extractor extract - -o x.jsonl`
 NAME_WARNING = "the file name is not valid UTF-8; its bytes are shown as \\x escapes"
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -88,7 +86,7 @@ def shown_path(path: str | Path) -> str:
 
 def _clean(text: str) -> str:
     """Lone surrogates (JSON can hold "\\udcff") replaced: they cannot be written as UTF-8."""
-    return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
+    return regexes.LONE_SURROGATE.sub("\ufffd", text) if regexes.LONE_SURROGATE.search(text) else text
 
 
 # --- decoding and normalization -------------------------------------------------------------
@@ -267,9 +265,9 @@ def _meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         else:
             kept[key] = value
     dumped = json.dumps(kept, ensure_ascii=False)
-    if LONE_SURROGATE.search(dumped):
+    if regexes.LONE_SURROGATE.search(dumped):
         warnings.append("unknown keys held invalid Unicode (lone surrogates); replaced")
-        kept = json.loads(LONE_SURROGATE.sub("\ufffd", dumped))
+        kept = json.loads(regexes.LONE_SURROGATE.sub("\ufffd", dumped))
     return kept
 
 

@@ -38,10 +38,7 @@ FUTURE_MARKERS = set(RULES["future_markers"])
 NOT_DATES = set(RULES["not_dates"])
 # amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
 INDEFINITE_AMOUNTS: dict[str, int | None] = {"a": 1, "an": 1, "several": None, "few": None}
-DECADE = re.compile(r"^(?:the\s+)?(?:early|mid|late|mid-)?\s*'?(?:\d{2}|\d{4})s$", re.IGNORECASE)
-YEAR_IN_TEXT = re.compile(r"(?<![\d,])(?:1[89]|20)\d{2}(?![\d,])")
 AGO_WORDS = {"ago", "earlier", "later", "before", "prior"}
-ISO_DATE = re.compile(r"^((?:1[89]|20)\d{2})-(\d{2})-(\d{2})$")
 HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in RULES["holidays"].items()}
 # month, weekday (Monday 0), which one (1 first ... -1 last)
 FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -72,7 +69,7 @@ def _amount(word: str) -> int | None:
 
 
 def _day_number(text: str) -> int | None:
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+    m = regexes.DAY_NUMBER.fullmatch(text)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
 
@@ -127,7 +124,7 @@ def _shape_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
     if is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
         return _year_span(doc, low, i)
     if regexes.FISCAL_YEAR.fullmatch(doc[i].text) or (
-        DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
+        regexes.DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
     ):
         return i, i + 1  # a decade, but not an age: "a man in his 70s"
     return None
@@ -161,12 +158,12 @@ def _year_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
         start = i - 1
     elif i > 1 and low[i - 2] == "fiscal" and low[i - 1] == "year":
         start = i - 2
-    if end + 3 < n and low[end] == "-" and low[end + 2] == "-" and re.fullmatch(r"\d{2}", low[end + 1]):
+    if end + 3 < n and low[end] == "-" and low[end + 2] == "-" and regexes.TWO_DIGITS.fullmatch(low[end + 1]):
         end += 4  # an ISO date the tokenizer split: "2024-07-23"
     elif (
         end + 1 < n
         and low[end] in ("-", "\u2013", "to", "and", "through")
-        and (is_year_token(doc[end + 1]) or re.fullmatch(r"\d{2}", low[end + 1]))
+        and (is_year_token(doc[end + 1]) or regexes.TWO_DIGITS.fullmatch(low[end + 1]))
     ):
         end += 2  # "2022-23", "2019 to 2021"
     return start, end
@@ -226,11 +223,11 @@ def _is_date_entity(ent: Span) -> bool:
     ):
         return False  # "in his 70s" is an age
     has_anchor = (
-        bool(YEAR_IN_TEXT.search(ent.text))
+        bool(regexes.YEAR_IN_TEXT.search(ent.text))
         or any(w in MONTHS or w in WEEKDAYS or w in RELATIVE_DAYS for w in words)
         or any(w in AGO_WORDS for w in words)
         or (words[0] in OPENERS and len(words) >= 2 and words[1] in UNITS)
-        or bool(DECADE.match(ent.text))
+        or bool(regexes.DECADE.match(ent.text))
     )
     return has_anchor
 
@@ -468,16 +465,16 @@ def resolve(doc: Doc, start: int, end: int, published: dt.date | None, last_year
 
 
 def _is_decade(text: str, words: list[str]) -> bool:
-    return bool(DECADE.match(text)) or any(w.endswith("s") and w[:-1].isdigit() for w in words)
+    return bool(regexes.DECADE.match(text)) or any(w.endswith("s") and w[:-1].isdigit() for w in words)
 
 
 def _is_absolute(first: str, text: str, words: list[str]) -> bool:
     """An expression that states its year, or a decade: no publication date needed."""
     return bool(
         _is_decade(text, words)
-        or ISO_DATE.match(text)
+        or regexes.ISO_DATE.match(text)
         or regexes.FISCAL_YEAR.fullmatch(first)
-        or YEAR_IN_TEXT.search(text)
+        or regexes.YEAR_IN_TEXT.search(text)
     )
 
 
@@ -486,12 +483,12 @@ def _absolute_value(first: str, text: str, words: list[str], published: dt.date 
     "2024-07-23", "April 2021", "March 3, 2024"; None for a decade or a range."""
     if _is_decade(text, words):
         return None  # a decade is no date
-    if iso := ISO_DATE.match(text):
+    if iso := regexes.ISO_DATE.match(text):
         try:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))).isoformat()
         except ValueError:
             return None
-    years = YEAR_IN_TEXT.findall(text)
+    years = regexes.YEAR_IN_TEXT.findall(text)
     if len(years) > 1 or any(w in ("-", "\u2013") for w in words) and years:
         return None  # a range: "2022-23", "between 2007 and 2012"
     if fiscal := regexes.FISCAL_YEAR.fullmatch(first):
@@ -597,7 +594,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
         if sentence_of(doc[start]).start != sentence_start:  # "the year before" looks back in its sentence only
             sentence_start, last_year = sentence_of(doc[start]).start, None
         mention = TimeMention(start, end, resolve(doc, start, end, published, last_year))
-        if mention.value is not None and YEAR_IN_TEXT.search(mention.text(doc)):
+        if mention.value is not None and regexes.YEAR_IN_TEXT.search(mention.text(doc)):
             last_year = int(mention.value[:4])
         found.append(mention)
     return found

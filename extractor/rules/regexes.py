@@ -127,3 +127,29 @@ SUBURBAN_PLACE = re.compile(r"\bsuburban (?P<place>[A-Z][a-z]{2,30}(?:[ \-][A-Z]
 CITY_STATE = re.compile(
     r"(?P<city>[A-Z][a-z]{2,30}(?: [A-Z][a-z]{1,30}){0,2}), (?P<state>[A-Z]{2}|[A-Z][a-z]{2,12}\.?)(?![A-Za-z])"
 )
+
+# --- tables, time expressions, metric and place keys, evaluation ---
+
+# The cells of a small table row: split at a pipe, tabs, or two spaces and more.
+TABLE_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
+# A table's rule line: "---|---", "+=====+".
+TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
+# A decade, not a date: "the 1990s", "the early '80s", "mid-70s".
+DECADE = re.compile(r"^(?:the\s+)?(?:early|mid|late|mid-)?\s*'?(?:\d{2}|\d{4})s$", re.IGNORECASE)
+# A four-digit year inside a text, not part of a longer number: "in 2014", not "12,014".
+YEAR_IN_TEXT = re.compile(r"(?<![\d,])(?:1[89]|20)\d{2}(?![\d,])")
+# A date written as ISO 8601: "2024-07-23".
+ISO_DATE = re.compile(r"^((?:1[89]|20)\d{2})-(\d{2})-(\d{2})$")
+# A day of a month as a token: "14", "3rd".
+DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+# Two digits: the end of a year range ("2022-23") or a part of a split ISO date.
+TWO_DIGITS = re.compile(r"\d{2}")
+# What separates the words of a metric: anything but letters, digits, hyphens and spaces.
+NOT_METRIC_WORD = re.compile(r"[^a-z0-9\- ]")
+# The state after a city: "St. Louis, Mo." -> ", Mo.".
+STATE_SUFFIX = re.compile(r",.*$")
+NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
+# A word of an evaluation's text comparison: "don't", "O'Neill".
+EVAL_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+# Half of a UTF-16 surrogate pair on its own: not text.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
