@@ -35,7 +35,8 @@ PRESENT_VERBS = set(RULES["present_verbs"])
 GENERIC_HEADS = set(RULES["generic_heads"])
 RATE_NOUNS = set(RULES["rate_nouns"])
 DEMONSTRATIVES = set(RULES["demonstratives"])
-CHANGE_NOUNS = {"rise", "increase", "decline", "decrease", "drop", "jump", "growth", "fall"}
+# what rose or fell, named before a claim: "a gradual climb in club membership, with 2011 being the peak"
+CHANGE_NOUNS = set(RULES["change_nouns"])
 ANCHOR_WINDOW = 12
 TRIGGERS = set(SUPERLATIVES) | set(RULES["trigger_words"])
 PREVIOUS_FIGURE_CHARS = 400

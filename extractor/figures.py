@@ -34,6 +34,7 @@ RATE_UNITS = set(RULES["rate_units"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 TABLE_CELL_MAX_CHARS = 48
+Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
 
 
 @dataclass
@@ -357,7 +358,7 @@ def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]
     text = doc_text(doc)
     lines = _line_spans(text)
     figures: list[Figure] = []
-    block: list[tuple[int, int, list[tuple[str, int, int]]]] = []
+    block: list[Row] = []
 
     def flush() -> None:
         if len(block) >= 2:
@@ -379,69 +380,76 @@ def table_figures(doc: Doc, location: str | None, handled: list[tuple[int, int]]
     return figures
 
 
-def _figures_of_table(
-    doc: Doc,
-    rows: list[tuple[int, int, list[tuple[str, int, int]]]],
-    location: str | None,
-    handled: list[tuple[int, int]],
-) -> list[Figure]:
-    figures: list[Figure] = []
+def _figures_of_table(doc: Doc, rows: list[Row], location: str | None, handled: list[tuple[int, int]]) -> list[Figure]:
+    """The figures of a small table whose first row is its header: years across it (each row a
+    metric) or metrics across it (each row a year). The lines read go to `handled`."""
     header = rows[0][2]
     header_years = [bool(regexes.YEAR.fullmatch(c[0])) for c in header]
-    if sum(header_years) >= 2:  # years across: each row is a metric
-        for s, e, cells in rows[1:]:
-            metric = metric_of_header(doc, cells[0][1], cells[0][2])
-            if metric is None:
-                continue
-            offset = len(header) - len(cells)
-            for k, (cell, _cs, _ce) in enumerate(cells[1:], 1):
-                col = k + offset
-                if 0 <= col < len(header) and header_years[col] and (n := _cell_number(cell)):
-                    figures.append(
-                        _figure(
-                            doc,
-                            s,
-                            e,
-                            year=int(header[col][0]),
-                            count=n[0],
-                            metric=metric,
-                            qualifier=n[1],
-                            location=location,
-                            basis=Basis.table,
-                        )
-                    )
-            handled.append((s, e))
-        handled.append((rows[0][0], rows[0][1]))
-        return figures
-    # years down: the first column holding a year is the year, other columns are metrics
-    metrics = [metric_of_header(doc, cs, ce) if not regexes.YEAR.fullmatch(c) else None for c, cs, ce in header]
-    if not any(metrics):
-        return figures
+    if sum(header_years) >= 2:
+        figures = _figures_years_across(doc, rows, header_years, location, handled)
+    else:
+        metrics = [metric_of_header(doc, cs, ce) if not regexes.YEAR.fullmatch(c) else None for c, cs, ce in header]
+        if not any(metrics):
+            return []
+        figures = _figures_years_down(doc, rows, metrics, location, handled)
+    handled.append((rows[0][0], rows[0][1]))
+    return figures
+
+
+def _figures_years_across(
+    doc: Doc, rows: list[Row], header_years: list[bool], location: str | None, handled: list[tuple[int, int]]
+) -> list[Figure]:
+    """Years across the header: each row names its metric in its first cell."""
+    header = rows[0][2]
+    figures: list[Figure] = []
+    for s, e, cells in rows[1:]:
+        metric = metric_of_header(doc, cells[0][1], cells[0][2])
+        if metric is None:
+            continue
+        offset = len(header) - len(cells)
+        for k, (cell, _cs, _ce) in enumerate(cells[1:], 1):
+            col = k + offset
+            if 0 <= col < len(header) and header_years[col] and (n := _cell_number(cell)):
+                figures.append(_cell_figure(doc, s, e, int(header[col][0]), n, metric, location))
+        handled.append((s, e))
+    return figures
+
+
+def _figures_years_down(
+    doc: Doc, rows: list[Row], metrics: list[str | None], location: str | None, handled: list[tuple[int, int]]
+) -> list[Figure]:
+    """Metrics across the header: the first cell of a row holding a year is the year, the other
+    columns are the metrics."""
+    figures: list[Figure] = []
     for s, e, cells in rows[1:]:
         years = [k for k, c in enumerate(cells) if regexes.YEAR.fullmatch(c[0])]
-        if not years or len(cells) != len(header):
+        if not years or len(cells) != len(metrics):
             continue
         year = int(cells[years[0]][0])
         for k, (cell, _cs, _ce) in enumerate(cells):
-            if k == years[0] or not metrics[k]:
-                continue
-            if n := _cell_number(cell):
-                figures.append(
-                    _figure(
-                        doc,
-                        s,
-                        e,
-                        year=year,
-                        count=n[0],
-                        metric=metrics[k],
-                        qualifier=n[1],
-                        location=location,
-                        basis=Basis.table,
-                    )
-                )
+            metric = metrics[k]
+            if k != years[0] and metric and (n := _cell_number(cell)):
+                figures.append(_cell_figure(doc, s, e, year, n, metric, location))
         handled.append((s, e))
-    handled.append((rows[0][0], rows[0][1]))
     return figures
+
+
+def _cell_figure(
+    doc: Doc, start: int, end: int, year: int, number: tuple[float, Qualifier], metric: str, location: str | None
+) -> Figure:
+    """The figure of a table cell; its evidence is the whole row."""
+    count, qualifier = number
+    return _figure(
+        doc,
+        start,
+        end,
+        year=year,
+        count=count,
+        metric=metric,
+        qualifier=qualifier,
+        location=location,
+        basis=Basis.table,
+    )
 
 
 def _year_for(doc: Doc, count: Count, noun_end: int, years: list[YearMention]) -> YearMention | None:
