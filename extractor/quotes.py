@@ -500,6 +500,26 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     return first_bare
 
 
+def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The speech verb the quotation hangs on in the parse: the nearest speech verb among the
+    heads above the quoted words."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) > CUE_REACH:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    tops = [t for t in words if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if len(tops) != 1:
+        return None
+    token = tops[0]
+    for _ in range(MAX_NAME_RUN):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if _is_cue_verb(token):
+            return token
+    return None
+
+
 def _addressee_clause(verb: Token) -> bool:
     """A speech verb in a clause describing the one spoken to ("told a student who asked why ..."):
     the outer verb reports the quote, not this one."""
@@ -575,6 +595,9 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
             # closely, the words before it attribute it
             tight = any(_is_cue_verb(t) for t in after[:4]) or text[q.end - 2 : q.end - 1] in (",", "?", "!")
             windows.insert(0 if windows and not tight else len(windows), before)
+        governing = _governing_cue(doc, q)
+        if governing is not None and len(windows) == 2 and any(t.i == governing.i for t in windows[1]):
+            windows.reverse()  # "Flynn said Trump was “right” when he said ...": the verb the quote hangs on
         if q.start == first_ps and q.paragraph > 0:  # "Jones added:" on the paragraph before
             pps, ppe = paragraphs[q.paragraph - 1]
             if text[pps:ppe].rstrip().endswith(":"):

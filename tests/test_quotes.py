@@ -242,6 +242,16 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             '"It is a gift to the rich," she said.',
             ["Lena Marsh"],
         ),
+        # the speech verb the quotation hangs on in the parse reports it, not a later one nearby
+        (
+            "Retired Gen. Tom Reyes said Mayor Ann Cole was \u201cplainly wrong\u201d when she said on "
+            "Tuesday that the budget was balanced.",
+            ["Tom Reyes"],
+        ),
+        (
+            "\u201cThe budget is balanced,\u201d Mayor Ann Cole said, though Gen. Tom Reyes said it was not.",
+            ["Ann Cole"],
+        ),
         # the subject of the main clause, not of the clause it reports, is the antecedent
         (
             "Two voters, Tyra Halloran and Bryan Ames, came to the rally. Halloran said Mayor Ann Cole "
