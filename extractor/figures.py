@@ -20,7 +20,7 @@ from .models import Basis, Figure, Qualifier
 from .numbers import NUMBER_WORDS, QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
 from .timex import YearMention, years_in
-from .vocabulary import MONTHS, singular
+from .vocabulary import AGO_WORDS, MONTHS, singular
 
 RULES = load("figures.json")
 BLOCKING_BEFORE = set(RULES["blocking_before"])
@@ -142,12 +142,7 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
         return True
     after3 = _lower(after3_token) if after3_token is not None else ""
     # "a dozen a day"; but "29,430 a year earlier" is a count
-    return (
-        after2 is not None
-        and a in RATE_WORDS
-        and singular(after2.text) in RATE_UNITS
-        and after3 not in ("earlier", "ago", "before", "later", "prior")
-    )
+    return after2 is not None and a in RATE_WORDS and singular(after2.text) in RATE_UNITS and after3 not in AGO_WORDS
 
 
 def _not_a_count_shape(first: Token, start: int, end: int) -> bool:

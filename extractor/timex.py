@@ -19,7 +19,7 @@ from .components import doc_text, lowers, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
-from .vocabulary import MONTHS, RELATIVE_BY_FIRST
+from .vocabulary import AGO_WORDS, MONTHS, RELATIVE_BY_FIRST
 
 RULES = load("dates.json")
 WEEKDAYS = {w: i for i, w in enumerate(RULES["weekdays"])}
@@ -35,10 +35,10 @@ ANCHOR_WORDS = set(RULES["anchor_words"])
 # a year after these is the baseline of a comparison ("up 13 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
 FUTURE_MARKERS = set(RULES["future_markers"])
+POSSESSIVES = set(RULES["possessives"])  # "in his 70s" is an age
 NOT_DATES = set(RULES["not_dates"])
 # amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
 INDEFINITE_AMOUNTS: dict[str, int | None] = {"a": 1, "an": 1, "several": None, "few": None}
-AGO_WORDS = {"ago", "earlier", "later", "before", "prior"}
 HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in RULES["holidays"].items()}
 # month, weekday (Monday 0), which one (1 first ... -1 last)
 FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -124,7 +124,7 @@ def _shape_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
     if is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
         return _year_span(doc, low, i)
     if regexes.FISCAL_YEAR.fullmatch(doc[i].text) or (
-        regexes.DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in ("his", "her", "their", "my", "our"))
+        regexes.DECADE.match(doc[i].text) and not (i > 0 and low[i - 1] in POSSESSIVES)
     ):
         return i, i + 1  # a decade, but not an age: "a man in his 70s"
     return None
@@ -216,11 +216,7 @@ def _is_date_entity(ent: Span) -> bool:
     text = ent.text.lower()
     if any(w in NOT_DATES for w in words) or "year-old" in text or "years old" in text:
         return False
-    if (
-        ent.start > 0
-        and ent.doc[ent.start - 1].lower_ in ("his", "her", "their", "my", "our")
-        or words[0] in ("his", "her", "their")
-    ):
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in POSSESSIVES or words[0] in ("his", "her", "their"):
         return False  # "in his 70s" is an age
     has_anchor = (
         bool(regexes.YEAR_IN_TEXT.search(ent.text))
@@ -567,7 +563,7 @@ def _unit_value(words: list[str], published: dt.date) -> str | None:
     unit_word = next((w for w in words if w in UNITS), None)
     if unit_word is None:
         return None
-    if any(w in ("earlier", "later", "before", "prior") for w in words) and UNITS[unit_word] != "year":
+    if any(w in AGO_WORDS and w != "ago" for w in words) and UNITS[unit_word] != "year":
         return None  # "two days later": after some event, not after publication
     if not any(w in AGO_WORDS for w in words):
         return None

@@ -4,7 +4,7 @@ import it without loading a model.
 
 - month names (rules/dates.json `months`): `MONTHS["sept."] == 9`;
 - relative years (rules/dates.json `relative_years`): "last year" is -1, "the year before" is the
-  year before the one just named ("before");
+  year before the one just named ("before"); words that date an amount of time back ("ago");
 - superlatives (rules/superlatives.json): `SUPERLATIVES["fewest"] == "low"`;
 - plurals (rules/plurals.json): `singular("Children") == "child"`.
 
@@ -24,6 +24,9 @@ RELATIVE_YEARS: dict[tuple[str, ...], RelativeYear] = {
 RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], RelativeYear]]] = {}
 for _words, _offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
     RELATIVE_BY_FIRST.setdefault(_words[0], []).append((_words, _offset))
+
+# after an amount of time, these date it back: "two years ago", "29,430 a year earlier"
+AGO_WORDS = frozenset(load("dates.json")["ago_words"])
 
 SUPERLATIVES: dict[str, str] = load("superlatives.json")["words"]
 LOW_SUPERLATIVES = frozenset(word for word, end in SUPERLATIVES.items() if end == "low")
