@@ -1,0 +1,41 @@
+"""The real text the benchmarks run on: the press-dev releases and GVDB news stories of
+../shared/data (read from there, never copied into the repo)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from extractor.ingest import iter_articles
+from extractor.models import Article
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+REAL_TEXT = [DATA / "press-dev" / "articles", DATA / "gvdb-dev" / "articles.jsonl"]
+
+
+def base_articles() -> list[Article]:
+    """Every real article once, in a fixed order: press-dev first, then GVDB."""
+    missing = [str(p) for p in REAL_TEXT if not p.exists()]
+    if missing:
+        sys.exit(f"the benchmarks measure real text: {', '.join(missing)} missing (../shared beside the repo)")
+    return [a for a in iter_articles(REAL_TEXT) if isinstance(a, Article)]
+
+
+def real_articles(n: int) -> list[Article]:
+    """The real articles repeated to n, each copy with its own id."""
+    base = base_articles()
+    return [base[i % len(base)].model_copy(update={"id": f"{base[i % len(base)].id}#{i}"}) for i in range(n)]
+
+
+def joined_text(chars: int) -> str:
+    """One long article of just under `chars` characters: the real articles one after another,
+    separated by blank lines, started again when used up (about 680,000 characters; a JSON
+    article's text is analysed as given, so the repeat is not cut as site chrome)."""
+    base = base_articles()
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        text = base[len(parts) % len(base)].text.strip()
+        parts.append(text)
+        size += len(text) + 2
+    return "\n\n".join(parts)[: chars - 1].strip()
