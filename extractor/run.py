@@ -43,21 +43,22 @@ if TYPE_CHECKING:  # the pipeline (spaCy) is imported only when a run starts: `-
 
     from spacy.language import Language
 
-DEFAULT_MAX_CHARS = 1_000_000  # the same default as extract.DEFAULT_MAX_CHARS, without importing spaCy
 OWN_SUFFIXES = (".part", ".lock", ".part.tmp", "-wal", "-shm", ".part-wal", ".part-shm")  # a run's side files
 COUNT_JSONL_BYTES = 200_000_000  # more JSON Lines than this are not counted ahead (it would take long)
 
 __all__ = [
+    "ExtractionRun",
     "InvalidRun",
     "OutputLocked",
     "Outputs",
     "RunEvent",
     "RunStopped",
     "RunSummary",
-    "ExtractionRun",
     "UnfinishedRun",
+    "check_paths",
     "count_inputs",
     "first_line",
+    "read_or_extract",
     "run_extraction",
 ]
 
@@ -367,16 +368,19 @@ class ExtractionRun:
         model: str | None = None,
         n_process: int = 1,
         batch_size: int = 32,
-        max_chars: int = DEFAULT_MAX_CHARS,
+        max_chars: int | None = None,
         timeout: float | None = None,
         scheduler: str | None = None,
         on_event: Callable[[RunEvent], None] | None = None,
     ) -> RunSummary:
         """Run: every article to every output, in input order. `engine` "local" uses `nlp` (or
         loads `model`) in `n_process` processes, "dask" a cluster at `scheduler` (or a local one).
-        Raises RunStopped when the run stops early; its outputs are then kept to resume."""
+        `max_chars` (default extract.DEFAULT_MAX_CHARS): longer articles become errors. Raises
+        RunStopped when the run stops early; its outputs are then kept to resume."""
         from .batch import run_dask, run_local
+        from .extract import DEFAULT_MAX_CHARS
 
+        max_chars = max_chars or DEFAULT_MAX_CHARS
         resume = bool(self.resume)
         report = on_event or (lambda event: None)
         writers = self.outputs.writers(resume)
