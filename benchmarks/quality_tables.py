@@ -27,6 +27,7 @@ LABELS = {
     "quote_texts": "quote_texts",
     "quotes_pronoun": "quotes_pronoun",
     "speakers_named": "speakers_named",
+    "quote_sources": "quote_sources (a person, or an organization in `speaker_organization`)",
     "events": "events",
     "dates_found": "time expressions found",
     "date_values": "date values",

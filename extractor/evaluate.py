@@ -50,6 +50,7 @@ FIELDS = (
     "quote_texts",
     "quotes_pronoun",
     "speakers_named",
+    "quote_sources",
     "events",
     "dates_found",
     "date_values",
@@ -247,6 +248,18 @@ def speaker_right(pred: Item, gold: Item, loose: bool) -> bool:
     return speaker_matches(said_by, gold.get("speaker"), loose)
 
 
+def source_right(pred: Item, gold: Item, loose: bool) -> bool:
+    """As `speaker_right`, but a quote given to an organization (`speaker` null,
+    `speaker_organization` "the county health department") is right when the gold source is that
+    organization. Reported on its own line: `quotes` scores people only."""
+    if speaker_right(pred, gold, loose):
+        return True
+    organization = pred.get("speaker_organization")
+    if pred.get("speaker") is not None or not organization or gold.get("speaker_pronoun"):
+        return False
+    return speaker_matches(organization, gold.get("speaker"), loose)
+
+
 def quote_text_matches(pred: Item, gold: Item) -> bool:
     return token_f1(pred.get("text", ""), gold.get("text", "")) >= 0.8
 
@@ -341,6 +354,7 @@ def score_record(record: ArticleRecord | Item, gold: Item, report: Report, loose
         "officials": ("officials", official_matches),
         "quotes": ("quotes", lambda p, g: quote_text_matches(p, g) and speaker_right(p, g, loose_speakers)),
         "quote_texts": ("quotes", quote_text_matches),
+        "quote_sources": ("quotes", lambda p, g: quote_text_matches(p, g) and source_right(p, g, loose_speakers)),
         "events": ("events", event_matches),
         "dates_found": ("dates", date_text_matches),
         "date_values": ("dates", date_value_matches),

@@ -276,3 +276,20 @@ def test_no_figure_counts_a_year_an_age_money_or_a_percentage(corpus_records: li
                 before = f.evidence[max(0, m.start() - 1) : m.start()]
                 assert before != "$", f
                 assert not after.startswith(("%", " percent", "-year-old", " years old")), f
+
+
+@pytest.mark.parametrize(
+    ("pred", "quotes", "sources"),
+    [
+        # an organization's quote: no person, so `quotes` misses it, and `quote_sources` counts it
+        ({"speaker": None, "speaker_organization": "Harbor County Health Department"}, 0, 1),
+        # the wrong organization is wrong on both lines
+        ({"speaker": None, "speaker_organization": "State Transit Authority"}, 0, 0),
+        # a person given where the gold names the department is wrong on both
+        ({"speaker": "Leon Marsh", "speaker_organization": None}, 0, 0),
+    ],
+)
+def test_organization_sources_have_their_own_line(pred: dict[str, Any], quotes: int, sources: int) -> None:
+    gold = {"quotes": [{"text": "Cases rose all winter", "speaker": "the Harbor County health department"}]}
+    report = _scores({"quotes": [{"text": "Cases rose all winter", **pred}]}, gold, loose=True)
+    assert (report.scores["quotes"].tp, report.scores["quote_sources"].tp) == (quotes, sources)
