@@ -26,7 +26,8 @@ RULES = load("figures.json")
 BLOCKING_BEFORE = set(RULES["blocking_before"])
 BLOCKING_AFTER = set(RULES["blocking_after"])
 DIFFERENCE_WORDS = set(RULES["difference_words"])
-STREET_WORDS = set(RULES["street_words"])
+# the last word of a street address, written out or abbreviated: "1200 Main St." is no count
+STREET_WORDS = {w for word in load("places.json")["address_words"] for w in (word, word + ".")}
 YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
 NOT_COUNT_WORDS = set(RULES["not_count_words"])
 RATE_WORDS = set(RULES["rate_words"])
