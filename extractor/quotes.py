@@ -500,17 +500,23 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     return first_bare
 
 
-def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
-    """The speech verb the quotation hangs on in the parse: the nearest speech verb among the
-    heads above the quoted words."""
+def _quote_root(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The one quoted word whose head lies outside the quotation (None for a long quotation, or
+    one the parse does not hang on a single word)."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) > CUE_REACH:
         return None
     words = [t for t in span if not t.is_punct and not t.is_space]
     tops = [t for t in words if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    if len(tops) != 1:
+    return tops[0] if len(tops) == 1 else None
+
+
+def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The speech verb the quotation hangs on in the parse: the nearest speech verb among the
+    heads above the quoted words."""
+    token = _quote_root(doc, q)
+    if token is None:
         return None
-    token = tops[0]
     for _ in range(MAX_NAME_RUN):
         if token.head.i == token.i:
             return None
@@ -802,6 +808,9 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     ends = q.text.rstrip()[-1:]
     clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
+        root = _quote_root(doc, q)
+        if not clause and root is not None and root.dep_ == "pobj":
+            return False  # "said on “Harbor Morning Live”": a show or a work that something is on or in
         return q.reported and not naming or clause and ends in (".", "!", "?")
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where

@@ -27,6 +27,11 @@ def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("Sheriff Tom Reyes said the audit was \u201ca total mess.\u201d", [("a total mess.", "Tom Reyes")]),
         # a full clause in the marks is a quotation without a cue
         ("\u201cWe will not back down.\u201d The council met again on Friday.", [("We will not back down.", None)]),
+        # a slogan a speaker says is quoted, though its words are title-cased
+        (
+            "Mayor Ann Cole said the city would \u201cBuild Back Stronger.\u201d",
+            [("Build Back Stronger.", "Ann Cole")],
+        ),
         # an exclamation or a question is an utterance however short
         ("The crowd chanted \u201cMore buses!\u201d outside.", [("More buses!", None)]),
         # a slogan that is a sentence
@@ -53,6 +58,9 @@ def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | No
         "This year's theme is \u201cStronger Together, Safer Homes.\u201d",
         "The film \u201cNight of the River\u201d opened downtown.",
         "Residents know him as \u201cBig Lou\u201d around the market.",
+        # a show or a work something is said on or in, though a speech verb is near
+        "Mayor Ann Cole said on \u201cHarbor Morning Live,\u201d that the plan was sound.",
+        'Gov. Tom Reyes told viewers of "Sunday Straight Talk" that taxes would fall.',
     ],
 )
 def test_quoted_terms_names_and_titles_are_not_quotations(nlp: Language, text: str) -> None:
