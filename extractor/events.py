@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,16 +19,36 @@ from .people import Person
 from .rules import load, regexes
 from .timex import TimeMention
 
-RULES = load("events.json")
-STATISTIC_VERBS = set(RULES["statistic_verbs"])
-NAMED_EVENT_WORDS = sorted(RULES["named_event_words"], key=len, reverse=True)
-NOT_NAMED_EVENTS = set(RULES["not_named_events"])
-NAMED_EVENT = re.compile(
-    r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in NAMED_EVENT_WORDS) + r")\b"
-)
-EVENT_NOUNS = set(RULES["event_nouns"])
-ANNOUNCEMENT_VERBS = set(RULES["announcement_verbs"])
-YEAR_EVENT_NOUNS = set(RULES["year_event_nouns"])
+
+@dataclass(frozen=True)
+class EventRules:
+    """rules/events.json, read: the words that tell an occurrence from a statistic."""
+
+    statistic_verbs: frozenset[str]  # "recorded", "counted": a clause that states a figure
+    announcement_verbs: frozenset[str]  # "released", "announced": a figure announced is an event
+    event_nouns: frozenset[str]  # "meeting", "session": an occurrence a date names directly
+    year_event_nouns: frozenset[str]  # "outbreak": a bare year before it still dates an occurrence
+    not_named_events: frozenset[str]
+    named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
+
+
+@cache
+def event_rules() -> EventRules:
+    """The rules, read once (when the extractor_events component is made, or on first use)."""
+    rules = load("events.json")
+    words = sorted(rules["named_event_words"], key=len, reverse=True)
+    return EventRules(
+        statistic_verbs=frozenset(rules["statistic_verbs"]),
+        announcement_verbs=frozenset(rules["announcement_verbs"]),
+        event_nouns=frozenset(rules["event_nouns"]),
+        year_event_nouns=frozenset(rules["year_event_nouns"]),
+        not_named_events=frozenset(rules["not_named_events"]),
+        named_event=re.compile(
+            r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in words) + r")\b"
+        ),
+    )
+
+
 MAX_DESCRIPTION_TOKENS = 12
 MAX_SENTENCE_TOKENS = 250
 
@@ -60,7 +82,7 @@ def _event_noun(token: Token) -> Token | None:
         if node.head.i == node.i:
             return None
         node = node.head
-        if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in event_rules().event_nouns:
             return node
         if node.pos_ in ("VERB", "AUX"):
             return None
@@ -159,7 +181,7 @@ def events_in(
         if verb is None or not occurs:
             noun = _event_noun(root)
             bare_year = mention.value is not None and len(mention.value) == 4
-            if noun is not None and bare_year and noun.lemma_.lower() not in YEAR_EVENT_NOUNS:
+            if noun is not None and bare_year and noun.lemma_.lower() not in event_rules().year_event_nouns:
                 continue  # "the 2024 count" names a year's tally; "the 2019 measles outbreak" an occurrence
             if noun is not None and noun.i not in used_verbs:
                 used_verbs.add(noun.i)
@@ -203,10 +225,11 @@ def _most_precise_per_verb(doc: Doc, times: list[TimeMention]) -> list[TimeMenti
 
 def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
     """Whether the clause a time expression dates tells of something that happened."""
-    if verb.lemma_.lower() in STATISTIC_VERBS and not _has_event_noun(verb):
+    rules = event_rules()
+    if verb.lemma_.lower() in rules.statistic_verbs and not _has_event_noun(verb):
         return False
     # a clause that states a figure or a share is a statistic; one that announces it is an event
-    return verb.lemma_.lower() in ANNOUNCEMENT_VERBS or not _states_numbers(verb, mention, figures)
+    return verb.lemma_.lower() in rules.announcement_verbs or not _states_numbers(verb, mention, figures)
 
 
 def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) -> bool:
@@ -215,7 +238,7 @@ def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) ->
     verb = _governing_verb(doc[mention.start : mention.end].root)
     if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
-    return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in STATISTIC_VERBS
+    return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in event_rules().statistic_verbs
 
 
 def _states_numbers(verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
@@ -288,13 +311,13 @@ def _named_events(
     found: list[Event] = []
     seen: set[str] = set()
     candidates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT"]
-    candidates += [(m.start(), m.end()) for m in NAMED_EVENT.finditer(text)]
+    candidates += [(m.start(), m.end()) for m in event_rules().named_event.finditer(text)]
     for s, e in sorted(candidates):
         name = text[s:e].strip()
         name = re.sub(r"^(?:the|at|on|in|for|during|before|after|as)\s+", "", name, flags=re.IGNORECASE)
         s = e - len(name)
         if (
-            name.lower() in NOT_NAMED_EVENTS
+            name.lower() in event_rules().not_named_events
             or name.lower() in seen
             or len(name.split()) < 2
             or _inside(s, e, quote_spans)

@@ -33,8 +33,7 @@ from .timex import TimeMention
 
 
 def give_inputs(doc: Doc, article: Article) -> Doc:
-    """Sets an article's publication date and headline on its Doc; run before the pipeline (or
-    `Doc._.location` and the facts are recomputed on reading, for the new inputs)."""
+    """Sets an article's publication date and headline on its Doc, for the pipeline to read."""
     doc._.published = article.published
     doc._.title = article.title
     return doc
@@ -194,12 +193,14 @@ def make_quotes(nlp: Language, name: str) -> FactComponent:
 @Language.factory("extractor_officials")
 def make_officials(nlp: Language, name: str) -> FactComponent:
     """Doc._.officials: people with a public role."""
+    officials.organization_hints()  # read the rules now, not on the first article
     return FactComponent(name, "officials", extract_officials)
 
 
 @Language.factory("extractor_events")
 def make_events(nlp: Language, name: str) -> FactComponent:
     """Doc._.events: dated occurrences and named events."""
+    events.event_rules()  # read the rules now, not on the first article
     return FactComponent(name, "events", extract_events)
 
 

@@ -30,8 +30,6 @@ from .components import lowers
 from .numbers import NUMBER_WORDS
 from .rules import load
 
-RULES = load("context.json")
-
 
 @dataclass
 class Context:
@@ -47,9 +45,19 @@ class Context:
 
 
 class FactMatchers:
-    """The rules' patterns compiled for one vocabulary."""
+    """The rules' patterns (rules/context.json) compiled for one vocabulary: made when the
+    extractor_facts component is."""
 
     def __init__(self, vocab: Vocab) -> None:
+        rules = load("context.json")
+        # a named part of the year ("first half") sorts before a phrase read as written ("through june")
+        self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
+        self.service_numbers = frozenset(  # 911, 311: never counts
+            t
+            for pattern in rules["not_count_patterns"]["service_number"]
+            for spec in pattern
+            for t in spec.get("TEXT", {}).get("IN", [])
+        )
         self.matcher = Matcher(vocab)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.labels: dict[int, tuple[str, str]] = {}
@@ -65,25 +73,25 @@ class FactMatchers:
             self.phrases.add(key, [tokenizer(p) for p in phrases])
             self.labels[vocab.strings[key]] = (kind, label)
 
-        for label, phrases in RULES["period_phrases"].items():
+        for label, phrases in rules["period_phrases"].items():
             if not label.startswith("_"):
                 add_phrases("period", label, phrases)
-        add("period", "", RULES["month_range_patterns"])
-        for label, patterns in RULES["multi_year_patterns"].items():
+        add("period", "", rules["month_range_patterns"])
+        for label, patterns in rules["multi_year_patterns"].items():
             if not label.startswith("_"):
                 add("marker", label, patterns)
-        for label, patterns in RULES["not_count_patterns"].items():
+        for label, patterns in rules["not_count_patterns"].items():
             if not label.startswith("_"):
                 add("not_count", label, patterns)
-        for label, patterns in RULES["not_year_patterns"].items():
+        for label, patterns in rules["not_year_patterns"].items():
             if not label.startswith("_"):
                 add("not_year", label, patterns)
-        add_phrases("header", "", RULES["list_header_phrases"]["phrases"])
-        add_phrases("respectively", "", RULES["respectively"])
+        add_phrases("header", "", rules["list_header_phrases"]["phrases"])
+        add_phrases("respectively", "", rules["respectively"])
         add(
             "report",
             "",
-            [[{"SHAPE": "dddd"}, {"IS_TITLE": True, "OP": "{0,4}"}, {"LOWER": {"IN": RULES["report_nouns"]}}]],
+            [[{"SHAPE": "dddd"}, {"IS_TITLE": True, "OP": "{0,4}"}, {"LOWER": {"IN": rules["report_nouns"]}}]],
         )
 
     def markers_in(self, span: Span, kind: str) -> list[tuple[int, int]]:
@@ -115,7 +123,9 @@ class FactMatchers:
                     continue  # "by 2019" in a release of 2021 dates a past count
                 ctx.markers.append((label, s, e))
             elif kind == "not_count":
-                ctx.not_count.update(t.i for t in span if t.like_num and t.shape_ != "dddd" or t.text in _SERVICE)
+                ctx.not_count.update(
+                    t.i for t in span if t.like_num and t.shape_ != "dddd" or t.text in self.service_numbers
+                )
             elif kind == "not_year":
                 ctx.not_year.update(t.i for t in span if t.shape_ == "dddd")
             elif kind == "header":
@@ -124,18 +134,11 @@ class FactMatchers:
                 ctx.respectively.append(s)
             elif kind == "report" and doc[s].text.isdigit():
                 ctx.report_years.append((s, int(doc[s].text)))
-        # a named part of the year ("first half") before a phrase read as written ("through june")
-        named = {label for label in RULES["period_phrases"] if not label.startswith("_")}
+        named = self.named_periods
         ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx
 
 
-_SERVICE = frozenset(
-    t
-    for pattern in RULES["not_count_patterns"]["service_number"]
-    for spec in pattern
-    for t in spec.get("TEXT", {}).get("IN", [])
-)
 _MATCHERS: dict[int, FactMatchers] = {}
 
 

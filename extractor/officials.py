@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from .models import Official
 from .people import Person
 from .rules import load
 
-ORGANIZATION_HINTS: dict[str, list[str]] = load("titles.json")["organization_hints"]
+
+@cache
+def organization_hints() -> dict[str, list[str]]:
+    """The organization a role serves in, by a word of its name ("police": officer, chief...),
+    from rules/titles.json; read once (when the extractor_officials component is made)."""
+    hints: dict[str, list[str]] = load("titles.json")["organization_hints"]
+    return hints
 
 
 def _organization_in_article(doc: Doc, title: str, location: str | None) -> str | None:
     """An organization the article itself names for a role: the police department an officer
     serves in ("St. Louis Metropolitan Police Department"), the city a mayor leads."""
     words = title.split()
-    for hint, roles in ORGANIZATION_HINTS.items():
+    for hint, roles in organization_hints().items():
         if not any(w in roles for w in words):
             continue
         if hint == "city":
@@ -32,6 +40,8 @@ def _organization_in_article(doc: Doc, title: str, location: str | None) -> str 
 
 
 def officials_of(people: list[Person], doc: Doc, location: str | None) -> list[Official]:
+    """The people of a Doc with a public role, as records; the pipeline calls it through
+    `extractors.extract_officials(doc)`, which reads the people and the place off the Doc."""
     return [
         Official(
             name=p.name,
