@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+from . import load
+
+# A month's name or abbreviation, from the one list of them (rules/dates.json), longest first; the
+# regexes that use it ignore case.
+MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(load("dates.json")["months"], key=len, reverse=True)) + ")"
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)?"
 CLOCK = r"\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?)(?:\s?[A-Z]{2,4})?"
 
