@@ -10,7 +10,6 @@ from spacy.language import Language
 from extractor.extract import extract_text
 from extractor.metrics import metric_of_label
 from extractor.models import ArticleRecord
-from extractor.vocabulary import singular
 
 PUBLISHED = dt.date(2024, 3, 1)
 
@@ -152,21 +151,6 @@ def test_a_year_is_never_a_count(nlp: Language) -> None:
 )
 def test_metric_of_a_header_label(label: str, metric: str | None) -> None:
     assert metric_of_label(label) == metric
-
-
-@pytest.mark.parametrize(
-    ("word", "one"),
-    [
-        ("homicides", "homicide"),
-        ("injuries", "injury"),
-        ("crashes", "crash"),
-        ("people", "person"),
-        ("bus", "bus"),
-        ("statistics", "statistics"),
-    ],
-)
-def test_singular(word: str, one: str) -> None:
-    assert singular(word) == one
 
 
 @pytest.mark.parametrize(
