@@ -194,6 +194,62 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
 
+NICKNAME_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+MAX_NICKNAME_WORDS = 2
+
+
+def _nickname_mentions(doc: Doc) -> list[Mention]:
+    """Names with a nickname in quote marks inside ("Robert C. “Bobby” Scott", "Marcia “Cia”
+    Price"): name words, an opening mark, one or two capitalized words, a closing mark, the surname.
+    The first name must be one (a first name, or tagged as a person)."""
+    found: list[Mention] = []
+    k = 1
+    while k < len(doc):
+        end = _nickname_close(doc, k)
+        if end is None:
+            k += 1
+            continue
+        start = k
+        while start > 0 and k - start < MAX_TITLE_TOKENS - 1 and _is_name_word(doc[start - 1]):
+            start -= 1
+        last = end + 1
+        while last < len(doc) and last - end <= 2 and (_is_name_word(doc[last]) or _surname_shaped(doc[last])):
+            last += 1
+        first = doc[start]
+        if start < k and last > end + 1 and (is_first_name(first.text) or first.ent_type_ == "PERSON"):
+            found.append(_mention(doc, start, last))
+            k = last
+        else:
+            k = end + 1
+    return found
+
+
+def _surname_shaped(token: Token) -> bool:
+    """A capitalized word that no list calls a title or a non-name (the tagger may call a surname
+    after a nickname a common noun)."""
+    low = token.lower_
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and low not in ROLE_NOUNS
+        and low not in NOT_NAME_WORDS
+        and low not in HONORIFICS
+        and not _plural_role(low)
+    )
+
+
+def _nickname_close(doc: Doc, k: int) -> int | None:
+    """The closing mark of a nickname opening at token `k` (a mark after a word and a space)."""
+    if doc[k].text not in NICKNAME_MARKS or not doc[k - 1].whitespace_ or doc[k].whitespace_:
+        return None
+    j = k + 1
+    while j < len(doc) and j - k <= MAX_NICKNAME_WORDS and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j += 1
+    if j == k + 1 or j >= len(doc) or doc[j].text not in NICKNAME_MARKS or not doc[j].whitespace_:
+        return None
+    return j
+
+
 def _plural_role(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS
 
@@ -355,8 +411,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     common = {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha} | {t.lower_ for t in doc if t.is_lower}
+    for m in _nickname_mentions(doc):  # "Robert C. “Bobby” Scott": one name, nickname and all
+        mentions.append(m)
+        taken.update(range(m.token_start, m.token_end))
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
             continue
         s, e = ent.start, ent.end
         while s < e and (

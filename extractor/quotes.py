@@ -823,7 +823,9 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     text = doc_text(doc)
     quotes = pair_quotes(text)
     attribute(doc, quotes, people)
-    quotes = [q for q in quotes if is_quotation(doc, q)]
+    names = [(m.start, m.end) for p in people for m in p.mentions]
+    # a nickname inside a name ("Robert C. “Bobby” Scott") is part of the name, not a quotation
+    quotes = [q for q in quotes if is_quotation(doc, q) and not any(s < q.start and q.end < e for s, e in names)]
     return [
         Quote(
             text=q.text,

@@ -161,3 +161,19 @@ def test_straight_and_curly_marks_pair_by_kind() -> None:
 def test_a_surname_alone_is_a_mention_only_where_it_can_be_the_person(nlp: Language, text: str, mentions: int) -> None:
     officials = record(nlp, text).officials
     assert [(o.name, len(o.mentions)) for o in officials] == [("Dana Houston", mentions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quotes"),
+    [
+        # a nickname in quote marks inside a name is part of the name, and no quotation
+        ('Rep. Robert C. "Bobby" Reyes spoke first. "We are ready," Reyes said.', 'Robert C. "Bobby" Reyes', 1),
+        ("State Del. Marcia \u201cCia\u201d Lindqvist shouted \u201cWe will win!\u201d", "Marcia \u201cCia\u201d Lindqvist", 1),
+        # a quoted word after a name with no surname after it is no nickname
+        ("Mayor Ann Cole called it \u201cReckless\u201d on Monday.", "Ann Cole", 1),
+    ],
+)
+def test_nicknames_in_quote_marks_belong_to_the_name(nlp: Language, text: str, name: str, quotes: int) -> None:
+    result = record(nlp, text)
+    assert [o.name for o in result.officials] == [name]
+    assert len(result.quotes) == quotes and all(q.speaker == name for q in result.quotes)
