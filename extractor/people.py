@@ -27,6 +27,8 @@ NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+NEVER_NAME_ENTITIES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_ORGANIZATION_TOKENS = 12
 MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
 KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
@@ -375,6 +377,8 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         return None, None
     if doc[end + 1].pos_ in ("VERB", "ADP", "AUX", "PRON") and low[end + 1] not in ("the", "a", "an"):
         return None, None  # "Aziz, speaking through his solicitor," is no title
+    if any(t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" for t in doc[end + 1 : end + 1 + role_at]):
+        return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
     title_words = words[:role_at]
     organization = None
     if "'s" in title_words or "\u2019s" in title_words:  # "Leeds City Council's executive member"
@@ -541,6 +545,8 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
     words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
     if not words:
         return False
+    if all(t.ent_type_ in NEVER_NAME_ENTITIES for t in words) and not (len(words) > 1 and is_first_name(words[0].text)):
+        return False  # "commander in chief Wednesday", "the Republican nominee"; not "DA Summer Stephan"
     if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
         return False
     if len(words) == 1 and words[0].tag_ == "NNPS" and not person:

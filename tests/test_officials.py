@@ -20,6 +20,13 @@ def officials(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     [
         # full titles
         ("Vice-President Dana Whitcomb spoke in the morning.", [("Dana Whitcomb", "vice president")]),
+        # a first name the recognizer reads as a season is still a name
+        ("\u201cWe are ready,\u201d said DA Summer Stephanson.", [("Summer Stephanson", "district attorney")]),
+        # an appositive title with a participle in it
+        (
+            "Ann Cole, the county's newly elected health director, said cases rose.",
+            [("Ann Cole", "newly elected health director")],
+        ),
         (
             "Chief Deputy District Attorney Rosa Vance filed the motion.",
             [("Rosa Vance", "chief deputy district attorney")],
@@ -76,6 +83,11 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
         "The Major Theft Unit filed the case. Theft cases rose, and theft losses doubled.",
         # a capitalized word before a role noun is part of the title, not a name
         "Deputy Chief Financial Officer positions were cut.",
+        # a day after a title is no name
+        "The rivals vied for the title of commander in chief Wednesday, each touting experience.",
+        # a clause or a list of people after a comma is no title: no official here
+        "In an interview with Morning Talk with Rusty Hale, Reyes made it clear he had major doubts.",
+        "The hall honors the singer Ann Cole, the boxer Tom Reyes and the Supreme Court justice who wrote it.",
         # a plural title ending a body's name is no list of names after it
         "At the request of the Board of Supervisors, Harbor County staff wrote a plan.",
         # a plural after a title word: a place, not a person
