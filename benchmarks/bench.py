@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 if not __package__:  # run as a script: the repo's root on the path, for `benchmarks.*`
@@ -48,18 +50,33 @@ from extractor.models import Article  # noqa: E402
 from extractor.pipeline import build_nlp, load_model, model_name  # noqa: E402
 
 
-def best_in_turn(runs: dict[str, Callable[[], object]], repeat: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Best wall-clock and best CPU time (this process's) of each run over `repeat` rounds, the
-    runs taken in turn within a round. CPU time hardly changes with the load of other jobs."""
-    wall = dict.fromkeys(runs, float("inf"))
-    cpu = dict.fromkeys(runs, float("inf"))
+@dataclass
+class Timings:
+    """Best wall-clock and CPU seconds of each run, and each round's times (runs taken in turn)."""
+
+    wall: dict[str, float]
+    cpu: dict[str, float]
+    rounds: list[dict[str, float]]
+
+    def ratios(self, slow: str, fast: str) -> list[float]:
+        """slow / fast within each round: both measured under the same load."""
+        return [r[slow] / r[fast] for r in self.rounds]
+
+
+def best_in_turn(runs: dict[str, Callable[[], object]], repeat: int) -> Timings:
+    """Each run `repeat` times, the runs taken in turn within a round. CPU time (this process's)
+    moves less than wall-clock time with the load of other jobs."""
+    timings = Timings(dict.fromkeys(runs, float("inf")), dict.fromkeys(runs, float("inf")), [])
     for _ in range(repeat):
+        round_times: dict[str, float] = {}
         for label, fn in runs.items():
             started, started_cpu = time.perf_counter(), time.process_time()
             fn()
-            wall[label] = min(wall[label], time.perf_counter() - started)
-            cpu[label] = min(cpu[label], time.process_time() - started_cpu)
-    return wall, cpu
+            round_times[label] = time.perf_counter() - started
+            timings.wall[label] = min(timings.wall[label], round_times[label])
+            timings.cpu[label] = min(timings.cpu[label], time.process_time() - started_cpu)
+        timings.rounds.append(round_times)
+    return timings
 
 
 def spawned_extraction(articles: list[Article], model: str | None, n_process: int) -> list[Result]:
@@ -157,11 +174,12 @@ def main() -> None:
     print(f"{n} articles, {words:,} words (real text, repeated); model {model_name(model)}; {os.cpu_count()} cores")
     list(plain.pipe(texts[:4]))  # first calls allocate: not part of any measure
     list(batch.run_local(articles[:4], model, 1, nlp=nlp))
-    one, one_cpu = best_in_turn({"spacy": spacy_pipe(1), "full": extraction(1)}, args.repeat)
-    two, _ = best_in_turn(
+    timings = best_in_turn({"spacy": spacy_pipe(1), "full": extraction(1)}, args.repeat)
+    one, one_cpu, per_round = timings.wall, timings.cpu, timings.ratios("spacy", "full")
+    two = best_in_turn(
         {"spacy": spacy_pipe(2), "fork": extraction(2), "spawn": lambda: spawned_extraction(articles, model, 2)},
         1,
-    )
+    ).wall
     print("\nthroughput (best of the rounds, measured in turn)")
     print(f"  spaCy's default pipeline, 1 process     {rate(n, words, one['spacy'])}")
     print(f"  spaCy's default pipeline, 2 processes   {rate(n, words, two['spacy'])}")
@@ -169,7 +187,11 @@ def main() -> None:
     print(f"  full extraction, 2 processes (fork)     {rate(n, words, two['fork'])}")
     print(f"  full extraction, 2 processes (spawn)    {rate(n, words, two['spawn'])}  (model loaded in each worker)")
     print(f"ratio full extraction / spaCy, 1 process (goal >= 1.5): {one['spacy'] / one['full']:.2f}")
-    print(f"  the same by CPU time (1 process; little moved by other jobs): {one_cpu['spacy'] / one_cpu['full']:.2f}")
+    print(f"  by CPU time (little moved by other jobs): {one_cpu['spacy'] / one_cpu['full']:.2f}")
+    print(
+        f"  round by round (each pair under the same load): median {statistics.median(per_round):.2f}, "
+        f"{' '.join(f'{r:.2f}' for r in per_round)}"
+    )
     print(f"ratio full extraction / spaCy, 2 processes:            {two['spacy'] / two['fork']:.2f}")
     print(
         f"speed-up of 2 processes, full extraction (goal >= 1.85): fork {one['full'] / two['fork']:.2f}, "
