@@ -402,9 +402,9 @@ class Attributor:
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS:
-            if PRONOUNS[low] in ("he", "she", "they"):
+            if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
-            return None, None, token.text
+            return None, None, token.text  # "they", "it": a group, a body or a document, no one person
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             # a surname the entity recognizer missed, or a close spelling of one: "Tracy said"
             surname = _hyphenated(token)

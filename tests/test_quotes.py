@@ -191,6 +191,12 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cWe heard you,\u201d said Victor Ramos. \u201cThank you all,\u201d said Victor Rmaos.",
             ["Victor Ramos", "Victor Ramos"],
         ),
+        # "they" stands for a group or a body, never for the one person named last
+        (
+            "Sen. Ann Cole and Sen. Tom Reyes wrote to the agency on Monday.\n\n"
+            "\u201cThe program has lost its way,\u201d they wrote.",
+            [None],
+        ),
         # a kin word settles a gender that the first name leaves open ("Robin" is mostly male)
         (
             "\u201cThe ruling ignores our families,\u201d said flood widow Robin Ashcombe.\n\n"
