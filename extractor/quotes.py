@@ -687,6 +687,15 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
     first = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
     if first is None:
         return
+    governing = _governing_cue(doc, q)
+    if governing is not None:  # "Cole wrote that Reyes was “rude” and “a bully”": the writer's words
+        found = _cue_in([governing], inside)
+        if found is not None and found[1] is not None:
+            person, name, phrase = attributor.resolve(found[1])
+            if person is not None or name is not None:
+                q.speaker, q.speaker_name, q.speaker_phrase, q.attributed = person, name, phrase, True
+                q.cue, q.cue_token, q.reported = governing.text, governing.i, True
+                return
     sent = sentence_of(first[0])
     candidates = [t for t in sent if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
     candidates.sort(key=lambda t: abs(t.idx - q.start))

@@ -266,6 +266,11 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cThe budget is balanced,\u201d Mayor Ann Cole said, though Gen. Tom Reyes said it was not.",
             ["Ann Cole"],
         ),
+        # a second quoted fragment in the reported clause is the reporter's too, not its subject's
+        (
+            "Ann Cole tweeted that Tom Reyes was \u201crude\u201d and \u201ca bully\u201d on Monday.",
+            ["Ann Cole", "Ann Cole"],
+        ),
         # the subject of the main clause, not of the clause it reports, is the antecedent
         (
             "Two voters, Tyra Halloran and Bryan Ames, came to the rally. Halloran said Mayor Ann Cole "
