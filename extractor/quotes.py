@@ -29,6 +29,7 @@ MAX_CARRY_PARAGRAPHS = 6
 ANTECEDENT_SENTENCES = 3  # sentences looked back through for a pronoun's antecedent
 PRIOR_SPEAKER_CHARS = 700  # how far back the speaker of the quote before still speaks for "he said"
 CUE_REACH = 40  # tokens either side of a short quote searched for the verb that reports it
+MAX_NAME_TOKENS = 6  # "Mary Ann Okonkwo - Bell": the words of a name written before its verb
 MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh" after the cue
 MAX_APPOSED_DISTANCE = 9  # "Ann Cole, the board's longtime treasurer, said": a person this far from the verb
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
@@ -414,17 +415,30 @@ class Attributor:
             full = self.full_name_in_text(surname)
             if full is not None:
                 return None, full, phrase
-            name_tokens = [
-                t
-                for t in doc[max(0, token.i - 3) : token.i + 1]
-                if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ROLE_NOUNS
-            ]
+            # the run of proper nouns that ends with the subject ("Protesters" opening a sentence is
+            # a common noun, and "National Guard" before it belongs to another phrase)
+            name_tokens: list[Token] = []
+            k = token.i
+            while (
+                k >= 0
+                and token.i - k < MAX_NAME_TOKENS
+                and (_is_name_token(doc[k]) or doc[k].text == "-" and not doc[k].whitespace_ and k > 0)
+                and (k == token.i or not doc[k + 1].is_sent_start)
+            ):
+                name_tokens.insert(0, doc[k])
+                k -= 1
+            while name_tokens and not _is_name_token(name_tokens[0]):
+                name_tokens.pop(0)
             if name_tokens and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in ORGANIZATION_NOUNS:
-                return None, " ".join(t.text for t in name_tokens), phrase
+                return None, doc_text(doc)[name_tokens[0].idx : token.idx + len(token.text)], phrase
             return None, None, phrase
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()), None, phrase
         return None, None, phrase
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in ROLE_NOUNS
 
 
 def _resolved(q: QuoteSpan) -> bool:

@@ -191,6 +191,15 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "\u201cWe heard you,\u201d said Victor Ramos. \u201cThank you all,\u201d said Victor Rmaos.",
             ["Victor Ramos", "Victor Ramos"],
         ),
+        # a common noun opening a sentence borrows no name from the sentence before
+        (
+            "The governor sent the National Guard. Protesters marched past the line, chanting "
+            '"Whose streets? Our streets!"',
+            [None],
+        ),
+        ('The mayor thanked Chief Ann Cole. Residents said the curfew was "far too early for a weekend."', [None]),
+        # ... but a name written before its verb is read whole
+        ('"We will stay," Mary Okonkwo said.', ["Mary Okonkwo"]),
         # "they" stands for a group or a body, never for the one person named last
         (
             "Sen. Ann Cole and Sen. Tom Reyes wrote to the agency on Monday.\n\n"
