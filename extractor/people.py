@@ -349,6 +349,19 @@ def _organization_after(doc: Doc, end: int) -> str | None:
     return None
 
 
+def _owner_and_title(doc: Doc, end: int, title_words: list[str]) -> tuple[str | None, list[str]] | None:
+    """ "Leeds City Council's executive member": the body owning a title and the title's words;
+    None where the owner has no title after it."""
+    if "'s" not in title_words and "\u2019s" not in title_words:
+        return None, title_words
+    cut = max(k for k, w in enumerate(title_words) if w in ("'s", "\u2019s"))
+    owner = [k for k, w in enumerate(title_words[:cut]) if w not in ("the", "a", "an")]
+    organization = " ".join(doc[end + 1 + k].text for k in owner) or None
+    if owner and not title_words[cut + 1 :]:
+        return None
+    return organization, title_words[cut + 1 :]
+
+
 def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
     low = lowers(doc)
@@ -379,18 +392,10 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         return None, None  # "Aziz, speaking through his solicitor," is no title
     if any(t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" for t in doc[end + 1 : end + 1 + role_at]):
         return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
-    title_words = words[:role_at]
-    organization = None
-    if "'s" in title_words or "\u2019s" in title_words:  # "Leeds City Council's executive member"
-        cut = max(k for k, w in enumerate(title_words) if w in ("'s", "\u2019s"))
-        owner = [w for w in title_words[:cut] if w not in ("the", "a", "an")]
-        organization = (
-            " ".join(doc[end + 1 + k].text for k, w in enumerate(title_words[:cut]) if w not in ("the", "a", "an"))
-            or None
-        )
-        title_words = title_words[cut + 1 :]
-        if owner and not title_words:
-            return None, None
+    owned = _owner_and_title(doc, end, words[:role_at])
+    if owned is None:
+        return None, None
+    organization, title_words = owned
     rest = words[role_at:]
     if rest and rest[0] in ("of", "for", "at", "with"):
         org_words = [doc[end + 1 + role_at + k].text for k in range(1, len(rest))]
@@ -418,46 +423,74 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in _nickname_mentions(doc):  # "Robert C. “Bobby” Scott": one name, nickname and all
         mentions.append(m)
         taken.update(range(m.token_start, m.token_end))
+    mentions += _entity_mentions(doc, taken, common)
+    mentions += _titled_mentions(doc, taken, common)
+    mentions += _appositive_mentions(doc, taken, common)
+    mentions.extend(_contact_block_mentions(doc, taken, mentions))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A PERSON entity's name words, without titles and trailing marks, and with the words the
+    recognizer cut off ("Curtis" + "Langford"); None where they are no name."""
+    low = lowers(doc)
+    s, e = start, end
+    while s < e and (
+        low[s] in HONORIFICS
+        or low[s] in ABBREVIATIONS
+        or low[s] in ROLE_NOUNS
+        or low[s] in MODIFIERS
+        or _plural_role(low[s])
+    ):
+        s += 1
+    while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
+        e -= 1
+    if s >= e or not all(
+        doc[k].text[:1].isupper() or low[k] in NAME_PARTICLES or _hyphen_part(doc, k) for k in range(s, e)
+    ):
+        return None
+    if any(low[k] in NOT_NAME_WORDS for k in range(s, e)):
+        return None  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
+    while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
+        e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
+    while (
+        s > 0
+        and _is_name_word(doc[s - 1])
+        and doc[s - 1].ent_type_ in ("", "PERSON")
+        and e - s < 5
+        and _compound_title_before(doc, s) is None
+    ):
+        s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
+    return s, e
+
+
+def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
+    """Mentions from PERSON entities."""
+    found: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
             continue
-        s, e = ent.start, ent.end
-        while s < e and (
-            lowers(doc)[s] in HONORIFICS
-            or lowers(doc)[s] in ABBREVIATIONS
-            or lowers(doc)[s] in ROLE_NOUNS
-            or lowers(doc)[s] in MODIFIERS
-            or _plural_role(lowers(doc)[s])
-        ):
-            s += 1
-        while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
-            e -= 1
-        if s >= e or not all(
-            doc[k].text[:1].isupper() or lowers(doc)[k] in NAME_PARTICLES or _hyphen_part(doc, k) for k in range(s, e)
-        ):
+        span = _person_entity_span(doc, ent.start, ent.end)
+        if span is None:
             continue
-        if any(lowers(doc)[k] in NOT_NAME_WORDS for k in range(s, e)):
-            continue  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
-        while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
-            e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
-        while (
-            s > 0
-            and _is_name_word(doc[s - 1])
-            and doc[s - 1].ent_type_ in ("", "PERSON")
-            and e - s < 5
-            and _compound_title_before(doc, s) is None
-        ):
-            s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
+        s, e = span
         if _name_shaped(doc, s, e, common, person=True):
-            mentions.append(_mention(doc, s, e))
+            found.append(_mention(doc, s, e))
         taken.update(range(s, e))
-    # names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said Sheriff Tom Reyes"
+    return found
+
+
+def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
+    """Names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said
+    Sheriff Tom Reyes", "Supervisors Cole, Park, and Steel"."""
+    found: list[Mention] = []
     for i in range(1, len(doc)):
         if i in taken or not _is_name_word(doc[i]):
             continue
         title, title_start = _title_before(doc, i)
         if title is None and doc[i - 1].lower_ in (",", "and"):
-            title, title_start = _list_title(doc, i), i  # "Supervisors Cole, Park, and Steel"
+            title, title_start = _list_title(doc, i), i
         if title is None or doc[title_start].ent_iob_ == "I":
             continue  # no title, or one inside an organization's name ("Resource Prosecutor Program")
         e = i
@@ -477,9 +510,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
             tagged_with_title or not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
             if _name_shaped(doc, i, e, common, person=doc[i].ent_type_ == "PERSON"):
-                mentions.append(_mention(doc, i, e))
+                found.append(_mention(doc, i, e))
             taken.update(range(i, e))
-    # "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles
+    return found
+
+
+def _appositive_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
+    """ "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles."""
+    found: list[Mention] = []
     i = 0
     while i < len(doc):
         if i in taken or not _is_name_word(doc[i]) or (i > 0 and _is_name_word(doc[i - 1])):
@@ -494,12 +532,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
             if _name_shaped(doc, i, e, common, person=False):
-                mentions.append(_mention(doc, i, e))
+                found.append(_mention(doc, i, e))
             taken.update(range(i, e))
         i = e if e > i else i + 1
-    mentions.extend(_contact_block_mentions(doc, taken, mentions))
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+    return found
 
 
 def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> list[Mention]:

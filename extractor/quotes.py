@@ -89,6 +89,37 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _scan_paragraph(
+    text: str,
+    number: int,
+    span: tuple[int, int],
+    open_at: int | None,
+    current: QuoteSpan | None,
+    found: list[QuoteSpan],
+) -> tuple[int | None, QuoteSpan | None]:
+    """Pair the marks of one paragraph, adding closed quotes to `found`; returns the quote left
+    open at the paragraph's end (its opening mark and span), if any."""
+    ps, pe = span
+    for j in range(ps, pe):
+        c = text[j]
+        if c not in MARKS or (open_at is not None and j == open_at):
+            continue
+        if open_at is None:
+            if c != "\u201d":  # a stray closing mark opens nothing
+                open_at, current = j, None
+        elif c in OPENERS and c != '"':
+            open_at, current = j, None  # a new opening mark: the one before was never closed
+        elif c in CLOSERS:
+            if current is None:
+                current = QuoteSpan(open_at, j + 1, [], number, number)
+            current.parts.append((open_at + 1, j))
+            current.end, current.last_paragraph = j + 1, number
+            if any(text[s:e].strip() for s, e in current.parts):
+                found.append(current)
+            open_at, current = None, None
+    return open_at, current
+
+
 def pair_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of a text, in order. Linear in the text's length."""
     found: list[QuoteSpan] = []
@@ -102,26 +133,7 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             if text[first] in OPENERS and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
                 open_at, current = first, carry
             carry = None
-        for j in range(ps, pe):
-            c = text[j]
-            if c not in MARKS or (open_at is not None and j == open_at):
-                continue
-            if open_at is None:
-                if c == "\u201d":
-                    continue  # a stray closing mark
-                open_at, current = j, None
-                continue
-            if c in OPENERS and c != '"':
-                open_at, current = j, None  # a new opening mark: the one before was never closed
-                continue
-            if c in CLOSERS:
-                if current is None:
-                    current = QuoteSpan(open_at, j + 1, [], number, number)
-                current.parts.append((open_at + 1, j))
-                current.end, current.last_paragraph = j + 1, number
-                if any(text[s:e].strip() for s, e in current.parts):
-                    found.append(current)
-                open_at, current = None, None
+        open_at, current = _scan_paragraph(text, number, (ps, pe), open_at, current, found)
         if open_at is not None:  # the paragraph ends inside a quotation
             if current is None:
                 current = QuoteSpan(open_at, pe, [], number, number)
@@ -383,9 +395,37 @@ class Attributor:
                 return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
 
+    def by_name(self, token: Token) -> tuple[Person | None, str | None]:
+        """The person a capitalized subject names, through its surname or a close spelling ("Tracy
+        said"); else the name as written, where it is one."""
+        doc = self.doc
+        surname = _hyphenated(token)
+        person = self.person_by_surname(surname)
+        if person is not None:
+            return person, None
+        full = self.full_name_in_text(surname)
+        if full is not None:
+            return None, full
+        # the run of proper nouns that ends with the subject ("Protesters" opening a sentence is a
+        # common noun, and "National Guard" before it belongs to another phrase)
+        name_tokens: list[Token] = []
+        k = token.i
+        while (
+            k >= 0
+            and token.i - k < MAX_NAME_TOKENS
+            and (_is_name_token(doc[k]) or doc[k].text == "-" and not doc[k].whitespace_ and k > 0)
+            and (k == token.i or not doc[k + 1].is_sent_start)
+        ):
+            name_tokens.insert(0, doc[k])
+            k -= 1
+        while name_tokens and not _is_name_token(name_tokens[0]):
+            name_tokens.pop(0)
+        if name_tokens and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in ORGANIZATION_NOUNS:
+            return None, doc_text(doc)[name_tokens[0].idx : token.idx + len(token.text)]
+        return None, None
+
     def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase."""
-        doc = self.doc
         phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
         if token.i in self.by_token:
@@ -407,31 +447,8 @@ class Attributor:
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text  # "they", "it": a group, a body or a document, no one person
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
-            # a surname the entity recognizer missed, or a close spelling of one: "Tracy said"
-            surname = _hyphenated(token)
-            person = self.person_by_surname(surname)
-            if person is not None:
-                return person, None, phrase
-            full = self.full_name_in_text(surname)
-            if full is not None:
-                return None, full, phrase
-            # the run of proper nouns that ends with the subject ("Protesters" opening a sentence is
-            # a common noun, and "National Guard" before it belongs to another phrase)
-            name_tokens: list[Token] = []
-            k = token.i
-            while (
-                k >= 0
-                and token.i - k < MAX_NAME_TOKENS
-                and (_is_name_token(doc[k]) or doc[k].text == "-" and not doc[k].whitespace_ and k > 0)
-                and (k == token.i or not doc[k + 1].is_sent_start)
-            ):
-                name_tokens.insert(0, doc[k])
-                k -= 1
-            while name_tokens and not _is_name_token(name_tokens[0]):
-                name_tokens.pop(0)
-            if name_tokens and token.ent_type_ in ("PERSON", "") and token.lemma_.lower() not in ORGANIZATION_NOUNS:
-                return None, doc_text(doc)[name_tokens[0].idx : token.idx + len(token.text)], phrase
-            return None, None, phrase
+            person, name = self.by_name(token)
+            return person, name, phrase
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()), None, phrase
         return None, None, phrase
@@ -604,48 +621,17 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         ps, pe = paragraphs[q.last_paragraph]
         nxt = quotes[n + 1].start if n + 1 < len(quotes) and quotes[n + 1].paragraph == q.last_paragraph else pe
         after = _first_sentence(_window_tokens(doc, q.end, min(nxt, pe)))
-        first_ps, _ = paragraphs[q.paragraph]
-        prev_end = quotes[n - 1].end if n > 0 and quotes[n - 1].last_paragraph == q.paragraph else first_ps
-        before = _last_sentence(_window_tokens(doc, max(prev_end, first_ps), q.start))
-        windows = []
-        if after and not (after[-1].text == ":" and nxt < pe):
-            windows.append(after)
-        if before:
-            # "X said the ad “unmistakably” suggests ...": when no speech verb follows the quote
-            # closely, the words before it attribute it
-            tight = any(_is_cue_verb(t) for t in after[:4]) or text[q.end - 2 : q.end - 1] in (",", "?", "!")
-            windows.insert(0 if windows and not tight else len(windows), before)
-        governing = _governing_cue(doc, q)
-        if governing is not None and len(windows) == 2 and any(t.i == governing.i for t in windows[1]):
-            windows.reverse()  # "Flynn said Trump was “right” when he said ...": the verb the quote hangs on
-        if q.start == first_ps and q.paragraph > 0:  # "Jones added:" on the paragraph before
-            pps, ppe = paragraphs[q.paragraph - 1]
-            if text[pps:ppe].rstrip().endswith(":"):
-                windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
         if text[q.end - 2 : q.end - 1] == "," and _bare_name_attribution(after, q, attributor):
             continue
         if text[q.end : q.end + 3].lstrip()[:1] in DASHES and _dash_attribution(
             _window_tokens(doc, q.end, min(nxt, pe)), q, attributor
         ):
             continue
-        for window in windows:
+        for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
             found = _cue_in(window, inside)
-            if found is None:
-                continue
-            cue, subject = found
-            q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
-            if subject is not None:
-                q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
-            if q.speaker is None and (subject is None or subject.i > cue.i):
-                # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
-                named = attributor.person_after(cue)
-                if named is not None:
-                    q.speaker, q.speaker_name = named, None
-            if q.speaker is None and subject is not None:
-                q.organization = attributor.organization(subject, q.speaker_name)
-                if q.organization is not None:
-                    q.speaker_name = None
-            break
+            if found is not None:
+                _attribute_by_cue(q, found[0], found[1], attributor)
+                break
         if not q.attributed:
             _attribute_by_sentence(doc, q, inside, attributor)
         if not q.attributed:
@@ -656,6 +642,55 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+
+
+def _windows(
+    doc: Doc,
+    quotes: list[QuoteSpan],
+    n: int,
+    paragraphs: list[tuple[int, int]],
+    after: list[Token],
+    another_follows: bool,
+) -> list[list[Token]]:
+    """The stretches of text searched for the speech verb of quote `n`, most likely first: the
+    sentence after it, the sentence before it, and a paragraph before ending in a colon."""
+    text = doc_text(doc)
+    q = quotes[n]
+    first_ps, _ = paragraphs[q.paragraph]
+    prev_end = quotes[n - 1].end if n > 0 and quotes[n - 1].last_paragraph == q.paragraph else first_ps
+    before = _last_sentence(_window_tokens(doc, max(prev_end, first_ps), q.start))
+    windows = []
+    if after and not (after[-1].text == ":" and another_follows):
+        windows.append(after)
+    if before:
+        # "X said the ad “unmistakably” suggests ...": when no speech verb follows the quote
+        # closely, the words before it attribute it
+        tight = any(_is_cue_verb(t) for t in after[:4]) or text[q.end - 2 : q.end - 1] in (",", "?", "!")
+        windows.insert(0 if windows and not tight else len(windows), before)
+    governing = _governing_cue(doc, q)
+    if governing is not None and len(windows) == 2 and any(t.i == governing.i for t in windows[1]):
+        windows.reverse()  # "Flynn said Trump was “right” when he said ...": the verb the quote hangs on
+    if q.start == first_ps and q.paragraph > 0:  # "Jones added:" on the paragraph before
+        pps, ppe = paragraphs[q.paragraph - 1]
+        if text[pps:ppe].rstrip().endswith(":"):
+            windows.append(_last_sentence(_window_tokens(doc, pps, ppe)))
+    return windows
+
+
+def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributor: Attributor) -> None:
+    """Attribute a quote to the subject of the speech verb that reports it."""
+    q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
+    if subject is not None:
+        q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
+    if q.speaker is None and (subject is None or subject.i > cue.i):
+        # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
+        named = attributor.person_after(cue)
+        if named is not None:
+            q.speaker, q.speaker_name = named, None
+    if q.speaker is None and subject is not None:
+        q.organization = attributor.organization(subject, q.speaker_name)
+        if q.organization is not None:
+            q.speaker_name = None
 
 
 def _bare_name_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) -> bool:
