@@ -300,7 +300,7 @@ def _stopped(stop: RunStopped) -> None:
         err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
 
 
-class _Throughput:
+class Throughput:
     """Articles per second and the time left, from the results themselves: workers hand results
     over in batches, so the rate is measured from the first batch's arrival to the latest one's,
     over the articles that came after the first batch (model loading, the first batch's wait and
@@ -347,7 +347,7 @@ class _RunProgress:
     LOG_EVERY = 10.0
 
     def __init__(self, quiet: bool, total: int | None) -> None:
-        self.quiet, self.total, self.meter = quiet, total, _Throughput(total)
+        self.quiet, self.total, self.meter = quiet, total, Throughput(total)
         self.bar: Progress | None = None
         self.last_log = time.perf_counter()
 
@@ -781,7 +781,7 @@ CHECK_COLOURS = {
 ID_WIDTH = 28
 
 
-def _short(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
     """A long article id cut in the middle, so that both its start and its end stay readable."""
     if len(text) <= width:
         return text
@@ -827,7 +827,7 @@ def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
         )
         cells = {
             "status": f"[{CHECK_COLOURS.get(status, 'white')}]{status}[/]",
-            "article": escape(_short(r.article, id_width)),
+            "article": escape(shorten(r.article, id_width)),
             "metric": escape(r.metric or "—"),
             "year": str(r.year or "—"),
             "place": escape(r.location or "—"),

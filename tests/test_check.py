@@ -405,17 +405,17 @@ def test_check_summary_comes_first_and_only_filters(tmp_path: Path, seed_records
 
 
 def test_check_table_cuts_long_ids_in_the_middle(tmp_path: Path, seed_records: Path) -> None:
-    from extractor.cli import _short
+    from extractor.cli import shorten
 
     long_id = "county-sheriff-annual-report-" + "x" * 80 + "-final"
-    assert _short(long_id, 28).startswith("county-sherif") and _short(long_id, 28).endswith("-final")
-    assert len(_short(long_id, 28)) == 28 and _short("short-id", 28) == "short-id"
+    assert shorten(long_id, 28).startswith("county-sherif") and shorten(long_id, 28).endswith("-final")
+    assert len(shorten(long_id, 28)) == 28 and shorten("short-id", 28) == "short-id"
     record = json.loads(seed_records.read_text(encoding="utf-8"))
     record["id"] = long_id
     path = write(tmp_path, "long.jsonl", json.dumps(record) + "\n")
     for columns, width in (("120", 28), ("80", 20)):
         result = runner.invoke(app, ["check", str(path), "--official", str(OFFICIAL)], env={"COLUMNS": columns})
-        assert long_id not in result.stdout and _short(long_id, width) in result.stdout
+        assert long_id not in result.stdout and shorten(long_id, width) in result.stdout
         assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
         assert "no_official " in result.stdout  # the status is never cut
 

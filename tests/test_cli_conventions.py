@@ -106,7 +106,7 @@ class Clock:
 def test_throughput_ignores_start_up_and_bursts(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = Clock()
     monkeypatch.setattr(cli.time, "perf_counter", clock)
-    meter = cli._Throughput(total=64)
+    meter = cli.Throughput(total=64)
     clock.now = 130.0  # the model took 30 s to load: not part of the rate
     for _ in range(16):  # the first batch of 16 comes at once
         meter.tick(counted=True)
