@@ -462,7 +462,15 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         and _compound_title_before(doc, s) is None
     ):
         s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
-    return s, e
+    return _past_label(doc, s, e), e
+
+
+def _past_label(doc: Doc, s: int, e: int) -> int:
+    """Where a name starts after a label written before its first name ("Crooked Hillary Clinton",
+    "(Miss) Universe Alicia Machado"): a word that is no first name, before one that is."""
+    while e - s > 2 and doc[s].is_alpha and not is_first_name(doc[s].text) and is_first_name(doc[s + 1].text):
+        s += 1
+    return s
 
 
 def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
@@ -503,14 +511,15 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             e += 1
         if doc[e - 1].text in ("'s",):
             e -= 1
+        start = _past_label(doc, i, e)
         # an entity tag that also covers the title ("Councillor Imran Hafeez" as ORG, "Comptroller Dee
         # Park" as FAC) is the recognizer's slip, not a place or an organization
         tagged_with_title = doc[title_start].ent_type_ != "" and doc[title_start].ent_type_ == doc[i].ent_type_
         if e > i and (
             tagged_with_title or not any(doc[k].ent_type_ in ("GPE", "LOC", "FAC", "NORP") for k in range(i, e))
         ):
-            if _name_shaped(doc, i, e, common, person=doc[i].ent_type_ == "PERSON"):
-                found.append(_mention(doc, i, e))
+            if _name_shaped(doc, start, e, common, person=doc[start].ent_type_ == "PERSON"):
+                found.append(_mention(doc, start, e))
             taken.update(range(i, e))
     return found
 

@@ -200,6 +200,12 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         ('The mayor thanked Chief Ann Cole. Residents said the curfew was "far too early for a weekend."', [None]),
         # ... but a name written before its verb is read whole
         ('"We will stay," Mary Okonkwo said.', ["Mary Okonkwo"]),
+        # a label before a first name is no part of the name, and the first name gives the gender
+        ("\u201cI am proud of my country,\u201d said former Miss Universe Alicia Machado.", ["Alicia Machado"]),
+        (
+            "He kept calling her Crooked Hillary Clinton.\n\n\u201cShe is not fit,\u201d he said.",
+            [None],
+        ),
         # "they" stands for a group or a body, never for the one person named last
         (
             "Sen. Ann Cole and Sen. Tom Reyes wrote to the agency on Monday.\n\n"
