@@ -468,7 +468,13 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
 def _past_label(doc: Doc, s: int, e: int) -> int:
     """Where a name starts after a label written before its first name ("Crooked Hillary Clinton",
     "(Miss) Universe Alicia Machado"): a word that is no first name, before one that is."""
-    while e - s > 2 and doc[s].is_alpha and not is_first_name(doc[s].text) and is_first_name(doc[s + 1].text):
+    while (
+        e - s > 2
+        and doc[s].is_alpha
+        and not is_first_name(doc[s].text)
+        and is_first_name(doc[s + 1].text)
+        and doc[s + 2].is_alpha  # not a family name before a hyphenated given name: "Pak Ho-sung"
+    ):
         s += 1
     return s
 
