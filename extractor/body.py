@@ -473,7 +473,7 @@ def language_problem(text: str) -> str | None:
 # --- a batch: repeated lines learned from the pages of each folder -----------------------------
 
 
-class _FolderLines:
+class FolderLines:
     """Line counts over the last WINDOW pages of one folder."""
 
     def __init__(self) -> None:
@@ -520,13 +520,13 @@ def clean_articles(items: Iterable[Item], *, lookahead: int = LOOKAHEAD) -> Iter
     """Each item of `items`, in order: plain-text articles with their body found (lines that
     repeat across a folder's pages learned from the batch, reading `lookahead` articles ahead),
     and any article not in English turned into an error of kind `language`."""
-    folders: OrderedDict[str, _FolderLines] = OrderedDict()
-    buffer: deque[tuple[Item, _FolderLines | None]] = deque()
+    folders: OrderedDict[str, FolderLines] = OrderedDict()
+    buffer: deque[tuple[Item, FolderLines | None]] = deque()
     for item in items:
-        table: _FolderLines | None = None
+        table: FolderLines | None = None
         if isinstance(item, Article) and is_plain_text(item):
             group = _group(item)
-            table = folders.pop(group, None) or _FolderLines()
+            table = folders.pop(group, None) or FolderLines()
             folders[group] = table
             while len(folders) > MAX_FOLDERS:
                 folders.popitem(last=False)
@@ -538,7 +538,7 @@ def clean_articles(items: Iterable[Item], *, lookahead: int = LOOKAHEAD) -> Iter
         yield _finish(*buffer.popleft())
 
 
-def _finish(item: Item, table: _FolderLines | None) -> Item:
+def _finish(item: Item, table: FolderLines | None) -> Item:
     if not isinstance(item, Article):
         return item
     try:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .components import doc_text, in_headline, lowers, sentence_of
 from .metrics import metric_from_noun, metric_of_sentence
-from .models import Change, Claim, Direction, Figure, Qualifier
+from .models import Change, Direction, Figure, Qualifier
 from .numbers import qualifier_before
 from .rules import load, regexes
 from .timex import years_in
@@ -442,10 +442,3 @@ def _trend_numbers(word: Token) -> list[Token]:
 def _change(doc: Doc, first: int, last: int, **fields: object) -> Change:
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     return Change(start=start, end=end, evidence=doc_text(doc)[start:end], **fields)  # type: ignore[arg-type]
-
-
-def extract_claims(doc: Doc, figures: list[Figure]) -> list[Claim]:
-    """Superlative claims over time (extractor/claims.py)."""
-    from .claims import extract_claims as claims_of
-
-    return claims_of(doc, figures)

@@ -175,7 +175,7 @@ def events_in(
         attributive = root.dep_ in ("nummod", "compound", "amod") and is_year_token(root)
         if verb is not None and not attributive and verb.i in statistic_verbs:
             continue
-        occurs = verb is not None and not attributive and _occurrence(doc, verb, mention, figures)
+        occurs = verb is not None and not attributive and _occurrence(verb, mention, figures)
         if verb is not None and not attributive and not occurs:
             statistic_verbs.add(verb.i)  # judged once: a clause's subtree can be the whole article
         if verb is None or not occurs:
@@ -193,7 +193,7 @@ def events_in(
             continue
         first, last = min(first, mention.start), max(last, mention.end)
         events.append(_event(doc, description, mention, first, last, people, location))
-    events += _named_events(doc, times, people, events, quote_spans)
+    events += _named_events(doc, times, events, quote_spans)
     return sorted(events, key=lambda e: e.start)
 
 
@@ -223,7 +223,7 @@ def _most_precise_per_verb(doc: Doc, times: list[TimeMention]) -> list[TimeMenti
     return order
 
 
-def _occurrence(doc: Doc, verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
+def _occurrence(verb: Token, mention: TimeMention, figures: Sequence[Spanned]) -> bool:
     """Whether the clause a time expression dates tells of something that happened."""
     rules = event_rules()
     if verb.lemma_.lower() in rules.statistic_verbs and not _has_event_noun(verb):
@@ -303,7 +303,7 @@ def _place(span: Span) -> str | None:
 
 
 def _named_events(
-    doc: Doc, times: list[TimeMention], people: list[Person], dated: list[Event], quote_spans: list[tuple[int, int]]
+    doc: Doc, times: list[TimeMention], dated: list[Event], quote_spans: list[tuple[int, int]]
 ) -> list[Event]:
     """ "National Night Out", "the Fourth of July Parade": with the time expression of their
     sentence when it has one, else undated."""

@@ -171,7 +171,8 @@ class Facts:
 
 
 def compute_facts(doc: Doc) -> Facts:
-    from .changes import extract_changes, extract_claims
+    from .changes import extract_changes
+    from .claims import extract_claims
     from .figures import figure_mentions, unique_figures
 
     key = (doc._.published, doc._.location)

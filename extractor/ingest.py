@@ -442,7 +442,7 @@ def _read_jsonl_file(
             raise InputProblem(ErrorKind.binary, f"not text: looks like {what}")
         warnings = [NAME_WARNING] if shown != str(path) else []
         yield from _read_jsonl(
-            _bounded_lines(stream, max_line_bytes, max_bytes if gz else None), stem, shown, warnings, max_line_bytes
+            bounded_lines(stream, max_line_bytes, max_bytes if gz else None), stem, shown, warnings, max_line_bytes
         )
 
 
@@ -461,7 +461,7 @@ def read_stream(
     stream = buffered
     try:
         if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            lines = _bounded_lines(stream, max_line_bytes, max_bytes)
+            lines = bounded_lines(stream, max_line_bytes, max_bytes)
             yield from _read_jsonl(lines, "stdin", "stdin", [], max_line_bytes)
             return
         data = stream.read(max_bytes + 1)
@@ -481,7 +481,7 @@ class _TooMuch(Exception):
     pass
 
 
-def _bounded_lines(stream: IO[bytes], limit: int, total: int | None) -> Iterator[tuple[int, bytes | str | None]]:
+def bounded_lines(stream: IO[bytes], limit: int, total: int | None) -> Iterator[tuple[int, bytes | str | None]]:
     """(number, line) for each line; None for a line over `limit` bytes, which is read through in
     pieces and never held. Raises _TooMuch when more than `total` bytes come (a gzip bomb)."""
     seen = 0

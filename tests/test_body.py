@@ -370,9 +370,9 @@ def test_an_article_not_in_english_is_a_language_error(tmp_path: Path) -> None:
 
 def test_repeated_line_table_forgets_pages_out_of_its_window() -> None:
     """A batch of a million pages must not hold every line it has seen: memory stays flat."""
-    from extractor.body import WINDOW, _FolderLines
+    from extractor.body import WINDOW, FolderLines
 
-    table = _FolderLines()
+    table = FolderLines()
     for page in range(WINDOW * 6):
         table.add(f"Site menu\nStory number {page} about the harbor, told in full.\nShare this")
     assert len(table.pages) == WINDOW

@@ -332,7 +332,7 @@ def test_a_fifo_is_an_error_entry_not_a_hang(tmp_path: Path) -> None:
 def test_a_json_lines_line_too_long_is_rejected_while_it_is_read() -> None:
     import io
 
-    from extractor.ingest import _bounded_lines
+    from extractor.ingest import bounded_lines
 
     class Recording(io.BytesIO):
         largest = 0
@@ -343,5 +343,5 @@ def test_a_json_lines_line_too_long_is_rejected_while_it_is_read() -> None:
             return line
 
     stream = Recording(b"x" * 5_000_000 + b"\n" + b'{"text": "ok"}\n')
-    assert list(_bounded_lines(stream, 1000, None)) == [(1, None), (2, b'{"text": "ok"}\n')]
+    assert list(bounded_lines(stream, 1000, None)) == [(1, None), (2, b'{"text": "ok"}\n')]
     assert Recording.largest <= 1 << 20  # never held the long line whole
