@@ -515,17 +515,9 @@ def schema(
 
       extractor schema --output-dir schemas/
     """
-    from .models import schema_texts
+    from .models import stale_schemas
 
-    stale = []
-    for name, text in schema_texts().items():
-        target = output_dir / name
-        current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current != text:
-            stale.append(name)
-            if not check:
-                output_dir.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+    stale = stale_schemas(output_dir, write=not check)
     if check:
         if stale:
             fail(f"schemas in {output_dir} are stale: {', '.join(stale)}; run `extractor schema`", EXIT_FAILED)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -263,3 +264,24 @@ def schema_texts() -> dict[str, str]:
         + "\n"
         for name, model in SCHEMA_MODELS.items()
     }
+
+
+def stale_schemas(output_dir: Path, write: bool = True) -> list[str]:
+    """The schema files in `output_dir` that differ from the models (missing ones included),
+    rewritten unless `write` is False.
+
+    Example:
+
+        >>> stale_schemas(Path("schemas"), write=False)  # doctest: +SKIP
+        []
+    """
+    stale = []
+    for name, text in schema_texts().items():
+        target = output_dir / name
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            stale.append(name)
+            if write:
+                output_dir.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    return stale

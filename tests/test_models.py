@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,3 +95,13 @@ def test_schemas_folder_is_up_to_date() -> None:
         path = ROOT / "schemas" / name
         assert path.exists(), f"{name} missing: run `extractor schema`"
         assert path.read_text(encoding="utf-8") == text, f"{name} is stale: run `extractor schema`"
+
+
+def test_stale_schemas_are_found_and_rewritten(tmp_path: Path) -> None:
+    from extractor.models import stale_schemas
+
+    names = sorted(schema_texts())
+    assert sorted(stale_schemas(tmp_path, write=False)) == names and not any(tmp_path.iterdir())
+    assert sorted(stale_schemas(tmp_path)) == names
+    (tmp_path / names[0]).write_text("{}\n", encoding="utf-8")
+    assert stale_schemas(tmp_path) == [names[0]] and stale_schemas(tmp_path) == []
