@@ -21,7 +21,7 @@ from spacy.language import Language
 from .extract import DEFAULT_MAX_CHARS, Item, Result, extract_records
 from .pipeline import build_nlp
 
-CHUNK_SIZE = 16  # articles a worker takes at a time
+CHUNK_SIZE = 8  # articles a worker takes at a time: small chunks keep both workers busy to the end
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, little memory
 
 _worker_nlp: dict[str, Language] = {}  # one pipeline per worker process and model
