@@ -501,7 +501,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
             after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
             return t, (objects[0] if objects else after[0] if after else None)
-        if not _is_cue_verb(t) or _addressee_clause(t):
+        if not _is_cue_verb(t) or _addressee_clause(t) or _describes_a_thing(t):
             continue
         verb = t
         while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -555,6 +555,12 @@ def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
         if _is_cue_verb(token):
             return token
     return None
+
+
+def _describes_a_thing(verb: Token) -> bool:
+    """A past participle describing a noun ("In a message posted Friday, Cole said ..."): it names
+    the thing, and reports no one's words."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _addressee_clause(verb: Token) -> bool:

@@ -206,6 +206,13 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             "He kept calling her Crooked Hillary Clinton.\n\n\u201cShe is not fit,\u201d he said.",
             [None],
         ),
+        # a past participle describing a noun reports no one's words; the verb after it does
+        (
+            "Sen. Tom Reyes (R-Harbor) is endorsing Mayor Ann Cole's campaign.\n\n"
+            'In a Facebook message posted Friday, Reyes said he has had "areas of doubt" with Cole but will back her.',
+            ["Tom Reyes"],
+        ),
+        ('The report released Monday said the program was "badly managed."', [None]),
         # "they" stands for a group or a body, never for the one person named last
         (
             "Sen. Ann Cole and Sen. Tom Reyes wrote to the agency on Monday.\n\n"
