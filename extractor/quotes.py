@@ -875,6 +875,10 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
         root = _quote_root(doc, q)
         if not clause and root is not None and root.dep_ == "pobj":
             return False  # "said on “Harbor Morning Live”": a show or a work that something is on or in
+        if root is not None and _governing_cue(doc, q) is None:
+            # a name the parse hangs on no speech verb ("a list of “Never Left Behind” veterans
+            # whom officials promise ..."): a title, unless a sentence of its own
+            return clause and ends in (".", "!", "?")
         return q.reported and not naming or clause and ends in (".", "!", "?")
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where

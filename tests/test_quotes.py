@@ -58,6 +58,9 @@ def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | No
         "This year's theme is \u201cStronger Together, Safer Homes.\u201d",
         "The film \u201cNight of the River\u201d opened downtown.",
         "Residents know him as \u201cBig Lou\u201d around the market.",
+        # a title-cased name the parse hangs on no speech verb, though one is near
+        "Attached here is a list of \u201cNever Left Behind\u201d\nveterans whom officials promise will be honored.",
+        "The county printed \u201cSafe at Home\u201d flyers that officials say will reach every house.",
         # a show or a work something is said on or in, though a speech verb is near
         "Mayor Ann Cole said on \u201cHarbor Morning Live,\u201d that the plan was sound.",
         'Gov. Tom Reyes told viewers of "Sunday Straight Talk" that taxes would fall.',
