@@ -84,7 +84,7 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
         # a capitalized word before a role noun is part of the title, not a name
         "Deputy Chief Financial Officer positions were cut.",
         # a day after a title is no name
-        "The rivals vied for the title of commander in chief Wednesday, each touting experience.",
+        "Both contenders argued at length over who would make the better commander in chief Thursday night.",
         # a clause or a list of people after a comma is no title: no official here
         "In an interview with Morning Talk with Rusty Hale, Reyes made it clear he had major doubts.",
         "The hall honors the singer Ann Cole, the boxer Tom Reyes and the Supreme Court justice who wrote it.",
