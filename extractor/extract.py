@@ -260,7 +260,11 @@ def _extract_with_timeout(items: Iterable[Item], nlp: Language, max_chars: int, 
             signal.signal(signal.SIGALRM, previous)
 
 
-def extract_text(text: str, nlp: Language, published: dt.date | None = None, article_id: str = "text") -> Result:
-    """One text to one record: for notebooks and tests."""
-    article = Article(id=article_id, source="<text>", path="<text>", text=normalize(text), published=published)
+def extract_text(
+    text: str, nlp: Language, published: dt.date | None = None, article_id: str = "text", title: str | None = None
+) -> Result:
+    """One text to one record: for notebooks and tests (`title`: a headline given apart from the text)."""
+    article = Article(
+        id=article_id, source="<text>", path="<text>", text=normalize(text), published=published, title=title
+    )
     return next(extract_records([article], nlp))

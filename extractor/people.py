@@ -5,6 +5,7 @@ Tishaura O. Jones" = "Mayor Jones" = "Tishaura Jones"; "Robert Tracey" ... "Trac
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,9 @@ class Mention:
 @dataclass
 class Person:
     mentions: list[Mention] = field(default_factory=list)
+    # written alone by a word the article also writes as the last of a full name ("Clinton" under
+    # the headline "Hillary Clinton ..."): a surname, so no first name tells the gender
+    surname_alone: bool = False
 
     @property
     def name(self) -> str:
@@ -157,7 +161,7 @@ class Person:
     def gender(self) -> str | None:
         """ "he" or "she" where a first name, honorific or title tells; None otherwise."""
         votes = [m.gender for m in self.mentions if m.gender]
-        if not votes and all(len(m.words) == 1 for m in self.mentions):
+        if not votes and all(len(m.words) == 1 for m in self.mentions) and not self.surname_alone:
             return first_name_gender(self.mentions[0].words[0])  # "Melanie", named by her first name only
         return max(set(votes), key=votes.count) if votes else None
 
@@ -766,7 +770,24 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
         p.mentions.sort(key=lambda m: m.start)
 
 
+def surnames_of_full_names(doc: Doc) -> set[str]:
+    """Words the article writes as the last word of a full name: in a PERSON entity of two words
+    or more, or after a first name in the headline ("Dana Graham Answers Critics")."""
+    found = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    title: str | None = doc._.title
+    words = [w.strip(".,:;!?'\"‘’“”()") for w in (title or "").split()]
+    for first, last in itertools.pairwise(words):
+        if last[:1].isupper() and is_first_name(first):
+            found.add(last)
+    return found
+
+
 def find_people(doc: Doc) -> list[Person]:
     people = resolve_people(find_mentions(doc))
     _surname_mentions(doc, people)
+    surnames = surnames_of_full_names(doc)
+    for person in people:
+        words = {m.words[0] for m in person.mentions if len(m.words) == 1}
+        if len(words) == 1 and all(len(m.words) == 1 for m in person.mentions) and words <= surnames:
+            person.surname_alone = True
     return people

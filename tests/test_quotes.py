@@ -338,6 +338,41 @@ def test_speakers(nlp: Language, text: str, expected: list[str | None]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a surname that is also a first name ("Graham") tells no gender when the headline writes it
+        # after a first name: "she" is the person the article calls by that surname alone
+        (
+            "Judith Graham Answers Her Critics",
+            "Graham spoke to the council on Monday, days after Pavel Ostrowski filed his complaint.\n\n"
+            "\u201cThe complaint has no basis,\u201d she said.",
+            ["Graham"],
+        ),
+        # ... and a full name in the text says the same
+        (
+            None,
+            "Judith Graham chairs the panel. Pavel Ostrowski filed a complaint.\n\n"
+            "Graham spoke to the council on Monday.\n\n\u201cThe complaint has no basis,\u201d she said.",
+            ["Judith Graham"],
+        ),
+        # negative: a headline that writes the word first ("Graham Pike ...") leaves it a first name
+        (
+            "Graham Pike Answers His Critics",
+            "Graham spoke to the council on Monday, days after Pavel Ostrowski filed his complaint.\n\n"
+            "\u201cThe complaint has no basis,\u201d she said.",
+            [None],
+        ),
+    ],
+)
+def test_a_surname_alone_tells_no_gender(
+    nlp: Language, title: str | None, text: str, expected: list[str | None]
+) -> None:
+    result = extract_text(text, nlp, title=title)
+    assert isinstance(result, ArticleRecord), result
+    assert [q.speaker for q in result.quotes] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "organization"),
     [
         (
