@@ -77,6 +77,12 @@ def test_dates_that_are_not_the_publication_date(text: str) -> None:
         ),
         ("For Immediate Release\nJuly 2nd, 2001", None),
         ("Scroll to top\nFollow Us\nSearch for", None),
+        # a line in another language is passed over like navigation, never the title
+        ("Jueves, 9 de Marzo de 2023\nShelter takes in more animals", "Shelter takes in more animals"),
+        (
+            "Lea esta noticia en la versión para los vecinos\nShelter takes in more animals",
+            "Shelter takes in more animals",
+        ),
     ],
 )
 def test_title_from_the_header(header: str, title: str | None) -> None:
