@@ -21,6 +21,7 @@ MIN_CAPS = 3
 TITLE_WEIGHT = 3.0
 SITE_WEIGHT = 1.0
 PUNCTUATION = ",:;\"'\u201c\u201d\u2018\u2019?!"
+PLACE_ABBREVIATIONS = ("St.", "Ste.", "Ft.", "Mt.", "Pt.")  # open a place's name: "St. Cloud", "Ft. Myers"
 TITLE_SEPARATORS = (" | ", " \u00ab ", " - ", " \u2013 ", " \u2014 ", " :: ")
 
 
@@ -105,6 +106,7 @@ def _bad_name(ent: Span, surnames: set[str]) -> bool:
         or not letters.isalpha()
         or (len(letters) <= 4 and (text.isupper() or text.endswith(".")))  # "BB", "Ind.", "P.C."
         or text.lower() in surnames
+        or _glued(text)
     )
 
 
@@ -141,11 +143,15 @@ def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
         while j >= 0 and len(words) < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
             words.insert(0, doc[j].text)
             j -= 1
+        if words and j >= 0 and doc[j].text in PLACE_ABBREVIATIONS:
+            words.insert(0, doc[j].text)  # "St. Cloud police"
+        elif words and j >= 1 and doc[j].text == "." and f"{doc[j - 1].text}." in PLACE_ABBREVIATIONS:
+            words.insert(0, f"{doc[j - 1].text}.")  # "Ft. Myers police", the dot a token of its own
         if not words and j >= 0 and (glued := regexes.TRAILING_CAPITALIZED.search(doc[j].text)):
             words = [glued.group(0)]  # "...6abc.comRiverton police": a headline run into the article
         name = " ".join(words)
         street = bool(name) and _key(name).split()[-1] in _place_words("street_words")
-        if name and not street and not is_region(name) and name.lower() not in surnames:
+        if name and not street and not is_region(name) and name.lower() not in surnames and not _glued(name):
             found.append(name)
     return found
 
@@ -201,19 +207,29 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
     return name if name and not is_region(name) else None
 
 
-def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
+def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[str, int]]:
     """Places of a scene: "was shot in Millbrook", "found dead near Pine Hollow", "the 400 block of
-    Elm Street in Millbrook"."""
+    Elm Street in Millbrook"; read after character `after` (the headline, which headline_places
+    reads: in Title Case every word after "In" is capitalized, "Man Shot In Arm")."""
     found: list[tuple[str, int]] = []
     for token in doc:
-        if token.lower_ not in ("in", "near") or not (
-            any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
-            or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
+        if (
+            token.idx < after
+            or token.lower_ not in ("in", "near")
+            or not (
+                any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
+                or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
+            )
         ):
             continue  # "was shot in Millbrook", "the 400 block of Elm Street in Millbrook"
         words = []
         for t in doc[token.i + 1 : token.i + 4]:
-            if not (t.is_alpha and t.text[:1].isupper()) or t.lower_ in _place_words("not_places"):
+            if (
+                not (t.is_alpha and t.text[:1].isupper())
+                or t.lower_ in _place_words("not_places")
+                or t.lower_ in _place_words("headline_words_before")  # "Shot In Groin In Back Of..."
+                or t.lower_ in _place_words("headline_words_after")  # "Wounded In Elm Park Shooting"
+            ):
                 break
             if len(t.text) > 2 and t.text[-1].isupper() and t.text[-2].islower():
                 words.append(t.text[:-1])  # "in Millbrook ParkA man was": a headline run into the text
@@ -222,6 +238,7 @@ def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
         name = " ".join(words)
         if (
             name
+            and not _crossing(doc, token.i + 1 + len(words))
             and not is_region(name)
             and words[-1].lower() not in surnames  # "shot in Dana Whitfield's car"
             and _key(name).split()[-1] not in _place_words("street_words")
@@ -229,6 +246,22 @@ def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
         ):
             found.append((name, token.idx))
     return found
+
+
+def _crossing(doc: Doc, i: int) -> bool:
+    """Whether the name ending before token i is one street of a crossing: "near Elm and Grand"."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and doc[i + 1].text[:1].isupper()
+
+
+def _glued(name: str) -> bool:
+    """A word run into the next sentence's first word by a scrape: "RivertonistThe"."""
+    m = regexes.TRAILING_CAPITALIZED.search(name)
+    return m is not None and m.group(0).lower() in _english_function_words()
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    return frozenset(load("body.json")["english_function_words"])
 
 
 def _called_a_part(text: str, name: str) -> bool:
@@ -274,7 +307,9 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     for name in _police_places(doc, surnames):
         scores[name] += 2.0
         firsts.setdefault(name, len(doc.text))
-    for name, at in _scene_places(doc, surnames):
+    headline = split_title(title)[0].strip() if title else ""
+    after = len(headline) if headline and doc.text.startswith(headline) else 0
+    for name, at in _scene_places(doc, surnames, after):
         scores[name] += 2.0 if at < LEAD_CHARS else 1.0
         firsts.setdefault(name, at)
     credited = _score_headline_places(doc, title, peoples, scores, firsts) if title else set()
@@ -297,9 +332,13 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
 def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firsts: dict[str, int]) -> set[str]:
     """Scores the places the entity recognizer finds; returns those named as a part of a city."""
     parts_of_cities: set[str] = set()
+    crossing: set[int] = set()  # where the second street of a crossing starts
     for ent in doc.ents:
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "at") and _crossing(doc, ent.end):
+            crossing.add(ent.end + 1)  # one street of a crossing, "near Elm and Grand", and the other
+            continue
         name = _entity_place(ent, surnames)
-        if name is None:
+        if name is None or ent.start in crossing:
             continue
         weight, part_of_city = _mention_weight(doc, ent, name)
         if part_of_city:

@@ -211,6 +211,56 @@ def test_suburbs_outlets_and_directions(nlp: Language, text: str, title: str | N
     assert article_location(doc, text, title) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "place"),
+    [
+        # a Title Case headline glued to the article: "In Arm In Back Of Store" is no scene
+        (
+            "Man Shot In Arm In Back Of StoreThe man, 30, was standing in the 1200 block of West Elm Street "
+            "when a car pulled up, according to Riverton Police. He was shot in the arm.",
+            "Man Shot In Arm In Back Of Store « KXYZ Riverton",
+            "Riverton",
+        ),
+        # ... nor a run that takes in the headline's "Shooting" and the glued next word
+        (
+            "Woman Wounded In Pine Hollow ShootingShe was walking in the 300 block of Oak Street when a gunman "
+            "fired, police said.",
+            "Woman Wounded In Pine Hollow Shooting",
+            None,
+        ),
+        # a sentence-case headline still gives its scene
+        (
+            "Officers said the man was hurt just before midnight and taken to a hospital.",
+            "Man shot in Pine Hollow",
+            "Pine Hollow",
+        ),
+        # a crossing of two streets is no place: "near Alder and Birchwood"
+        (
+            "It happened near Alder and Birchwood around 3 a.m. on Sunday. Officers found a man shot in the "
+            "snow, Riverton police said.",
+            None,
+            "Riverton",
+        ),
+        # a place whose name opens with an abbreviation, before "police"
+        ("A man was hurt on Friday night in a crash. Officers said Ft. Alder police were called.", None, "Ft. Alder"),
+        ("A man was hurt on Friday night in a crash. Officers said St. Alder police were called.", None, "St. Alder"),
+        # an outlet's name glued to the article's first word ("Millbrook DailyThe police") is no place
+        (
+            "Officer Sues Over Crash: Millbrook DailyThe police officer who crashed into a bus is suing the driver.",
+            "Officer Sues Over Crash: Millbrook Daily",
+            None,
+        ),
+        # a headline's place before "cop"
+        ("Police said the officer fired once on Friday.", "Riverton cop cleared in shooting", "Riverton"),
+    ],
+)
+def test_headline_runs_crossings_and_glued_words(
+    nlp: Language, text: str, title: str | None, place: str | None
+) -> None:
+    doc = nlp(text)
+    assert article_location(doc, text, title) == place
+
+
 def test_abbreviations_alone_are_never_the_location(nlp: Language) -> None:
     result = extract_text("The BB gun was found in Ind. on Sunday, officers said, and it was returned.", nlp)
     assert isinstance(result, ArticleRecord)
