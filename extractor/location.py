@@ -21,6 +21,7 @@ MIN_CAPS = 3
 TITLE_WEIGHT = 3.0
 SITE_WEIGHT = 1.0
 PUNCTUATION = ",:;\"'\u201c\u201d\u2018\u2019?!"
+COUNTY_WORDS = ("County", "Parish")
 PLACE_ABBREVIATIONS = ("St.", "Ste.", "Ft.", "Mt.", "Pt.")  # open a place's name: "St. Cloud", "Ft. Myers"
 TITLE_SEPARATORS = (" | ", " \u00ab ", " - ", " \u2013 ", " \u2014 ", " :: ")
 
@@ -298,9 +299,11 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     headline; a place followed by its state or by "police" reads as a city, one followed by
     "neighborhood" as a part of one, a county followed by "coroner" as an agency; the outlet's
     place in the title is a weak prior; states and countries count only when no city or county is
-    named. Surnames and abbreviations alone are never places."""
+    named. Surnames and abbreviations alone are never places; a people ("Latino") is no place
+    unless the model also reads its name as a place elsewhere in the article."""
     surnames = _surnames(doc)
-    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}  # "Chinese", "Latino"
+    gpes = {ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"}
+    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     parts_of_cities = _score_entities(doc, surnames, scores, firsts)
@@ -426,8 +429,21 @@ def article_location(doc: Doc, text: str, title: str | None = None) -> str | Non
         start = len(title.strip())
     place = dateline_place(text, start)
     if place:
-        return _suburb_of_station(text[start : start + LEAD_CHARS], place) or place
+        return (
+            _suburb_of_station(text[start : start + LEAD_CHARS], place) or _town_in_county(doc, place, start) or place
+        )
     return context_place(doc, title) or (_outlet_place(title) if title else None)
+
+
+def _town_in_county(doc: Doc, place: str, start: int) -> str | None:
+    """A county's dateline names no town; the scene its lead names does: "KENT COUNTY, Del. -
+    Officers found a man shot in the 200 block of Main Street in Millbrook" -> "Millbrook"."""
+    if not place.partition(",")[0].strip().endswith(COUNTY_WORDS):
+        return None
+    for name, at in _scene_places(doc, _surnames(doc), start):
+        if at < start + LEAD_CHARS and not name.endswith(COUNTY_WORDS):
+            return name
+    return None
 
 
 def _suburb_of_station(lead: str, place: str) -> str | None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from extractor.extract import extract_text
-from extractor.location import article_location, dateline_place, headline_places, is_region, normalise_place
+from extractor.location import (
+    article_location,
+    context_place,
+    dateline_place,
+    headline_places,
+    is_region,
+    normalise_place,
+)
 from extractor.models import ArticleRecord
 
 
@@ -259,6 +267,44 @@ def test_headline_runs_crossings_and_glued_words(
 ) -> None:
     doc = nlp(text)
     assert article_location(doc, text, title) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a county's dateline yields to the town where its lead puts the scene
+        (
+            "KENT COUNTY, Del. – Officers found a man shot in the 200 block of Main Street in Millbrook on Thursday.",
+            "Millbrook",
+        ),
+        ("KENT PARISH, La. – A man was shot in Millbrook on Thursday night, deputies said.", "Millbrook"),
+        # a county's dateline with no town in its lead stays
+        ("KENT COUNTY, Del. – Deputies said the roads were closed on Thursday after the storm.", "Kent County, Del."),
+        # a city's dateline stays, whatever town the lead names
+        ("RIVERTON – A man was shot in the 200 block of Main Street in Millbrook on Thursday night.", "Riverton"),
+    ],
+)
+def test_a_county_dateline_and_the_town_of_the_scene(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    assert article_location(doc, text, None) == place
+
+
+@pytest.mark.parametrize(
+    ("labels", "place"),
+    [
+        # the model reads the town once as a place and once as a people: it is the place
+        (("GPE", "NORP"), "Alderton"),
+        (("NORP", "GPE"), "Alderton"),
+        # read only as a people, it is none ("Latino")
+        (("NORP", "NORP"), None),
+    ],
+)
+def test_a_name_read_as_a_people_and_a_place(nlp: Language, labels: tuple[str, str], place: str | None) -> None:
+    text = "Alderton officers said the store was robbed on Sunday. Alderton residents gathered at the store."
+    doc = nlp(text)
+    first, second = [t.i for t in doc if t.text == "Alderton"]
+    doc.ents = [Span(doc, first, first + 1, label=labels[0]), Span(doc, second, second + 1, label=labels[1])]
+    assert context_place(doc) == place
 
 
 def test_abbreviations_alone_are_never_the_location(nlp: Language) -> None:
