@@ -151,10 +151,12 @@ def is_trailing_heading(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is only a date, a date label, a timestamp, or a date followed by a contact."""
+    """A line that is only a date, a date label, a timestamp, a labelled time relative to the
+    reader ("Posted 2 hours ago"), or a date followed by a contact."""
     s = line.strip()
     return bool(
         regexes.DATE_LABEL.match(s)
+        or regexes.RELATIVE_STAMP.match(s)
         or regexes.TIMESTAMP_LINE.match(s)
         or regexes.DATE_THEN_CONTACT.match(s)
         or (regexes.DATE_LINE.match(s) and dates.publication_date(s))

@@ -83,6 +83,13 @@ TIMESTAMP_LINE = re.compile(
 )
 # A date label alone on its line, its date on the next: "Published", "Posted on", "Date:".
 DATE_LABEL = re.compile(r"^(?P<label>published|posted|updated|last updated|date|dated|released)(?:\s+on)?\s*:?$", re.I)
+# A labelled time relative to the reader, which dates nothing: "Posted 2 hours ago", "Updated today".
+RELATIVE_STAMP = re.compile(
+    r"^(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*"
+    r"(?:\d+\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|today|yesterday|just now)"
+    r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*$",
+    re.I,
+)
 # The label of a date line: "Published March 3, 2024" -> "Published".
 DATE_LINE_LABEL = re.compile(r"^(?P<label>published|posted|last updated|updated|dated|date|released)\b", re.I)
 # A date opening a line that goes on with a contact: "October 15, 2018 Contact: Ann Lee".
