@@ -3,6 +3,8 @@ pages, batches and the language check. Every line here is written for these test
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -327,6 +329,33 @@ def test_a_batch_learns_the_sidebar_its_pages_share(tmp_path: Path) -> None:
         assert story in article.text
         assert "registration deadline" not in article.text  # a prose line, but on every page: chrome
         assert "Pool Hours" not in article.text
+        assert any("site chrome removed" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("form", ["md", "json", "jsonl", "jsonl.gz"])
+def test_the_batch_learns_its_sidebar_in_every_plain_text_form(tmp_path: Path, form: str) -> None:
+    """.md files, the `text` of .json files and the lines of one JSON Lines file (the pages that
+    share chrome) all lose the sidebar their pages repeat."""
+    stories = [
+        "Water main breaks fell to 31 in 2023 from 44 in 2022.",
+        "The animal shelter placed 640 pets in 2023.",
+        "Bus ridership reached 1.2 million trips in 2023.",
+    ]
+    pages = [_page(story, n) for n, story in enumerate(stories, 1)]
+    if form == "md":
+        for n, page in enumerate(pages, 1):
+            (tmp_path / f"story{n}.md").write_text(page, encoding="utf-8")
+    elif form == "json":
+        for n, page in enumerate(pages, 1):
+            (tmp_path / f"story{n}.json").write_text(json.dumps({"text": page}), encoding="utf-8")
+    else:
+        lines = "\n".join(json.dumps({"text": page}) for page in pages).encode()
+        (tmp_path / f"stories.{form}").write_bytes(gzip.compress(lines) if form.endswith(".gz") else lines)
+    articles = [a for a in iter_articles([tmp_path]) if isinstance(a, Article)]
+    assert len(articles) == len(stories)
+    for article, story in zip(articles, stories, strict=True):
+        assert story in article.text
+        assert "registration deadline" not in article.text and "Pool Hours" not in article.text
         assert any("site chrome removed" in w for w in article.warnings)
 
 
