@@ -11,10 +11,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .body import line_key
+from .body import is_prose, line_key
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
+HEADER_LINES = 40  # lines of a release block (contacts, phones, dates) before the article's first sentence
+DATELINE_MAX_WORDS = 4  # "RANCHO SANTA MARGARITA", "SALT LAKE CITY": more is a headline in capitals
 GLUED_REACH = 400  # characters after the article's start searched for a dateline run into a headline
 LEAD_CHARS = 600  # mentions in the lead weigh more
 MIN_CAPS = 3
@@ -72,7 +74,7 @@ def normalise_place(raw: str) -> str | None:
 
 def _dateline_at(text: str) -> str | None:
     m = regexes.DATELINE.match(text)
-    if m:
+    if m and not _capitals_headline(m.group("place"), text[m.end() :]):
         return normalise_place(m.group("place"))
     m = regexes.PAREN_DATELINE.match(text)
     if m and (not m.group("place").isupper() or "," in m.group("place")):  # "(STMW) -" is a source
@@ -80,19 +82,40 @@ def _dateline_at(text: str) -> str | None:
     return None
 
 
+def _capitals_headline(place: str, rest: str) -> bool:
+    """A headline in capitals, not a dateline: more than four words before its dash ("GANG CASES
+    REMAIN STEADY FOR FIVE YEARS - ..."), or capitals after it too ("FERRY FARES - OVER 40 ...")."""
+    line = rest.split("\n", 1)[0]
+    letters = [c for c in line if c.isalpha()]
+    return len(place.partition(",")[0].split()) > DATELINE_MAX_WORDS or (
+        bool(letters) and not any(c.islower() for c in letters)
+    )
+
+
 def dateline_place(text: str, start: int = 0) -> str | None:
     """The place of a dateline: at `start` (where the article begins after its headline), opening
-    one of the first paragraphs, or in capitals within the first characters where a scraped
-    headline runs into it."""
+    one of the first paragraphs (after a release block of any length), or in capitals within the
+    first characters where a scraped headline runs into it."""
     if start and (place := _dateline_at(text[start:].lstrip())):
         return place
-    for paragraph in text.split("\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
+    prose = False
+    for k, paragraph in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
+        if k >= DATELINE_PARAGRAPHS and prose:
+            break  # past the first paragraphs of the article (a release block may come before it)
         if place := _dateline_at(paragraph.strip()):
             return place
+        prose = prose or is_prose(paragraph)
     window = text[start : start + GLUED_REACH]
     for m in regexes.GLUED_DATELINE.finditer(window):
         city = m.group("place").partition(",")[0]
-        if sum(c.isupper() for c in city) >= MIN_CAPS and not is_region(city):
+        before = window[: m.start()].rstrip()
+        in_capitals = before[-1:].isupper() and window[m.start() - 1 : m.start()].isspace()  # "GANG CASES ..."
+        if (
+            sum(c.isupper() for c in city) >= MIN_CAPS
+            and not is_region(city)
+            and not in_capitals
+            and not _capitals_headline(m.group("place"), window[m.end() :])
+        ):
             place = normalise_place(m.group("place"))
             if place:
                 return place
@@ -108,6 +131,7 @@ def _bad_name(ent: Span, surnames: set[str]) -> bool:
         or (len(letters) <= 4 and (text.isupper() or text.endswith(".")))  # "BB", "Ind.", "P.C."
         or text.lower() in surnames
         or _glued(text)
+        or any(t.pos_ == "VERB" for t in ent)  # "Supporting" opening an item of a list
     )
 
 
@@ -148,6 +172,8 @@ def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
             words.insert(0, doc[j].text)  # "St. Cloud police"
         elif words and j >= 1 and doc[j].text == "." and f"{doc[j - 1].text}." in PLACE_ABBREVIATIONS:
             words.insert(0, f"{doc[j - 1].text}.")  # "Ft. Myers police", the dot a token of its own
+        while words and words[0].lower() in _english_function_words():
+            words = words[1:]  # "The Riverton Police Department"
         if not words and j >= 0 and (glued := regexes.TRAILING_CAPITALIZED.search(doc[j].text)):
             words = [glued.group(0)]  # "...6abc.comRiverton police": a headline run into the article
         name = " ".join(words)
@@ -249,6 +275,22 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
     return found
 
 
+def _written_lowercase(text: str, name: str) -> bool:
+    """Whether the text writes the name in lowercase too: common words a heading or a list
+    capitalized ("Supporting", "Downtown", "Healthcare Fraud"), never a place's name."""
+    lower = name.lower()
+    if lower == name:
+        return False
+    at = text.find(lower)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(lower)] if at + len(lower) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
 def _crossing(doc: Doc, i: int) -> bool:
     """Whether the name ending before token i is one street of a crossing: "near Elm and Grand"."""
     return i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and doc[i + 1].text[:1].isupper()
@@ -283,7 +325,8 @@ def _names_part_after(doc: Doc, end: int) -> bool:
 
 
 def _surnames(doc: Doc) -> set[str]:
-    """Last names of the people named in full ("Dana Whitfield" -> "whitfield"). A word the
+    """Last names of the people named in full ("Dana Whitfield" -> "whitfield"), and one-word
+    "places" that act as people (_actors). A word the
     model calls a person on its own ("Millbrook", "RIVERTON") or that opens a name it misreads
     ("Riverton Gazette", "Millbrook Diner's") is no surname: it may be the place."""
     found: set[str] = set()
@@ -291,7 +334,23 @@ def _surnames(doc: Doc) -> set[str]:
         words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
         if ent.label_ == "PERSON" and len(words) >= 2:
             found.add(words[-1].lower())
-    return found
+    return found | _actors(doc)
+
+
+def _actors(doc: Doc) -> set[str]:
+    """One-word names the model calls places that act like people: the subject of a verb in two
+    mentions or more and in most of them, whether the model calls the mention a place or a person
+    ("Lasko bought gloves ... Lasko fled")."""
+    mentions: dict[str, int] = defaultdict(int)
+    subjects: dict[str, int] = defaultdict(int)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "PERSON") or len(ent) != 1:
+            continue
+        key = ent.text.lower()
+        mentions[key] += 1
+        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.pos_ in ("VERB", "AUX"):
+            subjects[key] += 1
+    return {k for k, n in subjects.items() if n >= 2 and n > mentions[k] / 2}
 
 
 def context_place(doc: Doc, title: str | None = None) -> str | None:
@@ -317,7 +376,7 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
         firsts.setdefault(name, at)
     credited = _score_headline_places(doc, title, peoples, scores, firsts) if title else set()
     for name in list(scores):
-        if name.lower() in peoples:
+        if name.lower() in peoples or _written_lowercase(doc.text, name):
             del scores[name]
     if not scores:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extractor.extract import extract_text
 from extractor.location import (
@@ -42,6 +42,41 @@ from extractor.models import ArticleRecord
 )
 def test_dateline_place(text: str, place: str | None) -> None:
     assert dateline_place(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a headline in capitals is no dateline: more than four words before its dash, or capitals after it
+        ("FERRY CASES REMAIN STEADY FOR FIVE YEARS – The port said on Monday that 40 boats sailed.", None),
+        ("FERRY FARES RISE – OVER 10 PERCENT IN TWO YEARS", None),
+        ("RANCHO SANTA MARGARITA – The council met on Monday.", "Rancho Santa Margarita"),
+        # a hyphenated word in capitals is no dateline run into a headline
+        ("Deaths rose again during the COVID-19 pandemic, the county said.", None),
+        ("Deaths rose again during the ongoing COVID -19 pandemic, the county said.", None),
+        ("Crashes rose in the DUI-Related Crash Report this year.", None),
+        ("Man hurt in crashRIVERTON - A driver was hurt on Sunday.", "Riverton"),
+    ],
+)
+def test_headlines_and_words_in_capitals_are_no_datelines(text: str, place: str | None) -> None:
+    assert dateline_place(text) == place
+
+
+def test_the_dateline_after_a_long_release_block() -> None:
+    header = [
+        "County Warns of Scam Calls",
+        "For Immediate Release",
+        "May 2, 2024",
+        "Contact:",
+        "Pat Reyes",
+        "Public Affairs Officer",
+        "(555) 010-4477 (office)",
+        "(555) 010-4478 (cell)",
+        "press@example.gov",
+        "Kent County Treasurer",
+    ]
+    text = "\n".join([*header, "MILLBROOK – The county treasurer warned residents on Tuesday of scam calls."])
+    assert dateline_place(text) == "Millbrook"
 
 
 def test_the_dateline_after_a_headline_glued_to_the_article() -> None:
@@ -305,6 +340,42 @@ def test_a_name_read_as_a_people_and_a_place(nlp: Language, labels: tuple[str, s
     first, second = [t.i for t in doc if t.text == "Alderton"]
     doc.ents = [Span(doc, first, first + 1, label=labels[0]), Span(doc, second, second + 1, label=labels[1])]
     assert context_place(doc) == place
+
+
+def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
+    """The text parsed, with exactly the given words marked as places (the model's guesses vary)."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text in places]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a capitalized word the text also writes in lowercase is a common word
+        ("Downtown shops closed early. Alderton officials said the downtown area would reopen.", "Alderton"),
+        ("Downtown shops closed early on Friday, officials said the area would reopen.", "Downtown"),
+        # a verb opening an item of a list is no place
+        ("The plan has three parts, Alderton officials said.\nExpand shelters for victims", "Alderton"),
+        # a one-word "place" that acts as a person: the subject of most of its mentions
+        (
+            "Alderton police said the man fled. Lasko bought gloves on Friday. Lasko shot the clerk and fled.",
+            "Alderton",
+        ),
+        # a place that is the subject once is still a place
+        ("Alderton approved a new budget on Monday, and the council met in Alderton.", "Alderton"),
+    ],
+)
+def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: str) -> None:
+    doc = _with_places(nlp, text, ["Downtown", "Alderton", "Expand", "Lasko"])
+    assert context_place(doc) == place
+
+
+def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:
+    text = "A man was hurt on Friday, and The Alderton Police Department is looking for the driver."
+    doc = nlp(text)
+    doc.ents = []
+    assert context_place(doc) == "Alderton"
 
 
 def test_abbreviations_alone_are_never_the_location(nlp: Language) -> None:

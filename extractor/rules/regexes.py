@@ -112,12 +112,14 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 ANY_LETTER = re.compile(r"[^\W\d_]")
 # A dateline inside the first lines of a text, where a scraped headline runs into it
 # ("...armed robberyBELPRE, Ohio (WTAP) -- Two people"): a place in capitals, an optional state,
-# an optional source in parentheses, a dash, and a capitalized word.
+# an optional source in parentheses, a dash (a hyphen only with a space after it: "COVID-19" and
+# "COVID -19" are no datelines), and a capitalized word or a number.
 GLUED_DATELINE = re.compile(
     r"(?:^|(?<=[\s.!?\"'\u201d\u2019)a-z]))"
     r"(?P<place>[A-Z][A-Z.'\-]{1,25}(?: [A-Z][A-Z.'\-]{1,25}){0,3}"
     r"(?:,[ \t]{0,3}[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
-    r"[ \t]{0,3}(?:\([A-Za-z0-9 .,&/]{1,30}\))?[ \t]{0,3}(?:[\u2013\u2014]|-{1,2})\s?(?=[\"\u201c(]?[A-Z0-9])"
+    r"[ \t]{0,3}(?:\([A-Za-z0-9 .,&/]{1,30}\))?(?:[ \t]{0,3}(?:[\u2013\u2014]|--)|[ \t]{0,3}-(?=[ \t]))\s?"
+    r"(?=[\"\u201c(]?[A-Z0-9])"
 )
 # A run of one to four capitalized words ("Chapel Hill", "St. Paul"), for places named in headlines.
 CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]{1,30}\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]{1,30}\.?|[A-Z]\.)){0,3}")
