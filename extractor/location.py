@@ -277,9 +277,10 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
 
 def _written_lowercase(text: str, name: str) -> bool:
     """Whether the text writes the name in lowercase too: common words a heading or a list
-    capitalized ("Supporting", "Downtown", "Healthcare Fraud"), never a place's name."""
+    capitalized ("Supporting", "Downtown", "Healthcare Fraud"), never a place's name. A name the
+    text reads as a city ("Mobile, Ala.", "Mobile police") stays, whatever "a mobile home" says."""
     lower = name.lower()
-    if lower == name:
+    if lower == name or _reads_as_city(text, name):
         return False
     at = text.find(lower)
     while at >= 0:
@@ -288,6 +289,19 @@ def _written_lowercase(text: str, name: str) -> bool:
         if not before.isalnum() and not after.isalnum():
             return True
         at = text.find(lower, at + 1)
+    return False
+
+
+def _reads_as_city(text: str, name: str) -> bool:
+    """Whether the text writes `name` followed by its state ("Mobile, Ala.") or by "police"."""
+    at = text.find(name)
+    while at >= 0:
+        following = text[at + len(name) : at + len(name) + 24]
+        if following[:1] == "," and (state := following[1:].split()) and is_region(state[0].strip(",")):
+            return True
+        if following.lower().startswith(" police"):
+            return True
+        at = text.find(name, at + 1)
     return False
 
 

@@ -355,6 +355,9 @@ def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
         # a capitalized word the text also writes in lowercase is a common word
         ("Downtown shops closed early. Alderton officials said the downtown area would reopen.", "Alderton"),
         ("Downtown shops closed early on Friday, officials said the area would reopen.", "Downtown"),
+        # ... unless the text reads it as a city
+        ("A mobile home burned in Mobile, Ala., on Friday, officials said.", "Mobile"),
+        ("A mobile home burned on Friday, Mobile police said.", "Mobile"),
         # a verb opening an item of a list is no place
         ("The plan has three parts, Alderton officials said.\nExpand shelters for victims", "Alderton"),
         # a one-word "place" that acts as a person: the subject of most of its mentions
@@ -367,7 +370,7 @@ def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
     ],
 )
 def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: str) -> None:
-    doc = _with_places(nlp, text, ["Downtown", "Alderton", "Expand", "Lasko"])
+    doc = _with_places(nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile"])
     assert context_place(doc) == place
 
 
