@@ -276,20 +276,15 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
 
 
 def _written_lowercase(text: str, name: str) -> bool:
-    """Whether the text writes the name in lowercase too: common words a heading or a list
-    capitalized ("Supporting", "Downtown", "Healthcare Fraud"), never a place's name. A name the
+    """Whether the text writes the name in lowercase too, whole or each of its words: common words
+    a heading or a list capitalized ("Supporting", "Downtown", "Healthcare Fraud" beside "fraud in
+    healthcare"), never a place's name. A name the
     text reads as a city ("Mobile, Ala.", "Mobile police") stays, whatever "a mobile home" says."""
     lower = name.lower()
     if lower == name or _reads_as_city(text, name):
         return False
-    at = text.find(lower)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(lower)] if at + len(lower) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        at = text.find(lower, at + 1)
-    return False
+    words = lower.split()
+    return _names(lower, text) or (len(words) >= 2 and all(_names(w, text) for w in words))
 
 
 def _reads_as_city(text: str, name: str) -> bool:

@@ -345,7 +345,11 @@ def test_a_name_read_as_a_people_and_a_place(nlp: Language, labels: tuple[str, s
 def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
     """The text parsed, with exactly the given words marked as places (the model's guesses vary)."""
     doc = nlp(text)
-    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text in places]
+    spans = []
+    for place in places:
+        size = len(place.split())
+        spans += [Span(doc, t.i, t.i + size, label="GPE") for t in doc if doc[t.i : t.i + size].text == place]
+    doc.ents = spans
     return doc
 
 
@@ -355,6 +359,9 @@ def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
         # a capitalized word the text also writes in lowercase is a common word
         ("Downtown shops closed early. Alderton officials said the downtown area would reopen.", "Alderton"),
         ("Downtown shops closed early on Friday, officials said the area would reopen.", "Downtown"),
+        # ... or each of its words in lowercase
+        ("Healthcare Fraud\nThe office said fraud in healthcare costs everyone in Alderton.", "Alderton"),
+        ("Palm Grove officials said a palm tree fell on a car.", "Palm Grove"),
         # ... unless the text reads it as a city
         ("A mobile home burned in Mobile, Ala., on Friday, officials said.", "Mobile"),
         ("A mobile home burned on Friday, Mobile police said.", "Mobile"),
@@ -370,7 +377,9 @@ def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
     ],
 )
 def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: str) -> None:
-    doc = _with_places(nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile"])
+    doc = _with_places(
+        nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile", "Healthcare Fraud", "Palm Grove"]
+    )
     assert context_place(doc) == place
 
 
