@@ -96,12 +96,35 @@ def is_prose(line: str) -> bool:
     return lower >= 0.5 and len(ws) >= PROSE_UNPUNCTUATED_MIN_WORDS  # a sentence a line break cut
 
 
+@cache
+def _foreign_date_words() -> frozenset[str]:
+    english = load("dates.json")
+    english_names = {*english["months"], *english["weekdays"]}
+    table = {k: v for k, v in _rules()["foreign_date_words"].items() if not k.startswith("_")}
+    return frozenset(w for names in table.values() for w in names) - english_names
+
+
+def is_foreign_date(line: str) -> bool:
+    """A date written in another language ("21 de Mayo de 2026", "jeudi 21 mai 2026"): a line with
+    a number whose words are all month, weekday or function words of other languages, with a
+    month or weekday among them, and a function word, two such names or a name in lowercase (so
+    that a capitalized name alone, "Mars 2020", is no date)."""
+    ws = words(line)
+    if not ws or len(ws) > FRAGMENT_MAX_WORDS or not any(c.isdigit() for c in line):
+        return False
+    names = [w for w in ws if w.lower() in _foreign_date_words()]
+    function = [w for w in ws if w.lower() in _foreign_words()]
+    if not names or len(names) + len(function) < len(ws):
+        return False
+    return bool(function) or len(names) >= 2 or any(w.islower() for w in names)
+
+
 def is_foreign(line: str) -> bool:
     """A line in another language: at least four words, two of them function words of another
-    language, more than its English function words."""
+    language, more than its English function words; or a date written in another language."""
     ws = [w.lower() for w in words(line)]
     if len(ws) < 4:
-        return False
+        return is_foreign_date(line)
     foreign = sum(1 for w in ws if w in _foreign_words())
     english = sum(1 for w in ws if w in _words("english_function_words"))
     return foreign >= 2 and foreign > english
@@ -128,10 +151,12 @@ def is_trailing_heading(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is only a date, a date label, a timestamp, or a date followed by a contact."""
+    """A line that is only a date, a date label, a timestamp, a labelled time relative to the
+    reader ("Posted 2 hours ago"), or a date followed by a contact."""
     s = line.strip()
     return bool(
         regexes.DATE_LABEL.match(s)
+        or regexes.RELATIVE_STAMP.match(s)
         or regexes.TIMESTAMP_LINE.match(s)
         or regexes.DATE_THEN_CONTACT.match(s)
         or (regexes.DATE_LINE.match(s) and dates.publication_date(s))
@@ -140,8 +165,9 @@ def is_date_line(line: str) -> bool:
 
 def is_headline(line: str) -> bool:
     """A line shaped like a headline: 2 to 40 words, no sentence punctuation at its end, not
-    prose, navigation, a date, a dateline paragraph ("DAYTON, Ohio - The city ...") or a
-    year-count line. Headlines in capitals may look like a dateline: they are headlines."""
+    prose, navigation, a date, a dateline paragraph ("DAYTON, Ohio - The city ..."), a
+    year-count line or a line in another language. Headlines in capitals may look like a
+    dateline: they are headlines."""
     s = line.strip().lstrip("#").strip()
     ws = s.split()
     dateline = regexes.DATELINE.match(s)
@@ -156,6 +182,7 @@ def is_headline(line: str) -> bool:
         and not is_prose(s)
         and not (dateline and any(w[0].islower() for w in words(s[dateline.end() :])))
         and not regexes.YEAR_LINE.match(s)
+        and not is_foreign(s)
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import dates
-from .body import is_chrome_line, is_date_line, is_headline, is_prose, is_release_header
+from .body import is_chrome_line, is_date_line, is_foreign, is_headline, is_prose, is_release_header
 from .rules import regexes
 
 HEAD_LINES = 60  # nonblank lines searched for the header before the first prose line
@@ -112,8 +112,8 @@ def header_title(lines: list[str]) -> str | None:
     for k, line in enumerate(head):
         if seen >= TITLE_LINES:
             break
-        if is_chrome_line(line):
-            continue
+        if is_chrome_line(line) or is_foreign(line):
+            continue  # navigation, a line in another language ("21 de Mayo de 2026")
         seen += 1
         if is_release_header(line) or is_date_line(line):
             continue

@@ -11,16 +11,20 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .body import line_key
+from .body import is_prose, line_key
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
+HEADER_LINES = 40  # lines of a release block (contacts, phones, dates) before the article's first sentence
+DATELINE_MAX_WORDS = 4  # "RANCHO SANTA MARGARITA", "SALT LAKE CITY": more is a headline in capitals
 GLUED_REACH = 400  # characters after the article's start searched for a dateline run into a headline
 LEAD_CHARS = 600  # mentions in the lead weigh more
 MIN_CAPS = 3
 TITLE_WEIGHT = 3.0
 SITE_WEIGHT = 1.0
 PUNCTUATION = ",:;\"'\u201c\u201d\u2018\u2019?!"
+COUNTY_WORDS = ("County", "Parish")
+PLACE_ABBREVIATIONS = ("St.", "Ste.", "Ft.", "Mt.", "Pt.")  # open a place's name: "St. Cloud", "Ft. Myers"
 TITLE_SEPARATORS = (" | ", " \u00ab ", " - ", " \u2013 ", " \u2014 ", " :: ")
 
 
@@ -70,7 +74,7 @@ def normalise_place(raw: str) -> str | None:
 
 def _dateline_at(text: str) -> str | None:
     m = regexes.DATELINE.match(text)
-    if m:
+    if m and not _capitals_headline(m.group("place"), text[m.end() :]):
         return normalise_place(m.group("place"))
     m = regexes.PAREN_DATELINE.match(text)
     if m and (not m.group("place").isupper() or "," in m.group("place")):  # "(STMW) -" is a source
@@ -78,19 +82,40 @@ def _dateline_at(text: str) -> str | None:
     return None
 
 
+def _capitals_headline(place: str, rest: str) -> bool:
+    """A headline in capitals, not a dateline: more than four words before its dash ("GANG CASES
+    REMAIN STEADY FOR FIVE YEARS - ..."), or capitals after it too ("FERRY FARES - OVER 40 ...")."""
+    line = rest.split("\n", 1)[0]
+    letters = [c for c in line if c.isalpha()]
+    return len(place.partition(",")[0].split()) > DATELINE_MAX_WORDS or (
+        bool(letters) and not any(c.islower() for c in letters)
+    )
+
+
 def dateline_place(text: str, start: int = 0) -> str | None:
     """The place of a dateline: at `start` (where the article begins after its headline), opening
-    one of the first paragraphs, or in capitals within the first characters where a scraped
-    headline runs into it."""
+    one of the first paragraphs (after a release block of any length), or in capitals within the
+    first characters where a scraped headline runs into it."""
     if start and (place := _dateline_at(text[start:].lstrip())):
         return place
-    for paragraph in text.split("\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
+    prose = False
+    for k, paragraph in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
+        if k >= DATELINE_PARAGRAPHS and prose:
+            break  # past the first paragraphs of the article (a release block may come before it)
         if place := _dateline_at(paragraph.strip()):
             return place
+        prose = prose or is_prose(paragraph)
     window = text[start : start + GLUED_REACH]
     for m in regexes.GLUED_DATELINE.finditer(window):
         city = m.group("place").partition(",")[0]
-        if sum(c.isupper() for c in city) >= MIN_CAPS and not is_region(city):
+        before = window[: m.start()].rstrip()
+        in_capitals = before[-1:].isupper() and window[m.start() - 1 : m.start()].isspace()  # "GANG CASES ..."
+        if (
+            sum(c.isupper() for c in city) >= MIN_CAPS
+            and not is_region(city)
+            and not in_capitals
+            and not _capitals_headline(m.group("place"), window[m.end() :])
+        ):
             place = normalise_place(m.group("place"))
             if place:
                 return place
@@ -105,6 +130,8 @@ def _bad_name(ent: Span, surnames: set[str]) -> bool:
         or not letters.isalpha()
         or (len(letters) <= 4 and (text.isupper() or text.endswith(".")))  # "BB", "Ind.", "P.C."
         or text.lower() in surnames
+        or _glued(text)
+        or any(t.pos_ == "VERB" for t in ent)  # "Supporting" opening an item of a list
     )
 
 
@@ -141,11 +168,17 @@ def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
         while j >= 0 and len(words) < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
             words.insert(0, doc[j].text)
             j -= 1
+        if words and j >= 0 and doc[j].text in PLACE_ABBREVIATIONS:
+            words.insert(0, doc[j].text)  # "St. Cloud police"
+        elif words and j >= 1 and doc[j].text == "." and f"{doc[j - 1].text}." in PLACE_ABBREVIATIONS:
+            words.insert(0, f"{doc[j - 1].text}.")  # "Ft. Myers police", the dot a token of its own
+        while words and words[0].lower() in _english_function_words():
+            words = words[1:]  # "The Riverton Police Department"
         if not words and j >= 0 and (glued := regexes.TRAILING_CAPITALIZED.search(doc[j].text)):
             words = [glued.group(0)]  # "...6abc.comRiverton police": a headline run into the article
         name = " ".join(words)
         street = bool(name) and _key(name).split()[-1] in _place_words("street_words")
-        if name and not street and not is_region(name) and name.lower() not in surnames:
+        if name and not street and not is_region(name) and name.lower() not in surnames and not _glued(name):
             found.append(name)
     return found
 
@@ -201,19 +234,29 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
     return name if name and not is_region(name) else None
 
 
-def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
+def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[str, int]]:
     """Places of a scene: "was shot in Millbrook", "found dead near Pine Hollow", "the 400 block of
-    Elm Street in Millbrook"."""
+    Elm Street in Millbrook"; read after character `after` (the headline, which headline_places
+    reads: in Title Case every word after "In" is capitalized, "Man Shot In Arm")."""
     found: list[tuple[str, int]] = []
     for token in doc:
-        if token.lower_ not in ("in", "near") or not (
-            any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
-            or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
+        if (
+            token.idx < after
+            or token.lower_ not in ("in", "near")
+            or not (
+                any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
+                or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
+            )
         ):
             continue  # "was shot in Millbrook", "the 400 block of Elm Street in Millbrook"
         words = []
         for t in doc[token.i + 1 : token.i + 4]:
-            if not (t.is_alpha and t.text[:1].isupper()) or t.lower_ in _place_words("not_places"):
+            if (
+                not (t.is_alpha and t.text[:1].isupper())
+                or t.lower_ in _place_words("not_places")
+                or t.lower_ in _place_words("headline_words_before")  # "Shot In Groin In Back Of..."
+                or t.lower_ in _place_words("headline_words_after")  # "Wounded In Elm Park Shooting"
+            ):
                 break
             if len(t.text) > 2 and t.text[-1].isupper() and t.text[-2].islower():
                 words.append(t.text[:-1])  # "in Millbrook ParkA man was": a headline run into the text
@@ -222,6 +265,7 @@ def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
         name = " ".join(words)
         if (
             name
+            and not _crossing(doc, token.i + 1 + len(words))
             and not is_region(name)
             and words[-1].lower() not in surnames  # "shot in Dana Whitfield's car"
             and _key(name).split()[-1] not in _place_words("street_words")
@@ -229,6 +273,47 @@ def _scene_places(doc: Doc, surnames: set[str]) -> list[tuple[str, int]]:
         ):
             found.append((name, token.idx))
     return found
+
+
+def _written_lowercase(text: str, name: str) -> bool:
+    """Whether the text writes the name in lowercase too, whole or each of its words: common words
+    a heading or a list capitalized ("Supporting", "Downtown", "Healthcare Fraud" beside "fraud in
+    healthcare"), never a place's name. A name the
+    text reads as a city ("Mobile, Ala.", "Mobile police") stays, whatever "a mobile home" says."""
+    lower = name.lower()
+    if lower == name or _reads_as_city(text, name):
+        return False
+    words = lower.split()
+    return _names(lower, text) or (len(words) >= 2 and all(_names(w, text) for w in words))
+
+
+def _reads_as_city(text: str, name: str) -> bool:
+    """Whether the text writes `name` followed by its state ("Mobile, Ala.") or by "police"."""
+    at = text.find(name)
+    while at >= 0:
+        following = text[at + len(name) : at + len(name) + 24]
+        if following[:1] == "," and (state := following[1:].split()) and is_region(state[0].strip(",")):
+            return True
+        if following.lower().startswith(" police"):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _crossing(doc: Doc, i: int) -> bool:
+    """Whether the name ending before token i is one street of a crossing: "near Elm and Grand"."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("and", "&") and doc[i + 1].text[:1].isupper()
+
+
+def _glued(name: str) -> bool:
+    """A word run into the next sentence's first word by a scrape: "RivertonistThe"."""
+    m = regexes.TRAILING_CAPITALIZED.search(name)
+    return m is not None and m.group(0).lower() in _english_function_words()
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    return frozenset(load("body.json")["english_function_words"])
 
 
 def _called_a_part(text: str, name: str) -> bool:
@@ -249,7 +334,8 @@ def _names_part_after(doc: Doc, end: int) -> bool:
 
 
 def _surnames(doc: Doc) -> set[str]:
-    """Last names of the people named in full ("Dana Whitfield" -> "whitfield"). A word the
+    """Last names of the people named in full ("Dana Whitfield" -> "whitfield"), and one-word
+    "places" that act as people (_actors). A word the
     model calls a person on its own ("Millbrook", "RIVERTON") or that opens a name it misreads
     ("Riverton Gazette", "Millbrook Diner's") is no surname: it may be the place."""
     found: set[str] = set()
@@ -257,7 +343,23 @@ def _surnames(doc: Doc) -> set[str]:
         words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
         if ent.label_ == "PERSON" and len(words) >= 2:
             found.add(words[-1].lower())
-    return found
+    return found | _actors(doc)
+
+
+def _actors(doc: Doc) -> set[str]:
+    """One-word names the model calls places that act like people: the subject of a verb in two
+    mentions or more and in most of them, whether the model calls the mention a place or a person
+    ("Lasko bought gloves ... Lasko fled")."""
+    mentions: dict[str, int] = defaultdict(int)
+    subjects: dict[str, int] = defaultdict(int)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "PERSON") or len(ent) != 1:
+            continue
+        key = ent.text.lower()
+        mentions[key] += 1
+        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.pos_ in ("VERB", "AUX"):
+            subjects[key] += 1
+    return {k for k, n in subjects.items() if n >= 2 and n > mentions[k] / 2}
 
 
 def context_place(doc: Doc, title: str | None = None) -> str | None:
@@ -265,21 +367,25 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     headline; a place followed by its state or by "police" reads as a city, one followed by
     "neighborhood" as a part of one, a county followed by "coroner" as an agency; the outlet's
     place in the title is a weak prior; states and countries count only when no city or county is
-    named. Surnames and abbreviations alone are never places."""
+    named. Surnames and abbreviations alone are never places; a people ("Latino") is no place
+    unless the model also reads its name as a place elsewhere in the article."""
     surnames = _surnames(doc)
-    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}  # "Chinese", "Latino"
+    gpes = {ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"}
+    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     parts_of_cities = _score_entities(doc, surnames, scores, firsts)
     for name in _police_places(doc, surnames):
         scores[name] += 2.0
         firsts.setdefault(name, len(doc.text))
-    for name, at in _scene_places(doc, surnames):
+    headline = split_title(title)[0].strip() if title else ""
+    after = len(headline) if headline and doc.text.startswith(headline) else 0
+    for name, at in _scene_places(doc, surnames, after):
         scores[name] += 2.0 if at < LEAD_CHARS else 1.0
         firsts.setdefault(name, at)
     credited = _score_headline_places(doc, title, peoples, scores, firsts) if title else set()
     for name in list(scores):
-        if name.lower() in peoples:
+        if name.lower() in peoples or _written_lowercase(doc.text, name):
             del scores[name]
     if not scores:
         return None
@@ -297,9 +403,13 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
 def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firsts: dict[str, int]) -> set[str]:
     """Scores the places the entity recognizer finds; returns those named as a part of a city."""
     parts_of_cities: set[str] = set()
+    crossing: set[int] = set()  # where the second street of a crossing starts
     for ent in doc.ents:
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "at") and _crossing(doc, ent.end):
+            crossing.add(ent.end + 1)  # one street of a crossing, "near Elm and Grand", and the other
+            continue
         name = _entity_place(ent, surnames)
-        if name is None:
+        if name is None or ent.start in crossing:
             continue
         weight, part_of_city = _mention_weight(doc, ent, name)
         if part_of_city:
@@ -387,8 +497,21 @@ def article_location(doc: Doc, text: str, title: str | None = None) -> str | Non
         start = len(title.strip())
     place = dateline_place(text, start)
     if place:
-        return _suburb_of_station(text[start : start + LEAD_CHARS], place) or place
+        return (
+            _suburb_of_station(text[start : start + LEAD_CHARS], place) or _town_in_county(doc, place, start) or place
+        )
     return context_place(doc, title) or (_outlet_place(title) if title else None)
+
+
+def _town_in_county(doc: Doc, place: str, start: int) -> str | None:
+    """A county's dateline names no town; the scene its lead names does: "KENT COUNTY, Del. -
+    Officers found a man shot in the 200 block of Main Street in Millbrook" -> "Millbrook"."""
+    if not place.partition(",")[0].strip().endswith(COUNTY_WORDS):
+        return None
+    for name, at in _scene_places(doc, _surnames(doc), start):
+        if at < start + LEAD_CHARS and not name.endswith(COUNTY_WORDS):
+            return name
+    return None
 
 
 def _suburb_of_station(lead: str, place: str) -> str | None:

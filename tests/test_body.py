@@ -3,9 +3,12 @@ pages, batches and the language check. Every line here is written for these test
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from extractor.body import (
     clean_articles,
@@ -19,8 +22,9 @@ from extractor.body import (
     is_truncated,
     language_problem,
 )
+from extractor.extract import extract_records
 from extractor.ingest import iter_articles
-from extractor.models import Article, ErrorKind, ExtractionError
+from extractor.models import Article, ArticleRecord, ErrorKind, ExtractionError
 
 # --- classes of lines ---------------------------------------------------------------------------
 
@@ -106,6 +110,16 @@ def test_trailing_headings(line: str, heading: bool) -> None:
         ("The office opened a hotline for residents of the county this spring", False),
         ("Officers met with the El Camino Real business association", False),
         ("Fiesta Days return", False),  # too short to tell
+        # dates written in another language
+        ("14 de Junio de 2027", True),
+        ("Viernes, 14 de junio, 2027", True),
+        ("vendredi 14 juin 2027", True),
+        ("Montag Juni 2027", True),
+        ("June 14, 2027", False),  # English
+        ("14 de Junio", True),  # a day and a month
+        ("Mars 2020", False),  # a capitalized name alone may be English (the planet)
+        ("Mayo Clinic 2027", False),  # an English word beside it
+        ("Juni", False),  # no number
     ],
 )
 def test_lines_in_another_language(line: str, foreign: bool) -> None:
@@ -253,6 +267,37 @@ def test_texts_without_a_page_around_them_are_kept_whole(text: str) -> None:
     assert body.text == text and body.removed_lines == 0 and body.warning() is None
 
 
+ENGLISH_PAGE_WITH_SPANISH_LINES = [
+    "Ferry Ridership Climbs Again",
+    "PORT ELLIS - The ferry carried 48,000 riders in 2023, up from 41,000 in 2022, the port authority said on "
+    "Thursday.",
+    "",
+    "Sábado, 12 de Octubre de 2030",
+    "",
+    "The authority said it would add a second boat on weekends next summer to meet the demand.",
+    "",
+    "Lea este anuncio en español y comparta la noticia con los vecinos",
+    "",
+    "Riders can buy passes at the terminal or online, the authority said.",
+]
+
+
+def test_lines_in_another_language_inside_an_english_page_are_chrome() -> None:
+    body = find_body("\n".join(ENGLISH_PAGE_WITH_SPANISH_LINES))
+    assert "Octubre" not in body.text and "español" not in body.text
+    assert ENGLISH_PAGE_WITH_SPANISH_LINES[1] in body.text and ENGLISH_PAGE_WITH_SPANISH_LINES[-1] in body.text
+    assert body.removed_lines == 2
+
+
+def test_no_figure_comes_from_a_date_in_another_language(tmp_path: Path, nlp: Language) -> None:
+    (tmp_path / "ferry.txt").write_text("\n".join(ENGLISH_PAGE_WITH_SPANISH_LINES), encoding="utf-8")
+    (record,) = list(extract_records(iter_articles([tmp_path]), nlp))
+    assert isinstance(record, ArticleRecord)
+    assert record.title == "Ferry Ridership Climbs Again"
+    assert {f.year for f in record.figures} == {2022, 2023}
+    assert all(record.text[f.start : f.end] == f.evidence for f in record.figures)
+
+
 def _page(story: str, number: int) -> str:
     sidebar = [
         "Around the County",
@@ -284,6 +329,33 @@ def test_a_batch_learns_the_sidebar_its_pages_share(tmp_path: Path) -> None:
         assert story in article.text
         assert "registration deadline" not in article.text  # a prose line, but on every page: chrome
         assert "Pool Hours" not in article.text
+        assert any("site chrome removed" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("form", ["md", "json", "jsonl", "jsonl.gz"])
+def test_the_batch_learns_its_sidebar_in_every_plain_text_form(tmp_path: Path, form: str) -> None:
+    """.md files, the `text` of .json files and the lines of one JSON Lines file (the pages that
+    share chrome) all lose the sidebar their pages repeat."""
+    stories = [
+        "Water main breaks fell to 31 in 2023 from 44 in 2022.",
+        "The animal shelter placed 640 pets in 2023.",
+        "Bus ridership reached 1.2 million trips in 2023.",
+    ]
+    pages = [_page(story, n) for n, story in enumerate(stories, 1)]
+    if form == "md":
+        for n, page in enumerate(pages, 1):
+            (tmp_path / f"story{n}.md").write_text(page, encoding="utf-8")
+    elif form == "json":
+        for n, page in enumerate(pages, 1):
+            (tmp_path / f"story{n}.json").write_text(json.dumps({"text": page}), encoding="utf-8")
+    else:
+        lines = "\n".join(json.dumps({"text": page}) for page in pages).encode()
+        (tmp_path / f"stories.{form}").write_bytes(gzip.compress(lines) if form.endswith(".gz") else lines)
+    articles = [a for a in iter_articles([tmp_path]) if isinstance(a, Article)]
+    assert len(articles) == len(stories)
+    for article, story in zip(articles, stories, strict=True):
+        assert story in article.text
+        assert "registration deadline" not in article.text and "Pool Hours" not in article.text
         assert any("site chrome removed" in w for w in article.warnings)
 
 

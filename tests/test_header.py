@@ -37,6 +37,10 @@ BODY = "The county said on Monday that its new shelter had taken in 312 animals 
         # no date in the header
         ("Shelter takes in more animals", None),
         ("Shelter takes in more animals\nBy Lee Ortiz", None),
+        # a time relative to the reader dates nothing: the machine's clock is never read
+        ("Shelter takes in more animals\nPosted 2 hours ago", None),
+        ("Published today\nShelter takes in more animals", None),
+        ("Updated yesterday at 5:30 p.m.", None),
     ],
 )
 def test_publication_date_from_the_header(header: str, published: str | None) -> None:
@@ -77,6 +81,15 @@ def test_dates_that_are_not_the_publication_date(text: str) -> None:
         ),
         ("For Immediate Release\nJuly 2nd, 2001", None),
         ("Scroll to top\nFollow Us\nSearch for", None),
+        # a relative time stamp is no headline
+        ("Posted 2 hours ago\nShelter takes in more animals", "Shelter takes in more animals"),
+        ("Updated: 5 min ago\nShelter takes in more animals", "Shelter takes in more animals"),
+        # a line in another language is passed over like navigation, never the title
+        ("Jueves, 9 de Marzo de 2023\nShelter takes in more animals", "Shelter takes in more animals"),
+        (
+            "Lea esta noticia en la versión para los vecinos\nShelter takes in more animals",
+            "Shelter takes in more animals",
+        ),
     ],
 )
 def test_title_from_the_header(header: str, title: str | None) -> None:

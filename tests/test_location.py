@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from extractor.extract import extract_text
-from extractor.location import article_location, dateline_place, headline_places, is_region, normalise_place
+from extractor.location import (
+    article_location,
+    context_place,
+    dateline_place,
+    headline_places,
+    is_region,
+    normalise_place,
+)
 from extractor.models import ArticleRecord
 
 
@@ -34,6 +42,41 @@ from extractor.models import ArticleRecord
 )
 def test_dateline_place(text: str, place: str | None) -> None:
     assert dateline_place(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a headline in capitals is no dateline: more than four words before its dash, or capitals after it
+        ("FERRY CASES REMAIN STEADY FOR FIVE YEARS – The port said on Monday that 40 boats sailed.", None),
+        ("FERRY FARES RISE – OVER 10 PERCENT IN TWO YEARS", None),
+        ("RANCHO SANTA MARGARITA – The council met on Monday.", "Rancho Santa Margarita"),
+        # a hyphenated word in capitals is no dateline run into a headline
+        ("Deaths rose again during the COVID-19 pandemic, the county said.", None),
+        ("Deaths rose again during the ongoing COVID -19 pandemic, the county said.", None),
+        ("Crashes rose in the DUI-Related Crash Report this year.", None),
+        ("Man hurt in crashRIVERTON - A driver was hurt on Sunday.", "Riverton"),
+    ],
+)
+def test_headlines_and_words_in_capitals_are_no_datelines(text: str, place: str | None) -> None:
+    assert dateline_place(text) == place
+
+
+def test_the_dateline_after_a_long_release_block() -> None:
+    header = [
+        "County Warns of Scam Calls",
+        "For Immediate Release",
+        "May 2, 2024",
+        "Contact:",
+        "Pat Reyes",
+        "Public Affairs Officer",
+        "(555) 010-4477 (office)",
+        "(555) 010-4478 (cell)",
+        "press@example.gov",
+        "Kent County Treasurer",
+    ]
+    text = "\n".join([*header, "MILLBROOK – The county treasurer warned residents on Tuesday of scam calls."])
+    assert dateline_place(text) == "Millbrook"
 
 
 def test_the_dateline_after_a_headline_glued_to_the_article() -> None:
@@ -209,6 +252,142 @@ def test_the_place_an_article_is_about(nlp: Language, text: str, title: str | No
 def test_suburbs_outlets_and_directions(nlp: Language, text: str, title: str | None, place: str | None) -> None:
     doc = nlp(text)
     assert article_location(doc, text, title) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "place"),
+    [
+        # a Title Case headline glued to the article: "In Arm In Back Of Store" is no scene
+        (
+            "Man Shot In Arm In Back Of StoreThe man, 30, was standing in the 1200 block of West Elm Street "
+            "when a car pulled up, according to Riverton Police. He was shot in the arm.",
+            "Man Shot In Arm In Back Of Store « KXYZ Riverton",
+            "Riverton",
+        ),
+        # ... nor a run that takes in the headline's "Shooting" and the glued next word
+        (
+            "Woman Wounded In Pine Hollow ShootingShe was walking in the 300 block of Oak Street when a gunman "
+            "fired, police said.",
+            "Woman Wounded In Pine Hollow Shooting",
+            None,
+        ),
+        # a sentence-case headline still gives its scene
+        (
+            "Officers said the man was hurt just before midnight and taken to a hospital.",
+            "Man shot in Pine Hollow",
+            "Pine Hollow",
+        ),
+        # a crossing of two streets is no place: "near Alder and Birchwood"
+        (
+            "It happened near Alder and Birchwood around 3 a.m. on Sunday. Officers found a man shot in the "
+            "snow, Riverton police said.",
+            None,
+            "Riverton",
+        ),
+        # a place whose name opens with an abbreviation, before "police"
+        ("A man was hurt on Friday night in a crash. Officers said Ft. Alder police were called.", None, "Ft. Alder"),
+        ("A man was hurt on Friday night in a crash. Officers said St. Alder police were called.", None, "St. Alder"),
+        # an outlet's name glued to the article's first word ("Millbrook DailyThe police") is no place
+        (
+            "Officer Sues Over Crash: Millbrook DailyThe police officer who crashed into a bus is suing the driver.",
+            "Officer Sues Over Crash: Millbrook Daily",
+            None,
+        ),
+        # a headline's place before "cop"
+        ("Police said the officer fired once on Friday.", "Riverton cop cleared in shooting", "Riverton"),
+    ],
+)
+def test_headline_runs_crossings_and_glued_words(
+    nlp: Language, text: str, title: str | None, place: str | None
+) -> None:
+    doc = nlp(text)
+    assert article_location(doc, text, title) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a county's dateline yields to the town where its lead puts the scene
+        (
+            "KENT COUNTY, Del. – Officers found a man shot in the 200 block of Main Street in Millbrook on Thursday.",
+            "Millbrook",
+        ),
+        ("KENT PARISH, La. – A man was shot in Millbrook on Thursday night, deputies said.", "Millbrook"),
+        # a county's dateline with no town in its lead stays
+        ("KENT COUNTY, Del. – Deputies said the roads were closed on Thursday after the storm.", "Kent County, Del."),
+        # a city's dateline stays, whatever town the lead names
+        ("RIVERTON – A man was shot in the 200 block of Main Street in Millbrook on Thursday night.", "Riverton"),
+    ],
+)
+def test_a_county_dateline_and_the_town_of_the_scene(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    assert article_location(doc, text, None) == place
+
+
+@pytest.mark.parametrize(
+    ("labels", "place"),
+    [
+        # the model reads the town once as a place and once as a people: it is the place
+        (("GPE", "NORP"), "Alderton"),
+        (("NORP", "GPE"), "Alderton"),
+        # read only as a people, it is none ("Latino")
+        (("NORP", "NORP"), None),
+    ],
+)
+def test_a_name_read_as_a_people_and_a_place(nlp: Language, labels: tuple[str, str], place: str | None) -> None:
+    text = "Alderton officers said the store was robbed on Sunday. Alderton residents gathered at the store."
+    doc = nlp(text)
+    first, second = [t.i for t in doc if t.text == "Alderton"]
+    doc.ents = [Span(doc, first, first + 1, label=labels[0]), Span(doc, second, second + 1, label=labels[1])]
+    assert context_place(doc) == place
+
+
+def _with_places(nlp: Language, text: str, places: list[str]) -> Doc:
+    """The text parsed, with exactly the given words marked as places (the model's guesses vary)."""
+    doc = nlp(text)
+    spans = []
+    for place in places:
+        size = len(place.split())
+        spans += [Span(doc, t.i, t.i + size, label="GPE") for t in doc if doc[t.i : t.i + size].text == place]
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a capitalized word the text also writes in lowercase is a common word
+        ("Downtown shops closed early. Alderton officials said the downtown area would reopen.", "Alderton"),
+        ("Downtown shops closed early on Friday, officials said the area would reopen.", "Downtown"),
+        # ... or each of its words in lowercase
+        ("Healthcare Fraud\nThe office said fraud in healthcare costs everyone in Alderton.", "Alderton"),
+        ("Palm Grove officials said a palm tree fell on a car.", "Palm Grove"),
+        # ... unless the text reads it as a city
+        ("A mobile home burned in Mobile, Ala., on Friday, officials said.", "Mobile"),
+        ("A mobile home burned on Friday, Mobile police said.", "Mobile"),
+        # a verb opening an item of a list is no place
+        ("The plan has three parts, Alderton officials said.\nExpand shelters for victims", "Alderton"),
+        # a one-word "place" that acts as a person: the subject of most of its mentions
+        (
+            "Alderton police said the man fled. Lasko bought gloves on Friday. Lasko shot the clerk and fled.",
+            "Alderton",
+        ),
+        # a place that is the subject once is still a place
+        ("Alderton approved a new budget on Monday, and the council met in Alderton.", "Alderton"),
+    ],
+)
+def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: str) -> None:
+    doc = _with_places(
+        nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile", "Healthcare Fraud", "Palm Grove"]
+    )
+    assert context_place(doc) == place
+
+
+def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:
+    text = "A man was hurt on Friday, and The Alderton Police Department is looking for the driver."
+    doc = nlp(text)
+    doc.ents = []
+    assert context_place(doc) == "Alderton"
 
 
 def test_abbreviations_alone_are_never_the_location(nlp: Language) -> None:

@@ -24,7 +24,8 @@ GVDB = SHARED / "data" / "gvdb-dev"
 HTML = SHARED / "data" / "html-en"
 PUBLISHED_FLOOR = 0.9
 TITLE_FLOOR = 0.9
-LOCATION_FLOOR = 0.84  # measured 0.853 (307 of 360 stories with an annotated city); the goal is 0.85
+LOCATION_FLOOR = 0.86  # measured 0.867 (312 of 360 stories with an annotated city); the goal is 0.85
+HTML_F1_FLOOR = 0.93  # measured 0.934 (381 of 395 `with` snippets found, 40 of 397 `without` ones leaked)
 
 
 def _require(path: Path) -> Path:
@@ -85,8 +86,10 @@ def test_no_fact_comes_from_the_site_chrome(press_txt: tuple[Path, dict[str, dic
         for official in record.officials:
             assert any(official.name in ln for ln in own_lines), (record.id, official.name)
         release_year = int(_gold(record.id)["published"][:4])
+        own_text = "\n".join(own_lines)
         for figure in record.figures:
             assert figure.year <= release_year, (record.id, figure.evidence)
+            assert figure.evidence in own_text, (record.id, figure.evidence)
         assert any("site chrome removed" in w for w in record.warnings), record.id
 
 
@@ -115,13 +118,30 @@ def test_location_of_gun_violence_stories(nlp: Language) -> None:
     assert right >= LOCATION_FLOOR * len(scored), f"{right} of {len(scored)}"
 
 
+def _snippets_f1(texts: dict[str, str], truth: dict[str, Any]) -> float:
+    """The evaluation set's measure of a body: its `with` snippets found in the text (recall), its
+    `without` snippets (boilerplate) not found (precision), whitespace ignored."""
+    found = missed = leaked = 0
+    for name, text in texts.items():
+        flat = " ".join(text.split())
+        found += sum(" ".join(s.split()) in flat for s in truth[name]["with"])
+        missed += sum(" ".join(s.split()) not in flat for s in truth[name]["with"])
+        leaked += sum(" ".join(s.split()) in flat for s in truth[name].get("without", []))
+    precision, recall = found / (found + leaked), found / (found + missed)
+    return 2 * precision * recall / (precision + recall)
+
+
 def test_html_pages_keep_their_trafilatura_body() -> None:
     """Body detection is for plain text: a page through the HTML path keeps trafilatura's body
-    whole. Pages not in English (a few German ones in this set) become `language` errors."""
-    pages = sorted(_require(HTML / "html").iterdir())[::3]
+    whole (no chrome warning; the snippet F1 of the evaluation set stays trafilatura's, 0.934 on
+    the English pages, measured equal to trafilatura called alone). Pages not in English (four
+    German ones in this set) become `language` errors."""
+    truth = json.loads(_require(HTML / "evaldata-en.json").read_text(encoding="utf-8"))
+    pages = [HTML / "html" / name for name in sorted(truth)]
     results = list(iter_articles(pages))
     articles = [a for a in results if isinstance(a, Article)]
     errors = [e for e in results if isinstance(e, ExtractionError)]
     assert all(e.error in (ErrorKind.language, ErrorKind.no_content) for e in errors), errors
-    assert len(articles) >= 0.9 * len(pages)
+    assert len(articles) >= 0.95 * len(pages)
     assert not any("site chrome removed" in w for a in articles for w in a.warnings)
+    assert _snippets_f1({Path(a.path).name: a.text for a in articles}, truth) >= HTML_F1_FLOOR

@@ -83,6 +83,13 @@ TIMESTAMP_LINE = re.compile(
 )
 # A date label alone on its line, its date on the next: "Published", "Posted on", "Date:".
 DATE_LABEL = re.compile(r"^(?P<label>published|posted|updated|last updated|date|dated|released)(?:\s+on)?\s*:?$", re.I)
+# A labelled time relative to the reader, which dates nothing: "Posted 2 hours ago", "Updated today".
+RELATIVE_STAMP = re.compile(
+    r"^(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*"
+    r"(?:\d+\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|today|yesterday|just now)"
+    r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*$",
+    re.I,
+)
 # The label of a date line: "Published March 3, 2024" -> "Published".
 DATE_LINE_LABEL = re.compile(r"^(?P<label>published|posted|last updated|updated|dated|date|released)\b", re.I)
 # A date opening a line that goes on with a contact: "October 15, 2018 Contact: Ann Lee".
@@ -105,12 +112,14 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 ANY_LETTER = re.compile(r"[^\W\d_]")
 # A dateline inside the first lines of a text, where a scraped headline runs into it
 # ("...armed robberyBELPRE, Ohio (WTAP) -- Two people"): a place in capitals, an optional state,
-# an optional source in parentheses, a dash, and a capitalized word.
+# an optional source in parentheses, a dash (a hyphen only with a space after it: "COVID-19" and
+# "COVID -19" are no datelines), and a capitalized word or a number.
 GLUED_DATELINE = re.compile(
     r"(?:^|(?<=[\s.!?\"'\u201d\u2019)a-z]))"
     r"(?P<place>[A-Z][A-Z.'\-]{1,25}(?: [A-Z][A-Z.'\-]{1,25}){0,3}"
     r"(?:,[ \t]{0,3}[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
-    r"[ \t]{0,3}(?:\([A-Za-z0-9 .,&/]{1,30}\))?[ \t]{0,3}(?:[\u2013\u2014]|-{1,2})\s?(?=[\"\u201c(]?[A-Z0-9])"
+    r"[ \t]{0,3}(?:\([A-Za-z0-9 .,&/]{1,30}\))?(?:[ \t]{0,3}(?:[\u2013\u2014]|--)|[ \t]{0,3}-(?=[ \t]))\s?"
+    r"(?=[\"\u201c(]?[A-Z0-9])"
 )
 # A run of one to four capitalized words ("Chapel Hill", "St. Paul"), for places named in headlines.
 CAPITALIZED_RUN = re.compile(r"(?:[A-Z][a-z]{1,30}\.?|[A-Z]\.|St\.)(?:[ \-](?:[A-Z][a-z]{1,30}\.?|[A-Z]\.)){0,3}")
