@@ -87,6 +87,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def reason(e: BaseException) -> str:
+    """An exception as a plain phrase: "No such file or directory", never "[Errno 2] ..." or a class name."""
+    from .run import first_line
+
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror + (f": {e.filename}" if e.filename else "")
+    return first_line(e)
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 article", "2 articles", "1,204 articles"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -301,41 +315,54 @@ def _stopped(stop: RunStopped) -> None:
 
 
 class Throughput:
-    """Articles per second and the time left, from the results themselves: workers hand results
-    over in batches, so the rate is measured from the first batch's arrival to the latest one's,
-    over the articles that came after the first batch (model loading, the first batch's wait and
-    articles skipped by --resume left out). No rate is claimed before two batches have come."""
+    """Articles per second and the time left, from the results themselves. Workers hand results
+    over in batches (a chunk, a spaCy batch): a batch ends where no result came for BATCH_GAP
+    seconds. The rate is the articles of the whole batches after the first, over the time from the
+    first batch's end to the latest whole batch's end: model loading, the first batch's wait, a
+    batch still arriving and articles skipped by --resume are left out. No rate is claimed before
+    whole batches span MIN_SPAN seconds.
 
-    BATCH_GAP = 0.5  # results closer together than this arrived as one batch
-    MIN_SPAN = 2.0  # seconds of results before a rate is shown
+    Example:
+
+        meter = Throughput(total=64); meter.tick(counted=True); meter.rate()  # None: too early
+    """
+
+    BATCH_GAP = 1.0  # results closer together than this belong to one batch
+    MIN_SPAN = 2.0  # seconds of whole batches before a rate is shown
 
     def __init__(self, total: int | None) -> None:
         self.total, self.done, self.counted = total, 0, 0
-        self.first: float | None = None
-        self.last = 0.0
-        self.first_batch = 0
+        self.last: float | None = None  # when the latest result came
+        self.first_end: float | None = None  # when the first batch ended
+        self.whole_end: float | None = None  # when the latest whole batch ended
+        self.whole = 0  # articles in the whole batches after the first
+        self.arriving = 0  # articles of the batch arriving now
 
     def tick(self, counted: bool) -> None:
         self.done += 1
         if not counted:
             return
         now = time.perf_counter()
-        if self.first is None:
-            self.first = now
-        if now - self.first <= self.BATCH_GAP:
-            self.first_batch += 1
         self.counted += 1
+        if self.last is not None and now - self.last > self.BATCH_GAP:  # the batch before is whole
+            if self.first_end is None:
+                self.first_end = self.last
+            else:
+                self.whole += self.arriving
+                self.whole_end = self.last
+            self.arriving = 0
+        self.arriving += 1
         self.last = now
 
     def rate(self) -> float | None:
-        if self.first is None:
+        if self.first_end is None or self.whole_end is None:
             return None
-        span, after = self.last - self.first, self.counted - self.first_batch
-        return after / span if after > 0 and span >= self.MIN_SPAN else None
+        span = self.whole_end - self.first_end
+        return self.whole / span if span >= self.MIN_SPAN else None
 
     def left(self) -> float | None:
         rate = self.rate()
-        return (self.total - self.done) / rate if rate and self.total is not None else None
+        return max(0, self.total - self.done) / rate if rate and self.total is not None else None
 
 
 class _RunProgress:
@@ -368,8 +395,8 @@ class _RunProgress:
             self.task = self.bar.add_task("starting", total=self.total, rate="", left="")
             self.bar.__enter__()
         elif not self.quiet:
-            total = self.total
-            err.print(f"extractor: extracting{f' {total:,} articles' if total else ''} ...", highlight=False)
+            what = f" {plural(self.total, 'article')}" if self.total else ""
+            err.print(f"extractor: extracting{what} ...", highlight=False)
 
     def __call__(self, event: RunEvent) -> None:
         if event == "started":
@@ -402,8 +429,8 @@ class _RunProgress:
         now = time.perf_counter()
         if now - self.last_log >= self.LOG_EVERY:
             self.last_log = now
-            total = self.meter.total
-            shown = f"{self.meter.done:,}{f' of {total:,}' if total else ''} articles"
+            total, done = self.meter.total, self.meter.done
+            shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
             speed = f", {rate:.1f}/s" if rate else ""
             remaining = f", about {_duration(left)} left" if left is not None else ""
             err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
@@ -468,9 +495,10 @@ def show(
             err.print(f"[red]{shown}", highlight=False)
             failed = True
             continue
-        out.rule(f"[bold]{result.title or result.id}")
+        out.rule(f"[bold]{escape(result.title or result.id)}")
         out.print(
-            f"published: {result.published or '—'}   location: {result.location or '—'}   source: {result.source}",
+            escape(f"published: {result.published or '—'}   location: {result.location or '—'}   ")
+            + escape(f"source: {result.source}"),
             highlight=False,
         )
         _facts_table(out, "figures", result.figures, ["year", "count", "metric", "qualifier", "location", "evidence"])
@@ -498,7 +526,7 @@ def _facts_table(console: Console, title: str, items: list[Any], columns: list[s
             v = getattr(item, c)
             v = getattr(v, "value", v)
             row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
-        table.add_row(*row)
+        table.add_row(*map(escape, row))  # article text is shown as written, never read as markup
     console.print(table)
 
 
@@ -521,9 +549,10 @@ def schema(
     if check:
         if stale:
             fail(f"schemas in {output_dir} are stale: {', '.join(stale)}; run `extractor schema`", EXIT_FAILED)
-        out.print(f"schemas in {output_dir} are up to date")
+        out.print(escape(f"schemas in {output_dir} are up to date"), highlight=False)
         return
-    out.print(f"wrote {len(stale)} schema file(s) to {output_dir}" if stale else f"{output_dir} already up to date")
+    done = f"wrote {len(stale)} schema file(s) to {output_dir}" if stale else f"{output_dir} already up to date"
+    out.print(escape(done), highlight=False)
 
 
 @app.command(name="eval")
@@ -588,7 +617,7 @@ def eval_command(
             data["misses"] = report.misses[:misses]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        table = Table(title=f"extractor eval: {report.articles} articles in {escape(str(gold_dir))}")
+        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}"))
         for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
             table.add_column(c, justify="left" if c == "field" else "right")
         for name in FIELDS:
@@ -611,10 +640,10 @@ def eval_command(
         current = load_floors(floors) if floors.exists() else {}
         if raise_floors_:
             write_floors(floors, raise_floors(report, current))
-            err.print(f"floors in {floors} raised to today's scores where higher")
+            err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
         else:
             for line in below_floors(report, current):
-                err.print(f"[bold red]regression:[/] {line}", highlight=False)
+                err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
                 failed = True
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -704,7 +733,8 @@ def check(
                 records.append(result)
             else:
                 err.print(
-                    f"[yellow]skipped[/] {result.source}: {result.error.value}: {result.message}", highlight=False
+                    f"[yellow]skipped[/] {escape(f'{result.source}: {result.error.value}: {result.message}')}",
+                    highlight=False,
                 )
     except OfficialDataError as e:
         fail(str(e))
@@ -786,7 +816,8 @@ def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
     summary = "  ".join(
         f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
     )
-    out.print(f"extractor check: {sum(counts.values())} statements in {articles} articles  {summary or 'none'}")
+    found = f"{plural(sum(counts.values()), 'statement')} in {plural(articles, 'article')}"
+    out.print(f"extractor check: {found}  {summary or 'none'}", highlight=False)
     if not rows:
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -857,6 +888,8 @@ def report(
     from .check import OfficialDataError, is_records_file, read_records
     from .report import write_report
 
+    if not records.exists():
+        fail(f"no such file: {records}")
     if not is_records_file(records):
         fail(f"{records} is not a records file from `extractor extract`")
     rows = None
@@ -867,10 +900,10 @@ def report(
 
         try:
             rows = json.loads(check_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as e:
-            from .run import first_line
-
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({first_line(e)})")
+        except OSError as e:
+            fail(f"--check {check_file}: cannot be read ({e.strerror or reason(e)})")
+        except (ValueError, RecursionError) as e:
+            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({reason(e)})")
         if not isinstance(rows, list):
             fail(f"--check {check_file}: expected a JSON list of check rows")
         for n, row in enumerate(rows, 1):
@@ -884,7 +917,7 @@ def report(
         n = write_report(read_records(records), output, rows)
     except OfficialDataError as e:
         fail(str(e))
-    out.print(f"wrote {escape(str(output))} ({n} articles)", highlight=False)
+    out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 
 
 @app.command()
@@ -906,9 +939,7 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:  # the last guard: a clear line instead of a traceback; the run itself failed
-        from .run import first_line
-
-        err.print(f"[bold red]error:[/] {escape(first_line(e))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(reason(e))}", highlight=False)
         sys.exit(EXIT_RUN_FAILED)
 
 
