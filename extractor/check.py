@@ -158,7 +158,9 @@ class ColumnMap:
     def from_file(cls, path: Path) -> ColumnMap:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
+        except OSError as e:
+            raise OfficialDataError(f"{path}: cannot be read ({e.strerror or e})") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise OfficialDataError(f"{path}: not a readable JSON mapping ({e})") from None
         if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
             raise OfficialDataError(f'{path}: a mapping needs "metrics": {{"homicide": "column", ...}}')
