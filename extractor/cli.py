@@ -34,15 +34,24 @@ from . import __version__
 if TYPE_CHECKING:
     from .run import ExtractionRun, Outputs, RunEvent, RunStopped, RunSummary
 
-# typer 0.29 shows a flag as `--resume <bool>`, as if it took a value; a flag takes none.
+# typer 0.29 shows a flag as `--resume <bool>`, as if it took a value (a flag takes none), a
+# repeatable option as `--map <list[str]>`, and an argument as `PATH <list[Path]>` beside its name.
 _option_type = typer.core.TyperOption.display_type_rich
 
 
 def _flag_shows_no_type(option: typer.core.TyperOption, ctx: Any) -> str | None:
-    return None if option.is_flag else _option_type(option, ctx)
+    if option.is_flag:
+        return None
+    shown = _option_type(option, ctx)
+    return shown.replace("<list[", "<").replace("]>", ">") if shown else shown
+
+
+def _argument_shows_its_name(argument: typer.core.TyperArgument, ctx: Any) -> str | None:
+    return None
 
 
 setattr(typer.core.TyperOption, "display_type_rich", _flag_shows_no_type)  # noqa: B010
+setattr(typer.core.TyperArgument, "display_type_rich", _argument_shows_its_name)  # noqa: B010
 
 app = typer.Typer(
     name="extractor",
@@ -145,11 +154,13 @@ def _output_format(given: str | None, output: Path | None) -> str:
     return given or by_suffix or "jsonl"
 
 
-@app.command()
+@app.command(short_help="Extract facts from articles into JSON Lines, CSV or SQLite.")
 def extract(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files and folders (read recursively); - reads standard input.", show_default=False),
+        typer.Argument(
+            help="Files and folders (read recursively); - reads standard input.", metavar="PATH", show_default=False
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -468,9 +479,9 @@ def _summary(
     console.print(f"records: {where}{shown_errors}", highlight=False)
 
 
-@app.command()
+@app.command(short_help="Show one article's facts as tables.")
 def show(
-    path: Annotated[Path, typer.Argument(help="One article file.", show_default=False)],
+    path: Annotated[Path, typer.Argument(help="One article file.", metavar="ARTICLE", show_default=False)],
     published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
@@ -530,7 +541,7 @@ def _facts_table(console: Console, title: str, items: list[Any], columns: list[s
     console.print(table)
 
 
-@app.command()
+@app.command(short_help="Write the JSON Schema of the records.")
 def schema(
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the schema files.")] = Path(
         "schemas"
@@ -555,10 +566,13 @@ def schema(
     out.print(escape(done), highlight=False)
 
 
-@app.command(name="eval")
+@app.command(name="eval", short_help="Score the pipeline against gold files.")
 def eval_command(
     gold_dir: Annotated[
-        Path, typer.Argument(help="Folder of X.gold.json files beside their articles X.txt.", show_default=False)
+        Path,
+        typer.Argument(
+            help="Folder of X.gold.json files beside their articles X.txt.", metavar="GOLD_DIR", show_default=False
+        ),
     ],
     articles: Annotated[
         Path | None,
@@ -648,12 +662,13 @@ def eval_command(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(short_help="Check figures and claims against official figures.")
 def check(
     inputs: Annotated[
         list[Path],
         typer.Argument(
             help="Records from `extract` (OUT.jsonl, or - for standard input), or articles to extract first.",
+            metavar="INPUT",
             show_default=False,
         ),
     ],
@@ -661,7 +676,8 @@ def check(
         Path,
         typer.Option(
             "--official",
-            help="Official figures CSV: metric,year,value[,location,source], or a wide table with --map / --map-file.",
+            help="Official figures CSV: columns metric, year, value (and location, source), or a wide table with "
+            "--map / --map-file, or a column per year.",
         ),
     ],
     map_: Annotated[list[str] | None, typer.Option("--map", help="METRIC=COLUMN for a wide table; repeat.")] = None,
@@ -676,7 +692,7 @@ def check(
         bool | None,
         typer.Option(
             "--years-in-columns/--no-years-in-columns",
-            help="The official table has a column per year (city,2014_murders,2015_murders). "
+            help="The official table has a column per year (city, 2014_murders, 2015_murders). "
             "Found by itself when the table has no year column.",
             show_default=False,
         ),
@@ -862,9 +878,11 @@ def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
     out.print(table)
 
 
-@app.command()
+@app.command(short_help="Write an HTML page to review the facts in their articles.")
 def report(
-    records: Annotated[Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", show_default=False)],
+    records: Annotated[
+        Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", metavar="RECORDS", show_default=False)
+    ],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="The HTML file to write (always named: never a default beside the input)."),
@@ -920,7 +938,7 @@ def report(
     out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 
 
-@app.command()
+@app.command(short_help="Print the version.")
 def version() -> None:
     """Print the version.
 

@@ -228,3 +228,17 @@ def test_logs_say_the_model_is_loading_and_give_no_rate_at_first(tmp_path: Path)
     assert result.exit_code == 0
     assert "loading the spaCy model" in result.stderr
     assert "articles/s" not in result.stderr.split("run summary")[0]
+
+
+@pytest.mark.parametrize("command", ["extract", "show", "check", "report", "eval", "schema", "version"])
+def test_help_shows_flags_as_flags_and_types_a_person_reads(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout and "<list[" not in result.stdout and "list[Path]" not in result.stdout
+
+
+def test_the_command_list_gives_one_line_each() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "100"})
+    listed = result.stdout.split("Commands", 1)[1]
+    rows = [line.strip("│ ") for line in listed.splitlines() if line.startswith("│")]
+    assert [row.split()[0] for row in rows] == ["extract", "show", "schema", "eval", "check", "report", "version"]
