@@ -256,7 +256,7 @@ def extract(
     if not quiet:
         errors_file = errors_path(outputs.file) if outputs.file else None
         console = err if outputs.stream is not None else out  # standard output holds the records
-        _summary(summary, elapsed, output or db, errors_file, console)
+        _summary(summary, elapsed, output, db, errors_file, console)
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
@@ -453,7 +453,12 @@ def _duration(seconds: float) -> str:
 
 
 def _summary(
-    summary: RunSummary, elapsed: float, output: Path | None, errors_output: Path | None, console: Console
+    summary: RunSummary,
+    elapsed: float,
+    output: Path | None,
+    db: Path | None,
+    errors_output: Path | None,
+    console: Console,
 ) -> None:
     errors, records = summary.all_errors, summary.records_written
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
@@ -474,9 +479,18 @@ def _summary(
     if elapsed > 0:
         table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
     console.print(table)
-    where = "standard output" if str(output) == "-" else escape(str(output))
-    shown_errors = f"\nerrors:  {escape(str(errors_output))}" if errors and errors_output else ""
-    console.print(f"records: {where}{shown_errors}", highlight=False)
+    if output is not None:
+        where = "standard output" if str(output) == "-" else escape(str(output))
+        console.print(f"records: {where}", highlight=False, soft_wrap=True)  # a path is never cut in two
+    if errors and errors_output:
+        console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
+    if db is not None:  # Datasette names each article by its title, else its id, only with the metadata file
+        import shlex
+
+        from .writers import metadata_path
+
+        browse = f"datasette {shlex.quote(str(db))} -m {shlex.quote(str(metadata_path(db)))}"
+        console.print(escape(f"database: {db}  (to browse it: {browse})"), highlight=False, soft_wrap=True)
 
 
 @app.command(short_help="Show one article's facts as tables.")

@@ -242,3 +242,14 @@ def test_the_command_list_gives_one_line_each() -> None:
     listed = result.stdout.split("Commands", 1)[1]
     rows = [line.strip("│ ") for line in listed.splitlines() if line.startswith("│")]
     assert [row.split()[0] for row in rows] == ["extract", "show", "schema", "eval", "check", "report", "version"]
+
+
+def test_the_summary_says_how_to_browse_the_database_with_its_labels(tmp_path: Path) -> None:
+    records, db = tmp_path / "facts.jsonl", tmp_path / "facts.db"
+    result = runner.invoke(app, ["extract", str(SEED), "-o", str(records), "--db", str(db), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"records: {records}" in result.stdout
+    # plain `datasette facts.db` labels an untitled article "None": the metadata names its label column
+    assert f"datasette {db} -m {tmp_path / 'facts.metadata.json'}" in result.stdout
+    metadata = json.loads((tmp_path / "facts.metadata.json").read_text(encoding="utf-8"))
+    assert metadata["databases"]["facts"]["tables"]["articles"]["label_column"] == "label"
