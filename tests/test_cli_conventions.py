@@ -253,3 +253,19 @@ def test_the_summary_says_how_to_browse_the_database_with_its_labels(tmp_path: P
     assert f"datasette {db} -m {tmp_path / 'facts.metadata.json'}" in result.stdout
     metadata = json.loads((tmp_path / "facts.metadata.json").read_text(encoding="utf-8"))
     assert metadata["databases"]["facts"]["tables"]["articles"]["label_column"] == "label"
+
+
+def test_a_missing_dask_names_the_extra_with_its_brackets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it fails, as where it is not installed
+    result = runner.invoke(app, ["extract", str(SEED), "-o", str(tmp_path / "x.jsonl"), "--engine", "dask", "-q"])
+    assert result.exit_code == 3, result.output
+    assert "pip install 'extractor[dask]'" in result.output and "Traceback" not in result.output
+
+
+def test_a_bracketed_column_name_is_shown_as_written(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.csv"
+    wide.write_text("year,homs_sum\n2014,159\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(SEED), "--official", str(wide), "--map", "homicide=[homs]"])
+    assert result.exit_code == 2 and "missing column(s) [homs]" in result.output
