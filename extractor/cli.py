@@ -235,7 +235,7 @@ def extract(
             err.print("extractor: loading the spaCy model ...", highlight=False)
         nlp = _nlp(model) if engine == "local" else None
         started = time.perf_counter()
-        progress = _RunProgress(quiet, None if quiet else _count(paths))
+        progress = RunProgress(quiet, None if quiet else _count(paths))
         try:
             with progress:
                 summary = run.execute(
@@ -376,11 +376,14 @@ class Throughput:
         return max(0, self.total - self.done) / rate if rate and self.total is not None else None
 
 
-class _RunProgress:
+WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
+
+
+class RunProgress:
     """Progress on standard error, from the run's events: a bar in a terminal, a line every
-    LOG_EVERY seconds in logs, nothing with --quiet. It says "starting" until the first article is
-    done (the workers' start-up), then the true rate and the time left. Nothing shows before the
-    outputs are open (the run's `started` event)."""
+    LOG_EVERY seconds in logs, nothing with --quiet. The bar says "waiting for the first batch"
+    until the first article is done (the workers' start-up), then the true rate and the time left
+    once Throughput has one. Nothing shows before the outputs are open (the run's `started` event)."""
 
     LOG_EVERY = 10.0
 
@@ -403,7 +406,7 @@ class _RunProgress:
                 console=err,
                 transient=True,
             )
-            self.task = self.bar.add_task("starting", total=self.total, rate="", left="")
+            self.task = self.bar.add_task(WAITING, total=self.total, rate="", left="")
             self.bar.__enter__()
         elif not self.quiet:
             what = f" {plural(self.total, 'article')}" if self.total else ""
@@ -415,7 +418,7 @@ class _RunProgress:
         else:
             self.advance(counted=event != "skipped")
 
-    def __enter__(self) -> _RunProgress:
+    def __enter__(self) -> RunProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -432,7 +435,7 @@ class _RunProgress:
             self.bar.update(
                 self.task,
                 advance=1,
-                description="extracting" if self.meter.counted else "starting",
+                description="extracting" if self.meter.counted else WAITING,
                 rate=f"{rate:.1f} articles/s" if rate else "",
                 left=f"about {_duration(left)} left" if left is not None else "",
             )

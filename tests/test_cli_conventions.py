@@ -269,3 +269,26 @@ def test_a_bracketed_column_name_is_shown_as_written(tmp_path: Path) -> None:
     wide.write_text("year,homs_sum\n2014,159\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(SEED), "--official", str(wide), "--map", "homicide=[homs]"])
     assert result.exit_code == 2 and "missing column(s) [homs]" in result.output
+
+
+def test_in_a_terminal_the_bar_waits_then_gives_the_true_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=120))
+    clock = Clock()
+    monkeypatch.setattr(cli.time, "perf_counter", clock)
+    with cli.RunProgress(quiet=False, total=40) as progress:
+        progress("started")
+        assert progress.bar is not None
+        (task,) = progress.bar.tasks
+        assert task.description == cli.WAITING and task.completed == 0
+        for at, size in ((120.0, 8), (122.0, 8), (124.0, 8)):  # a chunk of 8 every 2 s
+            clock.now = at
+            for _ in range(size):
+                progress("written")
+        assert task.description == "extracting" and task.completed == 24
+        assert task.fields["rate"] == "4.0 articles/s"  # 8 articles in the 2 s after the first batch
+        assert task.fields["left"] == "about 4 s left"  # 16 left at 4/s
