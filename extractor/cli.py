@@ -844,8 +844,59 @@ def shorten(text: str, width: int) -> str:
     return text[:half] + "…" + text[-(width - 1 - half) :]
 
 
+CHECK_COLUMNS = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
+SHRINKS_TO = {"article": 10, "metric": 8, "place": 8}  # the columns cut to fit, and how far
+DROPPED_FIRST = ["difference", "place"]  # then a narrow terminal drops these, in this order
+
+
+def check_widths(cells: list[dict[str, str]], width: int) -> dict[str, int]:
+    """Column widths for the check table within `width` characters: status, year and the numbers
+    are never cut; the id, metric and place are cut to fit (widest first), and when even that is
+    not enough the difference, then the place, are left out.
+
+    Example:
+
+        check_widths([{"status": "match", "article": "a", ...}], 80)  # {"status": 6, "article": 7, ...}
+    """
+    columns = list(CHECK_COLUMNS)
+    while True:
+        widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
+        if "article" in widths:
+            widths["article"] = min(widths["article"], ID_WIDTH)
+        over = sum(widths.values()) + 2 * (len(columns) - 1) - width
+        while over > 0:
+            room = {c: widths[c] - SHRINKS_TO[c] for c in SHRINKS_TO if c in widths and widths[c] > SHRINKS_TO[c]}
+            if not room:
+                break
+            widest = max(room, key=lambda c: widths[c])
+            widths[widest] -= 1
+            over -= 1
+        droppable = [c for c in DROPPED_FIRST if c in columns]
+        if over <= 0 or not droppable:
+            return widths
+        columns.remove(droppable[0])
+
+
+def _check_cells(row: Any) -> dict[str, str]:
+    """One check row as plain text, a cell per column."""
+    difference = ""
+    if row.difference is not None:
+        relative = f" ({row.relative_difference:+.1%})" if row.relative_difference is not None else ""
+        difference = f"{row.difference:+g}{relative}"
+    return {
+        "status": row.status.value,
+        "article": row.article,
+        "metric": row.metric or "—",
+        "year": str(row.year or "—"),
+        "place": row.location or "—",
+        "stated": "—" if row.stated is None else f"{row.stated:g}",
+        "official": "—" if row.official is None else f"{row.official:g}",
+        "difference": difference,
+    }
+
+
 def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
-    """The summary first, then one short row per statement: mismatches first."""
+    """The summary first, then one short line per statement: mismatches first."""
     summary = "  ".join(
         f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
     )
@@ -853,45 +904,15 @@ def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
     out.print(f"extractor check: {found}  {summary or 'none'}", highlight=False)
     if not rows:
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    # status, year and the two numbers are never cut; the id is cut to fit, metric and place give way first
-    id_width = max(12, min(ID_WIDTH, out.width // 4))
-    # a narrow terminal drops the difference, then the place, rather than cutting every column
-    columns = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
-    if out.width < 110:
-        columns.remove("difference")
-    if out.width < 100:
-        columns.remove("place")
-    for c in columns:
-        fixed = c in ("status", "year", "stated", "official")
-        width = {"status": 14, "article": id_width, "year": 4, "stated": 7, "official": 8}.get(c)
-        table.add_column(
-            c,
-            no_wrap=True,
-            overflow="ellipsis",
-            min_width=width if fixed or c == "article" else None,
-            max_width=width if c == "article" else None,
-            ratio=None if fixed or c == "article" else 1,
-        )
-    for r in rows:
-        status = r.status.value
-        difference = (
-            ""
-            if r.difference is None
-            else f"{r.difference:+g}"
-            + (f" ({r.relative_difference:+.1%})" if r.relative_difference is not None else "")
-        )
-        cells = {
-            "status": f"[{CHECK_COLOURS.get(status, 'white')}]{status}[/]",
-            "article": escape(shorten(r.article, id_width)),
-            "metric": escape(r.metric or "—"),
-            "year": str(r.year or "—"),
-            "place": escape(r.location or "—"),
-            "stated": "—" if r.stated is None else f"{r.stated:g}",
-            "official": "—" if r.official is None else f"{r.official:g}",
-            "difference": difference,
-        }
-        table.add_row(*(cells[c] for c in columns))
+    cells = [_check_cells(r) for r in rows]
+    widths = check_widths(cells, out.width)
+    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=False)
+    for c, w in widths.items():
+        table.add_column(c, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w, width=w)
+    for row in cells:
+        shown = {c: escape(shorten(row[c], w) if c == "article" else row[c]) for c, w in widths.items()}
+        shown["status"] = f"[{CHECK_COLOURS.get(row['status'], 'white')}]{shown['status']}[/]"
+        table.add_row(*shown.values())
     out.print(table)
 
 
