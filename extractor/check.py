@@ -301,7 +301,9 @@ def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns
     missing = [c for c in wanted if c not in header]
     if missing:
         found = ", ".join(header)
-        raise OfficialDataError(f"{path}, line 1: missing column(s) {', '.join(missing)}; found {found}")
+        wide = columns is None and by_year is None and "year" in header
+        hint = "; a table with a column per metric needs --map METRIC=COLUMN or --map-file" if wide else ""
+        raise OfficialDataError(f"{path}, line 1: missing column(s) {', '.join(missing)}{hint}; found {found}")
     rows = 0
     try:
         for row in reader:

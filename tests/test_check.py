@@ -294,6 +294,7 @@ def test_map_file_reads_the_original_marshall_file() -> None:
         ("", "empty"),
         ("metric,year,value\n", "no rows"),
         ("metric,value\nhomicide,3\n", "line 1: missing column(s) year"),
+        ("year,homs_sum\n2014,159\n", "missing column(s) metric, value; a table with a column per metric needs --map"),
         ("metric,year,value\nhomicide,2014,many\n", "line 2: value 'many' is not a number"),
         ("metric,year,value\nhomicide,twenty,3\n", "line 2: year 'twenty' is not a year"),
         ("metric,year,value,location\nhomicide,2014,159,St. Louis\nmurder,2014,160,Saint Louis\n", "line 3"),
