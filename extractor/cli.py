@@ -255,8 +255,15 @@ def extract(
     elapsed = time.perf_counter() - started
     if not quiet:
         errors_file = errors_path(outputs.file) if outputs.file else None
+        shown: str | None = None if output is None else "standard output" if outputs.stream else str(output)
+        if outputs.format == "csv" and outputs.file is not None:  # the files written, not the name given
+            from .writers import CsvWriter
+
+            files = CsvWriter(outputs.file).paths
+            shown = f"{files['articles']}, {files['figures']} ... {files['dates']} (a CSV per kind of fact)"
+            errors_file = files["errors"]
         console = err if outputs.stream is not None else out  # standard output holds the records
-        _summary(summary, elapsed, output, db, errors_file, console)
+        _summary(summary, elapsed, shown, db, errors_file, console)
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
@@ -458,7 +465,7 @@ def _duration(seconds: float) -> str:
 def _summary(
     summary: RunSummary,
     elapsed: float,
-    output: Path | None,
+    records_shown: str | None,
     db: Path | None,
     errors_output: Path | None,
     console: Console,
@@ -482,9 +489,10 @@ def _summary(
     if elapsed > 0:
         table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
     console.print(table)
-    if output is not None:
-        where = "standard output" if str(output) == "-" else escape(str(output))
-        console.print(f"records: {where}", highlight=False, soft_wrap=True)  # a path is never cut in two
+    if records_shown is not None:
+        console.print(
+            f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
+        )  # a path is never cut in two
     if errors and errors_output:
         console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
     if db is not None:  # Datasette names each article by its title, else its id, only with the metadata file

@@ -292,3 +292,18 @@ def test_in_a_terminal_the_bar_waits_then_gives_the_true_rate(monkeypatch: pytes
         assert task.description == "extracting" and task.completed == 24
         assert task.fields["rate"] == "4.0 articles/s"  # 8 articles in the 2 s after the first batch
         assert task.fields["left"] == "about 4 s left"  # 16 left at 4/s
+
+
+def test_the_summary_names_the_csv_files_written(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fires.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(tmp_path / "facts.csv"), "-j", "1"])
+    assert result.exit_code == 1  # the empty file failed
+    named = [line.split(None, 1)[1] for line in result.stdout.splitlines() if line.startswith(("records:", "errors:"))]
+    assert named[0].startswith(f"{tmp_path / 'facts.articles.csv'}, {tmp_path / 'facts.figures.csv'}")
+    assert named[1] == str(tmp_path / "facts.errors.csv")
+    for written in (tmp_path / "facts.articles.csv", tmp_path / "facts.figures.csv", tmp_path / "facts.errors.csv"):
+        assert written.exists()
+    assert not (tmp_path / "facts.csv").exists() and not (tmp_path / "facts.errors.jsonl").exists()
