@@ -137,6 +137,12 @@ def test_report_in_headless_chromium(report: Path) -> None:
         assert {"year", "count", "metric", "evidence"} <= set(terms)
         panel.find_element(By.CSS_SELECTOR, "button.close").click()
         assert not panel.is_displayed()
+        # a checked figure's panel says what it was checked against
+        marks = driver.find_elements(By.CSS_SELECTOR, "#article .text mark.figures")
+        next(m for m in marks if "2014: 159 homicide" in (m.get_attribute("title") or "")).click()
+        check = panel.find_element(By.CSS_SELECTOR, "dd.check")
+        assert check.text.startswith("official match against official 159"), check.text
+        panel.find_element(By.CSS_SELECTOR, "button.close").click()
         # an article has its own address
         driver.get(report.as_uri() + "#two-values")
         time.sleep(0.3)
