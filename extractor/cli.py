@@ -778,7 +778,8 @@ def check(
                     highlight=False,
                 )
     except OfficialDataError as e:
-        fail(str(e))
+        piped = str(e).startswith("standard input")  # `check -` reads the records `extract -o -` writes
+        fail(str(e) + ("; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""))
     if not records:
         fail("nothing to check: no extractor record was read from " + ", ".join(str(p) for p in inputs))
     rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])

@@ -390,6 +390,8 @@ def test_check_reads_records_from_standard_input(seed_records: Path) -> None:
     assert any(r["year"] == 2014 and r["status"] == "match" for r in json.loads(result.stdout))
     empty = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL), "--json"], input="")
     assert empty.exit_code == 2
+    text = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL)], input="In 2021 there were 12 arson fires.\n")
+    assert text.exit_code == 2 and "pipe them through `extractor extract - -o -`" in text.output
 
 
 def test_check_summary_comes_first_and_only_filters(tmp_path: Path, seed_records: Path) -> None:
