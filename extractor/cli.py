@@ -867,7 +867,7 @@ def check_widths(cells: list[dict[str, str]], width: int) -> dict[str, int]:
 
         check_widths([{"status": "match", "article": "a", ...}], 80)  # {"status": 6, "article": 7, ...}
     """
-    columns = list(CHECK_COLUMNS)
+    columns = [c for c in CHECK_COLUMNS if c != "difference" or any(row[c] for row in cells)]  # none: no column
     while True:
         widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
         if "article" in widths:
