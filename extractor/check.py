@@ -158,7 +158,9 @@ class ColumnMap:
     def from_file(cls, path: Path) -> ColumnMap:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
+        except OSError as e:
+            raise OfficialDataError(f"{path}: cannot be read ({e.strerror or e})") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise OfficialDataError(f"{path}: not a readable JSON mapping ({e})") from None
         if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
             raise OfficialDataError(f'{path}: a mapping needs "metrics": {{"homicide": "column", ...}}')
@@ -299,7 +301,9 @@ def load_official(path: Path, columns: ColumnMap | None = None, years_in_columns
     missing = [c for c in wanted if c not in header]
     if missing:
         found = ", ".join(header)
-        raise OfficialDataError(f"{path}, line 1: missing column(s) {', '.join(missing)}; found {found}")
+        wide = columns is None and by_year is None and "year" in header
+        hint = "; a table with a column per metric needs --map METRIC=COLUMN or --map-file" if wide else ""
+        raise OfficialDataError(f"{path}, line 1: missing column(s) {', '.join(missing)}{hint}; found {found}")
     rows = 0
     try:
         for row in reader:

@@ -34,15 +34,24 @@ from . import __version__
 if TYPE_CHECKING:
     from .run import ExtractionRun, Outputs, RunEvent, RunStopped, RunSummary
 
-# typer 0.29 shows a flag as `--resume <bool>`, as if it took a value; a flag takes none.
+# typer 0.29 shows a flag as `--resume <bool>`, as if it took a value (a flag takes none), a
+# repeatable option as `--map <list[str]>`, and an argument as `PATH <list[Path]>` beside its name.
 _option_type = typer.core.TyperOption.display_type_rich
 
 
 def _flag_shows_no_type(option: typer.core.TyperOption, ctx: Any) -> str | None:
-    return None if option.is_flag else _option_type(option, ctx)
+    if option.is_flag:
+        return None
+    shown = _option_type(option, ctx)
+    return shown.replace("<list[", "<").replace("]>", ">") if shown else shown
+
+
+def _argument_shows_its_name(argument: typer.core.TyperArgument, ctx: Any) -> str | None:
+    return None
 
 
 setattr(typer.core.TyperOption, "display_type_rich", _flag_shows_no_type)  # noqa: B010
+setattr(typer.core.TyperArgument, "display_type_rich", _argument_shows_its_name)  # noqa: B010
 
 app = typer.Typer(
     name="extractor",
@@ -85,6 +94,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print a plain message (user text in it is shown as written: never read as markup) and exit."""
     err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
+
+
+def reason(e: BaseException) -> str:
+    """An exception as a plain phrase: "No such file or directory", never "[Errno 2] ..." or a class name."""
+    from .run import first_line
+
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror + (f": {e.filename}" if e.filename else "")
+    return first_line(e)
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 article", "2 articles", "1,204 articles"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -131,11 +154,13 @@ def _output_format(given: str | None, output: Path | None) -> str:
     return given or by_suffix or "jsonl"
 
 
-@app.command()
+@app.command(short_help="Extract facts from articles into JSON Lines, CSV or SQLite.")
 def extract(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files and folders (read recursively); - reads standard input.", show_default=False),
+        typer.Argument(
+            help="Files and folders (read recursively); - reads standard input.", metavar="PATH", show_default=False
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -210,7 +235,7 @@ def extract(
             err.print("extractor: loading the spaCy model ...", highlight=False)
         nlp = _nlp(model) if engine == "local" else None
         started = time.perf_counter()
-        progress = _RunProgress(quiet, None if quiet else _count(paths))
+        progress = RunProgress(quiet, None if quiet else _count(paths))
         try:
             with progress:
                 summary = run.execute(
@@ -230,8 +255,15 @@ def extract(
     elapsed = time.perf_counter() - started
     if not quiet:
         errors_file = errors_path(outputs.file) if outputs.file else None
+        shown: str | None = None if output is None else "standard output" if outputs.stream else str(output)
+        if outputs.format == "csv" and outputs.file is not None:  # the files written, not the name given
+            from .writers import CsvWriter
+
+            files = CsvWriter(outputs.file).paths
+            shown = f"{files['articles']}, {files['figures']} ... {files['dates']} (a CSV per kind of fact)"
+            errors_file = files["errors"]
         console = err if outputs.stream is not None else out  # standard output holds the records
-        _summary(summary, elapsed, output or db, errors_file, console)
+        _summary(summary, elapsed, shown, db, errors_file, console)
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
@@ -301,48 +333,64 @@ def _stopped(stop: RunStopped) -> None:
 
 
 class Throughput:
-    """Articles per second and the time left, from the results themselves: workers hand results
-    over in batches, so the rate is measured from the first batch's arrival to the latest one's,
-    over the articles that came after the first batch (model loading, the first batch's wait and
-    articles skipped by --resume left out). No rate is claimed before two batches have come."""
+    """Articles per second and the time left, from the results themselves. Workers hand results
+    over in batches (a chunk, a spaCy batch): a batch ends where no result came for BATCH_GAP
+    seconds. The rate is the articles of the whole batches after the first, over the time from the
+    first batch's end to the latest whole batch's end: model loading, the first batch's wait, a
+    batch still arriving and articles skipped by --resume are left out. No rate is claimed before
+    whole batches span MIN_SPAN seconds.
 
-    BATCH_GAP = 0.5  # results closer together than this arrived as one batch
-    MIN_SPAN = 2.0  # seconds of results before a rate is shown
+    Example:
+
+        meter = Throughput(total=64); meter.tick(counted=True); meter.rate()  # None: too early
+    """
+
+    BATCH_GAP = 1.0  # results closer together than this belong to one batch
+    MIN_SPAN = 2.0  # seconds of whole batches before a rate is shown
 
     def __init__(self, total: int | None) -> None:
         self.total, self.done, self.counted = total, 0, 0
-        self.first: float | None = None
-        self.last = 0.0
-        self.first_batch = 0
+        self.last: float | None = None  # when the latest result came
+        self.first_end: float | None = None  # when the first batch ended
+        self.whole_end: float | None = None  # when the latest whole batch ended
+        self.whole = 0  # articles in the whole batches after the first
+        self.arriving = 0  # articles of the batch arriving now
 
     def tick(self, counted: bool) -> None:
         self.done += 1
         if not counted:
             return
         now = time.perf_counter()
-        if self.first is None:
-            self.first = now
-        if now - self.first <= self.BATCH_GAP:
-            self.first_batch += 1
         self.counted += 1
+        if self.last is not None and now - self.last > self.BATCH_GAP:  # the batch before is whole
+            if self.first_end is None:
+                self.first_end = self.last
+            else:
+                self.whole += self.arriving
+                self.whole_end = self.last
+            self.arriving = 0
+        self.arriving += 1
         self.last = now
 
     def rate(self) -> float | None:
-        if self.first is None:
+        if self.first_end is None or self.whole_end is None:
             return None
-        span, after = self.last - self.first, self.counted - self.first_batch
-        return after / span if after > 0 and span >= self.MIN_SPAN else None
+        span = self.whole_end - self.first_end
+        return self.whole / span if span >= self.MIN_SPAN else None
 
     def left(self) -> float | None:
         rate = self.rate()
-        return (self.total - self.done) / rate if rate and self.total is not None else None
+        return max(0, self.total - self.done) / rate if rate and self.total is not None else None
 
 
-class _RunProgress:
+WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
+
+
+class RunProgress:
     """Progress on standard error, from the run's events: a bar in a terminal, a line every
-    LOG_EVERY seconds in logs, nothing with --quiet. It says "starting" until the first article is
-    done (the workers' start-up), then the true rate and the time left. Nothing shows before the
-    outputs are open (the run's `started` event)."""
+    LOG_EVERY seconds in logs, nothing with --quiet. The bar says "waiting for the first batch"
+    until the first article is done (the workers' start-up), then the true rate and the time left
+    once Throughput has one. Nothing shows before the outputs are open (the run's `started` event)."""
 
     LOG_EVERY = 10.0
 
@@ -365,11 +413,11 @@ class _RunProgress:
                 console=err,
                 transient=True,
             )
-            self.task = self.bar.add_task("starting", total=self.total, rate="", left="")
+            self.task = self.bar.add_task(WAITING, total=self.total, rate="", left="")
             self.bar.__enter__()
         elif not self.quiet:
-            total = self.total
-            err.print(f"extractor: extracting{f' {total:,} articles' if total else ''} ...", highlight=False)
+            what = f" {plural(self.total, 'article')}" if self.total else ""
+            err.print(f"extractor: extracting{what} ...", highlight=False)
 
     def __call__(self, event: RunEvent) -> None:
         if event == "started":
@@ -377,7 +425,7 @@ class _RunProgress:
         else:
             self.advance(counted=event != "skipped")
 
-    def __enter__(self) -> _RunProgress:
+    def __enter__(self) -> RunProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -394,7 +442,7 @@ class _RunProgress:
             self.bar.update(
                 self.task,
                 advance=1,
-                description="extracting" if self.meter.counted else "starting",
+                description="extracting" if self.meter.counted else WAITING,
                 rate=f"{rate:.1f} articles/s" if rate else "",
                 left=f"about {_duration(left)} left" if left is not None else "",
             )
@@ -402,8 +450,8 @@ class _RunProgress:
         now = time.perf_counter()
         if now - self.last_log >= self.LOG_EVERY:
             self.last_log = now
-            total = self.meter.total
-            shown = f"{self.meter.done:,}{f' of {total:,}' if total else ''} articles"
+            total, done = self.meter.total, self.meter.done
+            shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
             speed = f", {rate:.1f}/s" if rate else ""
             remaining = f", about {_duration(left)} left" if left is not None else ""
             err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
@@ -415,7 +463,12 @@ def _duration(seconds: float) -> str:
 
 
 def _summary(
-    summary: RunSummary, elapsed: float, output: Path | None, errors_output: Path | None, console: Console
+    summary: RunSummary,
+    elapsed: float,
+    records_shown: str | None,
+    db: Path | None,
+    errors_output: Path | None,
+    console: Console,
 ) -> None:
     errors, records = summary.all_errors, summary.records_written
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
@@ -436,14 +489,24 @@ def _summary(
     if elapsed > 0:
         table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
     console.print(table)
-    where = "standard output" if str(output) == "-" else escape(str(output))
-    shown_errors = f"\nerrors:  {escape(str(errors_output))}" if errors and errors_output else ""
-    console.print(f"records: {where}{shown_errors}", highlight=False)
+    if records_shown is not None:
+        console.print(
+            f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
+        )  # a path is never cut in two
+    if errors and errors_output:
+        console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
+    if db is not None:  # Datasette names each article by its title, else its id, only with the metadata file
+        import shlex
+
+        from .writers import metadata_path
+
+        browse = f"datasette {shlex.quote(str(db))} -m {shlex.quote(str(metadata_path(db)))}"
+        console.print(escape(f"database: {db}  (to browse it: {browse})"), highlight=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(short_help="Show one article's facts as tables.")
 def show(
-    path: Annotated[Path, typer.Argument(help="One article file.", show_default=False)],
+    path: Annotated[Path, typer.Argument(help="One article file.", metavar="ARTICLE", show_default=False)],
     published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
@@ -468,9 +531,10 @@ def show(
             err.print(f"[red]{shown}", highlight=False)
             failed = True
             continue
-        out.rule(f"[bold]{result.title or result.id}")
+        out.rule(f"[bold]{escape(result.title or result.id)}")
         out.print(
-            f"published: {result.published or '—'}   location: {result.location or '—'}   source: {result.source}",
+            escape(f"published: {result.published or '—'}   location: {result.location or '—'}   ")
+            + escape(f"source: {result.source}"),
             highlight=False,
         )
         _facts_table(out, "figures", result.figures, ["year", "count", "metric", "qualifier", "location", "evidence"])
@@ -498,11 +562,11 @@ def _facts_table(console: Console, title: str, items: list[Any], columns: list[s
             v = getattr(item, c)
             v = getattr(v, "value", v)
             row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
-        table.add_row(*row)
+        table.add_row(*map(escape, row))  # article text is shown as written, never read as markup
     console.print(table)
 
 
-@app.command()
+@app.command(short_help="Write the JSON Schema of the records.")
 def schema(
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the schema files.")] = Path(
         "schemas"
@@ -521,15 +585,19 @@ def schema(
     if check:
         if stale:
             fail(f"schemas in {output_dir} are stale: {', '.join(stale)}; run `extractor schema`", EXIT_FAILED)
-        out.print(f"schemas in {output_dir} are up to date")
+        out.print(escape(f"schemas in {output_dir} are up to date"), highlight=False)
         return
-    out.print(f"wrote {len(stale)} schema file(s) to {output_dir}" if stale else f"{output_dir} already up to date")
+    done = f"wrote {len(stale)} schema file(s) to {output_dir}" if stale else f"{output_dir} already up to date"
+    out.print(escape(done), highlight=False)
 
 
-@app.command(name="eval")
+@app.command(name="eval", short_help="Score the pipeline against gold files.")
 def eval_command(
     gold_dir: Annotated[
-        Path, typer.Argument(help="Folder of X.gold.json files beside their articles X.txt.", show_default=False)
+        Path,
+        typer.Argument(
+            help="Folder of X.gold.json files beside their articles X.txt.", metavar="GOLD_DIR", show_default=False
+        ),
     ],
     articles: Annotated[
         Path | None,
@@ -588,7 +656,7 @@ def eval_command(
             data["misses"] = report.misses[:misses]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        table = Table(title=f"extractor eval: {report.articles} articles in {escape(str(gold_dir))}")
+        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}"))
         for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
             table.add_column(c, justify="left" if c == "field" else "right")
         for name in FIELDS:
@@ -611,20 +679,21 @@ def eval_command(
         current = load_floors(floors) if floors.exists() else {}
         if raise_floors_:
             write_floors(floors, raise_floors(report, current))
-            err.print(f"floors in {floors} raised to today's scores where higher")
+            err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
         else:
             for line in below_floors(report, current):
-                err.print(f"[bold red]regression:[/] {line}", highlight=False)
+                err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
                 failed = True
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(short_help="Check figures and claims against official figures.")
 def check(
     inputs: Annotated[
         list[Path],
         typer.Argument(
             help="Records from `extract` (OUT.jsonl, or - for standard input), or articles to extract first.",
+            metavar="INPUT",
             show_default=False,
         ),
     ],
@@ -632,7 +701,8 @@ def check(
         Path,
         typer.Option(
             "--official",
-            help="Official figures CSV: metric,year,value[,location,source], or a wide table with --map / --map-file.",
+            help="Official figures CSV: columns metric, year, value (and location, source), or a wide table with "
+            "--map / --map-file, or a column per year.",
         ),
     ],
     map_: Annotated[list[str] | None, typer.Option("--map", help="METRIC=COLUMN for a wide table; repeat.")] = None,
@@ -647,7 +717,7 @@ def check(
         bool | None,
         typer.Option(
             "--years-in-columns/--no-years-in-columns",
-            help="The official table has a column per year (city,2014_murders,2015_murders). "
+            help="The official table has a column per year (city, 2014_murders, 2015_murders). "
             "Found by itself when the table has no year column.",
             show_default=False,
         ),
@@ -704,10 +774,12 @@ def check(
                 records.append(result)
             else:
                 err.print(
-                    f"[yellow]skipped[/] {result.source}: {result.error.value}: {result.message}", highlight=False
+                    f"[yellow]skipped[/] {escape(f'{result.source}: {result.error.value}: {result.message}')}",
+                    highlight=False,
                 )
     except OfficialDataError as e:
-        fail(str(e))
+        piped = str(e).startswith("standard input")  # `check -` reads the records `extract -o -` writes
+        fail(str(e) + ("; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""))
     if not records:
         fail("nothing to check: no extractor record was read from " + ", ".join(str(p) for p in inputs))
     rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
@@ -781,59 +853,83 @@ def shorten(text: str, width: int) -> str:
     return text[:half] + "…" + text[-(width - 1 - half) :]
 
 
+CHECK_COLUMNS = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
+SHRINKS_TO = {"article": 10, "metric": 8, "place": 8}  # the columns cut to fit, and how far
+DROPPED_FIRST = ["difference", "place"]  # then a narrow terminal drops these, in this order
+
+
+def check_widths(cells: list[dict[str, str]], width: int) -> dict[str, int]:
+    """Column widths for the check table within `width` characters: status, year and the numbers
+    are never cut; the id, metric and place are cut to fit (widest first), and when even that is
+    not enough the difference, then the place, are left out.
+
+    Example:
+
+        check_widths([{"status": "match", "article": "a", ...}], 80)  # {"status": 6, "article": 7, ...}
+    """
+    columns = [c for c in CHECK_COLUMNS if c != "difference" or any(row[c] for row in cells)]  # none: no column
+    while True:
+        widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
+        if "article" in widths:
+            widths["article"] = min(widths["article"], ID_WIDTH)
+        over = sum(widths.values()) + 2 * (len(columns) - 1) - width
+        while over > 0:
+            room = {c: widths[c] - SHRINKS_TO[c] for c in SHRINKS_TO if c in widths and widths[c] > SHRINKS_TO[c]}
+            if not room:
+                break
+            widest = max(room, key=lambda c: widths[c])
+            widths[widest] -= 1
+            over -= 1
+        droppable = [c for c in DROPPED_FIRST if c in columns]
+        if over <= 0 or not droppable:
+            return widths
+        columns.remove(droppable[0])
+
+
+def _check_cells(row: Any) -> dict[str, str]:
+    """One check row as plain text, a cell per column."""
+    difference = ""
+    if row.difference is not None:
+        relative = f" ({row.relative_difference:+.1%})" if row.relative_difference is not None else ""
+        difference = f"{row.difference:+g}{relative}"
+    return {
+        "status": row.status.value,
+        "article": row.article,
+        "metric": row.metric or "—",
+        "year": str(row.year or "—"),
+        "place": row.location or "—",
+        "stated": "—" if row.stated is None else f"{row.stated:g}",
+        "official": "—" if row.official is None else f"{row.official:g}",
+        "difference": difference,
+    }
+
+
 def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
-    """The summary first, then one short row per statement: mismatches first."""
+    """The summary first, then one short line per statement: mismatches first."""
     summary = "  ".join(
         f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
     )
-    out.print(f"extractor check: {sum(counts.values())} statements in {articles} articles  {summary or 'none'}")
+    found = f"{plural(sum(counts.values()), 'statement')} in {plural(articles, 'article')}"
+    out.print(f"extractor check: {found}  {summary or 'none'}", highlight=False)
     if not rows:
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    # status, year and the two numbers are never cut; the id is cut to fit, metric and place give way first
-    id_width = max(12, min(ID_WIDTH, out.width // 4))
-    # a narrow terminal drops the difference, then the place, rather than cutting every column
-    columns = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
-    if out.width < 110:
-        columns.remove("difference")
-    if out.width < 100:
-        columns.remove("place")
-    for c in columns:
-        fixed = c in ("status", "year", "stated", "official")
-        width = {"status": 14, "article": id_width, "year": 4, "stated": 7, "official": 8}.get(c)
-        table.add_column(
-            c,
-            no_wrap=True,
-            overflow="ellipsis",
-            min_width=width if fixed or c == "article" else None,
-            max_width=width if c == "article" else None,
-            ratio=None if fixed or c == "article" else 1,
-        )
-    for r in rows:
-        status = r.status.value
-        difference = (
-            ""
-            if r.difference is None
-            else f"{r.difference:+g}"
-            + (f" ({r.relative_difference:+.1%})" if r.relative_difference is not None else "")
-        )
-        cells = {
-            "status": f"[{CHECK_COLOURS.get(status, 'white')}]{status}[/]",
-            "article": escape(shorten(r.article, id_width)),
-            "metric": escape(r.metric or "—"),
-            "year": str(r.year or "—"),
-            "place": escape(r.location or "—"),
-            "stated": "—" if r.stated is None else f"{r.stated:g}",
-            "official": "—" if r.official is None else f"{r.official:g}",
-            "difference": difference,
-        }
-        table.add_row(*(cells[c] for c in columns))
+    cells = [_check_cells(r) for r in rows]
+    widths = check_widths(cells, out.width)
+    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=False)
+    for c, w in widths.items():
+        table.add_column(c, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w, width=w)
+    for row in cells:
+        shown = {c: escape(shorten(row[c], w) if c == "article" else row[c]) for c, w in widths.items()}
+        shown["status"] = f"[{CHECK_COLOURS.get(row['status'], 'white')}]{shown['status']}[/]"
+        table.add_row(*shown.values())
     out.print(table)
 
 
-@app.command()
+@app.command(short_help="Write an HTML page to review the facts in their articles.")
 def report(
-    records: Annotated[Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", show_default=False)],
+    records: Annotated[
+        Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", metavar="RECORDS", show_default=False)
+    ],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="The HTML file to write (always named: never a default beside the input)."),
@@ -857,6 +953,8 @@ def report(
     from .check import OfficialDataError, is_records_file, read_records
     from .report import write_report
 
+    if not records.exists():
+        fail(f"no such file: {records}")
     if not is_records_file(records):
         fail(f"{records} is not a records file from `extractor extract`")
     rows = None
@@ -867,10 +965,10 @@ def report(
 
         try:
             rows = json.loads(check_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as e:
-            from .run import first_line
-
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({first_line(e)})")
+        except OSError as e:
+            fail(f"--check {check_file}: cannot be read ({e.strerror or reason(e)})")
+        except (ValueError, RecursionError) as e:
+            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({reason(e)})")
         if not isinstance(rows, list):
             fail(f"--check {check_file}: expected a JSON list of check rows")
         for n, row in enumerate(rows, 1):
@@ -884,10 +982,10 @@ def report(
         n = write_report(read_records(records), output, rows)
     except OfficialDataError as e:
         fail(str(e))
-    out.print(f"wrote {escape(str(output))} ({n} articles)", highlight=False)
+    out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 
 
-@app.command()
+@app.command(short_help="Print the version.")
 def version() -> None:
     """Print the version.
 
@@ -906,9 +1004,7 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:  # the last guard: a clear line instead of a traceback; the run itself failed
-        from .run import first_line
-
-        err.print(f"[bold red]error:[/] {escape(first_line(e))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(reason(e))}", highlight=False)
         sys.exit(EXIT_RUN_FAILED)
 
 

@@ -294,6 +294,7 @@ def test_map_file_reads_the_original_marshall_file() -> None:
         ("", "empty"),
         ("metric,year,value\n", "no rows"),
         ("metric,value\nhomicide,3\n", "line 1: missing column(s) year"),
+        ("year,homs_sum\n2014,159\n", "missing column(s) metric, value; a table with a column per metric needs --map"),
         ("metric,year,value\nhomicide,2014,many\n", "line 2: value 'many' is not a number"),
         ("metric,year,value\nhomicide,twenty,3\n", "line 2: year 'twenty' is not a year"),
         ("metric,year,value,location\nhomicide,2014,159,St. Louis\nmurder,2014,160,Saint Louis\n", "line 3"),
@@ -389,6 +390,8 @@ def test_check_reads_records_from_standard_input(seed_records: Path) -> None:
     assert any(r["year"] == 2014 and r["status"] == "match" for r in json.loads(result.stdout))
     empty = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL), "--json"], input="")
     assert empty.exit_code == 2
+    text = runner.invoke(app, ["check", "-", "--official", str(OFFICIAL)], input="In 2021 there were 12 arson fires.\n")
+    assert text.exit_code == 2 and "pipe them through `extractor extract - -o -`" in text.output
 
 
 def test_check_summary_comes_first_and_only_filters(tmp_path: Path, seed_records: Path) -> None:
@@ -413,11 +416,28 @@ def test_check_table_cuts_long_ids_in_the_middle(tmp_path: Path, seed_records: P
     record = json.loads(seed_records.read_text(encoding="utf-8"))
     record["id"] = long_id
     path = write(tmp_path, "long.jsonl", json.dumps(record) + "\n")
-    for columns, width in (("120", 28), ("80", 20)):
+    for columns, widest in (("120", 28), ("80", 22), ("60", 16)):
         result = runner.invoke(app, ["check", str(path), "--official", str(OFFICIAL)], env={"COLUMNS": columns})
-        assert long_id not in result.stdout and shorten(long_id, width) in result.stdout
-        assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+        assert long_id not in result.stdout
+        shown = {word for line in result.stdout.splitlines() for word in line.split() if "…" in word}
+        assert len(shown) == 1, shown  # one width for the whole table
+        (cut,) = shown
+        assert cut.startswith("coun") and cut.endswith("final") and 10 <= len(cut) <= widest
+        assert max(len(line) for line in result.stdout.splitlines()[1:]) <= int(columns)  # the summary may wrap
         assert "no_official " in result.stdout  # the status is never cut
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120, 200])
+def test_check_table_shows_the_official_value_at_every_width(seed_records: Path, columns: int) -> None:
+    result = runner.invoke(
+        app, ["check", str(seed_records), "--official", str(OFFICIAL)], env={"COLUMNS": str(columns)}
+    )
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("status"))
+    assert header.split()[-2:] in (["stated", "official"], ["official", "difference"]), header
+    assert all(len(line) <= columns for line in lines[lines.index(header) :])
+    match = next(line for line in lines if line.startswith("match ") and " 2014 " in line)
+    assert match.split()[-2:] == ["159", "159"]  # stated and official, whole
 
 
 def test_check_reads_a_year_per_column_table(seed_records: Path, tmp_path: Path) -> None:
@@ -425,3 +445,27 @@ def test_check_reads_a_year_per_column_table(seed_records: Path, tmp_path: Path)
     result = runner.invoke(app, ["check", str(seed_records), "--official", str(table), "--json"])
     assert result.exit_code == 0, result.output
     assert any(r["year"] == 2014 and r["status"] == "match" and r["official"] == 159 for r in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 140])
+def test_check_widths_cut_names_never_numbers(columns: int) -> None:
+    from extractor.cli import CHECK_COLUMNS, check_widths
+
+    rows = [
+        dict(zip(CHECK_COLUMNS, cells, strict=True))
+        for cells in (
+            ("not_comparable", "a-raleigh-building-permits-quarterly", "residential building permit", "2024",
+             "Raleigh, North Carolina", "12.1", "11.98", "+0.12 (+1.0%)"),
+            ("match", "b-tulsa-robberies", "robbery", "2015", "Tulsa, Okla.", "1204", "1204", ""),
+        )
+    ]  # fmt: skip
+    widths = check_widths(rows, columns)
+    assert sum(widths.values()) + 2 * (len(widths) - 1) <= columns
+    for whole in ("status", "year", "stated", "official"):
+        assert widths[whole] >= max(len(row[whole]) for row in rows), (columns, whole)
+    assert list(widths)[:4] == ["status", "article", "metric", "year"]
+    if columns >= 140:
+        assert "difference" in widths and "place" in widths
+    for row in rows:
+        row["difference"] = ""  # nothing mismatches: no difference column takes room from the names
+    assert "difference" not in check_widths(rows, columns)

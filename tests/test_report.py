@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -136,10 +137,18 @@ def test_report_in_headless_chromium(report: Path) -> None:
         assert {"year", "count", "metric", "evidence"} <= set(terms)
         panel.find_element(By.CSS_SELECTOR, "button.close").click()
         assert not panel.is_displayed()
+        # a checked figure's panel says what it was checked against
+        marks = driver.find_elements(By.CSS_SELECTOR, "#article .text mark.figures")
+        next(m for m in marks if "2014: 159 homicide" in (m.get_attribute("title") or "")).click()
+        check = panel.find_element(By.CSS_SELECTOR, "dd.check")
+        assert check.text.startswith("official match against official 159"), check.text
+        panel.find_element(By.CSS_SELECTOR, "button.close").click()
         # an article has its own address
         driver.get(report.as_uri() + "#two-values")
         time.sleep(0.3)
         assert driver.find_element(By.ID, "article-title").text == "Harbor City crime tally"
+        selected = driver.find_elements(By.CSS_SELECTOR, "#rows tr.row.selected")  # listed, though filtered out
+        assert len(selected) == 1 and "Harbor City crime tally" in selected[0].text
         several = driver.find_elements(By.CSS_SELECTOR, "#article svg circle.several")
         assert len(several) == 2  # 2022 stated as 388 and as 402: two points, side by side
         xs = sorted(c.get_attribute("cx") for c in several)
@@ -155,5 +164,36 @@ def test_report_in_headless_chromium(report: Path) -> None:
         time.sleep(0.3)
         assert "<script>window.__injected = 1</script>" in driver.find_element(By.CSS_SELECTOR, "#article .text").text
         assert driver.execute_script("return window.__injected === undefined")
+        box.clear()
+        index_fits_at(driver, widths=(1400, 1280, 1024, 800, 420))
     finally:
         driver.quit()
+
+
+# cells whose text is wider than their room (shown cut, with an ellipsis); scrollWidth misses these
+CUT_CELLS = """return [...document.querySelectorAll(
+  '#rows tr.row td:nth-child(2), #rows tr.row td:nth-child(4), #rows tr.row td:nth-child(5), #index th')]
+  .filter(c => {
+    const text = document.createRange(), style = getComputedStyle(c);
+    text.selectNodeContents(c);
+    const room = c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return c.offsetWidth > 0 && text.getBoundingClientRect().width > room;
+  }).map(c => c.textContent)"""
+
+
+def index_fits_at(driver: Any, widths: tuple[int, ...]) -> None:
+    """At each window width the index needs no sideways scrolling, its date, facts and check
+    cells are whole, the check column is in view and the article column keeps room for a title."""
+    from selenium.webdriver.common.by import By
+
+    for width in widths:
+        driver.set_window_size(width, 800)
+        time.sleep(0.3)
+        index = driver.find_element(By.ID, "index")
+        assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", index), width
+        assert driver.execute_script(CUT_CELLS) == [], width
+        right = index.rect["x"] + index.rect["width"]
+        for row in driver.find_elements(By.CSS_SELECTOR, "#rows tr.row"):
+            first, last = row.find_elements(By.CSS_SELECTOR, "td")[0], row.find_elements(By.CSS_SELECTOR, "td")[-1]
+            assert last.rect["x"] + last.rect["width"] <= right + 1, width
+            assert first.rect["width"] >= 80, width  # a title has room
