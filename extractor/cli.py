@@ -495,7 +495,7 @@ def _summary(
         )  # a path is never cut in two
     if errors and errors_output:
         console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
-    if db is not None:  # Datasette names each article by its title, else its id, only with the metadata file
+    if db is not None:  # the metadata file adds table descriptions and facets
         import shlex
 
         from .writers import metadata_path

@@ -26,6 +26,10 @@ from pydantic import BaseModel
 from .models import FACT_KINDS, ArticleRecord, ExtractionError
 
 ARTICLE_COLUMNS = ["id", "source", "path", "title", "published", "location", "url", "content_hash", "text"]
+# What names an article in a table: its title, else its id. Right after `id`, so that Datasette,
+# which labels a row by its first column called "name" or "title", shows it even without metadata.
+ARTICLE_NAME = "name"
+ARTICLE_TABLE_COLUMNS = [ARTICLE_COLUMNS[0], ARTICLE_NAME, *ARTICLE_COLUMNS[1:]]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -334,7 +338,7 @@ def _as_json(value: Any) -> Any:
 
 def flat_rows(record: ArticleRecord, cell: Any = _as_json) -> dict[str, list[dict[str, Any]]]:
     """One row per fact, keyed by article id. Lists are JSON text (SQLite), or with
-    `cell=readable` plain text on one line (CSV). Articles carry a `label`: the title, else the id.
+    `cell=readable` plain text on one line (CSV). Articles carry a `name`: the title, else the id.
 
     Example:
 
@@ -342,7 +346,8 @@ def flat_rows(record: ArticleRecord, cell: Any = _as_json) -> dict[str, list[dic
     """
     data = record.model_dump(mode="json")
     article = {k: cell(data.get(k)) for k in ARTICLE_COLUMNS}
-    article["label"] = data.get("title") or data["id"]
+    article[ARTICLE_NAME] = data.get("title") or data["id"]
+    article = {k: article[k] for k in ARTICLE_TABLE_COLUMNS}
     rows: dict[str, list[dict[str, Any]]] = {"articles": [article]}
     for kind in FACT_KINDS:
         rows[kind] = [
@@ -375,7 +380,7 @@ def sqlite_columns(kind: str) -> dict[str, str]:
     """Column names and SQL types of a table, from the models, so every table exists (even empty)
     with numbers stored as numbers."""
     if kind == "articles":
-        return {c: "TEXT" for c in (*ARTICLE_COLUMNS, "label")}
+        return {c: "TEXT" for c in ARTICLE_TABLE_COLUMNS}
     if kind == "errors":
         return {c: "TEXT" for c in ExtractionError.model_fields}
     (model,) = get_args(ArticleRecord.model_fields[kind].annotation)
@@ -387,7 +392,7 @@ def sqlite_columns(kind: str) -> dict[str, str]:
 def csv_columns(kind: str) -> list[str]:
     """The columns of OUT.KIND.csv, from the models: a file has its header even without rows."""
     if kind == "articles":
-        return [*ARTICLE_COLUMNS, "label"]
+        return list(ARTICLE_TABLE_COLUMNS)
     if kind == "errors":
         return list(ExtractionError.model_fields)
     (model,) = get_args(ArticleRecord.model_fields[kind].annotation)
@@ -540,8 +545,8 @@ class SqliteWriter:
                 )
                 + ")"
             )
-        elif "label" not in self.db["articles"].columns_dict:
-            self.db.execute("alter table articles add column label TEXT")
+        elif ARTICLE_NAME not in self.db["articles"].columns_dict:
+            self.db.execute(f"alter table articles add column [{ARTICLE_NAME}] TEXT")
         for kind in FACT_KINDS:
             if kind in names:
                 continue
@@ -636,7 +641,7 @@ TABLE_DESCRIPTIONS = {
 
 def datasette_metadata(db_path: Path) -> dict[str, Any]:
     """Datasette's metadata for an extractor database: what each table holds, facets, and the
-    articles' `label` as the name shown for each foreign key.
+    articles' `name` (title, else id) as what is shown for each foreign key.
 
     Example:
 
@@ -648,7 +653,7 @@ def datasette_metadata(db_path: Path) -> dict[str, Any]:
         if facets:
             table["facets"] = facets
         tables[name] = table
-    tables["articles"]["label_column"] = "label"
+    tables["articles"]["label_column"] = ARTICLE_NAME
     return {"title": "extractor: facts from press coverage", "databases": {db_path.stem: {"tables": tables}}}
 
 

@@ -184,9 +184,12 @@ def test_sqlite_for_datasette_typed_labelled_and_complete(tmp_path: Path) -> Non
     assert types["year"] == "INTEGER" and types["count"] == "REAL"
     counts = [r[0] for r in con.execute("select count from figures where article_id = 'seed' order by count")]
     assert counts == sorted(counts) and counts[0] < counts[-1]
-    labels = dict(con.execute("select id, label from articles"))
+    labels = dict(con.execute("select id, name from articles"))
     assert labels["seed"] == "seed" and labels["titled"] == "A Headline for Dayton"
+    # Datasette labels a row by the first column called "name" or "title": the one never empty
+    columns = [r[1] for r in con.execute("pragma table_info(articles)")]
+    assert [c for c in columns if c in ("name", "title")][0] == "name"
     metadata = json.loads((tmp_path / "facts.metadata.json").read_text(encoding="utf-8"))
     tables_meta = metadata["databases"]["facts"]["tables"]
-    assert tables_meta["articles"]["label_column"] == "label"
+    assert tables_meta["articles"]["label_column"] == "name"
     assert "metric" in tables_meta["figures"]["facets"]

@@ -249,10 +249,10 @@ def test_the_summary_says_how_to_browse_the_database_with_its_labels(tmp_path: P
     result = runner.invoke(app, ["extract", str(SEED), "-o", str(records), "--db", str(db), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert f"records: {records}" in result.stdout
-    # plain `datasette facts.db` labels an untitled article "None": the metadata names its label column
+    # the metadata adds descriptions and facets, and names the label column too
     assert f"datasette {db} -m {tmp_path / 'facts.metadata.json'}" in result.stdout
     metadata = json.loads((tmp_path / "facts.metadata.json").read_text(encoding="utf-8"))
-    assert metadata["databases"]["facts"]["tables"]["articles"]["label_column"] == "label"
+    assert metadata["databases"]["facts"]["tables"]["articles"]["label_column"] == "name"
 
 
 def test_a_missing_dask_names_the_extra_with_its_brackets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
