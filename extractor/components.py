@@ -34,9 +34,16 @@ def line_breaks(doc: Doc) -> Doc:
 
 def numbers(doc: Doc) -> Doc:
     """Token._.number: the value of digits ("1,204", "12.5"), number words ("forty-two") and
-    "dozen". Scale words ("1.2 million") are combined by the figure extractor."""
-    for token in doc:
-        token._.number = token_value(token.text)
+    "dozen". Scale words ("1.2 million") are combined by the figure extractor. Read from the
+    tokens' texts (no Token objects made), each distinct text once."""
+    strings = doc.vocab.strings
+    values: dict[int, float | None] = {}  # by the token's text (its ORTH hash)
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth not in values:
+            values[orth] = token_value(strings[orth])
+        value = values[orth]
+        if value is not None:  # the attribute's default is None: only numbers are set
+            doc[i]._.number = value
     return doc
 
 
@@ -64,7 +71,8 @@ def lowers(doc: Doc) -> list[str]:
     """Each token's lowercase form, built once; reading it avoids making Token objects."""
     cached = doc.user_data.get("extractor_lowers")
     if cached is None:
-        cached = doc.user_data["extractor_lowers"] = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        cached = doc.user_data["extractor_lowers"] = [strings[h] for h in doc.to_array("LOWER").tolist()]
     return cached
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -44,6 +45,33 @@ class Context:
     respectively: list[int] = field(default_factory=list)
 
 
+# the token attributes a sentence is checked on before a pattern's Matcher runs on it
+NEED_ATTRS: list[int | str] = ["LOWER", "LEMMA", "SHAPE"]
+Needs = tuple[tuple[int, frozenset[int]], ...]  # (column of NEED_ATTRS, the values one token may have)
+
+
+def needs_of(pattern: list[dict[str, Any]]) -> Needs:
+    """What a sentence must hold for a pattern to match in it: for each token the pattern requires
+    (no "OP", or "+"), the lowercase forms, lemmas or shapes it may have (`{"LOWER": {"IN": [...]}}`,
+    `{"TEXT": "-"}`, `{"SHAPE": "dddd"}`). Whatever else a token is tested on (LIKE_NUM, POS, a
+    regex) asks nothing here: the Matcher tests it."""
+    needs = []
+    for spec in pattern:
+        if spec.get("OP", "+") != "+":
+            continue
+        for attr, value in spec.items():
+            if isinstance(value, dict) and list(value) == ["IN"]:
+                value = value["IN"]
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                continue
+            if attr in ("LOWER", "TEXT", "ORTH"):
+                needs.append((0, frozenset(get_string_id(v.lower()) for v in values)))
+            elif attr in ("LEMMA", "SHAPE"):
+                needs.append((NEED_ATTRS.index(attr), frozenset(get_string_id(v) for v in values)))
+    return tuple(needs)
+
+
 class FactMatchers:
     """The rules' patterns (rules/context.json) compiled for one vocabulary: made when the
     extractor_facts component is."""
@@ -63,9 +91,19 @@ class FactMatchers:
         self.labels: dict[int, tuple[str, str]] = {}
         tokenizer = spacy.blank("en", vocab=vocab).tokenizer  # phrases split as the text is split
 
+        # each key's patterns also in a Matcher of their own, run only on the sentences that hold
+        # the words they require (`needs_of`): a Matcher's time grows with its patterns times tokens
+        self.groups: list[tuple[Matcher, list[Needs]]] = []
+        self.targets = Matcher(vocab)
+
         def add(kind: str, label: str, patterns: list[list[dict[str, Any]]]) -> None:
             key = f"{kind}:{label}"
             self.matcher.add(key, patterns)
+            own = Matcher(vocab)
+            own.add(key, patterns)
+            self.groups.append((own, [needs_of(p) for p in patterns]))
+            if key == "marker:target":
+                self.targets = own
             self.labels[vocab.strings[key]] = (kind, label)
 
         def add_phrases(kind: str, label: str, phrases: list[str]) -> None:
@@ -96,8 +134,9 @@ class FactMatchers:
 
     def markers_in(self, span: Span, kind: str) -> list[tuple[int, int]]:
         """The markers of one kind ("target") in a span, by Doc token index."""
+        matcher = self.targets if kind == "target" else self.matcher
         found = []
-        for match_id, s, e in self.matcher(span):
+        for match_id, s, e in matcher(span):
             group, label = self.labels[match_id]
             if group == "marker" and label == kind:
                 found.append((s + span.start, e + span.start))
@@ -109,9 +148,22 @@ class FactMatchers:
         # only (a third of a release), the phrase patterns (fast) on the whole Doc
         low = lowers(doc)
         found = []
+        # without the annotations the patterns read, the Matcher as written says so (spaCy's error)
+        annotated = all(doc.has_annotation(attr) for attr in ("POS", "LEMMA", "DEP"))
+        words = doc.to_array(NEED_ATTRS) if annotated else None
         for sent in doc.sents:
-            if any(w[:1].isdigit() or w in NUMBER_WORDS for w in low[sent.start : sent.end]):
+            if not any(w[:1].isdigit() or w in NUMBER_WORDS for w in low[sent.start : sent.end]):
+                continue
+            if words is None:
                 found += [(self.labels[m], s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
+                continue
+            held = [set(column.tolist()) for column in words[sent.start : sent.end].T]
+            for matcher, needs in self.groups:
+                if any(all(not held[c].isdisjoint(values) for c, values in need) for need in needs):
+                    found += [
+                        (self.labels[m], s + sent.start, e + sent.start)
+                        for m, s, e in matcher(sent, allow_missing=True)
+                    ]
         found += [(self.labels[m], s, e) for m, s, e in self.phrases(doc)]
         for (kind, label), s, e in found:
             span = doc[s:e]
