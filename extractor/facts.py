@@ -16,6 +16,7 @@ either changed computes them again (a getter); the result is kept per (published
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,9 +152,10 @@ class FactMatchers:
         # without the annotations the patterns read, the Matcher as written says so (spaCy's error)
         annotated = all(doc.has_annotation(attr) for attr in ("POS", "LEMMA", "DEP"))
         words = doc.to_array(NEED_ATTRS) if annotated else None
+        numeric = [i for i, w in enumerate(low) if w[:1].isdigit() or w in NUMBER_WORDS]
         for sent in doc.sents:
-            if not any(w[:1].isdigit() or w in NUMBER_WORDS for w in low[sent.start : sent.end]):
-                continue
+            if bisect_left(numeric, sent.start) == bisect_left(numeric, sent.end):
+                continue  # no number in the sentence
             if words is None:
                 found += [(self.labels[m], s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
                 continue

@@ -7,6 +7,7 @@ paired with its year by the grammar around it ("160 homicides in 2023", "2014, w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -657,7 +658,7 @@ QUOTE_OPENERS = ("\u201c", '"', "\u2018")
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
@@ -834,15 +835,17 @@ def sentence_figures(
     ctx = ctx if ctx is not None else context_of(doc)
     reading = _Reading(doc_text(doc), previous_metric)
     figures: list[Figure] = []
+    low = lowers(doc)
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+        words = [i for i in range(sent.start, sent.end) if not low[i].isspace()]  # Token.is_space
         if not words:
             continue
-        line_text, line_end = reading.enter_line(doc, words[0].idx)
+        first, last = doc[words[0]], doc[words[-1]]
+        line_text, line_end = reading.enter_line(doc, first.idx)
         years, unresolved = _sentence_years(doc, sent, published, reading, ctx)
-        if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
+        if last.idx + len(last) >= line_end and line_text.endswith(":"):
             reading.header = _header_frame(sent, years, ctx) or reading.header
-        if not _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
+        if not _inside(first.idx, last.idx + len(last), handled):
             figures += _figures_of_sentence(doc, sent, years, bool(unresolved), reading, ctx, location)
     return figures
 
