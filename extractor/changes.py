@@ -10,7 +10,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .components import doc_text, in_headline, lowers, sentence_of
+from .components import doc_text, in_headline, lowers, next_index, sentence_of, sentences
 from .metrics import metric_from_noun, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
 from .numbers import qualifier_before
@@ -48,8 +48,7 @@ def direction_of(token: Token) -> Direction | None:
 
 def _direction_candidates(doc: Doc) -> list[int]:
     """The indices of the tokens `direction_of` may give a direction: their lowercase form or
-    their lemma is a direction word. Read from the Doc's arrays, without a Token for each word:
-    the loops over a sentence's words visit these only."""
+    their lemma is a direction word. Read from the Doc's arrays, without a Token for each word."""
     strings = doc.vocab.strings
     lemmas = doc.to_array("LEMMA").tolist()
     moving = {h for h in set(lemmas) if strings[h].lower() in DIRECTION_WORDS}
@@ -291,16 +290,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
     low = lowers(doc)
+    # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
+    # that may give a direction: the loops over a sentence's words visit these only
+    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS]
     directional = _direction_candidates(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
         i = sent.start
         while i < sent.end:
-            found = _percent_at(doc, i) if i + 1 < len(low) and low[i + 1] in PERCENT_UNIT_WORDS else None
+            found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
             if found is None:
-                i += 1
+                i = next_index(percents, i + 1, sent.end)
                 continue
             value, signed, end = found
             start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i

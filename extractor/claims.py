@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .components import doc_text, in_headline, lowers, sentence_of
+from .components import doc_text, in_headline, lowers, sentence_of, sentences
 from .facts import context_of, matchers_for
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
@@ -59,7 +59,7 @@ class ClaimMatchers:
         extremes: list[tuple[str, int, int]] = []
         low = lowers(doc)
         matches = []
-        for sent in doc.sents:  # only sentences with a word that can start a claim
+        for sent in sentences(doc):  # only sentences with a word that can start a claim
             if any(w in TRIGGERS for w in low[sent.start : sent.end]):
                 matches += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
         for match_id, s, e in matches:
@@ -228,7 +228,7 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
         reports = context_of(doc).report_years
         if reports:
             return reports[0][1]  # a release about "the 2001 Annual Gang Cases Report"
-        for later in doc.sents:
+        for later in sentences(doc):
             if later.start <= sent.start or in_headline(later[0]):
                 continue
             years = [y.year for y in years_in(doc, later.start, later.end, published, None) if not y.anchored]

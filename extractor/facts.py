@@ -16,7 +16,6 @@ either changed computes them again (a getter); the result is kept per (published
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +27,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .components import lowers
-from .numbers import NUMBER_WORDS
+from .components import next_index, number_tokens, sentences
 from .rules import load
 
 
@@ -71,6 +69,18 @@ def needs_of(pattern: list[dict[str, Any]]) -> Needs:
             elif attr in ("LEMMA", "SHAPE"):
                 needs.append((NEED_ATTRS.index(attr), frozenset(get_string_id(v) for v in values)))
     return tuple(needs)
+
+
+def _may_match(held: list[set[int]], needs: list[Needs]) -> bool:
+    """Whether a sentence holding the values `held` (by column of NEED_ATTRS) has the words one of
+    the patterns needs."""
+    for need in needs:
+        for column, values in need:
+            if held[column].isdisjoint(values):
+                break
+        else:
+            return True
+    return False
 
 
 class FactMatchers:
@@ -147,21 +157,20 @@ class FactMatchers:
         ctx = Context()
         # the token patterns concern counts and years: run them on the sentences that hold a number
         # only (a third of a release), the phrase patterns (fast) on the whole Doc
-        low = lowers(doc)
         found = []
         # without the annotations the patterns read, the Matcher as written says so (spaCy's error)
         annotated = all(doc.has_annotation(attr) for attr in ("POS", "LEMMA", "DEP"))
         words = doc.to_array(NEED_ATTRS) if annotated else None
-        numeric = [i for i, w in enumerate(low) if w[:1].isdigit() or w in NUMBER_WORDS]
-        for sent in doc.sents:
-            if bisect_left(numeric, sent.start) == bisect_left(numeric, sent.end):
+        numeric = number_tokens(doc)
+        for sent in sentences(doc):
+            if next_index(numeric, sent.start, sent.end) == sent.end:
                 continue  # no number in the sentence
             if words is None:
                 found += [(self.labels[m], s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
                 continue
             held = [set(column.tolist()) for column in words[sent.start : sent.end].T]
             for matcher, needs in self.groups:
-                if any(all(not held[c].isdisjoint(values) for c, values in need) for need in needs):
+                if _may_match(held, needs):
                     found += [
                         (self.labels[m], s + sent.start, e + sent.start)
                         for m, s, e in matcher(sent, allow_missing=True)

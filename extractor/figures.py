@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, lowers
+from .components import doc_text, lowers, next_index, number_tokens, sentences
 from .facts import Context, context_of
 from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
 from .models import Basis, Figure, Qualifier
-from .numbers import NUMBER_WORDS, QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
+from .numbers import QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
 from .timex import YearMention, years_in
 from .vocabulary import AGO_WORDS, MONTHS, singular
@@ -158,10 +158,13 @@ def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
 
 
 def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]:
-    low = lowers(doc)
+    numbers = number_tokens(doc)  # the tokens that may be numbers: the others are passed over
     i = start
     while i < end:
-        if i in skip or not (low[i][:1].isdigit() or low[i] in NUMBER_WORDS) or is_year_token(doc[i]):
+        if (ahead := next_index(numbers, i, end)) != i:
+            i = ahead
+            continue
+        if i in skip or is_year_token(doc[i]):
             i += 1
             continue
         found = number_at(doc, i, end)
@@ -587,7 +590,7 @@ def _is_place_word(token: Token) -> bool:
 
 def place_of(doc: Doc, start: int, end: int) -> str | None:
     """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
-    for ent in doc.ents:
+    for ent in _entities(doc):
         inside = ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0
         introduced = ent.start > 0 and (
             doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the")
@@ -596,6 +599,17 @@ def place_of(doc: Doc, start: int, end: int) -> str | None:
         if inside and introduced:
             return ent.text
     return None
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
+    call."""
+    marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
+    cached = doc.user_data.get("extractor_entities")
+    if cached is None or cached[0] != marks:
+        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
+    ents: tuple[Span, ...] = cached[1]
+    return ents
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -836,7 +850,7 @@ def sentence_figures(
     reading = _Reading(doc_text(doc), previous_metric)
     figures: list[Figure] = []
     low = lowers(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         words = [i for i in range(sent.start, sent.end) if not low[i].isspace()]  # Token.is_space
         if not words:
             continue

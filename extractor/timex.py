@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, lowers, sentence_of
+from .components import doc_text, lowers, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
@@ -310,6 +310,14 @@ def _may_name_year(word: str) -> bool:
     return word in RELATIVE_BY_FIRST or word.startswith("fy")
 
 
+def _year_starts(doc: Doc) -> list[int]:
+    """The indices of the words that may open a year mention (`_may_name_year`), built once."""
+    cached = doc.user_data.get("extractor_year_starts")
+    if cached is None:
+        cached = doc.user_data["extractor_year_starts"] = [i for i, w in enumerate(lowers(doc)) if _may_name_year(w)]
+    return cached
+
+
 def years_in(
     doc: Doc,
     start: int,
@@ -323,10 +331,11 @@ def years_in(
     token indices go to `unresolved`)."""
     found: list[YearMention] = []
     low = lowers(doc)
+    starts = _year_starts(doc)  # the words that may open a year mention: the others are passed over
     i = start
     while i < end:
-        if not _may_name_year(low[i]):
-            i += 1
+        if (ahead := next_index(starts, i, end)) != i:
+            i = ahead
             continue
         t = doc[i]
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
