@@ -83,9 +83,9 @@ def number_tokens(doc: Doc) -> list[int]:
     "5th") or a number word ("forty"); built once from `lowers`."""
     cached = doc.user_data.get("extractor_number_tokens")
     if cached is None:
-        cached = doc.user_data["extractor_number_tokens"] = [
-            i for i, w in enumerate(lowers(doc)) if w[:1].isdigit() or w in NUMBER_WORDS
-        ]
+        low = lowers(doc)
+        numeric = {w for w in set(low) if w[:1].isdigit() or w in NUMBER_WORDS}  # each distinct word read once
+        cached = doc.user_data["extractor_number_tokens"] = [i for i, w in enumerate(low) if w in numeric]
     return cached
 
 

@@ -153,11 +153,13 @@ class FactMatchers:
                 found.append((s + span.start, e + span.start))
         return found
 
-    def context(self, doc: Doc, published: dt.date | None) -> Context:
-        ctx = Context()
-        # the token patterns concern counts and years: run them on the sentences that hold a number
-        # only (a third of a release), the phrase patterns (fast) on the whole Doc
-        found = []
+    def token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches (match_id, start, end by Doc token index). They concern
+        counts and years: they are run on the sentences that hold a number only (a third of a
+        release), and each key's patterns only where the sentence holds the words they need; the
+        matches are those of the Matcher as written run on every such sentence (in another order
+        across keys)."""
+        found: list[tuple[int, int, int]] = []
         # without the annotations the patterns read, the Matcher as written says so (spaCy's error)
         annotated = all(doc.has_annotation(attr) for attr in ("POS", "LEMMA", "DEP"))
         words = doc.to_array(NEED_ATTRS) if annotated else None
@@ -166,15 +168,18 @@ class FactMatchers:
             if next_index(numeric, sent.start, sent.end) == sent.end:
                 continue  # no number in the sentence
             if words is None:
-                found += [(self.labels[m], s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
+                found += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
                 continue
             held = [set(column.tolist()) for column in words[sent.start : sent.end].T]
             for matcher, needs in self.groups:
                 if _may_match(held, needs):
-                    found += [
-                        (self.labels[m], s + sent.start, e + sent.start)
-                        for m, s, e in matcher(sent, allow_missing=True)
-                    ]
+                    found += [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent, allow_missing=True)]
+        return found
+
+    def context(self, doc: Doc, published: dt.date | None) -> Context:
+        ctx = Context()
+        # the token patterns on the sentences that hold a number, the phrase patterns (fast) on the whole Doc
+        found = [(self.labels[m], s, e) for m, s, e in self.token_matches(doc)]
         found += [(self.labels[m], s, e) for m, s, e in self.phrases(doc)]
         for (kind, label), s, e in found:
             span = doc[s:e]

@@ -592,11 +592,13 @@ def place_of(doc: Doc, start: int, end: int) -> str | None:
     """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
     for ent in _entities(doc):
         inside = ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0
+        if not inside:
+            continue
         introduced = ent.start > 0 and (
             doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the")
             or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("in", "across"))
         )
-        if inside and introduced:
+        if introduced:
             return ent.text
     return None
 

@@ -314,7 +314,9 @@ def _year_starts(doc: Doc) -> list[int]:
     """The indices of the words that may open a year mention (`_may_name_year`), built once."""
     cached = doc.user_data.get("extractor_year_starts")
     if cached is None:
-        cached = doc.user_data["extractor_year_starts"] = [i for i, w in enumerate(lowers(doc)) if _may_name_year(w)]
+        low = lowers(doc)
+        openers = {w for w in set(low) if _may_name_year(w)}  # each distinct word read once
+        cached = doc.user_data["extractor_year_starts"] = [i for i, w in enumerate(low) if w in openers]
     return cached
 
 
