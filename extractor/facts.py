@@ -46,37 +46,72 @@ class Context:
 
 # the token attributes a sentence is checked on before a pattern's Matcher runs on it
 NEED_ATTRS: list[int | str] = ["LOWER", "LEMMA", "SHAPE"]
-Needs = tuple[tuple[int, frozenset[int]], ...]  # (column of NEED_ATTRS, the values one token may have)
+# what a pattern needs is read in a view of the sentence: a column of NEED_ATTRS (the values of its
+# tokens), or two columns read on two adjacent tokens (the pairs of values they form)
+View = int | tuple[int, int]
+Needs = tuple[tuple[View, frozenset[Any]], ...]  # (view, the values one token or one pair may have)
+MAX_PAIRS = 2000  # two adjacent tokens with more possible pairs than this ask for their words only
+
+
+def _token_needs(spec: dict[str, Any]) -> list[tuple[int, frozenset[int]]]:
+    """The lowercase forms, lemmas or shapes one token of a pattern may have (`{"LOWER": {"IN":
+    [...]}}`, `{"TEXT": "-"}`, `{"SHAPE": "dddd"}`), by column of NEED_ATTRS. Whatever else a
+    token is tested on (LIKE_NUM, POS, a regex) asks nothing here: the Matcher tests it."""
+    needs = []
+    for attr, value in spec.items():
+        if isinstance(value, dict) and list(value) == ["IN"]:
+            value = value["IN"]
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            continue
+        if attr in ("LOWER", "TEXT", "ORTH"):
+            needs.append((0, frozenset(get_string_id(v.lower()) for v in values)))
+        elif attr in ("LEMMA", "SHAPE"):
+            needs.append((NEED_ATTRS.index(attr), frozenset(get_string_id(v) for v in values)))
+    return needs
 
 
 def needs_of(pattern: list[dict[str, Any]]) -> Needs:
-    """What a sentence must hold for a pattern to match in it: for each token the pattern requires
-    (no "OP", or "+"), the lowercase forms, lemmas or shapes it may have (`{"LOWER": {"IN": [...]}}`,
-    `{"TEXT": "-"}`, `{"SHAPE": "dddd"}`). Whatever else a token is tested on (LIKE_NUM, POS, a
-    regex) asks nothing here: the Matcher tests it."""
-    needs = []
+    """What a sentence must hold for a pattern to match in it: the words of each token the pattern
+    requires (no "OP", or "+"), and of two required tokens one after the other ("a year", "June
+    through August"), the pairs they may form."""
+    needs: list[tuple[View, frozenset[Any]]] = []
+    before: list[tuple[int, frozenset[int]]] = []  # the needs of the token before, if it is exactly one
     for spec in pattern:
-        if spec.get("OP", "+") != "+":
-            continue
-        for attr, value in spec.items():
-            if isinstance(value, dict) and list(value) == ["IN"]:
-                value = value["IN"]
-            values = [value] if isinstance(value, str) else value
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                continue
-            if attr in ("LOWER", "TEXT", "ORTH"):
-                needs.append((0, frozenset(get_string_id(v.lower()) for v in values)))
-            elif attr in ("LEMMA", "SHAPE"):
-                needs.append((NEED_ATTRS.index(attr), frozenset(get_string_id(v) for v in values)))
+        op = spec.get("OP")
+        own = _token_needs(spec) if op in (None, "+") else []
+        needs += own
+        if op is None and before and own:
+            (a, first), (b, second) = before[0], own[0]
+            if len(first) * len(second) <= MAX_PAIRS:
+                needs.append(((a, b), frozenset((x, y) for x in first for y in second)))
+        before = own if op is None else []
     return tuple(needs)
 
 
-def _may_match(held: list[set[int]], needs: list[Needs]) -> bool:
-    """Whether a sentence holding the values `held` (by column of NEED_ATTRS) has the words one of
-    the patterns needs."""
+class _Held:
+    """The values a sentence holds in each view (`View`), read when first asked."""
+
+    def __init__(self, rows: Any) -> None:
+        self.rows = rows  # the sentence's tokens by NEED_ATTRS (Doc.to_array)
+        self.views: dict[View, set[Any]] = {}
+
+    def holds(self, view: View, values: frozenset[Any]) -> bool:
+        held = self.views.get(view)
+        if held is None:
+            if isinstance(view, int):
+                held = set(self.rows[:, view].tolist())
+            else:
+                held = set(zip(self.rows[:-1, view[0]].tolist(), self.rows[1:, view[1]].tolist(), strict=True))
+            self.views[view] = held
+        return not held.isdisjoint(values)
+
+
+def _may_match(held: _Held, needs: list[Needs]) -> bool:
+    """Whether a sentence holds what one of the patterns needs."""
     for need in needs:
-        for column, values in need:
-            if held[column].isdisjoint(values):
+        for view, values in need:
+            if not held.holds(view, values):
                 break
         else:
             return True
@@ -170,7 +205,7 @@ class FactMatchers:
             if words is None:
                 found += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
                 continue
-            held = [set(column.tolist()) for column in words[sent.start : sent.end].T]
+            held = _Held(words[sent.start : sent.end])
             for matcher, needs in self.groups:
                 if _may_match(held, needs):
                     found += [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent, allow_missing=True)]

@@ -31,6 +31,7 @@ MATCHED = [
 UNMATCHED = [
     "The shelter placed 410 cats and 455 dogs.",  # numbers, but none of the patterns' words
     "The council met on Tuesday to discuss the library every year.",  # the words, but no number
+    "Each of the 40 members voted for a new year of service.",  # "each", "a", "year", but not in a row
 ]
 
 
@@ -70,7 +71,28 @@ def test_a_pattern_needs_the_words_it_requires(pattern: list[dict[str, object]],
     from spacy.strings import get_string_id
 
     needs = needs_of(pattern)
-    assert [set(values) for _column, values in needs] == [{get_string_id(w) for w in ws} for ws in words]
+    assert [set(values) for view, values in needs if isinstance(view, int)] == [
+        {get_string_id(w) for w in ws} for ws in words
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs"),
+    [
+        ([{"LOWER": {"IN": ["each", "a"]}}, {"LOWER": "year"}], {("each", "year"), ("a", "year")}),
+        ([{"LOWER": "over"}, {"LOWER": "the"}, {"LOWER": "years"}], {("over", "the"), ("the", "years")}),
+        # an optional token between, or a token tested otherwise, makes no pair
+        ([{"LOWER": "by"}, {"LOWER": "the", "OP": "?"}, {"SHAPE": "dddd"}], set()),
+        ([{"LOWER": "up"}, {"LIKE_NUM": True}, {"LOWER": "percent"}], set()),
+    ],
+)
+def test_two_required_tokens_in_a_row_need_their_pair(
+    pattern: list[dict[str, object]], pairs: set[tuple[str, str]]
+) -> None:
+    from spacy.strings import get_string_id
+
+    found = {pair for view, values in needs_of(pattern) if not isinstance(view, int) for pair in values}
+    assert found == {(get_string_id(a), get_string_id(b)) for a, b in pairs}
 
 
 @pytest.mark.parametrize(
