@@ -89,7 +89,7 @@ def needs_of(pattern: list[dict[str, Any]]) -> Needs:
     return tuple(needs)
 
 
-class _Held:
+class Held:
     """The values a sentence holds in each view (`View`), read when first asked."""
 
     def __init__(self, rows: Any) -> None:
@@ -107,7 +107,7 @@ class _Held:
         return not held.isdisjoint(values)
 
 
-def _may_match(held: _Held, needs: list[Needs]) -> bool:
+def may_match(held: Held, needs: list[Needs]) -> bool:
     """Whether a sentence holds what one of the patterns needs."""
     for need in needs:
         for view, values in need:
@@ -205,9 +205,9 @@ class FactMatchers:
             if words is None:
                 found += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
                 continue
-            held = _Held(words[sent.start : sent.end])
+            held = Held(words[sent.start : sent.end])
             for matcher, needs in self.groups:
-                if _may_match(held, needs):
+                if may_match(held, needs):
                     found += [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent, allow_missing=True)]
         return found
 

@@ -178,3 +178,55 @@ def test_qualifier_before_is_the_longest_phrase_before_the_number(words: list[st
         assert start == i
     else:
         assert (qualifier, start) == expected
+
+
+CLAIM_SENTENCES = [
+    "The town recorded its fewest traffic deaths since 2009.",  # a superlative and its anchor
+    "Burglaries reached an all-time high of 1,400 in 2019.",  # an extreme
+    "More riders took the bus in 2022 than in the past five years.",  # a comparative extreme
+    "The deadliest year for crashes was 2016, the worst on record.",
+    "Fares have risen since 2015.",  # an anchor with no superlative to serve: not read
+    "The library opened a new branch on Friday.",  # nothing
+]
+
+
+def _claims_as_written(doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """Anchors and extremes by one Matcher of all the claim patterns on every sentence with a
+    trigger word; the anchors of the sentences with a superlative word (only they are read)."""
+    from spacy.matcher import Matcher
+
+    from extractor import claims
+
+    matcher = Matcher(doc.vocab)
+    for group in ("time_anchor_patterns", "extreme_patterns"):
+        for label, patterns in claims.RULES[group].items():
+            if not label.startswith("_"):
+                matcher.add(f"{group}:{label}", patterns)
+    anchors, extremes = [], []
+    for sent in doc.sents:
+        words = [t.lower_ for t in sent]
+        if not any(w in claims.TRIGGERS for w in words):
+            continue
+        for m, s, e in matcher(sent):
+            group, label = doc.vocab.strings[m].split(":")
+            if group == "extreme_patterns":
+                extremes.append((label, s + sent.start, e + sent.start))
+            elif any(w in claims.SUPERLATIVES for w in words):
+                anchors.append((label, s + sent.start, e + sent.start))
+    return sorted(anchors, key=lambda a: a[1]), claims._longest(extremes)
+
+
+@pytest.mark.parametrize("text", CLAIM_SENTENCES)
+def test_claim_anchors_and_extremes_are_those_of_the_matcher_as_written(nlp: Language, text: str) -> None:
+    from extractor.claims import _matchers
+
+    doc = nlp(text)
+    assert _matchers(doc.vocab).find(doc) == _claims_as_written(doc)
+
+
+def test_the_claim_sentences_hold_anchors_and_extremes(nlp: Language) -> None:
+    from extractor.claims import _matchers
+
+    found = [_matchers(nlp.vocab).find(nlp(text)) for text in CLAIM_SENTENCES]
+    assert [bool(anchors) for anchors, _ in found] == [True, False, False, True, False, False]
+    assert [bool(extremes) for _, extremes in found] == [False, True, True, True, False, False]
