@@ -5,11 +5,12 @@ from a Doc: plain functions from Doc to records."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .components import doc_text, in_headline, lowers, sentence_of
+from .components import doc_text, in_headline, lowers, next_index, sentence_of, sentences
 from .metrics import metric_from_noun, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
 from .numbers import qualifier_before
@@ -23,6 +24,9 @@ DECREASE = set(RULES["decrease_words"])
 BASELINE_WORDS = set(RULES["baseline_words"])
 LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
 OPEN_BOUNDS = [w.split() for w in RULES["open_bound_words"]]
+DIRECTION_WORDS = INCREASE | DECREASE
+# the words after a number that may make it a percentage (`_percent_at`): "%", "percent", "per cent"
+PERCENT_UNIT_WORDS = frozenset({"%", "percent", "pct", "pct.", "percentage", "per"})
 DIRECTION_WINDOW = 4
 GENERIC_NOUNS = set(RULES["generic_nouns"])
 
@@ -40,6 +44,20 @@ def direction_of(token: Token) -> Direction | None:
         if word in DECREASE:
             return Direction.decrease
     return None
+
+
+def _direction_candidates(doc: Doc) -> list[int]:
+    """The indices of the tokens `direction_of` may give a direction: their lowercase form or
+    their lemma is a direction word. Read from the Doc's arrays, without a Token for each word."""
+    strings = doc.vocab.strings
+    lemmas = doc.to_array("LEMMA").tolist()
+    moving = {h for h in set(lemmas) if strings[h].lower() in DIRECTION_WORDS}
+    return [i for i, (w, h) in enumerate(zip(lowers(doc), lemmas, strict=True)) if w in DIRECTION_WORDS or h in moving]
+
+
+def _within(indices: list[int], sent: Span) -> list[int]:
+    """The sorted token indices that lie in a sentence."""
+    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
 
 
 def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
@@ -271,15 +289,20 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     changes: list[Change] = []
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
-    for sent in doc.sents:
+    low = lowers(doc)
+    # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
+    # that may give a direction: the loops over a sentence's words visit these only
+    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS]
+    directional = _direction_candidates(doc)
+    for sent in sentences(doc):
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
         i = sent.start
         while i < sent.end:
-            found = _percent_at(doc, i)
+            found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
             if found is None:
-                i += 1
+                i = next_index(percents, i + 1, sent.end)
                 continue
             value, signed, end = found
             start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
@@ -315,8 +338,9 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 )
             )
             i = end
+        sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
-        for t in sent:
+        for t in sent_directional:
             if t.i in used_words or t.pos_ not in ("VERB", "ADV", "ADJ") or direction_of(t) is None:
                 continue
             numbers = _trend_numbers(t)
@@ -340,7 +364,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 )
             )
         # changes without a percent: "an increase in car break-ins", "a rise in bicycle crashes"
-        for t in sent:
+        for t in sent_directional:
             if t.i in used_words or t.pos_ != "NOUN" or direction_of(t) is None:
                 continue
             ins = [c for c in t.children if c.dep_ == "prep" and _low(c) == "in"]

@@ -21,8 +21,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .components import doc_text, in_headline, lowers, sentence_of
-from .facts import context_of, matchers_for
+from .components import doc_text, in_headline, lowers, sentence_of, sentences
+from .facts import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load
@@ -43,28 +43,44 @@ PREVIOUS_FIGURE_CHARS = 400
 
 
 class ClaimMatchers:
+    """The time anchors ("since 2014", "on record") and extremes ("an all-time high") of
+    rules/claims.json, in a Matcher each. A sentence is read for anchors only when it holds a
+    superlative word (an anchor serves the superlative before it in its sentence), and by either
+    Matcher only when it holds the words one of its patterns needs (`facts.needs_of`)."""
+
     def __init__(self, vocab: Vocab) -> None:
-        self.matcher = Matcher(vocab)
+        self.anchors = Matcher(vocab)
+        self.extremes = Matcher(vocab)
+        self.anchor_needs: list[Needs] = []
+        self.extreme_needs: list[Needs] = []
         self.labels: dict[int, tuple[str, str]] = {}
         for group in ("time_anchor_patterns", "extreme_patterns"):
             for label, patterns in RULES[group].items():
                 if label.startswith("_"):
                     continue
                 key = f"{group}:{label}"
-                self.matcher.add(key, patterns)
+                anchors = group == "time_anchor_patterns"
+                (self.anchors if anchors else self.extremes).add(key, patterns)
+                (self.anchor_needs if anchors else self.extreme_needs).extend(needs_of(p) for p in patterns)
                 self.labels[vocab.strings[key]] = (group, label)
 
     def find(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
         anchors: list[tuple[str, int, int]] = []
         extremes: list[tuple[str, int, int]] = []
         low = lowers(doc)
-        matches = []
-        for sent in doc.sents:  # only sentences with a word that can start a claim
-            if any(w in TRIGGERS for w in low[sent.start : sent.end]):
-                matches += [(m, s + sent.start, e + sent.start) for m, s, e in self.matcher(sent)]
-        for match_id, s, e in matches:
-            group, label = self.labels[match_id]
-            (anchors if group == "time_anchor_patterns" else extremes).append((label, s, e))
+        # without lemmas, every sentence goes to both Matchers, and the extremes' one says so (spaCy's error)
+        words = doc.to_array(NEED_ATTRS) if doc.has_annotation("LEMMA") else None
+        for sent in sentences(doc):  # only sentences with a word that can start a claim
+            if not any(w in TRIGGERS for w in low[sent.start : sent.end]):
+                continue
+            held = Held(words[sent.start : sent.end]) if words is not None else None
+            superlative = any(w in SUPERLATIVES for w in low[sent.start : sent.end])
+            if held is None or (superlative and may_match(held, self.anchor_needs)):
+                for m, s, e in self.anchors(sent):
+                    anchors.append((self.labels[m][1], s + sent.start, e + sent.start))
+            if held is None or may_match(held, self.extreme_needs):
+                for m, s, e in self.extremes(sent):
+                    extremes.append((self.labels[m][1], s + sent.start, e + sent.start))
         return sorted(anchors, key=lambda a: a[1]), _longest(extremes)
 
 
@@ -228,7 +244,7 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
         reports = context_of(doc).report_years
         if reports:
             return reports[0][1]  # a release about "the 2001 Annual Gang Cases Report"
-        for later in doc.sents:
+        for later in sentences(doc):
             if later.start <= sent.start or in_headline(later[0]):
                 continue
             years = [y.year for y in years_in(doc, later.start, later.end, published, None) if not y.anchored]

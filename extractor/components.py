@@ -3,12 +3,14 @@ starts at line breaks, numeric values on tokens); the extractors read those anno
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .numbers import token_value
+from .numbers import NUMBER_WORDS, token_value
 
 if not Token.has_extension("number"):
     Token.set_extension("number", default=None)  # float value of a numeric or number-word token
@@ -34,9 +36,14 @@ def line_breaks(doc: Doc) -> Doc:
 
 def numbers(doc: Doc) -> Doc:
     """Token._.number: the value of digits ("1,204", "12.5"), number words ("forty-two") and
-    "dozen". Scale words ("1.2 million") are combined by the figure extractor."""
-    for token in doc:
-        token._.number = token_value(token.text)
+    "dozen". Scale words ("1.2 million") are combined by the figure extractor. Read from the
+    tokens' texts (no Token objects made), each distinct text once."""
+    strings = doc.vocab.strings
+    texts, which = numpy.unique(doc.to_array("ORTH"), return_inverse=True)  # each distinct text once
+    values = [token_value(strings[orth]) for orth in texts.tolist()]
+    numeric = [k for k, value in enumerate(values) if value is not None]
+    for i in numpy.flatnonzero(numpy.isin(which, numeric)).tolist():
+        doc[i]._.number = values[which[i]]  # the attribute's default is None: only numbers are set
     return doc
 
 
@@ -64,7 +71,36 @@ def lowers(doc: Doc) -> list[str]:
     """Each token's lowercase form, built once; reading it avoids making Token objects."""
     cached = doc.user_data.get("extractor_lowers")
     if cached is None:
-        cached = doc.user_data["extractor_lowers"] = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        forms, which = numpy.unique(doc.to_array("LOWER"), return_inverse=True)  # each distinct form once
+        words = [strings[h] for h in forms.tolist()]
+        cached = doc.user_data["extractor_lowers"] = [words[k] for k in which.tolist()]
+    return cached
+
+
+def number_tokens(doc: Doc) -> list[int]:
+    """The indices of the tokens that may be numbers, in order: a digit first ("1,204", "2021",
+    "5th") or a number word ("forty"); built once from `lowers`."""
+    cached = doc.user_data.get("extractor_number_tokens")
+    if cached is None:
+        low = lowers(doc)
+        numeric = {w for w in set(low) if w[:1].isdigit() or w in NUMBER_WORDS}  # each distinct word read once
+        cached = doc.user_data["extractor_number_tokens"] = [i for i, w in enumerate(low) if w in numeric]
+    return cached
+
+
+def next_index(indices: list[int], i: int, end: int) -> int:
+    """The first of the sorted `indices` at or after i, or `end` when there is none before it:
+    where a loop over tokens i..end that reads only those tokens goes next."""
+    k = bisect_left(indices, i)
+    return indices[k] if k < len(indices) and indices[k] < end else end
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, made once: `Doc.sents` makes every Span again on each call."""
+    cached = doc.user_data.get("extractor_sentence_spans")
+    if cached is None:
+        cached = doc.user_data["extractor_sentence_spans"] = list(doc.sents)
     return cached
 
 
@@ -74,7 +110,7 @@ def sentence_of(token: Token) -> Span:
     doc = token.doc
     table = doc.user_data.get("extractor_sentences")
     if table is None:
-        spans = list(doc.sents)
+        spans = sentences(doc)
         index = [0] * len(doc)
         for k, s in enumerate(spans):
             for i in range(s.start, s.end):

@@ -7,17 +7,18 @@ paired with its year by the grammar around it ("160 homicides in 2023", "2014, w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, lowers
+from .components import doc_text, lowers, next_index, number_tokens, sentences
 from .facts import Context, context_of
 from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
 from .models import Basis, Figure, Qualifier
-from .numbers import NUMBER_WORDS, QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
+from .numbers import QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
 from .timex import YearMention, years_in
 from .vocabulary import AGO_WORDS, MONTHS, singular
@@ -157,10 +158,13 @@ def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
 
 
 def counts_in(doc: Doc, start: int, end: int, skip: set[int]) -> Iterator[Count]:
-    low = lowers(doc)
+    numbers = number_tokens(doc)  # the tokens that may be numbers: the others are passed over
     i = start
     while i < end:
-        if i in skip or not (low[i][:1].isdigit() or low[i] in NUMBER_WORDS) or is_year_token(doc[i]):
+        if (ahead := next_index(numbers, i, end)) != i:
+            i = ahead
+            continue
+        if i in skip or is_year_token(doc[i]):
             i += 1
             continue
         found = number_at(doc, i, end)
@@ -586,15 +590,28 @@ def _is_place_word(token: Token) -> bool:
 
 def place_of(doc: Doc, start: int, end: int) -> str | None:
     """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
-    for ent in doc.ents:
+    for ent in _entities(doc):
         inside = ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0
+        if not inside:
+            continue
         introduced = ent.start > 0 and (
             doc[ent.start - 1].lower_ in ("in", "across", "throughout", "the")
             or (ent.start >= 2 and doc[ent.start - 2].lower_ in ("in", "across"))
         )
-        if inside and introduced:
+        if introduced:
             return ent.text
     return None
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
+    call."""
+    marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
+    cached = doc.user_data.get("extractor_entities")
+    if cached is None or cached[0] != marks:
+        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
+    ents: tuple[Span, ...] = cached[1]
+    return ents
 
 
 def _clause_of(token: Token) -> Token | None:
@@ -657,7 +674,7 @@ QUOTE_OPENERS = ("\u201c", '"', "\u2018")
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
@@ -834,15 +851,17 @@ def sentence_figures(
     ctx = ctx if ctx is not None else context_of(doc)
     reading = _Reading(doc_text(doc), previous_metric)
     figures: list[Figure] = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+    low = lowers(doc)
+    for sent in sentences(doc):
+        words = [i for i in range(sent.start, sent.end) if not low[i].isspace()]  # Token.is_space
         if not words:
             continue
-        line_text, line_end = reading.enter_line(doc, words[0].idx)
+        first, last = doc[words[0]], doc[words[-1]]
+        line_text, line_end = reading.enter_line(doc, first.idx)
         years, unresolved = _sentence_years(doc, sent, published, reading, ctx)
-        if words[-1].idx + len(words[-1]) >= line_end and line_text.endswith(":"):
+        if last.idx + len(last) >= line_end and line_text.endswith(":"):
             reading.header = _header_frame(sent, years, ctx) or reading.header
-        if not _inside(words[0].idx, words[-1].idx + len(words[-1]), handled):
+        if not _inside(first.idx, last.idx + len(last), handled):
             figures += _figures_of_sentence(doc, sent, years, bool(unresolved), reading, ctx, location)
     return figures
 

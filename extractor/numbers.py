@@ -36,6 +36,11 @@ QUALIFIERS: list[tuple[list[str], Qualifier]] = sorted(
     key=lambda pair: -len(pair[0]),
 )
 
+# the same phrases by their last word, longest first: only those can end right before a number
+QUALIFIERS_BY_LAST: dict[str, list[tuple[list[str], Qualifier]]] = {}
+for _phrase, _kind in QUALIFIERS:
+    QUALIFIERS_BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _kind))
+
 
 def words_value(words: list[str]) -> tuple[int, int] | None:
     """The value of the longest run of number words opening `words` and how many words it takes,
@@ -86,7 +91,7 @@ def token_value(text: str) -> float | None:
 def qualifier_before(low: list[str], i: int, floor: int) -> tuple[Qualifier, int]:
     """The qualifier of the number at word i of the lowercase words `low` (none before `floor`),
     and where it starts: ["more", "than", "40"] at 2 -> (at_least, 0); no qualifier -> (exact, i)."""
-    for words, qualifier in QUALIFIERS:
+    for words, qualifier in QUALIFIERS_BY_LAST.get(low[i - 1], ()) if i > 0 else ():
         start = i - len(words)
         if start >= floor and low[start:i] == words:
             return qualifier, start

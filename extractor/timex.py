@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, lowers, sentence_of
+from .components import doc_text, lowers, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
@@ -34,6 +34,9 @@ RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
 ANCHOR_WORDS = set(RULES["anchor_words"])
 # a year after these is the baseline of a comparison ("up 13 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
+BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by their last word
+for _phrase in BASELINE_BEFORE_YEAR:
+    BASELINE_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 FUTURE_MARKERS = set(RULES["future_markers"])
 POSSESSIVES = set(RULES["possessives"])  # "in his 70s" is an age
 NOT_DATES = set(RULES["not_dates"])
@@ -273,7 +276,17 @@ def _after_baseline_word(low: list[str], i: int, floor: int) -> bool:
     """ "from the previous year", "compared with 2019", "over last year": the year a change is
     measured from, not the year of the count beside it."""
     j = i - 1 if low[i - 1] != "the" else i - 2
-    return any(j - len(w) + 1 >= floor and tuple(low[j - len(w) + 1 : j + 1]) == w for w in BASELINE_BEFORE_YEAR)
+    return any(
+        j - len(w) + 1 >= floor and tuple(low[j - len(w) + 1 : j + 1]) == w for w in BASELINE_BY_LAST.get(low[j], ())
+    )
+
+
+def _anchored(doc: Doc, low: list[str], i: int, start: int) -> bool:
+    """A baseline, not the year of a count: "since 2014", "than the year before", "than in 2019";
+    the year mention at token i, in a stretch that starts at `start`."""
+    return i > start and (
+        doc[i - 1].text.lower() in ANCHOR_WORDS or _after_than(doc, i, start) or _after_baseline_word(low, i, start)
+    )
 
 
 def _in_full_date(doc: Doc, i: int) -> bool:
@@ -289,6 +302,24 @@ def _in_full_date(doc: Doc, i: int) -> bool:
     return day_then_month or month_then_day
 
 
+def _may_name_year(word: str) -> bool:
+    """Whether a lowercase word may open a year mention: a year ("2021"), a fiscal year ("fy2020")
+    or the first word of a relative year ("last"); a number that is no year ("1,204") is not."""
+    if word[:1].isdigit():
+        return word in RELATIVE_BY_FIRST or bool(regexes.YEAR.fullmatch(word))
+    return word in RELATIVE_BY_FIRST or word.startswith("fy")
+
+
+def _year_starts(doc: Doc) -> list[int]:
+    """The indices of the words that may open a year mention (`_may_name_year`), built once."""
+    cached = doc.user_data.get("extractor_year_starts")
+    if cached is None:
+        low = lowers(doc)
+        openers = {w for w in set(low) if _may_name_year(w)}  # each distinct word read once
+        cached = doc.user_data["extractor_year_starts"] = [i for i, w in enumerate(low) if w in openers]
+    return cached
+
+
 def years_in(
     doc: Doc,
     start: int,
@@ -302,16 +333,13 @@ def years_in(
     token indices go to `unresolved`)."""
     found: list[YearMention] = []
     low = lowers(doc)
+    starts = _year_starts(doc)  # the words that may open a year mention: the others are passed over
     i = start
     while i < end:
-        if not (low[i][:1].isdigit() or low[i] in RELATIVE_BY_FIRST or low[i].startswith("fy")):
-            i += 1
+        if (ahead := next_index(starts, i, end)) != i:
+            i = ahead
             continue
         t = doc[i]
-        # a baseline, not the year of a count: "since 2014", "than the year before", "than in 2019"
-        anchored = i > start and (
-            doc[i - 1].text.lower() in ANCHOR_WORDS or _after_than(doc, i, start) or _after_baseline_word(low, i, start)
-        )
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
             if in_number_run(doc, i) or _in_full_date(doc, i):
                 i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
@@ -328,18 +356,18 @@ def years_in(
                 end_year = (
                     int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
                 )
-                found.append(YearMention(end_year, i, i + 3, anchored))
+                found.append(YearMention(end_year, i, i + 3, _anchored(doc, low, i, start)))
                 last_year = end_year
                 i += 3
                 continue
-            found.append(YearMention(year, i, i + 1, anchored))
+            found.append(YearMention(year, i, i + 1, _anchored(doc, low, i, start)))
             last_year = year
             i += 1
             continue
         if (m := regexes.FISCAL_YEAR.fullmatch(t.text)) is not None:
             y = int(m.group("year"))
             year = y if y > 100 else 2000 + y
-            found.append(YearMention(year, i, i + 1, anchored))
+            found.append(YearMention(year, i, i + 1, _anchored(doc, low, i, start)))
             last_year = year
             i += 1
             continue
@@ -347,6 +375,7 @@ def years_in(
         for words, offset in RELATIVE_BY_FIRST.get(low[i], ()):
             n = len(words)
             if i + n <= end and tuple(low[i : i + n]) == words:
+                anchored = _anchored(doc, low, i, start)
                 resolved: int | None = None
                 if anchored and offset == -1 and last_year is not None and found:
                     offset = "before"  # "97 murders in 2018, 13 fewer than last year's 110": 2017
