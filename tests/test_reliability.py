@@ -107,6 +107,30 @@ def test_a_record_no_writer_can_serialize_becomes_an_error_entry(
     assert error["id"] == "a001" and error["error"] == "internal"
 
 
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_an_article_that_breaks_a_pipeline_component_is_one_error_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: str
+) -> None:
+    import extractor.extractors as extractors
+
+    real = extractors.FactComponent.__call__
+
+    def broken(self: Any, doc: Any) -> Any:
+        if "Zanzibar" in doc.text and self.attribute == "quotes":
+            raise IndexError("a component's bug on one text")
+        return real(self, doc)
+
+    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)  # workers fork with it
+    ids = short_articles(tmp_path / "in", 12)
+    (tmp_path / "in" / "a005.txt").write_text("In 2021 there were 12 storms in Zanzibar, officials said.")
+    out = tmp_path / "facts.jsonl"
+    result = run(str(tmp_path / "in"), "-o", str(out), "-j", processes)
+    assert result.exit_code == 1, result.output  # some article failed; the run itself did not
+    assert [r["id"] for r in lines(out)] == [i for i in ids if i != "a005"]
+    (error,) = lines(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "a005" and error["error"] == "internal" and "IndexError" in error["message"]
+
+
 # --- 2. nothing outside the input is read --------------------------------------------------------
 
 
