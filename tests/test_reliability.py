@@ -478,6 +478,12 @@ def test_identical_duplicate_official_rows_are_reported(tmp_path: Path) -> None:
     official = tmp_path / "official.csv"
     official.write_text("metric,year,value,location\nhomicide,2014,159,St. Louis\nhomicide,2014,159,St. Louis\n")
     assert load_official(official).duplicates == [f"{official}, line 3: homicide 2014 St. Louis repeats line 2"]
+    records = tmp_path / "r.jsonl"
+    (tmp_path / "a.txt").write_text("In 2014, St. Louis had 159 homicides.")
+    assert run(str(tmp_path / "a.txt"), "-o", str(records), "-j", "1", "-q").exit_code == 0
+    checked = runner.invoke(app, ["check", str(records), "--official", str(official)])
+    said = " ".join(checked.output.split())  # a long line may wrap on the console
+    assert checked.exit_code == 0 and "warning" in said and "homicide 2014 St. Louis repeats line 2" in said
 
 
 def test_a_record_half_written_to_the_db_when_the_run_stops_is_not_kept(
