@@ -50,29 +50,42 @@ def guarded_records(
     chunk: list[Item], nlp: Language, batch_size: int, max_chars: int, timeout: float | None
 ) -> Iterator[Result]:
     """One result per item of `chunk`, in order, whatever an article does to the pipeline: when
-    the batched pipeline raises (a component's bug on one text), the items not yet done are
-    analysed one at a time, so only the article that fails becomes an `internal` error entry and
-    the run, and a resumed run, go on past it."""
+    the batched pipeline raises (a component's bug on one text), the articles not yet done are
+    analysed one at a time, and one that fails alone becomes an `internal` error entry, so the run,
+    and a resumed run, go on past it. A failure that is no article's is raised (the run stops):
+    every article left fails alone and they are two or more, or none of the chunk got through."""
     done = 0
     try:
         for result in extract_records(chunk, nlp, batch_size=batch_size, max_chars=max_chars, timeout=timeout):
             done += 1
             yield result
-    except Exception:
-        for item in chunk[done:]:
-            yield _alone(item, nlp, max_chars, timeout)
+    except Exception as e:
+        rest = [_alone(item, nlp, max_chars, timeout) for item in chunk[done:]]
+        failures = [r for r in rest if isinstance(r, Exception)]
+        articles = sum(isinstance(item, Article) for item in chunk[done:])
+        if failures and len(failures) == articles and (articles >= 2 or done == 0):
+            raise e from failures[0]  # the pipeline itself is broken: no article is to blame
+        for item, outcome in zip(chunk[done:], rest, strict=True):
+            if isinstance(outcome, Exception):
+                assert isinstance(item, Article)  # _alone returns an item that is an error entry itself
+                yield _internal(item, outcome)
+            else:
+                yield outcome
 
 
-def _alone(item: Item, nlp: Language, max_chars: int, timeout: float | None) -> Result:
+def _alone(item: Item, nlp: Language, max_chars: int, timeout: float | None) -> Result | Exception:
+    """The item analysed on its own, or the exception it raised."""
     try:
         (result,) = extract_records([item], nlp, batch_size=1, max_chars=max_chars, timeout=timeout)
     except Exception as e:
-        if not isinstance(item, Article):
-            return item
-        detail = str(e).strip().splitlines()[0][:300] if str(e).strip() else ""
-        message = f"extraction failed ({type(e).__name__}): {detail}"
-        return ExtractionError(source=item.path, id=item.id, error=ErrorKind.internal, message=message)
+        return e if isinstance(item, Article) else item
     return result
+
+
+def _internal(item: Article, e: Exception) -> ExtractionError:
+    detail = str(e).strip().splitlines()[0][:300] if str(e).strip() else ""
+    message = f"extraction failed ({type(e).__name__}): {detail}"
+    return ExtractionError(source=item.path, id=item.id, error=ErrorKind.internal, message=message)
 
 
 def _ordered(submit: Any, chunks: Iterator[list[Item]], window: int) -> Iterator[Result]:

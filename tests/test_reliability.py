@@ -294,20 +294,22 @@ def test_db_errors_are_upserted_and_a_failed_run_is_marked(tmp_path: Path, monke
     import extractor.batch as batch
 
     real = batch.extract_records
+    given = {"n": 0}
 
-    def dies_after_two(items: Any, *args: Any, **kwargs: Any) -> Any:
-        for n, result in enumerate(real(items, *args, **kwargs)):
-            if n == 2:
+    def dies_after_one(items: Any, *args: Any, **kwargs: Any) -> Any:
+        for result in real(items, *args, **kwargs):  # after one result, no article gets through
+            if given["n"] == 1:
                 raise RuntimeError("worker lost")
+            given["n"] += 1
             yield result
 
-    monkeypatch.setattr(batch, "extract_records", dies_after_two)
+    monkeypatch.setattr(batch, "extract_records", dies_after_one)
     fresh = tmp_path / "fresh.db"
     failed = run(str(folder), "--db", str(fresh), "-j", "1")
     assert failed.exit_code >= 3 and "--resume" in failed.output
     con = sqlite3.connect(fresh)
     assert con.execute("select status from runs").fetchall() == [("failed",)]  # not complete-looking
-    assert con.execute("select count(*) from articles").fetchone()[0] == 2  # its work is kept
+    assert con.execute("select count(*) from articles").fetchone()[0] == 1  # its work is kept
     con.close()
     monkeypatch.setattr(batch, "extract_records", real)
     assert run(str(folder), "--db", str(fresh), "-j", "1").exit_code == 2  # asks for --resume
