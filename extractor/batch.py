@@ -64,7 +64,7 @@ def guarded_records(
         failures = [r for r in rest if isinstance(r, Exception)]
         articles = sum(isinstance(item, Article) for item in chunk[done:])
         if failures and len(failures) == articles and (articles >= 2 or done == 0):
-            raise e from failures[0]  # the pipeline itself is broken: no article is to blame
+            raise e  # the pipeline itself is broken: no article is to blame
         for item, outcome in zip(chunk[done:], rest, strict=True):
             if isinstance(outcome, Exception):
                 assert isinstance(item, Article)  # _alone returns an item that is an error entry itself
