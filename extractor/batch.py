@@ -19,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from .extract import DEFAULT_MAX_CHARS, Item, Result, extract_records
+from .models import Article, ErrorKind, ExtractionError
 from .pipeline import build_nlp
 
 CHUNK_SIZE = 8  # articles a worker takes at a time: small chunks keep both workers busy to the end
@@ -42,9 +43,49 @@ def _nlp_for(model: str | None) -> Language:
 
 def extract_chunk(chunk: list[Item], model: str | None, max_chars: int, timeout: float | None = None) -> list[Result]:
     """A worker's job: one chunk of articles to results, with the worker's own pipeline."""
-    return list(
-        extract_records(chunk, _nlp_for(model), batch_size=len(chunk) or 1, max_chars=max_chars, timeout=timeout)
-    )
+    return list(guarded_records(chunk, _nlp_for(model), len(chunk) or 1, max_chars, timeout))
+
+
+def guarded_records(
+    chunk: list[Item], nlp: Language, batch_size: int, max_chars: int, timeout: float | None
+) -> Iterator[Result]:
+    """One result per item of `chunk`, in order, whatever an article does to the pipeline: when
+    the batched pipeline raises (a component's bug on one text), the articles not yet done are
+    analysed one at a time, and one that fails alone becomes an `internal` error entry, so the run,
+    and a resumed run, go on past it. A failure that is no article's is raised (the run stops):
+    every article left fails alone and they are two or more, or none of the chunk got through."""
+    done = 0
+    try:
+        for result in extract_records(chunk, nlp, batch_size=batch_size, max_chars=max_chars, timeout=timeout):
+            done += 1
+            yield result
+    except Exception as e:
+        rest = [_alone(item, nlp, max_chars, timeout) for item in chunk[done:]]
+        failures = [r for r in rest if isinstance(r, Exception)]
+        articles = sum(isinstance(item, Article) for item in chunk[done:])
+        if failures and len(failures) == articles and (articles >= 2 or done == 0):
+            raise e  # the pipeline itself is broken: no article is to blame
+        for item, outcome in zip(chunk[done:], rest, strict=True):
+            if isinstance(outcome, Exception):
+                assert isinstance(item, Article)  # _alone returns an item that is an error entry itself
+                yield _internal(item, outcome)
+            else:
+                yield outcome
+
+
+def _alone(item: Item, nlp: Language, max_chars: int, timeout: float | None) -> Result | Exception:
+    """The item analysed on its own, or the exception it raised."""
+    try:
+        (result,) = extract_records([item], nlp, batch_size=1, max_chars=max_chars, timeout=timeout)
+    except Exception as e:
+        return e if isinstance(item, Article) else item
+    return result
+
+
+def _internal(item: Article, e: Exception) -> ExtractionError:
+    detail = str(e).strip().splitlines()[0][:300] if str(e).strip() else ""
+    message = f"extraction failed ({type(e).__name__}): {detail}"
+    return ExtractionError(source=item.path, id=item.id, error=ErrorKind.internal, message=message)
 
 
 def _ordered(submit: Any, chunks: Iterator[list[Item]], window: int) -> Iterator[Result]:
@@ -114,9 +155,9 @@ def run_local(
     """Results for `items` in input order. One process runs the pipeline itself; more fork a pool
     that inherits the loaded pipeline (no reload per worker)."""
     if n_process <= 1:
-        yield from extract_records(
-            items, nlp or _nlp_for(model), batch_size=batch_size, max_chars=max_chars, timeout=timeout
-        )
+        own = nlp or _nlp_for(model)
+        for chunk in _chunks(items, batch_size):
+            yield from guarded_records(chunk, own, batch_size, max_chars, timeout)
         return
     if nlp is not None:
         _worker_nlp[model or ""] = nlp

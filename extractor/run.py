@@ -279,6 +279,15 @@ def _write_record(writers: list[Writer], record: ArticleRecord, resume: bool) ->
     return None
 
 
+def _within(item: Article | ExtractionError, max_chars: int) -> Article | ExtractionError:
+    """An article over `max_chars` is its `too_large` error entry here, in the parent: its text
+    (up to 20 bytes a character of file) never goes to a worker, nor waits in a queue for one."""
+    if isinstance(item, Article) and len(item.text) > max_chars:
+        message = f"{len(item.text):,} characters, over --max-chars {max_chars:,}"
+        return ExtractionError(source=item.path, id=item.id, error=ErrorKind.too_large, message=message)
+    return item
+
+
 def _stop_reason(e: BaseException) -> tuple[str, str]:
     """(message, cause) for an exception that ended a run."""
     if isinstance(e, KeyboardInterrupt):
@@ -349,6 +358,7 @@ class ExtractionRun:
         line_limit = max(DEFAULT_MAX_LINE_BYTES, max_chars * 8)  # JSON escapes take up to 6 bytes
         file_limit = min(DEFAULT_MAX_BYTES, max(DEFAULT_MAX_LINE_BYTES, max_chars * 20))  # HTML markup
         for item in iter_articles(self.paths, self.published, walk, file_limit, line_limit):
+            item = _within(item, max_chars)
             if self.resume:
                 if isinstance(item, Article):
                     done = content_hash(item.text)

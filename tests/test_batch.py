@@ -11,11 +11,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.models import Article, ErrorKind, ExtractionError
 from tests.conftest import CORPUS, ROOT
 
 runner = CliRunner()
@@ -193,3 +196,50 @@ def test_sqlite_for_datasette_typed_labelled_and_complete(tmp_path: Path) -> Non
     tables_meta = metadata["databases"]["facts"]["tables"]
     assert tables_meta["articles"]["label_column"] == "name"
     assert "metric" in tables_meta["figures"]["facets"]
+
+
+STORMS = "In 2021 there were {n} storms near the coast, forecasters said."
+
+
+@pytest.mark.parametrize("poisoned", [[0], [3], [5], [0, 5]])
+def test_an_article_a_component_fails_on_is_an_error_wherever_it_lies_in_its_chunk(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, poisoned: list[int]
+) -> None:
+    import extractor.extractors as extractors
+    from extractor.batch import guarded_records
+
+    real = extractors.FactComponent.__call__
+
+    def broken(self: Any, doc: Any) -> Any:
+        if "Zanzibar" in doc.text and self.attribute == "people":
+            raise KeyError("a component's bug on one text")
+        return real(self, doc)
+
+    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)
+    chunk: list[Article | ExtractionError] = [
+        Article(id=f"a{i}", source="s", path=f"a{i}", text=STORMS.format(n=10 + i)) for i in range(6)
+    ]
+    chunk[2] = ExtractionError(source="e", id="e", error=ErrorKind.empty, message="nothing")
+    for i in poisoned:
+        chunk[i] = Article(id=f"a{i}", source="s", path=f"a{i}", text="In 2020 Zanzibar had 4 storms.")
+    results = list(guarded_records(chunk, nlp, 8, 1_000_000, None))
+    assert [r.id for r in results] == [item.id for item in chunk]
+    kinds = {r.id: getattr(r, "error", "record") for r in results}
+    assert kinds == {
+        item.id: "internal" if n in poisoned else ("empty" if n == 2 else "record") for n, item in enumerate(chunk)
+    }
+
+
+def test_a_pipeline_no_article_gets_through_stops_the_run(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.extractors as extractors
+    from extractor.batch import guarded_records
+
+    def broken(self: Any, doc: Any) -> Any:
+        raise OSError("the model's files are gone")
+
+    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)
+    chunk: list[Article | ExtractionError] = [
+        Article(id=f"a{i}", source="s", path=f"a{i}", text=STORMS.format(n=10 + i)) for i in range(3)
+    ]
+    with pytest.raises(OSError, match="files are gone"):
+        list(guarded_records(chunk, nlp, 8, 1_000_000, None))

@@ -107,6 +107,30 @@ def test_a_record_no_writer_can_serialize_becomes_an_error_entry(
     assert error["id"] == "a001" and error["error"] == "internal"
 
 
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_an_article_that_breaks_a_pipeline_component_is_one_error_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: str
+) -> None:
+    import extractor.extractors as extractors
+
+    real = extractors.FactComponent.__call__
+
+    def broken(self: Any, doc: Any) -> Any:
+        if "Zanzibar" in doc.text and self.attribute == "quotes":
+            raise IndexError("a component's bug on one text")
+        return real(self, doc)
+
+    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)  # workers fork with it
+    ids = short_articles(tmp_path / "in", 12)
+    (tmp_path / "in" / "a005.txt").write_text("In 2021 there were 12 storms in Zanzibar, officials said.")
+    out = tmp_path / "facts.jsonl"
+    result = run(str(tmp_path / "in"), "-o", str(out), "-j", processes)
+    assert result.exit_code == 1, result.output  # some article failed; the run itself did not
+    assert [r["id"] for r in lines(out)] == [i for i in ids if i != "a005"]
+    (error,) = lines(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "a005" and error["error"] == "internal" and "IndexError" in error["message"]
+
+
 # --- 2. nothing outside the input is read --------------------------------------------------------
 
 
@@ -270,20 +294,22 @@ def test_db_errors_are_upserted_and_a_failed_run_is_marked(tmp_path: Path, monke
     import extractor.batch as batch
 
     real = batch.extract_records
+    given = {"n": 0}
 
-    def dies_after_two(items: Any, *args: Any, **kwargs: Any) -> Any:
-        for n, result in enumerate(real(items, *args, **kwargs)):
-            if n == 2:
+    def dies_after_one(items: Any, *args: Any, **kwargs: Any) -> Any:
+        for result in real(items, *args, **kwargs):  # after one result, no article gets through
+            if given["n"] == 1:
                 raise RuntimeError("worker lost")
+            given["n"] += 1
             yield result
 
-    monkeypatch.setattr(batch, "extract_records", dies_after_two)
+    monkeypatch.setattr(batch, "extract_records", dies_after_one)
     fresh = tmp_path / "fresh.db"
     failed = run(str(folder), "--db", str(fresh), "-j", "1")
     assert failed.exit_code >= 3 and "--resume" in failed.output
     con = sqlite3.connect(fresh)
     assert con.execute("select status from runs").fetchall() == [("failed",)]  # not complete-looking
-    assert con.execute("select count(*) from articles").fetchone()[0] == 2  # its work is kept
+    assert con.execute("select count(*) from articles").fetchone()[0] == 1  # its work is kept
     con.close()
     monkeypatch.setattr(batch, "extract_records", real)
     assert run(str(folder), "--db", str(fresh), "-j", "1").exit_code == 2  # asks for --resume
@@ -454,6 +480,12 @@ def test_identical_duplicate_official_rows_are_reported(tmp_path: Path) -> None:
     official = tmp_path / "official.csv"
     official.write_text("metric,year,value,location\nhomicide,2014,159,St. Louis\nhomicide,2014,159,St. Louis\n")
     assert load_official(official).duplicates == [f"{official}, line 3: homicide 2014 St. Louis repeats line 2"]
+    records = tmp_path / "r.jsonl"
+    (tmp_path / "a.txt").write_text("In 2014, St. Louis had 159 homicides.")
+    assert run(str(tmp_path / "a.txt"), "-o", str(records), "-j", "1", "-q").exit_code == 0
+    checked = runner.invoke(app, ["check", str(records), "--official", str(official)])
+    said = " ".join(checked.output.split())  # a long line may wrap on the console
+    assert checked.exit_code == 0 and "warning" in said and "homicide 2014 St. Louis repeats line 2" in said
 
 
 def test_a_record_half_written_to_the_db_when_the_run_stops_is_not_kept(

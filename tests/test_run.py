@@ -77,11 +77,13 @@ def test_a_stopped_run_raises_with_what_it_kept(tmp_path: Path, nlp: Language, m
     import extractor.batch as batch
 
     real = batch.extract_records
+    given = {"n": 0}
 
     def dies_after_one(items: Any, *args: Any, **kwargs: Any) -> Any:
-        for n, result in enumerate(real(items, *args, **kwargs)):
-            if n == 1:
+        for result in real(items, *args, **kwargs):  # after one result, no article gets through
+            if given["n"] == 1:
                 raise RuntimeError("the machine room flooded\nsecond line")
+            given["n"] += 1
             yield result
 
     monkeypatch.setattr(batch, "extract_records", dies_after_one)
@@ -100,6 +102,33 @@ def test_a_stopped_run_raises_with_what_it_kept(tmp_path: Path, nlp: Language, m
     assert unfinished.value.unfinished == [f"{out}.part"]
     summary = run_extraction([folder], Outputs(file=out), resume=True, nlp=nlp)
     assert summary.skipped == 1 and summary.records_written == 3
+
+
+def test_an_article_over_max_chars_is_its_error_before_any_worker_sees_it(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extractor.batch as batch
+
+    real = batch.guarded_records
+    analysed: list[Any] = []
+
+    def recording(chunk: list[Any], *args: Any) -> Any:
+        analysed.extend(chunk)
+        return real(chunk, *args)
+
+    monkeypatch.setattr(batch, "guarded_records", recording)
+    folder = write_articles(tmp_path / "in", ["harbor.txt", "ridge.txt"])
+    (folder / "long.txt").write_text("The school board met on Tuesday to talk about buses. " * 40)
+    out = tmp_path / "facts.jsonl"
+    summary = run_extraction([folder], Outputs(file=out), nlp=nlp, max_chars=500)
+    assert summary.errors == {"too_large": 1} and summary.records_written == 2
+    assert [(i.id, type(i).__name__) for i in analysed] == [
+        ("harbor", "Article"),
+        ("long", "ExtractionError"),
+        ("ridge", "Article"),
+    ]
+    (error,) = lines(tmp_path / "facts.errors.jsonl")
+    assert error["id"] == "long" and error["message"].endswith("characters, over --max-chars 500")
 
 
 @pytest.mark.parametrize(
