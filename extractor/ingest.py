@@ -274,6 +274,7 @@ def _meta(meta: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
 def _article_from_html(raw: str, *, default_id: str, path: str) -> Article:
     import trafilatura  # slow to import; only HTML inputs pay for it
 
+    raw = regexes.LONG_HTML_TAG.sub(r"<\1>", raw)  # attribute floods are quadratic to parse
     try:
         doc = trafilatura.bare_extraction(
             raw, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
@@ -683,25 +684,42 @@ def _iter_inputs(
     """Every article under `paths`, streamed. `published` fills in the date of articles that have
     none. Ids are unique in a run: a repeated id gets a `~2`, `~3`... suffix and a warning. Never
     raises for an input: whatever goes wrong in reading one file becomes its error entry."""
-    seen: dict[str, int] = {}
+    ids = _UniqueIds()
     for entry in walk(paths, found):
         if isinstance(entry, ExtractionError):
+            ids.settle(entry)
             yield entry
             continue
         path, stem = entry
         for item in _guarded(read_file(path, stem, max_bytes, max_line_bytes), path, stem):
-            if item.id is not None:
-                n = seen.get(item.id, 0) + 1
-                seen[item.id] = n
-                if n > 1:
-                    new_id = f"{item.id}~{n}"
-                    if isinstance(item, Article):
-                        item.warnings.append(f"id {item.id!r} already used in this run; renamed {new_id!r}")
-                    item.id = new_id
+            ids.settle(item)
             if isinstance(item, Article) and item.published is None and published is not None:
                 item.published = published
                 item.warnings.append("publication date from --published")
             yield item
+
+
+class _UniqueIds:
+    """Ids unique in a run, error entries' too: a repeated id gets the first free `~2`, `~3`...
+    suffix (never one an input already took, as "a~2" given in a JSON file) and a warning."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.last: dict[str, int] = {}  # the last suffix given to an id: no rescan from ~2
+
+    def settle(self, item: Article | ExtractionError) -> None:
+        if item.id is None:
+            return
+        if item.id in self.used:
+            n = self.last.get(item.id, 1) + 1
+            while f"{item.id}~{n}" in self.used:
+                n += 1
+            self.last[item.id] = n
+            new_id = f"{item.id}~{n}"
+            if isinstance(item, Article):
+                item.warnings.append(f"id {item.id!r} already used in this run; renamed {new_id!r}")
+            item.id = new_id
+        self.used.add(item.id)
 
 
 def _guarded(items: Iterator[Article | ExtractionError], path: Path, stem: str) -> Iterator[Article | ExtractionError]:

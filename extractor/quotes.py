@@ -735,6 +735,9 @@ def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) 
     return True
 
 
+SUBJECT_WINDOW = 200  # tokens either side of a quote where its sentence's subjects are looked for
+
+
 def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor: Attributor) -> None:
     """A quote inside a sentence with no speech verb ("Reid called him a 'human leech'", "the
     'vicious snake' Trump described"): the person who is the subject of a verb of the sentence,
@@ -752,7 +755,10 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
                 q.cue, q.cue_token, q.reported = governing.text, governing.i, True
                 return
     sent = sentence_of(first[0])
-    candidates = [t for t in sent if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
+    # subjects within SUBJECT_WINDOW tokens of the quote: a "sentence" of thousands of quotes
+    # (a flood the parser never splits) would make this quadratic; real sentences fit whole
+    near = doc[max(sent.start, first[0].i - SUBJECT_WINDOW) : min(sent.end, first[0].i + SUBJECT_WINDOW)]
+    candidates = [t for t in near if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
     candidates.sort(key=lambda t: abs(t.idx - q.start))
     for t in candidates:
         person, name, phrase = attributor.resolve(_head_of_name(t))

@@ -345,3 +345,20 @@ def test_a_json_lines_line_too_long_is_rejected_while_it_is_read() -> None:
     stream = Recording(b"x" * 5_000_000 + b"\n" + b'{"text": "ok"}\n')
     assert list(bounded_lines(stream, 1000, None)) == [(1, None), (2, b'{"text": "ok"}\n')]
     assert Recording.largest <= 1 << 20  # never held the long line whole
+
+
+def test_a_sentence_of_thousands_of_quotes_is_attributed_in_linear_time(nlp: Language) -> None:
+    started = time.perf_counter()
+    record = extract_text('"a" ' * 8000, nlp)  # the parse makes it one sentence: 80 s when each quote scanned it
+    assert time.perf_counter() - started < 40
+    assert isinstance(record, ArticleRecord)
+
+
+def test_an_html_tag_with_200_000_attributes_is_read_in_seconds(tmp_path: Path) -> None:
+    attributes = " ".join(f"data-k{i}='v'" for i in range(200_000))
+    page = f"<html><body><article><p {attributes}>The city council met on Monday.</p></article></body></html>"
+    (tmp_path / "flood.html").write_text(page)
+    started = time.perf_counter()
+    (item,) = iter_articles([tmp_path])
+    assert time.perf_counter() - started < 30  # it took over ten minutes, past every signal
+    assert item.id == "flood"

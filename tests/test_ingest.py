@@ -242,3 +242,13 @@ def test_title_and_date_from_the_text(text: str, title: str | None, published: s
     found_title, found_date = head_metadata(normalize(text))
     assert found_title == title
     assert (found_date.isoformat() if found_date else None) == published
+
+
+def test_ids_stay_unique_when_an_input_names_itself_like_a_renamed_one(tmp_path: Path) -> None:
+    (tmp_path / "fire.json").write_text(json.dumps({"text": "In 2020 there were 5 fires."}))
+    (tmp_path / "fire.txt").write_text("In 2021 there were 6 fires.")  # renamed fire~2
+    (tmp_path / "other.json").write_text(json.dumps({"id": "fire~2", "text": "In 2022 there were 7 fires."}))
+    os.symlink("/etc/hostname", tmp_path / "zone.md")  # an error entry's id counts too
+    (tmp_path / "zone.txt").write_text("In 2024 there were 9 fires.")
+    ids = [item.id for item in iter_articles([tmp_path])]
+    assert ids == ["fire", "fire~2", "fire~2~2", "zone", "zone~2"]

@@ -163,3 +163,8 @@ NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
 EVAL_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 # Half of a UTF-16 surrogate pair on its own: not text.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# An HTML start tag of over 4,096 characters (a flood of attributes): its name, to keep it bare.
+# libxml2 checks each attribute of a tag against every earlier one, so a tag of 200,000 attributes
+# takes many minutes to parse; possessive quantifiers keep this regex itself linear.
+LONG_HTML_TAG = re.compile(r"<([A-Za-z][\w:.-]*+)[^<>]{4096,}+>")
