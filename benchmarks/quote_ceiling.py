@@ -26,7 +26,16 @@ from pathlib import Path
 if not __package__:  # run as a script: the repo's root on the path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractor.evaluate import SPEAKER_STOPWORDS, content_words, evaluate, find_gold, token_f1  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from extractor.evaluate import (  # noqa: E402
+    SPEAKER_STOPWORDS,
+    content_words,
+    evaluate,
+    find_gold,
+    speaker_matches,
+    token_f1,
+)
 from extractor.extract import extract_records  # noqa: E402
 from extractor.ingest import iter_articles  # noqa: E402
 from extractor.models import ArticleRecord  # noqa: E402
@@ -42,6 +51,19 @@ def source_of(gold: dict[str, object]) -> tuple[str | None, bool]:
         return (str(resolved), True) if resolved else (None, False)
     speaker = gold.get("speaker")
     return (str(speaker) if speaker else None), True
+
+
+def _is_a_name(nlp: Language, phrase: str | None) -> bool:
+    """Whether a source phrase names a person: the recognizer reads a PERSON in it ("Sen. Tim
+    Kaine, a Democrat," yes, "the mayor" and "Reuters" no)."""
+    if not phrase:
+        return False
+    doc = nlp.make_doc(phrase)
+    for name, proc in nlp.pipeline:
+        if name in ("tok2vec", "ner"):
+            doc = proc(doc)
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    return bool(people)
 
 
 def main() -> None:
@@ -62,6 +84,7 @@ def main() -> None:
     today = report.scores["quotes"]
 
     kinds: Counter[str] = Counter()
+    named: Counter[bool] = Counter()  # found quotes whose gold source is a person's name: speaker right?
     gold_total = found_reachable = 0
     for record in records:
         person_words: set[str] = set()
@@ -71,7 +94,10 @@ def main() -> None:
         for gold in golds[record.path].get("quotes", []):
             gold_total += 1
             source, scored = source_of(gold)
-            found = any(token_f1(q.text, gold["text"]) >= 0.8 for q in record.quotes)
+            found_as = [q for q in record.quotes if token_f1(q.text, gold["text"]) >= 0.8]
+            found = bool(found_as)
+            if found and scored and not gold.get("speaker_pronoun") and _is_a_name(nlp, source):
+                named[speaker_matches(found_as[0].speaker, source, loose=True)] += 1
             reachable = not scored or bool(source and content_words(source, SPEAKER_STOPWORDS) & person_words)
             kinds[f"{'found' if found else 'not found'}, {'reachable' if reachable else 'unreachable'}"] += 1
             found_reachable += found and reachable
@@ -92,6 +118,10 @@ def main() -> None:
     print(
         f"ceiling with today's quotes, every reachable speaker right: P {best_p:.3f}  R {best_r:.3f}  "
         f"F1 {2 * best_p * best_r / (best_p + best_r):.3f}"
+    )
+    print(
+        f"found quotes whose gold source names a person (a PERSON in it): speaker right for "
+        f"{named[True]} of {sum(named.values())} ({named[True] / max(1, sum(named.values())):.3f})"
     )
     perfect_r = reachable_all / gold_total
     print(
