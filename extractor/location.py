@@ -505,7 +505,7 @@ def article_location(doc: Doc, text: str, title: str | None = None) -> str | Non
 
 def _town_in_county(doc: Doc, place: str, start: int) -> str | None:
     """A county's dateline names no town; the scene its lead names does: "KENT COUNTY, Del. -
-    Officers found a man shot in the 200 block of Main Street in Millbrook" -> "Millbrook"."""
+    Deputies say a man was wounded by gunfire in the 200 block of Main Street in Millbrook" -> "Millbrook"."""
     if not place.partition(",")[0].strip().endswith(COUNTY_WORDS):
         return None
     for name, at in _scene_places(doc, _surnames(doc), start):
