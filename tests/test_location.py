@@ -279,8 +279,8 @@ def test_suburbs_outlets_and_directions(nlp: Language, text: str, title: str | N
         ),
         # a crossing of two streets is no place: "near Alder and Birchwood"
         (
-            "It happened near Alder and Birchwood around 3 a.m. on Sunday. Deputies say a man was wounded by gunfire in the "
-            "snow, Riverton police said.",
+            "It happened near Alder and Birchwood around 3 a.m. on Sunday. Deputies say a man was wounded "
+            "by gunfire in the snow, Riverton police said.",
             None,
             "Riverton",
         ),
@@ -309,7 +309,8 @@ def test_headline_runs_crossings_and_glued_words(
     [
         # a county's dateline yields to the town where its lead puts the scene
         (
-            "KENT COUNTY, Del. – Deputies say a man was wounded by gunfire in the 200 block of Main Street in Millbrook on Thursday.",
+            "KENT COUNTY, Del. – Deputies say a man was wounded by gunfire in the 200 block of Main Street "
+            "in Millbrook on Thursday.",
             "Millbrook",
         ),
         ("KENT PARISH, La. – A man was shot in Millbrook on Thursday night, deputies said.", "Millbrook"),
