@@ -53,17 +53,20 @@ def guarded_records(
     the batched pipeline raises (a component's bug on one text), the articles not yet done are
     analysed one at a time, and one that fails alone becomes an `internal` error entry, so the run,
     and a resumed run, go on past it. A failure that is no article's is raised (the run stops):
-    every article left fails alone and they are two or more, or none of the chunk got through."""
+    every article left fails alone and they are two or more, or none of the chunk got through and
+    the pipeline never made a record in this process (a chunk of one article after good ones)."""
     done = 0
     try:
         for result in extract_records(chunk, nlp, batch_size=batch_size, max_chars=max_chars, timeout=timeout):
             done += 1
+            _PIPELINE_WORKED[id(nlp)] = True
             yield result
     except Exception as e:
         rest = [_alone(item, nlp, max_chars, timeout) for item in chunk[done:]]
         failures = [r for r in rest if isinstance(r, Exception)]
         articles = sum(isinstance(item, Article) for item in chunk[done:])
-        if failures and len(failures) == articles and (articles >= 2 or done == 0):
+        unproven = done == 0 and not _PIPELINE_WORKED.get(id(nlp))
+        if failures and len(failures) == articles and (articles >= 2 or unproven):
             raise e  # the pipeline itself is broken: no article is to blame
         for item, outcome in zip(chunk[done:], rest, strict=True):
             if isinstance(outcome, Exception):
@@ -71,6 +74,10 @@ def guarded_records(
                 yield _internal(item, outcome)
             else:
                 yield outcome
+
+
+# pipelines (by id) that made a record in this process: a lone article failing later is to blame
+_PIPELINE_WORKED: dict[int, bool] = {}
 
 
 def _alone(item: Item, nlp: Language, max_chars: int, timeout: float | None) -> Result | Exception:

@@ -243,3 +243,24 @@ def test_a_pipeline_no_article_gets_through_stops_the_run(nlp: Language, monkeyp
     ]
     with pytest.raises(OSError, match="files are gone"):
         list(guarded_records(chunk, nlp, 8, 1_000_000, None))
+
+
+def test_a_lone_article_that_fails_after_good_ones_is_its_error(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.extractors as extractors
+    from extractor.batch import guarded_records
+
+    real = extractors.FactComponent.__call__
+
+    def broken(self: Any, doc: Any) -> Any:
+        if "Zanzibar" in doc.text and self.attribute == "people":
+            raise KeyError("a component's bug on one text")
+        return real(self, doc)
+
+    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)
+    good: list[Article | ExtractionError] = [Article(id="a0", source="s", path="a0", text=STORMS.format(n=3))]
+    poisoned = Article(id="z", source="s", path="z", text="In 2020 Zanzibar had 4 storms.")
+    lone: list[Article | ExtractionError] = [poisoned]
+    assert [r.id for r in guarded_records(good, nlp, 8, 1_000_000, None)] == ["a0"]
+    # the last chunk of a run may hold one article: the pipeline has proven itself, the article is to blame
+    (result,) = guarded_records(lone, nlp, 8, 1_000_000, None)
+    assert isinstance(result, ExtractionError) and result.error == ErrorKind.internal
