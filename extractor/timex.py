@@ -81,7 +81,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     recognizer's DATE spans where the shapes found nothing."""
     low = lowers(doc)
     spans: list[tuple[int, int]] = []
-    for i in range(len(doc)):
+    for i in _time_words(doc):  # no other word opens a shape, a relative phrase or an amount of time
         spans += _relative_spans(low, i)
         if (shape := _shape_span(doc, low, i)) is not None:
             spans.append(shape)
@@ -94,6 +94,34 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ == "DATE" and _is_date_entity(ent) and not taken & set(range(ent.start, ent.end)):
             own.append((ent.start, ent.end))
     return _merge(doc, own)
+
+
+# the words that may open a time expression found on tokens (`_relative_spans`, `_shape_span`) or
+# be the unit of an amount of time (`_ago_span`); besides these, only words with a digit can
+OPENING_WORDS = frozenset(
+    {k[0] for k in RELATIVE_PHRASES}
+    | set(RELATIVE_BY_FIRST)
+    | set(RELATIVE_DAYS)
+    | set(OPENERS)
+    | set(WEEKDAYS)
+    | set(WEEKDAY_ABBREVIATIONS)
+    | set(MONTHS)
+    | set(UNITS)
+)
+_DIGIT = re.compile(r"\d")  # what the year, fiscal year and decade patterns need
+
+
+def _may_open_time(word: str) -> bool:
+    """Whether a lowercase word may open a time expression or be an amount's unit: one of
+    `OPENING_WORDS`, or a word with a digit (a year, "FY24", "1990s")."""
+    return word in OPENING_WORDS or _DIGIT.search(word) is not None
+
+
+def _time_words(doc: Doc) -> list[int]:
+    """The indices of the words that `_may_open_time`, in order; each distinct word read once."""
+    low = lowers(doc)
+    openers = {w for w in set(low) if _may_open_time(w)}
+    return [i for i, w in enumerate(low) if w in openers]
 
 
 def _relative_spans(low: list[str], i: int) -> list[tuple[int, int]]:
