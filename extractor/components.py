@@ -92,6 +92,17 @@ def texts(doc: Doc) -> list[str]:
     return cached
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
+    call. (The same cache as extractor/figures.py's `_entities`.)"""
+    marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
+    cached = doc.user_data.get("extractor_entities")
+    if cached is None or cached[0] != marks:
+        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
+    ents: tuple[Span, ...] = cached[1]
+    return ents
+
+
 def number_tokens(doc: Doc) -> list[int]:
     """The indices of the tokens that may be numbers, in order: a digit first ("1,204", "2021",
     "5th") or a number word ("forty"); built once from `lowers`."""

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .body import is_prose, line_key
-from .components import doc_text, lowers
+from .components import doc_text, entities, lowers
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
@@ -343,7 +343,7 @@ def _surnames(doc: Doc) -> set[str]:
     model calls a person on its own ("Millbrook", "RIVERTON") or that opens a name it misreads
     ("Riverton Gazette", "Millbrook Diner's") is no surname: it may be the place."""
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
         if ent.label_ == "PERSON" and len(words) >= 2:
             found.add(words[-1].lower())
@@ -356,7 +356,7 @@ def _actors(doc: Doc) -> set[str]:
     ("Lasko bought gloves ... Lasko fled")."""
     mentions: dict[str, int] = defaultdict(int)
     subjects: dict[str, int] = defaultdict(int)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC", "PERSON") or len(ent) != 1:
             continue
         key = ent.text.lower()
@@ -374,8 +374,8 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     named. Surnames and abbreviations alone are never places; a people ("Latino") is no place
     unless the model also reads its name as a place elsewhere in the article."""
     surnames = _surnames(doc)
-    gpes = {ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"}
-    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
+    gpes = {ent.text.lower() for ent in entities(doc) if ent.label_ == "GPE"}
+    peoples = {ent.text.lower() for ent in entities(doc) if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     parts_of_cities = _score_entities(doc, surnames, scores, firsts)
@@ -408,7 +408,7 @@ def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firs
     """Scores the places the entity recognizer finds; returns those named as a part of a city."""
     parts_of_cities: set[str] = set()
     crossing: set[int] = set()  # where the second street of a crossing starts
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "at") and _crossing(doc, ent.end):
             crossing.add(ent.end + 1)  # one street of a crossing, "near Elm and Grand", and the other
             continue

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LOWER
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from .components import doc_text, lowers, next_index, texts
+from .components import doc_text, entities, lowers, next_index, texts
 from .rules import load
 
 TITLES = load("titles.json")
@@ -205,14 +206,31 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
 
+def _may_be_name_word(text: str) -> bool:
+    """`_is_name_word` of the word alone: no abbreviation, honorific, role or word that no name is."""
+    low = text.lower()
+    return not (
+        low in ABBREVIATIONS or low in HONORIFICS or low in ROLE_NOUNS or low in NOT_NAME_WORDS or _plural_role(low)
+    )
+
+
 def _name_words(doc: Doc) -> tuple[list[bool], list[int]]:
     """`_is_name_word` of every token, and the indices of those that are, built once per Doc: only
     a word with a capital first may be one, so only those are made into Tokens."""
     cached = doc.user_data.get("extractor_name_words")
     if cached is None:
         words = texts(doc)
-        capitalized = {w for w in set(words) if w[:1].isupper()}  # each distinct text read once
-        indices = [i for i, w in enumerate(words) if w in capitalized and _is_name_word(doc[i])]
+        # what `_is_name_word` reads of the word alone, each distinct text once
+        lexical = {w for w in set(words) if w[:1].isupper() and _may_be_name_word(w)}
+        strings = doc.vocab.strings
+        rows = doc.to_array([IS_PUNCT, POS, ENT_TYPE]).tolist()
+        indices = [
+            i
+            for i, w in enumerate(words)
+            if w in lexical
+            and not rows[i][0]
+            and (rows[i][1] == PROPN or strings[rows[i][2]] == "PERSON" or (len(w) == 2 and w[1] == "."))
+        ]
         flags = [False] * len(doc)
         for i in indices:
             flags[i] = True
@@ -520,7 +538,7 @@ def _past_label(doc: Doc, s: int, e: int) -> int:
 def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
     """Mentions from PERSON entities."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
             continue
         span = _person_entity_span(doc, ent.start, ent.end)
@@ -813,7 +831,7 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
 def surnames_of_full_names(doc: Doc) -> set[str]:
     """Words the article writes as the last word of a full name: in a PERSON entity of two words
     or more, or after a first name in the headline ("Dana Graham Answers Critics")."""
-    found = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    found = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
     title: str | None = doc._.title
     words = [w.strip(".,:;!?'\"‘’“”()") for w in (title or "").split()]
     for first, last in itertools.pairwise(words):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, lowers, next_index, sentence_of
+from .components import doc_text, entities, lowers, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
@@ -90,7 +90,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans += _holiday_spans(doc)
     own = _merge(doc, spans)
     taken = {k for s, e in own for k in range(s, e)}
-    for ent in doc.ents:  # the recognizer's spans only where the shapes above found nothing
+    for ent in entities(doc):  # the recognizer's spans only where the shapes above found nothing
         if ent.label_ == "DATE" and _is_date_entity(ent) and not taken & set(range(ent.start, ent.end)):
             own.append((ent.start, ent.end))
     return _merge(doc, own)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import dates, location, people, timex
-from extractor.components import doc_text, texts
+from extractor.components import doc_text, entities, texts
 
 SENTENCES = [
     # dates: months with days and years, weekdays, relative phrases, amounts of time, fiscal years
@@ -162,3 +162,12 @@ def test_compound_title_found_before_a_name(nlp: Language) -> None:
 def test_indices_of_words(nlp: Language, text: str, words: tuple[str, ...], expected: list[int]) -> None:
     doc = nlp(text)
     assert location._indices_of(doc, words) == expected == [t.i for t in doc if t.lower_ in words]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_entities_are_the_docs_and_made_again_when_they_change(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert entities(doc) == tuple(doc.ents)
+    assert entities(doc) is entities(doc)  # kept
+    doc.ents = []
+    assert entities(doc) == ()
