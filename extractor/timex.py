@@ -31,6 +31,10 @@ OPENERS: dict[str, int] = RULES["relative_openers"]
 RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()
 }
+# the same phrases by their first word, longest first (of equal lengths, in the rules' order)
+RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
+    RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
 ANCHOR_WORDS = set(RULES["anchor_words"])
 # a year after these is the baseline of a comparison ("up 13 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
@@ -99,7 +103,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
 # the words that may open a time expression found on tokens (`_relative_spans`, `_shape_span`) or
 # be the unit of an amount of time (`_ago_span`); besides these, only words with a digit can
 OPENING_WORDS = frozenset(
-    {k[0] for k in RELATIVE_PHRASES}
+    set(RELATIVE_PHRASES_BY_FIRST)
     | set(RELATIVE_BY_FIRST)
     | set(RELATIVE_DAYS)
     | set(OPENERS)
@@ -129,7 +133,7 @@ def _relative_spans(low: list[str], i: int) -> list[tuple[int, int]]:
     "earlier this month", "last year"."""
     spans: list[tuple[int, int]] = []
     w = low[i]
-    for words, _ in sorted(((k, v) for k, v in RELATIVE_PHRASES.items() if k[0] == w), key=lambda kv: -len(kv[0])):
+    for words in RELATIVE_PHRASES_BY_FIRST.get(w, ()):
         if tuple(low[i : i + len(words)]) == words:
             spans.append((i, i + len(words)))
             break
