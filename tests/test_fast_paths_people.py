@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import dates, location, people, timex
+from extractor import dates, events, location, people, timex
 from extractor.components import doc_text, entities, texts
 
 SENTENCES = [
@@ -194,3 +194,12 @@ def test_entities_are_the_docs_and_made_again_when_they_change(nlp: Language, te
     assert entities(doc) is entities(doc)  # kept
     doc.ents = []
     assert entities(doc) == ()
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["Crowds in Boston, Denver and Lake Tahoe watched the Super Bowl."])
+def test_entities_within_a_span_are_the_spans(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert events._ents_within(span) == list(span.ents)
