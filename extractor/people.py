@@ -223,13 +223,13 @@ def _name_words(doc: Doc) -> tuple[list[bool], list[int]]:
         # what `_is_name_word` reads of the word alone, each distinct text once
         lexical = {w for w in set(words) if w[:1].isupper() and _may_be_name_word(w)}
         strings = doc.vocab.strings
-        rows = doc.to_array([IS_PUNCT, POS, ENT_TYPE]).tolist()
+        candidates = [i for i, w in enumerate(words) if w in lexical]
+        rows = doc.to_array([IS_PUNCT, POS, ENT_TYPE])[candidates].tolist() if candidates else []
         indices = [
             i
-            for i, w in enumerate(words)
-            if w in lexical
-            and not rows[i][0]
-            and (rows[i][1] == PROPN or strings[rows[i][2]] == "PERSON" or (len(w) == 2 and w[1] == "."))
+            for i, (punct, pos, ent_type) in zip(candidates, rows, strict=True)
+            if not punct
+            and (pos == PROPN or strings[ent_type] == "PERSON" or (len(words[i]) == 2 and words[i][1] == "."))
         ]
         flags = [False] * len(doc)
         for i in indices:
