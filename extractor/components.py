@@ -60,10 +60,13 @@ def make_numbers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token on each access."""
+    """The Doc's text, built once: `Doc.text` joins every token on each access, made as a Token.
+    Built the way `Doc.text` is (each token's text, then a space where it has one) from arrays."""
     text = doc.user_data.get("extractor_text")
     if text is None:
-        text = doc.user_data["extractor_text"] = doc.text
+        spaces = doc.to_array("SPACY").tolist()
+        text = "".join([w + " " if space else w for w, space in zip(texts(doc), spaces, strict=True)])
+        doc.user_data["extractor_text"] = text
     return text
 
 
@@ -76,6 +79,28 @@ def lowers(doc: Doc) -> list[str]:
         words = [strings[h] for h in forms.tolist()]
         cached = doc.user_data["extractor_lowers"] = [words[k] for k in which.tolist()]
     return cached
+
+
+def texts(doc: Doc) -> list[str]:
+    """Each token's text, built once; reading it avoids making Token objects."""
+    cached = doc.user_data.get("extractor_texts")
+    if cached is None:
+        strings = doc.vocab.strings
+        forms, which = numpy.unique(doc.to_array("ORTH"), return_inverse=True)  # each distinct text once
+        words = [strings[h] for h in forms.tolist()]
+        cached = doc.user_data["extractor_texts"] = [words[k] for k in which.tolist()]
+    return cached
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
+    call. (The same cache as extractor/figures.py's `_entities`.)"""
+    marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
+    cached = doc.user_data.get("extractor_entities")
+    if cached is None or cached[0] != marks:
+        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
+    ents: tuple[Span, ...] = cached[1]
+    return ents
 
 
 def number_tokens(doc: Doc) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from dateparser.date import DateDataParser
@@ -40,7 +40,19 @@ def _parser(base: dt.date | None, prefer: str) -> DateDataParser:
 
 def parse(text: str, base: dt.date | None, prefer: str = "past") -> ParsedDate | None:
     """Parse one time expression. `base` is the publication date (None: relative expressions
-    cannot be resolved and the caller must not ask). Weeks resolve to their day."""
+    cannot be resolved and the caller must not ask). Weeks resolve to their day. Each (text,
+    date) is parsed once: dateparser takes milliseconds a call, and an article repeats its dates."""
+    if base is None:  # read against today's date, which may change: never kept
+        return _parse(text, base, prefer)
+    return _parse_against(text, base, prefer)
+
+
+@lru_cache(maxsize=8192)
+def _parse_against(text: str, base: dt.date, prefer: str) -> ParsedDate | None:
+    return _parse(text, base, prefer)
+
+
+def _parse(text: str, base: dt.date | None, prefer: str) -> ParsedDate | None:
     try:
         data = _parser(base, prefer).get_date_data(text)
     except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs

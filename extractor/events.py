@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, in_headline, sentence_of
+from .components import doc_text, entities, in_headline, sentence_of
 from .models import Event, Spanned
 from .numbers import is_year_token
 from .people import Person
@@ -298,8 +298,21 @@ def _participants(people: list[Person], start: int, end: int) -> list[str]:
 
 
 def _place(span: Span) -> str | None:
-    places = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places = [e.text for e in _ents_within(span) if e.label_ in ("GPE", "LOC", "FAC")]
     return places[0] if places else None
+
+
+def _ents_within(span: Span) -> list[Span]:
+    """`Span.ents` read off the Doc's entities made once (`Span.ents` makes all of the Doc's on each
+    call): those from the span's start on that end inside it, up to the first that does not."""
+    found: list[Span] = []
+    for ent in entities(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
 
 
 def _named_events(
@@ -310,7 +323,7 @@ def _named_events(
     text = doc_text(doc)
     found: list[Event] = []
     seen: set[str] = set()
-    candidates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT"]
+    candidates = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "EVENT"]
     candidates += [(m.start(), m.end()) for m in event_rules().named_event.finditer(text)]
     for s, e in sorted(candidates):
         name = text[s:e].strip()

@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .body import is_prose, line_key
+from .components import doc_text, entities, lowers
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
@@ -160,8 +161,9 @@ def _names(name: str, text: str) -> bool:
 def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
     """Places named by their police: "the Ceres Police Department", "Stockton police"."""
     found: list[str] = []
-    for token in doc:
-        if token.lower_ != "police" or token.i == 0:
+    for i in _indices_of(doc, ("police",)):  # no Token made for the other words
+        token = doc[i]
+        if token.i == 0:
             continue
         words: list[str] = []
         j = token.i - 1
@@ -181,6 +183,11 @@ def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
         if name and not street and not is_region(name) and name.lower() not in surnames and not _glued(name):
             found.append(name)
     return found
+
+
+def _indices_of(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """The indices of the tokens whose lowercase form is one of `words`, in order."""
+    return [i for i, w in enumerate(lowers(doc)) if w in words]
 
 
 def headline_places(headline: str, body: str) -> list[str]:
@@ -239,14 +246,11 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
     Elm Street in Millbrook"; read after character `after` (the headline, which headline_places
     reads: in Title Case every word after "In" is capitalized, "Man Shot In Arm")."""
     found: list[tuple[str, int]] = []
-    for token in doc:
-        if (
-            token.idx < after
-            or token.lower_ not in ("in", "near")
-            or not (
-                any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
-                or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
-            )
+    for i in _indices_of(doc, ("in", "near")):  # no Token made for the other words
+        token = doc[i]
+        if token.idx < after or not (
+            any(t.lower_ in _place_words("scene_words_before") for t in doc[max(0, token.i - 3) : token.i])
+            or (token.i > 0 and _key(doc[token.i - 1].text) in _place_words("address_words"))
         ):
             continue  # "was shot in Millbrook", "the 400 block of Elm Street in Millbrook"
         words = []
@@ -339,7 +343,7 @@ def _surnames(doc: Doc) -> set[str]:
     model calls a person on its own ("Millbrook", "RIVERTON") or that opens a name it misreads
     ("Riverton Gazette", "Millbrook Diner's") is no surname: it may be the place."""
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         words = [t.text for t in ent if t.text[:1].isupper() and t.is_alpha]
         if ent.label_ == "PERSON" and len(words) >= 2:
             found.add(words[-1].lower())
@@ -352,7 +356,7 @@ def _actors(doc: Doc) -> set[str]:
     ("Lasko bought gloves ... Lasko fled")."""
     mentions: dict[str, int] = defaultdict(int)
     subjects: dict[str, int] = defaultdict(int)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC", "PERSON") or len(ent) != 1:
             continue
         key = ent.text.lower()
@@ -370,28 +374,28 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     named. Surnames and abbreviations alone are never places; a people ("Latino") is no place
     unless the model also reads its name as a place elsewhere in the article."""
     surnames = _surnames(doc)
-    gpes = {ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"}
-    peoples = {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
+    gpes = {ent.text.lower() for ent in entities(doc) if ent.label_ == "GPE"}
+    peoples = {ent.text.lower() for ent in entities(doc) if ent.label_ == "NORP"} - gpes  # "Chinese", "Latino"
     scores: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     parts_of_cities = _score_entities(doc, surnames, scores, firsts)
     for name in _police_places(doc, surnames):
         scores[name] += 2.0
-        firsts.setdefault(name, len(doc.text))
+        firsts.setdefault(name, len(doc_text(doc)))
     headline = split_title(title)[0].strip() if title else ""
-    after = len(headline) if headline and doc.text.startswith(headline) else 0
+    after = len(headline) if headline and doc_text(doc).startswith(headline) else 0
     for name, at in _scene_places(doc, surnames, after):
         scores[name] += 2.0 if at < LEAD_CHARS else 1.0
         firsts.setdefault(name, at)
     credited = _score_headline_places(doc, title, peoples, scores, firsts) if title else set()
     for name in list(scores):
-        if name.lower() in peoples or _written_lowercase(doc.text, name):
+        if name.lower() in peoples or _written_lowercase(doc_text(doc), name):
             del scores[name]
     if not scores:
         return None
     if title:
         _score_title_mentions(title, scores, credited)
-    parts_of_cities.update(n for n in scores if _called_a_part(doc.text, n))
+    parts_of_cities.update(n for n in scores if _called_a_part(doc_text(doc), n))
     cities = {n: s for n, s in scores.items() if not is_region(n)}
     if any(n not in parts_of_cities for n in cities):
         for name in parts_of_cities & set(cities):
@@ -404,7 +408,7 @@ def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firs
     """Scores the places the entity recognizer finds; returns those named as a part of a city."""
     parts_of_cities: set[str] = set()
     crossing: set[int] = set()  # where the second street of a crossing starts
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "at") and _crossing(doc, ent.end):
             crossing.add(ent.end + 1)  # one street of a crossing, "near Elm and Grand", and the other
             continue
@@ -468,7 +472,7 @@ def _score_headline_places(
 ) -> set[str]:
     """Scores the places the headline names (not peoples, not streets); returns them."""
     credited: set[str] = set()
-    for name in headline_places(split_title(title)[0], doc.text):
+    for name in headline_places(split_title(title)[0], doc_text(doc)):
         if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
             scores[name] += TITLE_WEIGHT
             firsts.setdefault(name, 0)

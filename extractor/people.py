@@ -9,9 +9,12 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from .components import doc_text, lowers
+from .components import doc_text, entities, lowers, next_index, texts
 from .rules import load
 
 TITLES = load("titles.json")
@@ -35,6 +38,9 @@ MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
 KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
 ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
 COMPOUND_TITLES = sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True)
+COMPOUND_TITLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same, longest first, by last word
+for _title in COMPOUND_TITLES:
+    COMPOUND_TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
 
 
 @functools.cache
@@ -200,6 +206,38 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
 
+def _may_be_name_word(text: str) -> bool:
+    """`_is_name_word` of the word alone: no abbreviation, honorific, role or word that no name is."""
+    low = text.lower()
+    return not (
+        low in ABBREVIATIONS or low in HONORIFICS or low in ROLE_NOUNS or low in NOT_NAME_WORDS or _plural_role(low)
+    )
+
+
+def _name_words(doc: Doc) -> tuple[list[bool], list[int]]:
+    """`_is_name_word` of every token, and the indices of those that are, built once per Doc: only
+    a word with a capital first may be one, so only those are made into Tokens."""
+    cached = doc.user_data.get("extractor_name_words")
+    if cached is None:
+        words = texts(doc)
+        # what `_is_name_word` reads of the word alone, each distinct text once
+        lexical = {w for w in set(words) if w[:1].isupper() and _may_be_name_word(w)}
+        strings = doc.vocab.strings
+        candidates = [i for i, w in enumerate(words) if w in lexical]
+        rows = doc.to_array([IS_PUNCT, POS, ENT_TYPE])[candidates].tolist() if candidates else []
+        indices = [
+            i
+            for i, (punct, pos, ent_type) in zip(candidates, rows, strict=True)
+            if not punct
+            and (pos == PROPN or strings[ent_type] == "PERSON" or (len(words[i]) == 2 and words[i][1] == "."))
+        ]
+        flags = [False] * len(doc)
+        for i in indices:
+            flags[i] = True
+        cached = doc.user_data["extractor_name_words"] = (flags, indices)
+    return cached
+
+
 NICKNAME_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 MAX_NICKNAME_WORDS = 2
 
@@ -209,24 +247,28 @@ def _nickname_mentions(doc: Doc) -> list[Mention]:
     Price"): name words, an opening mark, one or two capitalized words, a closing mark, the surname.
     The first name must be one (a first name, or tagged as a person)."""
     found: list[Mention] = []
-    k = 1
-    while k < len(doc):
+    words = texts(doc)
+    marks = [i for i, w in enumerate(words) if w in NICKNAME_MARKS]  # only a mark opens a nickname
+    name_word = _name_words(doc)[0]
+    n = len(doc)
+    k = next_index(marks, 1, n)
+    while k < n:
         end = _nickname_close(doc, k)
         if end is None:
-            k += 1
+            k = next_index(marks, k + 1, n)
             continue
         start = k
-        while start > 0 and k - start < MAX_TITLE_TOKENS - 1 and _is_name_word(doc[start - 1]):
+        while start > 0 and k - start < MAX_TITLE_TOKENS - 1 and name_word[start - 1]:
             start -= 1
         last = end + 1
-        while last < len(doc) and last - end <= 2 and (_is_name_word(doc[last]) or _surname_shaped(doc[last])):
+        while last < len(doc) and last - end <= 2 and (name_word[last] or _surname_shaped(doc[last])):
             last += 1
         first = doc[start]
         if start < k and last > end + 1 and (is_first_name(first.text) or first.ent_type_ == "PERSON"):
             found.append(_mention(doc, start, last))
-            k = last
+            k = next_index(marks, last, n)
         else:
-            k = end + 1
+            k = next_index(marks, end + 1, n)
     return found
 
 
@@ -276,7 +318,7 @@ def _compound_title_before(doc: Doc, end: int) -> tuple[list[str], int] | None:
     """A title of several words with small words inside ending right before `end`: "Special
     Agent in Charge", "Secretary of State"."""
     low = lowers(doc)
-    for title in COMPOUND_TITLES:
+    for title in COMPOUND_TITLES_BY_LAST.get(low[end - 1], ()) if end > 0 else ():
         n = len(title)
         if end >= n and tuple(low[end - n : end]) == title and doc[end - 1].text[:1].isupper():
             return list(title), end - n
@@ -423,7 +465,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention of a person: PERSON entities and capitalized names led by a title."""
     mentions: list[Mention] = []
     taken: set[int] = set()
-    common = {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha} | {t.lower_ for t in doc if t.is_lower}
+    common = _common_words(doc)
     for m in _nickname_mentions(doc):  # "Robert C. “Bobby” Scott": one name, nickname and all
         mentions.append(m)
         taken.update(range(m.token_start, m.token_end))
@@ -433,6 +475,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_contact_block_mentions(doc, taken, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _common_words(doc: Doc) -> set[str]:
+    """The words the article writes in lowercase, and the lemmas of those that are letters only:
+    read from the Doc's arrays, each distinct (word, lemma) once."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_LOWER, IS_ALPHA, LOWER, LEMMA])
+    lower = rows[:, 0] == 1
+    lemmas = numpy.unique(rows[lower & (rows[:, 1] == 1), 3]).tolist()
+    return {strings[h].lower() for h in lemmas} | {strings[h] for h in numpy.unique(rows[lower, 2]).tolist()}
 
 
 def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -486,7 +538,7 @@ def _past_label(doc: Doc, s: int, e: int) -> int:
 def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
     """Mentions from PERSON entities."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
             continue
         span = _person_entity_span(doc, ent.start, ent.end)
@@ -503,8 +555,9 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
     """Names led by a title that the entity recognizer missed: "Chief Robert Tracey", "said
     Sheriff Tom Reyes", "Supervisors Cole, Park, and Steel"."""
     found: list[Mention] = []
-    for i in range(1, len(doc)):
-        if i in taken or not _is_name_word(doc[i]):
+    name_word, name_indices = _name_words(doc)
+    for i in name_indices:
+        if i < 1 or i in taken:
             continue
         title, title_start = _title_before(doc, i)
         if title is None and doc[i - 1].lower_ in (",", "and"):
@@ -516,7 +569,7 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             e < len(doc)
             and e - i < 6
             and e not in taken
-            and (_is_name_word(doc[e]) or (doc[e].text == "-" and e + 1 < len(doc) and _is_name_word(doc[e + 1])))
+            and (name_word[e] or (doc[e].text == "-" and e + 1 < len(doc) and name_word[e + 1]))
         ):
             e += 1
         if doc[e - 1].text in ("'s",):
@@ -537,13 +590,15 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
 def _appositive_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mention]:
     """ "said Nadia Prosser, the city's homeless strategy division manager": a name an appositive titles."""
     found: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        if i in taken or not _is_name_word(doc[i]) or (i > 0 and _is_name_word(doc[i - 1])):
-            i += 1
+    name_word, name_indices = _name_words(doc)
+    n = len(doc)
+    i = next_index(name_indices, 0, n)
+    while i < n:
+        if i in taken or not name_word[i] or (i > 0 and name_word[i - 1]):
+            i = next_index(name_indices, i + 1, n)  # only a name word can open a name
             continue
         e = i
-        while e < len(doc) and e - i < 4 and _is_name_word(doc[e]) and e not in taken:
+        while e < len(doc) and e - i < 4 and name_word[e] and e not in taken:
             e += 1
         if (
             e - i >= 2
@@ -757,13 +812,16 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
             by_surname.setdefault(p.surname, p)
     taken = {k for p in people for m in p.mentions for k in range(m.token_start, m.token_end)}
     first = {id(p): min(m.start for m in p.mentions) for p in people}
-    for t in doc:
-        person = by_surname.get(t.text)
-        if person is None or t.i in taken or t.idx < first[id(person)] or t.pos_ != "PROPN":
+    name_word = _name_words(doc)[0]
+    words = texts(doc)
+    for i in [i for i, w in enumerate(words) if w in by_surname] if by_surname else ():
+        t = doc[i]
+        person = by_surname[words[i]]
+        if t.i in taken or t.idx < first[id(person)] or t.pos_ != "PROPN":
             continue
-        if not _surname_tag_allows(t) or (t.i + 1 < len(doc) and _is_name_word(doc[t.i + 1])):
+        if not _surname_tag_allows(t) or (t.i + 1 < len(doc) and name_word[t.i + 1]):
             continue  # "Ham Street", "Trump Tower"
-        if t.i > 0 and _is_name_word(doc[t.i - 1]):
+        if t.i > 0 and name_word[t.i - 1]:
             continue  # another person's full name: "Ann Ham"
         person.mentions.append(_mention(doc, t.i, t.i + 1))
     for p in people:
@@ -773,7 +831,7 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
 def surnames_of_full_names(doc: Doc) -> set[str]:
     """Words the article writes as the last word of a full name: in a PERSON entity of two words
     or more, or after a first name in the headline ("Dana Graham Answers Critics")."""
-    found = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    found = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
     title: str | None = doc._.title
     words = [w.strip(".,:;!?'\"‘’“”()") for w in (title or "").split()]
     for first, last in itertools.pairwise(words):

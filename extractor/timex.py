@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, lowers, next_index, sentence_of
+from .components import doc_text, entities, lowers, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
@@ -31,6 +31,10 @@ OPENERS: dict[str, int] = RULES["relative_openers"]
 RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()
 }
+# the same phrases by their first word, longest first (of equal lengths, in the rules' order)
+RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
+    RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
 ANCHOR_WORDS = set(RULES["anchor_words"])
 # a year after these is the baseline of a comparison ("up 13 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
@@ -81,7 +85,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     recognizer's DATE spans where the shapes found nothing."""
     low = lowers(doc)
     spans: list[tuple[int, int]] = []
-    for i in range(len(doc)):
+    for i in _time_words(doc):  # no other word opens a shape, a relative phrase or an amount of time
         spans += _relative_spans(low, i)
         if (shape := _shape_span(doc, low, i)) is not None:
             spans.append(shape)
@@ -90,10 +94,38 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans += _holiday_spans(doc)
     own = _merge(doc, spans)
     taken = {k for s, e in own for k in range(s, e)}
-    for ent in doc.ents:  # the recognizer's spans only where the shapes above found nothing
+    for ent in entities(doc):  # the recognizer's spans only where the shapes above found nothing
         if ent.label_ == "DATE" and _is_date_entity(ent) and not taken & set(range(ent.start, ent.end)):
             own.append((ent.start, ent.end))
     return _merge(doc, own)
+
+
+# the words that may open a time expression found on tokens (`_relative_spans`, `_shape_span`) or
+# be the unit of an amount of time (`_ago_span`); besides these, only words with a digit can
+OPENING_WORDS = frozenset(
+    set(RELATIVE_PHRASES_BY_FIRST)
+    | set(RELATIVE_BY_FIRST)
+    | set(RELATIVE_DAYS)
+    | set(OPENERS)
+    | set(WEEKDAYS)
+    | set(WEEKDAY_ABBREVIATIONS)
+    | set(MONTHS)
+    | set(UNITS)
+)
+_DIGIT = re.compile(r"\d")  # what the year, fiscal year and decade patterns need
+
+
+def _may_open_time(word: str) -> bool:
+    """Whether a lowercase word may open a time expression or be an amount's unit: one of
+    `OPENING_WORDS`, or a word with a digit (a year, "FY24", "1990s")."""
+    return word in OPENING_WORDS or _DIGIT.search(word) is not None
+
+
+def _time_words(doc: Doc) -> list[int]:
+    """The indices of the words that `_may_open_time`, in order; each distinct word read once."""
+    low = lowers(doc)
+    openers = {w for w in set(low) if _may_open_time(w)}
+    return [i for i, w in enumerate(low) if w in openers]
 
 
 def _relative_spans(low: list[str], i: int) -> list[tuple[int, int]]:
@@ -101,7 +133,7 @@ def _relative_spans(low: list[str], i: int) -> list[tuple[int, int]]:
     "earlier this month", "last year"."""
     spans: list[tuple[int, int]] = []
     w = low[i]
-    for words, _ in sorted(((k, v) for k, v in RELATIVE_PHRASES.items() if k[0] == w), key=lambda kv: -len(kv[0])):
+    for words in RELATIVE_PHRASES_BY_FIRST.get(w, ()):
         if tuple(low[i : i + len(words)]) == words:
             spans.append((i, i + len(words)))
             break
