@@ -94,7 +94,7 @@ def texts(doc: Doc) -> list[str]:
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
-    call. (The same cache as extractor/figures.py's `_entities`.)"""
+    call."""
     marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
     cached = doc.user_data.get("extractor_entities")
     if cached is None or cached[0] != marks:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, lowers, next_index, number_tokens, sentences
+from .components import doc_text, entities, lowers, next_index, number_tokens, sentences
 from .facts import Context, context_of
 from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
 from .models import Basis, Figure, Qualifier
@@ -590,7 +590,7 @@ def _is_place_word(token: Token) -> bool:
 
 def place_of(doc: Doc, start: int, end: int) -> str | None:
     """A place named inside a figure's words: "412 shootings in Brooklyn in 2022" -> "Brooklyn"."""
-    for ent in _entities(doc):
+    for ent in entities(doc):
         inside = ent.label_ in ("GPE", "LOC") and start <= ent.start and ent.end <= end and ent.start > 0
         if not inside:
             continue
@@ -601,17 +601,6 @@ def place_of(doc: Doc, start: int, end: int) -> str | None:
         if introduced:
             return ent.text
     return None
-
-
-def _entities(doc: Doc) -> tuple[Span, ...]:
-    """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
-    call."""
-    marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
-    cached = doc.user_data.get("extractor_entities")
-    if cached is None or cached[0] != marks:
-        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
-    ents: tuple[Span, ...] = cached[1]
-    return ents
 
 
 def _clause_of(token: Token) -> Token | None:

@@ -201,12 +201,10 @@ def test_sqlite_for_datasette_typed_labelled_and_complete(tmp_path: Path) -> Non
 STORMS = "In 2021 there were {n} storms near the coast, forecasters said."
 
 
-@pytest.mark.parametrize("poisoned", [[0], [3], [5], [0, 5]])
-def test_an_article_a_component_fails_on_is_an_error_wherever_it_lies_in_its_chunk(
-    nlp: Language, monkeypatch: pytest.MonkeyPatch, poisoned: list[int]
-) -> None:
+@pytest.fixture
+def zanzibar_breaks_a_component(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A component's bug on one text: the people component raises on any text naming Zanzibar."""
     import extractor.extractors as extractors
-    from extractor.batch import guarded_records
 
     real = extractors.FactComponent.__call__
 
@@ -216,6 +214,14 @@ def test_an_article_a_component_fails_on_is_an_error_wherever_it_lies_in_its_chu
         return real(self, doc)
 
     monkeypatch.setattr(extractors.FactComponent, "__call__", broken)
+
+
+@pytest.mark.parametrize("poisoned", [[0], [3], [5], [0, 5]])
+def test_an_article_a_component_fails_on_is_an_error_wherever_it_lies_in_its_chunk(
+    nlp: Language, zanzibar_breaks_a_component: None, poisoned: list[int]
+) -> None:
+    from extractor.batch import guarded_records
+
     chunk: list[Article | ExtractionError] = [
         Article(id=f"a{i}", source="s", path=f"a{i}", text=STORMS.format(n=10 + i)) for i in range(6)
     ]
@@ -245,18 +251,11 @@ def test_a_pipeline_no_article_gets_through_stops_the_run(nlp: Language, monkeyp
         list(guarded_records(chunk, nlp, 8, 1_000_000, None))
 
 
-def test_a_lone_article_that_fails_after_good_ones_is_its_error(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.extractors as extractors
+def test_a_lone_article_that_fails_after_good_ones_is_its_error(
+    nlp: Language, zanzibar_breaks_a_component: None
+) -> None:
     from extractor.batch import guarded_records
 
-    real = extractors.FactComponent.__call__
-
-    def broken(self: Any, doc: Any) -> Any:
-        if "Zanzibar" in doc.text and self.attribute == "people":
-            raise KeyError("a component's bug on one text")
-        return real(self, doc)
-
-    monkeypatch.setattr(extractors.FactComponent, "__call__", broken)
     good: list[Article | ExtractionError] = [Article(id="a0", source="s", path="a0", text=STORMS.format(n=3))]
     poisoned = Article(id="z", source="s", path="z", text="In 2020 Zanzibar had 4 storms.")
     lone: list[Article | ExtractionError] = [poisoned]
