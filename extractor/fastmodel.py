@@ -30,10 +30,9 @@ from __future__ import annotations
 import ctypes
 import glob
 import os
-from typing import Any
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy import util
@@ -324,8 +323,8 @@ def lockstep_entity_recognizer(nlp: Language) -> bool:
     """The pipeline's stock entity recognizer replaced by a FastEntityRecognizer sharing its model,
     moves and settings; whether it was. A recognizer of another class stays."""
     for index, (name, component) in enumerate(nlp._components):  # noqa: SLF001 (no public swap in place)
-        if type(component) is not EntityRecognizer:
-            continue
+        if not isinstance(component, EntityRecognizer) or type(component) is not EntityRecognizer:
+            continue  # not spaCy's own class (a subclass may decode otherwise)
         fast = FastEntityRecognizer(
             component.vocab,
             component.model,
