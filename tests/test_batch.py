@@ -17,6 +17,7 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from extractor.batch import batches
 from extractor.cli import app
 from extractor.models import Article, ErrorKind, ExtractionError
 from tests.conftest import CORPUS, ROOT
@@ -263,3 +264,33 @@ def test_a_lone_article_that_fails_after_good_ones_is_its_error(
     # the last chunk of a run may hold one article: the pipeline has proven itself, the article is to blame
     (result,) = guarded_records(lone, nlp, 8, 1_000_000, None)
     assert isinstance(result, ExtractionError) and result.error == ErrorKind.internal
+
+
+def _article(n: int, chars: int) -> Article:
+    return Article(id=f"a{n}", source="s", path="p", text="x" * chars)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "max_chars", "expected"),
+    [
+        ([10, 10, 10, 10, 10], 2, 1000, [[0, 1], [2, 3], [4]]),  # short articles: the count decides
+        ([400, 400, 400], 32, 1000, [[0, 1], [2]]),  # long ones: the characters decide
+        ([1500, 10, 10], 32, 1000, [[0], [1, 2]]),  # longer than a batch: alone
+        ([10, 1500, 10], 32, 1000, [[0], [1], [2]]),
+        ([500, 500], 32, 1000, [[0, 1]]),  # exactly the budget still fits
+        ([], 32, 1000, []),
+    ],
+)
+def test_batches_are_cut_by_count_and_by_characters(
+    lengths: list[int], size: int, max_chars: int, expected: list[list[int]]
+) -> None:
+    items = [_article(n, chars) for n, chars in enumerate(lengths)]
+    got = [[int(a.id[1:]) for a in batch if isinstance(a, Article)] for batch in batches(items, size, max_chars)]
+    assert got == expected
+
+
+def test_error_entries_cost_no_characters_and_keep_their_place() -> None:
+    error = ExtractionError(source="s", id="bad", error=ErrorKind.decode, message="not text")
+    items: list[Article | ExtractionError] = [_article(0, 900), error, _article(1, 100), _article(2, 10)]
+    got = [[i.id for i in batch] for batch in batches(items, 32, 1000)]
+    assert got == [["a0", "bad", "a1"], ["a2"]]
