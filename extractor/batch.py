@@ -29,9 +29,9 @@ IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, li
 
 # Characters in one spaCy batch, at most (an article longer than that is a batch of its own).
 # The model's arrays for a batch grow with its text, and the C heap keeps the largest batch's
-# worth: with batches of 32 press releases (150,000 characters) peak memory was 635 MB and crept
-# to 756 MB over ten rounds of the same articles; at about 75,000 characters it is 455 to 504 MB,
-# at the same speed (batches of 16 and 32 articles timed within noise of each other).
+# worth: with batches of 32 press releases (about 150,000 characters) peak memory was 636 MB for
+# 32 articles and 777 MB for the same ten times over; 50 articles at 75,000 characters a batch
+# peaked at 422 MB (10N: 490 to 506 MB), at 40,000 at 344 MB (10N: 392 MB), at the same speed.
 BATCH_CHARS = 75_000
 
 _worker_nlp: dict[str, Language] = {}  # one pipeline per worker process and model

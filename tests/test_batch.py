@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from extractor.batch import batches
 from extractor.cli import app
+from extractor.ingest import iter_articles
 from extractor.models import Article, ErrorKind, ExtractionError
 from tests.conftest import CORPUS, ROOT
 
@@ -294,3 +295,35 @@ def test_error_entries_cost_no_characters_and_keep_their_place() -> None:
     items: list[Article | ExtractionError] = [_article(0, 900), error, _article(1, 100), _article(2, 10)]
     got = [[i.id for i in batch] for batch in batches(items, 32, 1000)]
     assert got == [["a0", "bad", "a1"], ["a2"]]
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "workers", "expected"),
+    [
+        (40, 8, 0, [8, 8, 8, 8, 8]),  # one process: no tapering
+        (40, 8, 2, [8, 8, 6, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]),  # the last ones shrink
+        (100, 16, 2, [16, 16, 16, 13, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]),
+        (3, 16, 2, [1, 1, 1]),
+        (0, 16, 2, []),
+    ],
+)
+def test_a_pools_last_batches_taper(count: int, size: int, workers: int, expected: list[int]) -> None:
+    items = [_article(n, 10) for n in range(count)]
+    got = list(batches(items, size, workers=workers))
+    assert [len(batch) for batch in got] == expected
+    assert [a for batch in got for a in batch] == items  # every item once, in order
+
+
+def test_a_worker_pool_is_reused_across_runs(nlp: Language) -> None:
+    from extractor.batch import run_local, worker_pool
+
+    articles = [a for a in iter_articles([CORPUS]) if isinstance(a, Article)][:6]
+    alone = [r.model_dump() for r in run_local(articles, n_process=1, nlp=nlp)]
+    pool = worker_pool(2, nlp=nlp)
+    try:
+        first = [r.model_dump() for r in run_local(articles, n_process=2, nlp=nlp, pool=pool)]
+        second = [r.model_dump() for r in run_local(articles, n_process=2, nlp=nlp, pool=pool)]
+        assert pool.submit(int, "7").result() == 7  # still running after both runs
+    finally:
+        pool.shutdown()
+    assert first == second == alone
