@@ -32,7 +32,7 @@ IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: enough to keep it busy, li
 # worth: with batches of 32 press releases (about 150,000 characters) peak memory was 636 MB for
 # 32 articles and 777 MB for the same ten times over; 50 articles at 75,000 characters a batch
 # peaked at 422 MB (10N: 490 to 506 MB), at 40,000 at 344 MB (10N: 392 MB), at the same speed.
-BATCH_CHARS = 75_000
+BATCH_CHARS = 40_000
 
 _worker_nlp: dict[str, Language] = {}  # one pipeline per worker process and model
 
