@@ -72,23 +72,23 @@ def doc_text(doc: Doc) -> str:
 
 def lowers(doc: Doc) -> list[str]:
     """Each token's lowercase form, built once; reading it avoids making Token objects."""
-    cached = doc.user_data.get("extractor_lowers")
-    if cached is None:
-        strings = doc.vocab.strings
-        forms, which = numpy.unique(doc.to_array("LOWER"), return_inverse=True)  # each distinct form once
-        words = [strings[h] for h in forms.tolist()]
-        cached = doc.user_data["extractor_lowers"] = [words[k] for k in which.tolist()]
-    return cached
+    return _token_strings(doc, "LOWER", "extractor_lowers")
 
 
 def texts(doc: Doc) -> list[str]:
     """Each token's text, built once; reading it avoids making Token objects."""
-    cached = doc.user_data.get("extractor_texts")
+    return _token_strings(doc, "ORTH", "extractor_texts")
+
+
+def _token_strings(doc: Doc, attribute: str, key: str) -> list[str]:
+    """Each token's string for `attribute`, cached on the Doc under `key`; each distinct value
+    is looked up in the StringStore once."""
+    cached = doc.user_data.get(key)
     if cached is None:
         strings = doc.vocab.strings
-        forms, which = numpy.unique(doc.to_array("ORTH"), return_inverse=True)  # each distinct text once
+        forms, which = numpy.unique(doc.to_array(attribute), return_inverse=True)
         words = [strings[h] for h in forms.tolist()]
-        cached = doc.user_data["extractor_texts"] = [words[k] for k in which.tolist()]
+        cached = doc.user_data[key] = [words[k] for k in which.tolist()]
     return cached
 
 
