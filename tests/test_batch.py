@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from extractor.batch import batches
+from extractor.batch import batches, ordered_results
 from extractor.cli import app
 from extractor.ingest import iter_articles
 from extractor.models import Article, ErrorKind, ExtractionError
@@ -312,6 +313,58 @@ def test_a_pools_last_batches_taper(count: int, size: int, workers: int, expecte
     got = list(batches(items, size, workers=workers))
     assert [len(batch) for batch in got] == expected
     assert [a for batch in got for a in batch] == items  # every item once, in order
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [
+        [100] * 20 + [3000] * 4,  # long articles last: they go one to a batch
+        [3000] * 4 + [100] * 20,  # long ones first
+        [100, 3000] * 12,  # mixed
+        [50] * 30,  # all alike: the count decides, as above
+    ],
+)
+def test_a_pools_last_batches_are_a_share_of_the_text_left(lengths: list[int]) -> None:
+    items = [_article(n, chars) for n, chars in enumerate(lengths)]
+    got = list(batches(items, 16, max_chars=40_000, workers=2))
+    left = sum(lengths)
+    for batch in got:
+        chars = sum(len(a.text) for a in batch if isinstance(a, Article))
+        assert len(batch) == 1 or chars <= left // 4, (chars, left)  # a 2*workers-th at most
+        left -= chars
+    assert [a for batch in got for a in batch] == items
+
+
+def test_a_free_worker_takes_the_next_chunk_while_an_earlier_one_still_runs() -> None:
+    """The first chunk blocks; the other worker must go on through later chunks (up to the held
+    limit) instead of idling until the first one's results can be yielded."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    release = threading.Event()
+    started: list[int] = []
+
+    def work(chunk: list[int]) -> list[int]:
+        started.append(chunk[0])
+        if chunk[0] == 0:
+            release.wait(10)
+        return chunk
+
+    with ThreadPoolExecutor(2) as pool:
+        results = ordered_results(
+            lambda chunk: pool.submit(work, chunk),
+            iter([[n] for n in range(12)]),
+            window=2,
+            wait_first=lambda fs: wait(fs, return_when=FIRST_COMPLETED),
+            held=6,
+        )
+        with ThreadPoolExecutor(1) as reader:
+            first = reader.submit(next, results)
+            deadline = time.monotonic() + 5
+            while len(started) < 6 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert sorted(started) == [0, 1, 2, 3, 4, 5]  # five more chunks done behind the blocked one, no more
+            release.set()
+            assert [first.result(5), *results] == list(range(12))  # still in input order
 
 
 def test_a_worker_pool_is_reused_across_runs(nlp: Language) -> None:
