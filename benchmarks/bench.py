@@ -20,7 +20,9 @@ Throughputs are best of --repeat rounds; within a round the runs (spaCy and the 
 are also printed round by round. The 1-process extraction runs in this process, warm from the
 rounds before; its 2-process counterpart likewise reuses one pool of forked workers
 (`batch.worker_pool`). A pool forked for each run, as one CLI run does, is measured too: its
-workers first pay for their fresh memory pages, about half a CPU second each here.
+workers first pay for their fresh memory pages, about half a CPU second each here. Each round
+also times plain Python arithmetic alone and two at once: the speed-up any program can get from
+a second process on this machine, printed beside the extraction's.
 Ratios within one run, not seconds, are what to compare between machines.
 `--quick` is a small run for trying things (20 articles, one repeat, small memory runs).
 """
@@ -98,6 +100,19 @@ def best_in_turn(runs: dict[str, Callable[[], object]], repeat: int) -> Timings:
     return timings
 
 
+LOOP_STEPS = 6_000_000  # about a second of plain Python arithmetic here
+
+
+def cpu_loop(steps: int = LOOP_STEPS) -> int:
+    """Plain Python arithmetic, nothing shared and no memory to speak of: two of these at once
+    show the most that two processes can gain on this machine (a virtual one may share its cores
+    or their caches with other guests)."""
+    total = 0
+    for i in range(steps):
+        total += i * i % 7
+    return total
+
+
 def spawned_extraction(articles: list[Article], model: str | None, n_process: int) -> list[Result]:
     """The batch runner's chunks on a pool of spawned workers (each loads the model once, in
     `batch.extract_chunk`), results in input order: what run_local does with fork."""
@@ -165,7 +180,7 @@ def rate(n: int, words: int, seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200, help="N for the speed measures")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds of the 1-process measures (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the speed measures (best kept)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--rss-articles", type=int, default=50, help="N for the memory measure (and 10N)")
     parser.add_argument("--long-chars", type=int, default=999_999, help="length of the one long article")
@@ -197,9 +212,12 @@ def main() -> None:
     list(batch.run_local(articles, model, 2, nlp=nlp, pool=pool))  # its first pages, as the rounds warm the rest
     # In each round both extraction runs follow a 1-process run: on this kind of shared machine a
     # run right after one that kept both cores busy was measurably slower, whatever it was.
+    loops = multiprocessing.get_context("fork").Pool(2)
     runs = {"spacy": spacy_pipe(1), "full": extraction(1), "fork": extraction(2, pool), "spacy2": spacy_pipe(2)}
-    timings = best_in_turn({**runs, "fork_new": extraction(2)}, args.repeat)
+    ceiling = {"loop": lambda: cpu_loop(), "loop2": lambda: loops.map(cpu_loop, [LOOP_STEPS, LOOP_STEPS])}
+    timings = best_in_turn({**runs, "fork_new": extraction(2), **ceiling}, args.repeat)
     pool.shutdown()
+    loops.close()
     one, one_cpu, per_round = timings.wall, timings.cpu, timings.ratios("spacy", "full")
     speedups = timings.ratios("full", "fork")
     spawn = best_in_turn({"spawn": lambda: spawned_extraction(articles, model, 2)}, 1).wall["spawn"]
@@ -224,6 +242,12 @@ def main() -> None:
     )
     print(
         f"  round by round (fork): median {statistics.median(speedups):.2f}, {' '.join(f'{r:.2f}' for r in speedups)}"
+    )
+    loop_speedups = [2 * r["loop"] / r["loop2"] for r in timings.rounds]
+    print(
+        f"this machine's own speed-up of 2 processes, on plain Python arithmetic that shares nothing: "
+        f"{2 * one['loop'] / one['loop2']:.2f} (rounds {' '.join(f'{r:.2f}' for r in loop_speedups)}); "
+        f"the extraction's speed-up is {(one['full'] / one['fork']) / (2 * one['loop'] / one['loop2']):.0%} of it"
     )
 
     first = {j: first_record_seconds(articles[:40], model, j) for j in (1, 2)}
