@@ -28,11 +28,13 @@ CHUNK_SIZE = 16
 IN_FLIGHT_PER_WORKER = 3  # unfinished chunks per worker: enough to keep it busy, little memory
 
 # Characters in one spaCy batch, at most (an article longer than that is a batch of its own).
-# The model's arrays for a batch grow with its text, and the C heap keeps the largest batch's
-# worth: with batches of 32 press releases (about 150,000 characters) peak memory was 636 MB for
-# 32 articles and 777 MB for the same ten times over; 50 articles at 75,000 characters a batch
-# peaked at 422 MB (10N: 490 to 506 MB), at 40,000 at 344 MB (10N: 392 MB), at the same speed.
-BATCH_CHARS = 40_000
+# The model's arrays for a batch grow with its text, and a run's peak memory is its costliest
+# batch: the more batches, the likelier a costly one. With batches of 32 press releases (about
+# 150,000 characters) 32 articles peaked at 636 MB and the same ten times over at 777 MB; with
+# 50 real articles and the same ten times over, 75,000 characters a batch peaked at 422 MB and
+# 490 to 506 MB, 40,000 at 344 MB and 386 to 415 MB, 25,000 at 310 MB and 336 to 337 MB, 15,000 at
+# 285 MB and 307 MB. Speed was the same from 75,000 to 25,000 in paired runs, 1 and 2 processes.
+BATCH_CHARS = 25_000
 
 Chunked = TypeVar("Chunked")  # what a chunk holds: Items here, anything in ordered_results
 
