@@ -152,10 +152,21 @@ def first_record_seconds(articles: list[Article], model: str | None, n_process: 
         return float(done.stdout.strip().splitlines()[-1])
 
 
-def component_profile(nlp: Language, articles: list[Article], batch_size: int) -> list[tuple[str, float]]:
+def component_profile(
+    nlp: Language, articles: list[Article], batch_size: int, passes: int = 3
+) -> list[tuple[str, float]]:
     """Seconds spent in each step of the full extraction, run one component at a time over all
     the articles: the tokenizer (with the article's inputs set on its Doc), every pipeline
-    component in order (spaCy's and ours), then the records built and validated from the Docs."""
+    component in order (spaCy's and ours), then the records built and validated from the Docs.
+    Each step's least time over `passes` passes: one pass's shares moved by half here."""
+    best: dict[str, float] = {}
+    for _ in range(passes):
+        for name, seconds in _profile_pass(nlp, articles, batch_size):
+            best[name] = min(seconds, best.get(name, float("inf")))
+    return list(best.items())
+
+
+def _profile_pass(nlp: Language, articles: list[Article], batch_size: int) -> list[tuple[str, float]]:
     times: list[tuple[str, float]] = []
     started = time.perf_counter()
     docs = [article_doc(nlp, a) for a in articles]
@@ -268,7 +279,7 @@ def main() -> None:
 
     profile = component_profile(nlp, articles, batch_size)
     total = sum(seconds for _, seconds in profile)
-    print(f"\nprofile of the full extraction, one component at a time ({total:.1f} s in all)")
+    print(f"\nprofile of the full extraction, one component at a time, least of 3 passes ({total:.1f} s in all)")
     for name, seconds in profile:
         print(f"  {name:32s} {seconds:7.2f} s {seconds / total:6.1%}")
     spent = dict(profile)
