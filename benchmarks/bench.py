@@ -42,7 +42,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -56,7 +55,7 @@ from spacy.language import Language  # noqa: E402
 from benchmarks.peak_rss import articles_peak, long_article_peak  # noqa: E402
 from benchmarks.realtext import real_articles  # noqa: E402
 from extractor import batch  # noqa: E402
-from extractor.extract import Result, record_for  # noqa: E402
+from extractor.extract import Item, Result, record_for  # noqa: E402
 from extractor.extractors import article_doc  # noqa: E402
 from extractor.models import Article  # noqa: E402
 from extractor.pipeline import build_nlp, load_model, model_name  # noqa: E402
@@ -120,20 +119,15 @@ def cpu_loop(steps: int = LOOP_STEPS) -> int:
 
 def spawned_extraction(articles: list[Article], model: str | None, n_process: int) -> list[Result]:
     """The batch runner's chunks on a pool of spawned workers (each loads the model once, in
-    `batch.extract_chunk`), results in input order: what run_local does with fork."""
+    `batch.extract_chunk`), handed out and returned in order as run_local does with fork."""
     context = multiprocessing.get_context("spawn")
-    window = n_process * batch.IN_FLIGHT_PER_WORKER
-    results: list[Result] = []
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        chunks = [articles[i : i + batch.CHUNK_SIZE] for i in range(0, len(articles), batch.CHUNK_SIZE)]
-        for chunk in chunks:
-            pending.append(pool.submit(batch.extract_chunk, list(chunk), model, 1_000_000))
-            if len(pending) >= window:
-                results += pending.popleft().result()
-        while pending:
-            results += pending.popleft().result()
-    return results
+
+        def submit(chunk: list[Item]) -> Future[list[Result]]:
+            return pool.submit(batch.extract_chunk, chunk, model, 1_000_000)
+
+        chunks = batch.batches(articles, batch.CHUNK_SIZE, workers=n_process)
+        return list(batch.ordered_results(submit, chunks, n_process * batch.IN_FLIGHT_PER_WORKER))
 
 
 def first_record_seconds(articles: list[Article], model: str | None, n_process: int) -> float:
@@ -201,7 +195,7 @@ def rate(n: int, words: int, seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200, help="N for the speed measures")
-    parser.add_argument("--repeat", type=int, default=5, help="rounds of the speed measures (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the speed measures")
     parser.add_argument("--model", default=None)
     parser.add_argument("--rss-articles", type=int, default=50, help="N for the memory measure (and 10N)")
     parser.add_argument("--long-chars", type=int, default=999_999, help="length of the one long article")
@@ -232,7 +226,9 @@ def main() -> None:
     pool = batch.worker_pool(2, model, nlp)  # started once, as the 1-process runs reuse their process
     list(batch.run_local(articles, model, 2, nlp=nlp, pool=pool))  # its first pages, as the rounds warm the rest
     # In each round both extraction runs follow a 1-process run: on this kind of shared machine a
-    # run right after one that kept both cores busy was measurably slower, whatever it was.
+    # run right after one that kept both cores busy was measurably slower, whatever it was. The
+    # arithmetic alone follows one (fork_new): if slowed, it raises the printed ceiling, so the
+    # extraction's share of it errs low.
     loops = multiprocessing.get_context("fork").Pool(2)
     runs = {"spacy": spacy_pipe(1), "full": extraction(1), "fork": extraction(2, pool), "spacy2": spacy_pipe(2)}
     ceiling = {"loop": lambda: cpu_loop(), "loop2": lambda: loops.map(cpu_loop, [LOOP_STEPS, LOOP_STEPS])}

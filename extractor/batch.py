@@ -13,7 +13,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -32,8 +32,8 @@ IN_FLIGHT_PER_WORKER = 3  # unfinished chunks per worker: enough to keep it busy
 # batch: the more batches, the likelier a costly one. With batches of 32 press releases (about
 # 150,000 characters) 32 articles peaked at 636 MB and the same ten times over at 777 MB; with
 # 50 real articles and the same ten times over, 75,000 characters a batch peaked at 422 MB and
-# 490 to 506 MB, 40,000 at 344 MB and 386 to 415 MB, 25,000 at 310 MB and 336 to 337 MB, 15,000 at
-# 285 MB and 307 MB. Speed was the same from 75,000 to 25,000 in paired runs, 1 and 2 processes.
+# 490 to 506 MB, 40,000 at 344 MB and 386 to 415 MB, 25,000 at 306 to 310 MB and 336 to 340 MB,
+# 15,000 at 285 MB and 307 MB. Speed was the same from 75,000 to 25,000 in paired runs, 1 and 2 processes.
 BATCH_CHARS = 25_000
 
 Chunked = TypeVar("Chunked")  # what a chunk holds: Items here, anything in ordered_results
@@ -170,43 +170,60 @@ def ordered_results(
     submit: Callable[[list[Chunked]], Any],
     chunks: Iterable[list[Chunked]],
     window: int,
-    wait_first: Callable[[list[Any]], object],
     held: int | None = None,
 ) -> Iterator[Any]:
     """Submit chunks and yield their results in input order, with at most `window` chunks
-    unfinished and at most `held` (default 4 x `window`) submitted and not yet yielded. A worker
-    that finishes gets the next chunk at once, even while an earlier, longer chunk still runs on
-    another: when the window counted chunks not yet yielded, a worker idled behind it for 5-8% of a
-    2-process run. `wait_first(futures)` returns once one of the unfinished futures is done.
+    unfinished and at most `held` (default 4 x `window`) submitted and not yet yielded. `submit`
+    returns a future: a concurrent.futures one or a Dask one (anything with `done`, `result`,
+    `cancel` and `add_done_callback`). A worker that finishes gets the next chunk at once, even
+    while an earlier, longer chunk still runs on another: when the window counted chunks not yet
+    yielded, a worker idled behind it for 5-8% of a 2-process run. Chunks not yet yielded when
+    the consumer stops are cancelled.
 
-    >>> from concurrent.futures import ThreadPoolExecutor, wait, FIRST_COMPLETED
-    >>> def first(futures): wait(futures, return_when=FIRST_COMPLETED)
+    >>> from concurrent.futures import ThreadPoolExecutor
     >>> with ThreadPoolExecutor(2) as pool:
-    ...     done = ordered_results(lambda chunk: pool.submit(list, chunk), iter([["a", "b"], ["c"]]), 2, first)
-    ...     list(done)
+    ...     list(ordered_results(lambda chunk: pool.submit(list, chunk), [["a", "b"], ["c"]], window=2))
     ['a', 'b', 'c']
     """
     held = 4 * window if held is None else held
+    if window < 1 or held < 1:
+        raise ValueError(f"window and held must be at least 1 (got {window} and {held})")
     pending: deque[Any] = deque()
-    for chunk in chunks:
-        while True:
-            while pending and pending[0].done():
-                yield from _result_of(pending.popleft())
-            unfinished = [f for f in pending if not f.done()]
-            if len(unfinished) < window and len(pending) < held:
-                break
-            wait_first(unfinished)
-        pending.append(submit(chunk))
-    while pending:
-        yield from _result_of(pending.popleft())
+    try:
+        for chunk in chunks:
+            while True:
+                while pending and pending[0].done():
+                    yield from _result_of(pending.popleft())
+                unfinished = [f for f in pending if not f.done()]
+                if len(unfinished) < window and len(pending) < held:
+                    break
+                first_done(unfinished)
+            pending.append(submit(chunk))
+        while pending:
+            yield from _result_of(pending.popleft())
+    finally:
+        for future in pending:  # the consumer stopped early, or a chunk failed: the rest is not wanted
+            future.cancel()
+
+
+def first_done(futures: list[Any]) -> None:
+    """Return once one of `futures` is done (at once for none): for concurrent.futures and Dask
+    futures alike, without going through a Dask client (whichever is current).
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(1) as pool:
+    ...     first_done([pool.submit(sum, [1, 2])])
+    """
+    if not futures:
+        return
+    done = threading.Event()
+    for future in futures:
+        future.add_done_callback(lambda _: done.set())
+    done.wait()
 
 
 def _result_of(future: Any) -> list[Any]:
     return future.result()
-
-
-def _first_of_pool(futures: list[Future[list[Result]]]) -> None:
-    wait(futures, return_when=FIRST_COMPLETED)
 
 
 PARENT_POLL_SECONDS = 1.0
@@ -275,8 +292,7 @@ def run_local(
 
     size = int(getattr(workers, "_max_workers", n_process))  # the pool's size: not public in ProcessPoolExecutor
     try:
-        chunks = batches(items, CHUNK_SIZE, workers=size)
-        yield from ordered_results(submit, chunks, size * IN_FLIGHT_PER_WORKER, _first_of_pool)
+        yield from ordered_results(submit, batches(items, CHUNK_SIZE, workers=size), size * IN_FLIGHT_PER_WORKER)
     except BaseException:  # Ctrl-C, SIGTERM, a dead worker, the consumer closing early: stop now
         if own_pool:
             _end_workers(workers)
@@ -323,7 +339,6 @@ def run_dask(
     worker); results come back in input order, identical to the local engine's."""
     try:
         from distributed import Client, LocalCluster
-        from distributed import wait as dask_wait
     except ImportError as e:  # pragma: no cover - the dependency is declared in the dask extra
         raise RuntimeError("the Dask engine needs dask.distributed: pip install 'extractor[dask]'") from e
 
@@ -339,10 +354,8 @@ def run_dask(
         def submit(chunk: list[Item]) -> Any:
             return client.submit(extract_chunk, chunk, model, max_chars, pure=False)
 
-        def first(futures: list[Any]) -> None:
-            dask_wait(futures, return_when="FIRST_COMPLETED")
-
-        yield from ordered_results(submit, batches(items, CHUNK_SIZE), workers * IN_FLIGHT_PER_WORKER, first)
+        chunks = batches(items, CHUNK_SIZE, workers=workers)
+        yield from ordered_results(submit, chunks, workers * IN_FLIGHT_PER_WORKER)
     finally:
         client.close()
         if cluster is not None:

@@ -200,7 +200,12 @@ def extract(
         typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster of --n-process workers)."),
     ] = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (of 25,000 characters at most).")
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles per spaCy batch in one process (25,000 characters at most; a worker takes 16).",
+        ),
     ] = 32,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Longer articles become errors.")] = 1_000_000,
     timeout: Annotated[

@@ -321,6 +321,7 @@ def test_a_pools_last_batches_taper(count: int, size: int, workers: int, expecte
         [100] * 20 + [3000] * 4,  # long articles last: they go one to a batch
         [3000] * 4 + [100] * 20,  # long ones first
         [100, 3000] * 12,  # mixed
+        [3000, 100, 100, 100] * 6,  # a long one every fourth
         [50] * 30,  # all alike: the count decides, as above
     ],
 )
@@ -338,7 +339,7 @@ def test_a_pools_last_batches_are_a_share_of_the_text_left(lengths: list[int]) -
 def test_a_free_worker_takes_the_next_chunk_while_an_earlier_one_still_runs() -> None:
     """The first chunk blocks; the other worker must go on through later chunks (up to the held
     limit) instead of idling until the first one's results can be yielded."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    from concurrent.futures import ThreadPoolExecutor
 
     release = threading.Event()
     started: list[int] = []
@@ -349,22 +350,53 @@ def test_a_free_worker_takes_the_next_chunk_while_an_earlier_one_still_runs() ->
             release.wait(10)
         return chunk
 
-    with ThreadPoolExecutor(2) as pool:
-        results = ordered_results(
-            lambda chunk: pool.submit(work, chunk),
-            iter([[n] for n in range(12)]),
-            window=2,
-            wait_first=lambda fs: wait(fs, return_when=FIRST_COMPLETED),
-            held=6,
-        )
-        with ThreadPoolExecutor(1) as reader:
+    with ThreadPoolExecutor(2) as pool, ThreadPoolExecutor(1) as reader:
+        try:
+            results = ordered_results(lambda chunk: pool.submit(work, chunk), [[n] for n in range(12)], 2, held=6)
             first = reader.submit(next, results)
             deadline = time.monotonic() + 5
             while len(started) < 6 and time.monotonic() < deadline:
                 time.sleep(0.01)
+            time.sleep(0.2)  # time enough for a seventh chunk to start, were one sent
             assert sorted(started) == [0, 1, 2, 3, 4, 5]  # five more chunks done behind the blocked one, no more
+        finally:
             release.set()
-            assert [first.result(5), *results] == list(range(12))  # still in input order
+        assert [first.result(5), *results] == list(range(12))  # still in input order
+
+
+def test_chunks_not_yet_yielded_are_cancelled_when_the_reader_stops() -> None:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    window_full, release = threading.Event(), threading.Event()
+    ran: list[int] = []
+
+    def work(chunk: list[int]) -> list[int]:
+        # chunk 0 ends once the window (4) is full; the one worker is then held on chunk 1
+        (window_full if chunk[0] == 0 else release).wait(5)
+        ran.append(chunk[0])
+        return chunk
+
+    with ThreadPoolExecutor(1) as pool:
+        sent: list[Future[list[int]]] = []
+
+        def submit(chunk: list[int]) -> Future[list[int]]:
+            sent.append(pool.submit(work, chunk))
+            if len(sent) == 4:
+                window_full.set()
+            return sent[-1]
+
+        results = ordered_results(submit, [[n] for n in range(8)], 4)
+        assert next(results) == 0
+        results.close()  # the consumer stops: chunks 2 and 3, still queued, must not run
+        release.set()
+    assert ran in ([0], [0, 1])  # chunk 1 ran, unless cancelled before the worker took it
+    assert len(sent) == 4
+
+
+@pytest.mark.parametrize(("window", "held"), [(0, None), (2, 0), (-1, 4)])
+def test_an_empty_window_is_refused_not_spun_on(window: int, held: int | None) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(ordered_results(lambda chunk: chunk, [[1]], window, held=held))
 
 
 def test_a_worker_pool_is_reused_across_runs(nlp: Language) -> None:
