@@ -1,9 +1,10 @@
 """Speed and memory of extraction, measured against spaCy's own pipeline on the same real articles.
 
-    .venv/bin/python benchmarks/bench.py [--articles N] [--rss-articles N] [--quick]
+    .venv/bin/python benchmarks/bench.py [--articles N] [--rss-articles N] [--quick] [--source PATH]
 
 Real text: the articles of ../shared/data/press-dev and ../shared/data/gvdb-dev (never copied into
-the repo), repeated to N. One run prints everything issue 19 asks for:
+the repo), or your own with `--source` (a folder, file or archive of articles, as `extractor
+extract` reads them), repeated to N. One run prints everything issue 19 asks for:
 
 - spaCy's default pipeline (the installed `en_core_web_sm`, every component it enables) through
   `nlp.pipe`, 1 and 2 processes (`n_process=2`);
@@ -200,12 +201,19 @@ def main() -> None:
     parser.add_argument("--rss-articles", type=int, default=50, help="N for the memory measure (and 10N)")
     parser.add_argument("--long-chars", type=int, default=999_999, help="length of the one long article")
     parser.add_argument("--quick", action="store_true", help="a small run for trying things")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        help="articles to measure instead of press-dev and GVDB (a folder, file or archive, as "
+        "`extractor extract` reads them; repeatable), e.g. --source ~/releases",
+    )
     parser.add_argument("--no-memory", action="store_true", help="skip the peak RSS runs (the slowest part)")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.repeat, args.rss_articles, args.long_chars = 20, 1, 32, 200_000
 
-    articles = real_articles(args.articles)
+    articles = real_articles(args.articles, args.source)
     texts = [a.text for a in articles]
     words = words_in(articles)
     n = len(articles)
@@ -220,7 +228,8 @@ def main() -> None:
     def extraction(n_process: int, pool: ProcessPoolExecutor | None = None) -> Callable[[], object]:
         return lambda: list(batch.run_local(articles, model, n_process, batch_size, nlp=nlp, pool=pool))
 
-    print(f"{n} articles, {words:,} words (real text, repeated); model {model_name(model)}; {os.cpu_count()} cores")
+    origin = ", ".join(map(str, args.source)) if args.source else "press-dev and GVDB"
+    print(f"{n} articles, {words:,} words ({origin}, repeated); model {model_name(model)}; {os.cpu_count()} cores")
     list(plain.pipe(texts[:4]))  # first calls allocate: not part of any measure
     list(batch.run_local(articles[:4], model, 1, nlp=nlp))
     pool = batch.worker_pool(2, model, nlp)  # started once, as the 1-process runs reuse their process
@@ -290,12 +299,12 @@ def main() -> None:
     if args.no_memory:
         return
     print("\npeak RSS of `extractor extract -j 1` (the same real articles repeated)")
-    peak_n, seconds_n = articles_peak(args.rss_articles)
-    peak_10n, seconds_10n = articles_peak(args.rss_articles * 10, distinct=args.rss_articles)
+    peak_n, seconds_n = articles_peak(args.rss_articles, sources=args.source)
+    peak_10n, seconds_10n = articles_peak(args.rss_articles * 10, distinct=args.rss_articles, sources=args.source)
     print(f"  {args.rss_articles:5d} articles {peak_n:7.0f} MB ({seconds_n:.0f} s)")
     print(f"  {args.rss_articles * 10:5d} articles {peak_10n:7.0f} MB ({seconds_10n:.0f} s)")
     print(f"ratio 10N / N (goal <= 1.2): {peak_10n / peak_n:.2f}")
-    peak, seconds, rc, figures = long_article_peak(args.long_chars)
+    peak, seconds, rc, figures = long_article_peak(args.long_chars, args.source)
     print(
         f"  one article of {args.long_chars:,} characters (real articles joined): {peak:.0f} MB "
         f"({seconds:.0f} s, exit {rc}, {figures:,} figures)"

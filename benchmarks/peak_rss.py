@@ -39,10 +39,10 @@ def peak_of(command: list[str]) -> tuple[float, float, int]:
     return int(kb) / 1024, float(seconds), int(rc)
 
 
-def articles_peak(n: int, distinct: int | None = None) -> tuple[float, float]:
+def articles_peak(n: int, distinct: int | None = None, sources: list[Path] | None = None) -> tuple[float, float]:
     """(peak RSS in MB, seconds) of `extractor extract -j 1` over n articles (one JSON Lines
     file): the first `distinct` real articles (default n) repeated, each copy with its own id."""
-    base = base_articles()[: distinct or n]
+    base = base_articles(sources)[: distinct or n]
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "articles.jsonl"
         with open(source, "w", encoding="utf-8") as f:
@@ -55,13 +55,13 @@ def articles_peak(n: int, distinct: int | None = None) -> tuple[float, float]:
         return peak, seconds
 
 
-def long_article_peak(chars: int) -> tuple[float, float, int, int]:
+def long_article_peak(chars: int, sources: list[Path] | None = None) -> tuple[float, float, int, int]:
     """(peak RSS in MB, seconds, exit code, figures found) of `extractor extract -j 1` on one
     article of real text just under `chars` characters."""
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         article = base / "long.json"  # JSON: the text is taken as given, as the article analysed
-        article.write_text(json.dumps({"id": "long", "text": joined_text(chars)}), encoding="utf-8")
+        article.write_text(json.dumps({"id": "long", "text": joined_text(chars, sources)}), encoding="utf-8")
         peak, seconds, rc = peak_of([*RUN, str(article), "--output", str(base / "long.jsonl")])
         record = json.loads((base / "long.jsonl").read_text(encoding="utf-8")) if rc == 0 else {}
         return peak, seconds, rc, len(record.get("figures", []))

@@ -13,25 +13,31 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 REAL_TEXT = [DATA / "press-dev" / "articles", DATA / "gvdb-dev" / "articles.jsonl"]
 
 
-def base_articles() -> list[Article]:
-    """Every real article once, in a fixed order: press-dev first, then GVDB."""
-    missing = [str(p) for p in REAL_TEXT if not p.exists()]
+def base_articles(sources: list[Path] | None = None) -> list[Article]:
+    """Every article once, in a fixed order: of `sources` (anything `extractor extract` reads:
+    folders, files, archives), by default the real text here, press-dev first, then GVDB."""
+    sources = sources or REAL_TEXT
+    missing = [str(p) for p in sources if not p.exists()]
     if missing:
-        sys.exit(f"the benchmarks measure real text: {', '.join(missing)} missing (../shared beside the repo)")
-    return [a for a in iter_articles(REAL_TEXT) if isinstance(a, Article)]
+        sys.exit(f"the benchmarks measure real text: {', '.join(missing)} missing (../shared beside the repo?)")
+    articles = [a for a in iter_articles(sources) if isinstance(a, Article)]
+    if not articles:
+        sys.exit(f"no article to measure in {', '.join(map(str, sources))}")
+    return articles
 
 
-def real_articles(n: int) -> list[Article]:
-    """The real articles repeated to n, each copy with its own id."""
-    base = base_articles()
+def real_articles(n: int, sources: list[Path] | None = None) -> list[Article]:
+    """The real articles (of `sources`, by default press-dev and GVDB) repeated to n, each copy
+    with its own id."""
+    base = base_articles(sources)
     return [base[i % len(base)].model_copy(update={"id": f"{base[i % len(base)].id}#{i}"}) for i in range(n)]
 
 
-def joined_text(chars: int) -> str:
+def joined_text(chars: int, sources: list[Path] | None = None) -> str:
     """One long article of just under `chars` characters: the real articles one after another,
     separated by blank lines, started again when used up (about 680,000 characters; a JSON
     article's text is analysed as given, so the repeat is not cut as site chrome)."""
-    base = base_articles()
+    base = base_articles(sources)
     parts: list[str] = []
     size = 0
     while size < chars:
