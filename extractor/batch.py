@@ -174,11 +174,12 @@ def ordered_results(
 ) -> Iterator[Any]:
     """Submit chunks and yield their results in input order, with at most `window` chunks
     unfinished and at most `held` (default 4 x `window`) submitted and not yet yielded. `submit`
-    returns a future: a concurrent.futures one or a Dask one (anything with `done`, `result`,
-    `cancel` and `add_done_callback`). A worker that finishes gets the next chunk at once, even
+    returns a future: a concurrent.futures one or a Dask one (anything with `done`, `result` and
+    `add_done_callback`). A worker that finishes gets the next chunk at once, even
     while an earlier, longer chunk still runs on another: when the window counted chunks not yet
-    yielded, a worker idled behind it for 5-8% of a 2-process run. Chunks not yet yielded when
-    the consumer stops are cancelled.
+    yielded, a worker idled behind it for 5-8% of a 2-process run. Chunks in flight when the
+    consumer stops are left to the caller: cancelling them here would race a pool's own shutdown
+    (a killed pool sets its pending futures' errors, and a cancelled one refuses).
 
     >>> from concurrent.futures import ThreadPoolExecutor
     >>> with ThreadPoolExecutor(2) as pool:
@@ -189,21 +190,17 @@ def ordered_results(
     if window < 1 or held < 1:
         raise ValueError(f"window and held must be at least 1 (got {window} and {held})")
     pending: deque[Any] = deque()
-    try:
-        for chunk in chunks:
-            while True:
-                while pending and pending[0].done():
-                    yield from _result_of(pending.popleft())
-                unfinished = [f for f in pending if not f.done()]
-                if len(unfinished) < window and len(pending) < held:
-                    break
-                first_done(unfinished)
-            pending.append(submit(chunk))
-        while pending:
-            yield from _result_of(pending.popleft())
-    finally:
-        for future in pending:  # the consumer stopped early, or a chunk failed: the rest is not wanted
-            future.cancel()
+    for chunk in chunks:
+        while True:
+            while pending and pending[0].done():
+                yield from _result_of(pending.popleft())
+            unfinished = [f for f in pending if not f.done()]
+            if len(unfinished) < window and len(pending) < held:
+                break
+            first_done(unfinished)
+        pending.append(submit(chunk))
+    while pending:
+        yield from _result_of(pending.popleft())
 
 
 def first_done(futures: list[Any]) -> None:

@@ -364,35 +364,6 @@ def test_a_free_worker_takes_the_next_chunk_while_an_earlier_one_still_runs() ->
         assert [first.result(5), *results] == list(range(12))  # still in input order
 
 
-def test_chunks_not_yet_yielded_are_cancelled_when_the_reader_stops() -> None:
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    window_full, release = threading.Event(), threading.Event()
-    ran: list[int] = []
-
-    def work(chunk: list[int]) -> list[int]:
-        # chunk 0 ends once the window (4) is full; the one worker is then held on chunk 1
-        (window_full if chunk[0] == 0 else release).wait(5)
-        ran.append(chunk[0])
-        return chunk
-
-    with ThreadPoolExecutor(1) as pool:
-        sent: list[Future[list[int]]] = []
-
-        def submit(chunk: list[int]) -> Future[list[int]]:
-            sent.append(pool.submit(work, chunk))
-            if len(sent) == 4:
-                window_full.set()
-            return sent[-1]
-
-        results = ordered_results(submit, [[n] for n in range(8)], 4)
-        assert next(results) == 0
-        results.close()  # the consumer stops: chunks 2 and 3, still queued, must not run
-        release.set()
-    assert ran in ([0], [0, 1])  # chunk 1 ran, unless cancelled before the worker took it
-    assert len(sent) == 4
-
-
 @pytest.mark.parametrize(("window", "held"), [(0, None), (2, 0), (-1, 4)])
 def test_an_empty_window_is_refused_not_spun_on(window: int, held: int | None) -> None:
     with pytest.raises(ValueError, match="at least 1"):
