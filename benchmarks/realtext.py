@@ -16,10 +16,11 @@ REAL_TEXT = [DATA / "press-dev" / "articles", DATA / "gvdb-dev" / "articles.json
 def base_articles(sources: list[Path] | None = None) -> list[Article]:
     """Every article once, in a fixed order: of `sources` (anything `extractor extract` reads:
     folders, files, archives), by default the real text here, press-dev first, then GVDB."""
+    where = "" if sources else " (../shared beside the repo?)"
     sources = sources or REAL_TEXT
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
-        sys.exit(f"the benchmarks measure real text: {', '.join(missing)} missing (../shared beside the repo?)")
+        sys.exit(f"the benchmarks measure real text: {', '.join(missing)} missing{where}")
     articles = [a for a in iter_articles(sources) if isinstance(a, Article)]
     if not articles:
         sys.exit(f"no article to measure in {', '.join(map(str, sources))}")
