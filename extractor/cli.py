@@ -32,6 +32,7 @@ from rich.table import Table
 from . import __version__
 
 if TYPE_CHECKING:
+    from .evaluate import Report
     from .run import ExtractionRun, Outputs, RunEvent, RunStopped, RunSummary
 
 # typer 0.29 shows a flag as `--resume <bool>`, as if it took a value (a flag takes none), a
@@ -598,6 +599,23 @@ def schema(
     out.print(escape(done), highlight=False)
 
 
+def _hold_floors(report: Report, floors: Path, raise_them: bool) -> bool:
+    """Compare a report with its floors (or raise them); True when a field regressed."""
+    from .evaluate import above_ceilings, below_floors, load_ceilings, load_floors, raise_floors, write_floors
+
+    if not floors.exists() and not raise_them:
+        fail(f"no such floors file: {floors}")
+    current = load_floors(floors) if floors.exists() else {}
+    if raise_them:
+        write_floors(floors, raise_floors(report, current))
+        err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
+        return False
+    regressions = below_floors(report, current) + above_ceilings(report, load_ceilings(floors))
+    for line in regressions:
+        err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
+    return bool(regressions)
+
+
 @app.command(name="eval", short_help="Score the pipeline against gold files.")
 def eval_command(
     gold_dir: Annotated[
@@ -618,6 +636,14 @@ def eval_command(
             "--loose-speakers", help="A speaker is right when it shares a content word with the gold source (PolNeAR)."
         ),
     ] = False,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Score only this half (tune or check) of the set's SPLIT.json."),
+    ] = None,
+    split: Annotated[
+        Path | None,
+        typer.Option("--split", help="The SPLIT.json naming the halves [default: beside GOLD_DIR]."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     misses: Annotated[int, typer.Option("--misses", help="Also list this many misses and extras.")] = 0,
     floors: Annotated[
@@ -639,14 +665,22 @@ def eval_command(
       extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --misses 20
       extractor eval ../shared/data/polnear-dev/gold --articles ../shared/data/polnear-dev/articles --loose-speakers
       extractor eval corpus/ --json --misses 10
+      extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --half check
     """
-    from .evaluate import FIELDS, below_floors, evaluate, find_gold, load_floors, raise_floors, write_floors
+    from .evaluate import FIELDS, evaluate, find_gold, read_split
     from .extract import extract_records
     from .ingest import iter_articles
 
     if not gold_dir.is_dir():
         fail(f"no such folder: {gold_dir}")
-    pairs, problems = find_gold(gold_dir, articles)
+    only = None
+    if half is not None or split is not None:
+        split = split or gold_dir.resolve().parent / "SPLIT.json"
+        try:
+            only = read_split(split, half or "tune")
+        except ValueError as e:
+            fail(str(e))
+    pairs, problems = find_gold(gold_dir, articles, only)
     for p in problems:
         err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False)
     if not pairs:
@@ -663,7 +697,8 @@ def eval_command(
             data["misses"] = report.misses[:misses]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}"))
+        which = f" ({half or 'tune'} half of {split.name})" if split else ""
+        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"))
         for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
             table.add_column(c, justify="left" if c == "field" else "right")
         for name in FIELDS:
@@ -681,16 +716,7 @@ def eval_command(
             )
     failed = bool(report.failed)
     if floors is not None:
-        if not floors.exists() and not raise_floors_:
-            fail(f"no such floors file: {floors}")
-        current = load_floors(floors) if floors.exists() else {}
-        if raise_floors_:
-            write_floors(floors, raise_floors(report, current))
-            err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
-        else:
-            for line in below_floors(report, current):
-                err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
-                failed = True
+        failed = _hold_floors(report, floors, raise_floors_) or failed
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -4,8 +4,8 @@ the records would see:
 
 - a figure, change or claim whose metric is empty or has no letters never matches;
 - a change matches on direction, percent (within 0.5) and the head noun of its metric; the
-  amount alone is reported apart as `changes_amount`, never as `changes`; a change without a
-  percent is scored only against gold that annotates changes without a percent;
+  amount alone is reported apart as `changes_amount`, never as `changes`; only changes that
+  state a percent are scored, in gold and records alike (GUIDE.md);
 - a superlative claim matches on kind, the head noun of its metric and its year, and on
   `since_year` where the gold has one;
 - a quote needs its text (token F1 >= 0.8) and its speaker; a pronoun source is scored against
@@ -325,12 +325,12 @@ def match(preds: list[Item], golds: list[Item], same: Matcher) -> tuple[Score, l
     return Score(tp=len(used), fp=len(extra), fn=len(missed)), missed, extra
 
 
-def _scored(key: str, preds: list[Item], golds: list[Item]) -> list[Item]:
-    """A change stated without a percent ("a rise in thefts") is scored only where the gold
-    annotates such changes; gold that lists percent changes alone does not judge them."""
-    if key == "changes" and all(g.get("percent") is not None for g in golds):
-        return [p for p in preds if p.get("percent") is not None]
-    return preds
+def _scored(key: str, items: list[Item]) -> list[Item]:
+    """Only changes that state a percent are scored, in gold and records alike (GUIDE.md,
+    Changes): a change without one ("a rise in thefts") has nothing a reader could check."""
+    if key == "changes":
+        return [c for c in items if c.get("percent") is not None]
+    return items
 
 
 def _speakers_of(preds: list[Item], wanted: list[Item], loose: bool) -> Score:
@@ -362,8 +362,8 @@ def score_record(record: ArticleRecord | Item, gold: Item, report: Report, loose
     for name, (key, same) in rules.items():
         if key not in gold:
             continue
-        preds = unique(_scored(key, pred.get(key) or [], gold[key] or []), DEDUP_KEYS.get(name))
-        score, missed, extra = match(preds, gold[key] or [], same)
+        preds = unique(_scored(key, pred.get(key) or []), DEDUP_KEYS.get(name))
+        score, missed, extra = match(preds, _scored(key, gold[key] or []), same)
         if name == "date_values":  # only a value found and wrong is a false value; one not found is a miss
             score.fp = sum(1 for p in preds if any(date_text_matches(p, g) for g in gold[key] or [])) - score.tp
             extra = []
@@ -396,9 +396,31 @@ class GoldPair:
     gold: dict[str, Any]
 
 
-def find_gold(gold_dir: Path, articles_dir: Path | None = None) -> tuple[list[GoldPair], list[str]]:
+def read_split(path: Path, half: str) -> frozenset[str]:
+    """The article ids of one half ("tune" or "check") of a SPLIT.json ({half: [id, ...]}).
+
+    Example:
+
+        read_split(Path("../shared/data/press-dev/SPLIT.json"), "check")
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"{path}: not a readable split file ({e})") from e
+    ids = data.get(half) if isinstance(data, dict) else None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        halves = ", ".join(k for k, v in data.items() if isinstance(v, list)) if isinstance(data, dict) else ""
+        raise ValueError(f"{path}: no list of ids named {half!r} (it has: {halves or 'none'})")
+    return frozenset(ids)
+
+
+def find_gold(
+    gold_dir: Path, articles_dir: Path | None = None, only: frozenset[str] | None = None
+) -> tuple[list[GoldPair], list[str]]:
     """Gold files and their articles. Without `articles_dir`: `X.gold.json` beside `X.txt` (or any
-    article suffix). With it: every `X.json` of gold_dir and `X.*` in articles_dir (PolNeAR layout)."""
+    article suffix). With it: every `X.json` of gold_dir and `X.*` in articles_dir (PolNeAR layout).
+    With `only`, just the gold files whose X is one of those ids (a half of a SPLIT.json); an id
+    with no gold file is a problem, so that a half never silently shrinks."""
     pairs: list[GoldPair] = []
     problems: list[str] = []
     if articles_dir is None:
@@ -410,6 +432,10 @@ def find_gold(gold_dir: Path, articles_dir: Path | None = None) -> tuple[list[Go
             (g, g.name[: -len(".gold.json")] if g.name.endswith(GOLD_SUFFIX) else g.stem, articles_dir)
             for g in gold_files
         ]
+    if only is not None:
+        found = {stem for _, stem, _ in stems}
+        problems += [f"{gold_dir}: no gold file for split id {i}" for i in sorted(only - found)]
+        stems = [s for s in stems if s[1] in only]
     for gold_file, stem, folder in stems:
         candidates = [folder / f"{stem}{suffix}" for suffix in sorted(ARTICLE_SUFFIXES)]
         candidates += [c.with_name(c.name + ".gz") for c in candidates]
@@ -462,6 +488,22 @@ def load_floors(path: Path) -> dict[str, float]:
     return {k: float(v) for k, v in data.get("f1", {}).items()}
 
 
+def load_ceilings(path: Path) -> dict[str, int]:
+    """The most predictions a field may make (`{"max_pred": {field: n}}`): for a set whose gold is
+    empty by design (wild-dev), every prediction is false, so its gate counts them."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in data.get("max_pred", {}).items()}
+
+
+def above_ceilings(report: Report, ceilings: dict[str, int]) -> list[str]:
+    """The fields that made more predictions than their ceiling, described for a person."""
+    return [
+        f"{name}: {report.scores[name].pred} predicted > ceiling {ceiling}"
+        for name, ceiling in sorted(ceilings.items())
+        if name in report.scores and report.scores[name].pred > ceiling
+    ]
+
+
 def below_floors(report: Report, floors: dict[str, float]) -> list[str]:
     """The fields whose F1 fell under their floor, described for a person."""
     return [
@@ -486,4 +528,7 @@ def raise_floors(report: Report, floors: dict[str, float]) -> dict[str, float]:
 
 
 def write_floors(path: Path, floors: dict[str, float]) -> None:
-    path.write_text(json.dumps({"f1": dict(sorted(floors.items()))}, indent=1) + "\n", encoding="utf-8")
+    """Write the F1 floors, keeping any other key of the file (a set's `max_pred` ceilings)."""
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data["f1"] = dict(sorted(floors.items()))
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -16,6 +16,7 @@ from extractor.cli import app
 from extractor.evaluate import (
     FIELDS,
     Report,
+    above_ceilings,
     below_floors,
     change_matches,
     claim_matches,
@@ -23,8 +24,10 @@ from extractor.evaluate import (
     figure_matches,
     find_gold,
     head_noun,
+    load_ceilings,
     load_floors,
     raise_floors,
+    read_split,
     score_record,
     speaker_right,
 )
@@ -47,18 +50,71 @@ def test_corpus_holds_its_floors(corpus_report: Report) -> None:
     assert corpus_report.scores["figures"].f1 >= 0.95
 
 
-@pytest.mark.parametrize("name", ["press-dev", "polnear-dev", "corpus"])
+@pytest.mark.parametrize(
+    "name", ["press-dev-tune", "press-dev-check", "news-dev-tune", "news-dev-check", "polnear-dev", "corpus"]
+)
 def test_every_gate_has_floors_for_its_main_fields(name: str) -> None:
     floors = load_floors(FLOORS / f"{name}.json")
     wanted = {"quotes"} if name == "polnear-dev" else {"figures", "changes", "claims", "officials", "quotes"}
     assert wanted <= set(floors), f"{name}: no floor for {wanted - set(floors)}"
 
 
-@pytest.mark.parametrize("name", ["press-dev", "polnear-dev"])
+def test_the_set_with_no_figures_has_a_ceiling_on_false_ones() -> None:
+    assert set(load_ceilings(FLOORS / "wild-dev.json")) == {"figures", "changes"}
+
+
+@pytest.mark.parametrize("name", ["press-dev", "news-dev", "wild-dev", "polnear-dev"])
 def test_real_text_is_beside_the_repo(name: str) -> None:
     """The real-text gates need ../shared; its absence is a failure, never a skip."""
     folder = SHARED / "data" / name
     assert (folder / "gold").is_dir() and (folder / "articles").is_dir(), f"{folder} is missing"
+
+
+@pytest.mark.parametrize("name", ["press-dev", "news-dev"])
+def test_each_split_has_two_disjoint_halves_that_cover_the_gold(name: str) -> None:
+    folder = SHARED / "data" / name
+    tune, check = (read_split(folder / "SPLIT.json", half) for half in ("tune", "check"))
+    assert tune and check and not tune & check
+    assert tune | check == {p.stem for p in (folder / "gold").glob("*.json")}
+
+
+def test_a_half_names_only_its_own_gold_and_a_missing_id_is_a_problem(tmp_path: Path) -> None:
+    for stem in ("a", "b"):
+        (tmp_path / f"{stem}.txt").write_text("Text.", encoding="utf-8")
+        (tmp_path / f"{stem}.gold.json").write_text("{}", encoding="utf-8")
+    split = tmp_path / "SPLIT.json"
+    split.write_text(json.dumps({"tune": ["a", "gone"], "check": ["b"]}), encoding="utf-8")
+    pairs, problems = find_gold(tmp_path, only=read_split(split, "tune"))
+    assert [p.article.name for p in pairs] == ["a.txt"]
+    assert problems == [f"{tmp_path}: no gold file for split id gone"]
+    with pytest.raises(ValueError, match="no list of ids named 'test'"):
+        read_split(split, "test")
+
+
+def test_a_ceiling_refuses_more_false_predictions_than_it_allows() -> None:
+    report = Report()
+    report.scores["figures"].fp = 3
+    assert above_ceilings(report, {"figures": 2}) == ["figures: 3 predicted > ceiling 2"]
+    assert above_ceilings(report, {"figures": 3}) == []
+
+
+def test_eval_scores_one_half_and_refuses_an_unknown_half(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "gold"
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text("In 2020 there were 12 burglaries in Springfield.", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(json.dumps({"figures": []}), encoding="utf-8")
+    split = tmp_path.parent / "SPLIT.json"
+    split.write_text(json.dumps({"tune": ["a"], "check": []}), encoding="utf-8")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"max_pred": {"figures": 0}}), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", str(tmp_path), "--split", str(split), "--half", "tune", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["figures"]["pred"] == 1
+    result = runner.invoke(app, ["eval", str(tmp_path), "--split", str(split), "--floors", str(floors)])
+    assert result.exit_code == 1 and "1 predicted > ceiling 0" in result.output
+    result = runner.invoke(app, ["eval", str(tmp_path), "--half", "test"])  # SPLIT.json beside the gold
+    assert result.exit_code == 2 and "no list of ids named 'test'" in result.output
 
 
 def test_a_gate_refuses_a_regression() -> None:
@@ -202,11 +258,13 @@ def test_the_amount_of_a_change_alone_is_its_own_line() -> None:
     assert report.scores["changes_amount"].tp == 1
 
 
-def test_changes_without_a_percent_are_judged_only_by_gold_that_has_them() -> None:
+def test_only_changes_that_state_a_percent_are_scored() -> None:
     vague = {"metric": "theft", "direction": "increase", "percent": None}
     exact = {"metric": "burglary", "direction": "increase", "percent": 8.0}
     assert _scores({"changes": [vague, exact]}, {"changes": [exact]}).scores["changes"].pred == 1
-    assert _scores({"changes": [vague, exact]}, {"changes": [exact, vague]}).scores["changes"].tp == 2
+    both = _scores({"changes": [vague, exact]}, {"changes": [exact, vague]}).scores["changes"]
+    assert (both.tp, both.gold, both.pred) == (1, 1, 1)
+    assert _scores({"changes": []}, {"changes": [vague]}).scores["changes"].empty
 
 
 def test_date_values_count_a_missing_or_wrong_value_as_a_miss() -> None:
