@@ -274,6 +274,7 @@ class Facts:
 
 
 def compute_facts(doc: Doc) -> Facts:
+    from .binder import bind
     from .changes import extract_changes
     from .claims import extract_claims
     from .figures import figure_mentions, unique_figures
@@ -284,7 +285,13 @@ def compute_facts(doc: Doc) -> Facts:
         return cached
     mentions = figure_mentions(doc)
     facts = Facts(
-        key, mentions, unique_figures(mentions), extract_changes(doc, mentions), extract_claims(doc, mentions)
+        # the figures are the mentions the binder keeps (extractor/binder.py); changes, claims and
+        # events read every mention the rules found, so the binder's design never moves them
+        key,
+        mentions,
+        unique_figures(bind(doc, mentions)),
+        extract_changes(doc, mentions),
+        extract_claims(doc, mentions),
     )
     doc.user_data["extractor_facts"] = facts
     return facts

@@ -1,0 +1,423 @@
+"""The figure binder: a small trained model that decides, for each count the rules read as a figure,
+whether it is a yearly statistic at all and which year of its sentence it belongs to.
+
+The rules (extractor/figures.py) propose candidates: every figure they found, and for a count bound
+to a year of its own sentence, the same count bound to each other year that sentence names (so the
+model chooses a binding instead of only accepting or rejecting one). Each candidate is described by
+a few dozen general features read from the parse and its context (where the year sits, what lies
+between, what the counted noun is, whether the sentence speaks of one criminal case); a logistic
+model weighs them. Per count the best-scoring binding is kept when it scores at or above the
+threshold. The model is a JSON file of feature names and weights (`binder_model.json`), applied
+here with plain Python: running needs no scikit-learn and fetches nothing. `extractor.train`
+rebuilds it.
+
+Which design runs is switchable: `bind(doc, mentions, design="rules")` returns the rules' figures
+untouched, `design="model"` applies the model; without the argument, `$EXTRACTOR_BINDER` decides
+("rules" or "model"), else `DEFAULT_DESIGN`.
+
+Example:
+
+    >>> nlp = build_nlp()
+    >>> doc = nlp("Prosecutors filed three felony counts against him in 2023.")
+    >>> [f.count for f in bind(doc, doc._.figure_mentions, design="model")]
+    []
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .components import doc_text, lowers, sentences
+from .models import Basis, Figure
+from .numbers import is_year_token
+from .rules import load
+from .timex import YearMention, years_in
+from .vocabulary import singular
+
+RULES = load("binder.json")
+CASE_LEMMAS = frozenset(RULES["case_lemmas"])
+STAT_LEMMAS = frozenset(RULES["stat_lemmas"])
+PERSON_NOUNS = frozenset(RULES["person_nouns"])
+GROUP_NOUNS = frozenset(RULES["group_nouns"])
+CASE_NOUNS = frozenset(RULES["case_nouns"])
+YEAR_PREPOSITIONS = frozenset(RULES["year_prepositions"])
+LIST_MARKERS = tuple(RULES["list_markers"])
+
+MODEL_FILE = "binder_model.json"
+DESIGNS = ("rules", "model")
+DEFAULT_DESIGN = "model"
+ENV = "EXTRACTOR_BINDER"
+SMALL_COUNT = 20  # under this, a count is as likely a detail of one case or event as a statistic
+SINGLE_PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
+CROSSED = ("noun_person", "noun_group", "noun_case", "case_sentence", "person_sentence", "det_before", "count_word")
+CARRIED_LOOKBACK = 12  # sentences searched back for the year a carried figure names
+COUNT_DEPS = frozenset(("nummod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj", "attr", "npadvmod"))
+NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT", "compound"))
+
+
+@dataclass
+class Candidate:
+    """One binding of one count: the figure it would be, the count it binds (`group`: the count's
+    token index, so that the bindings of one count compete) and its features."""
+
+    figure: Figure
+    group: int
+    features: dict[str, float] = field(default_factory=dict)
+    alternative: bool = False  # the same count bound to another year of its sentence
+
+
+# --- reading the Doc ---------------------------------------------------------------------------
+
+
+def _doc_lemmas(doc: Doc) -> tuple[list[str], frozenset[int]]:
+    """Each token's lemma (lowercase) and the sentences (by index) that hold case vocabulary, built
+    once per Doc."""
+    cached = doc.user_data.get("extractor_binder_lemmas")
+    if cached is None:
+        lemmas = [t.lemma_.lower() for t in doc]
+        starts = [s.start for s in sentences(doc)]
+        case_sents = frozenset(bisect_right(starts, i) - 1 for i, lem in enumerate(lemmas) if lem in CASE_LEMMAS)
+        cached = doc.user_data["extractor_binder_lemmas"] = (lemmas, case_sents)
+    return cached  # type: ignore[no-any-return]
+
+
+def _sentence_index(doc: Doc, i: int) -> int:
+    starts = doc.user_data.get("extractor_binder_starts")
+    if starts is None:
+        starts = doc.user_data["extractor_binder_starts"] = [s.start for s in sentences(doc)]
+    return bisect_right(starts, i) - 1
+
+
+def _years_of_sentence(doc: Doc, k: int) -> list[YearMention]:
+    """The years a sentence names (relative ones resolved against the publication date), once per
+    sentence."""
+    table: dict[int, list[YearMention]] = doc.user_data.setdefault("extractor_binder_years", {})
+    if k not in table:
+        sent = sentences(doc)[k]
+        table[k] = years_in(doc, sent.start, sent.end, doc._.published, None, [])
+    return table[k]
+
+
+def _count_token(doc: Doc, span: Span, figure: Figure) -> Token | None:
+    """The token where the figure's count starts inside its evidence: the number of that value, else
+    the first number that is no year."""
+    first: Token | None = None
+    for t in span:
+        value = t._.number
+        if value is None or is_year_token(t):
+            continue
+        if first is None:
+            first = t
+        if abs(float(value) - float(figure.count)) < 1e-9 or (
+            t.i + 1 < len(doc) and doc[t.i + 1]._.number is not None
+        ):
+            return t
+    return first
+
+
+def _metric_noun(doc: Doc, sent: Span, count: Token, metric: str) -> Token | None:
+    """The noun the metric was read from: the word of its head noun nearest the count in its
+    sentence (after it first)."""
+    head = singular(metric.split()[-1])
+    low = lowers(doc)
+    best: Token | None = None
+    best_distance = 10**6
+    for i in range(sent.start, sent.end):
+        if singular(low[i]) == head:
+            distance = i - count.i if i > count.i else (count.i - i) + 20
+            if distance < best_distance:
+                best, best_distance = doc[i], distance
+    return best
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token sits in (or the root of its sentence)."""
+    head = token
+    for _ in range(12):
+        if head.head.i == head.i or (head.pos_ in ("VERB", "AUX") and head.i != token.i):
+            break
+        head = head.head
+    return head
+
+
+def _in_quote(text: str, char: int) -> bool:
+    """Whether a character sits inside quote marks opened earlier on its line."""
+    line_start = text.rfind("\n", 0, char) + 1
+    before = text[line_start:char]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
+    """`name=<edge` for the first edge the value is under, else `name=>last`: a number as a few
+    binary features."""
+    for edge in edges:
+        if value < edge:
+            return f"{name}<{edge:g}"
+    return f"{name}>={edges[-1]:g}"
+
+
+# --- features ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Place:
+    """Where a count sits: its token, sentence, noun and the Doc-level facts features read."""
+
+    doc: Doc
+    count: Token
+    sent: Span
+    k: int
+    noun: Token | None
+    lemmas: list[str]
+    case_sents: frozenset[int]
+
+
+def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
+    """What the count and its noun say, whatever its year: its size and form, the noun's class and
+    role, case vocabulary around it, a determiner before it ("the eight ..."), a quote, a list."""
+    doc, count, sent, noun = place.doc, place.count, place.sent, place.noun
+    text = doc_text(doc)
+    f: dict[str, float] = {"bias": 1.0, f"basis={figure.basis.value}": 1.0, f"qualifier={figure.qualifier.value}": 1.0}
+    f[_bucket(float(figure.count), (2, 10, 100, 1000), "count")] = 1.0
+    if count.is_alpha:
+        f["count_word"] = 1.0
+    if figure.period:
+        f["period"] = 1.0
+    f[f"count_dep={count.dep_ if count.dep_ in COUNT_DEPS else 'other'}"] = 1.0
+    before = doc[count.i - 1] if count.i > sent.start else None
+    if before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("all", "each", "the")):
+        f["det_before"] = 1.0
+    if noun is None:
+        f["noun_missing"] = 1.0
+    else:
+        head = singular(noun.text)
+        f[f"noun_dep={noun.dep_ if noun.dep_ in NOUN_DEPS else 'other'}"] = 1.0
+        if head in PERSON_NOUNS:
+            f["noun_person"] = 1.0
+        if head in GROUP_NOUNS:
+            f["noun_group"] = 1.0
+        if head in CASE_NOUNS:
+            f["noun_case"] = 1.0
+        if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "LAW", "GPE"):
+            f["noun_proper"] = 1.0
+        if count.head.i == noun.i:
+            f["noun_is_head"] = 1.0
+        if abs(noun.i - count.i) > 3:
+            f["noun_far"] = 1.0
+    if place.k in place.case_sents:
+        f["case_sentence"] = 1.0
+    if any(t.ent_type_ == "PERSON" or t.lower_ in SINGLE_PERSON_PRONOUNS for t in sent):
+        f["person_sentence"] = 1.0  # a named person or "he"/"she": one case's details, more often than not
+    if figure.count < SMALL_COUNT:
+        # a handful of one thing is a statistic far less often when the thing is a person, a group,
+        # a part of a case or a count with a determiner ("the eight ..."): those classes, crossed
+        for name in CROSSED:
+            if name in f:
+                f[f"small*{name}"] = 1.0
+    case_share = len(place.case_sents) / max(1, len(sentences(doc)))
+    f[_bucket(case_share, (0.1, 0.3), "case_share")] = 1.0
+    if any(place.lemmas[i] in STAT_LEMMAS for i in range(sent.start, sent.end)):
+        f["stat_sentence"] = 1.0
+    if _in_quote(text, count.idx):
+        f["in_quote"] = 1.0
+    line_start = text.rfind("\n", 0, count.idx) + 1
+    if text[line_start:count.idx].lstrip().startswith(LIST_MARKERS):
+        f["list_item"] = 1.0
+    if "\n" not in text[: count.idx].strip():
+        f["first_line"] = 1.0
+    numbers = [t for t in sent if t._.number is not None and not is_year_token(t)]
+    f[_bucket(len(numbers), (2, 3, 5), "counts_in_sentence")] = 1.0
+    if numbers and numbers[0].i == count.i:
+        f["first_count"] = 1.0
+    return f
+
+
+def _year_features(place: _Place, figure: Figure, year: YearMention | None, years: list[YearMention]) -> dict[str, float]:
+    """Where the figure's year is read: beside the count, elsewhere in the sentence, or carried
+    from earlier text; its order, distance and what stands between; how old it is."""
+    doc, count = place.doc, place.count
+    f: dict[str, float] = {}
+    published = doc._.published
+    own = [y for y in years if not y.anchored]
+    f[_bucket(len(own), (1, 2, 3), "years_in_sentence")] = 1.0
+    if published is not None:
+        age = published.year - figure.year
+        f["year_future" if age < 0 else _bucket(age, (1, 2, 6, 20), "year_age")] = 1.0
+    else:
+        f["undated"] = 1.0
+    if year is None:
+        f["year_carried"] = 1.0
+        distance = _carried_distance(doc, place.k, figure.year)
+        f["carried_far" if distance is None else _bucket(distance, (2, 4), "carried")] = 1.0
+        return f
+    relative = not any(is_year_token(t) for t in doc[year.start : year.end])
+    f["year_relative" if relative else "year_explicit"] = 1.0
+    if year.anchored:
+        f["year_anchored"] = 1.0
+    after = year.start >= count.i
+    gap = year.start - count.i if after else count.i - year.end
+    f["year_after" if after else "year_before"] = 1.0
+    f[_bucket(gap, (3, 6, 11), "year_gap")] = 1.0
+    lo, hi = (count.i + 1, year.start) if after else (year.end, count.i)
+    between = doc[lo:hi]
+    if any(t.text == "," for t in between):
+        f["between_comma"] = 1.0
+    if any(t.text in (";", ":") for t in between):
+        f["between_semicolon"] = 1.0
+    if any(t.text in ("(", ")") for t in between):
+        f["between_paren"] = 1.0
+    if any(t.pos_ == "CCONJ" for t in between):
+        f["between_conj"] = 1.0
+    if any(t.pos_ == "VERB" for t in between):
+        f["between_verb"] = 1.0
+    if any(t._.number is not None and not is_year_token(t) for t in between):
+        f["between_number"] = 1.0
+    prep = doc[year.start - 1].lower_ if year.start > 0 else ""
+    f[f"year_prep={prep if prep in YEAR_PREPOSITIONS else 'other'}"] = 1.0
+    if _clause_verb(count).i == _clause_verb(doc[year.start]).i:
+        f["same_clause"] = 1.0
+    nearest = min(own, key=lambda y: abs(y.start - count.i), default=None)
+    if nearest is year:
+        f["year_nearest"] = 1.0
+    return f
+
+
+def _carried_distance(doc: Doc, k: int, year: int) -> int | None:
+    """How many sentences back the year a carried figure takes is named; None when not found."""
+    for back in range(1, CARRIED_LOOKBACK + 1):
+        if k - back < 0:
+            return None
+        if any(y.year == year for y in _years_of_sentence(doc, k - back)):
+            return back
+    return None
+
+
+def candidates(doc: Doc, mentions: list[Figure]) -> list[Candidate]:
+    """The rules' figures as candidates with their features, and for a count the rules bound to a
+    year of its own sentence, the same count bound to each other year of that sentence.
+
+    Example:
+
+        >>> doc = nlp("The unit made 40 arrests in 2022 and 55 in 2023.")
+        >>> sorted((c.figure.year, c.figure.count, c.alternative) for c in candidates(doc, doc._.figure_mentions))
+        [(2022, 40, False), (2022, 55, True), (2023, 40, True), (2023, 55, False)]
+    """
+    found: list[Candidate] = []
+    lemmas, case_sents = _doc_lemmas(doc) if mentions else ([], frozenset())
+    for figure in mentions:
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        count = _count_token(doc, span, figure) if span is not None else None
+        if count is None:  # nothing to read: the rules' figure stands as it is
+            found.append(Candidate(figure, -1 - len(found), {"bias": 1.0, "unread": 1.0}))
+            continue
+        k = _sentence_index(doc, count.i)
+        sent = sentences(doc)[k]
+        noun = _metric_noun(doc, sent, count, figure.metric)
+        place = _Place(doc, count, sent, k, noun, lemmas, case_sents)
+        years = _years_of_sentence(doc, k)
+        base = _count_features(place, figure)
+        own = [y for y in years if y.year == figure.year]
+        year = min(own, key=lambda y: abs(y.start - count.i)) if own else None
+        if figure.basis in (Basis.paragraph, Basis.list_header, Basis.headline):
+            year = None  # the year was carried, even where the sentence repeats it
+        found.append(Candidate(figure, count.i, base | _year_features(place, figure, year, years)))
+        if figure.basis not in (Basis.phrase, Basis.sentence) or year is None:
+            continue
+        for other in years:
+            if other.year == figure.year or other.anchored:
+                continue
+            alt = figure.model_copy(update={"year": other.year})
+            features = base | _year_features(place, alt, other, years)
+            found.append(Candidate(alt, count.i, features, alternative=True))
+    _mark_rivals(found, len(mentions))
+    return found
+
+
+def _mark_rivals(found: list[Candidate], mentions: int) -> None:
+    """Features of the candidates together: a binding that is the rules' own choice against
+    alternatives, and how many figures the article states (a release of statistics states many; a
+    release about one case, one or two)."""
+    groups: dict[int, int] = {}
+    for c in found:
+        groups[c.group] = groups.get(c.group, 0) + 1
+    many = _bucket(mentions, (2, 4, 8), "figures_in_article")
+    for c in found:
+        c.features[many] = 1.0
+        if c.features.get("count<20") or c.figure.count < SMALL_COUNT:
+            for name in ("basis=sentence", "basis=paragraph", "year_carried", "noun_missing"):
+                if name in c.features:
+                    c.features[f"small*{name}"] = 1.0
+        if c.alternative:
+            c.features["alternative"] = 1.0
+        elif groups[c.group] > 1:
+            c.features["has_rivals"] = 1.0
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights by feature name, a bias and the score a binding needs to be kept."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def score(self, features: dict[str, float]) -> float:
+        """The probability that a binding is a yearly statistic with the right year."""
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@cache
+def shipped_model() -> Model:
+    """The model shipped in the package (`binder_model.json`), loaded once."""
+    data = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return model_from_json(data)
+
+
+def model_from_json(data: dict[str, Any]) -> Model:
+    return Model({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+def design_in_use(design: str | None = None) -> str:
+    """The design asked for: the argument, else `$EXTRACTOR_BINDER`, else the default."""
+    chosen = design or os.environ.get(ENV) or DEFAULT_DESIGN
+    if chosen not in DESIGNS:
+        raise ValueError(f"unknown figure binder design {chosen!r}: one of {', '.join(DESIGNS)}")
+    return chosen
+
+
+def choose(found: list[Candidate], model: Model) -> list[Figure]:
+    """Per count, its best binding if it scores at or above the threshold, in text order."""
+    best: dict[int, tuple[float, Candidate]] = {}
+    for c in found:
+        s = model.score(c.features)
+        if c.group not in best or s > best[c.group][0]:
+            best[c.group] = (s, c)
+    kept = [c.figure for s, c in best.values() if s >= model.threshold]
+    return sorted(kept, key=lambda f: f.start)
+
+
+def bind(doc: Doc, mentions: list[Figure], design: str | None = None, model: Model | None = None) -> list[Figure]:
+    """The figures of a Doc as the chosen design binds them: the rules' own (`"rules"`), or those the
+    model keeps among the rules' candidates (`"model"`).
+
+    Example:
+
+        >>> doc = nlp("Police recorded 412 burglaries in 2022.")
+        >>> [(f.year, f.count) for f in bind(doc, doc._.figure_mentions, design="model")]
+        [(2022, 412)]
+    """
+    if design_in_use(design) == "rules" or not mentions:
+        return mentions
+    return choose(candidates(doc, mentions), model or shipped_model())

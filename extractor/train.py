@@ -1,0 +1,238 @@
+"""Training of the figure binder (extractor/binder.py): `python -m extractor.train` (or `make train`)
+parses the training sets, labels every candidate binding against the gold figures, fits a logistic
+regression and writes `extractor/binder_model.json`. Only this module needs scikit-learn (the
+`train` extra), and it imports it when it fits.
+
+A candidate is positive when it matches a gold figure of its article by year, count and head noun
+of the metric (`evaluate.figure_matches`). The regularisation strength and the threshold are chosen
+by cross-validation over articles, on the F1 of what the binder would keep after one figure per
+(year, count, head noun), as `extractor eval` scores it. Same data, same file: the folds are fixed,
+the solver is deterministic and the weights are rounded before they are written.
+
+Example:
+
+    python -m extractor.train corpus/ \\
+        ../shared/data/press-dev/gold:../shared/data/press-dev/articles:tune \\
+        ../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))  # 0.10 .. 0.90
+DIGITS = 4  # the written weights' precision: enough for the scores, stable across machines
+DEFAULT_OUT = Path(__file__).with_name("binder_model.json")
+
+
+@dataclass
+class Example:
+    """One candidate binding of one article, labelled."""
+
+    article: str
+    group: int
+    key: tuple[int, float, str]  # what `extractor eval` counts once: year, count, head noun
+    features: dict[str, float]
+    label: bool
+    evidence: str = ""  # for a person reading the examples; never a feature
+
+
+@dataclass
+class Gold:
+    """One training article's examples and how many gold figures it has."""
+
+    article: str
+    figures: int
+
+
+def _set_spec(spec: str) -> tuple[Path, Path | None, str | None]:
+    """ "GOLD_DIR[:ARTICLES_DIR[:HALF]]" -> its parts."""
+    parts = spec.split(":")
+    articles = Path(parts[1]) if len(parts) > 1 and parts[1] else None
+    half = parts[2] if len(parts) > 2 and parts[2] else None
+    return Path(parts[0]), articles, half
+
+
+def examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
+    """The labelled candidates of every article of the sets named by specs, in a fixed order."""
+    from .binder import ENV, candidates
+    from .evaluate import figure_matches, find_gold, head_noun, read_split
+    from .extractors import article_doc
+    from .ingest import iter_articles
+    from .models import Article
+
+    # the candidates come from the rules' mentions; the Doc's own figures (which would read the
+    # model being rebuilt) are not needed
+    os.environ[ENV] = "rules"
+    examples: list[Example] = []
+    golds: list[Gold] = []
+    for spec in specs:
+        gold_dir, articles_dir, half = _set_spec(spec)
+        only = read_split(gold_dir.resolve().parent / "SPLIT.json", half) if half else None
+        pairs, problems = find_gold(gold_dir, articles_dir, only)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        by_path = {str(p.article): p.gold for p in pairs}
+        for article in iter_articles([p.article for p in pairs]):
+            if not isinstance(article, Article) or "figures" not in by_path.get(article.path, {}):
+                continue
+            gold = by_path[article.path]["figures"] or []
+            name = f"{gold_dir}/{Path(article.path).name}"
+            golds.append(Gold(name, len(gold)))
+            doc = nlp(article_doc(nlp, article))
+            for c in candidates(doc, doc._.figure_mentions):
+                item = c.figure.model_dump(mode="json")
+                label = any(figure_matches(item, g) for g in gold)
+                key = (c.figure.year, float(c.figure.count), head_noun(c.figure.metric))
+                features = dict(sorted(c.features.items()))
+                examples.append(Example(name, c.group, key, features, label, c.figure.evidence))
+    return examples, golds
+
+
+def selection_f1(examples: list[Example], scores: list[float], golds: list[Gold], threshold: float) -> float:
+    """F1 of what the binder keeps at a threshold (per count its best binding), with one prediction
+    per article and key, against every gold figure of the articles."""
+    best: dict[tuple[str, int], tuple[float, Example]] = {}
+    for e, s in zip(examples, scores, strict=True):
+        k = (e.article, e.group)
+        if k not in best or s > best[k][0]:
+            best[k] = (s, e)
+    kept: dict[tuple[str, tuple[int, float, str]], bool] = {}
+    for s, e in best.values():
+        if s >= threshold:
+            kept[(e.article, e.key)] = kept.get((e.article, e.key), False) or e.label
+    tp = sum(kept.values())
+    fp = len(kept) - tp
+    gold = sum(g.figures for g in golds)
+    return 2 * tp / (2 * tp + fp + (gold - tp)) if gold + fp else 0.0
+
+
+def _matrix(examples: list[Example], names: list[str]) -> Any:
+    import numpy
+
+    index = {n: j for j, n in enumerate(names)}
+    x = numpy.zeros((len(examples), len(names)))
+    for i, e in enumerate(examples):
+        for name, value in e.features.items():
+            if name in index:
+                x[i, index[name]] = value
+    return x
+
+
+def _fit(examples: list[Example], names: list[str], c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, fit_intercept=False)
+    model.fit(_matrix(examples, names), [int(e.label) for e in examples])
+    return model
+
+
+def _out_of_fold(examples: list[Example], names: list[str], golds: list[Gold], c: float) -> list[float]:
+    """Each example's score from a model fitted without its article (folds by article order)."""
+    fold_of = {g.article: k % FOLDS for k, g in enumerate(golds)}
+    scores = [0.0] * len(examples)
+    for fold in range(FOLDS):
+        train = [e for e in examples if fold_of[e.article] != fold]
+        test = [i for i, e in enumerate(examples) if fold_of[e.article] == fold]
+        if not test or len({e.label for e in train}) < 2:
+            continue
+        model = _fit(train, names, c)
+        probs = model.predict_proba(_matrix([examples[i] for i in test], names))[:, 1]
+        for i, p in zip(test, probs.tolist(), strict=True):
+            scores[i] = p
+    return scores
+
+
+def fit(examples: list[Example], golds: list[Gold]) -> dict[str, Any]:
+    """The model as JSON data: the C and threshold of the best cross-validated selection F1, the
+    weights of a fit on every example."""
+    names = sorted({n for e in examples for n in e.features})
+    results: list[tuple[float, float, float]] = []  # (f1, C, threshold)
+    for c in C_GRID:
+        scores = _out_of_fold(examples, names, golds, c)
+        for t in THRESHOLDS:
+            results.append((round(selection_f1(examples, scores, golds, t), 6), c, t))
+    # the best F1; of equals, the stronger regularisation and the threshold nearest 0.5
+    f1, c, threshold = max(results, key=lambda r: (r[0], -r[1], -abs(r[2] - 0.5)))
+    model = _fit(examples, names, c)
+    weights = {n: round(float(w), DIGITS) for n, w in zip(names, model.coef_[0].tolist(), strict=True)}
+    rules = all_rules_f1(examples, golds)
+    return {
+        "about": "Figure binder weights (extractor/binder.py), written by `python -m extractor.train`.",
+        "c": c,
+        "cv_f1": f1,
+        "rules_f1": round(rules, 6),
+        "examples": len(examples),
+        "positives": sum(e.label for e in examples),
+        "threshold": threshold,
+        "weights": {n: w for n, w in weights.items() if w != 0.0},
+    }
+
+
+def all_rules_f1(examples: list[Example], golds: list[Gold]) -> float:
+    """The selection F1 of the rules alone on the same examples: every non-alternative kept."""
+    scores = [0.0 if e.features.get("alternative") else 1.0 for e in examples]
+    return selection_f1(examples, scores, golds, 0.5)
+
+
+def write_model(data: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def save_examples(examples: Iterable[Example], golds: list[Gold], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for g in golds:
+            out.write(json.dumps({"gold": g.article, "figures": g.figures}) + "\n")
+        for e in examples:
+            out.write(json.dumps([e.article, e.group, list(e.key), e.features, e.label, e.evidence]) + "\n")
+
+
+def load_examples(path: Path) -> tuple[list[Example], list[Gold]]:
+    examples, golds = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if isinstance(row, dict):
+            golds.append(Gold(row["gold"], row["figures"]))
+        else:
+            a, g, k, f, label, evidence = row
+            examples.append(Example(a, g, (k[0], k[1], k[2]), f, label, evidence))
+    return examples, golds
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m extractor.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("sets", nargs="*", help="GOLD_DIR[:ARTICLES_DIR[:HALF]] of each training set")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the model is written")
+    parser.add_argument("--save-examples", type=Path, help="also write the labelled candidates here")
+    parser.add_argument("--examples", type=Path, help="fit on candidates saved before instead of parsing")
+    args = parser.parse_args(argv)
+    if args.examples:
+        examples, golds = load_examples(args.examples)
+    else:
+        if not args.sets:
+            parser.error("name at least one training set, or --examples")
+        from .pipeline import build_nlp
+
+        examples, golds = examples_of(args.sets, build_nlp())
+        if args.save_examples:
+            save_examples(examples, golds, args.save_examples)
+    data = fit(examples, golds)
+    write_model(data, args.out)
+    print(
+        f"{args.out}: {data['examples']} candidates ({data['positives']} positive) from {len(golds)} articles; "
+        f"C={data['c']} threshold={data['threshold']} cross-validated F1 {data['cv_f1']:.3f} "
+        f"(rules alone {data['rules_f1']:.3f})"
+    )
+
+
+if __name__ == "__main__":
+    main()
