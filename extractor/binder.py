@@ -149,6 +149,21 @@ def _clause_verb(token: Token) -> Token:
     return head
 
 
+def _tree_distance(a: Token, b: Token) -> int:
+    """The number of dependency arcs between two tokens of one sentence."""
+    up: dict[int, int] = {}
+    t, steps = a, 0
+    while True:
+        up[t.i] = steps
+        if t.head.i == t.i or steps > 40:
+            break
+        t, steps = t.head, steps + 1
+    t, steps = b, 0
+    while t.i not in up and t.head.i != t.i and steps <= 40:
+        t, steps = t.head, steps + 1
+    return steps + up.get(t.i, 40)
+
+
 def _in_quote(text: str, char: int) -> bool:
     """Whether a character sits inside quote marks opened earlier on its line."""
     line_start = text.rfind("\n", 0, char) + 1
@@ -215,6 +230,13 @@ def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
             f["noun_far"] = 1.0
     if place.k in place.case_sents:
         f["case_sentence"] = 1.0
+    verb = place.lemmas[_clause_verb(count).i]
+    if verb in CASE_LEMMAS:
+        f["verb_case"] = 1.0  # "charged with", "convicted of", "sentenced to"
+    elif verb in STAT_LEMMAS:
+        f["verb_stat"] = 1.0  # "recorded", "reported", "totaled"
+    if any(t.dep_ == "expl" for t in sent):
+        f["existential"] = 1.0  # "there were 41 ...": a tally
     if any(t.ent_type_ == "PERSON" or t.lower_ in SINGLE_PERSON_PRONOUNS for t in sent):
         f["person_sentence"] = 1.0  # a named person or "he"/"she": one case's details, more often than not
     if figure.count < SMALL_COUNT:
@@ -223,8 +245,6 @@ def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
         for name in CROSSED:
             if name in f:
                 f[f"small*{name}"] = 1.0
-    case_share = len(place.case_sents) / max(1, len(sentences(doc)))
-    f[_bucket(case_share, (0.1, 0.3), "case_share")] = 1.0
     if any(place.lemmas[i] in STAT_LEMMAS for i in range(sent.start, sent.end)):
         f["stat_sentence"] = 1.0
     if _in_quote(text, count.idx):
@@ -285,6 +305,9 @@ def _year_features(place: _Place, figure: Figure, year: YearMention | None, year
     f[f"year_prep={prep if prep in YEAR_PREPOSITIONS else 'other'}"] = 1.0
     if _clause_verb(count).i == _clause_verb(doc[year.start]).i:
         f["same_clause"] = 1.0
+    f[_bucket(_tree_distance(count, doc[year.end - 1]), (3, 5, 8), "tree_distance")] = 1.0
+    if year.start == place.sent.start or (year.start == place.sent.start + 1 and prep in YEAR_PREPOSITIONS):
+        f["year_opens_sentence"] = 1.0  # "In 2022, ...": a frame for the sentence's counts
     nearest = min(own, key=lambda y: abs(y.start - count.i), default=None)
     if nearest is year:
         f["year_nearest"] = 1.0
@@ -338,20 +361,19 @@ def candidates(doc: Doc, mentions: list[Figure]) -> list[Candidate]:
             alt = figure.model_copy(update={"year": other.year})
             features = base | _year_features(place, alt, other, years)
             found.append(Candidate(alt, count.i, features, alternative=True))
-    _mark_rivals(found, len(mentions))
+    _mark_rivals(found)
     return found
 
 
-def _mark_rivals(found: list[Candidate], mentions: int) -> None:
+def _mark_rivals(found: list[Candidate]) -> None:
     """Features of the candidates together: a binding that is the rules' own choice against
-    alternatives, and how many figures the article states (a release of statistics states many; a
-    release about one case, one or two)."""
+    alternatives, and a small count crossed with how loosely it is bound. No feature describes the
+    whole article (how many figures it states, how much of it speaks of a case): those describe a
+    genre, and news reports, with a figure or two each, would read as case releases."""
     groups: dict[int, int] = {}
     for c in found:
         groups[c.group] = groups.get(c.group, 0) + 1
-    many = _bucket(mentions, (2, 4, 8), "figures_in_article")
     for c in found:
-        c.features[many] = 1.0
         if c.features.get("count<20") or c.figure.count < SMALL_COUNT:
             for name in ("basis=sentence", "basis=paragraph", "year_carried", "noun_missing"):
                 if name in c.features:
