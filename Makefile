@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint gate shared schema eval bench clean browser
+.PHONY: demo test lint gate shared schema eval bench clean browser train
 
 # Real text nobody here wrote: the quality gates that come first (see README, "Quality")
 SHARED  ?= ../shared
@@ -56,6 +56,13 @@ gate: $(STAMP) shared
 	$(EVAL) $(WILD)/gold --articles $(WILD)/articles --floors tests/floors/wild-dev.json
 	$(EVAL) $(POLNEAR)/gold --articles $(POLNEAR)/articles --loose-speakers --floors tests/floors/polnear-dev.json
 	$(EVAL) corpus/ --floors tests/floors/corpus.json
+
+# The figure binder's weights (extractor/binder_model.json) from the training sets: corpus/, our own
+# invented releases (training/binder/) and the tune halves only; never a check half, never wild-dev.
+# Same data, same file.
+train: $(STAMP) shared
+	$(BIN)/python -m extractor.train corpus/ training/binder/ \
+	  $(PRESS)/gold:$(PRESS)/articles:tune $(NEWS)/gold:$(NEWS)/articles:tune
 
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests benchmarks

@@ -54,13 +54,15 @@ LIST_MARKERS = tuple(RULES["list_markers"])
 
 MODEL_FILE = "binder_model.json"
 DESIGNS = ("rules", "model")
-DEFAULT_DESIGN = "model"
+DEFAULT_DESIGN = "rules"  # scored higher on the check halves (README, "The figure binder")
 ENV = "EXTRACTOR_BINDER"
 SMALL_COUNT = 20  # under this, a count is as likely a detail of one case or event as a statistic
 SINGLE_PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 CROSSED = ("noun_person", "noun_group", "noun_case", "case_sentence", "person_sentence", "det_before", "count_word")
 CARRIED_LOOKBACK = 12  # sentences searched back for the year a carried figure names
-COUNT_DEPS = frozenset(("nummod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj", "attr", "npadvmod"))
+COUNT_DEPS = frozenset(
+    ("nummod", "compound", "dobj", "nsubj", "nsubjpass", "pobj", "appos", "conj", "attr", "npadvmod")
+)
 NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT", "compound"))
 
 
@@ -87,7 +89,7 @@ def _doc_lemmas(doc: Doc) -> tuple[list[str], frozenset[int]]:
         starts = [s.start for s in sentences(doc)]
         case_sents = frozenset(bisect_right(starts, i) - 1 for i, lem in enumerate(lemmas) if lem in CASE_LEMMAS)
         cached = doc.user_data["extractor_binder_lemmas"] = (lemmas, case_sents)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def _sentence_index(doc: Doc, i: int) -> int:
@@ -117,9 +119,7 @@ def _count_token(doc: Doc, span: Span, figure: Figure) -> Token | None:
             continue
         if first is None:
             first = t
-        if abs(float(value) - float(figure.count)) < 1e-9 or (
-            t.i + 1 < len(doc) and doc[t.i + 1]._.number is not None
-        ):
+        if abs(float(value) - float(figure.count)) < 1e-9 or (t.i + 1 < len(doc) and doc[t.i + 1]._.number is not None):
             return t
     return first
 
@@ -196,72 +196,88 @@ class _Place:
     case_sents: frozenset[int]
 
 
+def _flags(features: dict[str, float], flags: dict[str, bool]) -> dict[str, float]:
+    """The features with every flag that holds set to 1."""
+    features.update((name, 1.0) for name, holds in flags.items() if holds)
+    return features
+
+
 def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
-    """What the count and its noun say, whatever its year: its size and form, the noun's class and
-    role, case vocabulary around it, a determiner before it ("the eight ..."), a quote, a list."""
-    doc, count, sent, noun = place.doc, place.count, place.sent, place.noun
+    """What the count says, whatever its year: its size and form, its role, the noun it counts, the
+    sentence around it; a handful crossed with the classes that make a handful no statistic."""
+    doc, count, sent = place.doc, place.count, place.sent
     text = doc_text(doc)
     f: dict[str, float] = {"bias": 1.0, f"basis={figure.basis.value}": 1.0, f"qualifier={figure.qualifier.value}": 1.0}
     f[_bucket(float(figure.count), (2, 10, 100, 1000), "count")] = 1.0
-    if count.is_alpha:
-        f["count_word"] = 1.0
-    if figure.period:
-        f["period"] = 1.0
     f[f"count_dep={count.dep_ if count.dep_ in COUNT_DEPS else 'other'}"] = 1.0
     before = doc[count.i - 1] if count.i > sent.start else None
-    if before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("all", "each", "the")):
-        f["det_before"] = 1.0
-    if noun is None:
-        f["noun_missing"] = 1.0
-    else:
-        head = singular(noun.text)
-        f[f"noun_dep={noun.dep_ if noun.dep_ in NOUN_DEPS else 'other'}"] = 1.0
-        if head in PERSON_NOUNS:
-            f["noun_person"] = 1.0
-        if head in GROUP_NOUNS:
-            f["noun_group"] = 1.0
-        if head in CASE_NOUNS:
-            f["noun_case"] = 1.0
-        if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "LAW", "GPE"):
-            f["noun_proper"] = 1.0
-        if count.head.i == noun.i:
-            f["noun_is_head"] = 1.0
-        if abs(noun.i - count.i) > 3:
-            f["noun_far"] = 1.0
-    if place.k in place.case_sents:
-        f["case_sentence"] = 1.0
-    verb = place.lemmas[_clause_verb(count).i]
-    if verb in CASE_LEMMAS:
-        f["verb_case"] = 1.0  # "charged with", "convicted of", "sentenced to"
-    elif verb in STAT_LEMMAS:
-        f["verb_stat"] = 1.0  # "recorded", "reported", "totaled"
-    if any(t.dep_ == "expl" for t in sent):
-        f["existential"] = 1.0  # "there were 41 ...": a tally
-    if any(t.ent_type_ == "PERSON" or t.lower_ in SINGLE_PERSON_PRONOUNS for t in sent):
-        f["person_sentence"] = 1.0  # a named person or "he"/"she": one case's details, more often than not
+    numbers = [t for t in sent if t._.number is not None and not is_year_token(t)]
+    f[_bucket(len(numbers), (2, 3, 5), "counts_in_sentence")] = 1.0
+    line_start = text.rfind("\n", 0, count.idx) + 1
+    _flags(
+        f,
+        {
+            "count_word": count.is_alpha,  # "eight": details are written in words more often than tallies
+            "period": bool(figure.period),
+            # "the eight prosecutors", "all four districts": a known group, not a tally
+            "det_before": before is not None
+            and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("all", "each", "the")),
+            "in_quote": _in_quote(text, count.idx),
+            "list_item": text[line_start : count.idx].lstrip().startswith(LIST_MARKERS),
+            "first_line": "\n" not in text[: count.idx].strip(),
+            "first_count": bool(numbers) and numbers[0].i == count.i,
+        },
+    )
+    f.update(_noun_features(place))
+    f.update(_sentence_features(place))
     if figure.count < SMALL_COUNT:
         # a handful of one thing is a statistic far less often when the thing is a person, a group,
         # a part of a case or a count with a determiner ("the eight ..."): those classes, crossed
-        for name in CROSSED:
-            if name in f:
-                f[f"small*{name}"] = 1.0
-    if any(place.lemmas[i] in STAT_LEMMAS for i in range(sent.start, sent.end)):
-        f["stat_sentence"] = 1.0
-    if _in_quote(text, count.idx):
-        f["in_quote"] = 1.0
-    line_start = text.rfind("\n", 0, count.idx) + 1
-    if text[line_start:count.idx].lstrip().startswith(LIST_MARKERS):
-        f["list_item"] = 1.0
-    if "\n" not in text[: count.idx].strip():
-        f["first_line"] = 1.0
-    numbers = [t for t in sent if t._.number is not None and not is_year_token(t)]
-    f[_bucket(len(numbers), (2, 3, 5), "counts_in_sentence")] = 1.0
-    if numbers and numbers[0].i == count.i:
-        f["first_count"] = 1.0
+        f.update((f"small*{name}", 1.0) for name in CROSSED if name in f)
     return f
 
 
-def _year_features(place: _Place, figure: Figure, year: YearMention | None, years: list[YearMention]) -> dict[str, float]:
+def _noun_features(place: _Place) -> dict[str, float]:
+    """The counted noun: its role in the sentence and its class (a person, a group, a part of a
+    case, a name)."""
+    count, noun = place.count, place.noun
+    if noun is None:
+        return {"noun_missing": 1.0}  # the metric came from elsewhere: another count's, the sentence's
+    head = singular(noun.text)
+    return _flags(
+        {f"noun_dep={noun.dep_ if noun.dep_ in NOUN_DEPS else 'other'}": 1.0},
+        {
+            "noun_person": head in PERSON_NOUNS,
+            "noun_group": head in GROUP_NOUNS,
+            "noun_case": head in CASE_NOUNS,
+            "noun_proper": noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "LAW", "GPE"),
+            "noun_is_head": count.head.i == noun.i,
+            "noun_far": abs(noun.i - count.i) > 3,
+        },
+    )
+
+
+def _sentence_features(place: _Place) -> dict[str, float]:
+    """The sentence of the count: case vocabulary, the verb of the count's clause, a tally's "there
+    were", a named person or "he"/"she" (one case's details, more often than not)."""
+    sent, lemmas = place.sent, place.lemmas
+    verb = lemmas[_clause_verb(place.count).i]
+    return _flags(
+        {},
+        {
+            "case_sentence": place.k in place.case_sents,
+            "verb_case": verb in CASE_LEMMAS,  # "charged with", "convicted of", "sentenced to"
+            "verb_stat": verb in STAT_LEMMAS and verb not in CASE_LEMMAS,  # "recorded", "reported"
+            "existential": any(t.dep_ == "expl" for t in sent),  # "there were 41 ...": a tally
+            "person_sentence": any(t.ent_type_ == "PERSON" or t.lower_ in SINGLE_PERSON_PRONOUNS for t in sent),
+            "stat_sentence": any(lemmas[i] in STAT_LEMMAS for i in range(sent.start, sent.end)),
+        },
+    )
+
+
+def _year_features(
+    place: _Place, figure: Figure, year: YearMention | None, years: list[YearMention]
+) -> dict[str, float]:
     """Where the figure's year is read: beside the count, elsewhere in the sentence, or carried
     from earlier text; its order, distance and what stands between; how old it is."""
     doc, count = place.doc, place.count

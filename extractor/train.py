@@ -64,15 +64,28 @@ def _set_spec(spec: str) -> tuple[Path, Path | None, str | None]:
 
 def examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
     """The labelled candidates of every article of the sets named by specs, in a fixed order."""
-    from .binder import ENV, candidates
+    from .binder import ENV
+
+    # the candidates come from the rules' mentions: the Doc's own figures, which the pipeline
+    # computes and which would read the model being rebuilt, are left to the rules meanwhile
+    saved = os.environ.get(ENV)
+    os.environ[ENV] = "rules"
+    try:
+        return _examples_of(specs, nlp)
+    finally:
+        if saved is None:
+            del os.environ[ENV]
+        else:
+            os.environ[ENV] = saved
+
+
+def _examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
+    from .binder import candidates
     from .evaluate import figure_matches, find_gold, head_noun, read_split
     from .extractors import article_doc
     from .ingest import iter_articles
     from .models import Article
 
-    # the candidates come from the rules' mentions; the Doc's own figures (which would read the
-    # model being rebuilt) are not needed
-    os.environ[ENV] = "rules"
     examples: list[Example] = []
     golds: list[Gold] = []
     for spec in specs:
@@ -186,7 +199,8 @@ def fit(examples: list[Example], golds: list[Gold]) -> dict[str, Any]:
     model = _fit(examples, names, c)
     weights = {n: round(float(w), DIGITS) for n, w in zip(names, model.coef_[0].tolist(), strict=True)}
     rules = [0.0 if e.features.get("alternative") else 1.0 for e in examples]
-    best = _out_of_fold(examples, names, golds, c)
+    by_set = _per_set(examples, _out_of_fold(examples, names, golds, c), golds, threshold)
+    rules_by_set = _per_set(examples, rules, golds, 0.5)
     return {
         "about": "Figure binder weights (extractor/binder.py), written by `python -m extractor.train`.",
         "c": c,
@@ -194,9 +208,7 @@ def fit(examples: list[Example], golds: list[Gold]) -> dict[str, Any]:
         "rules_f1": round(selection_f1(examples, rules, golds, 0.5), 6),
         "sets": {
             name: {"cv_f1": round(model_f1, 6), "rules_f1": round(rules_f1, 6)}
-            for name, model_f1, rules_f1 in zip(
-                _sets(golds), _per_set(examples, best, golds, threshold), _per_set(examples, rules, golds, 0.5), strict=True
-            )
+            for name, model_f1, rules_f1 in zip(_sets(golds), by_set, rules_by_set, strict=True)
         },
         "examples": len(examples),
         "positives": sum(e.label for e in examples),
