@@ -258,7 +258,7 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
             if (
                 not (t.is_alpha and t.text[:1].isupper())
                 or t.lower_ in _place_words("not_places")
-                or t.lower_ in _place_words("headline_words_before")  # "Shot In Groin In Back Of..."
+                or t.lower_ in _place_words("headline_words_before")  # "Shot In Leg Near Bus Stop..."
                 or t.lower_ in _place_words("headline_words_after")  # "Wounded In Elm Park Shooting"
             ):
                 break

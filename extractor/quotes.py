@@ -62,8 +62,8 @@ class QuoteSpan:
 
 
 def _soft_break(before: str, after: str) -> bool:
-    """A line break inside a sentence: hard-wrapped text ("said Dallas County" / "Criminal District
-    Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
+    """A line break inside a sentence: hard-wrapped text ("said Harbor County" / "Chief Deputy
+    District Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
     before, after = before.rstrip(), after.lstrip()
     if not before or not after or before[-1] in SENTENCE_END or after[0] in OPENERS:
         return False
@@ -370,7 +370,7 @@ class Attributor:
         if not candidates:
             return None
         # the last sentences naming a fitting person: the latest one with such a person as its
-        # subject ("Ham made it clear he had doubts about Obama"), else the last person named
+        # subject ("Reyes made it plain that he doubted the plan"), else the last person named
         sentences: list[tuple[int, list[tuple[int, Person, bool]]]] = []
         for c in reversed(candidates):
             span = self.doc.char_span(c[0], c[0] + 1, alignment_mode="expand")
@@ -888,7 +888,7 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
         return q.reported and not naming or clause and ends in (".", "!", "?")
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where
-        # a person named there uses it ("Reid has been pounding Trump as a “con artist”")
+        # a person named there uses it ("Cole keeps attacking Reyes as a “fair-weather friend”")
         return q.speaker is not None or _reported_in_sentence(doc, q, words[0])
     return True  # a clause, an exclamation or a question, or a fragment too long for a term
 

@@ -36,7 +36,7 @@ RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
     RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
 ANCHOR_WORDS = set(RULES["anchor_words"])
-# a year after these is the baseline of a comparison ("up 13 percent from the previous year")
+# a year after these is the baseline of a comparison ("fell 21 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
 BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by their last word
 for _phrase in BASELINE_BEFORE_YEAR:

@@ -66,6 +66,7 @@ DEV_SETS = ("press-dev", "news-dev", "wild-dev", "polnear-dev", "gvdb-dev", "htm
 
 _WORD = re.compile(r"\w+")
 _ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[ntr])")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 
 
@@ -173,12 +174,22 @@ class Violation:
         return f"{self.path}:{self.line}: {self.phrase!r}  (from {self.article})"
 
 
-def _segments(text: str, python: bool) -> Iterator[list[tuple[int, str]]]:
-    """(line, word) runs of prose: the whole text, or for Python its comments and string literals
-    (code between them ends a run, so "for x in" before a string joins nothing to it)."""
+def _pieces(text: str, json_file: bool) -> list[tuple[int, str]]:
+    """(offset, text) of the whole text, or of each string of a JSON file (items of a word list
+    are phrases of their own: "skip to content", "skip to main content" make no run together)."""
+    if not json_file:
+        return [(0, text)]
+    return [(m.start(), m.group()) for m in _JSON_STRING.finditer(text)]
+
+
+def _segments(text: str, suffix: str) -> Iterator[list[tuple[int, str]]]:
+    """(line, word) runs of prose: the whole text, each string of a JSON file, or the comments and
+    string literals of Python (code between them ends a run: no "for x in" joins the string after)."""
+    python, json_file = suffix == ".py", suffix == ".json"
     if not python:
         breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-        yield [(bisect.bisect_left(breaks, start) + 1, w) for start, w in _matches(text)]
+        for start, part in _pieces(text, json_file):
+            yield [(bisect.bisect_left(breaks, start + at) + 1, w) for at, w in _matches(part)]
         return
     run: list[tuple[int, str]] = []
     for tok in tokenize.generate_tokens(io.StringIO(text).readline):
@@ -200,7 +211,7 @@ def _matches(text: str) -> list[tuple[int, str]]:
 def scan_text(text: str, path: str, index: DevIndex) -> list[Violation]:
     """The runs of words `text` shares with the dev articles that are violations (see the module)."""
     found: list[Violation] = []
-    for segment in _segments(text, path.endswith(".py")):
+    for segment in _segments(text, Path(path).suffix):
         ws = [w for _, w in segment]
         owners = [index.owner(ws, i) for i in range(len(ws) - N + 1)]
         i = 0

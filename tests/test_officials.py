@@ -86,7 +86,7 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
         # a day after a title is no name
         "Both contenders argued at length over who would make the better commander in chief Thursday night.",
         # a clause or a list of people after a comma is no title: no official here
-        "In an interview with Morning Talk with Rusty Hale, Reyes made it clear he had major doubts.",
+        "In an interview with Morning Talk with Rusty Hale, Reyes made it plain that he had serious doubts.",
         "The hall honors the singer Ann Cole, the boxer Tom Reyes and the Supreme Court justice who wrote it.",
         # a plural title ending a body's name is no list of names after it
         "At the request of the Board of Supervisors, Harbor County staff wrote a plan.",
