@@ -113,7 +113,7 @@ def header_title(lines: list[str]) -> str | None:
         if seen >= TITLE_LINES:
             break
         if is_chrome_line(line) or is_foreign(line):
-            continue  # navigation, a line in another language ("21 de Mayo de 2026")
+            continue  # navigation, a line in another language ("14 de Marzo de 2031")
         seen += 1
         if is_release_header(line) or is_date_line(line):
             continue

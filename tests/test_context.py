@@ -137,7 +137,7 @@ def test_respectively_series(nlp: Language, text: str, expected: set[tuple[int, 
             {(2021, 410, "arrest"), (2019, 312, "arrest")},
         ),
         # averages over a range of years
-        ("Between 2010 and 2015, the port saw an average of 36 groundings a year.", set()),
+        ("Between 2010 and 2015, the port saw an average of 29 groundings a year.", set()),
         # totals over several years
         ("Between 2014 and 2021, the agency bought 58 electric buses.", set()),
         ("Since its launch in 2008, the program has trained almost 90 medics.", set()),
@@ -302,11 +302,11 @@ def claims(nlp: Language, text: str) -> set[tuple[str | None, int | None, int | 
         # a present-tense extreme has no year
         ("Ferry ridership figures stay at an all-time high.", {("ridership", None, None)}),
         # an extreme that names its year
-        ("Burglaries have halved since the peak year of 1994.", {("burglary", 1994, None)}),
+        ("Burglaries have halved since the peak year of 1996.", {("burglary", 1996, None)}),
         ("The worst year for wildfire evacuations was 2017, officials said.", {("evacuation", 2017, None)}),
         # "This is ..." speaks of the figure just stated
         (
-            "The unit won 82 trials in 2004. This is the highest conviction rate in 10 years.",
+            "The unit won 82 trials in 2004. This is the highest win rate in 12 years.",
             {("rate", 2004, None)},
         ),
     ],
@@ -319,9 +319,9 @@ def test_claims(nlp: Language, text: str, expected: set[tuple[str | None, int | 
     "text",
     [
         # a case superlative, a rank, a place comparison, a future goal
-        "It was the largest insurance fraud case ever prosecuted in the state.",
+        "It was the largest wage theft case ever brought in the county.",
         "Car theft is the third-largest property offense in the valley.",
-        "The agency is on track to top its worst tally in decades.",
+        "The agency is on track to pass its worst tally in decades.",
     ],
 )
 def test_not_claims(nlp: Language, text: str) -> None:

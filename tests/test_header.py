@@ -22,7 +22,7 @@ BODY = "The county said on Monday that its new shelter had taken in 312 animals 
         ("FOR IMMEDIATE RELEASE\nDate: February 6, 2017", "2017-02-06"),
         ("News Release - August 14, 2012", "2012-08-14"),
         # ... wins over a website's re-publication date above it
-        ("Author\nWeb Desk\nPublished\nApril 25, 2009\nFor Immediate Release\nJuly 2nd, 2003", "2003-07-02"),
+        ("Author\nNews Team\nPublished\nMarch 9, 2012\nFor Immediate Release\nJune 3rd, 2004", "2004-06-03"),
         # labelled dates, the label on the line or alone above the date
         ("Published March 3, 2024", "2024-03-03"),
         ("Posted on: May 1, 2019", "2019-05-01"),

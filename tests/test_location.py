@@ -34,7 +34,7 @@ from extractor.models import ArticleRecord
         ("Headline\n\nDAYTON, Ohio — The council met.", "Dayton, Ohio"),
         # not places
         ("COUNTYWIDE – Judges dismissed cases over four weeks.", None),
-        ("(STMW) — A man was shot on Sunday.", None),
+        ("(KNWS) — A cyclist was hurt on Sunday.", None),
         ("UPDATE - The road has reopened.", None),
         ("The council met on Monday - and voted.", None),
         ("Police said the FBI - which joined the case - found the car.", None),

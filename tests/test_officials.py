@@ -21,7 +21,7 @@ def officials(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         # full titles
         ("Vice-President Dana Whitcomb spoke in the morning.", [("Dana Whitcomb", "vice president")]),
         # a first name the recognizer reads as a season is still a name
-        ("\u201cWe are ready,\u201d said DA Summer Stephanson.", [("Summer Stephanson", "district attorney")]),
+        ("\u201cWe are ready,\u201d said DA Summer Whitfield.", [("Summer Whitfield", "district attorney")]),
         # an appositive title with a participle in it
         (
             "Ann Cole, the county's newly elected health director, said cases rose.",

@@ -204,7 +204,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         # ... but a name written before its verb is read whole
         ('"We will stay," Mary Okonkwo said.', ["Mary Okonkwo"]),
         # a label before a first name is no part of the name, and the first name gives the gender
-        ("\u201cI am proud of my country,\u201d said former Miss Universe Alicia Machado.", ["Alicia Machado"]),
+        ("\u201cI am proud of my country,\u201d said former Miss Universe Maria Delgado.", ["Maria Delgado"]),
         (
             "He kept calling her Crooked Hillary Clinton.\n\n\u201cShe is not fit,\u201d he said.",
             [None],
