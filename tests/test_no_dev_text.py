@@ -1,5 +1,6 @@
-"""No dev-set text in the project: no file of extractor/, tests/ or docs/ may repeat the wording of a
-real article of ../shared/data (press-dev, news-dev, wild-dev, polnear-dev, gvdb-dev, html-en).
+"""No dev-set text in the project: no file of extractor/, tests/, docs/ or README.md may repeat the
+wording of a real article of ../shared/data (press-dev, news-dev, wild-dev, polnear-dev, gvdb-dev,
+html-en). corpus/ and ../shared/seed are our own texts, not dev data, and corpus/ is not scanned.
 
 Comments describe classes of language in our own words and test sentences are our own invention; a
 dev article is test data only. This test finds wording taken over from one:
@@ -7,7 +8,10 @@ dev article is test data only. This test finds wording taken over from one:
 - text is normalised to lowercase words (runs of \\w; quote marks, apostrophes, dashes and other
   punctuation only separate words, so their style does not matter; \\u201c-style escapes in source
   code count as punctuation too);
-- a file *shares* a phrase with the dev data where N = 6 consecutive words of it also stand in a
+- the prose of a file is read in runs: a Python file's comments and string literals (code between
+  them ends a run), each string of a JSON file (the items of a word list are separate phrases),
+  the whole of any other file;
+- a run *shares* a phrase with the dev data where N = 6 consecutive words of it also stand in a
   row in a dev article;
 - an ordinary phrase is not a violation: one found in two or more different dev articles (a news-dev
   article counts as one with the article it was taken from), or in our own texts (corpus/ and
@@ -16,9 +20,10 @@ dev article is test data only. This test finds wording taken over from one:
 - any run of LONG = 10 or more shared words is a violation however common its phrases are.
 
 Why N = 6: the quotations this test was written to catch are short (a clause or a noun phrase with
-its numbers and names, e.g. five or six words around a count and a year), so 7 or 8 words in a row
-miss nearly all of them; at 5 words even a phrase that only one article has is often plain English.
-The rule of "one article only" keeps stock phrases of crime news and releases out.
+its numbers and names, five or six words around a count and a year), so 7 or 8 words in a row miss
+nearly all of them; at 5 words even a phrase that only one article has is often plain English. The
+rule of "one article only" keeps the stock phrases of crime news and releases out. A shorter quote
+(a real person's name, one release's count) is not caught: keep writing invented ones.
 
 Each violation is listed as file:line, the shared words and the article they come from. Run
 `python -m tests.test_no_dev_text PATH...` to list the violations of some files (all scanned files,
@@ -156,10 +161,10 @@ def dev_index(data: Path = DEV_DATA) -> DevIndex:
 
 def project_files() -> list[Path]:
     """The files held to the rule: extractor/ (*.py, rules/*.json, report.html), tests/ (*.py and
-    fixture files) and docs/*.md. corpus/ is our own data and is not scanned."""
+    fixture files), docs/*.md and README.md. corpus/ is our own data and is not scanned."""
     found = [*ROOT.glob("extractor/**/*.py"), *ROOT.glob("extractor/rules/*.json"), ROOT / "extractor/report.html"]
     found += [p for p in ROOT.glob("tests/**/*") if p.is_file() and "__pycache__" not in p.parts]
-    found += ROOT.glob("docs/*.md")
+    found += [*ROOT.glob("docs/*.md"), ROOT / "README.md"]
     return sorted(set(found))
 
 
