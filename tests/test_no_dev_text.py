@@ -53,8 +53,9 @@ DEV_DATA = SHARED / "data"
 N = 6
 LONG = 10
 
-# Files other engineers are editing today; their violations are fixed after the merge.
-# This list must be empty: remove each path once its file passes, then delete nothing else.
+# Files other engineers are editing today (2026-12-07), skipped until their violations are fixed
+# after the merge. This list must be empty: take a path out as soon as
+# `python -m tests.test_no_dev_text PATH` prints no violation for it.
 PENDING: tuple[str, ...] = (
     "extractor/figures.py",
     "extractor/changes.py",
@@ -66,7 +67,7 @@ PENDING: tuple[str, ...] = (
     "tests/test_figures.py",
 )
 
-# The dev sets with real articles and how each stores them; the test fails when one is missing.
+# The dev sets with real articles; the test fails when one is missing.
 DEV_SETS = ("press-dev", "news-dev", "wild-dev", "polnear-dev", "gvdb-dev", "html-en")
 
 _WORD = re.compile(r"\w+")
@@ -263,7 +264,9 @@ def test_the_scan_finds_a_copied_passage_and_passes_stock_phrases() -> None:
     # a passage taken from a dev article at run time (never written down here) is found
     _, article, text = next(a for a in dev_articles() if a[0] == "press-dev" and len(words(a[2])) > 200)
     passage = " ".join(words(text)[100:112])
-    assert [v.article for v in scan_text(f"x = 1  # {passage}\n", "probe.py", index)] == [article]
+    found = scan_text(f"x = 1  # {passage}\n", "probe.py", index)
+    assert [(v.line, v.phrase) for v in found] == [(1, passage)]
+    assert article in found[0].article or found[0].article == "several articles"
     # stock phrases of releases and crime news, and our own inventions, are not
     for ordinary in (
         "The district attorney's office said on Monday that the case was closed.",
