@@ -32,8 +32,17 @@ LABELS = {
     "dates_found": "time expressions found",
     "date_values": "date values",
 }
+def _half(name: str, half: str) -> list[str]:
+    folder = SHARED / name
+    return ["eval", str(folder / "gold"), "--articles", str(folder / "articles"), "--half", half]
+
+
 SETS = {
-    "press-dev": ["eval", str(SHARED / "press-dev" / "gold"), "--articles", str(SHARED / "press-dev" / "articles")],
+    "press-dev-tune": _half("press-dev", "tune"),
+    "press-dev-check": _half("press-dev", "check"),
+    "news-dev-tune": _half("news-dev", "tune"),
+    "news-dev-check": _half("news-dev", "check"),
+    "wild-dev": ["eval", str(SHARED / "wild-dev" / "gold"), "--articles", str(SHARED / "wild-dev" / "articles")],
     "polnear": [
         "eval",
         str(SHARED / "polnear-dev" / "gold"),

@@ -105,7 +105,7 @@ def _foreign_date_words() -> frozenset[str]:
 
 
 def is_foreign_date(line: str) -> bool:
-    """A date written in another language ("21 de Mayo de 2026", "jeudi 21 mai 2026"): a line with
+    """A date written in another language ("14 de Marzo de 2031", "jeudi 14 mars 2031"): a line with
     a number whose words are all month, weekday or function words of other languages, with a
     month or weekday among them, and a function word, two such names or a name in lowercase (so
     that a capitalized name alone, "Mars 2020", is no date)."""

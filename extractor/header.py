@@ -5,7 +5,7 @@ Immediate Release" and the date under it), labelled date lines ("Published", "Po
 line near the headline. Dates are read from the text only, never from the machine's clock.
 
 The release's own date wins over a website's re-publication date: a migrated release can say
-"Published April 25, 2005" above "For Immediate Release / July 2nd, 2001".
+"Published March 9, 2012" above "For Immediate Release / June 3rd, 2004".
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def header_title(lines: list[str]) -> str | None:
         if seen >= TITLE_LINES:
             break
         if is_chrome_line(line) or is_foreign(line):
-            continue  # navigation, a line in another language ("21 de Mayo de 2026")
+            continue  # navigation, a line in another language ("14 de Marzo de 2031")
         seen += 1
         if is_release_header(line) or is_date_line(line):
             continue

@@ -159,7 +159,7 @@ def _names(name: str, text: str) -> bool:
 
 
 def _police_places(doc: Doc, surnames: set[str]) -> list[str]:
-    """Places named by their police: "the Ceres Police Department", "Stockton police"."""
+    """Places named by their police: "the Riverton Police Department", "Millbrook police"."""
     found: list[str] = []
     for i in _indices_of(doc, ("police",)):  # no Token made for the other words
         token = doc[i]
@@ -258,7 +258,7 @@ def _scene_places(doc: Doc, surnames: set[str], after: int = 0) -> list[tuple[st
             if (
                 not (t.is_alpha and t.text[:1].isupper())
                 or t.lower_ in _place_words("not_places")
-                or t.lower_ in _place_words("headline_words_before")  # "Shot In Groin In Back Of..."
+                or t.lower_ in _place_words("headline_words_before")  # "Shot In Leg Near Bus Stop..."
                 or t.lower_ in _place_words("headline_words_after")  # "Wounded In Elm Park Shooting"
             ):
                 break
@@ -432,7 +432,7 @@ def _entity_place(ent: Span, surnames: set[str]) -> str | None:
     if ent.label_ == "LOC" and not name.endswith("County"):
         return None
     if _key(name).split()[-1] in _place_words("street_words"):
-        return None  # "West Jarvis Avenue", "Maury County Sheriff"
+        return None  # "West Elm Avenue", "Kent County Sheriff"
     return name
 
 

@@ -106,7 +106,7 @@ def metric_of_sentence(span: Span, at: int | None = None) -> str | None:
     if verb.lemma_.lower() not in STATE_VERBS:
         if verb.tag_ != "VBN" or verb.i <= at:
             return None
-        # "Recoveries have climbed, with 604 recovered in 2024": the participle repeats the
+        # "Rescues have climbed, with 212 rescued in 2031": the participle repeats the
         # subject of the sentence's verb
         verb = span.root
         if verb.lemma_.lower() not in STATE_VERBS:

@@ -21,7 +21,7 @@ def organization_hints() -> dict[str, list[str]]:
 
 def _organization_in_article(doc: Doc, title: str, location: str | None) -> str | None:
     """An organization the article itself names for a role: the police department an officer
-    serves in ("St. Louis Metropolitan Police Department"), the city a mayor leads."""
+    serves in ("Riverton Metropolitan Police Department"), the city a mayor leads."""
     words = title.split()
     for hint, roles in organization_hints().items():
         if not any(w in roles for w in words):

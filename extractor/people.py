@@ -243,8 +243,8 @@ MAX_NICKNAME_WORDS = 2
 
 
 def _nickname_mentions(doc: Doc) -> list[Mention]:
-    """Names with a nickname in quote marks inside ("Robert C. “Bobby” Scott", "Marcia “Cia”
-    Price"): name words, an opening mark, one or two capitalized words, a closing mark, the surname.
+    """Names with a nickname in quote marks inside ("Thomas J. “Tommy” Vance", "Patricia “Trish”
+    Lowe"): name words, an opening mark, one or two capitalized words, a closing mark, the surname.
     The first name must be one (a first name, or tagged as a person)."""
     found: list[Mention] = []
     words = texts(doc)
@@ -308,7 +308,7 @@ def _list_title(doc: Doc, start: int) -> str | None:
     while j > 0 and steps < MAX_LIST_TOKENS and (doc[j - 1].lower_ in (",", "and") or _is_name_word(doc[j - 1])):
         j, steps = j - 1, steps + 1
     while j < start and doc[j].lower_ in (",", "and"):
-        j += 1  # "Board of Supervisors, Orange County ...": no list right after the title
+        j += 1  # "Board of Supervisors, Harbor County ...": no list right after the title
     if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
         return None
     return _title_before(doc, j)[0]
@@ -466,7 +466,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     common = _common_words(doc)
-    for m in _nickname_mentions(doc):  # "Robert C. “Bobby” Scott": one name, nickname and all
+    for m in _nickname_mentions(doc):  # "Thomas J. “Tommy” Vance": one name, nickname and all
         mentions.append(m)
         taken.update(range(m.token_start, m.token_end))
     mentions += _entity_mentions(doc, taken, common)
@@ -523,7 +523,7 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
 
 def _past_label(doc: Doc, s: int, e: int) -> int:
     """Where a name starts after a label written before its first name ("Crooked Hillary Clinton",
-    "(Miss) Universe Alicia Machado"): a word that is no first name, before one that is."""
+    "(Miss) Universe Maria Delgado"): a word that is no first name, before one that is."""
     while (
         e - s > 2
         and doc[s].is_alpha
@@ -563,7 +563,7 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if title is None and doc[i - 1].lower_ in (",", "and"):
             title, title_start = _list_title(doc, i), i
         if title is None or doc[title_start].ent_iob_ == "I":
-            continue  # no title, or one inside an organization's name ("Resource Prosecutor Program")
+            continue  # no title, or one inside an organization's name ("Victim Advocate Program")
         e = i
         while (
             e < len(doc)
@@ -649,14 +649,14 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
 
 def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bool:
     """Words that can be a person's name: not a headline in capitals ("MAYOR ANN COLE SPEAKS"), not
-    words the article also writes in lowercase ("Prosecutor Program", "Our Major Fraud Unit")
+    words the article also writes in lowercase ("Advocate Program", "Our Cold Case Unit")
     unless they open with a first name, and not followed by a role noun ("Chief Administrative
     Officer"). A name the entity recognizer tags as a person may have common words, not only."""
     words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
     if not words:
         return False
     if all(t.ent_type_ in NEVER_NAME_ENTITIES for t in words) and not (len(words) > 1 and is_first_name(words[0].text)):
-        return False  # "commander in chief Wednesday", "the Republican nominee"; not "DA Summer Stephan"
+        return False  # "commander in chief Thursday", "the party's nominee"; not "DA Summer Whitfield"
     if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
         return False
     if len(words) == 1 and words[0].tag_ == "NNPS" and not person:
@@ -664,7 +664,7 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
         return False
     if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:
-        return True  # "Summer Stephan", "J. Smith"
+        return True  # "Summer Whitfield", "J. Smith"
     is_common = [t.lower_ in common or t.lemma_.lower() in common for t in words]
     return not all(is_common) if person else not any(is_common)
 
@@ -795,7 +795,7 @@ def resolve_people(mentions: list[Mention]) -> list[Person]:
 
 def _surname_tag_allows(token: Token) -> bool:
     """A known surname alone is a person's unless the recognizer tags it otherwise; a one-word
-    place or organization tag on the subject of a clause ("Ham told reporters", tagged a place) is
+    place or organization tag on the subject of a clause ("Chester told reporters", tagged a place) is
     the recognizer's slip, since places and bodies are rarely written by a person's surname."""
     if token.ent_type_ in ("", "PERSON"):
         return True
@@ -804,7 +804,7 @@ def _surname_tag_allows(token: Token) -> bool:
 
 
 def _surname_mentions(doc: Doc, people: list[Person]) -> None:
-    """ "Ham made it clear ...": a surname the entity recognizer did not tag, written alone after
+    """ "Reyes made it plain ...": a surname the entity recognizer did not tag, written alone after
     the full name, is a mention of that person (for pronouns and quotes to find him)."""
     by_surname: dict[str, Person] = {}
     for p in people:
@@ -820,9 +820,9 @@ def _surname_mentions(doc: Doc, people: list[Person]) -> None:
         if t.i in taken or t.idx < first[id(person)] or t.pos_ != "PROPN":
             continue
         if not _surname_tag_allows(t) or (t.i + 1 < len(doc) and name_word[t.i + 1]):
-            continue  # "Ham Street", "Trump Tower"
+            continue  # "Chester Street", "Reyes Tower"
         if t.i > 0 and name_word[t.i - 1]:
-            continue  # another person's full name: "Ann Ham"
+            continue  # another person's full name: "Ann Chester"
         person.mentions.append(_mention(doc, t.i, t.i + 1))
     for p in people:
         p.mentions.sort(key=lambda m: m.start)

@@ -62,8 +62,8 @@ class QuoteSpan:
 
 
 def _soft_break(before: str, after: str) -> bool:
-    """A line break inside a sentence: hard-wrapped text ("said Dallas County" / "Criminal District
-    Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
+    """A line break inside a sentence: hard-wrapped text ("said Harbor County" / "Chief Deputy
+    District Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
     before, after = before.rstrip(), after.lstrip()
     if not before or not after or before[-1] in SENTENCE_END or after[0] in OPENERS:
         return False
@@ -370,7 +370,7 @@ class Attributor:
         if not candidates:
             return None
         # the last sentences naming a fitting person: the latest one with such a person as its
-        # subject ("Ham made it clear he had doubts about Obama"), else the last person named
+        # subject ("Reyes made it plain that he doubted the plan"), else the last person named
         sentences: list[tuple[int, list[tuple[int, Person, bool]]]] = []
         for c in reversed(candidates):
             span = self.doc.char_span(c[0], c[0] + 1, alignment_mode="expand")
@@ -507,7 +507,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
-            verb = t.head  # "Clinton mocked the complaint, saying ...": the one who mocked
+            verb = t.head  # "Cole waved the complaint away, saying ...": the one who waved it away
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
@@ -843,7 +843,7 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
 
 
 def _title_case(words: list[Token]) -> bool:
-    """ "Hope and Healing for Families", "Not to Be Forgotten": a name or a title of a work."""
+    """ "Light After Loss", "Never Out of Reach": a name or a title of a work."""
     content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS and t.text[:1].isalpha() and "'" not in t.text]
     return len(content) >= 2 and all(t.text[:1].isupper() for t in content)
 
@@ -868,7 +868,7 @@ def _reports(cue: Token) -> bool:
 def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
     dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
-    is not, and neither is a name or a title of a work ("Community of Hope") unless someone says it."""
+    is not, and neither is a name or a title of a work ("Harbor of Light") unless someone says it."""
     tokens = [t for s, e in q.parts for t in _window_tokens(doc, s, e)]
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if not words:
@@ -888,7 +888,7 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
         return q.reported and not naming or clause and ends in (".", "!", "?")
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where
-        # a person named there uses it ("Reid has been pounding Trump as a “con artist”")
+        # a person named there uses it ("Cole keeps attacking Reyes as a “fair-weather friend”")
         return q.speaker is not None or _reported_in_sentence(doc, q, words[0])
     return True  # a clause, an exclamation or a question, or a fragment too long for a term
 
@@ -898,7 +898,7 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     quotes = pair_quotes(text)
     attribute(doc, quotes, people)
     names = [(m.start, m.end) for p in people for m in p.mentions]
-    # a nickname inside a name ("Robert C. “Bobby” Scott") is part of the name, not a quotation
+    # a nickname inside a name ("Thomas J. “Tommy” Vance") is part of the name, not a quotation
     quotes = [q for q in quotes if is_quotation(doc, q) and not any(s < q.start and q.end < e for s, e in names)]
     return [
         Quote(

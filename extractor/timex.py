@@ -36,7 +36,7 @@ RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
     RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
 ANCHOR_WORDS = set(RULES["anchor_words"])
-# a year after these is the baseline of a comparison ("up 13 percent from the previous year")
+# a year after these is the baseline of a comparison ("fell 21 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
 BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by their last word
 for _phrase in BASELINE_BEFORE_YEAR:
@@ -374,7 +374,7 @@ def years_in(
         t = doc[i]
         if is_year_token(t) and not (i + 1 < end and doc[i + 1].text in ("%", "s")):
             if in_number_run(doc, i) or _in_full_date(doc, i):
-                i += 1  # "0151 702 2071" is a phone number; "Dec. 5, 2015" dates a day, not a year's count
+                i += 1  # "0161 555 0199" is a phone number; "Nov. 8, 2031" dates a day, not a year's count
                 continue
             year = int(t.text)
             if (
@@ -384,7 +384,7 @@ def years_in(
                 and len(doc[i + 2].text) in (2, 4)
                 and "fiscal" in low[max(start, i - 3) : i]
             ):
-                # "fiscal year 2016-2017" is counted in the year it ends
+                # "fiscal year 2030-2031" is counted in the year it ends
                 end_year = (
                     int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
                 )

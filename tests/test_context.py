@@ -59,7 +59,7 @@ def test_relative_years_use_the_publication_date(
         # a list header gives its items the year of the report it names
         (
             "The county released the 2019 Water Safety Report on Monday.\n"
-            "The report includes the following facts:\n"
+            "The review lists the following facts:\n"
             "Lifeguards made 312 rescues at county beaches.\n"
             "Crews posted 48 warning signs along the river.",
             {(2019, 312, "rescue"), (2019, 48, "sign")},
@@ -137,7 +137,7 @@ def test_respectively_series(nlp: Language, text: str, expected: set[tuple[int, 
             {(2021, 410, "arrest"), (2019, 312, "arrest")},
         ),
         # averages over a range of years
-        ("Between 2010 and 2015, the port saw an average of 36 groundings a year.", set()),
+        ("Between 2010 and 2015, the port saw an average of 29 groundings a year.", set()),
         # totals over several years
         ("Between 2014 and 2021, the agency bought 58 electric buses.", set()),
         ("Since its launch in 2008, the program has trained almost 90 medics.", set()),
@@ -242,7 +242,7 @@ def changes(nlp: Language, text: str) -> set[tuple[str | None, str, float | None
         ("Assaults in the borough were down 7.5% last year.", {("assault", "decrease", 7.5)}),
         ("The state's suicide rate increased 12% in 2021.", {("suicide rate", "increase", 12.0)}),
         # the object of a change noun, through "the number of"
-        ("There was a 9 percent decrease in the number of arcades.", {("arcade", "decrease", 9.0)}),
+        ("The town saw a 9 percent drop in the number of arcades.", {("arcade", "decrease", 9.0)}),
         # the figure a change is apposed to
         (
             "In 2022, there were 5,100 stolen bikes, a decrease of 18% from the year before.",
@@ -273,8 +273,8 @@ def test_change_metrics(nlp: Language, text: str, expected: set[tuple[str | None
     "text",
     [
         # shares and levels are not changes
-        "About 65 percent of the cases involve drivers under 30.",
-        "More than 70% of its deaths were linked to fentanyl.",
+        "About 58 percent of the claims involve drivers under 30.",
+        "More than 70% of the county's crashes happened at night.",
         "The store offered 25% off all winter coats.",
         "About 60 percent of the calls fall under noise rules, while about 40 percent relate to parking.",
     ],
@@ -302,11 +302,11 @@ def claims(nlp: Language, text: str) -> set[tuple[str | None, int | None, int | 
         # a present-tense extreme has no year
         ("Ferry ridership figures stay at an all-time high.", {("ridership", None, None)}),
         # an extreme that names its year
-        ("Burglaries have halved since the peak year of 1994.", {("burglary", 1994, None)}),
+        ("Burglaries have halved since the peak year of 1996.", {("burglary", 1996, None)}),
         ("The worst year for wildfire evacuations was 2017, officials said.", {("evacuation", 2017, None)}),
         # "This is ..." speaks of the figure just stated
         (
-            "The unit won 82 trials in 2004. This is the highest conviction rate in 10 years.",
+            "The unit won 82 trials in 2004. This is the highest win rate in 12 years.",
             {("rate", 2004, None)},
         ),
     ],
@@ -319,9 +319,9 @@ def test_claims(nlp: Language, text: str, expected: set[tuple[str | None, int | 
     "text",
     [
         # a case superlative, a rank, a place comparison, a future goal
-        "It was the largest insurance fraud case ever prosecuted in the state.",
+        "It was the largest wage theft case ever brought in the county.",
         "Car theft is the third-largest property offense in the valley.",
-        "The agency is on track to top its worst tally in decades.",
+        "The agency is on track to pass its worst tally in decades.",
     ],
 )
 def test_not_claims(nlp: Language, text: str) -> None:

@@ -22,7 +22,7 @@ SENTENCES = [
     # no time expression at all, but capitals, numbers and marks
     "May we ask the 40 volunteers what they saw near Elm Street?",
     # people: titles, nicknames, appositives, lists, surnames alone
-    "Police Chief Lena Marsh said Sheriff Tom Reyes spoke with Robert C. \u201cBobby\u201d Hale.",
+    "Police Chief Lena Marsh said Sheriff Tom Reyes spoke with Thomas J. \u201cTommy\u201d Hale.",
     "Nadia Prosser, the city's homeless strategy director, met Supervisors Ann Cole and Lee Park.",
     "Special Agent in Charge Dana Whitfield thanked Whitfield's team; Marsh agreed.",
     "The storm passed quietly over the valley.",

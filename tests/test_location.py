@@ -34,7 +34,7 @@ from extractor.models import ArticleRecord
         ("Headline\n\nDAYTON, Ohio — The council met.", "Dayton, Ohio"),
         # not places
         ("COUNTYWIDE – Judges dismissed cases over four weeks.", None),
-        ("(STMW) — A man was shot on Sunday.", None),
+        ("(KNWS) — A cyclist was hurt on Sunday.", None),
         ("UPDATE - The road has reopened.", None),
         ("The council met on Monday - and voted.", None),
         ("Police said the FBI - which joined the case - found the car.", None),
@@ -52,7 +52,7 @@ def test_dateline_place(text: str, place: str | None) -> None:
         ("FERRY FARES RISE – OVER 10 PERCENT IN TWO YEARS", None),
         ("RANCHO SANTA MARGARITA – The council met on Monday.", "Rancho Santa Margarita"),
         # a hyphenated word in capitals is no dateline run into a headline
-        ("Deaths rose again during the COVID-19 pandemic, the county said.", None),
+        ("Visits fell during the COVID-19 pandemic, clinic staff said.", None),
         ("Deaths rose again during the ongoing COVID -19 pandemic, the county said.", None),
         ("Crashes rose in the DUI-Related Crash Report this year.", None),
         ("Man hurt in crashRIVERTON - A driver was hurt on Sunday.", "Riverton"),
@@ -156,7 +156,7 @@ def test_places_a_headline_names(headline: str, places: list[str]) -> None:
         ),
         # a neighborhood yields to the city the article names
         (
-            "Riverton police said a man was shot on Friday in the Eastgate neighborhood. Officers found him "
+            "Riverton police say a teenager was shot on Friday in the Eastgate neighborhood. Officers found him "
             "near a bus stop in Eastgate and took him to a hospital.",
             "Man shot in Eastgate",
             "Riverton",
@@ -317,7 +317,7 @@ def test_headline_runs_crossings_and_glued_words(
         # a county's dateline with no town in its lead stays
         ("KENT COUNTY, Del. – Deputies said the roads were closed on Thursday after the storm.", "Kent County, Del."),
         # a city's dateline stays, whatever town the lead names
-        ("RIVERTON – A man was shot in the 200 block of Main Street in Millbrook on Thursday night.", "Riverton"),
+        ("RIVERTON – A driver was shot on Thursday night in the 200 block of Main Street in Millbrook.", "Riverton"),
     ],
 )
 def test_a_county_dateline_and_the_town_of_the_scene(nlp: Language, text: str, place: str) -> None:

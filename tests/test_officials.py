@@ -21,7 +21,7 @@ def officials(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         # full titles
         ("Vice-President Dana Whitcomb spoke in the morning.", [("Dana Whitcomb", "vice president")]),
         # a first name the recognizer reads as a season is still a name
-        ("\u201cWe are ready,\u201d said DA Summer Stephanson.", [("Summer Stephanson", "district attorney")]),
+        ("\u201cWe are ready,\u201d said DA Summer Whitfield.", [("Summer Whitfield", "district attorney")]),
         # an appositive title with a participle in it
         (
             "Ann Cole, the county's newly elected health director, said cases rose.",
@@ -86,7 +86,7 @@ def test_aliases_merge_only_on_evidence(nlp: Language, text: str, expected: list
         # a day after a title is no name
         "Both contenders argued at length over who would make the better commander in chief Thursday night.",
         # a clause or a list of people after a comma is no title: no official here
-        "In an interview with Morning Talk with Rusty Hale, Reyes made it clear he had major doubts.",
+        "In an interview with Morning Talk with Rusty Hale, Reyes made it plain that he had serious doubts.",
         "The hall honors the singer Ann Cole, the boxer Tom Reyes and the Supreme Court justice who wrote it.",
         # a plural title ending a body's name is no list of names after it
         "At the request of the Board of Supervisors, Harbor County staff wrote a plan.",

@@ -167,10 +167,10 @@ def test_a_surname_alone_is_a_mention_only_where_it_can_be_the_person(nlp: Langu
     ("text", "name", "quotes"),
     [
         # a nickname in quote marks inside a name is part of the name, and no quotation
-        ('Rep. Robert C. "Bobby" Reyes spoke first. "We are ready," Reyes said.', 'Robert C. "Bobby" Reyes', 1),
+        ('Rep. Thomas J. "Tommy" Reyes spoke first. "We are ready," Reyes said.', 'Thomas J. "Tommy" Reyes', 1),
         (
-            "State Del. Marcia \u201cCia\u201d Lindqvist shouted \u201cWe will win!\u201d",
-            "Marcia \u201cCia\u201d Lindqvist",
+            "State Del. Patricia \u201cTrish\u201d Lindqvist shouted \u201cWe will win!\u201d",
+            "Patricia \u201cTrish\u201d Lindqvist",
             1,
         ),
         # a quoted word after a name with no surname after it is no nickname

@@ -59,7 +59,7 @@ def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | No
         "The film \u201cNight of the River\u201d opened downtown.",
         "Residents know him as \u201cBig Lou\u201d around the market.",
         # a title-cased name the parse hangs on no speech verb, though one is near
-        "Attached here is a list of \u201cNever Left Behind\u201d\nveterans whom officials promise will be honored.",
+        "Enclosed is a roster of \u201cNever Left Behind\u201d\nveterans whom officials promise will be honored.",
         "The county printed \u201cSafe at Home\u201d flyers that officials say will reach every house.",
         # a show or a work something is said on or in, though a speech verb is near
         "Mayor Ann Cole said on \u201cHarbor Morning Live,\u201d that the plan was sound.",
@@ -204,7 +204,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         # ... but a name written before its verb is read whole
         ('"We will stay," Mary Okonkwo said.', ["Mary Okonkwo"]),
         # a label before a first name is no part of the name, and the first name gives the gender
-        ("\u201cI am proud of my country,\u201d said former Miss Universe Alicia Machado.", ["Alicia Machado"]),
+        ("\u201cI am proud of my country,\u201d said former Miss Universe Maria Delgado.", ["Maria Delgado"]),
         (
             "He kept calling her Crooked Hillary Clinton.\n\n\u201cShe is not fit,\u201d he said.",
             [None],
@@ -212,7 +212,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         # a past participle describing a noun reports no one's words; the verb after it does
         (
             "Sen. Tom Reyes (R-Harbor) is endorsing Mayor Ann Cole's campaign.\n\n"
-            'In a Facebook message posted Friday, Reyes said he has had "areas of doubt" with Cole but will back her.',
+            'In a video released Friday, Reyes said he had "real doubts" about Cole but would back her.',
             ["Tom Reyes"],
         ),
         ('The report released Monday said the program was "badly managed."', [None]),
@@ -244,8 +244,8 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         # a speech verb in a clause about the one spoken to does not report the quote; the name
         # set off by an appositive before the outer verb does
         (
-            "At a forum in Boston, Tom H. Reyes, the head of the Urban Fund, bluntly told a young man "
-            'who suggested that some people may skip the vote that "staying home is not a strategy."',
+            "At a forum in Boston, Tom H. Reyes, the head of the Urban Fund, bluntly told a student "
+            'who argued that many voters might sit out the election that "staying home is not a strategy."',
             ["Tom H. Reyes"],
         ),
         ('Ann Cole told a reporter who asked about the budget that "the money is already spent."', ["Ann Cole"]),
@@ -266,7 +266,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
         # antecedents that act without being a grammatical subject: the person a relative clause
         # has act, and the agent of a passive verb
         (
-            "Lena Marsh praised the budget. It has become a major issue in the race, with Ann Cole, who "
+            "Lena Marsh praised the budget. It has turned into a central question of the campaign, with Ann Cole, who "
             'has called for higher taxes, attacking the plan.\n\n"It is a gift to the rich," she said.',
             ["Ann Cole"],
         ),

@@ -42,7 +42,7 @@ def press_txt(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
         source = json.loads(path.read_text(encoding="utf-8"))
         (folder / f"{source['id']}.txt").write_text(source["text"], encoding="utf-8")
         sources[source["id"]] = source
-    assert len(sources) == 33
+    assert len(sources) == 99
     return folder, sources
 
 
@@ -74,8 +74,9 @@ def test_release_dates_and_titles_from_plain_text(press_txt: tuple[Path, dict[st
 
 def test_no_fact_comes_from_the_site_chrome(press_txt: tuple[Path, dict[str, dict[str, Any]]], nlp: Language) -> None:
     """Chrome, measured without the tool's own rules: lines that repeat on three pages or more
-    (navigation, sidebars, recent-news lists). No official may be named only on such lines, and
-    no figure may be dated after its release (the sidebars list this year's other cases)."""
+    (navigation, sidebars, recent-news lists). No official may be named only on such lines, unless
+    the gold lists them (an office's contact block repeats on its releases and is part of each),
+    and no figure may be dated after its release (the sidebars list this year's other cases)."""
     folder, sources = press_txt
     pages = {i: s["text"].split("\n") for i, s in sources.items()}
     repeats = Counter(line.strip() for lines in pages.values() for line in {ln.strip() for ln in lines} if line)
@@ -83,8 +84,9 @@ def test_no_fact_comes_from_the_site_chrome(press_txt: tuple[Path, dict[str, dic
     assert len(records) == len(sources)
     for record in records:
         own_lines = [ln for ln in pages[record.id] if ln.strip() and repeats[ln.strip()] < 3]
+        contacts = {o["name"] for o in _gold(record.id).get("officials", [])}
         for official in record.officials:
-            assert any(official.name in ln for ln in own_lines), (record.id, official.name)
+            assert official.name in contacts or any(official.name in ln for ln in own_lines), (record.id, official.name)
         release_year = int(_gold(record.id)["published"][:4])
         own_text = "\n".join(own_lines)
         for figure in record.figures:

@@ -111,7 +111,7 @@ PAREN_DATELINE = re.compile(
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 ANY_LETTER = re.compile(r"[^\W\d_]")
 # A dateline inside the first lines of a text, where a scraped headline runs into it
-# ("...armed robberyBELPRE, Ohio (WTAP) -- Two people"): a place in capitals, an optional state,
+# ("...after a store holdupMARIETTA, Ohio (WXYZ) -- Two men"): a place in capitals, an optional state,
 # an optional source in parentheses, a dash (a hyphen only with a space after it: "COVID-19" and
 # "COVID -19" are no datelines), and a capitalized word or a number.
 GLUED_DATELINE = re.compile(
