@@ -299,9 +299,7 @@ class Attributor:
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
             return _without_article(self.doc[start:end].text)
-        if token.lemma_.lower() in ORGANIZATION_NOUNS or token.lower_ in ORGANIZATION_NOUNS:
-            if token.lower_ != token.lemma_.lower() and any(c.lower_ == "of" for c in token.children):
-                return None  # "groups of protesters", "members of the board": people, not a body
+        if _names_a_body(token):
             return _without_article(self.source_phrase(token))
         return None
 
@@ -478,15 +476,20 @@ class Attributor:
                     hold(person, m.token_start)
         for t in doc:
             if t.i != token.i and (t.lower_ in nouns or t.lemma_.lower() in nouns) and t.pos_ in ("NOUN", "PROPN"):
-                person = self.person_beside(t)
-                if person is not None:
-                    hold(person, t.i)
+                beside = self.person_beside(t)
+                if beside is not None:
+                    hold(beside, t.i)
         if not holders:
             return self.described_antecedent(token)
         if len(holders) > 1 or any(w.text[:1].isupper() for w in self._qualifiers(token)):
             # "the Indiana governor" among two governors: the one whose role is written with "Indiana"
             wanted = {w.lower_ for w in self._qualifiers(token)}
-            holders = {k: v for k, v in holders.items() if wanted & v[1]}
+            qualified = {k: v for k, v in holders.items() if wanted & v[1]}
+            if not qualified and len(holders) == 1:
+                # the one senator named, not written with "Vermont": only if the text refers back to her
+                only = next(iter(holders.values()))[0]
+                return only if self.described_antecedent(token) is only else None
+            holders = qualified
         return next(iter(holders.values()))[0] if len(holders) == 1 else None
 
     def described_antecedent(self, token: Token) -> Person | None:
@@ -561,8 +564,7 @@ class Attributor:
         if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUNS or not _may_speak(token):
             return None, None
         phrase = self.source_phrase(token)
-        noun = token.lemma_.lower()
-        if token.ent_type_ in ORGANIZATION_ENTITIES or noun in ORGANIZATION_NOUNS or token.lower_ in ORGANIZATION_NOUNS:
+        if token.ent_type_ in ORGANIZATION_ENTITIES or _names_a_body(token):
             return phrase, SpeakerType.organization
         return phrase, SpeakerType.other
 
@@ -598,6 +600,14 @@ class Attributor:
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return self.person_by_title(token.lemma_.lower()) or self.described_person(token), None, phrase
         return None, None, phrase
+
+
+def _names_a_body(token: Token) -> bool:
+    """A noun that names an organization ("the department", "the union"), not the plural of
+    one followed by whom it counts ("groups of parents"): people, not a body."""
+    if token.lemma_.lower() not in ORGANIZATION_NOUNS and token.lower_ not in ORGANIZATION_NOUNS:
+        return False
+    return token.lower_ == token.lemma_.lower() or not any(c.lower_ == "of" for c in token.children)
 
 
 def _is_name_token(token: Token) -> bool:
