@@ -497,13 +497,15 @@ class Attributor:
         New York businessman"): like "he" or "she", the person it refers back to, of the gender
         its noun tells, never one of its own qualifiers ("Cole's former aide" is not Cole)."""
         if not any(
-            c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and c.i in self.by_token for c in token.children
+            c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and (c.i in self.by_token or c.pos_ == "PROPN")
+            for c in token.children
         ):
             return None  # "a neighbor", "one witness", "his aide": someone the article does not name
         noun = token.lower_
         pronoun = "he" if noun in MALE_WORDS else "she" if noun in FEMALE_WORDS else None
-        person = self.last_person_before(token.idx, pronoun)
-        if person is None or any(self.by_token.get(w.i) is person for w in self._qualifiers(token)):
+        person = self.last_person_before(token.left_edge.idx, pronoun)
+        qualifiers = self._qualifiers(token)
+        if person is None or any(self.by_token.get(w.i, self.person_by_surname(w.text)) is person for w in qualifiers):
             return None
         return person
 

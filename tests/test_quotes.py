@@ -466,6 +466,11 @@ def test_every_attributed_quote_has_a_source(
             "\u201cThe farms need help now,\u201d the Vermont senator said.",
             "Ann Cole",
         ),
+        (
+            "Dana Whitfield urged the council to act on Monday.\n\n"
+            "\u201cThe vote cannot wait,\u201d Senator Brandt's former campaign adviser said.",
+            "Dana Whitfield",
+        ),
     ],
 )
 def test_a_description_is_the_person_it_means(nlp: Language, text: str, expected: str) -> None:
