@@ -570,8 +570,9 @@ class Attributor:
             return phrase, SpeakerType.organization
         return phrase, SpeakerType.other
 
-    def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
-        """The person a subject token names, a name when no person is known, and the phrase."""
+    def resolve(self, token: Token, describe: bool = True) -> tuple[Person | None, str | None, str]:
+        """The person a subject token names, a name when no person is known, and the phrase; with
+        `describe`, also the person a description means ("the mayor", "his spokeswoman")."""
         phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
         if token.i in self.by_token:
@@ -593,14 +594,15 @@ class Attributor:
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text  # "they", "it": a group, a body or a document, no one person
         described = any(c.dep_ in ("det", "poss") for c in token.children)
-        if described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
+        if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
             return self.described_person(token), None, phrase
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             person, name = self.by_name(token)
             return person, name, phrase
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
-            return self.person_by_title(token.lemma_.lower()) or self.described_person(token), None, phrase
+            by_title = self.person_by_title(token.lemma_.lower())
+            return by_title or (self.described_person(token) if describe else None), None, phrase
         return None, None, phrase
 
 
@@ -922,7 +924,9 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
     candidates = [t for t in near if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
     candidates.sort(key=lambda t: abs(t.idx - q.start))
     for t in candidates:
-        person, name, phrase = attributor.resolve(_head_of_name(t))
+        # no speech verb: only a person named there makes the words theirs ("the District Attorney
+        # convened a first “think tank”" is a term, not the prosecutor's words)
+        person, name, phrase = attributor.resolve(_head_of_name(t), describe=False)
         if person is not None or name is not None:
             q.speaker, q.speaker_name, q.speaker_phrase, q.attributed = person, name, phrase, True
             q.cue = t.head.text

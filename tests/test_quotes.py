@@ -52,6 +52,8 @@ def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | No
         "Thieves strip the cars in a \u201cchop house\u201d near the river.",
         "The unit \u201cflags\u201d repeat offenders for the prosecutors.",
         "The report counted \u201cinactive\u201d members apart.",
+        # a term in a sentence whose subject is a description of a person, with no speech verb
+        "Sheriff Tom Reyes spoke first. The Sheriff then gathered planners for a \u201cbrain trust\u201d on roads.",
         # names of programs and events, titles of works, nicknames
         "The office runs a program called \u201cSecond Look\u201d for young drivers.",
         "Volunteers joined the \u201cWalk for Light\u201d on Saturday.",
