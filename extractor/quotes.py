@@ -5,8 +5,11 @@ turns); a paragraph that ends inside a quotation continues it only when the next
 with a quote mark, so an unbalanced mark never swallows the rest of the article. The speaker is
 the subject of a speech verb beside the quote ("…,” Jones said", "said Sheriff Tom Reyes",
 "Gonzalez said: “…”", "according to …"), resolved to a person: surnames and close spellings to the
-canonical name, pronouns to the person last named, "the chief" to the official with that title.
-A quote with no attribution of its own takes the speaker of the quote it continues."""
+canonical name, pronouns to the person last named, a description ("the chief", "his spokeswoman")
+to the one person the article names in that role. A source that is no person is the speaker as
+the article names it: an organization ("the department"), a group or a document ("the report");
+`speaker_type` says which. A quote with no attribution of its own takes the speaker of the quote
+it continues."""
 
 from __future__ import annotations
 
