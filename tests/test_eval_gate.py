@@ -241,6 +241,9 @@ def test_claim_matching(pred: dict[str, Any], gold: dict[str, Any], same: bool) 
         ("the water board", {"speaker": "the agency", "speaker_resolved": "the water board"}, True, True),
         # a person the article never names ("a neighbor"): unscored
         (None, {"speaker": "a neighbor", "speaker_resolved": None}, True, True),
+        # a possessive shares its noun: "the show’s host" and "the morning show" share "show"
+        ("the show’s host", {"speaker": "the host", "speaker_resolved": "the morning show"}, True, True),
+        ("the show’s host", {"speaker": "the host", "speaker_resolved": "the evening news"}, True, False),
     ],
 )
 def test_speaker_scoring(speaker: str | None, gold: dict[str, Any], loose: bool, right: bool) -> None:
