@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .components import doc_text, lowers, sentence_of
 from .models import Quote, SpeakerType
-from .people import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, Person, edit_distance_at_most_one
+from .people import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, Person, edit_distance_at_most_one, is_first_name
 from .rules import load
 
 RULES = load("quotes.json")
@@ -563,9 +563,7 @@ class Attributor:
                     break
                 token = _head_of_name(token.head.head)  # "the agency, which said": the antecedent
         if q.speaker_name is not None:
-            if token is not None and token.ent_type_ in ORGANIZATION_ENTITIES:
-                return q.speaker_name, SpeakerType.organization
-            return q.speaker_name, SpeakerType.person
+            return q.speaker_name, _name_type(q.speaker_name, token)
         if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUNS or not _may_speak(token):
             return None, None
         phrase = self.source_phrase(token)
@@ -607,6 +605,21 @@ class Attributor:
             by_title = self.person_by_title(token.lemma_.lower())
             return by_title or (self.described_person(token) if describe else None), None, phrase
         return None, None, phrase
+
+
+def _name_type(name: str, token: Token | None) -> SpeakerType:
+    """A name written with no person known is a person's ("Walt Rivera said", even where the
+    entity recognizer calls it an organization), unless it is an acronym ("OCDA"), has a word
+    naming a body ("District Attorney's Office") or is one word tagged as an organization or a
+    place ("Reuters")."""
+    words = name.split()
+    if len(words) > 1 and is_first_name(words[0]):
+        return SpeakerType.person  # "Dana Court": a first name opens it
+    if name.isupper() and len(name) > 1 or any(w.lower().strip(".,'\u2019") in ORGANIZATION_NOUNS for w in words):
+        return SpeakerType.organization
+    if len(words) == 1 and token is not None and token.ent_type_ in ORGANIZATION_ENTITIES:
+        return SpeakerType.organization
+    return SpeakerType.person
 
 
 def _names_a_body(token: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from extractor.extract import extract_text
 from extractor.models import ArticleRecord, SpeakerType
-from extractor.quotes import pair_quotes
+from extractor.quotes import _name_type, pair_quotes
 
 
 def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
@@ -514,3 +514,20 @@ def test_different_roles_are_different_people_despite_close_surnames(nlp: Langua
     assert isinstance(result, ArticleRecord)
     assert [q.speaker for q in result.quotes] == ["Sara Hill", "Sara Hill"]
     assert sorted(o.name for o in result.officials) == ["Sara Hill", "Tom Hall"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # a name with no person known is a person's, above all when a first name opens it
+        ("Walt Rivera", SpeakerType.person),
+        ("Dana Court", SpeakerType.person),
+        # an acronym or a word naming a body is an organization
+        ("OCDA", SpeakerType.organization),
+        ("Harbor County Sheriff's Office", SpeakerType.organization),
+        # negative: one capitalized word with no entity tag stays a person (a surname)
+        ("Okafor", SpeakerType.person),
+    ],
+)
+def test_what_a_name_written_alone_is(name: str, kind: SpeakerType) -> None:
+    assert _name_type(name, None) is kind
