@@ -27,7 +27,7 @@ LABELS = {
     "quote_texts": "quote_texts",
     "quotes_pronoun": "quotes_pronoun",
     "speakers_named": "speakers_named",
-    "quote_sources": "quote_sources (a person, or an organization in `speaker_organization`)",
+    "quote_sources": "quote_sources (`speaker`, or an organization given apart in `speaker_organization`)",
     "events": "events",
     "dates_found": "time expressions found",
     "date_values": "date values",

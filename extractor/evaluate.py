@@ -8,8 +8,9 @@ the records would see:
   state a percent are scored, in gold and records alike (GUIDE.md);
 - a superlative claim matches on kind, the head noun of its metric and its year, and on
   `since_year` where the gold has one;
-- a quote needs its text (token F1 >= 0.8) and its speaker; a pronoun source is scored against
-  the gold's `speaker_resolved` (left unscored for its speaker only where that is null), and the
+- a quote needs its text (token F1 >= 0.8) and its speaker; a source the gold resolves (a
+  pronoun, a description such as "the mayor", a document) is scored against the gold's
+  `speaker_resolved` (left unscored for its speaker only where that is null), and the
   pronoun-source quotes get a line of their own (`quotes_pronoun`), and so do quotes whose gold
   speaker is named (`speakers_named`: its precision is the share of found quotes with the right
   speaker);
@@ -224,6 +225,12 @@ def official_matches(pred: Item, gold: Item) -> bool:
     )
 
 
+def _source_words(text: str) -> set[str]:
+    """Content words of a source phrase, a possessive in the form of its noun ("the ad's narrator"
+    has "ad", as "the Clinton ad" has)."""
+    return {w.removesuffix("'s").rstrip("'") for w in content_words(text, SPEAKER_STOPWORDS)} - {""}
+
+
 def speaker_matches(pred: str | None, gold: str | None, loose: bool) -> bool:
     """Strict: the predicted speaker holds the gold speaker's surname. Loose (gold sources written
     as phrases, as in PolNeAR): they share a content word."""
@@ -232,32 +239,42 @@ def speaker_matches(pred: str | None, gold: str | None, loose: bool) -> bool:
     if pred is None:
         return False
     if loose:
-        return bool(content_words(pred, SPEAKER_STOPWORDS) & content_words(gold, SPEAKER_STOPWORDS))
+        return bool(_source_words(pred) & _source_words(gold))
     return surname(gold) in tokens(pred)
 
 
-def speaker_right(pred: Item, gold: Item, loose: bool) -> bool:
-    """Only `speaker` counts, never the source phrase as written: a quote said by "he" or "the
-    agency" with no person named has no speaker. A pronoun source is scored against the person it
-    refers to (`speaker_resolved`); where that is null (a group, a document) the speaker is not
-    scored."""
-    said_by = pred.get("speaker")
-    if gold.get("speaker_pronoun"):
+def gold_source(gold: Item) -> tuple[bool, str | None]:
+    """Whether a gold quote's speaker is scored, and the source a predicted speaker is scored
+    against: the person or body the gold resolves its source to (`speaker_resolved`: "the mayor"
+    is the mayor the article names, "he" the person he refers to), else the source as written. A
+    source resolved to null (a pronoun for a group, "a friend" the article never names) is
+    left unscored."""
+    if "speaker_resolved" in gold or gold.get("speaker_pronoun"):
         resolved = gold.get("speaker_resolved")
-        return resolved is None or speaker_matches(said_by, resolved, loose)
-    return speaker_matches(said_by, gold.get("speaker"), loose)
+        return resolved is not None, resolved
+    return True, gold.get("speaker")
+
+
+def speaker_right(pred: Item, gold: Item, loose: bool) -> bool:
+    """Only `speaker` counts, never the source phrase as written: a quote said by "he" with no
+    person found has no speaker. A resolved source (a pronoun, a description, a role) is scored
+    against what it resolves to (`speaker_resolved`); where that is null the speaker is not
+    scored."""
+    scored, source = gold_source(gold)
+    return not scored or speaker_matches(pred.get("speaker"), source, loose)
 
 
 def source_right(pred: Item, gold: Item, loose: bool) -> bool:
-    """As `speaker_right`, but a quote given to an organization (`speaker` null,
+    """As `speaker_right`, but a record that still gives an organization apart (`speaker` null,
     `speaker_organization` "the county health department") is right when the gold source is that
-    organization. Reported on its own line: `quotes` scores people only."""
+    organization."""
     if speaker_right(pred, gold, loose):
         return True
     organization = pred.get("speaker_organization")
     if pred.get("speaker") is not None or not organization or gold.get("speaker_pronoun"):
         return False
-    return speaker_matches(organization, gold.get("speaker"), loose)
+    scored, source = gold_source(gold)
+    return scored and speaker_matches(organization, source, loose)
 
 
 def quote_text_matches(pred: Item, gold: Item) -> bool:
@@ -375,7 +392,7 @@ def score_record(record: ArticleRecord | Item, gold: Item, report: Report, loose
     if "quotes" in gold:
         quotes, golds = pred.get("quotes") or [], gold["quotes"] or []
         pronoun = [g for g in golds if g.get("speaker_pronoun") and g.get("speaker_resolved")]
-        named = [g for g in golds if g.get("speaker") and not g.get("speaker_pronoun")]
+        named = [g for g in golds if g.get("speaker") and not g.get("speaker_pronoun") and gold_source(g)[0]]
         report.scores["quotes_pronoun"].add(_speakers_of(quotes, pronoun, loose_speakers))
         report.scores["speakers_named"].add(_speakers_of(quotes, named, loose_speakers))
 

@@ -50,6 +50,16 @@ class Basis(StrEnum):
 INFERRED_BASES = frozenset({Basis.paragraph, Basis.list_header, Basis.headline})
 
 
+class SpeakerType(StrEnum):
+    """What a quote's `speaker` is: a person (by the person's fullest name), an organization
+    ("Reuters", "the county health department"), or another source: a group ("protesters"), a
+    document ("the report"), a description of a person the article never names ("a neighbor")."""
+
+    person = "person"
+    organization = "organization"
+    other = "other"
+
+
 class ErrorKind(StrEnum):
     """Why an input could not become a record; counted by kind in the run summary."""
 
@@ -165,12 +175,25 @@ class Official(Strict):
 
 class Quote(Spanned):
     text: str = Field(description="the quoted words without the marks; paragraphs joined by a space")
-    speaker: str | None = Field(description="canonical name of the person quoted, or null")
+    speaker: str | None = Field(
+        description="who said it: the canonical name of the person quoted (also for 'he' or 'the mayor' "
+        "meaning that person); else the organization, group or document as the article names it "
+        "('Reuters', 'police', 'the report'); null only where the text gives no source"
+    )
+    speaker_type: SpeakerType | None = Field(
+        default=None, description="what `speaker` is: person, organization or other; null with no speaker"
+    )
     speaker_phrase: str | None = Field(default=None, description="the source as written: 'he', 'police', 'the report'")
     speaker_organization: str | None = Field(
         default=None, description="the organization quoted when no person is: 'the county health department'"
     )
     cue: str | None = None
+
+    @model_validator(mode="after")
+    def _typed_speaker(self) -> Quote:
+        if self.speaker is None and self.speaker_type is not None:
+            raise ValueError("speaker_type without a speaker")
+        return self
 
 
 class Event(Spanned):

@@ -5,8 +5,11 @@ turns); a paragraph that ends inside a quotation continues it only when the next
 with a quote mark, so an unbalanced mark never swallows the rest of the article. The speaker is
 the subject of a speech verb beside the quote ("…,” Jones said", "said Sheriff Tom Reyes",
 "Gonzalez said: “…”", "according to …"), resolved to a person: surnames and close spellings to the
-canonical name, pronouns to the person last named, "the chief" to the official with that title.
-A quote with no attribution of its own takes the speaker of the quote it continues."""
+canonical name, pronouns to the person last named, a description ("the chief", "his spokeswoman")
+to the one person the article names in that role. A source that is no person is the speaker as
+the article names it: an organization ("the department"), a group or a document ("the report");
+`speaker_type` says which. A quote with no attribution of its own takes the speaker of the quote
+it continues."""
 
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .components import doc_text, lowers, sentence_of
-from .models import Quote
-from .people import ROLE_NOUNS, Person, edit_distance_at_most_one
+from .models import Quote, SpeakerType
+from .people import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, Person, edit_distance_at_most_one, is_first_name
 from .rules import load
 
 RULES = load("quotes.json")
@@ -38,6 +41,10 @@ LINE_CONTINUERS = set(RULES["line_continuers"])
 NAMING_VERBS = set(RULES["naming_verbs"])
 ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
 SPEECH_NOUNS = set(RULES["nouns"])
+PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
+ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
+DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
+MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
 TITLE_SMALL_WORDS = set(RULES["title_small_words"])
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
@@ -58,6 +65,7 @@ class QuoteSpan:
     attributed: bool = False
     reported: bool = False  # a speech cue, a colon, a dash or a speaker label attributes it
     organization: str | None = None  # the speaker is an organization ("the department said")
+    subject: int | None = None  # the token the source is read from, when no person is found
     text: str = field(default="")
 
 
@@ -294,9 +302,8 @@ class Attributor:
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
             return _without_article(self.doc[start:end].text)
-        if token.lemma_.lower() in ORGANIZATION_NOUNS or token.lower_ in ORGANIZATION_NOUNS:
-            words = [t for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"]
-            return _without_article(doc_text(self.doc)[words[0].idx : token.idx + len(token.text)]) if words else None
+        if _names_a_body(token):
+            return _without_article(self.source_phrase(token))
         return None
 
     def clause_depth(self, start: int) -> int:
@@ -424,8 +431,149 @@ class Attributor:
             return None, doc_text(doc)[name_tokens[0].idx : token.idx + len(token.text)]
         return None, None
 
-    def resolve(self, token: Token) -> tuple[Person | None, str | None, str]:
-        """The person a subject token names, a name when no person is known, and the phrase."""
+    def person_beside(self, noun: Token) -> Person | None:
+        """The person a role noun is written with: before the name ("nominee Ann Cole"), in
+        apposition ("Ann Cole, the nominee"; "the nominee, Ann Cole") or as the name's complement
+        ("Cole is the nominee")."""
+        doc = self.doc
+        k = noun.i + 1
+        while k < len(doc) and k - noun.i <= 2 and (doc[k].is_space or doc[k].text == "."):
+            k += 1
+        if k < len(doc) and k in self.by_token and doc[k].text[:1].isupper():
+            return self.by_token[k]
+        if noun.dep_ == "appos" and _head_of_name(noun.head).i in self.by_token:
+            return self.by_token[_head_of_name(noun.head).i]
+        for child in noun.children:
+            if child.dep_ == "appos" and _head_of_name(child).i in self.by_token:
+                return self.by_token[_head_of_name(child).i]
+        if noun.dep_ == "attr":
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and _head_of_name(c).i in self.by_token]
+            if subjects:
+                return self.by_token[_head_of_name(subjects[0]).i]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "hired Ann Cole as his spokeswoman"
+            objects = [c for c in noun.head.head.children if c.dep_ == "dobj" and _head_of_name(c).i in self.by_token]
+            if objects:
+                return self.by_token[_head_of_name(objects[0]).i]
+        return None
+
+    def described_person(self, token: Token) -> Person | None:
+        """The one person a description means ("the mayor", "the Vermont senator", "his
+        spokeswoman", "the party's nominee"): the one the article gives that role, in a title
+        ("Mayor Ann Cole") or beside the name ("Ann Cole, the nominee"). Where several have it,
+        the one whose role is written near the description's other words ("Vermont"); none where
+        that leaves several, or none."""
+        nouns = {token.lower_, token.lemma_.lower()}
+        if not nouns & PERSON_NOUNS:
+            return None
+        doc = self.doc
+        holders: dict[int, tuple[Person, set[str]]] = {}
+
+        def hold(person: Person, at: int) -> None:
+            near = doc[max(0, at - DESCRIPTION_CONTEXT) : min(len(doc), at + DESCRIPTION_CONTEXT + 1)]
+            words = {t.lower_.removesuffix("'s").removesuffix("\u2019s") for t in near}
+            holders.setdefault(id(person), (person, set()))[1].update(words)
+
+        for person in self.people:
+            for m in person.mentions:
+                if m.title and m.title.lower().split()[-1] in nouns:
+                    hold(person, m.token_start)
+        for t in doc:
+            if t.i != token.i and (t.lower_ in nouns or t.lemma_.lower() in nouns) and t.pos_ in ("NOUN", "PROPN"):
+                beside = self.person_beside(t)
+                if beside is not None:
+                    hold(beside, t.i)
+        if not holders:
+            return self.described_antecedent(token)
+        if len(holders) > 1 or any(w.text[:1].isupper() for w in self._qualifiers(token)):
+            # "the Indiana governor" among two governors: the one whose role is written with "Indiana"
+            wanted = {w.lower_ for w in self._qualifiers(token)}
+            qualified = {k: v for k, v in holders.items() if wanted & v[1]}
+            if not qualified and len(holders) == 1:
+                # the one senator named, not written with "Vermont": only if the text refers back to her
+                only = next(iter(holders.values()))[0]
+                return only if self.described_antecedent(token) is only else None
+            holders = qualified
+        return next(iter(holders.values()))[0] if len(holders) == 1 else None
+
+    def described_antecedent(self, token: Token) -> Person | None:
+        """A definite description of a role the article gives no one ("the Vermont senator", "the
+        New York businessman"): like "he" or "she", the person it refers back to, of the gender
+        its noun tells, never one of its own qualifiers ("Cole's former aide" is not Cole)."""
+        if not any(
+            c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and (c.i in self.by_token or c.pos_ == "PROPN")
+            for c in token.children
+        ):
+            return None  # "a neighbor", "one witness", "his aide": someone the article does not name
+        noun = token.lower_
+        pronoun = "he" if noun in MALE_WORDS else "she" if noun in FEMALE_WORDS else None
+        person = self.last_person_before(token.left_edge.idx, pronoun)
+        qualifiers = self._qualifiers(token)
+        if person is None or any(self.by_token.get(w.i, self.person_by_surname(w.text)) is person for w in qualifiers):
+            return None
+        return person
+
+    def _qualifiers(self, token: Token) -> list[Token]:
+        """The words before a description's noun that say which one: "Vermont" in "the Vermont
+        senator", "party" in "the party's nominee" (not "the", "his", "former")."""
+        return [
+            t
+            for t in token.subtree
+            if t.i < token.i
+            and t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")
+            and t.pos_ in ("PROPN", "NOUN", "ADJ")
+            and t.lower_ not in ("former", "current", "then", "new", "longtime", "top", "senior", "own")
+        ]
+
+    def source_phrase(self, token: Token) -> str:
+        """A source that is no person, as the article writes it: the noun phrase up to its head,
+        with what an "of" or "at" adds ("officials at the transit authority"), without the
+        clauses and appositives that follow."""
+        doc = self.doc
+        left = {t.i for t in token.subtree if t.i < token.i}
+        start = token.i
+        while start - 1 in left and not doc[start - 1].is_space:
+            before = doc[start - 1]
+            if before.is_punct and before.text not in ("-", "'", "\u2019"):
+                break  # "Ann Cole's aide, a former clerk": an appositive ends the phrase
+            start -= 1
+        while start < token.i and doc[start].dep_ in ("advmod", "cc", "preconj"):
+            start += 1  # "Even the council": the adverb is no part of the name
+        end = token.i + 1
+        for child in token.children:
+            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "from", "in", "on"):
+                stop = max(t.i for t in child.subtree) + 1
+                if not any(t.is_punct and t.text in (",", ";", "(") for t in doc[end:stop]):
+                    end = min(stop, start + MAX_SOURCE_TOKENS)
+        words = doc[start:end]
+        return " ".join(doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)].split())
+
+    def source(self, q: QuoteSpan) -> tuple[str | None, SpeakerType | None]:
+        """A quote's `speaker` and what it is: the person; else the organization; else a name
+        written with no person known; else the group, document or description the subject
+        phrase writes ("protesters", "the report", "a neighbor"); null where none is given or
+        the source is a pronoun for no one person ("they", "it")."""
+        if q.speaker is not None:
+            return q.speaker.name, SpeakerType.person
+        if q.organization is not None:
+            return q.organization, SpeakerType.organization
+        token = self.doc[q.subject] if q.subject is not None else None
+        if token is not None:
+            while token.lower_ in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl"):
+                if token.head.head.i == token.i:
+                    break
+                token = _head_of_name(token.head.head)  # "the agency, which said": the antecedent
+        if q.speaker_name is not None:
+            return q.speaker_name, _name_type(q.speaker_name, token)
+        if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUNS or not _may_speak(token):
+            return None, None
+        phrase = self.source_phrase(token)
+        if token.ent_type_ in ORGANIZATION_ENTITIES or _names_a_body(token):
+            return phrase, SpeakerType.organization
+        return phrase, SpeakerType.other
+
+    def resolve(self, token: Token, describe: bool = True) -> tuple[Person | None, str | None, str]:
+        """The person a subject token names, a name when no person is known, and the phrase; with
+        `describe`, also the person a description means ("the mayor", "his spokeswoman")."""
         phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
         if token.i in self.by_token:
@@ -446,12 +594,40 @@ class Attributor:
             if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text  # "they", "it": a group, a body or a document, no one person
+        described = any(c.dep_ in ("det", "poss") for c in token.children)
+        if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
+            # "the mayor", "The President", "his spokeswoman": the one person the article names so
+            return self.described_person(token), None, phrase
         if token.pos_ == "PROPN" or token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN"):
             person, name = self.by_name(token)
             return person, name, phrase
         if low in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
-            return self.person_by_title(token.lemma_.lower()), None, phrase
+            by_title = self.person_by_title(token.lemma_.lower())
+            return by_title or (self.described_person(token) if describe else None), None, phrase
         return None, None, phrase
+
+
+def _name_type(name: str, token: Token | None) -> SpeakerType:
+    """A name written with no person known is a person's ("Walt Rivera said", even where the
+    entity recognizer calls it an organization), unless it is an acronym ("OCDA"), has a word
+    naming a body ("District Attorney's Office") or is one word tagged as an organization or a
+    place ("Reuters")."""
+    words = name.split()
+    if len(words) > 1 and is_first_name(words[0]):
+        return SpeakerType.person  # "Dana Court": a first name opens it
+    if name.isupper() and len(name) > 1 or any(w.lower().strip(".,'\u2019") in ORGANIZATION_NOUNS for w in words):
+        return SpeakerType.organization
+    if len(words) == 1 and token is not None and token.ent_type_ in ORGANIZATION_ENTITIES:
+        return SpeakerType.organization
+    return SpeakerType.person
+
+
+def _names_a_body(token: Token) -> bool:
+    """A noun that names an organization ("the department", "the union"), not the plural of
+    one followed by whom it counts ("groups of parents"): people, not a body."""
+    if token.lemma_.lower() not in ORGANIZATION_NOUNS and token.lower_ not in ORGANIZATION_NOUNS:
+        return False
+    return token.lower_ == token.lemma_.lower() or not any(c.lower_ == "of" for c in token.children)
 
 
 def _is_name_token(token: Token) -> bool:
@@ -618,7 +794,7 @@ def _head_of_name(token: Token) -> Token:
     return token
 
 
-def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
+def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attributor:
     text = doc_text(doc)
     attributor = Attributor(doc, people, quotes)
     inside = {t.i for q in quotes for s, e in q.parts for t in _window_tokens(doc, s, e)}
@@ -648,6 +824,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> None:
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+    return attributor
 
 
 def _windows(
@@ -688,6 +865,7 @@ def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributo
     q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
+        q.subject = subject.i
     if q.speaker is None and (subject is None or subject.i > cue.i):
         # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
         named = attributor.person_after(cue)
@@ -731,6 +909,7 @@ def _dash_attribution(after: list[Token], q: QuoteSpan, attributor: Attributor) 
     q.speaker = person
     q.speaker_name = name or (None if person else " ".join(t.text for t in names))
     q.speaker_phrase, q.cue, q.attributed = " ".join(t.text for t in names), after[0].text, True
+    q.subject = names[-1].i
     q.reported = True
     return True
 
@@ -761,7 +940,9 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
     candidates = [t for t in near if t.i not in inside and t.dep_ in ("nsubj", "nsubjpass") and _may_speak(t)]
     candidates.sort(key=lambda t: abs(t.idx - q.start))
     for t in candidates:
-        person, name, phrase = attributor.resolve(_head_of_name(t))
+        # no speech verb: only a person named there makes the words theirs ("the District Attorney
+        # convened a first “think tank”" is a term, not the prosecutor's words)
+        person, name, phrase = attributor.resolve(_head_of_name(t), describe=False)
         if person is not None or name is not None:
             q.speaker, q.speaker_name, q.speaker_phrase, q.attributed = person, name, phrase, True
             q.cue = t.head.text
@@ -812,7 +993,7 @@ def _introduced(
         person, name = None, None
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
-        q.reported, q.organization = True, organization
+        q.reported, q.organization, q.subject = True, organization, subject.i
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:
@@ -839,7 +1020,7 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
                 source.cue,
             )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
-            q.reported, q.organization = source.reported, source.organization
+            q.reported, q.organization, q.subject = source.reported, source.organization, source.subject
 
 
 def _title_case(words: list[Token]) -> bool:
@@ -896,14 +1077,16 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
 def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
     text = doc_text(doc)
     quotes = pair_quotes(text)
-    attribute(doc, quotes, people)
+    attributor = attribute(doc, quotes, people)
     names = [(m.start, m.end) for p in people for m in p.mentions]
     # a nickname inside a name ("Thomas J. “Tommy” Vance") is part of the name, not a quotation
     quotes = [q for q in quotes if is_quotation(doc, q) and not any(s < q.start and q.end < e for s, e in names)]
+    sources = [attributor.source(q) for q in quotes]
     return [
         Quote(
             text=q.text,
-            speaker=q.speaker.name if q.speaker is not None else q.speaker_name,
+            speaker=speaker,
+            speaker_type=speaker_type,
             speaker_phrase=q.speaker_phrase,
             speaker_organization=q.organization,
             cue=q.cue,
@@ -911,5 +1094,5 @@ def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
             end=q.end,
             evidence=text[q.start : q.end],
         )
-        for q in quotes
+        for q, (speaker, speaker_type) in zip(quotes, sources, strict=True)
     ]

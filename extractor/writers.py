@@ -631,7 +631,10 @@ TABLE_DESCRIPTIONS = {
     "changes": ("Percent changes: what changed, which way, by how much, since when.", ["metric", "direction"]),
     "claims": ("Superlatives over time: the lowest, highest, most since a year.", ["metric", "year"]),
     "officials": ("People with public roles: name, title, organization, other forms of the name.", ["title"]),
-    "quotes": ("Direct quotations and who said them.", ["speaker"]),
+    "quotes": (
+        "Direct quotations and who said them: a person, an organization or another source.",
+        ["speaker_type", "speaker"],
+    ),
     "events": ("Dated occurrences.", ["date"]),
     "dates": ("Every time expression, resolved against the publication date.", ["value"]),
     "errors": ("Inputs that could not become a record, and why.", ["error"]),

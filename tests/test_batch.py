@@ -123,6 +123,32 @@ def test_sqlite_output_tables_keys_fts_and_upsert(tmp_path: Path) -> None:
     assert hits == [("Tishaura O. Jones",)]
 
 
+SOURCES_TEXT = (
+    "Mayor Ann Cole spoke at the depot on Monday.\n\n"
+    "\u201cThe buses will run all night,\u201d the mayor said.\n\n"
+    "\u201cService resumes at dawn,\u201d the transit authority said.\n\n"
+    "\u201cRidership fell by a third,\u201d the audit said.\n"
+)
+SOURCES = [("Ann Cole", "person"), ("transit authority", "organization"), ("the audit", "other")]
+
+
+@pytest.mark.parametrize("output", ["csv", "db"])
+def test_quote_speakers_and_their_types_in_csv_and_sqlite(tmp_path: Path, output: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "depot.txt").write_text(SOURCES_TEXT, encoding="utf-8")
+    if output == "csv":
+        assert extract(str(folder), "--output", str(tmp_path / "facts.csv"), "--format", "csv", "-j", "1") == 0
+        with open(tmp_path / "facts.quotes.csv", encoding="utf-8-sig") as f:
+            rows = [(r["speaker"], r["speaker_type"]) for r in csv.DictReader(f)]
+    else:
+        assert extract(str(folder), "--db", str(tmp_path / "facts.db"), "-j", "1") == 0
+        con = sqlite3.connect(tmp_path / "facts.db")
+        rows = list(con.execute("select speaker, speaker_type from quotes order by n"))
+        assert {r[1] for r in con.execute("pragma table_info(quotes)")} >= {"speaker_phrase", "speaker_organization"}
+    assert rows == SOURCES
+
+
 def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_does(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     folder = tmp_path / "in"

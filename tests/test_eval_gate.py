@@ -233,6 +233,17 @@ def test_claim_matching(pred: dict[str, Any], gold: dict[str, Any], same: bool) 
         # loose: a shared content word with the source phrase as written
         ("Senator Ruth Okafor", {"speaker": "Okafor, a Democrat from Ohio,"}, True, True),
         ("Leon Marsh", {"speaker": "the senator's office"}, True, False),
+        # a description or a role the gold resolves to the person meant: scored against that person
+        ("Ruth Okafor", {"speaker": "the mayor", "speaker_resolved": "Ruth Okafor"}, True, True),
+        ("Leon Marsh", {"speaker": "the mayor", "speaker_resolved": "Ruth Okafor"}, True, False),
+        ("the mayor", {"speaker": "the mayor", "speaker_resolved": "Ruth Okafor"}, True, False),
+        # ... or to the body or document as the article names it
+        ("the water board", {"speaker": "the agency", "speaker_resolved": "the water board"}, True, True),
+        # a person the article never names ("a neighbor"): unscored
+        (None, {"speaker": "a neighbor", "speaker_resolved": None}, True, True),
+        # a possessive shares its noun: "the show’s host" and "the morning show" share "show"
+        ("the show’s host", {"speaker": "the host", "speaker_resolved": "the morning show"}, True, True),
+        ("the show’s host", {"speaker": "the host", "speaker_resolved": "the evening news"}, True, False),
     ],
 )
 def test_speaker_scoring(speaker: str | None, gold: dict[str, Any], loose: bool, right: bool) -> None:

@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 
 from extractor.extract import extract_text
-from extractor.models import ArticleRecord
-from extractor.quotes import pair_quotes
+from extractor.models import ArticleRecord, SpeakerType
+from extractor.quotes import _name_type, pair_quotes
 
 
 def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
@@ -52,6 +52,8 @@ def test_quotations(nlp: Language, text: str, expected: list[tuple[str, str | No
         "Thieves strip the cars in a \u201cchop house\u201d near the river.",
         "The unit \u201cflags\u201d repeat offenders for the prosecutors.",
         "The report counted \u201cinactive\u201d members apart.",
+        # a term in a sentence whose subject is a description of a person, with no speech verb
+        "Sheriff Tom Reyes spoke first. The Sheriff then gathered planners for a \u201cbrain trust\u201d on roads.",
         # names of programs and events, titles of works, nicknames
         "The office runs a program called \u201cSecond Look\u201d for young drivers.",
         "Volunteers joined the \u201cWalk for Light\u201d on Saturday.",
@@ -200,7 +202,11 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             '"Whose streets? Our streets!"',
             [None],
         ),
-        ('The mayor thanked Chief Ann Cole. Residents said the curfew was "far too early for a weekend."', [None]),
+        # ... and a group is its own source, as the article names it
+        (
+            'The mayor thanked Chief Ann Cole. Residents said the curfew was "far too early for a weekend."',
+            ["Residents"],
+        ),
         # ... but a name written before its verb is read whole
         ('"We will stay," Mary Okonkwo said.', ["Mary Okonkwo"]),
         # a label before a first name is no part of the name, and the first name gives the gender
@@ -215,7 +221,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             'In a video released Friday, Reyes said he had "real doubts" about Cole but would back her.',
             ["Tom Reyes"],
         ),
-        ('The report released Monday said the program was "badly managed."', [None]),
+        ('The report released Monday said the program was "badly managed."', ["The report"]),
         # "they" stands for a group or a body, never for the one person named last
         (
             "Sen. Ann Cole and Sen. Tom Reyes wrote to the agency on Monday.\n\n"
@@ -256,8 +262,9 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             '"She could get anyone to agree to anything."',
             ["Paul Ferris"],
         ),
-        ('The lawyer for Paul Ferris said "the claim has no merit."', [None]),
-        ('A spokesman for the clinic, which Paul Ferris founded, said "the claim has no merit."', [None]),
+        # (someone the article does not name is the source as written, never the person named in it)
+        ('The lawyer for Paul Ferris said "the claim has no merit."', ["The lawyer for Paul Ferris"]),
+        ('A spokesman for the clinic, which Paul Ferris founded, said "the claim has no merit."', ["A spokesman"]),
         # a hyphenated given name with a lowercase second part is one name
         (
             'Secretary General Pak Ho-sung condemned the test.\n\n"We must stop this spiral," he told reporters.',
@@ -320,7 +327,7 @@ def speakers(nlp: Language, text: str) -> list[str | None]:
             ["Marcus Bell"],
         ),
         # the person a subject's relative clause names is not the speaker
-        ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', [None]),
+        ('The reporter who asked Ann Cole about the budget said "the answer was evasive."', ["The reporter"]),
         # the quote a pronoun reports is not its own antecedent; a surname the entity recognizer
         # tags as a place, standing as a clause's subject, is still the person
         (
@@ -382,10 +389,120 @@ def test_a_surname_alone_tells_no_gender(
         ("\u201cNo one was hurt,\u201d according to the Harbor Transit Authority.", "Harbor Transit Authority"),
     ],
 )
-def test_an_organization_is_no_speaker(nlp: Language, text: str, organization: str) -> None:
+def test_an_organization_is_the_speaker(nlp: Language, text: str, organization: str) -> None:
     result = extract_text(text, nlp)
     assert isinstance(result, ArticleRecord)
-    assert [(q.speaker, q.speaker_organization) for q in result.quotes] == [(None, organization)]
+    found = [(q.speaker, q.speaker_type, q.speaker_organization) for q in result.quotes]
+    assert found == [(organization, SpeakerType.organization, organization)]
+
+
+def typed(nlp: Language, text: str) -> list[tuple[str | None, SpeakerType | None]]:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord), result
+    return [(q.speaker, q.speaker_type) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organizations by name or by the noun that names a body
+        ("\u201cThe plan failed,\u201d Reuters reported.", ("Reuters", SpeakerType.organization)),
+        (
+            "The water board met on Monday. \u201cRates will rise in May,\u201d the board said.",
+            ("board", SpeakerType.organization),
+        ),
+        # documents and groups, as the article writes them
+        ("\u201cThe numbers do not add up,\u201d the report said.", ("the report", SpeakerType.other)),
+        (
+            "According to the audit released Tuesday, the city \u201clost track of every contract it signed.\u201d",
+            ("the audit", SpeakerType.other),
+        ),
+        (
+            "Small groups of parents said the new bus routes were \u201ctoo long for young children.\u201d",
+            ("Small groups of parents", SpeakerType.other),
+        ),
+        # a person the article does not name: the description as written
+        ("\u201cThe vote was close,\u201d a neighbor said.", ("a neighbor", SpeakerType.other)),
+        # a person by name
+        ("\u201cWe are ready,\u201d said Mayor Ann Cole.", ("Ann Cole", SpeakerType.person)),
+        # negative: a pronoun for a group or a thing is no one source, and no source is null
+        ("The council met late. \u201cWe are not ready,\u201d they said.", (None, None)),
+        ("\u201cWe will not back down.\u201d The council met again on Friday.", (None, None)),
+    ],
+)
+def test_every_attributed_quote_has_a_source(
+    nlp: Language, text: str, expected: tuple[str | None, SpeakerType | None]
+) -> None:
+    assert typed(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person named in the role: "the mayor" is that person
+        (
+            "Mayor Ann Cole opened the meeting. Later, Tom Reyes spoke about taxes.\n\n"
+            "\u201cWe will fix the bridge,\u201d the mayor said.",
+            "Ann Cole",
+        ),
+        # the role written beside the name, in apposition or after "as"
+        (
+            "Ann Cole, the Republican nominee, toured the plant. Her rival, Leon Marsh, stayed home.\n\n"
+            "\u201cJobs are coming back,\u201d the nominee said.",
+            "Ann Cole",
+        ),
+        (
+            "Leon Marsh hired Dana Whitfield as his spokeswoman in May.\n\n"
+            "\u201cHe will not resign,\u201d his spokeswoman said.",
+            "Dana Whitfield",
+        ),
+        # two people in the role: the one whose role is written with the description's own words
+        (
+            "Gov. Ann Cole of Ohio and Gov. Tom Reyes of Utah met on Monday.\n\n"
+            "\u201cWe agree on water,\u201d the Utah governor said.",
+            "Tom Reyes",
+        ),
+        # a role the article gives no one: the person it refers back to, like "he" or "she"
+        (
+            "Sen. Ann Cole toured the flooded valley on Monday with local farmers.\n\n"
+            "\u201cThe farms need help now,\u201d the Vermont senator said.",
+            "Ann Cole",
+        ),
+        (
+            "Dana Whitfield urged the council to act on Monday.\n\n"
+            "\u201cThe vote cannot wait,\u201d Senator Brandt's former campaign adviser said.",
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_description_is_the_person_it_means(nlp: Language, text: str, expected: str) -> None:
+    assert typed(nlp, text) == [(expected, SpeakerType.person)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two mayors and nothing to tell them apart: the description stays as written
+        (
+            "Mayor Ann Cole and Mayor Tom Reyes met on Monday.\n\n\u201cWe agree on water,\u201d the mayor said.",
+            ("the mayor", SpeakerType.other),
+        ),
+        # someone the article does not name is not the person named last
+        (
+            "Tom Reyes spoke first at the hearing.\n\n\u201cHe was wrong,\u201d one witness said.",
+            ("one witness", SpeakerType.other),
+        ),
+        # a description qualified by a name is never that person ("Cole's aide" is not Cole)
+        (
+            "Ann Cole left the hearing early.\n\n\u201cShe had a flight,\u201d Cole's longtime aide said.",
+            ("Cole's longtime aide", SpeakerType.other),
+        ),
+    ],
+)
+def test_a_description_stays_as_written_where_it_names_no_one_person(
+    nlp: Language, text: str, expected: tuple[str, SpeakerType]
+) -> None:
+    assert typed(nlp, text) == [expected]
 
 
 def test_different_roles_are_different_people_despite_close_surnames(nlp: Language) -> None:
@@ -397,3 +514,20 @@ def test_different_roles_are_different_people_despite_close_surnames(nlp: Langua
     assert isinstance(result, ArticleRecord)
     assert [q.speaker for q in result.quotes] == ["Sara Hill", "Sara Hill"]
     assert sorted(o.name for o in result.officials) == ["Sara Hill", "Tom Hall"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # a name with no person known is a person's, above all when a first name opens it
+        ("Walt Rivera", SpeakerType.person),
+        ("Dana Court", SpeakerType.person),
+        # an acronym or a word naming a body is an organization
+        ("OCDA", SpeakerType.organization),
+        ("Harbor County Sheriff's Office", SpeakerType.organization),
+        # negative: one capitalized word with no entity tag stays a person (a surname)
+        ("Okafor", SpeakerType.person),
+    ],
+)
+def test_what_a_name_written_alone_is(name: str, kind: SpeakerType) -> None:
+    assert _name_type(name, None) is kind
