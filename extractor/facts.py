@@ -27,8 +27,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .components import next_index, number_tokens, sentences
-from .rules import load
+from .components import doc_text, next_index, number_tokens, sentences
+from .rules import load, regexes
 
 
 @dataclass
@@ -161,6 +161,9 @@ class FactMatchers:
             if not label.startswith("_"):
                 add_phrases("period", label, phrases)
         add("period", "", rules["month_range_patterns"])
+        for label, patterns in rules["named_period_patterns"].items():
+            if not label.startswith("_"):
+                add("period", label, patterns)
         for label, patterns in rules["multi_year_patterns"].items():
             if not label.startswith("_"):
                 add("marker", label, patterns)
@@ -237,6 +240,12 @@ class FactMatchers:
                 ctx.respectively.append(s)
             elif kind == "report" and doc[s].text.isdigit():
                 ctx.report_years.append((s, int(doc[s].text)))
+        # a law report's citation ("(1999) 12 Cal.4th 345, 350"): its volume, pages and year are no count or year
+        for m in regexes.CITATION.finditer(doc_text(doc)):
+            cited = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if cited is not None:
+                ctx.not_count.update(t.i for t in cited if t.like_num)
+                ctx.not_year.update(t.i for t in cited if t.shape_ == "dddd")
         named = self.named_periods
         ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx

@@ -34,7 +34,17 @@ NOT_COUNT_WORDS = set(RULES["not_count_words"])
 RATE_WORDS = set(RULES["rate_words"])
 RATE_UNITS = set(RULES["rate_units"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
+GROUP_NOUNS = set(RULES["group_nouns"])
+CASE_DETAIL_NOUNS = set(RULES["case_detail_nouns"])
+CASE_DETAIL_MODIFIERS = set(RULES["case_detail_modifiers"])
+GROUP_DETERMINERS = set(RULES["group_determiners"])
+BASELINE_BEFORE_COUNT = [phrase.split() for phrase in RULES["baseline_before_count"]]
+RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
+ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
+ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
+MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
 NEAREST_YEAR_MAX_TOKENS = 10
+SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
 Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
 
@@ -84,12 +94,37 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
+        return True
     return (
         (before is not None and _blocked_by_word_before(doc, start, floor, before, after))
         or in_number_run(doc, start, end - 1)
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
     )
+
+
+def _in_a_name(first: Token, after: Token | None) -> bool:
+    """A number word capitalized inside a sentence, before a capitalized word: part of a name (a
+    law, a team, a group: "the Nine Points plan"), no count."""
+    return (
+        first.is_alpha
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and first.i > 0
+        and first.doc[first.i - 1].is_alpha
+        and after is not None
+        and after.text[:1].isupper()
+    )
+
+
+def _age_after_name(doc: Doc, start: int, end: int, floor: int, after: Token | None) -> bool:
+    """An age set off by commas after a name: "Jane Roe, 34, of Springfield"."""
+    if end - start != 1 or start - 2 < floor or doc[start - 1].text != "," or not doc[start].text.isdigit():
+        return False
+    name = doc[start - 2]
+    closed = after is None or after.text in (",", ";", ")") or "\n" in after.text or "\n" in doc[start].whitespace_
+    return int(doc[start].text) < 120 and name.pos_ == "PROPN" and name.text[:1].isupper() and closed
 
 
 def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, after: Token | None) -> bool:
@@ -615,6 +650,37 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
+def _names_a_group(doc: Doc, count: Count, noun: Token, year_tokens: frozenset[int]) -> bool:
+    """A count that names the members of a group or the details of one case, not a statistic of
+    a year: staff, agencies and places ("the eight prosecutors", "six agencies", "seven wards"),
+    the charges of one defendant ("14 felony counts", "three prior convictions"), a group all of
+    whose members are meant ("all four districts"), or a definite group a clause with no year
+    describes ("the five investigators assigned to the unit")."""
+    word = singular(_lower(noun))
+    if word in GROUP_NOUNS or word in CASE_DETAIL_NOUNS or noun.lemma_.lower() in GROUP_NOUNS | CASE_DETAIL_NOUNS:
+        return True
+    if any(c.dep_ == "amod" and _lower(c) in CASE_DETAIL_MODIFIERS for c in noun.children):
+        return True
+    q = count.qualifier_start
+    if q > 0 and _lower(doc[q - 1]) in GROUP_DETERMINERS:
+        return True
+    if q > 0 and _lower(doc[q - 1]) == "the":
+        return any(
+            c.dep_ in ("acl", "relcl") and c.i > noun.i and not any(t.i in year_tokens for t in c.subtree)
+            for c in noun.children
+        )
+    return False
+
+
+def _after_baseline(doc: Doc, count: Count, floor: int) -> bool:
+    """A count right after "compared to", "versus", "up from": the other side of a comparison."""
+    low = lowers(doc)
+    q = count.qualifier_start
+    if q > floor and low[q - 1] == "the":
+        q -= 1
+    return any(q - len(words) >= floor and low[q - len(words) : q] == words for words in BASELINE_BEFORE_COUNT)
+
+
 def _is_rate(noun: Token) -> bool:
     """ "a dozen homes a week", "12 calls per day": a rate, not a count for the year."""
     doc = noun.doc
@@ -693,6 +759,8 @@ def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Con
     """The part of a year a count covers: a period phrase next to its year ("the first six months
     of 2020", "so far this year", "through October of 2003"), or anywhere in a sentence with one
     year."""
+    if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
+        return "fiscal year"  # "FY2023"
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
@@ -867,12 +935,38 @@ def _sentence_years(
         for y in years_in(doc, sent.start, sent.end, published, reading.last_year, unresolved)
         if y.start not in ctx.not_year and not _is_model_year(doc, y)
     ]
+    if not years and not unresolved and published is not None:
+        years = _relative_period_years(doc, sent, published, ctx)
     if years:
         reading.last_year = years[-1].year
     for y in years:
         if any(s <= y.start < e for _k, s, e in ctx.markers):
             y.anchored = True
     return years, unresolved
+
+
+def _relative_period_years(doc: Doc, sent: Span, published: dt.date, ctx: Context) -> list[YearMention]:
+    """The year of a part of a year counted back from the publication or from a month of its
+    year, in a sentence with no year written: "over the past four weeks", "since January" (not a
+    month after the publication's, nor a month a year follows). A total "as of" a day may run
+    over several years (since a law or a programme began): it takes no year this way."""
+    low = lowers(doc)
+    for _label, s, e in ctx.periods:
+        if s < sent.start or s >= sent.end:
+            continue
+        words = low[s:e]
+        recent = any(
+            w in RELATIVE_PERIOD_OPENERS and j + 2 < len(words) and doc[s + j + 1].like_num for j, w in enumerate(words)
+        )
+        months = [MONTHS[w] for w in words if w in MONTHS]
+        if months and not recent:
+            following = low[e + 1] if e < len(doc) - 1 and low[e] == "," else (low[e] if e < len(doc) else "")
+            if months[0] > published.month or regexes.YEAR.fullmatch(following) or words[0] != "since":
+                continue
+        elif not recent:
+            continue
+        return [YearMention(published.year, s, e, False)]
+    return []
 
 
 def _figures_of_sentence(
@@ -933,6 +1027,8 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
+    if period is None and _one_occurrence(doc, sentence, count, year, ctx):
+        return None
     return _figure(
         doc,
         doc[first].idx,
@@ -945,6 +1041,49 @@ def _figure_of_count(
         period=period,
         basis=frame.basis,
     )
+
+
+def _one_occurrence(doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, ctx: Context) -> bool:
+    """Whether the counts of a sentence are details of one occurrence rather than a year's
+    statistics: the sentence is about one operation, sweep or raid ("the sweep netted 45
+    arrests", "Operation Clean Slate led to 30 arrests"), or the count's year is a month's that
+    opens the clause ("In March of this year, police seized 40 guns"; a month and a context's
+    year: "In June, three people were hurt"), or, for a small count, any month's ("two men were
+    hurt in May 2021"): the things and people of one occurrence. A month after a large count
+    qualifies it ("651 people were counted in January 2024")."""
+    span = sentence.span
+    low = lowers(doc)
+    for t in span:
+        if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
+            named = t.text[:1].isupper() and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
+            determined = any(
+                c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
+            )
+            if named or determined:
+                return True
+    for m in _dated_months(doc, span, ctx):
+        if count.value >= SMALL_COUNT and m > count.start:
+            continue  # "651 people were counted in January 2024": the month qualifies the count
+        if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
+            return True  # "In June," with the paragraph's year; "April of 2022", "March of this year"
+    return False
+
+
+def _dated_months(doc: Doc, span: Span, ctx: Context) -> list[int]:
+    """The months of a sentence that date an occurrence ("in April", "On March 3", "early June"),
+    outside a part-of-a-year phrase ("through June", "since January")."""
+    low = lowers(doc)
+    found = []
+    for t in span:
+        w = low[t.i]
+        if w not in MONTHS or not t.text[:1].isupper() or t.i == span.start:
+            continue
+        if low[t.i - 1] not in MONTH_DATE_OPENERS and not (t.i + 1 < span.end and doc[t.i + 1].like_num):
+            continue
+        if any(s <= t.i < e for _label, s, e in ctx.periods):
+            continue
+        found.append(t.i)
+    return found
 
 
 def _metric_of_count(
@@ -962,7 +1101,11 @@ def _metric_of_count(
     elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
         metric, noun = sentence.metric, None  # "211 members were sent to prison and 28 others to ..."
     if noun is not None and (
-        metric is None or _is_rate(noun) or _is_subject_of_counted_verb(noun, sentence.counts) or names_an_average(noun)
+        metric is None
+        or _is_rate(noun)
+        or _is_subject_of_counted_verb(noun, sentence.counts)
+        or names_an_average(noun)
+        or _names_a_group(doc, count, noun, sentence.year_tokens)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):
@@ -983,6 +1126,11 @@ def _frame_of_count(
     """The year of the k-th count of a sentence and where it was read: beside the count, the
     sentence's one year, or the context's year; None when no year holds."""
     years = sentence.years
+    if _after_baseline(doc, count, sentence.span.start):
+        # "850 this year, compared to 400 in years past": only a year after the baseline dates it
+        after_count = [y for y in years if y.start >= count.end]
+        after = _year_for(doc, count, noun_end, after_count) if after_count else None
+        return (after, Frame(after.year, Basis.phrase)) if after is not None else None
     year = _year_for(doc, count, noun_end, years) if years else None
     if k in sentence.pairs:
         before_r = [y for y in years if y.end <= count.start and not y.anchored]

@@ -42,6 +42,8 @@ BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by 
 for _phrase in BASELINE_BEFORE_YEAR:
     BASELINE_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 FUTURE_MARKERS = set(RULES["future_markers"])
+# the words that make a range of two years one fiscal year: "fiscal year 2016-17", "the 2019-20 grant cycle"
+FISCAL_WORDS = set(RULES["fiscal_words"])
 POSSESSIVES = set(RULES["possessives"])  # "in his 70s" is an age
 NOT_DATES = set(RULES["not_dates"])
 # amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
@@ -382,9 +384,12 @@ def years_in(
                 and doc[i + 1].text in ("-", "\u2013", "/")
                 and regexes.NUMBER.fullmatch(doc[i + 2].text)
                 and len(doc[i + 2].text) in (2, 4)
-                and "fiscal" in low[max(start, i - 3) : i]
+                and (
+                    not FISCAL_WORDS.isdisjoint(low[max(start, i - 3) : i])
+                    or not FISCAL_WORDS.isdisjoint(low[i + 3 : min(end, i + 5)])
+                )
             ):
-                # "fiscal year 2016-2017" is counted in the year it ends
+                # "fiscal year 2016-2017", "the 2015-16 budget year" are counted in the year they end
                 end_year = (
                     int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
                 )
