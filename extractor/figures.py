@@ -43,6 +43,9 @@ RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
 ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
 ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
 MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
+SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
+OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
+OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -107,12 +110,14 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
 def _in_a_name(first: Token, after: Token | None) -> bool:
     """A number word capitalized inside a sentence, before a capitalized word: part of a name (a
     law, a team, a group: "the Nine Points plan"), no count."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
     return (
         first.is_alpha
         and first.text[:1].isupper()
         and not first.is_sent_start
-        and first.i > 0
-        and first.doc[first.i - 1].is_alpha
+        and before is not None
+        and (before.is_alpha or before.tag_ == "POS")
+        and "\n" not in before.whitespace_
         and after is not None
         and after.text[:1].isupper()
     )
@@ -143,6 +148,8 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
     if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
         return True
+    if b == "but" and start - 2 >= floor and _lower(doc[start - 2]) == "all":
+        return True  # "all but six": the ones left out of a group
     if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
         return True  # 555-1212, 3-2, 12/31, 5:30
     # (314); but "over 2023 (546)" is that year's count
@@ -168,9 +175,10 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
         a == "of"
         and after2 is not None
         and (after2.pos_ in ("DET", "PRON", "PROPN") or after2.tag_ == "PRP$")
+        and _lower(after2) not in SUBSET_PRONOUNS
         and not (after3_token is not None and is_year_token(after3_token))
     ):
-        return True  # "two of the victims", "six of them": a part of a group, not a count
+        return True  # "two of the victims": a part of a group, not a count ("of those": `_subset_metric`)
     if after.text in (":", "/") and after2 is not None and after2.like_num:
         return True
     if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
@@ -1043,6 +1051,66 @@ def _figure_of_count(
     )
 
 
+def _subset_metric(doc: Doc, sentence: _Sentence, count: Count) -> tuple[str, Token | None] | tuple[()] | None:
+    """The metric of a count of part of what a count before it in the sentence counted ("1,675
+    cases and charged 925 of them", "1,113 of those cases resulted in guilty pleas": the
+    outcome); () for such a part with no count before it ("six of them"); None for no part."""
+    end = sentence.span.end
+    if not (count.end + 1 < end and _lower(doc[count.end]) == "of" and _lower(doc[count.end + 1]) in SUBSET_PRONOUNS):
+        return None
+    if sentence.metric is None:
+        return ()
+    pronoun = doc[count.end + 1]
+    noun = doc[pronoun.i + 1] if pronoun.i + 1 < end and doc[pronoun.i + 1].pos_ == "NOUN" else None
+    for anchor in (noun, doc[count.start]):
+        if anchor is not None and (outcome := _outcome_of(anchor)) is not None:
+            sentence.metrics_by_count[sentence.counts.index(count)] = outcome[0]
+            return outcome
+    metric = sentence.metric
+    sentence.metrics_by_count[sentence.counts.index(count)] = metric
+    return metric, None
+
+
+def _outcome_of(token: Token) -> tuple[str, Token] | None:
+    """The outcome a counted noun came to, when the sentence names it without a count of its own:
+    "cases resulting in convictions" -> conviction."""
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(token.head)
+    for verb in verbs:
+        wanted = OUTCOME_VERBS.get(verb.lemma_.lower())
+        if wanted is None:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or _lower(prep) != wanted:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+                    metric = metric_from_noun(obj)
+                    if metric is not None:
+                        return metric, obj
+    return _outcome_after(token)
+
+
+def _outcome_after(token: Token) -> tuple[str, Token] | None:
+    """The outcome read on the words right after a counted noun when the parse misses it: "cases
+    going to jury trial" (the verb, its preposition, then a noun phrase without a number)."""
+    doc = token.doc
+    i = token.i + 1
+    if i + 2 >= len(doc) or OUTCOME_VERBS.get(doc[i].lemma_.lower()) != _lower(doc[i + 1]):
+        return None
+    last = None
+    for t in doc[i + 2 : min(len(doc), i + 6)]:
+        if t.like_num:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") or (t.tag_ in ("NN", "NNS") and t.pos_ != "ADJ"):
+            last = t
+        elif last is not None or t.pos_ not in ("ADJ", "DET", "VERB"):
+            break
+    metric = metric_from_noun(last) if last is not None else None
+    return (metric, last) if metric is not None and last is not None else None
+
+
 def _one_occurrence(doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, ctx: Context) -> bool:
     """Whether the counts of a sentence are details of one occurrence rather than a year's
     statistics: the sentence is about one operation, sweep or raid ("the sweep netted 45
@@ -1093,8 +1161,13 @@ def _metric_of_count(
     comes from elsewhere): its noun, the count it pairs with after "respectively", the sentence's
     metric so far, or the metric of the sentence before. None for a count of no metric: a rate,
     an average, the subject of a counting verb, years, dollars or points."""
+    subset = _subset_metric(doc, sentence, count)
+    if subset is not None:
+        return subset or None
     noun = _noun_after(doc, count, sentence.span.end, sentence.year_tokens)
     metric = metric_from_noun(noun) if noun is not None else None
+    if noun is not None and singular(_lower(noun)) in OUTCOME_CONTAINERS and (outcome := _outcome_of(noun)) is not None:
+        metric, noun = outcome
     pairs = sentence.pairs
     if k in pairs and pairs[k] in sentence.metrics_by_count:
         metric, noun = sentence.metrics_by_count[pairs[k]], None
