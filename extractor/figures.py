@@ -1009,9 +1009,20 @@ def _figures_of_sentence(
         for k, count in enumerate(counts):
             if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
                 figures.append(figure)
-    if len(own) > 1:
+    if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
         reading.paragraph_frame = None
     return figures
+
+
+def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
+    """A finished sentence whose only number is its year ("In 2019, Roe joined the office."): its
+    year dates an occurrence, not the counts of the sentences after it."""
+    words = [t for t in sent if not t.is_space]
+    return (
+        bool(words)
+        and words[-1].text in (".", "!", "?")
+        and not any(t.like_num and t.i not in year_tokens for t in words)
+    )
 
 
 def _figure_of_count(

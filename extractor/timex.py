@@ -380,6 +380,8 @@ def _relative_year(offset: int | str, baseline: bool, last_year: int | None, pub
     110" is 2017), the year before the last one named."""
     if baseline and offset == -1 and last_year is not None:
         offset = "before"
+    if offset == "same":
+        return last_year  # "in that year": the year just named
     if offset == "before":
         return last_year - 1 if last_year else (published.year - 1 if published else None)
     return published.year + int(offset) if published is not None else None
@@ -622,6 +624,8 @@ def _relative_phrase_value(words: list[str], published: dt.date, last_year: int 
             return f"{published.year + shift:04d}" if unit == "year" else _shift_month(published, shift).isoformat()[:7]
     for relative, offset in RELATIVE_BY_FIRST.get(words[0], ()):
         if tuple(words[: len(relative)]) == relative:
+            if offset == "same":
+                return f"{last_year:04d}" if last_year else None
             if offset == "before":
                 return f"{(last_year or published.year) - 1:04d}"
             return f"{published.year + int(offset):04d}"
