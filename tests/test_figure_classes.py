@@ -1,0 +1,230 @@
+"""Figures by class of language (issue #25): for each class, sentences that state a year's figure
+(positive) and sentences that only look like one (negative). The sentences are made up for these
+tests; each table names the class it checks. Expected sets list (year, count, metric head)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord, Figure
+
+PUBLISHED = dt.date(2024, 3, 1)
+
+
+def found(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> list[Figure]:
+    result = extract_text(text, nlp, published=published)
+    assert isinstance(result, ArticleRecord), result
+    return result.figures
+
+
+def heads(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> set[tuple[int, float, str]]:
+    return {(f.year, f.count, f.metric.split()[-1]) for f in found(nlp, text, published)}
+
+
+def check(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# --- numbers that are no counts and no years ---------------------------------------------------
+
+# phone numbers: the last group of four digits is no year, and nothing is dated by it
+PHONE_NUMBERS = [
+    ("For details call 555-201-1987. More than 300 calls were logged.", set()),
+    ("Contact (555) 310-2004 or visit the office, where 40 volunteers help.", set()),
+    ("Reach the desk at 555-201-2019; 75 reports came in.", set()),
+    ("The hotline (555-201-1987) took 4,200 calls in 2023.", {(2023, 4200, "call")}),
+    ("Officers answered 2,019 calls in 2022.", {(2022, 2019, "call")}),
+]
+
+# citations of law reports: a volume, a reporter and pages, with the decision's year in parentheses
+CITATIONS = [
+    ("The ruling relied on Doe v. Roe (1999) 123 F.3d 456, 460.", set()),
+    ("See State v. Poe (2011) 52 Cal.4th 1001.", set()),
+    ("The panel cited Lee v. Park (2005) 14 U.S. 220 in its order.", set()),
+    (
+        "The appeals court decided 312 appeals in 2016, among them People v. Lee (2016) 1 Cal.5th 901.",
+        {(2016, 312, "appeal")},
+    ),
+]
+
+# an age set off by commas after a name
+AGES_AFTER_NAMES = [
+    ("John Poe, 27, was charged in 2021.", set()),
+    ("Mary Ann Doe, 45, of Lakeside, pleaded guilty in 2020.", set()),
+    ("Jane Roe, 34, of Springfield, was among 210 people arrested in 2022.", {(2022, 210, "arrest")}),
+]
+
+# a number word capitalized inside a sentence, before a capitalized word: part of a name
+NUMBER_WORDS_IN_NAMES = [
+    ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
+    ("Under the state's Three Strikes law, 40 people were sentenced in 2022.", {(2022, 40, "person")}),
+    ("In 2021, the Big Ten schools met twice.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + NUMBER_WORDS_IN_NAMES)
+def test_numbers_that_are_no_counts(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- counts that are no statistics of a year --------------------------------------------------
+
+# modifier counts naming a group: staff, agencies, places a programme covers, all of a group
+GROUPS = [
+    ("Officers visited seven wards and six agencies in 2021.", set()),
+    ("In 2023, the eight prosecutors assigned to the unit handled 900 cases.", {(2023, 900, "case")}),
+    ("The office covers all four districts and filed 300 cases in 2023.", {(2023, 300, "case")}),
+    ("In 2022, the task force added three investigators and two detectives.", set()),
+    ("In 2020, the five analysts who joined the team reviewed 2,300 reports.", {(2020, 2300, "report")}),
+    ("The four schools in the program enrolled 1,300 students in 2023.", {(2023, 1300, "student")}),
+]
+
+# the details of one case's charges
+CASE_DETAILS = [
+    ("In 2021, the defendant faced 14 felony counts and three prior convictions.", set()),
+    ("The man was charged in 2022 with six charges of fraud.", set()),
+    ("In 2019, she was sentenced on two strikes and four enhancements.", set()),
+    ("Prosecutors secured 1,146 convictions in 2021.", {(2021, 1146, "conviction")}),
+    ("In 2022, the unit charged 264 defendants.", {(2022, 264, "defendant")}),
+]
+
+# one operation, sweep or raid
+ONE_OPERATION = [
+    ("In 2023 the sweep netted 45 arrests and 30 guns.", set()),
+    ("Operation Safe Harbor led to 61 arrests in 2022.", set()),
+    ("In 2021, the raid turned up 12 rifles.", set()),
+    ("DUI checkpoints netted 400 arrests in 2023.", {(2023, 400, "arrest")}),
+]
+
+# the people or things of one dated occurrence: a month opens the clause, or a small count's month
+ONE_OCCURRENCE = [
+    ("In March of this year, two teens were arrested for robbery.", set()),
+    (
+        "In 2023 the county recorded 412 burglaries. In June, three people were hurt in a crash.",
+        {(2023, 412, "burglary")},
+    ),
+    ("In April of 2022, police seized 40 guns from a warehouse.", set()),
+    ("Volunteers counted 651 people without shelter in January 2024.", {(2024, 651, "person")}),
+    ("It was the deadliest January since 2010, when 31 people were killed.", {(2010, 31, "person")}),
+]
+
+# a finished sentence whose only number is its year dates an occurrence: its year does not carry on
+OCCURRENCE_YEARS = [
+    ("In 2019, Roe joined the office. She now leads 40 lawyers and handles 300 appeals.", set()),
+    (
+        "In 2022, the county recorded 88 traffic deaths. Another 140 people were seriously injured.",
+        {(2022, 88, "death"), (2022, 140, "person")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), GROUPS + CASE_DETAILS + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
+)
+def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- comparisons and parts of a count -------------------------------------------------------
+
+# the other side of a comparison takes a year only from the words after it
+BASELINES = [
+    ("The program served 850 families this year compared to 400 in years past.", {(2024, 850, "family")}),
+    ("This year, 43 schools joined the program, compared with 23 schools before.", {(2024, 43, "school")}),
+    (
+        "Deputies made 312 arrests last year, up from 290 the year before.",
+        {(2023, 312, "arrest"), (2022, 290, "arrest")},
+    ),
+    (
+        "There were 8,495 reports in 2020 compared to 8,235 reported in the first half of 2019.",
+        {(2020, 8495, "report"), (2019, 8235, "report")},
+    ),
+]
+
+# a part of what an earlier count of the sentence counted, and the outcome a count of cases came to
+PARTS_AND_OUTCOMES = [
+    (
+        "In 2018, reviewers examined 1,675 drug cases and charged 925 of them.",
+        {(2018, 1675, "case"), (2018, 925, "case")},
+    ),
+    (
+        "In 2019, the unit closed 1,209 drug cases, and 1,113 of those cases resulted in guilty pleas.",
+        {(2019, 1209, "case"), (2019, 1113, "plea")},
+    ),
+    (
+        "In 2015, the office completed 1,224 cases with 1,146 cases resulting in convictions.",
+        {(2015, 1224, "case"), (2015, 1146, "conviction")},
+    ),
+    ("In 2023, regulators brought 23 enforcement actions resulting in fines.", {(2023, 23, "action")}),
+    ("In 2020, six of them were injured.", set()),
+    ("In 2014, 200 families took part and all but six of those families finished.", {(2014, 200, "family")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BASELINES + PARTS_AND_OUTCOMES)
+def test_comparisons_and_parts(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- years and parts of years -----------------------------------------------------------------
+
+# each count of a yearly list with its own year; relative years; a year carried by the text
+YEARS = [
+    (
+        "Burglaries numbered 410 in 2016, 95 in 2019 and 62 in 2020.",
+        {(2016, 410, "burglary"), (2019, 95, "burglary"), (2020, 62, "burglary")},
+    ),
+    (
+        "Deputies made 412 arrests in 2023. The year before, they made 388 arrests.",
+        {(2023, 412, "arrest"), (2022, 388, "arrest")},
+    ),
+    ("The shelter took in 950 animals two years ago.", {(2022, 950, "animal")}),
+    ("Arrests peaked in 2011. In that year, 400 people were arrested.", {(2011, 400, "arrest")}),
+    ("In 2023, the office:\n- filed 1,200 cases\n- held 300 hearings", {(2023, 1200, "case"), (2023, 300, "hearing")}),
+    ("More than 140 defendants have been charged in the last year.", set()),
+    ("More than 500 members attend the meetings.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS)
+def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# fiscal years: the year a fiscal year ends, with period "fiscal year"; parts of a year with their period
+PERIODS = [
+    ("In fiscal year 2016-17, the agency processed 3,400 permit applications.", 2017, "fiscal year"),
+    ("The clinic treated 812 patients in FY 2018.", 2018, "fiscal year"),
+    ("Inspectors logged 640 complaints in the 2014-15 fiscal year.", 2015, "fiscal year"),
+    ("During the 2019-2020 grant cycle, the unit reviewed 1,540 DUI cases.", 2020, "fiscal year"),
+    ("In the 2018 grant year, prosecutors filed 982 DUI cases.", 2018, "fiscal year"),
+    ("So far this year, police have recorded 37 homicides.", 2024, "year to date"),
+    ("In the first six months of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
+    ("Over the past four weeks, the court dismissed more than 500 traffic cases.", 2024, "over the past four weeks"),
+    ("Since January, the office has charged three parents with endangerment.", 2024, "year to date"),
+    ("Between January and March 2024, the office filed 1,459 new cases.", 2024, "between january and march"),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "period"), PERIODS)
+def test_periods(nlp: Language, text: str, year: int, period: str) -> None:
+    (figure,) = found(nlp, text)
+    assert (figure.year, figure.period) == (year, period)
+
+
+# a part of a year that names no year of its own and may span two years, or a total as of a day
+# (which may run over several years), takes no year
+NO_PERIOD_YEAR = [
+    "Since November, the office has charged 40 people.",
+    "As of June 30, 3,879 cases had been filed under the new law.",
+    "Since January 2019, the office has charged 40 people.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PERIOD_YEAR)
+def test_no_year_for_a_period_without_one(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
