@@ -4,8 +4,8 @@ attributes (`Doc._.figures`, `Doc._.changes`, `Doc._.claims`).
 The word lists that decide what a count is live in `rules/context.json` and are matched once per
 Doc by a `Matcher` and a `PhraseMatcher`: parts of a year ("so far this year", "through June"),
 multi-year totals, averages and targets, differences ("down 12"), service numbers (911), dates in
-another language, birth years, list headers ("the report includes the following facts:") and
-report titles ("the 2002 Gang Cases Report"). `figures.py` and `changes.py` read the resulting
+another language, birth years, list headers ("the review lists these findings:") and
+report titles ("the 2011 Water Quality Report"). `figures.py` and `changes.py` read the resulting
 `Context` instead of scanning tokens by hand.
 
 The facts depend on the publication date and the article's place (relative years: "last year"):

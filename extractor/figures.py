@@ -143,7 +143,7 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         and not is_year_token(doc[start - 2])
         and (b != "and" or (start - 3 >= floor and _lower(doc[start - 3]) == "between"))
     ):
-        return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
+        return True  # the far end of a range: "from 12 to 40", "between 3 and 8"
     if before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
     if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
@@ -152,7 +152,7 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # "all but six": the ones left out of a group
     if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
         return True  # 555-1212, 3-2, 12/31, 5:30
-    # (314); but "over 2023 (546)" is that year's count
+    # (212); but "over 2021 (318)" is that year's count
     return (
         before.text == "("
         and after is not None
@@ -241,7 +241,7 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 1].tag_ == "NNS"
         and noun.i + 1 not in years
     ):
-        noun = doc[noun.i + 1]  # "five DV homicides": the parser took the acronym for the head
+        noun = doc[noun.i + 1]  # "three DUI deaths": the parser took the acronym for the head
     elif (
         noun is not None
         and noun.i + 1 < limit
@@ -250,16 +250,7 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 1].lower_.endswith("s")
         and (noun.i + 2 >= limit or doc[noun.i + 2].pos_ in ("ADP", "DET", "PUNCT"))
     ):
-        noun = doc[noun.i + 1]  # "16,000 domestic violence calls for help": a plural noun tagged as a verb
-    elif (
-        noun is not None
-        and noun.i + 2 < limit
-        and doc[noun.i + 1].dep_ == "amod"
-        and doc[noun.i + 1].tag_ in ("VBN", "VBD")
-        and doc[noun.i + 2].pos_ == "NOUN"
-        and doc[noun.i + 2].i not in years
-    ):
-        noun = doc[noun.i + 2]  # "127 narcotics related incidents"
+        noun = doc[noun.i + 1]  # "9,000 noise calls for service": a plural noun tagged as a verb
     while (
         noun is not None
         and noun.i + 2 < limit
@@ -523,17 +514,15 @@ def _year_after_count(doc: Doc, count: Count, noun_end: int, years: list[YearMen
     for y in years:
         if y.anchored:
             continue
-        # a place between the count and its year does not separate them: "388 in the Bronx in 2023"
+        # a place between the count and its year does not separate them: "214 in the north district in 2021"
         gap = sum(1 for t in doc[noun_end : y.start] if not _is_place_word(t))
         introduced = _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}
         if y.start < noun_end:
-            if count.end < y.start and introduced and all(t.text == "," for t in doc[y.end : noun_end]):
-                return y  # "96 devices, the parts known as switches, in 2022,": the year closes the phrase
             continue
         if any(t.like_num for t in doc[noun_end : y.start]):
-            continue  # another number stands between: "..., compared with 23 in 2020"
+            continue  # another number stands between: "..., compared with 17 in 2019"
         if _next_clause_between(doc, noun_end, y.start):
-            continue  # "355 gangs and in 1998 ...": the year opens the next clause
+            continue  # "120 clubs and in 2009 ...": the year opens the next clause
         if gap == 0 or (gap <= 3 and introduced):
             return y
     return None
@@ -574,11 +563,11 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
         if y.anchored:
             continue
         if _is_model_year(doc, y):
-            continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
+            continue  # "a 2011 silver Ford sedan": a model year, not the year of another count
         if _in_other_clause(doc, y, count, noun_end):
-            continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
+            continue  # "Lee, who became director in 2019, said ... 140 nurses": another clause's year
         if y.start >= noun_end and _next_clause_between(doc, noun_end, y.start):
-            continue  # "410 thefts, and this year 380": the year after "and" opens the next clause
+            continue  # "510 thefts, and this year 470": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
@@ -586,7 +575,7 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
 
 
 def _is_model_year(doc: Doc, y: YearMention) -> bool:
-    """ "a 2014 black Chevrolet pickup": a year naming a model, not dating a count."""
+    """ "a 2011 silver Ford sedan": a year naming a model, not dating a count."""
     year_token = doc[y.start]
     head = year_token.head
     return (
@@ -660,7 +649,7 @@ def _clause_of(token: Token) -> Token | None:
 
 def _names_a_group(doc: Doc, count: Count, noun: Token, year_tokens: frozenset[int]) -> bool:
     """A count that names the members of a group or the details of one case, not a statistic of
-    a year: staff, agencies and places ("the eight prosecutors", "six agencies", "seven wards"),
+    a year: staff, agencies and places ("the nine inspectors", "five agencies", "three wards"),
     the charges of one defendant ("14 felony counts", "three prior convictions"), a group all of
     whose members are meant ("all four districts"), or a definite group a clause with no year
     describes ("the five investigators assigned to the unit")."""
@@ -708,21 +697,6 @@ def _is_subject_of_counted_verb(noun: Token, counts: list[Count]) -> bool:
     )
 
 
-def _phrase_end(noun: Token) -> int:
-    """Where a counted noun's phrase ends, past an appositive: "96 devices, the small parts known
-    as switches, in 2022"."""
-    end = noun.i + 1
-    doc = noun.doc
-    if end < len(doc) and doc[end].text != ",":
-        return end
-    for child in noun.children:
-        if child.dep_ == "appos" and child.i > noun.i:
-            end = max(end, child.right_edge.i + 1)
-    while end < len(doc) and doc[end].text == ",":
-        end += 1
-    return end
-
-
 @dataclass
 class Frame:
     """A year that governs counts without a year of their own: the sentence's only year, the year
@@ -741,8 +715,8 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
-    """A count that a multi-year, average or target phrase governs: "seized 1,088 firearms in the
-    past 5 years", "an average of 36 victims", "aims to reach 110,000 by 2028"."""
+    """A count that a multi-year, average or target phrase governs: "cleared 2,140 lots in the
+    past 6 years", "an average of 41 rescues", "aims to plant 80,000 trees by 2030"."""
     for _kind, s, e in ctx.markers:
         if s < sent.start or s >= sent.end:
             continue
@@ -765,10 +739,10 @@ def _clause_verb(token: Token) -> Token:
 
 def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Context) -> str | None:
     """The part of a year a count covers: a period phrase next to its year ("the first six months
-    of 2020", "so far this year", "through October of 2003"), or anywhere in a sentence with one
+    of 2020", "so far this year", "through May of 2011"), or anywhere in a sentence with one
     year."""
     if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
-        return "fiscal year"  # "FY2023"
+        return "fiscal year"  # "FY2021"
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
@@ -785,7 +759,8 @@ def _own_years(years: list[YearMention]) -> set[int]:
 
 def _header_frame(sent: Span, years: list[YearMention], ctx: Context) -> Frame | None:
     """The year a list header gives the items below it: its own year ("In 2024, the office:"), or,
-    for "the report includes the following facts:", the year of the report named before it."""
+    for a line such as "the annual review lists these findings:", the year of the report named
+    before it."""
     own = _own_years(years)
     if len(own) == 1:
         return Frame(own.pop(), Basis.list_header)
@@ -802,8 +777,8 @@ TERMINALS = (".", "!", "?", ":", '"', "\u201d")
 def _dangling_frame(
     doc: Doc, text: str, starts: list[int], previous: int, line: int, frame: Frame | None
 ) -> Frame | None:
-    """A sentence broken over lines (scraped links: "In 2024, the office's" / "Fraud Division" /
-    "filed charges against 170 defendants"): the year of an unfinished line carries to the lines
+    """A sentence broken over lines (scraped links: "In 2021, the county's" / "Licensing Bureau" /
+    "issued 640 permits"): the year of an unfinished line carries to the lines
     that finish its sentence."""
     if frame is None:
         return None
@@ -935,7 +910,7 @@ def _sentence_years(
     doc: Doc, sent: Span, published: dt.date | None, reading: _Reading, ctx: Context
 ) -> tuple[list[YearMention], list[int]]:
     """The years of a sentence (no birth years, no model years), those inside a multi-year phrase
-    anchored ("Between 1993 and 1996, ...": a span, not one year), and its relative years left
+    anchored ("Between 2004 and 2007, ...": a span, not one year), and its relative years left
     unresolved."""
     unresolved: list[int] = []
     years = [
@@ -955,7 +930,7 @@ def _sentence_years(
 
 def _relative_period_years(doc: Doc, sent: Span, published: dt.date, ctx: Context) -> list[YearMention]:
     """The year of a part of a year counted back from the publication or from a month of its
-    year, in a sentence with no year written: "over the past four weeks", "since January" (not a
+    year, in a sentence with no year written: "over the past three weeks", "since January" (not a
     month after the publication's, nor a month a year follows). A total "as of" a day may run
     over several years (since a law or a programme began): it takes no year this way."""
     low = lowers(doc)
@@ -1033,7 +1008,7 @@ def _figure_of_count(
     if found is None:
         return None
     metric, noun = found
-    noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
+    noun_end = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
     dated = _frame_of_count(doc, sentence, k, count, noun_end)
     if dated is None:
         return None
@@ -1063,9 +1038,9 @@ def _figure_of_count(
 
 
 def _subset_metric(doc: Doc, sentence: _Sentence, count: Count) -> tuple[str, Token | None] | tuple[()] | None:
-    """The metric of a count of part of what a count before it in the sentence counted ("1,675
-    cases and charged 925 of them", "1,113 of those cases resulted in guilty pleas": the
-    outcome); () for such a part with no count before it ("six of them"); None for no part."""
+    """The metric of a count of part of what a count before it in the sentence counted ("1,400
+    claims and paid 610 of them", "820 of those claims ended in settlements": the outcome); ()
+    for such a part with no count before it ("six of them"); None for no part."""
     end = sentence.span.end
     if not (count.end + 1 < end and _lower(doc[count.end]) == "of" and _lower(doc[count.end + 1]) in SUBSET_PRONOUNS):
         return None
@@ -1084,7 +1059,7 @@ def _subset_metric(doc: Doc, sentence: _Sentence, count: Count) -> tuple[str, To
 
 def _outcome_of(token: Token) -> tuple[str, Token] | None:
     """The outcome a counted noun came to, when the sentence names it without a count of its own:
-    "cases resulting in convictions" -> conviction."""
+    "cases ending in pleas" -> plea."""
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(token.head)
@@ -1126,10 +1101,10 @@ def _one_occurrence(doc: Doc, sentence: _Sentence, count: Count, year: YearMenti
     """Whether the counts of a sentence are details of one occurrence rather than a year's
     statistics: the sentence is about one operation, sweep or raid ("the sweep netted 45
     arrests", "Operation Clean Slate led to 30 arrests"), or the count's year is a month's that
-    opens the clause ("In March of this year, police seized 40 guns"; a month and a context's
+    opens the clause ("In May of last year, police seized 40 guns"; a month and a context's
     year: "In June, three people were hurt"), or, for a small count, any month's ("two men were
     hurt in May 2021"): the things and people of one occurrence. A month after a large count
-    qualifies it ("651 people were counted in January 2024")."""
+    qualifies it ("480 people were counted in February 2022")."""
     span = sentence.span
     low = lowers(doc)
     for t in span:
@@ -1142,9 +1117,9 @@ def _one_occurrence(doc: Doc, sentence: _Sentence, count: Count, year: YearMenti
                 return True
     for m in _dated_months(doc, span, ctx):
         if count.value >= SMALL_COUNT and m > count.start:
-            continue  # "651 people were counted in January 2024": the month qualifies the count
+            continue  # "480 people were counted in February 2022": the month qualifies the count
         if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
-            return True  # "In June," with the paragraph's year; "April of 2022", "March of this year"
+            return True  # "In June," with the paragraph's year; "May of 2021", "June of last year"
     return False
 
 
@@ -1183,7 +1158,7 @@ def _metric_of_count(
     if k in pairs and pairs[k] in sentence.metrics_by_count:
         metric, noun = sentence.metrics_by_count[pairs[k]], None
     elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
-        metric, noun = sentence.metric, None  # "211 members were sent to prison and 28 others to ..."
+        metric, noun = sentence.metric, None  # "140 inmates were paroled and 12 others were ..."
     if noun is not None and (
         metric is None
         or _is_rate(noun)
@@ -1211,7 +1186,7 @@ def _frame_of_count(
     sentence's one year, or the context's year; None when no year holds."""
     years = sentence.years
     if _after_baseline(doc, count, sentence.span.start):
-        # "850 this year, compared to 400 in years past": only a year after the baseline dates it
+        # "620 this year, compared to 300 in earlier years": only a year after the baseline dates it
         after_count = [y for y in years if y.start >= count.end]
         after = _year_for(doc, count, noun_end, after_count) if after_count else None
         return (after, Frame(after.year, Basis.phrase)) if after is not None else None
@@ -1229,7 +1204,7 @@ def _frame_of_count(
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         if year.start > count.end and later < len(starts) and starts[later] < year.start:
-            # "210 cases, down 8% from the 230 cases of 2017": the year is the later count's; this
+            # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year
             return (None, sentence.context_before) if sentence.context_before is not None else None
         return year, Frame(year.year, Basis.sentence)
@@ -1237,7 +1212,7 @@ def _frame_of_count(
         return (
             None,
             sentence.context_frame,
-        )  # a baseline after the count ("the same as 2001") leaves it the context's year
+        )  # a baseline after the count ("the same as 2012") leaves it the context's year
     return None
 
 
