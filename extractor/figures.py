@@ -43,6 +43,8 @@ RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
 ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
 ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
 MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
+WEEKDAY_OPENERS = set(RULES["weekday_openers"])
+WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
 OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
@@ -1021,7 +1023,7 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
-    if period is None and _one_occurrence(doc, sentence, count, year, ctx):
+    if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
     return _figure(
         doc,
@@ -1097,24 +1099,37 @@ def _outcome_after(token: Token) -> tuple[str, Token] | None:
     return (metric, last) if metric is not None and last is not None else None
 
 
-def _one_occurrence(doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, ctx: Context) -> bool:
+def _one_occurrence(
+    doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, near: bool, ctx: Context
+) -> bool:
     """Whether the counts of a sentence are details of one occurrence rather than a year's
-    statistics: the sentence is about one operation, sweep or raid ("the sweep netted 45
-    arrests", "Operation Clean Slate led to 30 arrests"), or the count's year is a month's that
+    statistics: its clause is about one operation, sweep, raid, incident or event ("the sweep
+    netted 45 arrests", "Operation Clean Slate led to 30 arrests", "the rally drew 900 people"),
+    a weekday dates it and no year beside the count does ("On Saturday, 212 guns were turned
+    in"), or the count's year is a month's that
     opens the clause ("In May of last year, police seized 40 guns"; a month and a context's
     year: "In June, three people were hurt"), or, for a small count, any month's ("two men were
     hurt in May 2021"): the things and people of one occurrence. A month after a large count
     qualifies it ("480 people were counted in February 2022")."""
     span = sentence.span
     low = lowers(doc)
+    verb = _clause_verb(doc[count.start])
     for t in span:
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
-            named = t.text[:1].isupper() and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
+            named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if named or determined:
+            if (named or determined) and _clause_verb(t) == verb:
                 return True
+        if (
+            low[t.i] in WEEKDAYS
+            and t.text[:1].isupper()
+            and t.i > span.start
+            and low[t.i - 1] in WEEKDAY_OPENERS
+            and (year is None or not near)
+        ):
+            return True  # "On Saturday, residents turned in 212 guns": one day's count
     for m in _dated_months(doc, span, ctx):
         if count.value >= SMALL_COUNT and m > count.start:
             continue  # "480 people were counted in February 2022": the month qualifies the count

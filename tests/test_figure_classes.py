@@ -98,6 +98,14 @@ ONE_OPERATION = [
     ("Operation Safe Harbor led to 61 arrests in 2022.", set()),
     ("In 2021, the raid turned up 12 rifles.", set()),
     ("DUI checkpoints netted 400 arrests in 2023.", {(2023, 400, "arrest")}),
+    # one incident or event, and one day
+    ("In 2021, three people died in a crash on the highway.", set()),
+    ("In 2022, the rally drew 900 people.", set()),
+    ("On Saturday, residents turned in 212 guns at the buyback.", set()),
+    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "death")}),
+    ("In 2023, there were 50 homicides, including the shooting at the mall.", {(2023, 50, "homicide")}),
+    ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
+    ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
 ]
 
 # the people or things of one dated occurrence: a month opens the clause, or a small count's month
