@@ -44,6 +44,7 @@ ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
 ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
 MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
 WEEKDAY_OPENERS = set(RULES["weekday_openers"])
+CASE_VERBS = set(RULES["case_verbs"])
 WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
@@ -150,6 +151,8 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
     if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
         return True
+    if b == "of" and start - 2 >= floor and doc[start - 2].like_num and not is_year_token(doc[start - 2]):
+        return True  # the whole of "3 of 12"
     if b == "but" and start - 2 >= floor and _lower(doc[start - 2]) == "all":
         return True  # "all but six": the ones left out of a group
     if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
@@ -183,6 +186,8 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
         return True  # "two of the victims": a part of a group, not a count ("of those": `_subset_metric`)
     if after.text in (":", "/") and after2 is not None and after2.like_num:
         return True
+    if a == "of" and after2 is not None and after2.like_num and not is_year_token(after2):
+        return True  # "3 of 12", "page 2 of 5": a part of a whole
     if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
         return True  # 1200 Main St.
     if after2 is not None and a in ("per", "out"):
@@ -1106,7 +1111,8 @@ def _one_occurrence(
     statistics: its clause is about one operation, sweep, raid, incident or event ("the sweep
     netted 45 arrests", "Operation Clean Slate led to 30 arrests", "the rally drew 900 people"),
     a weekday dates it and no year beside the count does ("On Saturday, 212 guns were turned
-    in"), or the count's year is a month's that
+    in"), a small count is of people charged, arrested or sentenced ("two men were convicted"),
+    or the count's year is a month's that
     opens the clause ("In May of last year, police seized 40 guns"; a month and a context's
     year: "In June, three people were hurt"), or, for a small count, any month's ("two men were
     hurt in May 2021"): the things and people of one occurrence. A month after a large count
@@ -1114,6 +1120,8 @@ def _one_occurrence(
     span = sentence.span
     low = lowers(doc)
     verb = _clause_verb(doc[count.start])
+    if count.value < SMALL_COUNT and verb.lemma_.lower() in CASE_VERBS:
+        return True  # "three people were charged with fraud": the defendants of one case
     for t in span:
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
             named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"

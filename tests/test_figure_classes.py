@@ -58,6 +58,14 @@ AGES_AFTER_NAMES = [
     ("Jane Roe, 34, of Springfield, was among 210 people arrested in 2022.", {(2022, 210, "arrest")}),
 ]
 
+# page numbering and parts of a whole
+PAGES_AND_PARTS = [
+    ("Page 2 of 5\nIn 2023 the office filed 400 cases.", {(2023, 400, "case")}),
+    ("Slide 3 of 12 shows the 2022 results.", set()),
+    ("See p. 14 of the 2021 report.", set()),
+    ("In 2023, 12 of 20 districts reported 480 thefts.", {(2023, 480, "theft")}),
+]
+
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
@@ -66,7 +74,10 @@ NUMBER_WORDS_IN_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + NUMBER_WORDS_IN_NAMES)
+NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + NUMBER_WORDS_IN_NAMES
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_COUNTS)
 def test_numbers_that_are_no_counts(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
@@ -90,6 +101,12 @@ CASE_DETAILS = [
     ("In 2019, she was sentenced on two strikes and four enhancements.", set()),
     ("Prosecutors secured 1,146 convictions in 2021.", {(2021, 1146, "conviction")}),
     ("In 2022, the unit charged 264 defendants.", {(2022, 264, "defendant")}),
+    # a small count of people charged, arrested or sentenced: the defendants of one case
+    ("In 2022, three people were charged with fraud.", set()),
+    ("In 2023, two men were convicted of the robbery.", set()),
+    ("In 2023, 2,643 defendants were charged with domestic violence crimes.", {(2023, 2643, "defendant")}),
+    ("In 2018, five offenders died by suicide.", {(2018, 5, "offender")}),
+    ("In 2022, the investigation led to 14 arrests.", set()),
 ]
 
 # one operation, sweep or raid
