@@ -126,6 +126,7 @@ class FactMatchers:
         rules = load("context.json")
         # a named part of the year ("first half") sorts before a phrase read as written ("through june")
         self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
+        self.present_not_before = frozenset(rules["present_not_before"]["words"])
         self.service_numbers = frozenset(  # 911, 311: never counts
             t
             for pattern in rules["not_count_patterns"]["service_number"]
@@ -227,6 +228,9 @@ class FactMatchers:
                 last = doc[e - 1]
                 if label == "target" and last.shape_ == "dddd" and published and int(last.text) < published.year:
                     continue  # "by 2019" in a release of 2021 dates a past count
+                after = e + 1 if e < len(doc) and doc[e].lower_ == "time" else e
+                if label == "present" and after < len(doc) and doc[after].lower_ in self.present_not_before:
+                    continue  # "at this time last year": a past point of comparison
                 ctx.markers.append((label, s, e))
             elif kind == "not_count":
                 ctx.not_count.update(

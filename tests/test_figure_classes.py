@@ -211,6 +211,9 @@ YEARS = [
     ("Arrests peaked in 2011. In that year, 400 people were arrested.", {(2011, 400, "arrest")}),
     ("In 2023, the office:\n- filed 1,200 cases\n- held 300 hearings", {(2023, 1200, "case"), (2023, 300, "hearing")}),
     ("More than 140 defendants have been charged in the last year.", set()),
+    # "at this time last year" is a past point of comparison, not "at present"
+    ("The 31 homicides in Springfield in 2019 are double the number at this time last year.", {(2019, 31, "homicide")}),
+    ("At this time, the jail holds 1,400 inmates.", set()),
     ("More than 500 members attend the meetings.", set()),
 ]
 
