@@ -680,8 +680,12 @@ def _after_baseline(doc: Doc, count: Count, floor: int) -> bool:
     """A count right after "compared to", "versus", "up from": the other side of a comparison."""
     low = lowers(doc)
     q = count.qualifier_start
-    if q > floor and low[q - 1] == "the":
-        q -= 1
+    while (
+        q > floor
+        and count.qualifier_start - q < 5
+        and (doc[q - 1].pos_ in ("DET", "ADJ", "ADV") or doc[q - 1].tag_ in ("VBN", "VBG") or low[q - 1] == "-")
+    ):
+        q -= 1  # "compared to the previously enrolled 23 schools"
     return any(q - len(words) >= floor and low[q - len(words) : q] == words for words in BASELINE_BEFORE_COUNT)
 
 
