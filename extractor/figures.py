@@ -540,6 +540,18 @@ def _next_clause_between(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[start:end])
 
 
+def _opens_next_clause(doc: Doc, start: int, year_start: int) -> bool:
+    """A conjunction or a semicolon right before a year, with at most a preposition or a comma
+    between: "..., and in 2019 ...", "; in 2019": the year opens the next clause."""
+    for i in range(year_start - 1, max(start, year_start - 4) - 1, -1):
+        t = doc[i]
+        if t.pos_ == "CCONJ" or t.text == ";":
+            return True
+        if t.pos_ != "ADP" and t.text != ",":
+            return False
+    return False
+
+
 def _year_opening_count(doc: Doc, count: Count, years: list[YearMention]) -> YearMention | None:
     """ "YEAR's COUNT", "in YEAR, COUNT": "2022's 1,204 crashes", "last year's low of 110"."""
     for y in years:
@@ -1230,7 +1242,9 @@ def _frame_of_count(
             return None
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
-        if year.start > count.end and later < len(starts) and starts[later] < year.start:
+        opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
+        if year.start > count.end and (opens_next or later < len(starts) and starts[later] < year.start):
+            # "410 thefts, and in 2019 the count fell": the year after "and" opens the next clause;
             # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year
             return (None, sentence.context_before) if sentence.context_before is not None else None

@@ -220,6 +220,12 @@ YEARS = [
     ("The 31 homicides in Springfield in 2019 are double the number at this time last year.", {(2019, 31, "homicide")}),
     ("At this time, the jail holds 1,400 inmates.", set()),
     ("More than 500 members attend the meetings.", set()),
+    # a year after "and" (or ";") opens the next clause: the count before it keeps the context's year
+    (
+        "Reports also rose \u2013 in\n2018, the task force received 2,104 tips and in 2019 the numbers nearly doubled.",
+        {(2018, 2104, "tip")},
+    ),
+    ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
 ]
 
 
