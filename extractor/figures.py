@@ -151,7 +151,13 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
     if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
         return True
-    if b == "of" and start - 2 >= floor and doc[start - 2].like_num and not is_year_token(doc[start - 2]):
+    if (
+        b == "of"
+        and start - 2 >= floor
+        and doc[start - 2].like_num
+        and _lower(doc[start - 2]) != "one"
+        and not is_year_token(doc[start - 2])
+    ):
         return True  # the whole of "3 of 12"
     if b == "but" and start - 2 >= floor and _lower(doc[start - 2]) == "all":
         return True  # "all but six": the ones left out of a group
@@ -666,12 +672,12 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
-def _names_a_group(doc: Doc, count: Count, noun: Token, year_tokens: frozenset[int]) -> bool:
+def _names_a_group(doc: Doc, count: Count, noun: Token) -> bool:
     """A count that names the members of a group or the details of one case, not a statistic of
     a year: staff, agencies and places ("the nine inspectors", "five agencies", "three wards"),
     the charges of one defendant ("14 felony counts", "three prior convictions"), a group all of
-    whose members are meant ("all four districts"), or a definite group a clause with no year
-    describes ("the five investigators assigned to the unit")."""
+    whose members are meant ("all four districts"), a set each of whose members is meant ("each of
+    the five counties")."""
     word = singular(_lower(noun))
     if word in GROUP_NOUNS or word in CASE_DETAIL_NOUNS or noun.lemma_.lower() in GROUP_NOUNS | CASE_DETAIL_NOUNS:
         return True
@@ -680,12 +686,8 @@ def _names_a_group(doc: Doc, count: Count, noun: Token, year_tokens: frozenset[i
     q = count.qualifier_start
     if q > 0 and _lower(doc[q - 1]) in GROUP_DETERMINERS:
         return True
-    if q > 0 and _lower(doc[q - 1]) == "the":
-        return any(
-            c.dep_ in ("acl", "relcl") and c.i > noun.i and not any(t.i in year_tokens for t in c.subtree)
-            for c in noun.children
-        )
-    return False
+    # "each of the five counties", "all of the four units": the size of a set
+    return q > 2 and lowers(doc)[q - 2 : q] == ["of", "the"] and _lower(doc[q - 3]) in GROUP_DETERMINERS
 
 
 def _after_baseline(doc: Doc, count: Count, floor: int) -> bool:
@@ -849,6 +851,7 @@ class _Reading:
     header: Frame | None = None
     dangling: Frame | None = None
     lines: dict[int, tuple[str, int]] = field(default_factory=dict)
+    period_years: set[int] = field(default_factory=set)  # where a part of a year gave the publication's year
 
     def __post_init__(self) -> None:
         self.starts = _line_starts(self.text)
@@ -943,6 +946,7 @@ def _sentence_years(
     ]
     if not years and not unresolved and published is not None:
         years = _relative_period_years(doc, sent, published, ctx)
+        reading.period_years.update(y.start for y in years)
     if years:
         reading.last_year = years[-1].year
     for y in years:
@@ -954,8 +958,7 @@ def _sentence_years(
 def _relative_period_years(doc: Doc, sent: Span, published: dt.date, ctx: Context) -> list[YearMention]:
     """The year of a part of a year counted back from the publication or from a month of its
     year, in a sentence with no year written: "over the past three weeks", "since January" (not a
-    month after the publication's, nor a month a year follows). A total "as of" a day may run
-    over several years (since a law or a programme began): it takes no year this way."""
+    month after the publication's, nor a month a year follows), "as of June 30"."""
     low = lowers(doc)
     for _label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
@@ -966,8 +969,8 @@ def _relative_period_years(doc: Doc, sent: Span, published: dt.date, ctx: Contex
         )
         months = [MONTHS[w] for w in words if w in MONTHS]
         if months and not recent:
-            following = low[e + 1] if e < len(doc) - 1 and low[e] == "," else (low[e] if e < len(doc) else "")
-            if months[0] > published.month or regexes.YEAR.fullmatch(following) or words[0] != "since":
+            dated = any(regexes.YEAR.fullmatch(w) for w in low[e : min(len(doc), e + 4)])
+            if months[0] > published.month or dated or words[0] not in ("since", "as"):
                 continue
         elif not recent:
             continue
@@ -989,7 +992,7 @@ def _figures_of_sentence(
         own = own | {0}
     single = len(own) == 1 and 0 not in own
     context_before = reading.paragraph_frame or reading.header  # the context as it stood before this sentence
-    if single:
+    if single and years[0].start not in reading.period_years:  # "since January" dates its own sentence only
         reading.paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
     year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
     counts = [
@@ -1203,7 +1206,7 @@ def _metric_of_count(
         or _is_rate(noun)
         or _is_subject_of_counted_verb(noun, sentence.counts)
         or names_an_average(noun)
-        or _names_a_group(doc, count, noun, sentence.year_tokens)
+        or _names_a_group(doc, count, noun)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):

@@ -92,6 +92,8 @@ GROUPS = [
     ("In 2022, the task force added three investigators and two detectives.", set()),
     ("In 2020, the five analysts who joined the team reviewed 2,300 reports.", {(2020, 2300, "report")}),
     ("The four schools in the program enrolled 1,300 students in 2023.", {(2023, 1300, "student")}),
+    ("In 2023, she was one of the 52 people killed in traffic crashes.", {(2023, 52, "person")}),
+    ("In 2021, each of the five counties hired staff.", set()),
 ]
 
 # the details of one case's charges
@@ -245,6 +247,7 @@ PERIODS = [
     ("In the first six months of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
     ("Over the past four weeks, the court dismissed more than 500 traffic cases.", 2024, "over the past four weeks"),
     ("Since January, the office has charged three parents with endangerment.", 2024, "year to date"),
+    ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
     ("Between January and March 2024, the office filed 1,459 new cases.", 2024, "between january and march"),
 ]
 
@@ -255,11 +258,12 @@ def test_periods(nlp: Language, text: str, year: int, period: str) -> None:
     assert (figure.year, figure.period) == (year, period)
 
 
-# a part of a year that names no year of its own and may span two years, or a total as of a day
-# (which may run over several years), takes no year
+# a part of a year that names no year of its own and may span two years (a month after the
+# publication's), or that names its year ("as of" a full date: the year of a day, not of a count), takes no year
 NO_PERIOD_YEAR = [
     "Since November, the office has charged 40 people.",
-    "As of June 30, 3,879 cases had been filed under the new law.",
+    "As of June 30, 1,250 cases had been filed.",
+    "As of February 10, 2023, 1,250 cases had been filed.",
     "Since January 2019, the office has charged 40 people.",
 ]
 
