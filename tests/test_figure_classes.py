@@ -46,7 +46,7 @@ CITATIONS = [
     ("See State v. Poe (2011) 52 Cal.4th 1001.", set()),
     ("The panel cited Lee v. Park (2005) 14 U.S. 220 in its order.", set()),
     (
-        "The appeals court decided 312 appeals in 2016, among them People v. Lee (2016) 1 Cal.5th 901.",
+        "The appeals court decided 312 appeals in 2016, among them People v. Lee (2016) 3 Cal.5th 417.",
         {(2016, 312, "appeal")},
     ),
 ]
@@ -87,7 +87,7 @@ def test_numbers_that_are_no_counts(nlp: Language, text: str, expected: set[tupl
 # modifier counts naming a group: staff, agencies, places a programme covers, all of a group
 GROUPS = [
     ("Officers visited seven wards and six agencies in 2021.", set()),
-    ("In 2023, the eight prosecutors assigned to the unit handled 900 cases.", {(2023, 900, "case")}),
+    ("In 2023, the six inspectors assigned to the bureau handled 900 complaints.", {(2023, 900, "complaint")}),
     ("The office covers all four districts and filed 300 cases in 2023.", {(2023, 300, "case")}),
     ("In 2022, the task force added three investigators and two detectives.", set()),
     ("In 2020, the five analysts who joined the team reviewed 2,300 reports.", {(2020, 2300, "report")}),
@@ -101,13 +101,13 @@ CASE_DETAILS = [
     ("In 2021, the defendant faced 14 felony counts and three prior convictions.", set()),
     ("The man was charged in 2022 with six charges of fraud.", set()),
     ("In 2019, she was sentenced on two strikes and four enhancements.", set()),
-    ("Prosecutors secured 1,146 convictions in 2021.", {(2021, 1146, "conviction")}),
+    ("Prosecutors secured 1,318 convictions in 2021.", {(2021, 1318, "conviction")}),
     ("In 2022, the unit charged 264 defendants.", {(2022, 264, "defendant")}),
     # a small count of people charged, arrested or sentenced: the defendants of one case
     ("In 2022, three people were charged with fraud.", set()),
     ("In 2023, two men were convicted of the robbery.", set()),
-    ("In 2023, 2,643 defendants were charged with domestic violence crimes.", {(2023, 2643, "defendant")}),
-    ("In 2018, five offenders died by suicide.", {(2018, 5, "offender")}),
+    ("In 2023, 1,718 defendants were charged with elder abuse.", {(2023, 1718, "defendant")}),
+    ("In 2017, four inmates died of heat stroke.", {(2017, 4, "inmate")}),
     ("In 2022, the investigation led to 14 arrests.", set()),
 ]
 
@@ -125,21 +125,21 @@ ONE_OPERATION = [
     ("In 2023, there were 50 homicides, including the shooting at the mall.", {(2023, 50, "homicide")}),
     ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
     ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
-    ("In 2014, we closed the long prosecution of 19 defendants.", set()),
+    ("In 2012, the office finished the lengthy prosecution of 27 defendants.", set()),
     # a count of a few hours, or of the first days of a year
-    ("Two days into 2023, in less than three hours, officers responded to five overdose deaths.", set()),
+    ("Five days into 2021, paramedics answered six overdose calls within two hours.", set()),
     ("In 2020, deputies made 40 arrests within 12 hours of the storm.", set()),
 ]
 
 # the people or things of one dated occurrence: a month opens the clause, or a small count's month
 ONE_OCCURRENCE = [
-    ("In March of this year, two teens were arrested for robbery.", set()),
+    ("In April of last year, two teens were arrested for vandalism.", set()),
     (
         "In 2023 the county recorded 412 burglaries. In June, three people were hurt in a crash.",
         {(2023, 412, "burglary")},
     ),
     ("In April of 2022, police seized 40 guns from a warehouse.", set()),
-    ("Volunteers counted 651 people without shelter in January 2024.", {(2024, 651, "person")}),
+    ("Volunteers counted 437 people without shelter in February 2023.", {(2023, 437, "person")}),
     ("It was the deadliest January since 2010, when 31 people were killed.", {(2010, 31, "person")}),
 ]
 
@@ -164,36 +164,36 @@ def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[t
 
 # the other side of a comparison takes a year only from the words after it
 BASELINES = [
-    ("The program served 850 families this year compared to 400 in years past.", {(2024, 850, "family")}),
-    ("This year, 43 schools joined the program, compared with 23 schools before.", {(2024, 43, "school")}),
-    ("This year, 43 schools took part, compared to the previously enrolled 23 schools.", {(2024, 43, "school")}),
+    ("The pantry fed 620 families this year, compared to 300 in earlier years.", {(2024, 620, "family")}),
+    ("This year, 31 libraries joined the program, compared with 17 libraries before.", {(2024, 31, "library")}),
+    ("This year, 31 libraries took part, compared to the previously enrolled 17 libraries.", {(2024, 31, "library")}),
     (
         "Deputies made 312 arrests last year, up from 290 the year before.",
         {(2023, 312, "arrest"), (2022, 290, "arrest")},
     ),
     (
-        "There were 8,495 reports in 2020 compared to 8,235 reported in the first half of 2019.",
-        {(2020, 8495, "report"), (2019, 8235, "report")},
+        "There were 5,310 complaints in 2021 compared to 4,920 logged in the first half of 2018.",
+        {(2021, 5310, "complaint"), (2018, 4920, "complaint")},
     ),
 ]
 
 # a part of what an earlier count of the sentence counted, and the outcome a count of cases came to
 PARTS_AND_OUTCOMES = [
     (
-        "In 2018, reviewers examined 1,675 drug cases and charged 925 of them.",
-        {(2018, 1675, "case"), (2018, 925, "case")},
+        "In 2016, auditors examined 1,480 tax cases and closed 730 of them.",
+        {(2016, 1480, "case"), (2016, 730, "case")},
     ),
     (
-        "In 2019, the unit closed 1,209 drug cases, and 1,113 of those cases resulted in guilty pleas.",
-        {(2019, 1209, "case"), (2019, 1113, "plea")},
+        "In 2017, the bureau opened 2,310 fraud cases, and 1,940 of those cases ended in settlements.",
+        {(2017, 2310, "case"), (2017, 1940, "settlement")},
     ),
     (
-        "In 2015, the office completed 1,224 cases with 1,146 cases resulting in convictions.",
-        {(2015, 1224, "case"), (2015, 1146, "conviction")},
+        "In 2013, the court heard 3,120 cases, with 2,870 cases resulting in fines.",
+        {(2013, 3120, "case"), (2013, 2870, "fine")},
     ),
-    ("In 2023, regulators brought 23 enforcement actions resulting in fines.", {(2023, 23, "action")}),
+    ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
     ("In 2020, six of them were injured.", set()),
-    ("In 2014, 200 families took part and all but six of those families finished.", {(2014, 200, "family")}),
+    ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
 ]
 
 
@@ -219,13 +219,13 @@ YEARS = [
     ("In 2023, the office:\n- filed 1,200 cases\n- held 300 hearings", {(2023, 1200, "case"), (2023, 300, "hearing")}),
     ("More than 140 defendants have been charged in the last year.", set()),
     # "at this time last year" is a past point of comparison, not "at present"
-    ("The 31 homicides in Springfield in 2019 are double the number at this time last year.", {(2019, 31, "homicide")}),
+    ("Springfield's 31 homicides in 2019 were twice the count at this time last year.", {(2019, 31, "homicide")}),
     ("At this time, the jail holds 1,400 inmates.", set()),
     ("More than 500 members attend the meetings.", set()),
     # a year after "and" (or ";") opens the next clause: the count before it keeps the context's year
     (
-        "Reports also rose \u2013 in\n2018, the task force received 2,104 tips and in 2019 the numbers nearly doubled.",
-        {(2018, 2104, "tip")},
+        "Calls grew \u2013 in\n2016, the hotline logged 2,104 calls and in 2017 that figure rose again.",
+        {(2016, 2104, "call")},
     ),
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
 ]
@@ -241,14 +241,14 @@ PERIODS = [
     ("In fiscal year 2016-17, the agency processed 3,400 permit applications.", 2017, "fiscal year"),
     ("The clinic treated 812 patients in FY 2018.", 2018, "fiscal year"),
     ("Inspectors logged 640 complaints in the 2014-15 fiscal year.", 2015, "fiscal year"),
-    ("During the 2019-2020 grant cycle, the unit reviewed 1,540 DUI cases.", 2020, "fiscal year"),
-    ("In the 2018 grant year, prosecutors filed 982 DUI cases.", 2018, "fiscal year"),
+    ("During the 2019-2020 grant cycle, the lab tested 1,540 blood samples.", 2020, "fiscal year"),
+    ("In the 2020 grant year, the program trained 415 volunteers.", 2020, "fiscal year"),
     ("So far this year, police have recorded 37 homicides.", 2024, "year to date"),
     ("In the first six months of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
-    ("Over the past four weeks, the court dismissed more than 500 traffic cases.", 2024, "over the past four weeks"),
-    ("Since January, the office has charged three parents with endangerment.", 2024, "year to date"),
+    ("Over the past three weeks, the clinic vaccinated more than 700 children.", 2024, "over the past three weeks"),
+    ("Since January, inspectors have closed four restaurants.", 2024, "year to date"),
     ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
-    ("Between January and March 2024, the office filed 1,459 new cases.", 2024, "between january and march"),
+    ("Between January and March 2023, the port handled 2,840 ships.", 2023, "between january and march"),
 ]
 
 
