@@ -1041,8 +1041,9 @@ def _figure_of_count(
     year, frame = dated
     reading.previous_metric = sentence.metric = metric
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
-    if year is not None and frame.basis is Basis.phrase:
-        # the evidence runs from the count to its year, past an appositive only to reach a year
+    if year is not None and frame.basis is Basis.phrase and "that" not in lowers(doc)[year.start : year.end]:
+        # the evidence runs from the count to its year; not to a year named by pointing back ("in
+        # that year": the year is the one the text named before)
         first, last = min(count.qualifier_start, year.start), max(noun_last, year.end)
     else:
         first, last = count.qualifier_start, noun_last
