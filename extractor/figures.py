@@ -45,6 +45,8 @@ ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
 MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
 WEEKDAY_OPENERS = set(RULES["weekday_openers"])
 CASE_VERBS = set(RULES["case_verbs"])
+MODAL_WORDS = set(RULES["modal_words"])
+ENOUGH_WORDS = set(RULES["enough_words"])
 WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
@@ -1048,6 +1050,8 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
+    if _is_potential(doc, count):
+        return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
     return _figure(
@@ -1122,6 +1126,22 @@ def _outcome_after(token: Token) -> tuple[str, Token] | None:
             break
     metric = metric_from_noun(last) if last is not None else None
     return (metric, last) if metric is not None and last is not None else None
+
+
+def _is_potential(doc: Doc, count: Count) -> bool:
+    """A count of what could, would or will be, not of what was counted: its clause's verb has a
+    modal ("the plan would create 450 jobs", "the shelter can house 300 people"), or is the
+    infinitive after "enough" ("enough fentanyl to kill 2 million people")."""
+    verb = _clause_verb(doc[count.start])
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {_lower(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & MODAL_WORDS:
+        return True
+    if "to" in auxiliaries and verb.tag_ == "VB":
+        head = verb.head
+        return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
+    return False
 
 
 def _one_occurrence(

@@ -111,6 +111,15 @@ CASE_DETAILS = [
     ("In 2022, the investigation led to 14 arrests.", set()),
 ]
 
+# what could, would or will be: a modal on the count's verb, or "enough ... to" before it
+POTENTIAL = [
+    ("In 2023, officers seized enough fentanyl to kill 2 million people.", set()),
+    ("The new shelter, opened in 2022, can house 300 people.", set()),
+    ("In 2021, the county said the plan would create 450 jobs.", set()),
+    ("In 2021, the plan created 450 jobs.", {(2021, 450, "job")}),
+    ("In 2022, the shelter housed 300 people.", {(2022, 300, "person")}),
+]
+
 # one operation, sweep or raid
 ONE_OPERATION = [
     ("In 2023 the sweep netted 45 arrests and 30 guns.", set()),
@@ -154,7 +163,7 @@ OCCURRENCE_YEARS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), GROUPS + CASE_DETAILS + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
+    ("text", "expected"), GROUPS + CASE_DETAILS + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
 )
 def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
