@@ -4,8 +4,8 @@ attributes (`Doc._.figures`, `Doc._.changes`, `Doc._.claims`).
 The word lists that decide what a count is live in `rules/context.json` and are matched once per
 Doc by a `Matcher` and a `PhraseMatcher`: parts of a year ("so far this year", "through June"),
 multi-year totals, averages and targets, differences ("down 12"), service numbers (911), dates in
-another language, birth years, list headers ("the audit lists the following findings:") and
-report titles ("the 2031 Harbor Safety Report"). `figures.py` and `changes.py` read the resulting
+another language, birth years, list headers ("the review lists these findings:") and
+report titles ("the 2011 Water Quality Report"). `figures.py` and `changes.py` read the resulting
 `Context` instead of scanning tokens by hand.
 
 The facts depend on the publication date and the article's place (relative years: "last year"):
@@ -27,8 +27,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .components import next_index, number_tokens, sentences
-from .rules import load
+from .components import doc_text, next_index, number_tokens, sentences
+from .rules import load, regexes
 
 
 @dataclass
@@ -126,6 +126,7 @@ class FactMatchers:
         rules = load("context.json")
         # a named part of the year ("first half") sorts before a phrase read as written ("through june")
         self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
+        self.present_not_before = frozenset(rules["present_not_before"]["words"])
         self.service_numbers = frozenset(  # 911, 311: never counts
             t
             for pattern in rules["not_count_patterns"]["service_number"]
@@ -161,6 +162,9 @@ class FactMatchers:
             if not label.startswith("_"):
                 add_phrases("period", label, phrases)
         add("period", "", rules["month_range_patterns"])
+        for label, patterns in rules["named_period_patterns"].items():
+            if not label.startswith("_"):
+                add("period", label, patterns)
         for label, patterns in rules["multi_year_patterns"].items():
             if not label.startswith("_"):
                 add("marker", label, patterns)
@@ -224,6 +228,9 @@ class FactMatchers:
                 last = doc[e - 1]
                 if label == "target" and last.shape_ == "dddd" and published and int(last.text) < published.year:
                     continue  # "by 2019" in a release of 2021 dates a past count
+                after = e + 1 if e < len(doc) and doc[e].lower_ == "time" else e
+                if label == "present" and after < len(doc) and doc[after].lower_ in self.present_not_before:
+                    continue  # "at this time last year": a past point of comparison
                 ctx.markers.append((label, s, e))
             elif kind == "not_count":
                 ctx.not_count.update(
@@ -237,6 +244,12 @@ class FactMatchers:
                 ctx.respectively.append(s)
             elif kind == "report" and doc[s].text.isdigit():
                 ctx.report_years.append((s, int(doc[s].text)))
+        # a law report's citation ("(1999) 12 Cal.4th 345, 350"): its volume, pages and year are no count or year
+        for m in regexes.CITATION.finditer(doc_text(doc)):
+            cited = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if cited is not None:
+                ctx.not_count.update(t.i for t in cited if t.like_num)
+                ctx.not_year.update(t.i for t in cited if t.shape_ == "dddd")
         named = self.named_periods
         ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx

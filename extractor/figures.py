@@ -34,7 +34,25 @@ NOT_COUNT_WORDS = set(RULES["not_count_words"])
 RATE_WORDS = set(RULES["rate_words"])
 RATE_UNITS = set(RULES["rate_units"])
 ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
+GROUP_NOUNS = set(RULES["group_nouns"])
+CASE_DETAIL_NOUNS = set(RULES["case_detail_nouns"])
+CASE_DETAIL_MODIFIERS = set(RULES["case_detail_modifiers"])
+GROUP_DETERMINERS = set(RULES["group_determiners"])
+BASELINE_BEFORE_COUNT = [phrase.split() for phrase in RULES["baseline_before_count"]]
+RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
+ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
+ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
+MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
+WEEKDAY_OPENERS = set(RULES["weekday_openers"])
+CASE_VERBS = set(RULES["case_verbs"])
+MODAL_WORDS = set(RULES["modal_words"])
+ENOUGH_WORDS = set(RULES["enough_words"])
+WEEKDAYS = set(load("dates.json")["weekdays"])
+SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
+OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
+OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
 NEAREST_YEAR_MAX_TOKENS = 10
+SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
 Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
 
@@ -84,12 +102,39 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
+        return True
     return (
         (before is not None and _blocked_by_word_before(doc, start, floor, before, after))
         or in_number_run(doc, start, end - 1)
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
     )
+
+
+def _in_a_name(first: Token, after: Token | None) -> bool:
+    """A number word capitalized inside a sentence, before a capitalized word: part of a name (a
+    law, a team, a group: "the Nine Points plan"), no count."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return (
+        first.is_alpha
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and before is not None
+        and (before.is_alpha or before.tag_ == "POS")
+        and "\n" not in before.whitespace_
+        and after is not None
+        and after.text[:1].isupper()
+    )
+
+
+def _age_after_name(doc: Doc, start: int, end: int, floor: int, after: Token | None) -> bool:
+    """An age set off by commas after a name: "Jane Roe, 34, of Springfield"."""
+    if end - start != 1 or start - 2 < floor or doc[start - 1].text != "," or not doc[start].text.isdigit():
+        return False
+    name = doc[start - 2]
+    closed = after is None or after.text in (",", ";", ")") or "\n" in after.text or "\n" in doc[start].whitespace_
+    return int(doc[start].text) < 120 and name.pos_ == "PROPN" and name.text[:1].isupper() and closed
 
 
 def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, after: Token | None) -> bool:
@@ -103,14 +148,24 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         and not is_year_token(doc[start - 2])
         and (b != "and" or (start - 3 >= floor and _lower(doc[start - 3]) == "between"))
     ):
-        return True  # the far end of a range: "from 16 to 79", "between 5 and 10"
+        return True  # the far end of a range: "from 12 to 40", "between 3 and 8"
     if before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
     if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
         return True
+    if (
+        b == "of"
+        and start - 2 >= floor
+        and doc[start - 2].like_num
+        and _lower(doc[start - 2]) != "one"
+        and not is_year_token(doc[start - 2])
+    ):
+        return True  # the whole of "3 of 12"
+    if b == "but" and start - 2 >= floor and _lower(doc[start - 2]) == "all":
+        return True  # "all but six": the ones left out of a group
     if before.text in ("-", "/", ":", ".", "+") and start - 2 >= floor and doc[start - 2].like_num:
         return True  # 555-1212, 3-2, 12/31, 5:30
-    # (314); but "over 2023 (546)" is that year's count
+    # (212); but "over 2021 (318)" is that year's count
     return (
         before.text == "("
         and after is not None
@@ -133,11 +188,14 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
         a == "of"
         and after2 is not None
         and (after2.pos_ in ("DET", "PRON", "PROPN") or after2.tag_ == "PRP$")
+        and _lower(after2) not in SUBSET_PRONOUNS
         and not (after3_token is not None and is_year_token(after3_token))
     ):
-        return True  # "two of the victims", "six of them": a part of a group, not a count
+        return True  # "two of the victims": a part of a group, not a count ("of those": `_subset_metric`)
     if after.text in (":", "/") and after2 is not None and after2.like_num:
         return True
+    if a == "of" and after2 is not None and after2.like_num and not is_year_token(after2):
+        return True  # "3 of 12", "page 2 of 5": a part of a whole
     if after2 is not None and _lower(after2) in STREET_WORDS and after.pos_ == "PROPN":
         return True  # 1200 Main St.
     if after2 is not None and a in ("per", "out"):
@@ -198,7 +256,7 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 1].tag_ == "NNS"
         and noun.i + 1 not in years
     ):
-        noun = doc[noun.i + 1]  # "five DV homicides": the parser took the acronym for the head
+        noun = doc[noun.i + 1]  # "three DUI deaths": the parser took the acronym for the head
     elif (
         noun is not None
         and noun.i + 1 < limit
@@ -207,16 +265,7 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 1].lower_.endswith("s")
         and (noun.i + 2 >= limit or doc[noun.i + 2].pos_ in ("ADP", "DET", "PUNCT"))
     ):
-        noun = doc[noun.i + 1]  # "16,000 domestic violence calls for help": a plural noun tagged as a verb
-    elif (
-        noun is not None
-        and noun.i + 2 < limit
-        and doc[noun.i + 1].dep_ == "amod"
-        and doc[noun.i + 1].tag_ in ("VBN", "VBD")
-        and doc[noun.i + 2].pos_ == "NOUN"
-        and doc[noun.i + 2].i not in years
-    ):
-        noun = doc[noun.i + 2]  # "127 narcotics related incidents"
+        noun = doc[noun.i + 1]  # "9,000 noise calls for service": a plural noun tagged as a verb
     while (
         noun is not None
         and noun.i + 2 < limit
@@ -480,17 +529,15 @@ def _year_after_count(doc: Doc, count: Count, noun_end: int, years: list[YearMen
     for y in years:
         if y.anchored:
             continue
-        # a place between the count and its year does not separate them: "388 in the Bronx in 2023"
+        # a place between the count and its year does not separate them: "214 in the north district in 2021"
         gap = sum(1 for t in doc[noun_end : y.start] if not _is_place_word(t))
         introduced = _lower(doc[y.start - 1]) in YEAR_PREPOSITIONS | {"'s"}
         if y.start < noun_end:
-            if count.end < y.start and introduced and all(t.text == "," for t in doc[y.end : noun_end]):
-                return y  # "96 devices, the parts known as switches, in 2022,": the year closes the phrase
             continue
         if any(t.like_num for t in doc[noun_end : y.start]):
-            continue  # another number stands between: "..., compared with 23 in 2020"
+            continue  # another number stands between: "..., compared with 17 in 2019"
         if _next_clause_between(doc, noun_end, y.start):
-            continue  # "355 gangs and in 1998 ...": the year opens the next clause
+            continue  # "120 clubs and in 2009 ...": the year opens the next clause
         if gap == 0 or (gap <= 3 and introduced):
             return y
     return None
@@ -499,6 +546,18 @@ def _year_after_count(doc: Doc, count: Count, noun_end: int, years: list[YearMen
 def _next_clause_between(doc: Doc, start: int, end: int) -> bool:
     """A conjunction or a semicolon between two tokens: what follows opens another clause."""
     return any(t.pos_ == "CCONJ" or t.text == ";" for t in doc[start:end])
+
+
+def _opens_next_clause(doc: Doc, start: int, year_start: int) -> bool:
+    """A conjunction or a semicolon right before a year, with at most a preposition or a comma
+    between: "..., and in 2019 ...", "; in 2019": the year opens the next clause."""
+    for i in range(year_start - 1, max(start, year_start - 4) - 1, -1):
+        t = doc[i]
+        if t.pos_ == "CCONJ" or t.text == ";":
+            return True
+        if t.pos_ != "ADP" and t.text != ",":
+            return False
+    return False
 
 
 def _year_opening_count(doc: Doc, count: Count, years: list[YearMention]) -> YearMention | None:
@@ -531,11 +590,11 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
         if y.anchored:
             continue
         if _is_model_year(doc, y):
-            continue  # "a 2014 black Chevrolet pickup": a model year, not the year of another count
+            continue  # "a 2011 silver Ford sedan": a model year, not the year of another count
         if _in_other_clause(doc, y, count, noun_end):
-            continue  # "Hardaway, who became chief in 2020, said ... 238 officers": another clause's year
+            continue  # "Lee, who became director in 2019, said ... 140 nurses": another clause's year
         if y.start >= noun_end and _next_clause_between(doc, noun_end, y.start):
-            continue  # "410 thefts, and this year 380": the year after "and" opens the next clause
+            continue  # "510 thefts, and this year 470": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
         if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
             best, best_distance = y, distance
@@ -543,7 +602,7 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
 
 
 def _is_model_year(doc: Doc, y: YearMention) -> bool:
-    """ "a 2014 black Chevrolet pickup": a year naming a model, not dating a count."""
+    """ "a 2011 silver Ford sedan": a year naming a model, not dating a count."""
     year_token = doc[y.start]
     head = year_token.head
     return (
@@ -615,6 +674,37 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
+def _names_a_group(doc: Doc, count: Count, noun: Token) -> bool:
+    """A count that names the members of a group or the details of one case, not a statistic of
+    a year: staff, agencies and places ("the nine inspectors", "five agencies", "three wards"),
+    the charges of one defendant ("14 felony counts", "three prior convictions"), a group all of
+    whose members are meant ("all four districts"), a set each of whose members is meant ("each of
+    the five counties")."""
+    word = singular(_lower(noun))
+    if word in GROUP_NOUNS or word in CASE_DETAIL_NOUNS or noun.lemma_.lower() in GROUP_NOUNS | CASE_DETAIL_NOUNS:
+        return True
+    if any(c.dep_ == "amod" and _lower(c) in CASE_DETAIL_MODIFIERS for c in noun.children):
+        return True
+    q = count.qualifier_start
+    if q > 0 and _lower(doc[q - 1]) in GROUP_DETERMINERS:
+        return True
+    # "each of the five counties", "all of the four units": the size of a set
+    return q > 2 and lowers(doc)[q - 2 : q] == ["of", "the"] and _lower(doc[q - 3]) in GROUP_DETERMINERS
+
+
+def _after_baseline(doc: Doc, count: Count, floor: int) -> bool:
+    """A count right after "compared to", "versus", "up from": the other side of a comparison."""
+    low = lowers(doc)
+    q = count.qualifier_start
+    while (
+        q > floor
+        and count.qualifier_start - q < 5
+        and (doc[q - 1].pos_ in ("DET", "ADJ", "ADV") or doc[q - 1].tag_ in ("VBN", "VBG") or low[q - 1] == "-")
+    ):
+        q -= 1  # "compared to the previously enrolled 23 schools"
+    return any(q - len(words) >= floor and low[q - len(words) : q] == words for words in BASELINE_BEFORE_COUNT)
+
+
 def _is_rate(noun: Token) -> bool:
     """ "a dozen homes a week", "12 calls per day": a rate, not a count for the year."""
     doc = noun.doc
@@ -632,21 +722,6 @@ def _is_subject_of_counted_verb(noun: Token, counts: list[Count]) -> bool:
     return any(
         o.i > noun.i and any(c.start < o.i and o.i - c.end <= 3 and c.start > noun.i for c in counts) for o in objects
     )
-
-
-def _phrase_end(noun: Token) -> int:
-    """Where a counted noun's phrase ends, past an appositive: "96 devices, the small parts known
-    as switches, in 2022"."""
-    end = noun.i + 1
-    doc = noun.doc
-    if end < len(doc) and doc[end].text != ",":
-        return end
-    for child in noun.children:
-        if child.dep_ == "appos" and child.i > noun.i:
-            end = max(end, child.right_edge.i + 1)
-    while end < len(doc) and doc[end].text == ",":
-        end += 1
-    return end
 
 
 @dataclass
@@ -667,8 +742,8 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool:
-    """A count that a multi-year, average or target phrase governs: "seized 1,088 firearms in the
-    past 5 years", "an average of 36 victims", "aims to reach 110,000 by 2028"."""
+    """A count that a multi-year, average or target phrase governs: "cleared 2,140 lots in the
+    past 6 years", "an average of 41 rescues", "aims to plant 80,000 trees by 2030"."""
     for _kind, s, e in ctx.markers:
         if s < sent.start or s >= sent.end:
             continue
@@ -691,8 +766,10 @@ def _clause_verb(token: Token) -> Token:
 
 def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Context) -> str | None:
     """The part of a year a count covers: a period phrase next to its year ("the first six months
-    of 2020", "so far this year", "through October of 2003"), or anywhere in a sentence with one
+    of 2020", "so far this year", "through May of 2011"), or anywhere in a sentence with one
     year."""
+    if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
+        return "fiscal year"  # "FY2021"
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
@@ -709,7 +786,8 @@ def _own_years(years: list[YearMention]) -> set[int]:
 
 def _header_frame(sent: Span, years: list[YearMention], ctx: Context) -> Frame | None:
     """The year a list header gives the items below it: its own year ("In 2024, the office:"), or,
-    for "the report includes the following facts:", the year of the report named before it."""
+    for a line such as "the annual review lists these findings:", the year of the report named
+    before it."""
     own = _own_years(years)
     if len(own) == 1:
         return Frame(own.pop(), Basis.list_header)
@@ -726,8 +804,8 @@ TERMINALS = (".", "!", "?", ":", '"', "\u201d")
 def _dangling_frame(
     doc: Doc, text: str, starts: list[int], previous: int, line: int, frame: Frame | None
 ) -> Frame | None:
-    """A sentence broken over lines (scraped links: "In 2024, the office's" / "Fraud Division" /
-    "filed charges against 170 defendants"): the year of an unfinished line carries to the lines
+    """A sentence broken over lines (scraped links: "In 2021, the county's" / "Licensing Bureau" /
+    "issued 640 permits"): the year of an unfinished line carries to the lines
     that finish its sentence."""
     if frame is None:
         return None
@@ -775,6 +853,7 @@ class _Reading:
     header: Frame | None = None
     dangling: Frame | None = None
     lines: dict[int, tuple[str, int]] = field(default_factory=dict)
+    period_years: set[int] = field(default_factory=set)  # where a part of a year gave the publication's year
 
     def __post_init__(self) -> None:
         self.starts = _line_starts(self.text)
@@ -859,7 +938,7 @@ def _sentence_years(
     doc: Doc, sent: Span, published: dt.date | None, reading: _Reading, ctx: Context
 ) -> tuple[list[YearMention], list[int]]:
     """The years of a sentence (no birth years, no model years), those inside a multi-year phrase
-    anchored ("Between 1993 and 1996, ...": a span, not one year), and its relative years left
+    anchored ("Between 2004 and 2007, ...": a span, not one year), and its relative years left
     unresolved."""
     unresolved: list[int] = []
     years = [
@@ -867,12 +946,38 @@ def _sentence_years(
         for y in years_in(doc, sent.start, sent.end, published, reading.last_year, unresolved)
         if y.start not in ctx.not_year and not _is_model_year(doc, y)
     ]
+    if not years and not unresolved and published is not None:
+        years = _relative_period_years(doc, sent, published, ctx)
+        reading.period_years.update(y.start for y in years)
     if years:
         reading.last_year = years[-1].year
     for y in years:
         if any(s <= y.start < e for _k, s, e in ctx.markers):
             y.anchored = True
     return years, unresolved
+
+
+def _relative_period_years(doc: Doc, sent: Span, published: dt.date, ctx: Context) -> list[YearMention]:
+    """The year of a part of a year counted back from the publication or from a month of its
+    year, in a sentence with no year written: "over the past three weeks", "since January" (not a
+    month after the publication's, nor a month a year follows), "as of June 30"."""
+    low = lowers(doc)
+    for _label, s, e in ctx.periods:
+        if s < sent.start or s >= sent.end:
+            continue
+        words = low[s:e]
+        recent = any(
+            w in RELATIVE_PERIOD_OPENERS and j + 2 < len(words) and doc[s + j + 1].like_num for j, w in enumerate(words)
+        )
+        months = [MONTHS[w] for w in words if w in MONTHS]
+        if months and not recent:
+            dated = any(regexes.YEAR.fullmatch(w) for w in low[e : min(len(doc), e + 4)])
+            if months[0] > published.month or dated or words[0] not in ("since", "as"):
+                continue
+        elif not recent:
+            continue
+        return [YearMention(published.year, s, e, False)]
+    return []
 
 
 def _figures_of_sentence(
@@ -889,7 +994,7 @@ def _figures_of_sentence(
         own = own | {0}
     single = len(own) == 1 and 0 not in own
     context_before = reading.paragraph_frame or reading.header  # the context as it stood before this sentence
-    if single:
+    if single and years[0].start not in reading.period_years:  # "since January" dates its own sentence only
         reading.paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
     year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
     counts = [
@@ -907,9 +1012,20 @@ def _figures_of_sentence(
         for k, count in enumerate(counts):
             if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
                 figures.append(figure)
-    if len(own) > 1:
+    if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
         reading.paragraph_frame = None
     return figures
+
+
+def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
+    """A finished sentence whose only number is its year ("In 2019, Roe joined the office."): its
+    year dates an occurrence, not the counts of the sentences after it."""
+    words = [t for t in sent if not t.is_space]
+    return (
+        bool(words)
+        and words[-1].text in (".", "!", "?")
+        and not any(t.like_num and t.i not in year_tokens for t in words)
+    )
 
 
 def _figure_of_count(
@@ -920,19 +1036,24 @@ def _figure_of_count(
     if found is None:
         return None
     metric, noun = found
-    noun_end = _phrase_end(noun) if noun is not None and noun.i >= count.end else count.end
+    noun_end = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
     dated = _frame_of_count(doc, sentence, k, count, noun_end)
     if dated is None:
         return None
     year, frame = dated
     reading.previous_metric = sentence.metric = metric
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
-    if year is not None and frame.basis is Basis.phrase:
-        # the evidence runs from the count to its year, past an appositive only to reach a year
+    if year is not None and frame.basis is Basis.phrase and "that" not in lowers(doc)[year.start : year.end]:
+        # the evidence runs from the count to its year; not to a year named by pointing back ("in
+        # that year": the year is the one the text named before)
         first, last = min(count.qualifier_start, year.start), max(noun_last, year.end)
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
+    if _is_potential(doc, count):
+        return None
+    if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
+        return None
     return _figure(
         doc,
         doc[first].idx,
@@ -947,6 +1068,141 @@ def _figure_of_count(
     )
 
 
+def _subset_metric(doc: Doc, sentence: _Sentence, count: Count) -> tuple[str, Token | None] | tuple[()] | None:
+    """The metric of a count of part of what a count before it in the sentence counted ("1,400
+    claims and paid 610 of them", "820 of those claims ended in settlements": the outcome); ()
+    for such a part with no count before it ("six of them"); None for no part."""
+    end = sentence.span.end
+    if not (count.end + 1 < end and _lower(doc[count.end]) == "of" and _lower(doc[count.end + 1]) in SUBSET_PRONOUNS):
+        return None
+    if sentence.metric is None:
+        return ()
+    pronoun = doc[count.end + 1]
+    noun = doc[pronoun.i + 1] if pronoun.i + 1 < end and doc[pronoun.i + 1].pos_ == "NOUN" else None
+    for anchor in (noun, doc[count.start]):
+        if anchor is not None and (outcome := _outcome_of(anchor)) is not None:
+            sentence.metrics_by_count[sentence.counts.index(count)] = outcome[0]
+            return outcome
+    metric = sentence.metric
+    sentence.metrics_by_count[sentence.counts.index(count)] = metric
+    return metric, None
+
+
+def _outcome_of(token: Token) -> tuple[str, Token] | None:
+    """The outcome a counted noun came to, when the sentence names it without a count of its own:
+    "cases ending in pleas" -> plea."""
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(token.head)
+    for verb in verbs:
+        wanted = OUTCOME_VERBS.get(verb.lemma_.lower())
+        if wanted is None:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or _lower(prep) != wanted:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+                    metric = metric_from_noun(obj)
+                    if metric is not None:
+                        return metric, obj
+    return _outcome_after(token)
+
+
+def _outcome_after(token: Token) -> tuple[str, Token] | None:
+    """The outcome read on the words right after a counted noun when the parse misses it: "cases
+    going to jury trial" (the verb, its preposition, then a noun phrase without a number)."""
+    doc = token.doc
+    i = token.i + 1
+    if i + 2 >= len(doc) or OUTCOME_VERBS.get(doc[i].lemma_.lower()) != _lower(doc[i + 1]):
+        return None
+    last = None
+    for t in doc[i + 2 : min(len(doc), i + 6)]:
+        if t.like_num:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") or (t.tag_ in ("NN", "NNS") and t.pos_ != "ADJ"):
+            last = t
+        elif last is not None or t.pos_ not in ("ADJ", "DET", "VERB"):
+            break
+    metric = metric_from_noun(last) if last is not None else None
+    return (metric, last) if metric is not None and last is not None else None
+
+
+def _is_potential(doc: Doc, count: Count) -> bool:
+    """A count of what could, would or will be, not of what was counted: its clause's verb has a
+    modal ("the plan would create 450 jobs", "the shelter can house 300 people"), or is the
+    infinitive after "enough" ("enough fentanyl to kill 2 million people")."""
+    verb = _clause_verb(doc[count.start])
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {_lower(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & MODAL_WORDS:
+        return True
+    if "to" in auxiliaries and verb.tag_ == "VB":
+        head = verb.head
+        return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
+    return False
+
+
+def _one_occurrence(
+    doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, near: bool, ctx: Context
+) -> bool:
+    """Whether the counts of a sentence are details of one occurrence rather than a year's
+    statistics: its clause is about one operation, sweep, raid, incident or event ("the sweep
+    netted 45 arrests", "Operation Clean Slate led to 30 arrests", "the rally drew 900 people"),
+    a weekday dates it and no year beside the count does ("On Saturday, 212 guns were turned
+    in"), a small count is of people charged, arrested or sentenced ("two men were convicted"),
+    or the count's year is a month's that
+    opens the clause ("In May of last year, police seized 40 guns"; a month and a context's
+    year: "In June, three people were hurt"), or, for a small count, any month's ("two men were
+    hurt in May 2021"): the things and people of one occurrence. A month after a large count
+    qualifies it ("480 people were counted in February 2022")."""
+    span = sentence.span
+    low = lowers(doc)
+    verb = _clause_verb(doc[count.start])
+    if count.value < SMALL_COUNT and verb.lemma_.lower() in CASE_VERBS:
+        return True  # "three people were charged with fraud": the defendants of one case
+    for t in span:
+        if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
+            named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
+            determined = any(
+                c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
+            )
+            if (named or determined) and _clause_verb(t) == verb:
+                return True
+        if (
+            low[t.i] in WEEKDAYS
+            and t.text[:1].isupper()
+            and t.i > span.start
+            and low[t.i - 1] in WEEKDAY_OPENERS
+            and (year is None or not near)
+        ):
+            return True  # "On Saturday, residents turned in 212 guns": one day's count
+    for m in _dated_months(doc, span, ctx):
+        if count.value >= SMALL_COUNT and m > count.start:
+            continue  # "480 people were counted in February 2022": the month qualifies the count
+        if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
+            return True  # "In June," with the paragraph's year; "May of 2021", "June of last year"
+    return False
+
+
+def _dated_months(doc: Doc, span: Span, ctx: Context) -> list[int]:
+    """The months of a sentence that date an occurrence ("in April", "On March 3", "early June"),
+    outside a part-of-a-year phrase ("through June", "since January")."""
+    low = lowers(doc)
+    found = []
+    for t in span:
+        w = low[t.i]
+        if w not in MONTHS or not t.text[:1].isupper() or t.i == span.start:
+            continue
+        if low[t.i - 1] not in MONTH_DATE_OPENERS and not (t.i + 1 < span.end and doc[t.i + 1].like_num):
+            continue
+        if any(s <= t.i < e for _label, s, e in ctx.periods):
+            continue
+        found.append(t.i)
+    return found
+
+
 def _metric_of_count(
     doc: Doc, sentence: _Sentence, k: int, count: Count, previous_metric: str | None
 ) -> tuple[str, Token | None] | None:
@@ -954,15 +1210,24 @@ def _metric_of_count(
     comes from elsewhere): its noun, the count it pairs with after "respectively", the sentence's
     metric so far, or the metric of the sentence before. None for a count of no metric: a rate,
     an average, the subject of a counting verb, years, dollars or points."""
+    subset = _subset_metric(doc, sentence, count)
+    if subset is not None:
+        return subset or None
     noun = _noun_after(doc, count, sentence.span.end, sentence.year_tokens)
     metric = metric_from_noun(noun) if noun is not None else None
+    if noun is not None and singular(_lower(noun)) in OUTCOME_CONTAINERS and (outcome := _outcome_of(noun)) is not None:
+        metric, noun = outcome
     pairs = sentence.pairs
     if k in pairs and pairs[k] in sentence.metrics_by_count:
         metric, noun = sentence.metrics_by_count[pairs[k]], None
     elif noun is not None and _lower(noun) in ANAPHORIC_NOUNS:
-        metric, noun = sentence.metric, None  # "211 members were sent to prison and 28 others to ..."
+        metric, noun = sentence.metric, None  # "140 inmates were paroled and 12 others were ..."
     if noun is not None and (
-        metric is None or _is_rate(noun) or _is_subject_of_counted_verb(noun, sentence.counts) or names_an_average(noun)
+        metric is None
+        or _is_rate(noun)
+        or _is_subject_of_counted_verb(noun, sentence.counts)
+        or names_an_average(noun)
+        or _names_a_group(doc, count, noun)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):
@@ -983,6 +1248,11 @@ def _frame_of_count(
     """The year of the k-th count of a sentence and where it was read: beside the count, the
     sentence's one year, or the context's year; None when no year holds."""
     years = sentence.years
+    if _after_baseline(doc, count, sentence.span.start):
+        # "620 this year, compared to 300 in earlier years": only a year after the baseline dates it
+        after_count = [y for y in years if y.start >= count.end]
+        after = _year_for(doc, count, noun_end, after_count) if after_count else None
+        return (after, Frame(after.year, Basis.phrase)) if after is not None else None
     year = _year_for(doc, count, noun_end, years) if years else None
     if k in sentence.pairs:
         before_r = [y for y in years if y.end <= count.start and not y.anchored]
@@ -996,8 +1266,10 @@ def _frame_of_count(
             return None
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
-        if year.start > count.end and later < len(starts) and starts[later] < year.start:
-            # "210 cases, down 8% from the 230 cases of 2017": the year is the later count's; this
+        opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
+        if year.start > count.end and (opens_next or later < len(starts) and starts[later] < year.start):
+            # "410 thefts, and in 2019 the count fell": the year after "and" opens the next clause;
+            # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year
             return (None, sentence.context_before) if sentence.context_before is not None else None
         return year, Frame(year.year, Basis.sentence)
@@ -1005,7 +1277,7 @@ def _frame_of_count(
         return (
             None,
             sentence.context_frame,
-        )  # a baseline after the count ("the same as 2001") leaves it the context's year
+        )  # a baseline after the count ("the same as 2012") leaves it the context's year
     return None
 
 

@@ -99,9 +99,28 @@ def qualifier_before(low: list[str], i: int, floor: int) -> tuple[Qualifier, int
 
 
 def is_year_token(token: Token) -> bool:
-    """A four-digit year ("2023"), not an amount or a number ("$2023", "No. 2019")."""
-    return bool(regexes.YEAR.fullmatch(token.text)) and not (
-        token.i > 0 and token.doc[token.i - 1].text in ("$", "#", "No.")
+    """A four-digit year ("2023"), not an amount or a number ("$2023", "No. 2019"), nor the last
+    group of a phone number ("555-201-1987")."""
+    return (
+        bool(regexes.YEAR.fullmatch(token.text))
+        and not (token.i > 0 and token.doc[token.i - 1].text in ("$", "#", "No."))
+        and not ends_phone_number(token)
+    )
+
+
+def ends_phone_number(token: Token) -> bool:
+    """The last group of a phone number, joined to the group before it by a hyphen or a dot with no
+    space ("555-201-1987", "(555) 201-1987"): four digits after a group of three."""
+    doc, i = token.doc, token.i
+    if i < 2 or len(token.text) != 4 or not token.text.isdigit():
+        return False
+    joiner, group = doc[i - 1], doc[i - 2]
+    return (
+        joiner.text in ("-", ".", "\u2013")
+        and not joiner.whitespace_
+        and not group.whitespace_
+        and len(group.text) == 3
+        and group.text.isdigit()
     )
 
 

@@ -42,6 +42,9 @@ BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by 
 for _phrase in BASELINE_BEFORE_YEAR:
     BASELINE_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 FUTURE_MARKERS = set(RULES["future_markers"])
+# the words that make a range of two years one fiscal year: "fiscal year 2016-17", "the 2019-20 grant cycle"
+FISCAL_WORDS = set(RULES["fiscal_words"])
+ROLLING_YEARS = {tuple(phrase.split()) for phrase in RULES["rolling_years"]}
 POSSESSIVES = set(RULES["possessives"])  # "in his 70s" is an age
 NOT_DATES = set(RULES["not_dates"])
 # amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
@@ -352,6 +355,38 @@ def _year_starts(doc: Doc) -> list[int]:
     return cached
 
 
+def _fiscal_range_end(doc: Doc, low: list[str], i: int, start: int, end: int) -> int | None:
+    """The year a fiscal year written as a range of two ends, the range opening at token i: "fiscal
+    year 2016-2017", "the 2015-16 budget year" are counted in the year they end; None for no such
+    range."""
+    if not (
+        i + 2 < end
+        and doc[i + 1].text in ("-", "\u2013", "/")
+        and regexes.NUMBER.fullmatch(doc[i + 2].text)
+        and len(doc[i + 2].text) in (2, 4)
+        and (
+            not FISCAL_WORDS.isdisjoint(low[max(start, i - 3) : i])
+            or not FISCAL_WORDS.isdisjoint(low[i + 3 : min(end, i + 5)])
+        )
+    ):
+        return None
+    second = doc[i + 2].text
+    return int(second) if len(second) == 4 else int(doc[i].text) // 100 * 100 + int(second)
+
+
+def _relative_year(offset: int | str, baseline: bool, last_year: int | None, published: dt.date | None) -> int | None:
+    """The year a relative phrase names: against the publication date, or, for "the year before"
+    (and "last year" as a baseline after a year: "97 murders in 2018, 13 fewer than last year's
+    110" is 2017), the year before the last one named."""
+    if baseline and offset == -1 and last_year is not None:
+        offset = "before"
+    if offset == "same":
+        return last_year  # "in that year": the year just named
+    if offset == "before":
+        return last_year - 1 if last_year else (published.year - 1 if published else None)
+    return published.year + int(offset) if published is not None else None
+
+
 def years_in(
     doc: Doc,
     start: int,
@@ -377,17 +412,7 @@ def years_in(
                 i += 1  # "0161 555 0199" is a phone number; "Nov. 8, 2031" dates a day, not a year's count
                 continue
             year = int(t.text)
-            if (
-                i + 2 < end
-                and doc[i + 1].text in ("-", "\u2013", "/")
-                and regexes.NUMBER.fullmatch(doc[i + 2].text)
-                and len(doc[i + 2].text) in (2, 4)
-                and "fiscal" in low[max(start, i - 3) : i]
-            ):
-                # "fiscal year 2030-2031" is counted in the year it ends
-                end_year = (
-                    int(doc[i + 2].text) if len(doc[i + 2].text) == 4 else year // 100 * 100 + int(doc[i + 2].text)
-                )
+            if (end_year := _fiscal_range_end(doc, low, i, start, end)) is not None:
                 found.append(YearMention(end_year, i, i + 3, _anchored(doc, low, i, start)))
                 last_year = end_year
                 i += 3
@@ -408,14 +433,10 @@ def years_in(
             n = len(words)
             if i + n <= end and tuple(low[i : i + n]) == words:
                 anchored = _anchored(doc, low, i, start)
-                resolved: int | None = None
-                if anchored and offset == -1 and last_year is not None and found:
-                    offset = "before"  # "97 murders in 2018, 13 fewer than last year's 110": 2017
-                if offset == "before":
-                    resolved = last_year - 1 if last_year else (published.year - 1 if published else None)
-                elif published is not None:
-                    resolved = published.year + int(offset)
-                if resolved is not None:
+                resolved = _relative_year(offset, anchored and bool(found), last_year, published)
+                if words in ROLLING_YEARS and i > start and low[i - 1] == "the":
+                    pass  # "in the last year": the twelve months before publication, no calendar year
+                elif resolved is not None:
                     found.append(YearMention(resolved, i, i + n, anchored))
                     last_year = resolved
                 elif unresolved is not None:
@@ -603,6 +624,8 @@ def _relative_phrase_value(words: list[str], published: dt.date, last_year: int 
             return f"{published.year + shift:04d}" if unit == "year" else _shift_month(published, shift).isoformat()[:7]
     for relative, offset in RELATIVE_BY_FIRST.get(words[0], ()):
         if tuple(words[: len(relative)]) == relative:
+            if offset == "same":
+                return f"{last_year:04d}" if last_year else None
             if offset == "before":
                 return f"{(last_year or published.year) - 1:04d}"
             return f"{published.year + int(offset):04d}"

@@ -16,7 +16,7 @@ from .rules import load
 
 MONTHS: dict[str, int] = load("dates.json")["months"]
 
-RelativeYear = int | str  # an offset from the publication year, or "before": the year before the one named
+RelativeYear = int | str  # an offset from the publication year, "before": the year before the one named, "same": it
 RELATIVE_YEARS: dict[tuple[str, ...], RelativeYear] = {
     tuple(phrase.split()): offset for phrase, offset in load("dates.json")["relative_years"].items()
 }

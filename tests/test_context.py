@@ -190,7 +190,7 @@ def test_metrics(nlp: Language, text: str, metric: str) -> None:
         ("So far this year, the office has filed 253 drug cases.", 2024, "year to date"),
         ("Through October of 2003, the registry listed 17 new cases.", 2003, "through october"),
         ("The county recorded 1,204 crashes in 2022.", 2022, None),
-        ("The agency logged 310 complaints in fiscal year 2019.", 2019, None),
+        ("The agency logged 310 complaints in fiscal year 2019.", 2019, "fiscal year"),
     ],
 )
 def test_periods(nlp: Language, text: str, year: int, period: str | None) -> None:

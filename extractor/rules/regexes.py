@@ -148,6 +148,13 @@ TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 DECADE = re.compile(r"^(?:the\s+)?(?:early|mid|late|mid-)?\s*'?(?:\d{2}|\d{4})s$", re.IGNORECASE)
 # A four-digit year inside a text, not part of a longer number: "in 2014", not "12,014".
 YEAR_IN_TEXT = re.compile(r"(?<![\d,])(?:1[89]|20)\d{2}(?![\d,])")
+# A citation of a law report: an optional year in parentheses, a volume, the report's abbreviation
+# (capitalized pieces ending in dots, an optional series: "F.3d", "Cal.App.5th", "U.S.") and its
+# pages: "(1999) 12 Cal.4th 345, 350", "123 F.3d 456". Bounded repeats: linear.
+CITATION = re.compile(
+    r"(?:\((?:1[89]|20)\d{2}\)\s{0,3})?(?<![\d,.])\d{1,4}\s(?:[A-Z][A-Za-z]{0,9}\.\s?){1,4}"
+    r"(?:\d{1,2}(?:st|nd|rd|th|d)\s)?\s?\d{1,5}(?:,\s?\d{1,5}){0,3}"
+)
 # A date written as ISO 8601: "2024-07-23".
 ISO_DATE = re.compile(r"^((?:1[89]|20)\d{2})-(\d{2})-(\d{2})$")
 # A day of a month as a token: "14", "3rd".

@@ -1,0 +1,282 @@
+"""Figures by class of language (issue #25): for each class, sentences that state a year's figure
+(positive) and sentences that only look like one (negative). The sentences are made up for these
+tests; each table names the class it checks. Expected sets list (year, count, metric head)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord, Figure
+
+PUBLISHED = dt.date(2024, 3, 1)
+
+
+def found(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> list[Figure]:
+    result = extract_text(text, nlp, published=published)
+    assert isinstance(result, ArticleRecord), result
+    return result.figures
+
+
+def heads(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> set[tuple[int, float, str]]:
+    return {(f.year, f.count, f.metric.split()[-1]) for f in found(nlp, text, published)}
+
+
+def check(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# --- numbers that are no counts and no years ---------------------------------------------------
+
+# phone numbers: the last group of four digits is no year, and nothing is dated by it
+PHONE_NUMBERS = [
+    ("For details call 555-201-1987. More than 300 calls were logged.", set()),
+    ("Contact (555) 310-2004 or visit the office, where 40 volunteers help.", set()),
+    ("Reach the desk at 555-201-2019; 75 reports came in.", set()),
+    ("The hotline (555-201-1987) took 4,200 calls in 2023.", {(2023, 4200, "call")}),
+    ("Officers answered 2,019 calls in 2022.", {(2022, 2019, "call")}),
+]
+
+# citations of law reports: a volume, a reporter and pages, with the decision's year in parentheses
+CITATIONS = [
+    ("The ruling relied on Doe v. Roe (1999) 123 F.3d 456, 460.", set()),
+    ("See State v. Poe (2011) 52 Cal.4th 1001.", set()),
+    ("The panel cited Lee v. Park (2005) 14 U.S. 220 in its order.", set()),
+    (
+        "The appeals court decided 312 appeals in 2016, among them People v. Lee (2016) 3 Cal.5th 417.",
+        {(2016, 312, "appeal")},
+    ),
+]
+
+# an age set off by commas after a name
+AGES_AFTER_NAMES = [
+    ("John Poe, 27, was charged in 2021.", set()),
+    ("Mary Ann Doe, 45, of Lakeside, pleaded guilty in 2020.", set()),
+    ("Jane Roe, 34, of Springfield, was among 210 people arrested in 2022.", {(2022, 210, "arrest")}),
+]
+
+# page numbering and parts of a whole
+PAGES_AND_PARTS = [
+    ("Page 2 of 5\nIn 2023 the office filed 400 cases.", {(2023, 400, "case")}),
+    ("Slide 3 of 12 shows the 2022 results.", set()),
+    ("See p. 14 of the 2021 report.", set()),
+    ("In 2023, 12 of 20 districts reported 480 thefts.", {(2023, 480, "theft")}),
+]
+
+# a number word capitalized inside a sentence, before a capitalized word: part of a name
+NUMBER_WORDS_IN_NAMES = [
+    ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
+    ("Under the state's Three Strikes law, 40 people were sentenced in 2022.", {(2022, 40, "person")}),
+    ("In 2021, the Big Ten schools met twice.", set()),
+]
+
+
+NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + NUMBER_WORDS_IN_NAMES
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_COUNTS)
+def test_numbers_that_are_no_counts(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- counts that are no statistics of a year --------------------------------------------------
+
+# modifier counts naming a group: staff, agencies, places a programme covers, all of a group
+GROUPS = [
+    ("Officers visited seven wards and six agencies in 2021.", set()),
+    ("In 2023, the six inspectors assigned to the bureau handled 900 complaints.", {(2023, 900, "complaint")}),
+    ("The office covers all four districts and filed 300 cases in 2023.", {(2023, 300, "case")}),
+    ("In 2022, the task force added three investigators and two detectives.", set()),
+    ("In 2020, the five analysts who joined the team reviewed 2,300 reports.", {(2020, 2300, "report")}),
+    ("The four schools in the program enrolled 1,300 students in 2023.", {(2023, 1300, "student")}),
+    ("In 2023, she was one of the 52 people killed in traffic crashes.", {(2023, 52, "person")}),
+    ("In 2021, each of the five counties hired staff.", set()),
+]
+
+# the details of one case's charges
+CASE_DETAILS = [
+    ("In 2021, the defendant faced 14 felony counts and three prior convictions.", set()),
+    ("The man was charged in 2022 with six charges of fraud.", set()),
+    ("In 2019, she was sentenced on two strikes and four enhancements.", set()),
+    ("Prosecutors secured 1,318 convictions in 2021.", {(2021, 1318, "conviction")}),
+    ("In 2022, the unit charged 264 defendants.", {(2022, 264, "defendant")}),
+    # a small count of people charged, arrested or sentenced: the defendants of one case
+    ("In 2022, three people were charged with fraud.", set()),
+    ("In 2023, two men were convicted of the robbery.", set()),
+    ("In 2023, 1,718 defendants were charged with elder abuse.", {(2023, 1718, "defendant")}),
+    ("In 2017, four inmates died of heat stroke.", {(2017, 4, "inmate")}),
+    ("In 2022, the investigation led to 14 arrests.", set()),
+]
+
+# what could, would or will be: a modal on the count's verb, or "enough ... to" before it
+POTENTIAL = [
+    ("In 2023, officers seized enough fentanyl to kill 2 million people.", set()),
+    ("The new shelter, opened in 2022, can house 300 people.", set()),
+    ("In 2021, the county said the plan would create 450 jobs.", set()),
+    ("In 2021, the plan created 450 jobs.", {(2021, 450, "job")}),
+    ("In 2022, the shelter housed 300 people.", {(2022, 300, "person")}),
+]
+
+# one operation, sweep or raid
+ONE_OPERATION = [
+    ("In 2023 the sweep netted 45 arrests and 30 guns.", set()),
+    ("Operation Safe Harbor led to 61 arrests in 2022.", set()),
+    ("In 2021, the raid turned up 12 rifles.", set()),
+    ("DUI checkpoints netted 400 arrests in 2023.", {(2023, 400, "arrest")}),
+    # one incident or event, and one day
+    ("In 2021, three people died in a crash on the highway.", set()),
+    ("In 2022, the rally drew 900 people.", set()),
+    ("On Saturday, residents turned in 212 guns at the buyback.", set()),
+    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "death")}),
+    ("In 2023, there were 50 homicides, including the shooting at the mall.", {(2023, 50, "homicide")}),
+    ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
+    ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
+    ("In 2012, the office finished the lengthy prosecution of 27 defendants.", set()),
+    # a count of a few hours, or of the first days of a year
+    ("Five days into 2021, paramedics answered six overdose calls within two hours.", set()),
+    ("In 2020, deputies made 40 arrests within 12 hours of the storm.", set()),
+]
+
+# the people or things of one dated occurrence: a month opens the clause, or a small count's month
+ONE_OCCURRENCE = [
+    ("In April of last year, two teens were arrested for vandalism.", set()),
+    (
+        "In 2023 the county recorded 412 burglaries. In June, three people were hurt in a crash.",
+        {(2023, 412, "burglary")},
+    ),
+    ("In April of 2022, police seized 40 guns from a warehouse.", set()),
+    ("Volunteers counted 437 people without shelter in February 2023.", {(2023, 437, "person")}),
+    ("It was the deadliest January since 2010, when 31 people were killed.", {(2010, 31, "person")}),
+]
+
+# a finished sentence whose only number is its year dates an occurrence: its year does not carry on
+OCCURRENCE_YEARS = [
+    ("In 2019, Roe joined the office. She now leads 40 lawyers and handles 300 appeals.", set()),
+    (
+        "In 2022, the county recorded 88 traffic deaths. Another 140 people were seriously injured.",
+        {(2022, 88, "death"), (2022, 140, "person")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), GROUPS + CASE_DETAILS + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
+)
+def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- comparisons and parts of a count -------------------------------------------------------
+
+# the other side of a comparison takes a year only from the words after it
+BASELINES = [
+    ("The pantry fed 620 families this year, compared to 300 in earlier years.", {(2024, 620, "family")}),
+    ("This year, 31 libraries joined the program, compared with 17 libraries before.", {(2024, 31, "library")}),
+    ("This year, 31 libraries took part, compared to the previously enrolled 17 libraries.", {(2024, 31, "library")}),
+    (
+        "Deputies made 312 arrests last year, up from 290 the year before.",
+        {(2023, 312, "arrest"), (2022, 290, "arrest")},
+    ),
+    (
+        "There were 5,310 complaints in 2021 compared to 4,920 logged in the first half of 2018.",
+        {(2021, 5310, "complaint"), (2018, 4920, "complaint")},
+    ),
+]
+
+# a part of what an earlier count of the sentence counted, and the outcome a count of cases came to
+PARTS_AND_OUTCOMES = [
+    (
+        "In 2016, auditors examined 1,480 tax cases and closed 730 of them.",
+        {(2016, 1480, "case"), (2016, 730, "case")},
+    ),
+    (
+        "In 2017, the bureau opened 2,310 fraud cases, and 1,940 of those cases ended in settlements.",
+        {(2017, 2310, "case"), (2017, 1940, "settlement")},
+    ),
+    (
+        "In 2013, the court heard 3,120 cases, with 2,870 cases resulting in fines.",
+        {(2013, 3120, "case"), (2013, 2870, "fine")},
+    ),
+    ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
+    ("In 2020, six of them were injured.", set()),
+    ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BASELINES + PARTS_AND_OUTCOMES)
+def test_comparisons_and_parts(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# --- years and parts of years -----------------------------------------------------------------
+
+# each count of a yearly list with its own year; relative years; a year carried by the text
+YEARS = [
+    (
+        "Burglaries numbered 410 in 2016, 95 in 2019 and 62 in 2020.",
+        {(2016, 410, "burglary"), (2019, 95, "burglary"), (2020, 62, "burglary")},
+    ),
+    (
+        "Deputies made 412 arrests in 2023. The year before, they made 388 arrests.",
+        {(2023, 412, "arrest"), (2022, 388, "arrest")},
+    ),
+    ("The shelter took in 950 animals two years ago.", {(2022, 950, "animal")}),
+    ("Arrests peaked in 2011. In that year, 400 people were arrested.", {(2011, 400, "arrest")}),
+    ("In 2023, the office:\n- filed 1,200 cases\n- held 300 hearings", {(2023, 1200, "case"), (2023, 300, "hearing")}),
+    ("More than 140 defendants have been charged in the last year.", set()),
+    # "at this time last year" is a past point of comparison, not "at present"
+    ("Springfield's 31 homicides in 2019 were twice the count at this time last year.", {(2019, 31, "homicide")}),
+    ("At this time, the jail holds 1,400 inmates.", set()),
+    ("More than 500 members attend the meetings.", set()),
+    # a year after "and" (or ";") opens the next clause: the count before it keeps the context's year
+    (
+        "Calls grew \u2013 in\n2016, the hotline logged 2,104 calls and in 2017 that figure rose again.",
+        {(2016, 2104, "call")},
+    ),
+    ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS)
+def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# fiscal years: the year a fiscal year ends, with period "fiscal year"; parts of a year with their period
+PERIODS = [
+    ("In fiscal year 2016-17, the agency processed 3,400 permit applications.", 2017, "fiscal year"),
+    ("The clinic treated 812 patients in FY 2018.", 2018, "fiscal year"),
+    ("Inspectors logged 640 complaints in the 2014-15 fiscal year.", 2015, "fiscal year"),
+    ("During the 2019-2020 grant cycle, the lab tested 1,540 blood samples.", 2020, "fiscal year"),
+    ("In the 2020 grant year, the program trained 415 volunteers.", 2020, "fiscal year"),
+    ("So far this year, police have recorded 37 homicides.", 2024, "year to date"),
+    ("In the first six months of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
+    ("Over the past three weeks, the clinic vaccinated more than 700 children.", 2024, "over the past three weeks"),
+    ("Since January, inspectors have closed four restaurants.", 2024, "year to date"),
+    ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
+    ("Between January and March 2023, the port handled 2,840 ships.", 2023, "between january and march"),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "period"), PERIODS)
+def test_periods(nlp: Language, text: str, year: int, period: str) -> None:
+    (figure,) = found(nlp, text)
+    assert (figure.year, figure.period) == (year, period)
+
+
+# a part of a year that names no year of its own and may span two years (a month after the
+# publication's), or that names its year ("as of" a full date: the year of a day, not of a count), takes no year
+NO_PERIOD_YEAR = [
+    "Since November, the office has charged 40 people.",
+    "As of June 30, 1,250 cases had been filed.",
+    "As of February 10, 2023, 1,250 cases had been filed.",
+    "Since January 2019, the office has charged 40 people.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PERIOD_YEAR)
+def test_no_year_for_a_period_without_one(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
