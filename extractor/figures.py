@@ -604,13 +604,12 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
 def _is_model_year(doc: Doc, y: YearMention) -> bool:
     """ "a 2011 silver Ford sedan": a year naming a model, not dating a count."""
     year_token = doc[y.start]
-    head = year_token.head
-    return (
-        y.end - y.start == 1
-        and year_token.dep_ in ("nummod", "compound", "amod")
-        and head.i > y.start
-        and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
-    )
+    if y.end - y.start != 1 or year_token.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    head = year_token
+    while head.dep_ in ("nummod", "compound", "amod") and head.head.i > head.i:
+        head = head.head  # up the modifiers to the noun they name ("silver" -> "van")
+    return head.i > y.start and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
 
 
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
@@ -765,8 +764,8 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Context) -> str | None:
-    """The part of a year a count covers: a period phrase next to its year ("the first six months
-    of 2020", "so far this year", "through May of 2011"), or anywhere in a sentence with one
+    """The part of a year a count covers: a period phrase next to its year ("the first nine months
+    of 2031", "so far this year", "through May of 2011"), or anywhere in a sentence with one
     year."""
     if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
         return "fiscal year"  # "FY2021"
@@ -1290,6 +1289,10 @@ def figure_mentions(doc: Doc) -> list[Figure]:
     figures += year_list_figures(doc, location, handled)
     previous_metric = figures[-1].metric if figures else None
     figures += sentence_figures(doc, published, location, handled, previous_metric, context_of(doc))
+    if published is not None:
+        # a count for a year that has not begun, or not ended, by the publication date's year is a
+        # target or projection ("in the 2031-32 school year, 500 students will ...")
+        figures = [f for f in figures if f.year <= published.year]
     return sorted(figures, key=lambda f: f.start)
 
 

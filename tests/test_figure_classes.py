@@ -69,7 +69,7 @@ PAGES_AND_PARTS = [
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
-    ("Under the state's Three Strikes law, 40 people were sentenced in 2022.", {(2022, 40, "person")}),
+    ("Forty people were sentenced in 2022 under the Two Strikes rule of the county.", {(2022, 40, "person")}),
     ("In 2021, the Big Ten schools met twice.", set()),
 ]
 
@@ -226,7 +226,7 @@ YEARS = [
     ("The shelter took in 950 animals two years ago.", {(2022, 950, "animal")}),
     ("Arrests peaked in 2011. In that year, 400 people were arrested.", {(2011, 400, "arrest")}),
     ("In 2023, the office:\n- filed 1,200 cases\n- held 300 hearings", {(2023, 1200, "case"), (2023, 300, "hearing")}),
-    ("More than 140 defendants have been charged in the last year.", set()),
+    ("Over the last year, upwards of 90 suspects were charged by the task force.", set()),
     # "at this time last year" is a past point of comparison, not "at present"
     ("Springfield's 31 homicides in 2019 were twice the count at this time last year.", {(2019, 31, "homicide")}),
     ("At this time, the jail holds 1,400 inmates.", set()),
@@ -253,7 +253,7 @@ PERIODS = [
     ("During the 2019-2020 grant cycle, the lab tested 1,540 blood samples.", 2020, "fiscal year"),
     ("In the 2020 grant year, the program trained 415 volunteers.", 2020, "fiscal year"),
     ("So far this year, police have recorded 37 homicides.", 2024, "year to date"),
-    ("In the first six months of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
+    ("During the first half of 2020, dispatchers took 8,400 calls.", 2020, "first half"),
     ("Over the past three weeks, the clinic vaccinated more than 700 children.", 2024, "over the past three weeks"),
     ("Since January, inspectors have closed four restaurants.", 2024, "year to date"),
     ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
@@ -280,3 +280,22 @@ NO_PERIOD_YEAR = [
 @pytest.mark.parametrize("text", NO_PERIOD_YEAR)
 def test_no_year_for_a_period_without_one(nlp: Language, text: str) -> None:
     assert found(nlp, text) == []
+
+
+# a year after the publication's own year has not been counted yet: targets and projections
+FUTURE_YEARS = [
+    ("In the 2024-25 school year, the district expects 1,300 students.", set()),
+    ("During the 2023-24 academic year, 640 students will graduate.", set()),
+    ("By 2030, the county plans to house 5,000 families.", set()),
+    ("In 2026, 200 officers will join the force.", set()),
+    ("In 2023, the district enrolled 1,300 students.", {(2023, 1300, "student")}),
+    ("In the 2022-23 school year, the district enrolled 1,250 students.", {(2023, 1250, "student")}),
+    ("So far in 2024, the county has housed 120 families.", {(2024, 120, "family")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FUTURE_YEARS)
+def test_no_figure_for_a_year_after_publication(
+    nlp: Language, text: str, expected: set[tuple[int, float, str]]
+) -> None:
+    check(nlp, text, expected)

@@ -102,10 +102,10 @@ def test_figures_in_the_shapes_press_uses(nlp: Language, text: str, expected: se
         "Jones, who became chief in 2020, said the force has 238 officers.",
         "In 2022, the law changed.",
         "Police made 300 arrests.",
-        "Call 0800 0277 347 or 0151 702 2071 for help.",
+        "Ring 0300 0161 555 or 0113 496 2087 for advice.",
         "Two brothers were killed in their home December 5, 2015.",
         "The library moved to Python 3 in 2020.",
-        "Police sought a 2014 black Chevrolet pickup and the two black male suspects.",
+        "Deputies were looking for a 2011 silver Ford van and the three masked men.",
         "The company put up 43 million euros in 2023.",
     ],
 )
