@@ -29,6 +29,11 @@ DIRECTION_WORDS = INCREASE | DECREASE
 PERCENT_UNIT_WORDS = frozenset({"%", "percent", "pct", "pct.", "percentage", "per"})
 DIRECTION_WINDOW = 4
 GENERIC_NOUNS = set(RULES["generic_nouns"])
+TARGET_HEADS = set(RULES["target_heads"])
+MODAL_WORDS = set(RULES["modal_words"])
+CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
+# what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
+ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 
 
 def _low(t: Token) -> str:
@@ -38,12 +43,23 @@ def _low(t: Token) -> str:
 def direction_of(token: Token) -> Direction | None:
     if token.dep_ == "prt":
         return None  # "made up", "cracked down": part of another verb
+    doc = token.doc
+    if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
+        return None  # "more than half", "less than 10": a bound on another number, not a direction
+    if token.pos_ == "VERB" and (preps := CATEGORY_VERBS.get(token.lemma_.lower())):
+        if any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
+            return None  # "most cases fall under drug charges": a category, not a fall
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
             return Direction.increase
         if word in DECREASE:
             return Direction.decrease
     return None
+
+
+def _bounds_a_number(t: Token) -> bool:
+    """ "than half", "than 10", not "than 2019": a year after "more than" is a baseline."""
+    return (t.like_num or t.pos_ == "NUM" or _low(t) == "half") and t.shape_ != "dddd"
 
 
 def _direction_candidates(doc: Doc) -> list[int]:
@@ -88,6 +104,8 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
     for _ in range(3):
         if head.head.i == head.i:
             break
+        if head.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in head.children):
+            break  # "..., while about 35 percent pertain to theft": the verb above is another clause's
         head = head.head
         if head.i < sent.start or head.i >= sent.end:
             break
@@ -127,12 +145,68 @@ def _noun_metric(noun: Token) -> str | None:
                 if p.dep_ == "pobj":
                     return _noun_metric(p)
         return None
-    conjuncts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > noun.i]
-    if conjuncts:
-        noun = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
+    last = noun
+    while conjuncts := [t for t in last.children if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > last.i]:
+        last = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
+    noun = last  # but not a conjunct inside a modifier: "cases with injuries or fatalities"
     from .claims import noun_metric
 
     return noun_metric(noun)
+
+
+def _states_a_target(word: Token, sent: Span) -> bool:
+    """A change word that states a target, a goal or a forecast, not a change: an infinitive
+    under a plan, a noun or a verb of intent ("a plan to reduce X by 50%", "a ruling to reduce",
+    "is projected to grow 5%", "on track to increase another 11%"), a modal ("will rise 5%"), or
+    an imperative opening a sentence or headline ("Reduce X by 50%"). "helped reduce X by 30%"
+    and "a 10 percent increase from 2015" stay changes."""
+    if word.pos_ == "NOUN":
+        # "a projected 5% increase", "a goal of a 20% reduction"
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
+            return True
+        holder = word.head.head if word.head.dep_ == "prep" else None
+        return holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in TARGET_HEADS
+    if word.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.children):
+        return True  # "homicides will fall 10%"
+    if word.tag_ != "VB":
+        return False
+    if to := next((c for c in word.children if c.dep_ == "aux" and _low(c) == "to"), None):
+        before = word.doc[to.i - 1] if to.i > sent.start else None
+        if before is not None and (before.lemma_.lower() in TARGET_HEADS or _low(before) in TARGET_HEADS):
+            return True  # "on track to cut", "expected to rise", "plans to reduce"
+        head = word.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "to reduce crime and cut costs by 20%"
+        if head.lemma_.lower() in TARGET_HEADS or _low(head) in TARGET_HEADS:
+            return True
+        return head.pos_ in ("NOUN", "PROPN") and word.dep_ in ("acl", "relcl")  # "a plan to reduce"
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return not subjects and opening is not None and opening.i == word.i  # "Reduce Jail Population by 50%"
+
+
+def _gapped_metric(doc: Doc, qstart: int, word: Token, sent: Span) -> tuple[str, int] | None:
+    """The metric of a percent in an enumeration whose verb is gapped: in "murders fell 12%,
+    shootings 9% and robberies 4%", 9% belongs to "shootings" (the noun phrase right before it,
+    opened by a comma or a conjunction), not to the subject of "fell". Returns the metric and
+    the index where its noun phrase starts."""
+    j = qstart - 1
+    if j <= sent.start or word.i >= j:
+        return None
+    noun = doc[j]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG"):
+        return None
+    k = j
+    while k - 1 > sent.start and (doc[k - 1].pos_ in ("NOUN", "ADJ") or doc[k - 1].text == "-"):
+        k -= 1  # "car thefts", "gang-related homicides"
+    if _low(doc[k - 1]) not in ENUMERATION_OPENERS:
+        return None
+    from .claims import noun_metric
+
+    metric = noun_metric(noun)  # the phrase itself: the parse may hang the next items on it
+    return (metric, k) if metric else None
 
 
 def _figure_before(word: Token, figures: list[Figure]) -> Figure | None:
@@ -141,23 +215,34 @@ def _figure_before(word: Token, figures: list[Figure]) -> Figure | None:
 
 
 def _metric_near(
-    doc: Doc, word: Token, sent: Span, fallback: str | None, figures: list[Figure] | None = None
+    doc: Doc,
+    word: Token,
+    sent: Span,
+    fallback: str | None,
+    figures: list[Figure] | None = None,
+    percent: Token | None = None,
 ) -> str | None:
-    """What changed: its subject ("violent crime ... is up 14%", "the homicide rate increased
-    31%"), the object of a change noun ("an increase in car break-ins", "a decrease in the number
-    of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "812 in 2022,
-    which marked a rise of 5%"), never a time ("up 14% in the first half"), a place or a generic
-    word ("figure", "number")."""
+    """What changed: the figure it is apposed to ("13,259 members, a decrease of 44%"), the object
+    of a change noun ("an increase in car break-ins", "a decrease of 85 percent in burglaries"),
+    the object of an active change verb ("the program reduced truancy by 40 percent"), the
+    subject of the change verb ("the homicide rate increased 31%", "driving while impaired rose
+    40 percent"), or the noun phrase the parser left just before it; never a time ("up 14% in
+    the first half"), a place or a generic word ("figure", "number")."""
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
-    if (metric := _metric_of_object(word)) is not None:
+    if (metric := _metric_of_object(word, percent)) is not None:
         return metric
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
         nearest = min(figures, key=lambda f: abs(f.start - word.idx))
         return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
+    if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
+        return metric
+    first = True
     for _ in range(4):
         for child in verb.children:
+            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+                return _low(child)  # "Driving while impaired rose 40 percent": a gerund names the activity
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
@@ -169,10 +254,74 @@ def _metric_near(
                 return metric
             if _low(subject) in GENERIC_NOUNS:
                 return fallback  # "The 2023 total was down 9.5%": the figure stated before
-        if verb.head.i == verb.i:
+        if first and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
+            return metric  # "Hate crimes and hate incidents increased": the parser lost the subject
+        first = False
+        if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         verb = verb.head
+    if (metric := _noun_before(word if word.pos_ in ("VERB", "AUX") else word.head, sent)) is not None:
+        return metric
     return metric_of_sentence(sent) or fallback
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb the parse joins to an earlier one with no conjunction between them: "cases filed
+    with the court went up 19%" is a reduced relative clause, and the subject is the first verb's;
+    "X rose 40 percent and Y increased 25 percent" are two clauses."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    return not any(t.pos_ == "CCONJ" or t.text == ";" for t in verb.doc[verb.head.i + 1 : verb.i])
+
+
+def _metric_of_direct_object(verb: Token) -> str | None:
+    """The object of an active change verb is what changed: "reduced theft by 55%", "cut
+    emissions 20%"; a percent as the object ("increased a combined 6%") is the amount."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ in ("PERCENT", "MONEY"):
+            continue
+        if _low(child) in PERCENT_UNIT_WORDS or child.like_num:
+            continue
+        if (metric := _noun_metric(child)) is not None:
+            return metric
+    # the parse may miss the object ("reduced truancy by 40 percent" read as an adjective): the
+    # noun phrase right after the verb, when "by" and the amount follow it
+    doc = verb.doc
+    k, head = verb.i + 1, None
+    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and doc[k].ent_type_ != "PERCENT":
+        head = doc[k] if doc[k].pos_ == "NOUN" else head
+        k += 1
+    if head is not None and k < len(doc) and _low(doc[k]) == "by" and (metric := _noun_metric(head)):
+        words = metric.split(" ")
+        return " ".join(words[1:]) if len(words) > 1 and words[0] == _low(verb) else metric
+    return None
+
+
+def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
+    """The subject a parse lost: the noun phrase just before the change verb ("hate crimes and
+    hate incidents increased", "felony theft filings increased"), else the nearest noun before it
+    outside a prepositional phrase ("a report shows violent crime in the county is up 14%").
+    `adjacent`: only a common noun right before the verb (past its auxiliaries and adverbs)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= sent.start and doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].dep_ != "mark":
+        j -= 1
+    if j < sent.start:
+        return None
+    t = doc[j]
+    if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS:
+        return _noun_metric(t)
+    if adjacent:
+        return None
+    for k in range(j, max(sent.start, verb.i - 10) - 1, -1):
+        t = doc[k]
+        if t.text in (";", ":") or t.dep_ == "mark":
+            return None
+        if t.pos_ == "NOUN" and t.dep_ not in ("pobj", "compound", "npadvmod", "poss") and t.ent_type_ == "":
+            return _noun_metric(t)
+    return None
 
 
 def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> str | None:
@@ -194,14 +343,22 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     return None
 
 
-def _metric_of_object(word: Token) -> str | None:
+def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
-    gangs"; never a time or a place ("up 14% in the first half")."""
-    for child in word.children:
-        if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "GPE", "LOC") and (m := _noun_metric(pobj)):
-                    return m
+    gangs", "a decrease of 85 percent in burglaries" (the phrase hangs on the percent); never a
+    time or a place ("up 14% in the first half"), nor what a change verb did it in ("reduced by
+    40 percent in an effort to ...")."""
+    holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
+    if percent is not None and holders:
+        holders.append(percent)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
+                        continue
+                    if (m := _noun_metric(pobj)) is not None:
+                        return m
     return None
 
 
@@ -317,8 +474,15 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 continue
             word = near[1] if near else doc[end - 1]
             used_words.add(word.i)
-            metric = _metric_near(doc, word, sent, last_metric, sent_figures)
-            first = min(qstart, word.i) if near else qstart
+            if near and _states_a_target(word, sent):
+                i = end  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
+                continue
+            gapped = _gapped_metric(doc, qstart, word, sent)
+            if gapped is not None:
+                metric, first = gapped  # "..., shootings 9%": the evidence is that item
+            else:
+                metric = _metric_near(doc, word, sent, last_metric, sent_figures, doc[end - 1])
+                first = min(qstart, word.i) if near else qstart
             last = max(end, word.i + 1) if near else end
             if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
                 first, last = first - 1, last + 1
@@ -387,28 +551,46 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                     location=location,
                 )
             )
-    return _without_vaguer_repeats(changes)
+    first_line = doc_text(doc).split("\n", 1)[0]
+    headline_end = len(first_line) if first_line and not first_line.rstrip().endswith((".", "\u201d", '"')) else 0
+    return _without_vaguer_repeats(changes, headline_end)
 
 
-def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
+def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
-    the body's "up 5.8 per cent" keep the first."""
+    the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 55%" in a
+    headline, lead or quote beside the body's 54.97%) keeps the precise one. Two things that
+    changed by the same percent ("arrests rose 20%", "the over-60 population, up 20%") are two."""
 
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
 
+    def rounded_restatement(c: Change) -> bool:
+        if c.percent is None or c.percent != int(c.percent):
+            return False
+        if c.qualifier == Qualifier.exact and c.start >= headline_end:
+            return False  # "nearly 55%", or any percent of a headline
+        return any(
+            o.direction == c.direction and o.percent is not None and o.percent != int(o.percent)
+            and abs(o.percent - c.percent) < 0.5
+            for o in changes
+        )
+
+    def restates(c: Change, earlier: Change) -> bool:
+        if (earlier.direction, earlier.percent) != (c.direction, c.percent):
+            return False
+        return not c.metric or not earlier.metric or head(c) == head(earlier) or earlier.start < headline_end
+
     with_percent = {(head(c), c.direction) for c in changes if c.percent is not None}
     kept: list[Change] = []
-    seen: set[tuple[Direction, float]] = set()
     for c in sorted(changes, key=lambda c: c.start):
         if c.percent is None:
             # a trend with its own numbers ("down from 29,430") is a fact of its own; a bare "an
             # increase in X" beside "X rose 12%" is the same claim
             if (head(c), c.direction) not in with_percent or regexes.HAS_DIGIT.search(c.evidence):
                 kept.append(c)
-        elif (c.direction, c.percent) not in seen:
-            seen.add((c.direction, c.percent))
+        elif not rounded_restatement(c) and not any(restates(c, k) for k in kept if k.percent is not None):
             kept.append(c)
     return kept
 
