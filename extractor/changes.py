@@ -145,10 +145,11 @@ def _noun_metric(noun: Token) -> str | None:
                 if p.dep_ == "pobj":
                     return _noun_metric(p)
         return None
-    last = noun
-    while conjuncts := [t for t in last.children if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > last.i]:
-        last = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
-    noun = last  # but not a conjunct inside a modifier: "cases with injuries or fatalities"
+    link = noun
+    while conjuncts := [t for t in link.children if t.dep_ == "conj" and t.i > link.i]:
+        link = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
+        noun = link if link.pos_ == "NOUN" else noun
+    # but not a conjunct inside a modifier: "cases with injuries or fatalities" is about cases
     from .claims import noun_metric
 
     return noun_metric(noun)
@@ -370,6 +371,12 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
         antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "396 cases with injuries, which is a decrease of 12%"
+    if verb.dep_ == "relcl" and antecedent.pos_ == "VERB":
+        # the modifier hangs on the verb ("filed 396 cases with injuries, which is a decrease of
+        # 12%"): the counted object of that verb
+        for obj in antecedent.children:
+            if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children) and (m := _noun_metric(obj)):
+                return m
     if figures and (f := _figure_before(word, figures)):
         return f.metric  # "812 in 2022, which marked a rise of 5%"
     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
