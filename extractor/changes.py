@@ -32,6 +32,7 @@ GENERIC_NOUNS = set(RULES["generic_nouns"])
 TARGET_HEADS = set(RULES["target_heads"])
 MODAL_WORDS = set(RULES["modal_words"])
 CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
+AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 
@@ -99,7 +100,17 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
 
 
 def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
-    """The direction word of a percentage: its syntactic head chain, else the nearest word."""
+    """The direction word of a percentage: the change word right before it ("decreased 8 percent",
+    "fell by nearly 40%") or right after it ("a 12% increase"), else its syntactic head chain,
+    else the nearest word."""
+    j = start - 1
+    while j > sent.start and _low(doc[j]) in AMOUNT_LEAD_WORDS:
+        j -= 1
+    if j >= sent.start and (d := direction_of(doc[j])) is not None and not _is_up_to(doc[j]):
+        if doc[j].pos_ in ("VERB", "ADV", "ADJ") or (doc[j].pos_ == "NOUN" and _low(doc[j + 1]) == "of"):
+            return d, doc[j]  # "decreased 8 percent and violent crime decreased 3 percent"
+    if end < sent.end and doc[end].pos_ == "NOUN" and (d := direction_of(doc[end])) is not None:
+        return d, doc[end]  # "a 12% increase"
     head = doc[end - 1]
     for _ in range(3):
         if head.head.i == head.i:
@@ -165,8 +176,9 @@ def _states_a_target(word: Token, sent: Span) -> bool:
         # "a projected 5% increase", "a goal of a 20% reduction"
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
             return True
-        holder = word.head.head if word.head.dep_ == "prep" else None
-        return holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in TARGET_HEADS
+        # "a goal of a 20% reduction", "calls for a 3% increase", "expects a 5% increase"
+        holder = word.head.head if word.head.dep_ == "prep" else word.head if word.dep_ in ("dobj", "attr") else None
+        return holder is not None and holder.pos_ in ("NOUN", "VERB") and holder.lemma_.lower() in TARGET_HEADS
     if word.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.children):
@@ -182,6 +194,10 @@ def _states_a_target(word: Token, sent: Span) -> bool:
             head = head.head  # "to reduce crime and cut costs by 20%"
         if head.lemma_.lower() in TARGET_HEADS or _low(head) in TARGET_HEADS:
             return True
+        if head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_HEADS for c in head.children
+        ):
+            return True  # "the goal is to reduce waiting times by 25 percent"
         return head.pos_ in ("NOUN", "PROPN") and word.dep_ in ("acl", "relcl")  # "a plan to reduce"
     subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
@@ -233,18 +249,32 @@ def _metric_near(
         return metric
     if (metric := _metric_of_object(word, percent)) is not None:
         return metric
+    if word.pos_ in ("ADV", "ADJ") and (metric := _small_clause_subject(word)) is not None:
+        return metric  # "with burglaries down 14% and assaults down 2%"
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
         nearest = min(figures, key=lambda f: abs(f.start - word.idx))
         return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric
+    # a change noun as the object of another verb: "the county recorded a 9% decline"
+    reported = word.pos_ == "NOUN" and word.dep_ == "dobj" and direction_of(verb) is None and verb.lemma_ != "be"
+
+    def first_is_subject(child: Token) -> bool:
+        # "the county recorded a 9% decline": who saw a change is no metric; "burglaries saw a
+        # 9% decline" (a plural, counted) is
+        return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
+
     first = True
     for _ in range(4):
         for child in verb.children:
             if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
                 return _low(child)  # "Driving while impaired rose 40 percent": a gerund names the activity
-            if child.dep_ not in ("nsubj", "nsubjpass"):
+            if child.dep_ not in ("nsubj", "nsubjpass") or (
+                child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children)
+            ):
+                continue  # "8 percent and violent crime decreased": the amount is no subject
+            if not first_is_subject(child):
                 continue
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
                 return metric
@@ -255,15 +285,27 @@ def _metric_near(
                 return metric
             if _low(subject) in GENERIC_NOUNS:
                 return fallback  # "The 2023 total was down 9.5%": the figure stated before
-        if first and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
+        if first and not reported and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
             return metric  # "Hate crimes and hate incidents increased": the parser lost the subject
         first = False
         if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         verb = verb.head
-    if (metric := _noun_before(word if word.pos_ in ("VERB", "AUX") else word.head, sent)) is not None:
+    if not reported and (metric := _noun_before(word if word.pos_ in ("VERB", "AUX") else word.head, sent)):
         return metric
     return metric_of_sentence(sent) or fallback
+
+
+def _small_clause_subject(word: Token) -> str | None:
+    """The subject of "up"/"down" without a verb: "with burglaries down 14%", "assaults down 2%",
+    "Car Thefts Up 12%" (its own subject, else the noun right before it)."""
+    for child in word.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and (m := _noun_metric(child)):
+            return m
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
+        return metric_from_noun(before)
+    return None
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -329,9 +371,18 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     """The metric stated just before a change word: the figure it is apposed to ("13,259 active
     members, a decrease of 44% from ..."), or the plural noun it follows in a headline ("Gang
     Homicides Drop 50 Percent": title case, which the tagger takes for names)."""
-    apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
-    if apposed and doc[word.i - 2].text in (",", "\u2013", "\u2014", "-") and (f := _figure_before(word, figures)):
-        return f.metric
+    det = word.i - 1
+    while det > sent.start and (doc[det].like_num or _low(doc[det]) in PERCENT_UNIT_WORDS | {"cent", "-", "+"}):
+        det -= 1  # "a 9% decline"
+    if word.pos_ == "NOUN" and det > sent.start and _low(doc[det]) in ("a", "an"):
+        if doc[det - 1].text in (",", "\u2013", "\u2014", "-"):
+            f = _figure_before(word, figures)
+            if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
+                return f.metric  # "13,259 members, a decrease of 44%": the count right before
+            counted = doc[det - 2] if det - 2 >= sent.start else None
+            if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
+                if (m := _noun_metric(counted)) is not None:
+                    return m  # "recorded 212 overdose deaths, a 9% decline"
     before = doc[word.i - 1] if word.i > sent.start else None
     if (
         before is not None
@@ -391,9 +442,12 @@ def _subject_noun(subject: Token) -> Token | None:
     places and organizations are no metric."""
     if subject.pos_ == "PROPN" and not subject.text.isupper():
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if not appositives:
+        if appositives:
+            subject = appositives[0]
+        elif subject.ent_type_ == "" and subject.is_sent_start and subject.text.lower().endswith("s"):
+            return subject  # "Homicides were down 20 percent": a capitalized plural read as a name
+        else:
             return None
-        subject = appositives[0]
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
         return None
     return subject
