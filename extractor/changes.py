@@ -204,22 +204,27 @@ def _states_a_target(word: Token, sent: Span) -> bool:
     return not subjects and opening is not None and opening.i == word.i  # "Reduce Jail Population by 50%"
 
 
-def _gapped_metric(doc: Doc, qstart: int, word: Token, sent: Span) -> tuple[str, int] | None:
+def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
     """The metric of a percent in an enumeration whose verb is gapped: in "murders fell 12%,
-    shootings 9% and robberies 4%", 9% belongs to "shootings" (the noun phrase right before it,
-    opened by a comma or a conjunction), not to the subject of "fell". Returns the metric and
+    shootings 9% and robberies by 4%", 9% belongs to "shootings" (the noun phrase right before
+    it, opened by a comma or a conjunction), not to the subject of "fell". Returns the metric and
     the index where its noun phrase starts."""
     j = qstart - 1
-    if j <= sent.start or word.i >= j:
+    if j > sent.start and _low(doc[j]) == "by":
+        j -= 1  # "shootings by 9%"
+    if j <= sent.start:
         return None
     noun = doc[j]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG"):
+    misread = noun.tag_ == "VBZ" and noun.text.islower()  # "and robberies 4 percent" read as a verb
+    if not (noun.pos_ in ("NOUN", "PROPN") or misread) or noun.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG"):
         return None
     k = j
     while k - 1 > sent.start and (doc[k - 1].pos_ in ("NOUN", "ADJ") or doc[k - 1].text == "-"):
         k -= 1  # "car thefts", "gang-related homicides"
     if _low(doc[k - 1]) not in ENUMERATION_OPENERS:
         return None
+    if misread:
+        return singular(_low(noun)), k
     from .claims import noun_metric
 
     metric = noun_metric(noun)  # the phrase itself: the parse may hang the next items on it
@@ -279,6 +284,8 @@ def _metric_near(
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
                 return metric
             subject = _subject_noun(child)
+            if subject is None and (name := _named_index(child, word)) is not None:
+                return name  # "The Dow Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -305,6 +312,9 @@ def _small_clause_subject(word: Token) -> str | None:
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
         return metric_from_noun(before)
+    if before is not None and before.tag_ == "VBZ" and before.text.islower() and before.i > 0:
+        if _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS:
+            return singular(_low(before))  # "homicides were down 12%, rapes down 9%": a plural read as a verb
     return None
 
 
@@ -436,6 +446,20 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     return None
 
 
+def _named_index(subject: Token, word: Token) -> str | None:
+    """A named index or company as the subject of a change verb stated with a percent ("the Dow
+    Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"): the name, lowercased; never a
+    place, a person or a dateline."""
+    if word.pos_ != "VERB" or subject.pos_ != "PROPN" or subject.text.isupper() or subject.i > word.i:
+        return None
+    if subject.ent_type_ not in ("ORG", "PRODUCT", "") or subject.is_sent_start and subject.ent_type_ == "":
+        return None
+    first = subject.i
+    while first > 0 and subject.doc[first - 1].pos_ == "PROPN" and subject.doc[first - 1].is_title:
+        first -= 1  # the whole name: "Dow Jones Industrial Average"
+    return " ".join(_low(t) for t in subject.doc[first : subject.i + 1] if t.is_alpha) or None
+
+
 def _subject_noun(subject: Token) -> Token | None:
     """The noun a change's subject names, None for no thing that is counted: a dateline's place
     parsed as the subject stands for its appositive ("CARDIFF, Wales — Reported robberies fell");
@@ -529,16 +553,21 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                 i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
                 continue
             near = _direction_near(doc, start, end, sent)
+            earlier = [c for c in changes if c.percent is not None and sent.start_char <= c.start]
+            gapped = _gapped_metric(doc, qstart, sent) if earlier else None
+            if gapped is not None and (near is None or near[1].i < gapped[1]):
+                near = (earlier[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
+            elif gapped is not None and near[1].i >= qstart:
+                gapped = None  # "..., burglaries 12% higher": the item has its own word
             direction = signed or (near[0] if near else None)
             if direction is None:
                 i = end
                 continue
             word = near[1] if near else doc[end - 1]
             used_words.add(word.i)
-            if near and _states_a_target(word, sent):
+            if near and gapped is None and _states_a_target(word, sent):
                 i = end  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
                 continue
-            gapped = _gapped_metric(doc, qstart, word, sent)
             if gapped is not None:
                 metric, first = gapped  # "..., shootings 9%": the evidence is that item
             else:
