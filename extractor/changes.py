@@ -35,6 +35,10 @@ CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
 AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
+# what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
+AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
+# what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
+APPOSITION_MARKS = frozenset({",", "\u2013", "\u2014", "-"})
 
 
 def _low(t: Token) -> str:
@@ -47,9 +51,9 @@ def direction_of(token: Token) -> Direction | None:
     doc = token.doc
     if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
         return None  # "more than half", "less than 10": a bound on another number, not a direction
-    if token.pos_ == "VERB" and (preps := CATEGORY_VERBS.get(token.lemma_.lower())):
-        if any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
-            return None  # "most cases fall under drug charges": a category, not a fall
+    preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
+        return None  # "most calls fall into three groups": a category, not a fall
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
             return Direction.increase
@@ -103,14 +107,8 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
     """The direction word of a percentage: the change word right before it ("decreased 8 percent",
     "fell by nearly 40%") or right after it ("a 12% increase"), else its syntactic head chain,
     else the nearest word."""
-    j = start - 1
-    while j > sent.start and _low(doc[j]) in AMOUNT_LEAD_WORDS:
-        j -= 1
-    if j >= sent.start and (d := direction_of(doc[j])) is not None and not _is_up_to(doc[j]):
-        if doc[j].pos_ in ("VERB", "ADV", "ADJ") or (doc[j].pos_ == "NOUN" and _low(doc[j + 1]) == "of"):
-            return d, doc[j]  # "decreased 8 percent and violent crime decreased 3 percent"
-    if end < sent.end and doc[end].pos_ == "NOUN" and (d := direction_of(doc[end])) is not None:
-        return d, doc[end]  # "a 12% increase"
+    if (adjacent := _adjacent_direction(doc, start, end, sent)) is not None:
+        return adjacent
     head = doc[end - 1]
     for _ in range(3):
         if head.head.i == head.i:
@@ -143,6 +141,26 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
     return None
 
 
+def _adjacent_direction(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
+    """The change word next to a percentage, past the words that lead an amount: "decreased 8
+    percent and thefts decreased 3 percent" (each its own verb, whatever the parse), "fell by
+    nearly 40%", "a drop of 18%", "a 12% increase"."""
+    j = start - 1
+    while j > sent.start and _low(doc[j]) in AMOUNT_LEAD_WORDS:
+        j -= 1
+    before = doc[j] if j >= sent.start else None
+    if (
+        before is not None
+        and (d := direction_of(before)) is not None
+        and not _is_up_to(before)
+        and (before.pos_ in ("VERB", "ADV", "ADJ") or (before.pos_ == "NOUN" and _low(doc[j + 1]) == "of"))
+    ):
+        return d, before
+    if end < sent.end and doc[end].pos_ == "NOUN" and (d := direction_of(doc[end])) is not None:
+        return d, doc[end]
+    return None
+
+
 def _is_up_to(t: Token) -> bool:
     return _low(t) == "up" and t.i + 1 < len(t.doc) and _low(t.doc[t.i + 1]) == "to"
 
@@ -150,6 +168,8 @@ def _is_up_to(t: Token) -> bool:
 def _noun_metric(noun: Token) -> str | None:
     """A change's metric from a noun: "car break-ins", "the homicide rate" (rates change too), "the
     number of gangs" (the counted noun), "theft, robbery and other property crimes" (the last)."""
+    if not regexes.ANY_LETTER.search(noun.text):
+        return None  # a number the tagger took for a noun ("-9.5%" in a table)
     if _low(noun) in GENERIC_NOUNS:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
@@ -194,9 +214,7 @@ def _states_a_target(word: Token, sent: Span) -> bool:
             head = head.head  # "to reduce crime and cut costs by 20%"
         if head.lemma_.lower() in TARGET_HEADS or _low(head) in TARGET_HEADS:
             return True
-        if head.lemma_ == "be" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_HEADS for c in head.children
-        ):
+        if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_HEADS for c in head.children):
             return True  # "the goal is to reduce waiting times by 25 percent"
         return head.pos_ in ("NOUN", "PROPN") and word.dep_ in ("acl", "relcl")  # "a plan to reduce"
     subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -244,12 +262,12 @@ def _metric_near(
     figures: list[Figure] | None = None,
     percent: Token | None = None,
 ) -> str | None:
-    """What changed: the figure it is apposed to ("13,259 members, a decrease of 44%"), the object
-    of a change noun ("an increase in car break-ins", "a decrease of 85 percent in burglaries"),
-    the object of an active change verb ("the program reduced truancy by 40 percent"), the
-    subject of the change verb ("the homicide rate increased 31%", "driving while impaired rose
-    40 percent"), or the noun phrase the parser left just before it; never a time ("up 14% in
-    the first half"), a place or a generic word ("figure", "number")."""
+    """What changed: the count it is apposed to ("5,120 calls, a drop of 8%"), the object of a
+    change noun ("an increase in car break-ins", "a decrease of 30 percent in complaints"), the
+    object of an active change verb ("the program reduced truancy by 40 percent"), the subject of
+    the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
+    phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
+    generic word ("figure", "number")."""
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
     if (metric := _metric_of_object(word, percent)) is not None:
@@ -258,49 +276,64 @@ def _metric_near(
         return metric  # "with burglaries down 14% and assaults down 2%"
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
-        nearest = min(figures, key=lambda f: abs(f.start - word.idx))
-        return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
+        # "confirmed 84 tornadoes, up from 59": the change is that of the count stated before it
+        before = [f for f in figures if f.start < word.idx] or figures
+        return min(before, key=lambda f: abs(f.start - word.idx)).metric
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric
     # a change noun as the object of another verb: "the county recorded a 9% decline"
     reported = word.pos_ == "NOUN" and word.dep_ == "dobj" and direction_of(verb) is None and verb.lemma_ != "be"
+    found = _metric_of_subject(verb, word, sent, figures, reported)
+    if found is not None:
+        return found[0] or fallback
+    if not reported and (metric := _noun_before(verb, sent)):
+        return metric
+    return metric_of_sentence(sent) or fallback
 
-    def first_is_subject(child: Token) -> bool:
-        # "the county recorded a 9% decline": who saw a change is no metric; "burglaries saw a
-        # 9% decline" (a plural, counted) is
-        return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
 
+def _metric_of_subject(
+    verb: Token, word: Token, sent: Span, figures: list[Figure] | None, reported: bool
+) -> tuple[str | None] | None:
+    """The metric the subject of the change verb names, climbing through the verbs that share it
+    ("rose in May and fell 5% in June"). `(None,)` for a generic subject ("the 2023 total was
+    down 9.5%": the figure stated before), None for no subject found."""
     first = True
     for _ in range(4):
-        for child in verb.children:
+        # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
+        for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
             if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
-                return _low(child)  # "Driving while impaired rose 40 percent": a gerund names the activity
-            if child.dep_ not in ("nsubj", "nsubjpass") or (
-                child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children)
-            ):
-                continue  # "8 percent and violent crime decreased": the amount is no subject
-            if not first_is_subject(child):
+                return (_low(child),)  # "Driving while impaired rose 40 percent": a gerund names the activity
+            if not _is_subject(child, word, reported):
                 continue
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
-                return metric
+                return (metric,)
             subject = _subject_noun(child)
             if subject is None and (name := _named_index(child, word)) is not None:
-                return name  # "The Dow Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"
+                return (name,)  # "The Dow Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
-                return metric
+                return (metric,)
             if _low(subject) in GENERIC_NOUNS:
-                return fallback  # "The 2023 total was down 9.5%": the figure stated before
+                return (None,)
         if first and not reported and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
-            return metric  # "Hate crimes and hate incidents increased": the parser lost the subject
+            return (metric,)  # "Thefts and break-ins increased": a parse that lost the subject
         first = False
         if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         verb = verb.head
-    if not reported and (metric := _noun_before(word if word.pos_ in ("VERB", "AUX") else word.head, sent)):
-        return metric
-    return metric_of_sentence(sent) or fallback
+    return None
+
+
+def _is_subject(child: Token, word: Token, reported: bool) -> bool:
+    """A subject that may name what changed: not the amount itself ("8 percent and violent crime
+    decreased 3 percent"; but "20 percent of the residents" names residents), and not who saw a
+    change ("the county recorded a 9% decline"; "burglaries saw a 9% decline" is counted)."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
+        return False
+    return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
 
 
 def _small_clause_subject(word: Token) -> str | None:
@@ -312,9 +345,14 @@ def _small_clause_subject(word: Token) -> str | None:
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
         return metric_from_noun(before)
-    if before is not None and before.tag_ == "VBZ" and before.text.islower() and before.i > 0:
-        if _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS:
-            return singular(_low(before))  # "homicides were down 12%, rapes down 9%": a plural read as a verb
+    if (
+        before is not None
+        and before.tag_ == "VBZ"
+        and before.text.islower()
+        and before.i > 0
+        and _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS
+    ):
+        return singular(_low(before))  # "arsons were down 12%, rapes down 9%": a plural read as a verb
     return None
 
 
@@ -382,20 +420,24 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     members, a decrease of 44% from ..."), or the plural noun it follows in a headline ("Gang
     Homicides Drop 50 Percent": title case, which the tagger takes for names)."""
     det = word.i - 1
-    while det > sent.start and (doc[det].like_num or _low(doc[det]) in PERCENT_UNIT_WORDS | {"cent", "-", "+"}):
+    while det > sent.start and (doc[det].like_num or _low(doc[det]) in AMOUNT_TOKENS):
         det -= 1  # "a 9% decline"
-    if word.pos_ == "NOUN" and det > sent.start and _low(doc[det]) in ("a", "an"):
-        if doc[det - 1].text in (",", "\u2013", "\u2014", "-"):
-            f = _figure_before(word, figures)
-            if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
-                return f.metric  # "13,259 members, a decrease of 44%": the count right before
-            counted = doc[det - 2] if det - 2 >= sent.start else None
-            if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
-                if (m := _noun_metric(counted)) is not None:
-                    return m  # "recorded 212 overdose deaths, a 9% decline"
+    if (
+        word.pos_ == "NOUN"
+        and det > sent.start + 1
+        and _low(doc[det]) in ("a", "an")
+        and doc[det - 1].text in APPOSITION_MARKS
+    ):
+        f = _figure_before(word, figures)
+        if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
+            return f.metric  # "5,120 calls in 2023, a drop of 8%": the count right before
+        counted = doc[det - 2]
+        if any(c.dep_ == "nummod" for c in counted.children) and (m := _noun_metric(counted)) is not None:
+            return m  # "recorded 212 overdose deaths, a 9% decline"
     before = doc[word.i - 1] if word.i > sent.start else None
     if (
         before is not None
+        and regexes.ANY_LETTER.search(before.text)
         and word.pos_ in ("NOUN", "VERB")
         and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
         and (before.head.i == word.i or in_headline(word))
@@ -525,6 +567,64 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
     return None
 
 
+def _percent_changes(
+    doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
+) -> list[Change]:
+    """The changes a sentence states with a percent; the change words they use go to `used_words`."""
+    published: dt.date | None = doc._.published
+    changes: list[Change] = []
+    i = sent.start
+    while i < sent.end:
+        found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
+        if found is None:
+            i = next_index(percents, i + 1, sent.end)
+            continue
+        value, signed, end = found
+        at, i = i, end
+        start = at - 1 if at > sent.start and doc[at - 1].text in ("-", "+", "\u2212") else at
+        qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
+        if _is_level(doc, qstart, end, sent):
+            continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
+        near = _direction_near(doc, start, end, sent)
+        gapped = _gapped_metric(doc, qstart, sent) if changes else None
+        if gapped is not None and (near is None or near[1].i < gapped[1]):
+            near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
+        elif gapped is not None and near is not None and near[1].i >= qstart:
+            gapped = None  # "..., burglaries 12% higher": the item has its own word
+        direction = signed or (near[0] if near else None)
+        if direction is None:
+            continue
+        word = near[1] if near else doc[end - 1]
+        used_words.add(word.i)
+        if near and gapped is None and _states_a_target(word, sent):
+            continue  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
+        metric: str | None
+        if gapped is not None:
+            metric, first = gapped  # "..., shootings 9%": the evidence is that item
+        else:
+            metric = _metric_near(doc, word, sent, last_metric, figures, doc[end - 1])
+            first = min(qstart, word.i) if near else qstart
+        last = max(end, word.i + 1) if near else end
+        if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
+            first, last = first - 1, last + 1
+        elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
+            last += doc[last].text == ")"
+        changes.append(
+            _change(
+                doc,
+                first,
+                last,
+                metric=metric,
+                direction=direction,
+                percent=value,
+                qualifier=qualifier,
+                since=_since(doc, sent, first, published),
+                location=doc._.location,
+            )
+        )
+    return changes
+
+
 def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     published: dt.date | None = doc._.published
     location: str | None = doc._.location
@@ -540,58 +640,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
-        i = sent.start
-        while i < sent.end:
-            found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
-            if found is None:
-                i = next_index(percents, i + 1, sent.end)
-                continue
-            value, signed, end = found
-            start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
-            qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
-            if _is_level(doc, qstart, end, sent):
-                i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
-                continue
-            near = _direction_near(doc, start, end, sent)
-            earlier = [c for c in changes if c.percent is not None and sent.start_char <= c.start]
-            gapped = _gapped_metric(doc, qstart, sent) if earlier else None
-            if gapped is not None and (near is None or near[1].i < gapped[1]):
-                near = (earlier[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
-            elif gapped is not None and near[1].i >= qstart:
-                gapped = None  # "..., burglaries 12% higher": the item has its own word
-            direction = signed or (near[0] if near else None)
-            if direction is None:
-                i = end
-                continue
-            word = near[1] if near else doc[end - 1]
-            used_words.add(word.i)
-            if near and gapped is None and _states_a_target(word, sent):
-                i = end  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
-                continue
-            if gapped is not None:
-                metric, first = gapped  # "..., shootings 9%": the evidence is that item
-            else:
-                metric = _metric_near(doc, word, sent, last_metric, sent_figures, doc[end - 1])
-                first = min(qstart, word.i) if near else qstart
-            last = max(end, word.i + 1) if near else end
-            if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
-                first, last = first - 1, last + 1
-            elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
-                last += doc[last].text == ")"
-            changes.append(
-                _change(
-                    doc,
-                    first,
-                    last,
-                    metric=metric,
-                    direction=direction,
-                    percent=value,
-                    qualifier=qualifier,
-                    since=_since(doc, sent, first, published),
-                    location=location,
-                )
-            )
-            i = end
+        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures)
         sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:
@@ -662,7 +711,9 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
         if c.qualifier == Qualifier.exact and c.start >= headline_end:
             return False  # "nearly 55%", or any percent of a headline
         return any(
-            o.direction == c.direction and o.percent is not None and o.percent != int(o.percent)
+            o.direction == c.direction
+            and o.percent is not None
+            and o.percent != int(o.percent)
             and abs(o.percent - c.percent) < 0.5
             for o in changes
         )
