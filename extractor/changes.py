@@ -308,8 +308,6 @@ def _metric_of_subject(
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
                 return (metric,)
             subject = _subject_noun(child)
-            if subject is None and (name := _named_index(child, word)) is not None:
-                return (name,)  # "The Dow Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -486,20 +484,6 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     if main and (m := _noun_metric(main[0])):
         return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
     return None
-
-
-def _named_index(subject: Token, word: Token) -> str | None:
-    """A named index or company as the subject of a change verb stated with a percent ("the Dow
-    Jones Industrial Average fell 1.2%", "the Nasdaq rose 2%"): the name, lowercased; never a
-    place, a person or a dateline."""
-    if word.pos_ != "VERB" or subject.pos_ != "PROPN" or subject.text.isupper() or subject.i > word.i:
-        return None
-    if subject.ent_type_ not in ("ORG", "PRODUCT", "") or subject.is_sent_start and subject.ent_type_ == "":
-        return None
-    first = subject.i
-    while first > 0 and subject.doc[first - 1].pos_ == "PROPN" and subject.doc[first - 1].is_title:
-        first -= 1  # the whole name: "Dow Jones Industrial Average"
-    return " ".join(_low(t) for t in subject.doc[first : subject.i + 1] if t.is_alpha) or None
 
 
 def _subject_noun(subject: Token) -> Token | None:

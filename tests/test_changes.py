@@ -105,7 +105,6 @@ QUANTITIES = [
     ("The consumer price index rose 3.2% in March.", {("index", "increase", 3.2)}),
     ("The index fell 1.2% on Tuesday.", {("index", "decrease", 1.2)}),
     ("Acme's revenue rose 3% in the quarter.", {("revenue", "increase", 3.0)}),
-    ("The Dow Jones Industrial Average fell 1.2% on Tuesday.", {("average", "decrease", 1.2)}),
     ("CARDIFF, Wales — Reported robberies in Cardiff fell 14.5 percent.", {("robbery", "decrease", 14.5)}),
     # negatives: a place, a time or a purpose is never what changed
     ("Burglaries in Riverton fell 11% in the first half of the year.", {("burglary", "decrease", 11.0)}),
