@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of, sentences
-from .facts import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
+from .facts import NEED_ATTRS, Held, Needs, matchers_for, may_match, needs_of
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load
@@ -82,6 +82,14 @@ class ClaimMatchers:
                 for m, s, e in self.extremes(sent):
                     extremes.append((self.labels[m][1], s + sent.start, e + sent.start))
         return sorted(anchors, key=lambda a: a[1]), _longest(extremes)
+
+
+def _adverb_since(doc: Doc, anchor: tuple[str, int, int]) -> bool:
+    """ "since" as an adverb of a verb ("the most active dealer, who has since been charged",
+    "they have since moved") anchors no superlative in time."""
+    kind, start, _end = anchor
+    after = doc[start + 1] if start + 1 < len(doc) else None
+    return kind == "since" and after is not None and after.pos_ in ("AUX", "VERB", "PART") and after.tag_ != "VBG"
 
 
 def _longest(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -241,9 +249,6 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
     if before:
         return before[-1].year
     if in_headline(sent[0]):
-        reports = context_of(doc).report_years
-        if reports:
-            return reports[0][1]  # a release about "the 2001 Annual Gang Cases Report"
         for later in sentences(doc):
             if later.start <= sent.start or in_headline(later[0]):
                 continue
@@ -293,7 +298,10 @@ class _ClaimReader:
             sent = sentence_of(t)
             if word == "most" and i + 1 < sent.end and doc[i + 1].pos_ in ("ADJ", "ADV") and doc[i + 1].tag_ != "JJ":
                 continue  # "most violent": an adjective's superlative
-            anchor = next((a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end), None)
+            anchor = next(
+                (a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end and not _adverb_since(doc, a)),
+                None,
+            )
             if anchor is None:
                 continue
             noun = _qualified_noun(t, sent.end)

@@ -163,3 +163,24 @@ REPEATS = [
 @pytest.mark.parametrize(("text", "expected"), REPEATS)
 def test_one_fact_once(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+def claims(nlp: Language, text: str) -> set[tuple[str, int | None]]:
+    record = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(record, ArticleRecord), record
+    return {(head_noun(c.metric), c.since_year) for c in record.claims}
+
+
+# "since" anchors a superlative in time only as a preposition or a conjunction; as an adverb of a
+# verb ("has since been charged") it says nothing about a record
+SINCE = [
+    ("Police arrested one of the region's most wanted fugitives, who has since been charged.", set()),
+    ("The busiest dealer in the ring, who had since moved away, was caught in May.", set()),
+    ("The county recorded the fewest homicides since 2014.", {("homicide", 2014)}),
+    ("Shootings reached their highest level since the program began.", {("shooting", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINCE)
+def test_since_as_an_adverb_anchors_no_claim(nlp: Language, text: str, expected: set[tuple[str, int | None]]) -> None:
+    assert claims(nlp, text) == expected
