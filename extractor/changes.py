@@ -114,7 +114,7 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
         if head.head.i == head.i:
             break
         if head.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in head.children):
-            break  # "..., while about 35 percent pertain to theft": the verb above is another clause's
+            break  # "..., while some 30 percent concern fires": the verb above is another clause's
         head = head.head
         if head.i < sent.start or head.i >= sent.end:
             break
@@ -132,7 +132,7 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
         if start <= t.i < end:
             continue
         if subject_of is not None and t.pos_ == "VERB" and t.i != subject_of.i:
-            continue  # "65 percent fall under drug charges, while 35 percent pertain to theft": a share
+            continue  # "70 percent fall into one group, while 30 percent belong to another": a share
         lo, hi = (t.i + 1, start) if t.i < start else (end, t.i)
         if any(doc[j].dep_ == "mark" or doc[j].text == ";" for j in range(lo, hi)):
             continue  # a direction word across "while", "although" or ";" belongs to another clause
@@ -178,20 +178,30 @@ def _noun_metric(noun: Token) -> str | None:
         return None
     link = noun
     while conjuncts := [t for t in link.children if t.dep_ == "conj" and t.i > link.i]:
-        link = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
+        link = max(conjuncts, key=lambda t: t.i)  # "arson, vandalism ... and other damage offenses"
         noun = link if link.pos_ == "NOUN" else noun
-    # but not a conjunct inside a modifier: "cases with injuries or fatalities" is about cases
+    # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
     return noun_metric(noun)
 
 
-def _states_a_target(word: Token, sent: Span) -> bool:
+def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
     """A change word that states a target, a goal or a forecast, not a change: an infinitive
     under a plan, a noun or a verb of intent ("a plan to reduce X by 50%", "a ruling to reduce",
-    "is projected to grow 5%", "on track to increase another 11%"), a modal ("will rise 5%"), or
+    "is projected to grow 5%", "on pace to rise another 6%"), a modal ("will rise 5%"), or
     an imperative opening a sentence or headline ("Reduce X by 50%"). "helped reduce X by 30%"
-    and "a 10 percent increase from 2015" stay changes."""
+    and "a 7 percent increase from 2010" stay changes."""
+    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if (
+        opening is not None
+        and opening.i == word.i
+        and word.tag_ not in ("VBD", "VBN", "VBZ", "VBG", "NNS", "NNPS")
+        and _low(word) == word.lemma_.lower()
+        and amount_start > sent.start
+        and _low(word.doc[amount_start - 1]) == "by"
+    ):
+        return True  # an imperative heading, whatever its tags: "Cut Shelter Waitlist by 30%"
     if word.pos_ == "NOUN":
         # "a projected 5% increase", "a goal of a 20% reduction"
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
@@ -215,11 +225,10 @@ def _states_a_target(word: Token, sent: Span) -> bool:
         if head.lemma_.lower() in TARGET_HEADS or _low(head) in TARGET_HEADS:
             return True
         if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_HEADS for c in head.children):
-            return True  # "the goal is to reduce waiting times by 25 percent"
+            return True  # "the target is to cut idle hours by a fifth"
         return head.pos_ in ("NOUN", "PROPN") and word.dep_ in ("acl", "relcl")  # "a plan to reduce"
     subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    return not subjects and opening is not None and opening.i == word.i  # "Reduce Jail Population by 50%"
+    return not subjects and opening is not None and opening.i == word.i  # "Cut Shelter Waitlist by 30%"
 
 
 def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
@@ -355,8 +364,8 @@ def _small_clause_subject(word: Token) -> str | None:
 
 
 def _shares_subject(verb: Token) -> bool:
-    """A verb the parse joins to an earlier one with no conjunction between them: "cases filed
-    with the court went up 19%" is a reduced relative clause, and the subject is the first verb's;
+    """A verb the parse joins to an earlier one with no conjunction between them: "permits issued
+    by the city went up 8%" is a reduced relative clause, and the subject is the first verb's;
     "X rose 40 percent and Y increased 25 percent" are two clauses."""
     if verb.dep_ != "conj" or verb.head.i > verb.i:
         return False
@@ -391,7 +400,7 @@ def _metric_of_direct_object(verb: Token) -> str | None:
 def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
     """The subject a parse lost: the noun phrase just before the change verb ("hate crimes and
     hate incidents increased", "felony theft filings increased"), else the nearest noun before it
-    outside a prepositional phrase ("a report shows violent crime in the county is up 14%").
+    outside a prepositional phrase ("a study shows arson in the county is up 6%").
     `adjacent`: only a common noun right before the verb (past its auxiliaries and adverbs)."""
     doc = verb.doc
     j = verb.i - 1
@@ -400,8 +409,9 @@ def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
     if j < sent.start:
         return None
     t = doc[j]
-    if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS:
-        return _noun_metric(t)
+    in_subject = t.dep_ == "pobj" and any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i < verb.i)
+    if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS and not in_subject:
+        return _noun_metric(t)  # but not "the district" of "thefts in the district rose"
     if adjacent:
         return None
     for k in range(j, max(sent.start, verb.i - 10) - 1, -1):
@@ -414,9 +424,9 @@ def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
 
 
 def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> str | None:
-    """The metric stated just before a change word: the figure it is apposed to ("13,259 active
-    members, a decrease of 44% from ..."), or the plural noun it follows in a headline ("Gang
-    Homicides Drop 50 Percent": title case, which the tagger takes for names)."""
+    """The metric stated just before a change word: the figure it is apposed to ("5,120 calls
+    in 2023, a decrease of 8% from ..."), or the plural noun it follows in a headline ("Bike
+    Thefts Drop 30 Percent": title case, which the tagger takes for names)."""
     det = word.i - 1
     while det > sent.start and (doc[det].like_num or _low(doc[det]) in AMOUNT_TOKENS):
         det -= 1  # "a 9% decline"
@@ -447,8 +457,8 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
 
 def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
-    gangs", "a decrease of 85 percent in burglaries" (the phrase hangs on the percent); never a
-    time or a place ("up 14% in the first half"), nor what a change verb did it in ("reduced by
+    gangs", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
+    time or a place ("up 9% in the spring"), nor what a change verb did it in ("reduced by
     40 percent in an effort to ...")."""
     holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
     if percent is not None and holders:
@@ -469,12 +479,12 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
-        antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
+        antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
-        return m  # "396 cases with injuries, which is a decrease of 12%"
+        return m  # "212 crashes with injuries, which is a drop of 7%"
     if verb.dep_ == "relcl" and antecedent.pos_ == "VERB":
-        # the modifier hangs on the verb ("filed 396 cases with injuries, which is a decrease of
-        # 12%"): the counted object of that verb
+        # the modifier hangs on the verb ("prosecuted 212 crashes with injuries, which is a drop
+        # of 7%"): the counted object of that verb
         for obj in antecedent.children:
             if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children) and (m := _noun_metric(obj)):
                 return m
@@ -482,7 +492,7 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
         return f.metric  # "812 in 2022, which marked a rise of 5%"
     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     if main and (m := _noun_metric(main[0])):
-        return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
+        return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
     return None
 
 
@@ -580,7 +590,7 @@ def _percent_changes(
             continue
         word = near[1] if near else doc[end - 1]
         used_words.add(word.i)
-        if near and gapped is None and _states_a_target(word, sent):
+        if near and gapped is None and _states_a_target(word, sent, qstart):
             continue  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
         metric: str | None
         if gapped is not None:
@@ -745,9 +755,9 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
-        return False  # "a mean 40 percent increase in reading scores"
+        return False  # "an average 25 percent increase in bus ridership"
     if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
-        return True  # a share: "65 percent of the cases", "more than 70% of its deaths"
+        return True  # a share: "60 percent of the calls", "over 80% of its budget"
     if before in LEVEL_PREPOSITIONS:
         return True
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):

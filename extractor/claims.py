@@ -1,15 +1,15 @@
 """Superlative claims over time: "the fewest homicides since 2014", "the most fatal crashes in 20
-years", "remain at an all-time high", "a five-year low", "the peak year of 1994", "more crashes in
+years", "stays at an all-time high", "a six-year low", "the peak year of 1991", "more crashes in
 2021 than in more than two decades".
 
 The constructions are `Matcher` patterns in `rules/claims.json`. A superlative word is a claim only
 with a time anchor ("since ...", "in N years", "ever", "on record"); an extreme without one
 ("all-time high", "peak") is a claim by itself. Each claim gets
-- its year: the year the pattern names ("the peak year of 1994"), none for a present-tense state
+- its year: the year the pattern names ("the peak year of 1991"), none for a present-tense state
   ("ridership stays at an all-time high"), else the figure it speaks of, the sentence's own year,
   the year of the figure stated just before in the paragraph, or for a headline the lead's year;
-- its metric: the noun the superlative qualifies ("the lowest number of DV homicides", "the worst
-  year for fatal crashes"), else the sentence's subject ("ferry ridership numbers remain ..."), else the
+- its metric: the noun the superlative qualifies ("the lowest number of arson fires", "the worst
+  year for bike thefts"), else the sentence's subject ("ferry ridership numbers remain ..."), else the
   figure's metric."""
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _metric_of_noun_phrase(noun: Token) -> str | None:
-    """ "the lowest number of DV homicides" -> "dv homicide"; "ferry ridership numbers" -> "ferry ridership"."""
+    """ "the lowest number of arson fires" -> "arson fire"; "ferry ridership numbers" -> "ferry ridership"."""
     if noun.lower_ in GENERIC_HEADS or noun.lower_ in SUPERLATIVES:
         obj = _of_object(noun)
         if obj is not None:
@@ -145,7 +145,7 @@ def _metric_of_noun_phrase(noun: Token) -> str | None:
 
 
 def _qualified_noun(t: Token, end: int) -> Token | None:
-    """The noun a superlative qualifies: "the most fatal DUIs", "the lowest number of ...",
+    """The noun a superlative qualifies: "the most boat thefts", "the lowest number of ...",
     "its worst year for ..."."""
     if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
         noun = t.head
@@ -168,7 +168,7 @@ def _qualified_noun(t: Token, end: int) -> Token | None:
 
 def _subject_metric(sent: Span) -> str | None:
     """The subject of the sentence's main verb: "Ferry ridership numbers stay at a record
-    level", "The Number of Identified Gang Members ... Drop to Lowest Level"."""
+    level", "The Number of Licensed Street Vendors ... Falls to Lowest Level"."""
     root = sent.root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
@@ -205,7 +205,7 @@ def _verb_subject_metric(token: Token) -> str | None:
 
 
 def _number_of(sent: Span) -> str | None:
-    """ "The Number of Identified Gang Members ... Drop to Lowest Level": what is counted."""
+    """ "The Number of Licensed Street Vendors ... Falls to Lowest Level": what is counted."""
     for t in sent:
         if t.lower_ in GENERIC_HEADS and (obj := _of_object(t)) is not None:
             return noun_metric(obj)
@@ -326,7 +326,7 @@ class _ClaimReader:
         return None, min(sent.end, end + 3)
 
     def read_extremes(self, extremes: list[tuple[str, int, int]]) -> None:
-        """Extremes without a superlative word: "an all-time high", "the peak year of 1994"."""
+        """Extremes without a superlative word: "an all-time high", "the peak year of 1991"."""
         doc, low = self.doc, self.low
         for kind, s, e in extremes:
             if any(j in self.used for j in range(s, e)):
@@ -341,7 +341,7 @@ class _ClaimReader:
             noun = None
             if kind == "comparative":
                 noun = _qualified_noun(doc[s], e)
-            else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
+            else:  # "the worst year for bike thefts was 2016": the year's "for"/"of" object
                 noun = next(
                     (doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None
                 )

@@ -69,8 +69,8 @@ ENUMERATIONS = [
         {("property crime", "decrease", 8.0), ("violent crime", "decrease", 3.0)},
     ),
     (
-        "Violent crime in the city rose 5 percent, but property crime fell 9 percent.",
-        {("violent crime", "increase", 5.0), ("property crime", "decrease", 9.0)},
+        "Arsons in the district rose 5 percent, but vandalism fell 9 percent.",
+        {("arson", "increase", 5.0), ("vandalism", "decrease", 9.0)},
     ),
 ]
 
@@ -83,11 +83,11 @@ def test_each_percent_of_an_enumeration_has_its_own_metric(nlp: Language, text: 
 # the quantity that changed: the subject of an intransitive or passive change verb, the object of
 # an active one, the object of a change noun, a gerund, a coordinated subject, a named index
 QUANTITIES = [
-    ("Gun violence rose more than 40 percent during the pandemic.", {("violence", "increase", 40.0)}),
+    ("Gun violence climbed more than 35 percent in the spring.", {("violence", "increase", 35.0)}),
     ("Reckless driving rose 30 percent last year.", {("driving", "increase", 30.0)}),
     (
-        "The jail population was reduced by 25 percent over two months in an effort to limit infections.",
-        {("population", "decrease", 25.0)},
+        "The shelter waiting list was cut by 25 percent in a push to house families sooner.",
+        {("list", "decrease", 25.0)},
     ),
     ("The new program reduced truancy by 40 percent.", {("truancy", "decrease", 40.0)}),
     ("The task force cut car thefts by 30 percent.", {("theft", "decrease", 30.0)}),
@@ -97,7 +97,7 @@ QUANTITIES = [
         {("complaint", "decrease", 30.0)},
     ),
     (
-        "The county recorded 212 overdose deaths, a 9% decline from the year before.",
+        "The county recorded 212 overdose deaths, a 9% decline from 2022.",
         {("death", "decrease", 9.0)},
     ),
     ("Overdose deaths fell 21% in 2023.", {("death", "decrease", 21.0)}),
@@ -107,7 +107,7 @@ QUANTITIES = [
     ("Acme's revenue rose 3% in the quarter.", {("revenue", "increase", 3.0)}),
     ("CARDIFF, Wales — Reported robberies in Cardiff fell 14.5 percent.", {("robbery", "decrease", 14.5)}),
     # negatives: a place, a time or a purpose is never what changed
-    ("Burglaries in Riverton fell 11% in the first half of the year.", {("burglary", "decrease", 11.0)}),
+    ("Burglaries in Riverton fell 11% in the spring.", {("burglary", "decrease", 11.0)}),
     ("Arrests fell 10% after the city launched a plan to reduce crime.", {("arrest", "decrease", 10.0)}),
     ("The program helped reduce recidivism by 30 percent.", {("recidivism", "decrease", 30.0)}),
 ]
@@ -121,22 +121,22 @@ def test_the_metric_is_the_quantity_that_changed(nlp: Language, text: str, expec
 # targets, goals, forecasts and shares are no changes
 NOT_CHANGES = [
     "The county adopted a plan to reduce homelessness by 50% by 2030.",
-    "Reduce Jail Population by 50%",
+    "Cut Shelter Waitlist by 30%",
     "City Council Votes to Cut Police Overtime by 15%",
     "Sales are projected to grow 5% next year.",
-    "The city is on track to cut emissions 20% this year.",
+    "The utility is on pace to cut outages 20% in 2025.",
     "The mayor wants to reduce traffic deaths by 30 percent.",
     "The department aims to cut response times by 10% by next year.",
     "Officials expect ridership to grow 5% in 2025.",
     "The budget calls for a 3% increase in police spending.",
     "Under the proposal, fees would rise 8 percent.",
-    "The goal is to reduce waiting times by 25 percent.",
-    "A judge ordered the sheriff to reduce the inmate count by 40 percent.",
+    "The target is to cut idle hours by 25 percent.",
+    "A court ordered the county to shrink its permit backlog by 40 percent.",
     "About 35 percent of cases involved drugs.",
-    "About 60 percent of the cases fall under theft charges, while about 40 percent involve fraud.",
+    "Some 70% of the calls fall into the medical category, while roughly 30% concern fires.",
     "Roughly 40 percent of the arrests involved juveniles.",
     "Women made up 52 percent of the victims.",
-    "The economy will expand by 1.6 percent, more than half a point less than forecast.",
+    "Ridership will expand by 4 percent next year, more than twice the pace of 2023.",
 ]
 
 
@@ -174,7 +174,7 @@ def claims(nlp: Language, text: str) -> set[tuple[str, int | None]]:
 # "since" anchors a superlative in time only as a preposition or a conjunction; as an adverb of a
 # verb ("has since been charged") it says nothing about a record
 SINCE = [
-    ("Police arrested one of the region's most wanted fugitives, who has since been charged.", set()),
+    ("Deputies caught a man on the state's most wanted list, who has since pleaded guilty.", set()),
     ("The busiest dealer in the ring, who had since moved away, was caught in May.", set()),
     ("The county recorded the fewest homicides since 2014.", {("homicide", 2014)}),
     ("Shootings reached their highest level since the program began.", {("shooting", None)}),
