@@ -91,6 +91,12 @@ QUANTITIES = [
     ),
     ("The new program reduced truancy by 40 percent.", {("truancy", "decrease", 40.0)}),
     ("The task force cut car thefts by 30 percent.", {("theft", "decrease", 30.0)}),
+    ("Officials cut the backlog of cases awaiting trial by 20 percent.", {("backlog", "decrease", 20.0)}),
+    ("The program has reduced repeat offenses among participants by 30 percent.", {("offense", "decrease", 30.0)}),
+    (
+        "Crashes involving pedestrians increased 12 percent, while crashes involving cyclists decreased 7 percent.",
+        {("crash", "increase", 12.0), ("crash", "decrease", 7.0)},
+    ),
     ("Thefts and robberies increased a combined 9% over the prior year.", {("robbery", "increase", 9.0)}),
     (
         "The town saw a decrease of 30 percent in noise complaints during the summer.",
