@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of, sentences
-from .facts import NEED_ATTRS, Held, Needs, matchers_for, may_match, needs_of
+from .facts import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load
@@ -249,6 +249,9 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
     if before:
         return before[-1].year
     if in_headline(sent[0]):
+        reports = context_of(doc).report_years
+        if reports:
+            return reports[0][1]  # a release about "the 2019 Annual Burglary Report": that report's year
         for later in sentences(doc):
             if later.start <= sent.start or in_headline(later[0]):
                 continue
