@@ -359,6 +359,8 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False
     if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
         return False
+    if _low(child) in ("which", "that"):
+        return True  # "..., which marks a drop of 7%": the relative clause's antecedent
     return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
 
 
