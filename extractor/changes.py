@@ -617,7 +617,9 @@ def _percent_changes(
         if gapped is not None:
             metric, first = gapped  # "..., shootings 9%": the evidence is that item
         else:
-            metric = _metric_near(doc, word, sent, last_metric, figures, doc[end - 1])
+            # failing all else, the count stated last before the percent, not the sentence's first
+            fallback = next((f.metric for f in reversed(figures) if f.start < doc[qstart].idx), last_metric)
+            metric = _metric_near(doc, word, sent, fallback, figures, doc[end - 1])
             first = min(qstart, word.i) if near else qstart
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":

@@ -59,6 +59,14 @@ ENUMERATIONS = [
         "Compared with 2022, homicides were down 12%, rapes down 9% and robberies down 4%.",
         {("homicide", "decrease", 12.0), ("rape", "decrease", 9.0), ("robbery", "decrease", 4.0)},
     ),
+    (
+        "In 2023 the city recorded 52 homicides, down 12%, and 310 shootings, down 9%.",
+        {("homicide", "decrease", 12.0), ("shooting", "decrease", 9.0)},
+    ),
+    (
+        "The city had 52 homicides in 2023, a drop of 12%, and 310 shootings, a drop of 9%.",
+        {("homicide", "decrease", 12.0), ("shooting", "decrease", 9.0)},
+    ),
     # negatives: each clause has its own verb and subject
     (
         "Vehicle thefts dropped 18 percent, while carjackings rose 6 percent.",
