@@ -184,7 +184,7 @@ def _is_up_to(t: Token) -> bool:
 
 def _noun_metric(noun: Token) -> str | None:
     """A change's metric from a noun: "car break-ins", "the homicide rate" (rates change too), "the
-    number of gangs" (the counted noun), "theft, robbery and other property crimes" (the last)."""
+    number of gangs" (the counted noun), "arson, vandalism and other damage offenses" (the last)."""
     if not regexes.ANY_LETTER.search(noun.text):
         return None  # a number the tagger took for a noun ("-9.5%" in a table)
     if _low(noun) in GENERIC_NOUNS:
