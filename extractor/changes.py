@@ -328,7 +328,7 @@ def _metric_of_subject(
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
         for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
             if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
-                return (_low(child),)  # "Driving while impaired rose 40 percent": a gerund names the activity
+                return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
             if not _is_subject(child, word, reported):
                 continue
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
@@ -387,14 +387,14 @@ def _small_clause_subject(word: Token) -> str | None:
 def _shares_subject(verb: Token) -> bool:
     """A verb the parse joins to an earlier one with no conjunction between them: "permits issued
     by the city went up 8%" is a reduced relative clause, and the subject is the first verb's;
-    "X rose 40 percent and Y increased 25 percent" are two clauses."""
+    "X rose 30 percent and Y climbed 15 percent" are two clauses."""
     if verb.dep_ != "conj" or verb.head.i > verb.i:
         return False
     return not any(t.pos_ == "CCONJ" or t.text == ";" for t in verb.doc[verb.head.i + 1 : verb.i])
 
 
 def _metric_of_direct_object(verb: Token) -> str | None:
-    """The object of an active change verb is what changed: "reduced theft by 55%", "cut
+    """The object of an active change verb is what changed: "reduced shoplifting by 35%", "cut
     emissions 20%"; a percent as the object ("climbed a combined 9%") is the amount."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
@@ -419,8 +419,8 @@ def _metric_of_direct_object(verb: Token) -> str | None:
 
 
 def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
-    """The subject a parse lost: the noun phrase just before the change verb ("hate crimes and
-    hate incidents increased", "felony theft filings increased"), else the nearest noun before it
+    """The subject a parse lost: the noun phrase just before the change verb ("thefts and
+    break-ins increased", "misdemeanor fraud filings increased"), else the nearest noun before it
     outside a prepositional phrase ("a study shows arson in the county is up 6%").
     `adjacent`: only a common noun right before the verb (past its auxiliaries and adverbs)."""
     doc = verb.doc
@@ -478,9 +478,9 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
 
 def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
-    gangs", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
-    time or a place ("up 9% in the spring"), nor what a change verb did it in ("reduced by
-    40 percent in an effort to ...")."""
+    permits", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
+    time or a place ("up 9% in the spring"), nor what a change verb did it in ("cut by
+    30 percent in a push to ...")."""
     holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
     if percent is not None and holders:
         holders.append(percent)
@@ -715,9 +715,9 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
 def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
-    the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 55%" in a
-    headline, lead or quote beside the body's 54.97%) keeps the precise one. Two things that
-    changed by the same percent ("arrests rose 20%", "the over-60 population, up 20%") are two."""
+    the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 35%" in a
+    headline, lead or quote beside the body's 34.8%) keeps the precise one. Two things that
+    changed by the same percent ("arrests rose 12%", "the over-70 population, up 12%") are two."""
 
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
@@ -726,7 +726,7 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
         if c.percent is None or c.percent != int(c.percent):
             return False
         if c.qualifier == Qualifier.exact and c.start >= headline_end:
-            return False  # "nearly 55%", or any percent of a headline
+            return False  # "nearly 35%", or any percent of a headline
         return any(
             o.direction == c.direction
             and o.percent is not None

@@ -163,13 +163,12 @@ def test_targets_forecasts_and_shares_are_no_changes(nlp: Language, text: str) -
 # things that changed by the same percent are two
 REPEATS = [
     (
-        "Fraud Task Force Cuts Losses by Nearly 55%\n\nLosses from card skimming fell 54.97% in 2023.",
-        {("loss", "decrease", 54.97)},
+        "Transit Police Cut Fare Evasion by Nearly 35%\n\nFare evasion fell 34.8% in 2023.",
+        {("evasion", "decrease", 34.8)},
     ),
     (
-        "Violent crimes against older residents rose 20 percent. The number of residents over 60 grew too,"
-        " up 20 percent.",
-        {("crime", "increase", 20.0), ("resident", "increase", 20.0)},
+        "Bike thefts rose 12 percent. The number of registered bikes grew too, up 12 percent.",
+        {("theft", "increase", 12.0), ("bike", "increase", 12.0)},
     ),
 ]
 
