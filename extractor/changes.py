@@ -33,6 +33,7 @@ TARGET_HEADS = set(RULES["target_heads"])
 MODAL_WORDS = set(RULES["modal_words"])
 CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
 AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
+LEVEL_NOUNS = set(RULES["level_nouns"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
@@ -783,9 +784,23 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
         return True  # a share: "60 percent of the calls", "over 80% of its budget"
     if before in LEVEL_PREPOSITIONS:
         return True
+    if _describes_a_rate(doc, end, sent):
+        return True  # "a 93 percent conviction rate, up from ...": the rate's level
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _describes_a_rate(doc: Doc, end: int, sent: Span) -> bool:
+    """A percent before a rate or share it measures: "a 93 percent conviction rate", "a 90%
+    success rate" (up to two words between); not "a 5 percent rate increase"."""
+    for k in range(end, min(sent.end, end + 3)):
+        if _low(doc[k]) in LEVEL_NOUNS:
+            after = doc[k + 1] if k + 1 < sent.end else None
+            return after is None or direction_of(after) is None or after.pos_ != "NOUN"
+        if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _trend_numbers(word: Token) -> list[Token]:

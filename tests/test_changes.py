@@ -150,6 +150,8 @@ NOT_CHANGES = [
     "Some 70% of the calls fall into the medical category, while roughly 30% concern fires.",
     "Roughly 40 percent of the arrests involved juveniles.",
     "Women made up 52 percent of the victims.",
+    "The unit kept a 93 percent conviction rate, up from the year before.",
+    "The program reports a 90% success rate and growing enrollment.",
     "Ridership will expand by 4 percent next year, more than twice the pace of 2023.",
 ]
 
