@@ -29,6 +29,17 @@ DIRECTION_WORDS = INCREASE | DECREASE
 PERCENT_UNIT_WORDS = frozenset({"%", "percent", "pct", "pct.", "percentage", "per"})
 DIRECTION_WINDOW = 4
 GENERIC_NOUNS = set(RULES["generic_nouns"])
+TARGET_HEADS = set(RULES["target_heads"])
+MODAL_WORDS = set(RULES["modal_words"])
+CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
+AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
+LEVEL_NOUNS = set(RULES["level_nouns"])
+# what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
+ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
+# what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
+AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
+# what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
+APPOSITION_MARKS = frozenset({",", "\u2013", "\u2014", "-"})
 
 
 def _low(t: Token) -> str:
@@ -38,12 +49,23 @@ def _low(t: Token) -> str:
 def direction_of(token: Token) -> Direction | None:
     if token.dep_ == "prt":
         return None  # "made up", "cracked down": part of another verb
+    doc = token.doc
+    if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
+        return None  # "more than half", "less than 10": a bound on another number, not a direction
+    preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
+        return None  # "most calls fall into three groups": a category, not a fall
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
             return Direction.increase
         if word in DECREASE:
             return Direction.decrease
     return None
+
+
+def _bounds_a_number(t: Token) -> bool:
+    """ "than half", "than 10", not "than 2019": a year after "more than" is a baseline."""
+    return (t.like_num or t.pos_ == "NUM" or _low(t) == "half") and t.shape_ != "dddd"
 
 
 def _direction_candidates(doc: Doc) -> list[int]:
@@ -83,11 +105,19 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
 
 
 def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
-    """The direction word of a percentage: its syntactic head chain, else the nearest word."""
+    """The direction word of a percentage: the change word right before it ("decreased 8 percent",
+    "fell by nearly 40%") or right after it ("a 12% increase"), else its syntactic head chain,
+    else the nearest word."""
+    if (adjacent := _adjacent_direction(doc, start, end, sent)) is not None:
+        return adjacent
+    if (by_verb := _verb_of_by(doc, start, sent)) is not None:
+        return by_verb
     head = doc[end - 1]
     for _ in range(3):
         if head.head.i == head.i:
             break
+        if head.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in head.children):
+            break  # "..., while some 30 percent concern fires": the verb above is another clause's
         head = head.head
         if head.i < sent.start or head.i >= sent.end:
             break
@@ -105,12 +135,47 @@ def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Directi
         if start <= t.i < end:
             continue
         if subject_of is not None and t.pos_ == "VERB" and t.i != subject_of.i:
-            continue  # "65 percent fall under drug charges, while 35 percent pertain to theft": a share
+            continue  # "70 percent fall into one group, while 30 percent belong to another": a share
         lo, hi = (t.i + 1, start) if t.i < start else (end, t.i)
         if any(doc[j].dep_ == "mark" or doc[j].text == ";" for j in range(lo, hi)):
             continue  # a direction word across "while", "although" or ";" belongs to another clause
         if (d := direction_of(t)) is not None and not _is_up_to(t):
             return d, t
+    return None
+
+
+def _verb_of_by(doc: Doc, start: int, sent: Span) -> tuple[Direction, Token] | None:
+    """The change verb an amount "by N%" belongs to, however far its object runs: "reduced repeat
+    offenses among participants by 30 percent" (the nearest change verb before it in its clause)."""
+    if start - 1 <= sent.start or _low(doc[start - 1]) != "by":
+        return None
+    for j in range(start - 2, max(sent.start, start - 12) - 1, -1):
+        t = doc[j]
+        finite = t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        if t.dep_ == "mark" or t.text in (";", ":") or finite and direction_of(t) is None:
+            return None  # another clause's verb; a participle ("cases awaiting trial") is part of the object
+        if t.pos_ == "VERB" and (d := direction_of(t)) is not None:
+            return d, t
+    return None
+
+
+def _adjacent_direction(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
+    """The change word next to a percentage, past the words that lead an amount: "decreased 8
+    percent and thefts decreased 3 percent" (each its own verb, whatever the parse), "fell by
+    nearly 40%", "a drop of 18%", "a 12% increase"."""
+    j = start - 1
+    while j > sent.start and _low(doc[j]) in AMOUNT_LEAD_WORDS:
+        j -= 1
+    before = doc[j] if j >= sent.start else None
+    if (
+        before is not None
+        and (d := direction_of(before)) is not None
+        and not _is_up_to(before)
+        and (before.pos_ in ("VERB", "ADV", "ADJ") or (before.pos_ == "NOUN" and _low(doc[j + 1]) == "of"))
+    ):
+        return d, before
+    if end < sent.end and doc[end].pos_ == "NOUN" and (d := direction_of(doc[end])) is not None:
+        return d, doc[end]
     return None
 
 
@@ -120,19 +185,95 @@ def _is_up_to(t: Token) -> bool:
 
 def _noun_metric(noun: Token) -> str | None:
     """A change's metric from a noun: "car break-ins", "the homicide rate" (rates change too), "the
-    number of gangs" (the counted noun), "theft, robbery and other property crimes" (the last)."""
+    number of gangs" (the counted noun), "arson, vandalism and other damage offenses" (the last)."""
+    if not regexes.ANY_LETTER.search(noun.text):
+        return None  # a number the tagger took for a noun ("-9.5%" in a table)
     if _low(noun) in GENERIC_NOUNS:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
                 if p.dep_ == "pobj":
                     return _noun_metric(p)
         return None
-    conjuncts = [t for t in noun.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > noun.i]
-    if conjuncts:
-        noun = max(conjuncts, key=lambda t: t.i)  # "theft, robbery ... and other property crimes"
+    link = noun
+    while conjuncts := [t for t in link.children if t.dep_ == "conj" and t.i > link.i]:
+        link = max(conjuncts, key=lambda t: t.i)  # "arson, vandalism ... and other damage offenses"
+        noun = link if link.pos_ == "NOUN" else noun
+    # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
     return noun_metric(noun)
+
+
+def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
+    """A change word that states a target, a goal or a forecast, not a change: an infinitive
+    under a plan, a noun or a verb of intent ("a plan to reduce X by 50%", "a ruling to reduce",
+    "is projected to grow 5%", "on pace to rise another 6%"), a modal ("will rise 5%"), or
+    an imperative opening a sentence or headline ("Reduce X by 50%"). "helped reduce X by 30%"
+    and "a 7 percent increase from 2010" stay changes."""
+    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if (
+        opening is not None
+        and opening.i == word.i
+        and word.tag_ not in ("VBD", "VBN", "VBZ", "VBG", "NNS", "NNPS")
+        and _low(word) == word.lemma_.lower()
+        and amount_start > sent.start
+        and _low(word.doc[amount_start - 1]) == "by"
+    ):
+        return True  # an imperative heading, whatever its tags: "Cut Shelter Waitlist by 30%"
+    if word.pos_ == "NOUN":
+        # "a projected 5% increase", "a goal of a 20% reduction"
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
+            return True
+        # "a goal of a 20% reduction", "calls for a 3% increase", "expects a 5% increase"
+        holder = word.head.head if word.head.dep_ == "prep" else word.head if word.dep_ in ("dobj", "attr") else None
+        return holder is not None and holder.pos_ in ("NOUN", "VERB") and holder.lemma_.lower() in TARGET_HEADS
+    if word.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.children):
+        return True  # "homicides will fall 10%"
+    if word.tag_ != "VB":
+        return False
+    if to := next((c for c in word.children if c.dep_ == "aux" and _low(c) == "to"), None):
+        before = word.doc[to.i - 1] if to.i > sent.start else None
+        if before is not None and (before.lemma_.lower() in TARGET_HEADS or _low(before) in TARGET_HEADS):
+            return True  # "on track to cut", "expected to rise", "plans to reduce"
+        head = word.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "to reduce crime and cut costs by 20%"
+        if head.lemma_.lower() in TARGET_HEADS or _low(head) in TARGET_HEADS:
+            return True
+        if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_HEADS for c in head.children):
+            return True  # "the target is to cut idle hours by a fifth"
+        return head.pos_ in ("NOUN", "PROPN") and word.dep_ in ("acl", "relcl")  # "a plan to reduce"
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    return not subjects and opening is not None and opening.i == word.i  # "Cut Shelter Waitlist by 30%"
+
+
+def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
+    """The metric of a percent in an enumeration whose verb is gapped: in "murders fell 12%,
+    shootings 9% and robberies by 4%", 9% belongs to "shootings" (the noun phrase right before
+    it, opened by a comma or a conjunction), not to the subject of "fell". Returns the metric and
+    the index where its noun phrase starts."""
+    j = qstart - 1
+    if j > sent.start and _low(doc[j]) == "by":
+        j -= 1  # "shootings by 9%"
+    if j <= sent.start:
+        return None
+    noun = doc[j]
+    misread = noun.tag_ == "VBZ" and noun.text.islower()  # "and robberies 4 percent" read as a verb
+    if not (noun.pos_ in ("NOUN", "PROPN") or misread) or noun.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG"):
+        return None
+    k = j
+    while k - 1 > sent.start and (doc[k - 1].pos_ in ("NOUN", "ADJ") or doc[k - 1].text == "-"):
+        k -= 1  # "car thefts", "gang-related homicides"
+    if _low(doc[k - 1]) not in ENUMERATION_OPENERS:
+        return None
+    if misread:
+        return singular(_low(noun)), k
+    from .claims import noun_metric
+
+    metric = noun_metric(noun)  # the phrase itself: the parse may hang the next items on it
+    return (metric, k) if metric else None
 
 
 def _figure_before(word: Token, figures: list[Figure]) -> Figure | None:
@@ -141,50 +282,192 @@ def _figure_before(word: Token, figures: list[Figure]) -> Figure | None:
 
 
 def _metric_near(
-    doc: Doc, word: Token, sent: Span, fallback: str | None, figures: list[Figure] | None = None
+    doc: Doc,
+    word: Token,
+    sent: Span,
+    fallback: str | None,
+    figures: list[Figure] | None = None,
+    percent: Token | None = None,
 ) -> str | None:
-    """What changed: its subject ("violent crime ... is up 14%", "the homicide rate increased
-    31%"), the object of a change noun ("an increase in car break-ins", "a decrease in the number
-    of gangs"), the figure it is stated beside ("13,259 members, a decrease of 44%"; "812 in 2022,
-    which marked a rise of 5%"), never a time ("up 14% in the first half"), a place or a generic
-    word ("figure", "number")."""
+    """What changed: the count it is apposed to ("5,120 calls, a drop of 8%"), the object of a
+    change noun ("an increase in car break-ins", "a decrease of 30 percent in complaints"), the
+    object of an active change verb ("the program reduced truancy by 40 percent"), the subject of
+    the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
+    phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
+    generic word ("figure", "number")."""
+    if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
+        return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
-    if (metric := _metric_of_object(word)) is not None:
+    if (metric := _metric_of_object(word, percent)) is not None:
         return metric
+    if word.pos_ in ("ADV", "ADJ") and (metric := _small_clause_subject(word)) is not None:
+        return metric  # "with burglaries down 14% and assaults down 2%"
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if figures and direction_of(verb) is None and verb.lemma_ != "be":
-        nearest = min(figures, key=lambda f: abs(f.start - word.idx))
-        return nearest.metric  # "confirmed 84 tornadoes, up from 59": the change is the figure's
+        # "confirmed 84 tornadoes, up from 59": the change is that of the count stated before it
+        before = [f for f in figures if f.start < word.idx] or figures
+        return min(before, key=lambda f: abs(f.start - word.idx)).metric
+    # a change noun as the object of another verb: "the county recorded a 9% decline"
+    reported = word.pos_ == "NOUN" and word.dep_ == "dobj" and direction_of(verb) is None and verb.lemma_ != "be"
+    found = _metric_of_subject(verb, word, sent, figures, reported)
+    if found is not None:
+        return found[0] or fallback
+    if not reported and (metric := _noun_before(verb, sent)):
+        return metric
+    return metric_of_sentence(sent) or fallback
+
+
+def _metric_of_subject(
+    verb: Token, word: Token, sent: Span, figures: list[Figure] | None, reported: bool
+) -> tuple[str | None] | None:
+    """The metric the subject of the change verb names, climbing through the verbs that share it
+    ("rose in May and fell 5% in June"). `(None,)` for a generic subject ("the 2023 total was
+    down 9.5%": the figure stated before), None for no subject found."""
+    first = True
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
+        # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
+        for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
+            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+                return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
+            if not _is_subject(child, word, reported):
                 continue
             if _low(child) in ("which", "that") and (metric := _metric_of_relative(verb, word, sent, figures)):
-                return metric
+                return (metric,)
+            if child.tag_ == "VBZ" and child.text.islower() and child.dep_ == "nsubj":
+                return (singular(_low(child)),)  # "while crashes involving cyclists fell": a plural read as a verb
             subject = _subject_noun(child)
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
-                return metric
+                return (metric,)
             if _low(subject) in GENERIC_NOUNS:
-                return fallback  # "The 2023 total was down 9.5%": the figure stated before
-        if verb.head.i == verb.i:
+                return (None,)
+        if first and not reported and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
+            return (metric,)  # "Thefts and break-ins increased": a parse that lost the subject
+        first = False
+        if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         verb = verb.head
-    return metric_of_sentence(sent) or fallback
+    return None
+
+
+def _is_subject(child: Token, word: Token, reported: bool) -> bool:
+    """A subject that may name what changed: not the amount itself ("8 percent and violent crime
+    decreased 3 percent"; but "20 percent of the residents" names residents), and not who saw a
+    change ("the county recorded a 9% decline"; "burglaries saw a 9% decline" is counted)."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
+        return False
+    if _low(child) in ("which", "that"):
+        return True  # "..., which marks a drop of 7%": the relative clause's antecedent
+    return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
+
+
+def _small_clause_subject(word: Token) -> str | None:
+    """The subject of "up"/"down" without a verb: "with burglaries down 14%", "assaults down 2%",
+    "Car Thefts Up 12%" (its own subject, else the noun right before it)."""
+    for child in word.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and (m := _noun_metric(child)):
+            return m
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
+        return metric_from_noun(before)
+    if (
+        before is not None
+        and before.tag_ == "VBZ"
+        and before.text.islower()
+        and before.i > 0
+        and _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS
+    ):
+        return singular(_low(before))  # "arsons were down 12%, rapes down 9%": a plural read as a verb
+    return None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb the parse joins to an earlier one with no conjunction between them: "permits issued
+    by the city went up 8%" is a reduced relative clause, and the subject is the first verb's;
+    "X rose 30 percent and Y climbed 15 percent" are two clauses."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    return not any(t.pos_ == "CCONJ" or t.text == ";" for t in verb.doc[verb.head.i + 1 : verb.i])
+
+
+def _metric_of_direct_object(verb: Token) -> str | None:
+    """The object of an active change verb is what changed: "reduced shoplifting by 35%", "cut
+    emissions 20%"; a percent as the object ("climbed a combined 9%") is the amount."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or child.ent_type_ in ("PERCENT", "MONEY"):
+            continue
+        if _low(child) in PERCENT_UNIT_WORDS or child.like_num:
+            continue
+        if (metric := _noun_metric(child)) is not None:
+            return metric
+    # the parse may miss the object ("reduced truancy by 40 percent" read as an adjective): the
+    # noun phrase right after the verb, when "by" and the amount follow it
+    doc = verb.doc
+    k, head = verb.i + 1, None
+    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and doc[k].ent_type_ != "PERCENT":
+        head = doc[k] if doc[k].pos_ == "NOUN" else head
+        k += 1
+    if head is not None and k < len(doc) and _low(doc[k]) == "by" and (metric := _noun_metric(head)):
+        words = metric.split(" ")
+        return " ".join(words[1:]) if len(words) > 1 and words[0] == _low(verb) else metric
+    return None
+
+
+def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
+    """The subject a parse lost: the noun phrase just before the change verb ("thefts and
+    break-ins increased", "misdemeanor fraud filings increased"), else the nearest noun before it
+    outside a prepositional phrase ("a study shows arson in the county is up 6%").
+    `adjacent`: only a common noun right before the verb (past its auxiliaries and adverbs)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= sent.start and doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].dep_ != "mark":
+        j -= 1
+    if j < sent.start:
+        return None
+    t = doc[j]
+    in_subject = t.dep_ == "pobj" and any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i < verb.i)
+    if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS and not in_subject:
+        return _noun_metric(t)  # but not "the district" of "thefts in the district rose"
+    if adjacent:
+        return None
+    for k in range(j, max(sent.start, verb.i - 10) - 1, -1):
+        t = doc[k]
+        if t.text in (";", ":") or t.dep_ == "mark":
+            return None
+        if t.pos_ == "NOUN" and t.dep_ not in ("pobj", "compound", "npadvmod", "poss") and t.ent_type_ == "":
+            return _noun_metric(t)
+    return None
 
 
 def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> str | None:
-    """The metric stated just before a change word: the figure it is apposed to ("13,259 active
-    members, a decrease of 44% from ..."), or the plural noun it follows in a headline ("Gang
-    Homicides Drop 50 Percent": title case, which the tagger takes for names)."""
-    apposed = word.pos_ == "NOUN" and word.i >= 2 and _low(doc[word.i - 1]) in ("a", "an")
-    if apposed and doc[word.i - 2].text in (",", "\u2013", "\u2014", "-") and (f := _figure_before(word, figures)):
-        return f.metric
+    """The metric stated just before a change word: the figure it is apposed to ("5,120 calls
+    in 2023, a decrease of 8% from ..."), or the plural noun it follows in a headline ("Bike
+    Thefts Drop 30 Percent": title case, which the tagger takes for names)."""
+    det = word.i - 1
+    while det > sent.start and (doc[det].like_num or _low(doc[det]) in AMOUNT_TOKENS):
+        det -= 1  # "a 9% decline"
+    if (
+        word.pos_ == "NOUN"
+        and det > sent.start + 1
+        and _low(doc[det]) in ("a", "an")
+        and doc[det - 1].text in APPOSITION_MARKS
+    ):
+        f = _figure_before(word, figures)
+        if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
+            return f.metric  # "5,120 calls in 2023, a drop of 8%": the count right before
+        counted = doc[det - 2]
+        if any(c.dep_ == "nummod" for c in counted.children) and (m := _noun_metric(counted)) is not None:
+            return m  # "recorded 212 overdose deaths, a 9% decline"
     before = doc[word.i - 1] if word.i > sent.start else None
     if (
         before is not None
+        and regexes.ANY_LETTER.search(before.text)
         and word.pos_ in ("NOUN", "VERB")
         and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
         and (before.head.i == word.i or in_headline(word))
@@ -194,14 +477,22 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     return None
 
 
-def _metric_of_object(word: Token) -> str | None:
+def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
-    gangs"; never a time or a place ("up 14% in the first half")."""
-    for child in word.children:
-        if child.dep_ == "prep" and _low(child) in ("in", "of", "for"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "GPE", "LOC") and (m := _noun_metric(pobj)):
-                    return m
+    permits", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
+    time or a place ("up 9% in the spring"), nor what a change verb did it in ("cut by
+    30 percent in a push to ...")."""
+    holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
+    if percent is not None and holders:
+        holders.append(percent)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
+                        continue
+                    if (m := _noun_metric(pobj)) is not None:
+                        return m
     return None
 
 
@@ -210,14 +501,20 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
-        antecedent = antecedent.head  # "396 cases with injuries or fatalities, which ..."
+        antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
-        return m  # "396 cases with injuries, which is a decrease of 12%"
+        return m  # "212 crashes with injuries, which is a drop of 7%"
+    if verb.dep_ == "relcl" and antecedent.pos_ == "VERB":
+        # the modifier hangs on the verb ("prosecuted 212 crashes with injuries, which is a drop
+        # of 7%"): the counted object of that verb
+        for obj in antecedent.children:
+            if obj.dep_ == "dobj" and any(c.dep_ == "nummod" for c in obj.children) and (m := _noun_metric(obj)):
+                return m
     if figures and (f := _figure_before(word, figures)):
         return f.metric  # "812 in 2022, which marked a rise of 5%"
     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     if main and (m := _noun_metric(main[0])):
-        return m  # "30 percent of the population ... by 2040, which is a 12 percent increase"
+        return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
     return None
 
 
@@ -227,9 +524,12 @@ def _subject_noun(subject: Token) -> Token | None:
     places and organizations are no metric."""
     if subject.pos_ == "PROPN" and not subject.text.isupper():
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if not appositives:
+        if appositives:
+            subject = appositives[0]
+        elif subject.ent_type_ == "" and subject.is_sent_start and subject.text.lower().endswith("s"):
+            return subject  # "Homicides were down 20 percent": a capitalized plural read as a name
+        else:
             return None
-        subject = appositives[0]
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
         return None
     return subject
@@ -283,6 +583,66 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
     return None
 
 
+def _percent_changes(
+    doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
+) -> list[Change]:
+    """The changes a sentence states with a percent; the change words they use go to `used_words`."""
+    published: dt.date | None = doc._.published
+    changes: list[Change] = []
+    i = sent.start
+    while i < sent.end:
+        found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
+        if found is None:
+            i = next_index(percents, i + 1, sent.end)
+            continue
+        value, signed, end = found
+        at, i = i, end
+        start = at - 1 if at > sent.start and doc[at - 1].text in ("-", "+", "\u2212") else at
+        qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
+        if _is_level(doc, qstart, end, sent):
+            continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
+        near = _direction_near(doc, start, end, sent)
+        gapped = _gapped_metric(doc, qstart, sent) if changes else None
+        if gapped is not None and (near is None or near[1].i < gapped[1]):
+            near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
+        elif gapped is not None and near is not None and near[1].i >= qstart:
+            gapped = None  # "..., burglaries 12% higher": the item has its own word
+        direction = signed or (near[0] if near else None)
+        if direction is None:
+            continue
+        word = near[1] if near else doc[end - 1]
+        used_words.add(word.i)
+        if near and gapped is None and _states_a_target(word, sent, qstart):
+            continue  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
+        metric: str | None
+        if gapped is not None:
+            metric, first = gapped  # "..., shootings 9%": the evidence is that item
+        else:
+            # failing all else, the count stated last before the percent, not the sentence's first
+            fallback = next((f.metric for f in reversed(figures) if f.start < doc[qstart].idx), last_metric)
+            metric = _metric_near(doc, word, sent, fallback, figures, doc[end - 1])
+            first = min(qstart, word.i) if near else qstart
+        last = max(end, word.i + 1) if near else end
+        if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
+            first, last = first - 1, last + 1
+        elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
+            last += doc[last].text == ")"
+        changes.append(
+            _change(
+                doc,
+                first,
+                last,
+                metric=metric,
+                direction=direction,
+                percent=value,
+                qualifier=qualifier,
+                since=_since(doc, sent, first, published),
+                location=doc._.location,
+            )
+        )
+    return changes
+
+
 def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     published: dt.date | None = doc._.published
     location: str | None = doc._.location
@@ -298,46 +658,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
-        i = sent.start
-        while i < sent.end:
-            found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
-            if found is None:
-                i = next_index(percents, i + 1, sent.end)
-                continue
-            value, signed, end = found
-            start = i - 1 if i > sent.start and doc[i - 1].text in ("-", "+", "\u2212") else i
-            qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
-            if _is_level(doc, qstart, end, sent):
-                i = end  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
-                continue
-            near = _direction_near(doc, start, end, sent)
-            direction = signed or (near[0] if near else None)
-            if direction is None:
-                i = end
-                continue
-            word = near[1] if near else doc[end - 1]
-            used_words.add(word.i)
-            metric = _metric_near(doc, word, sent, last_metric, sent_figures)
-            first = min(qstart, word.i) if near else qstart
-            last = max(end, word.i + 1) if near else end
-            if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
-                first, last = first - 1, last + 1
-            elif "(" in doc[first:last].text and ")" not in doc[first:last].text and last < sent.end:
-                last += doc[last].text == ")"
-            changes.append(
-                _change(
-                    doc,
-                    first,
-                    last,
-                    metric=metric,
-                    direction=direction,
-                    percent=value,
-                    qualifier=qualifier,
-                    since=_since(doc, sent, first, published),
-                    location=location,
-                )
-            )
-            i = end
+        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures)
         sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:
@@ -387,28 +708,48 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
                     location=location,
                 )
             )
-    return _without_vaguer_repeats(changes)
+    first_line = doc_text(doc).split("\n", 1)[0]
+    headline_end = len(first_line) if first_line and not first_line.rstrip().endswith((".", "\u201d", '"')) else 0
+    return _without_vaguer_repeats(changes, headline_end)
 
 
-def _without_vaguer_repeats(changes: list[Change]) -> list[Change]:
+def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
-    the body's "up 5.8 per cent" keep the first."""
+    the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 35%" in a
+    headline, lead or quote beside the body's 34.8%) keeps the precise one. Two things that
+    changed by the same percent ("arrests rose 12%", "the over-70 population, up 12%") are two."""
 
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
 
+    def rounded_restatement(c: Change) -> bool:
+        if c.percent is None or c.percent != int(c.percent):
+            return False
+        if c.qualifier == Qualifier.exact and c.start >= headline_end:
+            return False  # "nearly 35%", or any percent of a headline
+        return any(
+            o.direction == c.direction
+            and o.percent is not None
+            and o.percent != int(o.percent)
+            and abs(o.percent - c.percent) < 0.5
+            for o in changes
+        )
+
+    def restates(c: Change, earlier: Change) -> bool:
+        if (earlier.direction, earlier.percent) != (c.direction, c.percent):
+            return False
+        return not c.metric or not earlier.metric or head(c) == head(earlier) or earlier.start < headline_end
+
     with_percent = {(head(c), c.direction) for c in changes if c.percent is not None}
     kept: list[Change] = []
-    seen: set[tuple[Direction, float]] = set()
     for c in sorted(changes, key=lambda c: c.start):
         if c.percent is None:
             # a trend with its own numbers ("down from 29,430") is a fact of its own; a bare "an
             # increase in X" beside "X rose 12%" is the same claim
             if (head(c), c.direction) not in with_percent or regexes.HAS_DIGIT.search(c.evidence):
                 kept.append(c)
-        elif (c.direction, c.percent) not in seen:
-            seen.add((c.direction, c.percent))
+        elif not rounded_restatement(c) and not any(restates(c, k) for k in kept if k.percent is not None):
             kept.append(c)
     return kept
 
@@ -438,14 +779,28 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
-        return False  # "a mean 40 percent increase in reading scores"
+        return False  # "an average 25 percent increase in bus ridership"
     if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
-        return True  # a share: "65 percent of the cases", "more than 70% of its deaths"
+        return True  # a share: "60 percent of the calls", "over 80% of its budget"
     if before in LEVEL_PREPOSITIONS:
         return True
+    if _describes_a_rate(doc, end, sent):
+        return True  # "a 93 percent conviction rate, up from ...": the rate's level
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _describes_a_rate(doc: Doc, end: int, sent: Span) -> bool:
+    """A percent before a rate or share it measures: "a 93 percent conviction rate", "a 90%
+    success rate" (up to two words between); not "a 5 percent rate increase"."""
+    for k in range(end, min(sent.end, end + 3)):
+        if _low(doc[k]) in LEVEL_NOUNS:
+            after = doc[k + 1] if k + 1 < sent.end else None
+            return after is None or direction_of(after) is None or after.pos_ != "NOUN"
+        if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _trend_numbers(word: Token) -> list[Token]:

@@ -1,15 +1,15 @@
 """Superlative claims over time: "the fewest homicides since 2014", "the most fatal crashes in 20
-years", "remain at an all-time high", "a five-year low", "the peak year of 1994", "more crashes in
+years", "stays at an all-time high", "a six-year low", "the peak year of 1991", "more crashes in
 2021 than in more than two decades".
 
 The constructions are `Matcher` patterns in `rules/claims.json`. A superlative word is a claim only
 with a time anchor ("since ...", "in N years", "ever", "on record"); an extreme without one
 ("all-time high", "peak") is a claim by itself. Each claim gets
-- its year: the year the pattern names ("the peak year of 1994"), none for a present-tense state
+- its year: the year the pattern names ("the peak year of 1991"), none for a present-tense state
   ("ridership stays at an all-time high"), else the figure it speaks of, the sentence's own year,
   the year of the figure stated just before in the paragraph, or for a headline the lead's year;
-- its metric: the noun the superlative qualifies ("the lowest number of DV homicides", "the worst
-  year for fatal crashes"), else the sentence's subject ("ferry ridership numbers remain ..."), else the
+- its metric: the noun the superlative qualifies ("the lowest number of arson fires", "the worst
+  year for bike thefts"), else the sentence's subject ("ferry ridership numbers remain ..."), else the
   figure's metric."""
 
 from __future__ import annotations
@@ -84,6 +84,14 @@ class ClaimMatchers:
         return sorted(anchors, key=lambda a: a[1]), _longest(extremes)
 
 
+def _adverb_since(doc: Doc, anchor: tuple[str, int, int]) -> bool:
+    """ "since" as an adverb of a verb ("the most active dealer, who has since been charged",
+    "they have since moved") anchors no superlative in time."""
+    kind, start, _end = anchor
+    after = doc[start + 1] if start + 1 < len(doc) else None
+    return kind == "since" and after is not None and after.pos_ in ("AUX", "VERB", "PART") and after.tag_ != "VBG"
+
+
 def _longest(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     kept: list[tuple[str, int, int]] = []
     for span in sorted(spans, key=lambda x: (x[1], -x[2])):
@@ -125,7 +133,7 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _metric_of_noun_phrase(noun: Token) -> str | None:
-    """ "the lowest number of DV homicides" -> "dv homicide"; "ferry ridership numbers" -> "ferry ridership"."""
+    """ "the lowest number of arson fires" -> "arson fire"; "ferry ridership numbers" -> "ferry ridership"."""
     if noun.lower_ in GENERIC_HEADS or noun.lower_ in SUPERLATIVES:
         obj = _of_object(noun)
         if obj is not None:
@@ -137,7 +145,7 @@ def _metric_of_noun_phrase(noun: Token) -> str | None:
 
 
 def _qualified_noun(t: Token, end: int) -> Token | None:
-    """The noun a superlative qualifies: "the most fatal DUIs", "the lowest number of ...",
+    """The noun a superlative qualifies: "the most boat thefts", "the lowest number of ...",
     "its worst year for ..."."""
     if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
         noun = t.head
@@ -160,7 +168,7 @@ def _qualified_noun(t: Token, end: int) -> Token | None:
 
 def _subject_metric(sent: Span) -> str | None:
     """The subject of the sentence's main verb: "Ferry ridership numbers stay at a record
-    level", "The Number of Identified Gang Members ... Drop to Lowest Level"."""
+    level", "The Number of Licensed Street Vendors ... Falls to Lowest Level"."""
     root = sent.root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
@@ -197,7 +205,7 @@ def _verb_subject_metric(token: Token) -> str | None:
 
 
 def _number_of(sent: Span) -> str | None:
-    """ "The Number of Identified Gang Members ... Drop to Lowest Level": what is counted."""
+    """ "The Number of Licensed Street Vendors ... Falls to Lowest Level": what is counted."""
     for t in sent:
         if t.lower_ in GENERIC_HEADS and (obj := _of_object(t)) is not None:
             return noun_metric(obj)
@@ -243,7 +251,7 @@ def _context_year(doc: Doc, sent: Span, figures: list[Figure], since_year: int |
     if in_headline(sent[0]):
         reports = context_of(doc).report_years
         if reports:
-            return reports[0][1]  # a release about "the 2001 Annual Gang Cases Report"
+            return reports[0][1]  # a release about "the 2019 Annual Burglary Report": that report's year
         for later in sentences(doc):
             if later.start <= sent.start or in_headline(later[0]):
                 continue
@@ -293,7 +301,10 @@ class _ClaimReader:
             sent = sentence_of(t)
             if word == "most" and i + 1 < sent.end and doc[i + 1].pos_ in ("ADJ", "ADV") and doc[i + 1].tag_ != "JJ":
                 continue  # "most violent": an adjective's superlative
-            anchor = next((a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end), None)
+            anchor = next(
+                (a for a in anchors if i < a[1] <= i + ANCHOR_WINDOW and a[1] < sent.end and not _adverb_since(doc, a)),
+                None,
+            )
             if anchor is None:
                 continue
             noun = _qualified_noun(t, sent.end)
@@ -318,7 +329,7 @@ class _ClaimReader:
         return None, min(sent.end, end + 3)
 
     def read_extremes(self, extremes: list[tuple[str, int, int]]) -> None:
-        """Extremes without a superlative word: "an all-time high", "the peak year of 1994"."""
+        """Extremes without a superlative word: "an all-time high", "the peak year of 1991"."""
         doc, low = self.doc, self.low
         for kind, s, e in extremes:
             if any(j in self.used for j in range(s, e)):
@@ -333,7 +344,7 @@ class _ClaimReader:
             noun = None
             if kind == "comparative":
                 noun = _qualified_noun(doc[s], e)
-            else:  # "the worst year for fatal crashes was 2017": the year's "for"/"of" object
+            else:  # "the worst year for bike thefts was 2016": the year's "for"/"of" object
                 noun = next(
                     (doc[j] for j in range(s, e) if low[j] in ("year", "years") and doc[j].pos_ == "NOUN"), None
                 )

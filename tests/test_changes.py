@@ -1,0 +1,201 @@
+"""Percent changes on unseen text (issue #25): which noun a percent belongs to, and which percents
+are no changes at all (targets, forecasts, shares). Every sentence here is made up; each table
+names the class of language it covers, with positive and negative cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor.evaluate import head_noun
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+
+PUBLISHED = dt.date(2024, 3, 1)
+Change = tuple[str, str, float]  # (metric, direction, percent)
+
+
+def changes(nlp: Language, text: str) -> set[Change]:
+    """The percent changes of a text as (metric, direction, percent)."""
+    record = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(record, ArticleRecord), record
+    return {(c.metric or "", c.direction.value, c.percent) for c in record.changes if c.percent is not None}
+
+
+def heads(found: set[Change]) -> set[Change]:
+    """What evaluation compares: the head noun of the metric."""
+    return {(head_noun(m), d, p) for m, d, p in found}
+
+
+# an enumeration whose verb is gapped: each percent belongs to the noun right before it
+ENUMERATIONS = [
+    (
+        "Murders fell 12%, shootings 9% and robberies 4% last year.",
+        {("murder", "decrease", 12.0), ("shooting", "decrease", 9.0), ("robbery", "decrease", 4.0)},
+    ),
+    (
+        "Burglaries rose 8 percent, car thefts 15 percent and arsons 3 percent in 2023.",
+        {("burglary", "increase", 8.0), ("car theft", "increase", 15.0), ("arson", "increase", 3.0)},
+    ),
+    (
+        "Homicides dropped 12 percent, rapes 9 percent, and robberies 4 percent.",
+        {("homicide", "decrease", 12.0), ("rape", "decrease", 9.0), ("robbery", "decrease", 4.0)},
+    ),
+    (
+        "Murders fell by 12%, shootings by 9% and robberies by 4%.",
+        {("murder", "decrease", 12.0), ("shooting", "decrease", 9.0), ("robbery", "decrease", 4.0)},
+    ),
+    (
+        "Homicides fell 12 percent and shootings 9 percent.",
+        {("homicide", "decrease", 12.0), ("shooting", "decrease", 9.0)},
+    ),
+    (
+        "Crime overall fell 6%, with burglaries down 14% and assaults down 2%.",
+        {("crime", "decrease", 6.0), ("burglary", "decrease", 14.0), ("assault", "decrease", 2.0)},
+    ),
+    (
+        "Compared with 2022, homicides were down 12%, rapes down 9% and robberies down 4%.",
+        {("homicide", "decrease", 12.0), ("rape", "decrease", 9.0), ("robbery", "decrease", 4.0)},
+    ),
+    (
+        "In 2023 the city recorded 52 homicides, down 12%, and 310 shootings, down 9%.",
+        {("homicide", "decrease", 12.0), ("shooting", "decrease", 9.0)},
+    ),
+    (
+        "The city had 52 homicides in 2023, a drop of 12%, and 310 shootings, a drop of 9%.",
+        {("homicide", "decrease", 12.0), ("shooting", "decrease", 9.0)},
+    ),
+    # negatives: each clause has its own verb and subject
+    (
+        "Vehicle thefts dropped 18 percent, while carjackings rose 6 percent.",
+        {("vehicle theft", "decrease", 18.0), ("carjacking", "increase", 6.0)},
+    ),
+    (
+        "Property crime decreased 8 percent and violent crime decreased 3 percent.",
+        {("property crime", "decrease", 8.0), ("violent crime", "decrease", 3.0)},
+    ),
+    (
+        "Arsons in the district rose 5 percent, but vandalism fell 9 percent.",
+        {("arson", "increase", 5.0), ("vandalism", "decrease", 9.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENUMERATIONS)
+def test_each_percent_of_an_enumeration_has_its_own_metric(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert changes(nlp, text) == expected
+
+
+# the quantity that changed: the subject of an intransitive or passive change verb, the object of
+# an active one, the object of a change noun, a gerund, a coordinated subject, a named index
+QUANTITIES = [
+    ("Gun violence climbed more than 35 percent in the spring.", {("violence", "increase", 35.0)}),
+    ("Reckless driving rose 30 percent last year.", {("driving", "increase", 30.0)}),
+    (
+        "The shelter waiting list was cut by 25 percent in a push to house families sooner.",
+        {("list", "decrease", 25.0)},
+    ),
+    ("The new program reduced truancy by 40 percent.", {("truancy", "decrease", 40.0)}),
+    ("The task force cut car thefts by 30 percent.", {("theft", "decrease", 30.0)}),
+    ("Officials cut the backlog of cases awaiting trial by 20 percent.", {("backlog", "decrease", 20.0)}),
+    ("The program has reduced repeat offenses among participants by 30 percent.", {("offense", "decrease", 30.0)}),
+    (
+        "Crashes involving pedestrians increased 12 percent, while crashes involving cyclists decreased 7 percent.",
+        {("crash", "increase", 12.0), ("crash", "decrease", 7.0)},
+    ),
+    ("Thefts and robberies increased a combined 9% over the prior year.", {("robbery", "increase", 9.0)}),
+    (
+        "The town saw a decrease of 30 percent in noise complaints during the summer.",
+        {("complaint", "decrease", 30.0)},
+    ),
+    (
+        "The county recorded 212 overdose deaths, a 9% decline from 2022.",
+        {("death", "decrease", 9.0)},
+    ),
+    ("Overdose deaths fell 21% in 2023.", {("death", "decrease", 21.0)}),
+    ("Homicides were down 20 percent from 2022.", {("homicide", "decrease", 20.0)}),
+    ("The consumer price index rose 3.2% in March.", {("index", "increase", 3.2)}),
+    ("The index fell 1.2% on Tuesday.", {("index", "decrease", 1.2)}),
+    ("Acme's revenue rose 3% in the quarter.", {("revenue", "increase", 3.0)}),
+    ("CARDIFF, Wales — Reported robberies in Cardiff fell 14.5 percent.", {("robbery", "decrease", 14.5)}),
+    # negatives: a place, a time or a purpose is never what changed
+    ("Burglaries in Riverton fell 11% in the spring.", {("burglary", "decrease", 11.0)}),
+    ("Arrests fell 10% after the city launched a plan to reduce crime.", {("arrest", "decrease", 10.0)}),
+    ("The program helped reduce recidivism by 30 percent.", {("recidivism", "decrease", 30.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITIES)
+def test_the_metric_is_the_quantity_that_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# targets, goals, forecasts and shares are no changes
+NOT_CHANGES = [
+    "The county adopted a plan to reduce homelessness by 50% by 2030.",
+    "Cut Shelter Waitlist by 30%",
+    "City Council Votes to Cut Police Overtime by 15%",
+    "Sales are projected to grow 5% next year.",
+    "The utility is on pace to cut outages 20% in 2025.",
+    "The mayor wants to reduce traffic deaths by 30 percent.",
+    "The department aims to cut response times by 10% by next year.",
+    "Officials expect ridership to grow 5% in 2025.",
+    "The budget calls for a 3% increase in police spending.",
+    "Under the proposal, fees would rise 8 percent.",
+    "The target is to cut idle hours by 25 percent.",
+    "A court ordered the county to shrink its permit backlog by 40 percent.",
+    "About 35 percent of cases involved drugs.",
+    "Some 70% of the calls fall into the medical category, while roughly 30% concern fires.",
+    "Roughly 40 percent of the arrests involved juveniles.",
+    "Women made up 52 percent of the victims.",
+    "The unit kept a 93 percent conviction rate, up from the year before.",
+    "The program reports a 90% success rate and growing enrollment.",
+    "Ridership will expand by 4 percent next year, more than twice the pace of 2023.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CHANGES)
+def test_targets_forecasts_and_shares_are_no_changes(nlp: Language, text: str) -> None:
+    assert changes(nlp, text) == set()
+
+
+# one fact stated twice: a rounded restatement beside the precise figure is one change; two
+# things that changed by the same percent are two
+REPEATS = [
+    (
+        "Transit Police Cut Fare Evasion by Nearly 35%\n\nFare evasion fell 34.8% in 2023.",
+        {("evasion", "decrease", 34.8)},
+    ),
+    (
+        "Bike thefts rose 12 percent. The number of registered bikes grew too, up 12 percent.",
+        {("theft", "increase", 12.0), ("bike", "increase", 12.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATS)
+def test_one_fact_once(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+def claims(nlp: Language, text: str) -> set[tuple[str, int | None]]:
+    record = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(record, ArticleRecord), record
+    return {(head_noun(c.metric), c.since_year) for c in record.claims}
+
+
+# "since" anchors a superlative in time only as a preposition or a conjunction; as an adverb of a
+# verb ("has since been charged") it says nothing about a record
+SINCE = [
+    ("Deputies caught a man on the state's most wanted list, who has since pleaded guilty.", set()),
+    ("The busiest dealer in the ring, who had since moved away, was caught in May.", set()),
+    ("The county recorded the fewest homicides since 2014.", {("homicide", 2014)}),
+    ("Shootings reached their highest level since the program began.", {("shooting", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINCE)
+def test_since_as_an_adverb_anchors_no_claim(nlp: Language, text: str, expected: set[tuple[str, int | None]]) -> None:
+    assert claims(nlp, text) == expected
