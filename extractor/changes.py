@@ -497,7 +497,7 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
 
 
 def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figure] | None) -> str | None:
-    """The metric of a change stated in a relative clause ("..., which is a decrease of 12%"): its
+    """The metric of a change stated in a relative clause ("..., which was a drop of 7%"): its
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
