@@ -12,8 +12,10 @@ here with plain Python: running needs no scikit-learn and fetches nothing. `extr
 rebuilds it.
 
 Which design runs is switchable: `bind(doc, mentions, design="rules")` returns the rules' figures
-untouched, `design="model"` applies the model; without the argument, `$EXTRACTOR_BINDER` decides
-("rules" or "model"), else `DEFAULT_DESIGN`.
+untouched, `design="model"` applies the model, `design="veto"` keeps the rules' own bindings and
+lets the model only reject a figure it finds very unlikely (under the veto threshold, a low one:
+the model never moves a year there); without the argument, `$EXTRACTOR_BINDER` decides ("rules",
+"model" or "veto"), else `DEFAULT_DESIGN`.
 
 Example:
 
@@ -53,7 +55,7 @@ YEAR_PREPOSITIONS = frozenset(RULES["year_prepositions"])
 LIST_MARKERS = tuple(RULES["list_markers"])
 
 MODEL_FILE = "binder_model.json"
-DESIGNS = ("rules", "model")
+DESIGNS = ("rules", "model", "veto")
 DEFAULT_DESIGN = "rules"  # scored higher on the check halves (README, "The figure binder")
 ENV = "EXTRACTOR_BINDER"
 SMALL_COUNT = 20  # under this, a count is as likely a detail of one case or event as a statistic
@@ -405,10 +407,12 @@ def _mark_rivals(found: list[Candidate]) -> None:
 
 @dataclass(frozen=True)
 class Model:
-    """Weights by feature name, a bias and the score a binding needs to be kept."""
+    """Weights by feature name, a bias, the score a binding needs to be kept and the score under
+    which the veto design rejects a rules' figure."""
 
     weights: dict[str, float]
     threshold: float
+    veto_threshold: float = 0.0
 
     def score(self, features: dict[str, float]) -> float:
         """The probability that a binding is a yearly statistic with the right year."""
@@ -424,7 +428,8 @@ def shipped_model() -> Model:
 
 
 def model_from_json(data: dict[str, Any]) -> Model:
-    return Model({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return Model(weights, float(data["threshold"]), float(data.get("veto_threshold", 0.0)))
 
 
 def design_in_use(design: str | None = None) -> str:
@@ -446,9 +451,17 @@ def choose(found: list[Candidate], model: Model) -> list[Figure]:
     return sorted(kept, key=lambda f: f.start)
 
 
+def veto(found: list[Candidate], model: Model) -> list[Figure]:
+    """The rules' own bindings, less those scoring under the veto threshold, in text order: no
+    count is moved to another year."""
+    kept = [c.figure for c in found if not c.alternative and model.score(c.features) >= model.veto_threshold]
+    return sorted(kept, key=lambda f: f.start)
+
+
 def bind(doc: Doc, mentions: list[Figure], design: str | None = None, model: Model | None = None) -> list[Figure]:
-    """The figures of a Doc as the chosen design binds them: the rules' own (`"rules"`), or those the
-    model keeps among the rules' candidates (`"model"`).
+    """The figures of a Doc as the chosen design binds them: the rules' own (`"rules"`), those the
+    model keeps among the rules' candidates (`"model"`), or the rules' own less those the model
+    vetoes (`"veto"`).
 
     Example:
 
@@ -456,6 +469,9 @@ def bind(doc: Doc, mentions: list[Figure], design: str | None = None, model: Mod
         >>> [(f.year, f.count) for f in bind(doc, doc._.figure_mentions, design="model")]
         [(2022, 412)]
     """
-    if design_in_use(design) == "rules" or not mentions:
+    chosen = design_in_use(design)
+    if chosen == "rules" or not mentions:
         return mentions
+    if chosen == "veto":
+        return veto(candidates(doc, mentions), model or shipped_model())
     return choose(candidates(doc, mentions), model or shipped_model())

@@ -4,10 +4,11 @@ regression and writes `extractor/binder_model.json`. Only this module needs scik
 `train` extra), and it imports it when it fits.
 
 A candidate is positive when it matches a gold figure of its article by year, count and head noun
-of the metric (`evaluate.figure_matches`). The regularisation strength and the threshold are chosen
-by cross-validation over articles, on the F1 of what the binder would keep after one figure per
-(year, count, head noun), as `extractor eval` scores it. Same data, same file: the folds are fixed,
-the solver is deterministic and the weights are rounded before they are written.
+of the metric (`evaluate.figure_matches`). The regularisation strength, the threshold and the veto
+design's threshold (a low one, `VETO_THRESHOLDS`) are chosen by cross-validation over articles, on
+the F1 of what the binder would keep after one figure per (year, count, head noun), as `extractor
+eval` scores it. Same data, same file: the folds are fixed, the solver is deterministic and the
+weights are rounded before they are written.
 
 Example:
 
@@ -30,6 +31,7 @@ from typing import Any
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))  # 0.10 .. 0.90
+VETO_THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2)  # the veto design rejects only what is very unlikely
 DIGITS = 4  # the written weights' precision: enough for the scores, stable across machines
 DEFAULT_OUT = Path(__file__).with_name("binder_model.json")
 
@@ -199,20 +201,30 @@ def fit(examples: list[Example], golds: list[Gold]) -> dict[str, Any]:
     model = _fit(examples, names, c)
     weights = {n: round(float(w), DIGITS) for n, w in zip(names, model.coef_[0].tolist(), strict=True)}
     rules = [0.0 if e.features.get("alternative") else 1.0 for e in examples]
-    by_set = _per_set(examples, _out_of_fold(examples, names, golds, c), golds, threshold)
+    scores = _out_of_fold(examples, names, golds, c)
+    by_set = _per_set(examples, scores, golds, threshold)
     rules_by_set = _per_set(examples, rules, golds, 0.5)
+    # the veto design: the same scores, the rules' own bindings only (an alternative never wins)
+    vetoed = [-1.0 if e.features.get("alternative") else s for e, s in zip(examples, scores, strict=True)]
+    veto_f1, veto_threshold = max(
+        ((round(selection_f1(examples, vetoed, golds, t), 6), t) for t in VETO_THRESHOLDS),
+        key=lambda r: (r[0], -r[1]),  # of equals, the lowest: the fewest vetoes
+    )
+    veto_by_set = _per_set(examples, vetoed, golds, veto_threshold)
     return {
         "about": "Figure binder weights (extractor/binder.py), written by `python -m extractor.train`.",
         "c": c,
         "cv_f1": f1,
         "rules_f1": round(selection_f1(examples, rules, golds, 0.5), 6),
         "sets": {
-            name: {"cv_f1": round(model_f1, 6), "rules_f1": round(rules_f1, 6)}
-            for name, model_f1, rules_f1 in zip(_sets(golds), by_set, rules_by_set, strict=True)
+            name: {"cv_f1": round(model_f1, 6), "rules_f1": round(rules_f1, 6), "veto_cv_f1": round(v_f1, 6)}
+            for name, model_f1, rules_f1, v_f1 in zip(_sets(golds), by_set, rules_by_set, veto_by_set, strict=True)
         },
         "examples": len(examples),
         "positives": sum(e.label for e in examples),
         "threshold": threshold,
+        "veto_cv_f1": veto_f1,
+        "veto_threshold": veto_threshold,
         "weights": {n: w for n, w in weights.items() if w != 0.0},
     }
 
@@ -263,7 +275,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{args.out}: {data['examples']} candidates ({data['positives']} positive) from {len(golds)} articles; "
         f"C={data['c']} threshold={data['threshold']} cross-validated F1 {data['cv_f1']:.3f} "
-        f"(rules alone {data['rules_f1']:.3f})"
+        f"(rules alone {data['rules_f1']:.3f}); veto threshold {data['veto_threshold']} "
+        f"cross-validated F1 {data['veto_cv_f1']:.3f}"
     )
 
 

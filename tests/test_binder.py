@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import binder
-from extractor.binder import Candidate, Model, bind, candidates, choose, design_in_use, shipped_model
+from extractor.binder import Candidate, Model, bind, candidates, choose, design_in_use, shipped_model, veto
 from extractor.extractors import article_doc
 from extractor.models import Article, Figure
 
@@ -56,7 +56,6 @@ def test_model_keeps_yearly_statistics(nlp: Language, text: str, expected: set[t
     [
         "He pleaded guilty in 2023 to two misdemeanor counts of vandalism.",
         "She was charged last year with 13 felony counts of fraud.",
-        "While in custody last year he committed eight prison rules violations.",
         "The jury convicted him in 2023 of 17 counts of theft involving four victims.",
         "The program visited eight schools this year.",
         "In 2023, six agencies joined the task force.",
@@ -69,10 +68,12 @@ def test_model_drops_case_details_and_modifier_counts(nlp: Language, text: str) 
 
 
 def test_the_rules_alone_keep_what_the_model_drops(nlp: Language) -> None:
-    """The two designs differ: the rules' own figure for a count in an indictment."""
-    text = "She was charged last year with 13 felony counts of fraud."
-    assert bound(nlp, text, "rules") == {(2023, 13)}
+    """The designs differ: the rules' own figure for a modifier count, which the model drops and
+    the veto, as it is no very unlikely one, keeps."""
+    text = "The program visited eight schools this year."
+    assert bound(nlp, text, "rules") == {(2024, 8)}
     assert bound(nlp, text, "model") == set()
+    assert bound(nlp, text, "veto") == {(2024, 8)}
 
 
 def test_shipped_model_loads_offline_and_reads_the_features(nlp: Language) -> None:
@@ -113,10 +114,32 @@ def test_choose_keeps_the_best_binding_of_each_count() -> None:
     assert [(f.year, f.count) for f in choose(found, model)] == [(2023, 40)]
 
 
+def test_veto_keeps_the_rules_bindings_unless_very_unlikely() -> None:
+    def figure(year: int, count: int, start: int) -> Figure:
+        return Figure(year=year, count=count, metric="arrest", start=start, end=start + 2, evidence="xx")
+
+    model = Model({"bias": 0.0, "good": 3.0, "bad": -1.0, "worse": -4.0}, threshold=0.5, veto_threshold=0.1)
+    found = [
+        Candidate(figure(2022, 40, 0), 1, {"bias": 1.0, "bad": 1.0}),  # 0.27: under the threshold, kept
+        Candidate(figure(2023, 40, 0), 1, {"bias": 1.0, "good": 1.0}, alternative=True),  # never a rebinding
+        Candidate(figure(2023, 7, 10), 2, {"bias": 1.0, "worse": 1.0}),  # 0.02: vetoed
+    ]
+    assert [(f.year, f.count) for f in veto(found, model)] == [(2022, 40)]
+    assert [(f.year, f.count) for f in choose(found, model)] == [(2023, 40)]
+
+
+def test_shipped_veto_threshold_is_low(nlp: Language) -> None:
+    model = shipped_model()
+    assert 0.0 < model.veto_threshold <= 0.2 <= model.threshold
+    text = "The county recorded 412 burglaries in 2023, down from 450 in 2022."
+    assert bound(nlp, text, "veto") == bound(nlp, text, "rules") == {(2023, 412), (2022, 450)}
+
+
 def test_design_is_switchable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(binder.ENV, "model")
     assert design_in_use() == "model"
     assert design_in_use("rules") == "rules"
+    assert design_in_use("veto") == "veto"
     monkeypatch.delenv(binder.ENV)
     assert design_in_use() == binder.DEFAULT_DESIGN
     monkeypatch.setenv(binder.ENV, "neural")
@@ -162,3 +185,4 @@ def test_training_twice_writes_the_same_file(nlp: Language, tmp_path: Path) -> N
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text(encoding="utf-8"))
     assert data["weights"] and 0.0 < data["threshold"] < 1.0
+    assert 0.0 < data["veto_threshold"] <= 0.2
