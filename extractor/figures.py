@@ -51,6 +51,9 @@ WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
 OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
+CASE_PARTY_NOUNS = set(RULES["case_party_nouns"])
+CASE_PARTY_PRONOUNS = set(RULES["case_party_pronouns"])
+CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -1049,7 +1052,7 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
-    if _is_potential(doc, count):
+    if _is_potential(doc, count) or _one_party(doc, count):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
@@ -1141,6 +1144,45 @@ def _is_potential(doc: Doc, count: Count) -> bool:
         head = verb.head
         return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
     return False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: its own, or, for a verb that has none, that of the verb it is
+    joined to or completes ("was arrested and charged with", "began posting"); for a relative
+    clause, the noun it describes ("a man who stole ...")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            if _lower(subject) in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _one_party(doc: Doc, count: Count) -> bool:
+    """A count of what one party of a case did or had, not a statistic of a year: the subject of
+    the count's clause is one described person or group ("the defendant committed five
+    burglaries", "she recorded 14 videos", "the ring sold 300 stolen phones", "the defendants
+    trafficked 11 victims"), not an agency, an office or the counted things themselves."""
+    verb = _clause_verb(doc[count.start])
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
+        return False  # "the suspect was her partner, and 4 children": a copula says what, not how many
+    subject = _subject_of(verb)
+    if subject is None or count.start <= subject.i < count.end:
+        return False
+    if _lower(subject) in CASE_PARTY_PRONOUNS:
+        return True
+    if any(c.dep_ == "nummod" or c.like_num for c in subject.children):
+        return False  # "1,718 defendants were charged": the counted people themselves
+    if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" and not subject.text.isupper():
+        return True  # "Roe sold 300 phones"
+    if singular(_lower(subject)) not in CASE_PARTY_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "poss") and _lower(c) in CASE_PARTY_DETERMINERS for c in subject.children)
 
 
 def _one_occurrence(

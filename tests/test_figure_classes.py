@@ -111,6 +111,25 @@ CASE_DETAILS = [
     ("In 2022, the investigation led to 14 arrests.", set()),
 ]
 
+# what one party of a case did or had: the subject of the count's clause is one described person
+# or group (a defendant, a suspect, a ring, "he"), not an agency or the counted things themselves
+ONE_PARTY = [
+    ("In 2022, the defendant committed five burglaries in Lakeside.", set()),
+    ("The ring sold more than 300 stolen phones in 2022, prosecutors said.", set()),
+    ("In 2020, the defendant began posting 120 fake listings online.", set()),
+    ("In 2022, she recorded 14 videos of the victims.", set()),
+    ("In 2023, the man who stole 14 vehicles was sentenced.", set()),
+    ("In 2021, the suspect filed 64 fraudulent claims with insurers.", set()),
+    ("In 2022, the county recorded 412 burglaries.", {(2022, 412, "burglary")}),
+    ("District Attorney Jane Roe said her office filed 4,000 cases in 2023.", {(2023, 4000, "case")}),
+    ("In 2023, officers arrested 310 drivers for DUI.", {(2023, 310, "driver")}),
+    ("Last year, he said, there were 40 homicides in the city.", {(2023, 40, "homicide")}),
+    (
+        "In 2019, there were 13 homicide victims, of which the suspect was a partner, and 4 children.",
+        {(2019, 13, "victim"), (2019, 4, "child")},
+    ),
+]
+
 # what could, would or will be: a modal on the count's verb, or "enough ... to" before it
 POTENTIAL = [
     ("In 2023, officers seized enough fentanyl to kill 2 million people.", set()),
@@ -163,7 +182,8 @@ OCCURRENCE_YEARS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), GROUPS + CASE_DETAILS + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
+    ("text", "expected"),
+    GROUPS + CASE_DETAILS + ONE_PARTY + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS,
 )
 def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
