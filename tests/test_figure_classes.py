@@ -149,7 +149,7 @@ ONE_OPERATION = [
     ("In 2021, three people died in a crash on the highway.", set()),
     ("In 2022, the rally drew 900 people.", set()),
     ("On Saturday, residents turned in 212 guns at the buyback.", set()),
-    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "death")}),
+    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "person")}),
     ("In 2023, there were 50 homicides, including the shooting at the mall.", {(2023, 50, "homicide")}),
     ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
     ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
@@ -318,4 +318,18 @@ FUTURE_YEARS = [
 def test_no_figure_for_a_year_after_publication(
     nlp: Language, text: str, expected: set[tuple[int, float, str]]
 ) -> None:
+    check(nlp, text, expected)
+
+
+# the metric is the counted noun as the text words it: people who died are counted as people
+METRIC_WORDING = [
+    ("In 2020, 61 people died of heat exposure.", {(2020, 61, "person")}),
+    ("Sixty residents died in house fires in 2019.", {(2019, 60, "resident")}),
+    ("In 2022, the coroner recorded 140 overdose deaths.", {(2022, 140, "death")}),
+    ("In 2021, nine people drowned off the beach.", {(2021, 9, "drowning")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING)
+def test_metric_wording(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
