@@ -749,8 +749,10 @@ def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool
     for _kind, s, e in ctx.markers:
         if s < sent.start or s >= sent.end:
             continue
-        if s <= count.start < e or 0 <= count.qualifier_start - e <= 2:
+        if s <= count.start < e:
             return True
+        if 0 <= count.qualifier_start - e <= 2 and not any(t.dep_ == "mark" for t in doc[e : count.qualifier_start]):
+            return True  # "Today 338 gangs are listed"; but "said today that 26 people were killed" dates the saying
         if _clause_verb(doc[s:e].root) == _clause_verb(doc[count.start]):
             return True
     return False
@@ -1344,3 +1346,76 @@ def unique_figures(mentions: list[Figure]) -> list[Figure]:
     for f in mentions:
         unique.setdefault((f.year, float(f.count), f.metric.split()[-1]), f)
     return list(unique.values())
+
+
+ROUNDING_TOLERANCE = 0.1  # a rounded restatement lies within a tenth of the precise count
+
+
+def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The lines of the text that are its headline: the title given apart, or the first line, and
+    each repeat of it (scraped pages print the headline several times)."""
+    text = doc_text(doc)
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    if not lines:
+        return []
+    title = (doc._.title or text[lines[0][0] : lines[0][1]]).strip()
+    if len(title) < 12:
+        return []
+    return [
+        (s, e) for s, e in lines if (line := text[s:e].strip()) == title or (len(line) >= 20 and title.startswith(line))
+    ]
+
+
+def _rounds(rounded: Figure, precise: Figure) -> bool:
+    """Whether an approximate count is a rounding of a precise one: "more than 140" of 143,
+    "nearly 500" of 487, "about 1,200" of 1,186."""
+    if rounded.qualifier is Qualifier.exact or precise.qualifier is not Qualifier.exact or rounded.count % 10:
+        return False
+    if abs(rounded.count - precise.count) > ROUNDING_TOLERANCE * precise.count:
+        return False
+    if rounded.qualifier is Qualifier.at_least:
+        return precise.count > rounded.count
+    if rounded.qualifier is Qualifier.at_most:
+        return precise.count < rounded.count
+    return True
+
+
+def _apart(text: str, a: Figure, b: Figure) -> bool:
+    """Two figures in different sentences: a restatement is never in the sentence it restates."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = text[first.end : second.start]
+    return any(mark in between for mark in (". ", "\n", "? ", "! "))
+
+
+def _same_metric(a: str, b: str) -> bool:
+    """Two wordings of one metric: the same head, one's words among the other's ("overdose death"
+    and "death"; not "felony case" and "misdemeanor case")."""
+    wa, wb = a.split(), b.split()
+    return wa[-1] == wb[-1] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
+def drop_restatements(doc: Doc, figures: list[Figure], mentions: list[Figure]) -> list[Figure]:
+    """Each fact once (GUIDE): a count rounded in the headline, the lead or a quote is the figure
+    the body states precisely ("Nearly 500 Cases Filed" over "filed 487 cases in 2023"); and a
+    headline's count that the body states with words that make it no figure ("More than 140
+    Charged in Last Year" over "charged in the last year", twelve months) is none either."""
+    text = doc_text(doc)
+    headline = _headline_lines(doc)
+
+    def in_headline(f: Figure) -> bool:
+        return any(s <= f.start and f.end <= e for s, e in headline)
+
+    kept = []
+    for f in figures:
+        if any(
+            g.year == f.year and _same_metric(f.metric, g.metric) and _rounds(f, g) and _apart(text, f, g)
+            for g in mentions
+        ):
+            continue
+        if in_headline(f) and not any(not in_headline(g) and g.count == f.count for g in mentions):
+            number = rf"(?<![\d.,]){int(f.count):,}(?![\d]|,\d)|(?<![\d.,]){int(f.count)}(?![\d]|,\d)"
+            body = [m for m in re.finditer(number, text) if not any(s <= m.start() < e for s, e in headline)]
+            if body:
+                continue  # the body states this count and reads it as no figure of a year
+        kept.append(f)
+    return kept

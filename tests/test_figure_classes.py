@@ -333,3 +333,40 @@ METRIC_WORDING = [
 @pytest.mark.parametrize(("text", "expected"), METRIC_WORDING)
 def test_metric_wording(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
+
+
+# each fact once: a headline or lead that rounds a count the body states precisely is that figure,
+# and a headline's count that the body states as no figure of a year is none either
+RESTATEMENTS = [
+    (
+        "Nearly 500 Cases Filed by Fraud Unit in 2023\nThe fraud unit filed 487 cases in 2023, the office said.",
+        {(2023, 487, "case")},
+    ),
+    (
+        "County Sees About 1,200 Overdoses\nAbout 1,200 overdose deaths were recorded in 2023. "
+        "The coroner counted 1,186 overdose deaths in 2023.",
+        {(2023, 1186, "death")},
+    ),
+    (
+        "More Than 90 People Accused Of Looting Last Year\nMore than 90 people have been accused of looting in the "
+        "past year, police said.",
+        set(),
+    ),
+    ("Office Filed 1,200 Cases in 2023\nThe office filed 1,200 cases in 2023.", {(2023, 1200, "case")}),
+    (
+        "Annual report\nIn 2023, the county handled about 300 felony cases and 310 misdemeanor cases.",
+        {(2023, 300, "case"), (2023, 310, "case")},
+    ),
+]
+
+# "said today that": the present marker dates the saying, not the count of the clause it introduces
+SAID_TODAY = [
+    ("The sheriff said today that 71 residents lost their lives in fires last year.", {(2023, 71, "resident")}),
+    ("The chief announced today that officers made 1,450 arrests in 2023.", {(2023, 1450, "arrest")}),
+    ("Today 338 shelters are listed in the registry.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATEMENTS + SAID_TODAY)
+def test_restatements_and_said_today(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
