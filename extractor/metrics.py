@@ -47,7 +47,10 @@ def _head_word(token: Token) -> str:
 def metric_from_noun(noun: Token) -> str | None:
     """The lowercase singular noun phrase headed by `noun`: its compounds and category
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
-    if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
+    doc = noun.doc
+    # "12,340 domestic violence calls across ...": a plural noun after a noun, tagged as a verb
+    misread = noun.tag_ == "VBZ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN")
+    if noun.pos_ not in ("NOUN", "PROPN") and not misread or not noun.is_alpha and "-" not in noun.text:
         return None
     if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_:
         return None  # "311 Response Center", "Engine 7": part of a name
@@ -60,7 +63,6 @@ def metric_from_noun(noun: Token) -> str | None:
         for verb in verbs:
             if event := PEOPLE_VERBS.get(verb.lemma_.lower()):
                 return event  # "Fourteen people drowned" counts drownings
-    doc = noun.doc
     words: list[str] = [head]
     i = noun.i - 1
     while i >= 0:
@@ -71,7 +73,7 @@ def metric_from_noun(noun: Token) -> str | None:
             continue
         acronym = t.text.isupper() and 2 <= len(t.text) <= 5  # "DUI arrests", "EMS runs"
         if (
-            t.dep_ in ("compound", "amod", "nmod")
+            (t.dep_ in ("compound", "amod", "nmod") or misread and t.dep_ == "nsubj" and t.head.i == noun.i)
             and t.head.i >= noun.i - 4
             and t.is_alpha
             and t.text.lower() not in NOT_METRIC_ADJECTIVES

@@ -327,6 +327,10 @@ METRIC_WORDING = [
     ("Sixty residents died in house fires in 2019.", {(2019, 60, "resident")}),
     ("In 2022, the coroner recorded 140 overdose deaths.", {(2022, 140, "death")}),
     ("In 2021, nine people drowned off the beach.", {(2021, 9, "drowning")}),
+    # a plural noun after a noun that the tagger reads as a verb ("violence calls"): still the counted noun
+    ("Last year, there were 12,340 domestic violence calls across the county.", {(2023, 12340, "call")}),
+    ("In 2022, the city logged 9,000 noise calls for service.", {(2022, 9000, "call")}),
+    ("In 2022, the clerk said the office calls 40 jurors a week.", set()),
 ]
 
 
