@@ -105,6 +105,8 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    if _in_a_list_of_days(doc, start, end, floor):
+        return True  # "on December 10, 11 and 12": the later days of a month
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
@@ -113,6 +115,25 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
     )
+
+
+def _in_a_list_of_days(doc: Doc, start: int, end: int, floor: int) -> bool:
+    """A day in a list of days after a month: "on March 3, 4 and 5", "Dec. 10, 11, and 12"."""
+    if end - start != 1 or not doc[start].text.isdigit() or not 1 <= int(doc[start].text) <= 31:
+        return False
+    i = start - 1
+    seen_day = False
+    while i >= max(floor, start - 10):
+        t = doc[i]
+        low = _lower(t)
+        if low in MONTHS:
+            return seen_day
+        if t.text.isdigit() and 1 <= int(t.text) <= 31:
+            seen_day = True
+        elif low not in (",", "and", "&", "or"):
+            return False
+        i -= 1
+    return False
 
 
 def _in_a_name(first: Token, after: Token | None) -> bool:
@@ -1348,7 +1369,8 @@ def unique_figures(mentions: list[Figure]) -> list[Figure]:
     return list(unique.values())
 
 
-ROUNDING_TOLERANCE = 0.1  # a rounded restatement lies within a tenth of the precise count
+ROUNDING_TOLERANCE = 0.1
+PEOPLE_HEADS = set(RULES["people_heads"])  # a rounded restatement lies within a tenth of the precise count
 
 
 def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -1387,6 +1409,19 @@ def _apart(text: str, a: Figure, b: Figure) -> bool:
     return any(mark in between for mark in (". ", "\n", "? ", "! "))
 
 
+def _same_people(first: Figure, later: Figure) -> bool:
+    """A later count of the same people in the same year, worded another way: "killed 35 people"
+    and "35 victims", "33 deaths" and "33 people"."""
+    return (
+        first.start < later.start
+        and first.year == later.year
+        and first.count == later.count
+        and first.count >= SMALL_COUNT
+        and first.metric.split()[-1] in PEOPLE_HEADS
+        and later.metric.split()[-1] in PEOPLE_HEADS
+    )
+
+
 def _same_metric(a: str, b: str) -> bool:
     """Two wordings of one metric: the same head, one's words among the other's ("overdose death"
     and "death"; not "felony case" and "misdemeanor case")."""
@@ -1405,8 +1440,10 @@ def drop_restatements(doc: Doc, figures: list[Figure], mentions: list[Figure]) -
     def in_headline(f: Figure) -> bool:
         return any(s <= f.start and f.end <= e for s, e in headline)
 
-    kept = []
+    kept: list[Figure] = []
     for f in figures:
+        if any(_same_people(g, f) and _apart(text, g, f) for g in kept):
+            continue  # "35 people were killed ... 34 crashes with 35 victims": the same people again
         if any(
             g.year == f.year and _same_metric(f.metric, g.metric) and _rounds(f, g) and _apart(text, f, g)
             for g in mentions

@@ -66,6 +66,13 @@ PAGES_AND_PARTS = [
     ("In 2023, 12 of 20 districts reported 480 thefts.", {(2023, 480, "theft")}),
 ]
 
+# the later days of a list of days after a month
+DAY_LISTS = [
+    ("In 2023, the sweep ran on December 10, 11, and 12 in three towns.", set()),
+    ("The clinics opened on March 3, 4 and 5, 2022, and served 640 patients in 2022.", {(2022, 640, "patient")}),
+    ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
+]
+
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
@@ -74,7 +81,7 @@ NUMBER_WORDS_IN_NAMES = [
 ]
 
 
-NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + NUMBER_WORDS_IN_NAMES
+NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
 
 
 @pytest.mark.parametrize(("text", "expected"), NO_COUNTS)
@@ -363,6 +370,23 @@ RESTATEMENTS = [
     ),
 ]
 
+# the same people counted again in another sentence under another noun: one figure
+SAME_PEOPLE = [
+    (
+        "In 2023, 35 people were killed in crashes. There were 34 crashes with 35 victims in 2023.",
+        {(2023, 35, "person"), (2023, 34, "crash")},
+    ),
+    ("Fires killed 48 residents in 2021. The 48 deaths were the most in a decade.", {(2021, 48, "resident")}),
+    (
+        "In 2022, 60 people were hurt in crashes and 60 people were hurt in falls.",
+        {(2022, 60, "person")},
+    ),
+    (
+        "In 2022, the county counted 25 deaths. In 2021 it counted 25 victims.",
+        {(2022, 25, "death"), (2021, 25, "victim")},
+    ),
+]
+
 # "said today that": the present marker dates the saying, not the count of the clause it introduces
 SAID_TODAY = [
     ("The sheriff said today that 71 residents lost their lives in fires last year.", {(2023, 71, "resident")}),
@@ -371,6 +395,6 @@ SAID_TODAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), RESTATEMENTS + SAID_TODAY)
+@pytest.mark.parametrize(("text", "expected"), RESTATEMENTS + SAME_PEOPLE + SAID_TODAY)
 def test_restatements_and_said_today(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
