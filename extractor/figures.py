@@ -106,7 +106,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
     if _in_a_list_of_days(doc, start, end, floor):
-        return True  # "on December 10, 11 and 12": the later days of a month
+        return True  # "on May 3, 4 and 5": the later days of a month
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (

@@ -68,7 +68,7 @@ PAGES_AND_PARTS = [
 
 # the later days of a list of days after a month
 DAY_LISTS = [
-    ("In 2023, the sweep ran on December 10, 11, and 12 in three towns.", set()),
+    ("In 2023, the fair ran on Aug. 4, 5 and 6.", set()),
     ("The clinics opened on March 3, 4 and 5, 2022, and served 640 patients in 2022.", {(2022, 640, "patient")}),
     ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
 ]
@@ -101,6 +101,10 @@ GROUPS = [
     ("The four schools in the program enrolled 1,300 students in 2023.", {(2023, 1300, "student")}),
     ("In 2023, she was one of the 52 people killed in traffic crashes.", {(2023, 52, "person")}),
     ("In 2021, each of the five counties hired staff.", set()),
+    # places a count names: the towns, cities or counties something covers or happened in
+    ("In 2023, the fair toured three towns and 12 cities.", set()),
+    ("The program reached 14 counties in 2022 and served 3,100 families.", {(2022, 3100, "family")}),
+    ("Protests spread to 40 neighborhoods in 2020.", set()),
 ]
 
 # the details of one case's charges
