@@ -54,6 +54,9 @@ OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
 CASE_PARTY_NOUNS = set(RULES["case_party_nouns"])
 CASE_PARTY_PRONOUNS = set(RULES["case_party_pronouns"])
 CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
+CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
+SURVEY_NOUNS = set(RULES["survey_nouns"])
+RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -1075,7 +1078,7 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
-    if _is_potential(doc, count) or _one_party(doc, count):
+    if _is_potential(doc, count) or _one_party(doc, count) or _sample_of_survey(sentence.span, metric):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
@@ -1169,6 +1172,14 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     return False
 
 
+def _sample_of_survey(span: Span, metric: str) -> bool:
+    """The people a survey or poll asked, not a statistic: "In a 2023 survey, 1,200 residents
+    responded", "the 2022 poll of 900 voters"."""
+    if metric.split()[-1] not in RESPONDENT_NOUNS:
+        return False
+    return any(singular(_lower(t)) in SURVEY_NOUNS and t.pos_ == "NOUN" for t in span)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own, or, for a verb that has none, that of the verb it is
     joined to or completes ("was arrested and charged with", "began posting"); for a relative
@@ -1194,6 +1205,12 @@ def _one_party(doc: Doc, count: Count) -> bool:
     verb = _clause_verb(doc[count.start])
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
         return False  # "the suspect was her partner, and 4 children": a copula says what, not how many
+    for prep in verb.children:
+        if prep.dep_ == "prep" and any(
+            o.dep_ == "pobj" and any(c.dep_ == "poss" and _lower(c) in CASE_PARTY_POSSESSIVES for c in o.children)
+            for o in prep.children
+        ):
+            return True  # "officers found 400 pills in his car": what one search of one person turned up
     subject = _subject_of(verb)
     if subject is None or count.start <= subject.i < count.end:
         return False

@@ -141,6 +141,27 @@ ONE_PARTY = [
     ),
 ]
 
+# what one search of one person turned up: a possessive of one person on the place searched
+ONE_SEARCH = [
+    ("In 2022, officers found 2 pounds of methamphetamine and 400 pills in his car.", set()),
+    ("In 2023, agents seized 35 rifles from her storage unit.", set()),
+    ("In 2022, officers seized 4,100 pills in traffic stops.", {(2022, 4100, "pill")}),
+]
+
+# the people a survey or poll asked: its sample, not a statistic
+SURVEY_SAMPLES = [
+    ("In a 2023 survey, 1,200 residents responded and 700 said they felt safe.", set()),
+    ("The 2023 poll of 1,500 voters found broad support.", set()),
+    ("In 2023, the county counted 437 people living outside.", {(2023, 437, "person")}),
+]
+
+# one meeting, summit or fair: the people or things of one event
+ONE_EVENT = [
+    ("The DA spoke to 300 students at the 2023 youth summit.", set()),
+    ("In 2023, more than 2,000 people attended the workshop.", set()),
+    ("In 2023, the office held 12 community forums.", {(2023, 12, "forum")}),
+]
+
 # what could, would or will be: a modal on the count's verb, or "enough ... to" before it
 POTENTIAL = [
     ("In 2023, officers seized enough fentanyl to kill 2 million people.", set()),
@@ -194,7 +215,16 @@ OCCURRENCE_YEARS = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    GROUPS + CASE_DETAILS + ONE_PARTY + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS,
+    GROUPS
+    + CASE_DETAILS
+    + ONE_PARTY
+    + ONE_SEARCH
+    + SURVEY_SAMPLES
+    + ONE_EVENT
+    + POTENTIAL
+    + ONE_OPERATION
+    + ONE_OCCURRENCE
+    + OCCURRENCE_YEARS,
 )
 def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
