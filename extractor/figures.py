@@ -293,6 +293,14 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and (noun.i + 2 >= limit or doc[noun.i + 2].pos_ in ("ADP", "DET", "PUNCT"))
     ):
         noun = doc[noun.i + 1]  # "9,000 noise calls for service": a plural noun tagged as a verb
+    if (
+        noun is not None
+        and noun.i + 2 < limit
+        and _lower(doc[noun.i + 1]) in ("related", "involved", "caused")
+        and doc[noun.i + 2].tag_ in ("NNS", "NN")
+        and noun.i + 2 not in years
+    ):
+        noun = doc[noun.i + 2]  # "127 narcotics related incidents": "related" written without its hyphen
     while (
         noun is not None
         and noun.i + 2 < limit

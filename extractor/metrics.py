@@ -52,7 +52,8 @@ def metric_from_noun(noun: Token) -> str | None:
     misread = noun.tag_ == "VBZ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN")
     if noun.pos_ not in ("NOUN", "PROPN") and not misread or not noun.is_alpha and "-" not in noun.text:
         return None
-    if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_:
+    demonym = noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")  # "100,000 Americans"
+    if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_ and not demonym:
         return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
@@ -85,6 +86,8 @@ def metric_from_noun(noun: Token) -> str | None:
             i -= 1
             continue
         break
+    if len(words) > 1 and words[0] in ("related", "involved", "caused") and i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+        words.insert(0, doc[i].text.lower())  # "drug related deaths", the hyphen left out
     return " ".join(words)
 
 

@@ -372,6 +372,13 @@ METRIC_WORDING = [
     ("Last year, there were 12,340 domestic violence calls across the county.", {(2023, 12340, "call")}),
     ("In 2022, the city logged 9,000 noise calls for service.", {(2022, 9000, "call")}),
     ("In 2022, the clerk said the office calls 40 jurors a week.", set()),
+    # people named by where they come from: "Americans", "Californians"
+    ("Heat killed more than 2,000 Americans last year.", {(2023, 2000, "american")}),
+    ("In 2021, 3,100 Californians died in crashes.", {(2021, 3100, "californian")}),
+    ("In 2021, 40 Dodgers fans were hurt.", {(2021, 40, "fan")}),
+    # "related" written without its hyphen: the noun after it is counted
+    ("In 2020 there were 130 drug related incidents.", {(2020, 130, "incident")}),
+    ("In 2021, 310 alcohol related crashes were reported.", {(2021, 310, "crash")}),
 ]
 
 
