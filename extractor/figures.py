@@ -806,6 +806,8 @@ def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Con
     year."""
     if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
         return "fiscal year"  # "FY2021"
+    if year is not None and any(_lower(t) in ("fiscal", "grant") for t in sent.doc[year.start : year.end]):
+        return "fiscal year"  # "the prior grant year", "last fiscal year"
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue

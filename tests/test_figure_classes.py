@@ -319,6 +319,9 @@ PERIODS = [
     ("Since January, inspectors have closed four restaurants.", 2024, "year to date"),
     ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
     ("Between January and March 2023, the port handled 2,840 ships.", 2023, "between january and march"),
+    # the last finished fiscal or grant year: one ended by midyear is the publication year's
+    ("In the prior grant year, the clinic screened 1,870 patients.", 2023, "fiscal year"),
+    ("In the last fiscal year, the agency processed 3,400 permits.", 2023, "fiscal year"),
 ]
 
 
@@ -439,3 +442,12 @@ SAID_TODAY = [
 @pytest.mark.parametrize(("text", "expected"), RESTATEMENTS + SAME_PEOPLE + SAID_TODAY)
 def test_restatements_and_said_today(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "year"),
+    [(dt.date(2023, 12, 5), 2023), (dt.date(2023, 8, 1), 2023), (dt.date(2023, 5, 2), 2022)],
+)
+def test_last_fiscal_year_by_publication_month(nlp: Language, published: dt.date, year: int) -> None:
+    (figure,) = found(nlp, "The library lent 92,000 books in the last fiscal year.", published)
+    assert (figure.year, figure.period) == (year, "fiscal year")
