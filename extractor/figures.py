@@ -232,11 +232,41 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
     return after2 is not None and a in RATE_WORDS and singular(after2.text) in RATE_UNITS and after3 not in AGO_WORDS
 
 
+def share_noun(doc: Doc, end: int, limit: int) -> Token | None:
+    """The noun of a count followed by its share of a whole: "640 or 85% of convicted
+    defendants", "1,204, or 12 percent, of the cases" (the count counts the whole's noun)."""
+    i = end
+    if i < limit and doc[i].text == ",":
+        i += 1
+    if not (i + 2 < limit and _lower(doc[i]) == "or" and doc[i + 1].like_num):
+        return None
+    i += 2
+    if i < limit and _lower(doc[i]) in ("%", "percent", "per"):
+        i += 2 if _lower(doc[i]) == "per" else 1
+    else:
+        return None
+    if i < limit and doc[i].text == ",":
+        i += 1
+    if not (i < limit and _lower(doc[i]) == "of"):
+        return None
+    for t in doc[i + 1 : min(limit, i + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+            while head.dep_ in ("compound", "amod", "nmod") and head.i < head.head.i < limit:
+                head = head.head
+            return head
+        if t.pos_ not in ("DET", "ADJ", "VERB", "ADV"):
+            return None
+    return None
+
+
 def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
     """A decimal without a scale word (a rate or an average), or a number the recognizer calls
     money, a percentage, a time, an ordinal or part of a date."""
     if "." in first.text and end - start == 1:
         return True
+    if first.ent_type_ == "PERCENT" and first.text[-1:] != "%" and share_noun(first.doc, end, len(first.doc)):
+        return False  # "640 or 85% of the cases": a count, then its share
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
@@ -1304,7 +1334,9 @@ def _metric_of_count(
     subset = _subset_metric(doc, sentence, count)
     if subset is not None:
         return subset or None
-    noun = _noun_after(doc, count, sentence.span.end, sentence.year_tokens)
+    noun = share_noun(doc, count.end, sentence.span.end) or _noun_after(
+        doc, count, sentence.span.end, sentence.year_tokens
+    )
     metric = metric_from_noun(noun) if noun is not None else None
     if noun is not None and singular(_lower(noun)) in OUTCOME_CONTAINERS and (outcome := _outcome_of(noun)) is not None:
         metric, noun = outcome

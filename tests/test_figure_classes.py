@@ -264,6 +264,10 @@ PARTS_AND_OUTCOMES = [
     ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
     ("In 2020, six of them were injured.", set()),
     ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
+    # a count followed by its share of a whole counts the whole's noun; the share is no count
+    ("In 2022 alone 640 or 85% of convicted defendants were sentenced to jail.", {(2022, 640, "defendant")}),
+    ("In 2022, 640, or 85 percent, of the defendants were sentenced to jail.", {(2022, 640, "defendant")}),
+    ("In 2022, 40% of the 300 cases were dismissed.", {(2022, 300, "case")}),
 ]
 
 
