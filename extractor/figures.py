@@ -677,6 +677,23 @@ def _is_model_year(doc: Doc, y: YearMention) -> bool:
     return head.i > y.start and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
 
 
+def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention) -> bool:
+    """A year at the end of two joined predicates with one subject dates both: "prosecutors filed
+    550 cases and secured 540 convictions in 2023"."""
+    verb = _clause_verb(doc[count.start])
+    other = _clause_verb(doc[later])
+    between = doc[count.end : later]
+    if other.i == verb.i == _clause_verb(doc[year.start]).i and verb.pos_ == "VERB":
+        # the parse joined the second predicate's object to the first's ("filed 550 cases and
+        # secured 540 convictions"): a conjunction and a second verb between, no baseline word
+        return any(t.pos_ == "CCONJ" for t in between) and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in between)
+    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj" or other.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+        return False  # "... and police made 40 arrests in 2023": another subject, another clause
+    return _clause_verb(doc[year.start]).i == other.i
+
+
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
     """A year inside a relative or adverbial clause that does not hold the count."""
     year_clause = _clause_of(doc[y.start])
@@ -1390,7 +1407,8 @@ def _frame_of_count(
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
-        if year.start > count.end and (opens_next or later < len(starts) and starts[later] < year.start):
+        shared = not opens_next and later < len(starts) and _shares_predicate_year(doc, count, starts[later], year)
+        if year.start > count.end and not shared and (opens_next or later < len(starts) and starts[later] < year.start):
             # "410 thefts, and in 2019 the count fell": the year after "and" opens the next clause;
             # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year

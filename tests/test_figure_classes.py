@@ -302,6 +302,12 @@ YEARS = [
         {(2016, 2104, "call")},
     ),
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
+    # a year after two joined predicates of one subject dates both; another subject opens another clause
+    (
+        "Prosecutors filed 550 cases and secured 540 convictions in 2023.",
+        {(2023, 550, "case"), (2023, 540, "conviction")},
+    ),
+    ("Officers made 300 arrests and police wrote 540 tickets in 2023.", {(2023, 540, "ticket")}),
 ]
 
 
