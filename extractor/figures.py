@@ -1135,7 +1135,12 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
-    if _is_potential(doc, count) or _one_party(doc, count) or _sample_of_survey(sentence.span, metric):
+    if (
+        _is_potential(doc, count)
+        or _since_then(doc, count)
+        or _one_party(doc, count)
+        or _sample_of_survey(sentence.span, metric)
+    ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
@@ -1229,6 +1234,13 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     return False
 
 
+def _since_then(doc: Doc, count: Count) -> bool:
+    """A total from a past point to now: the count's verb says "since" ("a task force that has
+    since charged 85 defendants", "has charged 85 since")."""
+    verb = _clause_verb(doc[count.start])
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+
+
 def _sample_of_survey(span: Span, metric: str) -> bool:
     """The people a survey or poll asked, not a statistic: "In a 2023 survey, 1,200 residents
     responded", "the 2022 poll of 900 voters"."""
@@ -1260,7 +1272,8 @@ def _one_party(doc: Doc, count: Count) -> bool:
     burglaries", "she recorded 14 videos", "the ring sold 300 stolen phones", "the defendants
     trafficked 11 victims"), not an agency, an office or the counted things themselves."""
     verb = _clause_verb(doc[count.start])
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
+    through_complement = any(t.dep_ == "acomp" for t in doc[count.start].ancestors if t.i != verb.i)
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be" and not through_complement:
         return False  # "the suspect was her partner, and 4 children": a copula says what, not how many
     for prep in verb.children:
         if prep.dep_ == "prep" and any(
@@ -1268,6 +1281,15 @@ def _one_party(doc: Doc, count: Count) -> bool:
             for o in prep.children
         ):
             return True  # "officers found 400 pills in his car": what one search of one person turned up
+    q = count.qualifier_start
+    noun = doc[count.end - 1].head if doc[count.end - 1].dep_ == "nummod" else None
+    if (
+        q > 0
+        and _lower(doc[q - 1]) in ("the", "these", "those")
+        and noun is not None
+        and singular(_lower(noun)) in CASE_PARTY_NOUNS
+    ):
+        return True  # "the 12 defendants were indicted": the people of one case, named as a group
     subject = _subject_of(verb)
     if subject is None or count.start <= subject.i < count.end:
         return False
@@ -1306,8 +1328,8 @@ def _one_occurrence(
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if (named or determined) and _clause_verb(t) == verb:
-                return True
+            if (named or determined) and (_clause_verb(t) == verb or _subject_of(verb) == t):
+                return True  # also "the investigation began in 2021 and resulted in 27 arrests"
         if (
             low[t.i] in WEEKDAYS
             and t.text[:1].isupper()

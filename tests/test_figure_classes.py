@@ -135,6 +135,9 @@ ONE_PARTY = [
     ("District Attorney Jane Roe said her office filed 4,000 cases in 2023.", {(2023, 4000, "case")}),
     ("In 2023, officers arrested 310 drivers for DUI.", {(2023, 310, "driver")}),
     ("Last year, he said, there were 40 homicides in the city.", {(2023, 40, "homicide")}),
+    ("In 2021, the ring was responsible for 60 burglaries across the region.", set()),
+    ("The 12 defendants were indicted in 2023 on 95 counts.", set()),
+    ("In 2023, the 1,400 defendants charged by the unit were mostly first offenders.", {(2023, 1400, "defendant")}),
     (
         "In 2019, there were 13 homicide victims, of which the suspect was a partner, and 4 children.",
         {(2019, 13, "victim"), (2019, 4, "child")},
@@ -162,6 +165,13 @@ ONE_EVENT = [
     ("In 2023, the office held 12 community forums.", {(2023, 12, "forum")}),
 ]
 
+# a total from a past point to now: "since" on the count's verb
+SINCE_THEN = [
+    ("In 2022, the DA launched a task force that has since charged 85 defendants.", set()),
+    ("The clinic opened in 2019 and has since treated 4,000 patients.", set()),
+    ("In 2022, the task force charged 85 defendants.", {(2022, 85, "defendant")}),
+]
+
 # what could, would or will be: a modal on the count's verb, or "enough ... to" before it
 POTENTIAL = [
     ("In 2023, officers seized enough fentanyl to kill 2 million people.", set()),
@@ -186,6 +196,9 @@ ONE_OPERATION = [
     ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
     ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
     ("In 2012, the office finished the lengthy prosecution of 27 defendants.", set()),
+    # the one operation or event is the subject of a joined predicate
+    ("The investigation began in 2021 and resulted in 27 arrests.", set()),
+    ("The 2021 crash killed 3 people and injured 5.", set()),
     # a count of a few hours, or of the first days of a year
     ("Five days into 2021, paramedics answered six overdose calls within two hours.", set()),
     ("In 2020, deputies made 40 arrests within 12 hours of the storm.", set()),
