@@ -51,6 +51,13 @@ CITATIONS = [
     ),
 ]
 
+# a code, bill or section number shaped like a year is no year
+CODE_NUMBERS = [
+    ("Under Penal Code section 2021, 14 inmates were released.", set()),
+    ("Under Assembly Bill 2013, 40 stores were inspected.", set()),
+    ("Under Penal Code section 2021, 140 inmates were released in 2022.", {(2022, 140, "inmate")}),
+]
+
 # an age set off by commas after a name
 AGES_AFTER_NAMES = [
     ("John Poe, 27, was charged in 2021.", set()),
@@ -81,7 +88,9 @@ NUMBER_WORDS_IN_NAMES = [
 ]
 
 
-NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
+NO_COUNTS = (
+    PHONE_NUMBERS + CITATIONS + CODE_NUMBERS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), NO_COUNTS)
