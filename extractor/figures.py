@@ -1136,7 +1136,8 @@ def _figure_of_count(
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
     if (
-        _is_potential(doc, count)
+        _lists_charges(sentence.span)
+        or _is_potential(doc, count)
         or _since_then(doc, count)
         or _one_party(doc, count)
         or _sample_of_survey(sentence.span, metric)
@@ -1232,6 +1233,18 @@ def _is_potential(doc: Doc, count: Count) -> bool:
         head = verb.head
         return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
     return False
+
+
+def _lists_charges(span: Span) -> bool:
+    """A sentence or line that lists the charges of a case ("4 felony counts of burglary, 1
+    misdemeanor crime of trespass and 2 enhancements"): a number on a charge noun makes every
+    count beside it a charge too."""
+    return any(
+        (singular(t.lower_) in CASE_DETAIL_NOUNS or t.lemma_.lower() in CASE_DETAIL_NOUNS)
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in t.children)
+        for t in span
+    )  # not "the 2024 count", "twice the count": a tally
 
 
 def _since_then(doc: Doc, count: Count) -> bool:

@@ -129,6 +129,17 @@ CASE_DETAILS = [
     ("In 2023, 1,718 defendants were charged with elder abuse.", {(2023, 1718, "defendant")}),
     ("In 2017, four inmates died of heat stroke.", {(2017, 4, "inmate")}),
     ("In 2022, the investigation led to 14 arrests.", set()),
+    # a line that lists a case's charges: every count beside a numbered charge is a charge too
+    (
+        "In 2023, Roe was charged with 3 felony counts of theft, 1 misdemeanor crime of trespass, and 2 enhancements.",
+        set(),
+    ),
+    ("Jane Roe, 21, of Lakeside\n4 felony counts of burglary, 1 misdemeanor crime of trespass", set()),
+    (
+        "In 2023, the office filed 12,000 misdemeanor cases and 4,000 felony cases.",
+        {(2023, 12000, "case"), (2023, 4000, "case")},
+    ),
+    ("The 2024 count found at least 214 people sleeping outside.", {(2024, 214, "person")}),
 ]
 
 # what one party of a case did or had: the subject of the count's clause is one described person
