@@ -1082,11 +1082,9 @@ def _figures_of_sentence(
     if single and years[0].start not in reading.period_years:  # "since January" dates its own sentence only
         reading.paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
     year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
-    counts = [
-        c
-        for c in counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count)
-        if not _covered_by_marker(doc, c, sent, ctx)
-    ]
+    found = list(counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count))
+    counts = [c for c in found if not _covered_by_marker(doc, c, sent, ctx)]
+    named = _metric_named_by_average(doc, sent, [c for c in found if c not in counts], year_tokens)
     context_frame: Frame | None = None
     if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
         context_frame = reading.paragraph_frame or reading.header
@@ -1099,7 +1097,19 @@ def _figures_of_sentence(
                 figures.append(figure)
     if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
         reading.paragraph_frame = None
+    if not figures and named is not None:
+        reading.previous_metric = named  # "an average of 36 victims a year. The peak was 74 in 1993."
     return figures
+
+
+def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:
+    """The metric a count that is no figure still names (an average, a multi-year total): the
+    sentences after it that give a count without a noun count the same thing."""
+    for c in covered:
+        noun = _noun_after(doc, c, sent.end, year_tokens)
+        if noun is not None and (metric := metric_from_noun(noun)) is not None:
+            return metric
+    return None
 
 
 def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:

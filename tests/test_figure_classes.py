@@ -335,6 +335,17 @@ YEARS = [
         {(2016, 2104, "call")},
     ),
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
+    # an average or a multi-year total still names the metric of the noun-less count after it
+    (
+        "In 2023 the region counted 320 shelters. Between 2010 and 2015, the region saw an average of 40 "
+        "victims of gang homicides a year. The peak was in 2012 at 71.",
+        {(2023, 320, "shelter"), (2012, 71, "victim")},
+    ),
+    (
+        "In 2023 the county logged 90 fires. Over the past decade, crews rescued 1,200 hikers in total. "
+        "The busiest year was 2019, with 210.",
+        {(2023, 90, "fire"), (2019, 210, "hiker")},
+    ),
     # a year after two joined predicates of one subject dates both; another subject opens another clause
     (
         "Prosecutors filed 550 cases and secured 540 convictions in 2023.",
