@@ -337,8 +337,8 @@ YEARS = [
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
     # an average or a multi-year total still names the metric of the noun-less count after it
     (
-        "In 2023 the region counted 320 shelters. Between 2010 and 2015, the region saw an average of 40 "
-        "victims of gang homicides a year. The peak was in 2012 at 71.",
+        "In 2023 the region counted 320 shelters. From 2010 to 2015 it saw an average of 40 shooting "
+        "victims annually. The worst was 2012, at 71.",
         {(2023, 320, "shelter"), (2012, 71, "victim")},
     ),
     (
