@@ -939,6 +939,7 @@ class _Reading:
     dangling: Frame | None = None
     lines: dict[int, tuple[str, int]] = field(default_factory=dict)
     period_years: set[int] = field(default_factory=set)  # where a part of a year gave the publication's year
+    metric_paragraph: int = -1  # the paragraph that last stated or named `previous_metric`
 
     def __post_init__(self) -> None:
         self.starts = _line_starts(self.text)
@@ -964,6 +965,8 @@ class _Reading:
             TERMINALS
         ):
             self.dangling = None
+        if self.metric_paragraph != self.paragraph and self.dangling is None:
+            self.previous_metric = None  # a metric carries to the next paragraph, not past a paragraph without it
         self.paragraph, self.paragraph_frame = line, self.dangling
         if self.header is not None and line_text.startswith(QUOTE_OPENERS):
             self.header = None  # a quotation ends the list
@@ -1099,6 +1102,7 @@ def _figures_of_sentence(
         reading.paragraph_frame = None
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 36 victims a year. The peak was 74 in 1993."
+        reading.metric_paragraph = reading.paragraph
     return figures
 
 
@@ -1137,6 +1141,7 @@ def _figure_of_count(
         return None
     year, frame = dated
     reading.previous_metric = sentence.metric = metric
+    reading.metric_paragraph = reading.paragraph
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
     if year is not None and frame.basis is Basis.phrase and "that" not in lowers(doc)[year.start : year.end]:
         # the evidence runs from the count to its year; not to a year named by pointing back ("in

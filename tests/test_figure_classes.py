@@ -335,6 +335,16 @@ YEARS = [
         {(2016, 2104, "call")},
     ),
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
+    # a metric carries to the next paragraph's noun-less count, not past a paragraph that does not state it
+    (
+        "In 2022 the county recorded 140 burglaries.\n\nThat was less than half the total for 2015, which was 310.",
+        {(2022, 140, "burglary"), (2015, 310, "burglary")},
+    ),
+    (
+        "In 2022 the county recorded 140 burglaries.\n\nThe sheriff thanked residents for their tips.\n\n"
+        "The festival drew crowds, and in 2015 it had 310.",
+        {(2022, 140, "burglary")},
+    ),
     # an average or a multi-year total still names the metric of the noun-less count after it
     (
         "In 2023 the region counted 320 shelters. From 2010 to 2015 it saw an average of 40 shooting "
