@@ -48,11 +48,11 @@ def metric_from_noun(noun: Token) -> str | None:
     """The lowercase singular noun phrase headed by `noun`: its compounds and category
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
     doc = noun.doc
-    # "12,340 domestic violence calls across ...": a plural noun after a noun, tagged as a verb
+    # "12,340 noise calls across ...": a plural noun after a noun, tagged as a verb
     misread = noun.tag_ == "VBZ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN")
     if noun.pos_ not in ("NOUN", "PROPN") and not misread or not noun.is_alpha and "-" not in noun.text:
         return None
-    demonym = noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")  # "100,000 Americans"
+    demonym = noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")  # "2,000 Americans"
     if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_ and not demonym:
         return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
