@@ -290,7 +290,7 @@ def compute_facts(doc: Doc) -> Facts:
     from .binder import bind
     from .changes import extract_changes
     from .claims import extract_claims
-    from .figures import figure_mentions, unique_figures
+    from .figures import drop_restatements, figure_mentions, unique_figures
 
     key = (doc._.published, doc._.location)
     cached = doc.user_data.get("extractor_facts")
@@ -302,7 +302,7 @@ def compute_facts(doc: Doc) -> Facts:
         # events read every mention the rules found, so the binder's design never moves them
         key,
         mentions,
-        unique_figures(bind(doc, mentions)),
+        unique_figures(drop_restatements(doc, bind(doc, mentions), mentions)),
         extract_changes(doc, mentions),
         extract_claims(doc, mentions),
     )

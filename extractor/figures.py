@@ -51,6 +51,12 @@ WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
 OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
+CASE_PARTY_NOUNS = set(RULES["case_party_nouns"])
+CASE_PARTY_PRONOUNS = set(RULES["case_party_pronouns"])
+CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
+CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
+SURVEY_NOUNS = set(RULES["survey_nouns"])
+RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -102,6 +108,8 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     after = doc[end] if end < limit else None
     if (before is not None and _lower(before) in MONTHS) or (after is not None and _lower(after) in MONTHS):
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
+    if _in_a_list_of_days(doc, start, end, floor):
+        return True  # "on May 3, 4 and 5": the later days of a month
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
@@ -110,6 +118,25 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
     )
+
+
+def _in_a_list_of_days(doc: Doc, start: int, end: int, floor: int) -> bool:
+    """A day in a list of days after a month: "on March 3, 4 and 5", "Aug. 7, 8, and 9"."""
+    if end - start != 1 or not doc[start].text.isdigit() or not 1 <= int(doc[start].text) <= 31:
+        return False
+    i = start - 1
+    seen_day = False
+    while i >= max(floor, start - 10):
+        t = doc[i]
+        low = _lower(t)
+        if low in MONTHS:
+            return seen_day
+        if t.text.isdigit() and 1 <= int(t.text) <= 31:
+            seen_day = True
+        elif low not in (",", "and", "&", "or"):
+            return False
+        i -= 1
+    return False
 
 
 def _in_a_name(first: Token, after: Token | None) -> bool:
@@ -205,11 +232,41 @@ def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> boo
     return after2 is not None and a in RATE_WORDS and singular(after2.text) in RATE_UNITS and after3 not in AGO_WORDS
 
 
+def share_noun(doc: Doc, end: int, limit: int) -> Token | None:
+    """The noun of a count followed by its share of a whole: "640 or 85% of convicted
+    defendants", "1,204, or 12 percent, of the cases" (the count counts the whole's noun)."""
+    i = end
+    if i < limit and doc[i].text == ",":
+        i += 1
+    if not (i + 2 < limit and _lower(doc[i]) == "or" and doc[i + 1].like_num):
+        return None
+    i += 2
+    if i < limit and _lower(doc[i]) in ("%", "percent", "per"):
+        i += 2 if _lower(doc[i]) == "per" else 1
+    else:
+        return None
+    if i < limit and doc[i].text == ",":
+        i += 1
+    if not (i < limit and _lower(doc[i]) == "of"):
+        return None
+    for t in doc[i + 1 : min(limit, i + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+            while head.dep_ in ("compound", "amod", "nmod") and head.i < head.head.i < limit:
+                head = head.head
+            return head
+        if t.pos_ not in ("DET", "ADJ", "VERB", "ADV"):
+            return None
+    return None
+
+
 def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
     """A decimal without a scale word (a rate or an average), or a number the recognizer calls
     money, a percentage, a time, an ordinal or part of a date."""
     if "." in first.text and end - start == 1:
         return True
+    if first.ent_type_ == "PERCENT" and first.text[-1:] != "%" and share_noun(first.doc, end, len(first.doc)):
+        return False  # "640 or 85% of the cases": a count, then its share
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
@@ -266,6 +323,14 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and (noun.i + 2 >= limit or doc[noun.i + 2].pos_ in ("ADP", "DET", "PUNCT"))
     ):
         noun = doc[noun.i + 1]  # "9,000 noise calls for service": a plural noun tagged as a verb
+    if (
+        noun is not None
+        and noun.i + 2 < limit
+        and _lower(doc[noun.i + 1]) in ("related", "involved", "caused")
+        and doc[noun.i + 2].tag_ in ("NNS", "NN")
+        and noun.i + 2 not in years
+    ):
+        noun = doc[noun.i + 2]  # "130 drug related incidents": "related" written without its hyphen
     while (
         noun is not None
         and noun.i + 2 < limit
@@ -612,6 +677,23 @@ def _is_model_year(doc: Doc, y: YearMention) -> bool:
     return head.i > y.start and any(t.pos_ == "PROPN" for t in doc[y.start + 1 : head.i + 1])
 
 
+def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention) -> bool:
+    """A year at the end of two joined predicates with one subject dates both: "prosecutors filed
+    620 cases and secured 590 convictions in 2023"."""
+    verb = _clause_verb(doc[count.start])
+    other = _clause_verb(doc[later])
+    between = doc[count.end : later]
+    if other.i == verb.i == _clause_verb(doc[year.start]).i and verb.pos_ == "VERB":
+        # the parse joined the second predicate's object to the first's ("filed 620 cases and
+        # secured 590 convictions"): a conjunction and a second verb between, no baseline word
+        return any(t.pos_ == "CCONJ" for t in between) and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in between)
+    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj" or other.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+        return False  # "... and police made 40 arrests in 2023": another subject, another clause
+    return _clause_verb(doc[year.start]).i == other.i
+
+
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
     """A year inside a relative or adverbial clause that does not hold the count."""
     year_clause = _clause_of(doc[y.start])
@@ -746,8 +828,10 @@ def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool
     for _kind, s, e in ctx.markers:
         if s < sent.start or s >= sent.end:
             continue
-        if s <= count.start < e or 0 <= count.qualifier_start - e <= 2:
+        if s <= count.start < e:
             return True
+        if 0 <= count.qualifier_start - e <= 2 and not any(t.dep_ == "mark" for t in doc[e : count.qualifier_start]):
+            return True  # "Today 410 shelters are listed"; but "said today that 71 residents died" dates the saying
         if _clause_verb(doc[s:e].root) == _clause_verb(doc[count.start]):
             return True
     return False
@@ -769,6 +853,8 @@ def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Con
     year."""
     if year is not None and regexes.FISCAL_YEAR.fullmatch(sent.doc[year.start].text):
         return "fiscal year"  # "FY2021"
+    if year is not None and any(_lower(t) in ("fiscal", "grant") for t in sent.doc[year.start : year.end]):
+        return "fiscal year"  # "the prior grant year", "last fiscal year"
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
@@ -853,6 +939,7 @@ class _Reading:
     dangling: Frame | None = None
     lines: dict[int, tuple[str, int]] = field(default_factory=dict)
     period_years: set[int] = field(default_factory=set)  # where a part of a year gave the publication's year
+    metric_paragraph: int = -1  # the paragraph that last stated or named `previous_metric`
 
     def __post_init__(self) -> None:
         self.starts = _line_starts(self.text)
@@ -878,6 +965,8 @@ class _Reading:
             TERMINALS
         ):
             self.dangling = None
+        if self.metric_paragraph != self.paragraph and self.dangling is None:
+            self.previous_metric = None  # a metric carries to the next paragraph, not past a paragraph without it
         self.paragraph, self.paragraph_frame = line, self.dangling
         if self.header is not None and line_text.startswith(QUOTE_OPENERS):
             self.header = None  # a quotation ends the list
@@ -996,11 +1085,9 @@ def _figures_of_sentence(
     if single and years[0].start not in reading.period_years:  # "since January" dates its own sentence only
         reading.paragraph_frame = Frame(next(iter(own)), Basis.paragraph, _period_of(sent, years[0], True, ctx))
     year_tokens = frozenset(t for y in years for t in range(y.start, y.end))
-    counts = [
-        c
-        for c in counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count)
-        if not _covered_by_marker(doc, c, sent, ctx)
-    ]
+    found = list(counts_in(doc, sent.start, sent.end, set(year_tokens) | ctx.not_count))
+    counts = [c for c in found if not _covered_by_marker(doc, c, sent, ctx)]
+    named = _metric_named_by_average(doc, sent, [c for c in found if c not in counts], year_tokens)
     context_frame: Frame | None = None
     if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
         context_frame = reading.paragraph_frame or reading.header
@@ -1013,7 +1100,20 @@ def _figures_of_sentence(
                 figures.append(figure)
     if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
         reading.paragraph_frame = None
+    if not figures and named is not None:
+        reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
+        reading.metric_paragraph = reading.paragraph
     return figures
+
+
+def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:
+    """The metric a count that is no figure still names (an average, a multi-year total): the
+    sentences after it that give a count without a noun count the same thing."""
+    for c in covered:
+        noun = _noun_after(doc, c, sent.end, year_tokens)
+        if noun is not None and (metric := metric_from_noun(noun)) is not None:
+            return metric
+    return None
 
 
 def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
@@ -1041,6 +1141,7 @@ def _figure_of_count(
         return None
     year, frame = dated
     reading.previous_metric = sentence.metric = metric
+    reading.metric_paragraph = reading.paragraph
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
     if year is not None and frame.basis is Basis.phrase and "that" not in lowers(doc)[year.start : year.end]:
         # the evidence runs from the count to its year; not to a year named by pointing back ("in
@@ -1049,7 +1150,13 @@ def _figure_of_count(
     else:
         first, last = count.qualifier_start, noun_last
     period = frame.period if year is None else _period_of(sentence.span, year, len(sentence.own) <= 1, ctx)
-    if _is_potential(doc, count):
+    if (
+        _lists_charges(sentence.span)
+        or _is_potential(doc, count)
+        or _since_then(doc, count)
+        or _one_party(doc, count)
+        or _sample_of_survey(sentence.span, metric)
+    ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
         return None
@@ -1143,6 +1250,88 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     return False
 
 
+def _lists_charges(span: Span) -> bool:
+    """A sentence or line that lists the charges of a case ("3 felony counts of theft, 1
+    misdemeanor crime of trespass and 2 enhancements"): a number on a charge noun makes every
+    count beside it a charge too."""
+    return any(
+        (singular(t.lower_) in CASE_DETAIL_NOUNS or t.lemma_.lower() in CASE_DETAIL_NOUNS)
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in t.children)
+        for t in span
+    )  # not "the 2024 count", "twice the count": a tally
+
+
+def _since_then(doc: Doc, count: Count) -> bool:
+    """A total from a past point to now: the count's verb says "since" ("a task force that has
+    since charged 60 defendants", "has charged 60 since")."""
+    verb = _clause_verb(doc[count.start])
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+
+
+def _sample_of_survey(span: Span, metric: str) -> bool:
+    """The people a survey or poll asked, not a statistic: "In a 2023 survey, 1,200 residents
+    responded", "the 2022 poll of 900 voters"."""
+    if metric.split()[-1] not in RESPONDENT_NOUNS:
+        return False
+    return any(singular(_lower(t)) in SURVEY_NOUNS and t.pos_ == "NOUN" for t in span)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: its own, or, for a verb that has none, that of the verb it is
+    joined to or completes ("was arrested and charged with", "began posting"); for a relative
+    clause, the noun it describes ("a man who stole ...")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            if _lower(subject) in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _one_party(doc: Doc, count: Count) -> bool:
+    """A count of what one party of a case did or had, not a statistic of a year: the subject of
+    the count's clause is one described person or group ("the defendant committed five
+    burglaries", "she recorded 14 videos", "the ring sold 300 stolen phones", "the defendants
+    defrauded 20 investors"), not an agency, an office or the counted things themselves."""
+    verb = _clause_verb(doc[count.start])
+    through_complement = any(t.dep_ == "acomp" for t in doc[count.start].ancestors if t.i != verb.i)
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be" and not through_complement:
+        return False  # "the suspect was her partner, and 4 children": a copula says what, not how many
+    for prep in verb.children:
+        if prep.dep_ == "prep" and any(
+            o.dep_ == "pobj" and any(c.dep_ == "poss" and _lower(c) in CASE_PARTY_POSSESSIVES for c in o.children)
+            for o in prep.children
+        ):
+            return True  # "officers found 400 pills in his car": what one search of one person turned up
+    q = count.qualifier_start
+    noun = doc[count.end - 1].head if doc[count.end - 1].dep_ == "nummod" else None
+    if (
+        q > 0
+        and _lower(doc[q - 1]) in ("the", "these", "those")
+        and noun is not None
+        and singular(_lower(noun)) in CASE_PARTY_NOUNS
+    ):
+        return True  # "the 12 defendants were indicted": the people of one case, named as a group
+    subject = _subject_of(verb)
+    if subject is None or count.start <= subject.i < count.end:
+        return False
+    if _lower(subject) in CASE_PARTY_PRONOUNS:
+        return True
+    if any(c.dep_ == "nummod" or c.like_num for c in subject.children):
+        return False  # "1,650 defendants were charged": the counted people themselves
+    if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" and not subject.text.isupper():
+        return True  # "Roe sold 300 phones"
+    if singular(_lower(subject)) not in CASE_PARTY_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "poss") and _lower(c) in CASE_PARTY_DETERMINERS for c in subject.children)
+
+
 def _one_occurrence(
     doc: Doc, sentence: _Sentence, count: Count, year: YearMention | None, near: bool, ctx: Context
 ) -> bool:
@@ -1167,8 +1356,8 @@ def _one_occurrence(
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if (named or determined) and _clause_verb(t) == verb:
-                return True
+            if (named or determined) and (_clause_verb(t) == verb or _subject_of(verb) == t):
+                return True  # also "the probe began in 2021 and led to 30 arrests"
         if (
             low[t.i] in WEEKDAYS
             and t.text[:1].isupper()
@@ -1212,7 +1401,9 @@ def _metric_of_count(
     subset = _subset_metric(doc, sentence, count)
     if subset is not None:
         return subset or None
-    noun = _noun_after(doc, count, sentence.span.end, sentence.year_tokens)
+    noun = share_noun(doc, count.end, sentence.span.end) or _noun_after(
+        doc, count, sentence.span.end, sentence.year_tokens
+    )
     metric = metric_from_noun(noun) if noun is not None else None
     if noun is not None and singular(_lower(noun)) in OUTCOME_CONTAINERS and (outcome := _outcome_of(noun)) is not None:
         metric, noun = outcome
@@ -1266,7 +1457,8 @@ def _frame_of_count(
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
-        if year.start > count.end and (opens_next or later < len(starts) and starts[later] < year.start):
+        shared = not opens_next and later < len(starts) and _shares_predicate_year(doc, count, starts[later], year)
+        if year.start > count.end and not shared and (opens_next or later < len(starts) and starts[later] < year.start):
             # "410 thefts, and in 2019 the count fell": the year after "and" opens the next clause;
             # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year
@@ -1302,3 +1494,92 @@ def unique_figures(mentions: list[Figure]) -> list[Figure]:
     for f in mentions:
         unique.setdefault((f.year, float(f.count), f.metric.split()[-1]), f)
     return list(unique.values())
+
+
+ROUNDING_TOLERANCE = 0.1
+PEOPLE_HEADS = set(RULES["people_heads"])  # a rounded restatement lies within a tenth of the precise count
+
+
+def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The lines of the text that are its headline: the title given apart, or the first line, and
+    each repeat of it (scraped pages print the headline several times)."""
+    text = doc_text(doc)
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    if not lines:
+        return []
+    title = (doc._.title or text[lines[0][0] : lines[0][1]]).strip()
+    if len(title) < 12:
+        return []
+    return [
+        (s, e) for s, e in lines if (line := text[s:e].strip()) == title or (len(line) >= 20 and title.startswith(line))
+    ]
+
+
+def _rounds(rounded: Figure, precise: Figure) -> bool:
+    """Whether an approximate count is a rounding of a precise one: "more than 90" of 93,
+    "nearly 500" of 487, "about 1,200" of 1,186."""
+    if rounded.qualifier is Qualifier.exact or precise.qualifier is not Qualifier.exact or rounded.count % 10:
+        return False
+    if abs(rounded.count - precise.count) > ROUNDING_TOLERANCE * precise.count:
+        return False
+    if rounded.qualifier is Qualifier.at_least:
+        return precise.count > rounded.count
+    if rounded.qualifier is Qualifier.at_most:
+        return precise.count < rounded.count
+    return True
+
+
+def _apart(text: str, a: Figure, b: Figure) -> bool:
+    """Two figures in different sentences: a restatement is never in the sentence it restates."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = text[first.end : second.start]
+    return any(mark in between for mark in (". ", "\n", "? ", "! "))
+
+
+def _same_people(first: Figure, later: Figure) -> bool:
+    """A later count of the same people in the same year, worded another way: "killed 48 people"
+    and "48 victims", "61 deaths" and "61 people"."""
+    return (
+        first.start < later.start
+        and first.year == later.year
+        and first.count == later.count
+        and first.count >= SMALL_COUNT
+        and first.metric.split()[-1] in PEOPLE_HEADS
+        and later.metric.split()[-1] in PEOPLE_HEADS
+    )
+
+
+def _same_metric(a: str, b: str) -> bool:
+    """Two wordings of one metric: the same head, one's words among the other's ("overdose death"
+    and "death"; not "felony case" and "misdemeanor case")."""
+    wa, wb = a.split(), b.split()
+    return wa[-1] == wb[-1] and (set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
+def drop_restatements(doc: Doc, figures: list[Figure], mentions: list[Figure]) -> list[Figure]:
+    """Each fact once (GUIDE): a count rounded in the headline, the lead or a quote is the figure
+    the body states precisely ("Nearly 500 Cases Filed" over "filed 487 cases in 2023"); and a
+    headline's count that the body states with words that make it no figure ("More Than 90
+    Accused Last Year" over "accused in the past year", twelve months) is none either."""
+    text = doc_text(doc)
+    headline = _headline_lines(doc)
+
+    def in_headline(f: Figure) -> bool:
+        return any(s <= f.start and f.end <= e for s, e in headline)
+
+    kept: list[Figure] = []
+    for f in figures:
+        if any(_same_people(g, f) and _apart(text, g, f) for g in kept):
+            continue  # "48 people were killed ... 45 crashes with 48 victims": the same people again
+        if any(
+            g.year == f.year and _same_metric(f.metric, g.metric) and _rounds(f, g) and _apart(text, f, g)
+            for g in mentions
+        ):
+            continue
+        if in_headline(f) and not any(not in_headline(g) and g.count == f.count for g in mentions):
+            number = rf"(?<![\d.,]){int(f.count):,}(?![\d]|,\d)|(?<![\d.,]){int(f.count)}(?![\d]|,\d)"
+            body = [m for m in re.finditer(number, text) if not any(s <= m.start() < e for s, e in headline)]
+            if body:
+                continue  # the body states this count and reads it as no figure of a year
+        kept.append(f)
+    return kept

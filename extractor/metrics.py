@@ -47,9 +47,13 @@ def _head_word(token: Token) -> str:
 def metric_from_noun(noun: Token) -> str | None:
     """The lowercase singular noun phrase headed by `noun`: its compounds and category
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
-    if noun.pos_ not in ("NOUN", "PROPN") or not noun.is_alpha and "-" not in noun.text:
+    doc = noun.doc
+    # "12,340 noise calls across ...": a plural noun after a noun, tagged as a verb
+    misread = noun.tag_ == "VBZ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN")
+    if noun.pos_ not in ("NOUN", "PROPN") and not misread or not noun.is_alpha and "-" not in noun.text:
         return None
-    if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_:
+    demonym = noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")  # "2,000 Americans"
+    if noun.pos_ == "PROPN" and not noun.text.isupper() and noun.ent_type_ and not demonym:
         return None  # "311 Response Center", "Engine 7": part of a name
     head = _head_word(noun)
     if head in NOT_METRIC_NOUNS or noun.text.lower() in NOT_METRIC_NOUNS:
@@ -60,7 +64,6 @@ def metric_from_noun(noun: Token) -> str | None:
         for verb in verbs:
             if event := PEOPLE_VERBS.get(verb.lemma_.lower()):
                 return event  # "Fourteen people drowned" counts drownings
-    doc = noun.doc
     words: list[str] = [head]
     i = noun.i - 1
     while i >= 0:
@@ -71,7 +74,7 @@ def metric_from_noun(noun: Token) -> str | None:
             continue
         acronym = t.text.isupper() and 2 <= len(t.text) <= 5  # "DUI arrests", "EMS runs"
         if (
-            t.dep_ in ("compound", "amod", "nmod")
+            (t.dep_ in ("compound", "amod", "nmod") or misread and t.dep_ == "nsubj" and t.head.i == noun.i)
             and t.head.i >= noun.i - 4
             and t.is_alpha
             and t.text.lower() not in NOT_METRIC_ADJECTIVES
@@ -83,6 +86,8 @@ def metric_from_noun(noun: Token) -> str | None:
             i -= 1
             continue
         break
+    if len(words) > 1 and words[0] in ("related", "involved", "caused") and i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+        words.insert(0, doc[i].text.lower())  # "drug related deaths", the hyphen left out
     return " ".join(words)
 
 

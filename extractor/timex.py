@@ -384,7 +384,18 @@ def _relative_year(offset: int | str, baseline: bool, last_year: int | None, pub
         return last_year  # "in that year": the year just named
     if offset == "before":
         return last_year - 1 if last_year else (published.year - 1 if published else None)
+    if offset == "fiscal":
+        return last_fiscal_year(published) if published is not None else None
     return published.year + int(offset) if published is not None else None
+
+
+FISCAL_YEAR_END_MONTH = 6  # most public fiscal years end on June 30 or September 30
+
+
+def last_fiscal_year(published: dt.date) -> int:
+    """The year the last finished fiscal year ends in ("the prior grant year", "last fiscal
+    year"): one ended by midyear is the publication year's, else the year before's."""
+    return published.year if published.month > FISCAL_YEAR_END_MONTH else published.year - 1
 
 
 def years_in(
@@ -628,6 +639,8 @@ def _relative_phrase_value(words: list[str], published: dt.date, last_year: int 
                 return f"{last_year:04d}" if last_year else None
             if offset == "before":
                 return f"{(last_year or published.year) - 1:04d}"
+            if offset == "fiscal":
+                return f"{last_fiscal_year(published):04d}"
             return f"{published.year + int(offset):04d}"
     if words[0] in RELATIVE_DAYS:
         return (published + dt.timedelta(days=RELATIVE_DAYS[words[0]])).isoformat()

@@ -51,6 +51,13 @@ CITATIONS = [
     ),
 ]
 
+# a code, bill or section number shaped like a year is no year
+CODE_NUMBERS = [
+    ("Under Penal Code section 2021, 14 inmates were released.", set()),
+    ("Under Assembly Bill 2013, 40 stores were inspected.", set()),
+    ("Under Penal Code section 2021, 140 inmates were released in 2022.", {(2022, 140, "inmate")}),
+]
+
 # an age set off by commas after a name
 AGES_AFTER_NAMES = [
     ("John Poe, 27, was charged in 2021.", set()),
@@ -66,6 +73,13 @@ PAGES_AND_PARTS = [
     ("In 2023, 12 of 20 districts reported 480 thefts.", {(2023, 480, "theft")}),
 ]
 
+# the later days of a list of days after a month
+DAY_LISTS = [
+    ("In 2023, the fair ran on Aug. 4, 5 and 6.", set()),
+    ("The clinics opened on March 3, 4 and 5, 2022, and served 640 patients in 2022.", {(2022, 640, "patient")}),
+    ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
+]
+
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
@@ -74,7 +88,9 @@ NUMBER_WORDS_IN_NAMES = [
 ]
 
 
-NO_COUNTS = PHONE_NUMBERS + CITATIONS + AGES_AFTER_NAMES + PAGES_AND_PARTS + NUMBER_WORDS_IN_NAMES
+NO_COUNTS = (
+    PHONE_NUMBERS + CITATIONS + CODE_NUMBERS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), NO_COUNTS)
@@ -94,6 +110,10 @@ GROUPS = [
     ("The four schools in the program enrolled 1,300 students in 2023.", {(2023, 1300, "student")}),
     ("In 2023, she was one of the 52 people killed in traffic crashes.", {(2023, 52, "person")}),
     ("In 2021, each of the five counties hired staff.", set()),
+    # places a count names: the towns, cities or counties something covers or happened in
+    ("In 2023, the fair toured three towns and 12 cities.", set()),
+    ("The program reached 14 counties in 2022 and served 3,100 families.", {(2022, 3100, "family")}),
+    ("Protests spread to 40 neighborhoods in 2020.", set()),
 ]
 
 # the details of one case's charges
@@ -109,6 +129,67 @@ CASE_DETAILS = [
     ("In 2023, 1,718 defendants were charged with elder abuse.", {(2023, 1718, "defendant")}),
     ("In 2017, four inmates died of heat stroke.", {(2017, 4, "inmate")}),
     ("In 2022, the investigation led to 14 arrests.", set()),
+    # a line that lists a case's charges: every count beside a numbered charge is a charge too
+    (
+        "In 2023, Roe was charged with 3 felony counts of theft, 1 misdemeanor crime of trespass, and 2 enhancements.",
+        set(),
+    ),
+    ("Jane Roe, 21, of Lakeside\n4 felony counts of burglary, 1 misdemeanor crime of trespass", set()),
+    (
+        "In 2023, the office filed 12,000 misdemeanor cases and 4,000 felony cases.",
+        {(2023, 12000, "case"), (2023, 4000, "case")},
+    ),
+    ("The 2024 count found at least 214 people sleeping outside.", {(2024, 214, "person")}),
+]
+
+# what one party of a case did or had: the subject of the count's clause is one described person
+# or group (a defendant, a suspect, a ring, "he"), not an agency or the counted things themselves
+ONE_PARTY = [
+    ("In 2022, the defendant committed five burglaries in Lakeside.", set()),
+    ("The ring sold more than 300 stolen phones in 2022, prosecutors said.", set()),
+    ("In 2020, the defendant began posting 120 fake listings online.", set()),
+    ("In 2022, she recorded 14 videos of the victims.", set()),
+    ("In 2023, the man who stole 14 vehicles was sentenced.", set()),
+    ("In 2021, the suspect filed 64 fraudulent claims with insurers.", set()),
+    ("In 2022, the county recorded 412 burglaries.", {(2022, 412, "burglary")}),
+    ("District Attorney Jane Roe said her office filed 4,000 cases in 2023.", {(2023, 4000, "case")}),
+    ("In 2023, officers arrested 310 drivers for DUI.", {(2023, 310, "driver")}),
+    ("Last year, he said, there were 40 homicides in the city.", {(2023, 40, "homicide")}),
+    ("In 2021, the ring was responsible for 60 burglaries across the region.", set()),
+    ("The 12 defendants were indicted in 2023 on 95 counts.", set()),
+    ("In 2023, the 1,400 defendants charged by the unit were mostly first offenders.", {(2023, 1400, "defendant")}),
+    (
+        "In 2019, there were 11 homicide victims, of which the suspect was a partner, and 3 children.",
+        {(2019, 11, "victim"), (2019, 3, "child")},
+    ),
+]
+
+# what one search of one person turned up: a possessive of one person on the place searched
+ONE_SEARCH = [
+    ("In 2022, officers found 2 pounds of methamphetamine and 400 pills in his car.", set()),
+    ("In 2023, agents seized 35 rifles from her storage unit.", set()),
+    ("In 2022, officers seized 4,100 pills in traffic stops.", {(2022, 4100, "pill")}),
+]
+
+# the people a survey or poll asked: its sample, not a statistic
+SURVEY_SAMPLES = [
+    ("In a 2023 survey, 1,200 residents responded and 700 said they felt safe.", set()),
+    ("The 2023 poll of 1,500 voters found broad support.", set()),
+    ("In 2023, the county counted 437 people living outside.", {(2023, 437, "person")}),
+]
+
+# one meeting, summit or fair: the people or things of one event
+ONE_EVENT = [
+    ("The DA spoke to 300 students at the 2023 youth summit.", set()),
+    ("In 2023, more than 2,000 people attended the workshop.", set()),
+    ("In 2023, the office held 12 community forums.", {(2023, 12, "forum")}),
+]
+
+# a total from a past point to now: "since" on the count's verb
+SINCE_THEN = [
+    ("In 2022, the DA launched a task force that has since charged 85 defendants.", set()),
+    ("The clinic opened in 2019 and has since treated 4,000 patients.", set()),
+    ("In 2022, the task force charged 85 defendants.", {(2022, 85, "defendant")}),
 ]
 
 # what could, would or will be: a modal on the count's verb, or "enough ... to" before it
@@ -130,11 +211,14 @@ ONE_OPERATION = [
     ("In 2021, three people died in a crash on the highway.", set()),
     ("In 2022, the rally drew 900 people.", set()),
     ("On Saturday, residents turned in 212 guns at the buyback.", set()),
-    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "death")}),
+    ("In 2021, 38 people died in crashes on the highway.", {(2021, 38, "person")}),
     ("In 2023, there were 50 homicides, including the shooting at the mall.", {(2023, 50, "homicide")}),
     ("On Tuesday, the chief said the city had 300 homicides in 2023.", {(2023, 300, "homicide")}),
     ("The Lakeside Fire Department made 10,400 runs in 2023.", {(2023, 10400, "run")}),
     ("In 2012, the office finished the lengthy prosecution of 27 defendants.", set()),
+    # the one operation or event is the subject of a joined predicate
+    ("The investigation began in 2021 and resulted in 27 arrests.", set()),
+    ("The 2021 crash killed 3 people and injured 5.", set()),
     # a count of a few hours, or of the first days of a year
     ("Five days into 2021, paramedics answered six overdose calls within two hours.", set()),
     ("In 2020, deputies made 40 arrests within 12 hours of the storm.", set()),
@@ -163,7 +247,17 @@ OCCURRENCE_YEARS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), GROUPS + CASE_DETAILS + POTENTIAL + ONE_OPERATION + ONE_OCCURRENCE + OCCURRENCE_YEARS
+    ("text", "expected"),
+    GROUPS
+    + CASE_DETAILS
+    + ONE_PARTY
+    + ONE_SEARCH
+    + SURVEY_SAMPLES
+    + ONE_EVENT
+    + POTENTIAL
+    + ONE_OPERATION
+    + ONE_OCCURRENCE
+    + OCCURRENCE_YEARS,
 )
 def test_counts_that_are_no_statistics(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
@@ -203,6 +297,10 @@ PARTS_AND_OUTCOMES = [
     ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
     ("In 2020, six of them were injured.", set()),
     ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
+    # a count followed by its share of a whole counts the whole's noun; the share is no count
+    ("In 2022 alone 640 or 85% of convicted defendants were sentenced to jail.", {(2022, 640, "defendant")}),
+    ("In 2022, 640, or 85 percent, of the defendants were sentenced to jail.", {(2022, 640, "defendant")}),
+    ("In 2022, 40% of the 300 cases were dismissed.", {(2022, 300, "case")}),
 ]
 
 
@@ -237,6 +335,33 @@ YEARS = [
         {(2016, 2104, "call")},
     ),
     ("The report counted 1,650 evictions that the city and county processed in 2021.", {(2021, 1650, "eviction")}),
+    # a metric carries to the next paragraph's noun-less count, not past a paragraph that does not state it
+    (
+        "In 2022 the county recorded 140 burglaries.\n\nThat was less than half the total for 2015, which was 310.",
+        {(2022, 140, "burglary"), (2015, 310, "burglary")},
+    ),
+    (
+        "In 2022 the county recorded 140 burglaries.\n\nThe sheriff thanked residents for their tips.\n\n"
+        "The festival drew crowds, and in 2015 it had 310.",
+        {(2022, 140, "burglary")},
+    ),
+    # an average or a multi-year total still names the metric of the noun-less count after it
+    (
+        "In 2023 the region counted 320 shelters. From 2010 to 2015 it saw an average of 40 shooting "
+        "victims annually. The worst was 2012, at 71.",
+        {(2023, 320, "shelter"), (2012, 71, "victim")},
+    ),
+    (
+        "In 2023 the county logged 90 fires. Over the past decade, crews rescued 1,200 hikers in total. "
+        "The busiest year was 2019, with 210.",
+        {(2023, 90, "fire"), (2019, 210, "hiker")},
+    ),
+    # a year after two joined predicates of one subject dates both; another subject opens another clause
+    (
+        "Prosecutors filed 620 cases and secured 590 convictions in 2023.",
+        {(2023, 620, "case"), (2023, 590, "conviction")},
+    ),
+    ("Officers made 300 arrests and police wrote 470 tickets in 2023.", {(2023, 470, "ticket")}),
 ]
 
 
@@ -258,6 +383,9 @@ PERIODS = [
     ("Since January, inspectors have closed four restaurants.", 2024, "year to date"),
     ("As of February 15, the county had recorded 212 overdose calls.", 2024, "year to date"),
     ("Between January and March 2023, the port handled 2,840 ships.", 2023, "between january and march"),
+    # the last finished fiscal or grant year: one ended by midyear is the publication year's
+    ("In the prior grant year, the clinic screened 1,870 patients.", 2023, "fiscal year"),
+    ("In the last fiscal year, the agency processed 3,400 permits.", 2023, "fiscal year"),
 ]
 
 
@@ -299,3 +427,91 @@ def test_no_figure_for_a_year_after_publication(
     nlp: Language, text: str, expected: set[tuple[int, float, str]]
 ) -> None:
     check(nlp, text, expected)
+
+
+# the metric is the counted noun as the text words it: people who died are counted as people
+METRIC_WORDING = [
+    ("In 2020, 61 people died of heat exposure.", {(2020, 61, "person")}),
+    ("Sixty residents died in house fires in 2019.", {(2019, 60, "resident")}),
+    ("In 2022, the coroner recorded 140 overdose deaths.", {(2022, 140, "death")}),
+    ("In 2021, nine people drowned off the beach.", {(2021, 9, "drowning")}),
+    # a plural noun after a noun that the tagger reads as a verb ("violence calls"): still the counted noun
+    ("Last year, there were 12,340 domestic violence calls across the county.", {(2023, 12340, "call")}),
+    ("In 2022, the city logged 9,000 noise calls for service.", {(2022, 9000, "call")}),
+    ("In 2022, the clerk said the office calls 40 jurors a week.", set()),
+    # people named by where they come from: "Americans", "Californians"
+    ("Heat killed more than 2,000 Americans last year.", {(2023, 2000, "american")}),
+    ("In 2021, 3,100 Californians died in crashes.", {(2021, 3100, "californian")}),
+    ("In 2021, 40 Dodgers fans were hurt.", {(2021, 40, "fan")}),
+    # "related" written without its hyphen: the noun after it is counted
+    ("In 2020 there were 130 drug related incidents.", {(2020, 130, "incident")}),
+    ("In 2021, 310 alcohol related crashes were reported.", {(2021, 310, "crash")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING)
+def test_metric_wording(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+# each fact once: a headline or lead that rounds a count the body states precisely is that figure,
+# and a headline's count that the body states as no figure of a year is none either
+RESTATEMENTS = [
+    (
+        "Nearly 500 Cases Filed by Fraud Unit in 2023\nThe fraud unit filed 487 cases in 2023, the office said.",
+        {(2023, 487, "case")},
+    ),
+    (
+        "County Sees About 1,200 Overdoses\nAbout 1,200 overdose deaths were recorded in 2023. "
+        "The coroner counted 1,186 overdose deaths in 2023.",
+        {(2023, 1186, "death")},
+    ),
+    (
+        "More Than 90 People Accused Of Looting Last Year\nMore than 90 people have been accused of looting in the "
+        "past year, police said.",
+        set(),
+    ),
+    ("Office Filed 1,200 Cases in 2023\nThe office filed 1,200 cases in 2023.", {(2023, 1200, "case")}),
+    (
+        "Annual report\nIn 2023, the county handled about 300 felony cases and 310 misdemeanor cases.",
+        {(2023, 300, "case"), (2023, 310, "case")},
+    ),
+]
+
+# the same people counted again in another sentence under another noun: one figure
+SAME_PEOPLE = [
+    (
+        "In 2023, 48 people were killed in crashes. There were 45 crashes with 48 victims in 2023.",
+        {(2023, 48, "person"), (2023, 45, "crash")},
+    ),
+    ("Fires killed 48 residents in 2021. The 48 deaths were the most in a decade.", {(2021, 48, "resident")}),
+    (
+        "In 2022, 60 people were hurt in crashes and 60 people were hurt in falls.",
+        {(2022, 60, "person")},
+    ),
+    (
+        "In 2022, the county counted 25 deaths. In 2021 it counted 25 victims.",
+        {(2022, 25, "death"), (2021, 25, "victim")},
+    ),
+]
+
+# "said today that": the present marker dates the saying, not the count of the clause it introduces
+SAID_TODAY = [
+    ("The sheriff said today that 71 residents lost their lives in fires last year.", {(2023, 71, "resident")}),
+    ("The chief announced today that officers made 1,450 arrests in 2023.", {(2023, 1450, "arrest")}),
+    ("Today 338 shelters are listed in the registry.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATEMENTS + SAME_PEOPLE + SAID_TODAY)
+def test_restatements_and_said_today(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
+    check(nlp, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("published", "year"),
+    [(dt.date(2023, 12, 5), 2023), (dt.date(2023, 8, 1), 2023), (dt.date(2023, 5, 2), 2022)],
+)
+def test_last_fiscal_year_by_publication_month(nlp: Language, published: dt.date, year: int) -> None:
+    (figure,) = found(nlp, "The library lent 92,000 books in the last fiscal year.", published)
+    assert (figure.year, figure.period) == (year, "fiscal year")
