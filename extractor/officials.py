@@ -30,7 +30,7 @@ def _organization_in_article(doc: Doc, title: str, location: str | None) -> str 
             city = (location or "").split(",")[0].strip()
             return f"City of {city}" if city else None
         named = [
-            e.text.removeprefix("the ").removeprefix("The ")
+            e.text.strip().removeprefix("the ").removeprefix("The ")
             for e in doc.ents
             if e.label_ == "ORG" and hint in e.text.lower()
         ]

@@ -29,12 +29,14 @@ MALE_WORDS = set(GENDER["male_words"])
 FEMALE_WORDS = set(GENDER["female_words"])
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
+HEADLINE_VERBS = set(TITLES["headline_verbs"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NEVER_NAME_ENTITIES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_ORGANIZATION_TOKENS = 12
 MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
+MAX_LIST_PLACES = 8  # "... Ann Cole and Lee Park of Central Justice Center, Omar Haddad ... of West ..."
 KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
 ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
 COMPOUND_TITLES = sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True)
@@ -84,6 +86,9 @@ class Mention:
     cue_words: tuple[str, ...] = ()  # lowercase words before the name: honorifics, titles
     title_before_name: bool = False  # "Lt. Sarah Brickner" rather than "Brickner, the commander"
     title_context: tuple[str, ...] = ()  # words naming the body before a title: "Campaign"
+    # a position in capitals in an appositive after a titled name: "Assistant District Attorney Ann
+    # Cole, Chief of the Fraud Bureau," (the most specific position; not "Lt. Ann Cole, commander of")
+    position: str | None = None
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
@@ -155,6 +160,9 @@ class Person:
     def title(self) -> str | None:
         """The title written before the name where there is one ("Lt. Sarah Brickner, commander of
         the post" is a lieutenant), the most specific of them; else an appositive's."""
+        positions = [m.position for m in self.mentions if m.position]
+        if positions:
+            return positions[0]
         before = [m.title for m in self.mentions if m.title and m.title_before_name]
         titles = before or [m.title for m in self.mentions if m.title]
         return max(titles, key=lambda t: (len(t.split()), -titles.index(t))) if titles else None
@@ -302,12 +310,46 @@ def _plural_role(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS
 
 
+def _place_of_before(doc: Doc, end: int) -> int | None:
+    """Where "of Central Justice Center" starts when it ends right before `end` after a name: "of"
+    and one to five capitalized words."""
+    if end >= 3 and doc[end - 1].text == ")":
+        # "Assemblymembers Ann Cole (D-Harbor), Lee Park (D-Elm Grove), and ...", "(West Justice Center)"
+        k = end - 2
+        while k > 0 and end - k < MAX_TITLE_TOKENS + 3 and doc[k].text not in ("(", ")", ",", "."):
+            k -= 1
+        return k if doc[k].text == "(" and k > 0 and _is_name_word(doc[k - 1]) else None
+    k = end
+    while k > 0 and end - k < MAX_TITLE_TOKENS and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        k -= 1
+    if k == end or k < 2 or doc[k - 1].lower_ != "of" or not _is_name_word(doc[k - 2]):
+        return None
+    return k - 1
+
+
+def _after_list_mark(doc: Doc, start: int) -> bool:
+    """Whether a comma or "and" (spaces aside) stands right before `start`."""
+    k = start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in (",", ";", "and")
+
+
 def _list_title(doc: Doc, start: int) -> str | None:
     """The title a list of names shares: "Supervisors Ann Cole, Lee Park and Omar Haddad"."""
-    j, steps = start, 0
-    while j > 0 and steps < MAX_LIST_TOKENS and (doc[j - 1].lower_ in (",", "and") or _is_name_word(doc[j - 1])):
-        j, steps = j - 1, steps + 1
-    while j < start and doc[j].lower_ in (",", "and"):
+    j, steps, places = start, 0, 0
+    while j > 0 and steps < MAX_LIST_TOKENS * (1 + places) and places <= MAX_LIST_PLACES:
+        prev = doc[j - 1]
+        if prev.lower_ in (",", ";", "and") or prev.is_space or _is_name_word(prev):
+            j, steps = j - 1, steps + 1
+            continue
+        place = _place_of_before(doc, j)
+        if place is None or j == start:
+            break
+        # "Deputy District Attorneys Ann Cole and Lee Park of Central Justice Center, Omar Haddad
+        # ... of West Justice Center": the list names each pair's office after it
+        places, steps, j = places + 1, steps + j - place, place
+    while j < start and (doc[j].lower_ in (",", ";", "and") or doc[j].is_space):
         j += 1  # "Board of Supervisors, Harbor County ...": no list right after the title
     if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
         return None
@@ -521,6 +563,27 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
     return _past_label(doc, s, e), e
 
 
+def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
+    """Where a name ends before a headline's verb written in capitals right after it ("Ann Cole
+    Announces Grant", "Ann Cole Issues Statement", "Lee Park Creates Unit"): a word after the
+    first two that is a verb of the third person, one the headline lists name or one whose stem the
+    article writes in lowercase."""
+    for k in range(s + 2, e):
+        low = doc[k].lower_
+        if not (doc[k].is_alpha and low.endswith("s") and len(low) > 3):
+            continue
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if after is not None and not (after.text[:1].isupper() or "\n" in doc[k].whitespace_ + after.text):
+            continue  # a headline's verb has capitals or the line's end after it: not "Mary Ann Burns spoke"
+        if (
+            low in HEADLINE_VERBS
+            or (doc[k].tag_ == "VBZ" or low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+            and not is_first_name(doc[k].text)
+        ):
+            return k
+    return e
+
+
 def _past_label(doc: Doc, s: int, e: int) -> int:
     """Where a name starts after a label written before its first name ("Crooked Hillary Clinton",
     "(Miss) Universe Maria Delgado"): a word that is no first name, before one that is."""
@@ -545,6 +608,7 @@ def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if span is None:
             continue
         s, e = span
+        e = _before_headline_verb(doc, s, e, common)
         if _name_shaped(doc, s, e, common, person=True):
             found.append(_mention(doc, s, e))
         taken.update(range(s, e))
@@ -560,7 +624,7 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if i < 1 or i in taken:
             continue
         title, title_start = _title_before(doc, i)
-        if title is None and doc[i - 1].lower_ in (",", "and"):
+        if title is None and _after_list_mark(doc, i):
             title, title_start = _list_title(doc, i), i
         if title is None or doc[title_start].ent_iob_ == "I":
             continue  # no title, or one inside an organization's name ("Victim Advocate Program")
@@ -574,6 +638,7 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             e += 1
         if doc[e - 1].text in ("'s",):
             e -= 1
+        e = _before_headline_verb(doc, i, e, common)
         start = _past_label(doc, i, e)
         # an entity tag that also covers the title ("Councillor Imran Hafeez" as ORG, "Comptroller Dee
         # Park" as FAC) is the recognizer's slip, not a place or an organization
@@ -626,11 +691,18 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
     for k in range(len(lines) - 1):
         name, role = lines[k].strip(), lines[k + 1].strip()
         name_words, role_words = name.split(), role.split()
+        rank = _rank_before_name(name_words)  # "Sergeant Ann Cole" / "Public Information Officer"
+        name_words = name_words[rank:]
+        name = " ".join(name_words)
         if not (2 <= len(name_words) <= 3 and 1 <= len(role_words) <= MAX_TITLE_TOKENS):
             continue
-        if not (is_first_name(name_words[0]) and all(w[:1].isupper() for w in name_words + role_words)):
+        if not (
+            is_first_name(name_words[0])
+            and all(w[:1].isupper() for w in name_words)
+            and all(w[:1].isupper() or w.lower() in ("of", "for") for w in role_words)
+        ):
             continue
-        if role_words[-1].lower() not in ROLE_NOUNS:
+        if not _contact_role(role_words):
             continue
         begin = starts[k] + lines[k].index(name)
         span = doc.char_span(begin, begin + len(name), alignment_mode="expand")
@@ -645,6 +717,37 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
             found.append(m)
             taken.update(range(span.start, span.end))
     return found
+
+
+def _title_goes_on(doc: Doc, e: int) -> bool:
+    """Whether capitalized words after `e` on the same line reach a role noun ("County Public
+    Defender"): the words before them name the place in a title, not a person."""
+    k = e
+    while k < len(doc) and k - e < MAX_TITLE_TOKENS and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].lower_ in ROLE_NOUNS and k > e:
+            return True
+        if "\n" in doc[k].whitespace_ or doc[k].lower_ not in (NOT_NAME_WORDS | MODIFIERS | ROLE_NOUNS):
+            return False
+        k += 1
+    return False
+
+
+def _rank_before_name(words: list[str]) -> int:
+    """How many words of a contact block's name line are a rank before the name ("Sergeant",
+    "Lt."): a line's own title line says the position."""
+    k = 0
+    while k < len(words) - 2 and (words[k].lower() in ROLE_NOUNS or words[k].lower() in ABBREVIATIONS):
+        k += 1
+    return k
+
+
+def _contact_role(words: list[str]) -> bool:
+    """A contact block's title line: ending in a role ("Public Affairs Counsel"), a title of several
+    words ("Chief of Staff"), or a role of a field ("Director of Public Affairs")."""
+    low = [w.lower() for w in words]
+    if low[-1] in ROLE_NOUNS or tuple(low) in COMPOUND_TITLES:
+        return True
+    return len(low) >= 3 and "of" in low[1:-1] and low[low.index("of") - 1] in ROLE_NOUNS and "for" not in low
 
 
 def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bool:
@@ -663,6 +766,8 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False  # a plural: "Justice Centers"
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
         return False
+    if _title_goes_on(doc, e):
+        return False  # "a Deputy Harbor County Public Defender": a place, then the rest of the title
     if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:
         return True  # "Summer Whitfield", "J. Smith"
     is_common = [t.lower_ in common or t.lemma_.lower() in common for t in words]
@@ -692,7 +797,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     ):
         e += 2
     title, title_start = _title_before(doc, s)
-    if title is None and s > 0 and doc[s - 1].lower_ in (",", "and"):
+    if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
     before_name = title is not None
     context: list[str] = []
@@ -709,13 +814,33 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
         k -= 1
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
+    position = None
     if title is None:
         title, organization = appositive_title, appositive_org
+    elif appositive_title is not None and _written_as_position(doc, e):
+        position, organization = appositive_title, appositive_org or organization
     organization = organization or appositive_org
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
-    return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context))
+    return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position)
+
+
+def _written_as_position(doc: Doc, end: int) -> bool:
+    """Whether the appositive after a name opens with a capitalized title of a body ("Ann Cole, the
+    Director of the Fraud Unit,"), a named position rather than a description ("commander of the
+    post") or the next name of a list."""
+    j = end + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    if not (j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper()):
+        return False
+    # the position of a body ("Director of the ... Unit"), not the next of a list of titled names
+    # ("Mayor Ann Cole, Police Captain Lee Park, ...")
+    k = j
+    while k < len(doc) and k - j < MAX_TITLE_TOKENS and doc[k].text[:1].isupper() and doc[k].lower_ not in ROLE_NOUNS:
+        k += 1
+    return k + 1 < len(doc) and doc[k].lower_ in ROLE_NOUNS and doc[k + 1].lower_ in ("of", "for")
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:

@@ -119,3 +119,167 @@ def test_only_people_with_public_roles_are_officials(nlp: Language, text: str) -
 )
 def test_officials_in_release_layouts(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural title over a list whose pairs each name their office after them ("of ...")
+        (
+            "Staffing the desk are Deputy District Attorneys Ann Cole and Lee Park of Central Justice Center,"
+            " Omar Haddad and Mary Steel of West Justice Center, and Tom Reyes of North Justice Center.",
+            [
+                ("Ann Cole", "deputy district attorney"),
+                ("Lee Park", "deputy district attorney"),
+                ("Mary Steel", "deputy district attorney"),
+                ("Omar Haddad", "deputy district attorney"),
+                ("Tom Reyes", "deputy district attorney"),
+            ],
+        ),
+        # ... or in parentheses: a party and district, or the office, after each name
+        (
+            "The bill, written by Assemblymembers Nick Varga (D-Harbor), Stephanie Osei (D-Elm Grove),"
+            " and Tom Reyes (R-Pine), passed.",
+            [("Nick Varga", "assemblymember"), ("Stephanie Osei", "assemblymember"), ("Tom Reyes", "assemblymember")],
+        ),
+        (
+            "Joining the unit: Deputy District Attorneys James Orr (Lakeside Courthouse),  Nina Lowe"
+            " (Lakeside Courthouse) and Ida Fenn (Hill Street Courthouse).",
+            [
+                ("Ida Fenn", "deputy district attorney"),
+                ("James Orr", "deputy district attorney"),
+                ("Nina Lowe", "deputy district attorney"),
+            ],
+        ),
+    ],
+)
+def test_list_titles_over_offices(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural title before "of" and a place is a body, not the head of a list of names
+        "He met the Commissioners of Harbor County, Omar Haddad and Lee Park, on Monday.",
+        # a parenthesis after a titled name does not carry the title on to the names after it
+        "Mayor Ann Cole (center), Lee Park and Tom Reyes cut the ribbon.",
+    ],
+)
+def test_list_titles_stop_at_bodies(nlp: Language, text: str) -> None:
+    assert [name for name, _ in officials(nlp, text)] in ([], ["Ann Cole"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title line of several words: a role of a field, a title with "of" in it
+        (
+            "For Immediate Release\nMay 2, 2020\nMarta Lindqvist\nDirector of Public Affairs\nOffice: 555-347-8405\n"
+            "The office filed charges on Monday.",
+            [("Marta Lindqvist", "director of public affairs")],
+        ),
+        (
+            "For Immediate Release\nDana Whitfield\nChief of Staff\nCell: 555-292-2718\nThe office filed charges.",
+            [("Dana Whitfield", "chief of staff")],
+        ),
+        # a rank on the name line: the title line below says the position
+        (
+            "Contact:\nSergeant Tom Okafor\nPublic Information Officer\nRiverton Police Department\n"
+            "Office: 555-765-1521\nThe department opened a new station.",
+            [("Tom Okafor", "public information officer")],
+        ),
+    ],
+)
+def test_contact_block_title_lines(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_contact_block_private_role_line(nlp: Language) -> None:
+    """A role of a private field ("Sales and Marketing") is no title line of a public office."""
+    text = "Contact\nAnn Cole\nDirector of Sales and Marketing\nAcme Widgets Inc.\nThe firm opened a store."
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's verb in capitals right after the name is no part of it
+        (
+            "Harbor County District Attorney Ann Cole Creates E-Bike Prosecution Unit\nThe office opened a unit.",
+            [("Ann Cole", "county district attorney")],
+        ),
+        (
+            "Harbor County District Attorney Ann Cole Issues Statement on Ruling\nThe ruling came today.",
+            [("Ann Cole", "county district attorney")],
+        ),
+        ("Mayor Lee Park Announces\nBudget cuts were announced on Monday.", [("Lee Park", "mayor")]),
+        # a surname that is also a verb, in a sentence: the name keeps it
+        ("Mayor Mary Ann Burns spoke; the fire burns still.", [("Mary Ann Burns", "mayor")]),
+        ("Supervisor Ann Cole Williams spoke at length.", [("Ann Cole Williams", "supervisor")]),
+    ],
+)
+def test_headline_verbs_end_names(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # semicolons between the pairs of a list
+        (
+            "Assigned are Deputy District Attorneys Meg Orr and Kay Rand of Central Justice Center; Mona Ives"
+            " and Brian Pike of West Justice Center; and Jo Vix of North Justice Center.",
+            [
+                ("Brian Pike", "deputy district attorney"),
+                ("Jo Vix", "deputy district attorney"),
+                ("Kay Rand", "deputy district attorney"),
+                ("Meg Orr", "deputy district attorney"),
+                ("Mona Ives", "deputy district attorney"),
+            ],
+        ),
+    ],
+)
+def test_list_titles_with_semicolons(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place inside a title after a rank word: no person
+        "His lawyer, a Deputy Harbor County Public Defender, told him to stay quiet.",
+        "The case went to an Assistant Elm County Public Defender on Friday.",
+    ],
+)
+def test_place_inside_a_title_is_no_name(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position in capitals in an appositive is more specific than the rank before the name
+        (
+            "Assistant District Attorney Jane Roe, Chief of the Fraud Bureau, filed the charges.",
+            [("Jane Roe", "chief")],
+        ),
+        (
+            "Deputy DA Hana Wills was nominated by Deputy DA Lou Perez, the Director of the Vehicular Crimes Unit.",
+            [("Hana Wills", "deputy district attorney"), ("Lou Perez", "director")],
+        ),
+        # a description in lowercase is not: the rank stays
+        (
+            "Lt. Sarah Brick, commander of the patrol's northern post, said crashes fell.",
+            [("Sarah Brick", "lieutenant")],
+        ),
+        ("Sgt. Omar Haddad, a spokesman for the department, said the road was closed.", [("Omar Haddad", "sergeant")]),
+    ],
+)
+def test_position_in_an_appositive(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_next_titled_name_of_a_list_is_no_position(nlp: Language) -> None:
+    text = "On stage were Mayor Ann Cole, Harbor Police Captain Lee Park, and Sheriff Deputy Tom Reyes."
+    assert ("Ann Cole", "mayor") in officials(nlp, text)
