@@ -30,6 +30,7 @@ FEMALE_WORDS = set(GENDER["female_words"])
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
+PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -189,12 +190,24 @@ class Person:
             return first_name_gender_is_sure(self.mentions[0].words[0])
         return any(m.gender == gender and m.gender_is_sure for m in self.mentions)
 
+    def private_body(self) -> bool:
+        """Whether the body the person serves is named as a private one: an association, a
+        foundation, a coalition, a company ("Executive Director of the Harbor Dealers' Association",
+        "Coalition President Ann Cole")."""
+        words: list[str] = []
+        for m in self.mentions:
+            words += [w.lower() for w in m.title_context]
+            words += (m.organization or "").lower().split()
+        return any(w.strip(".,'\u2019") in PRIVATE_BODY_WORDS for w in words)
+
     @property
     def is_official(self) -> bool:
         title = self.title
         if title is None:
             return False
         role = title.split()[-1]
+        if self.private_body():
+            return False
         if any(m.title_before_name and not m.private_context(role) for m in self.mentions):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
@@ -327,6 +340,47 @@ def _place_of_before(doc: Doc, end: int) -> int | None:
     return k - 1
 
 
+def _name_across_break(doc: Doc, s: int, e: int) -> int:
+    """Where a name ends that a line break cuts after its first name ("Chief Tom\nReyes", from a
+    PDF): a first name alone before the break, name words after it."""
+    name_word = _name_words(doc)[0]
+    if not (e == s + 1 and e + 1 < len(doc) and _soft_break(doc, e) and is_first_name(doc[s].text)):
+        return e
+    if not name_word[e + 1] or doc[e + 1].lower_ in ROLE_NOUNS:
+        return e
+    e += 2
+    while e < len(doc) and e - s < 4 and name_word[e]:
+        e += 1
+    return e
+
+
+def _soft_break(doc: Doc, k: int) -> bool:
+    """A single line break standing alone as a token (text from PDFs breaks lines mid-sentence)."""
+    return doc[k].is_space and doc[k].text.count("\n") == 1 and not doc[k].text.strip(" \n")
+
+
+def _past_soft_break(doc: Doc, i: int) -> int:
+    """`i`, or one before where a line break inside a sentence stands right before it after a title
+    word."""
+    if i >= 2 and _soft_break(doc, i - 1) and _title_word(doc[i - 2]) and not _title_line(doc, i - 2):
+        return i - 1
+    return i
+
+
+def _title_line(doc: Doc, k: int) -> bool:
+    """Whether the title words ending at `k` fill their line ("Public Information Officer" under a
+    name in a contact block), rather than ending a sentence's line ("said Police")."""
+    while k >= 0 and (_title_word(doc[k]) or doc[k].text[:1].isupper() and doc[k].is_alpha):
+        k -= 1
+    return k < 0 or (doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k].whitespace_
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalized word of a title: a role, a modifier or an abbreviation ("Police", "Chief")."""
+    low = token.lower_
+    return token.text[:1].isupper() and (low in ROLE_NOUNS or low in MODIFIERS or low in ABBREVIATIONS)
+
+
 def _after_list_mark(doc: Doc, start: int) -> bool:
     """Whether a comma or "and" (spaces aside) stands right before `start`."""
     k = start - 1
@@ -382,6 +436,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     if compound is None and i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
         i -= 3  # "District Attorney (OCDA) Ann Cole"
     while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
+        i = _past_soft_break(doc, i)  # "said Police\nChief Tom Reyes": a line broken inside a sentence
         prev = low[i - 1]
         if prev == "-" and words and i >= 2 and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
             words.insert(0, low[i - 2])  # "Vice-President"
@@ -450,11 +505,19 @@ def _owner_and_title(doc: Doc, end: int, title_words: list[str]) -> tuple[str | 
     return organization, title_words[cut + 1 :]
 
 
-def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+def _compound_after(low: list[str], j: int, role: str) -> list[str] | None:
+    """The rest of a title of several words that `role` opens and that goes on at `j` ("head" +
+    "of court", "chief" + "of staff"); None where none does."""
+    for title in COMPOUND_TITLES:
+        if title[0] == role and len(title) > 1 and tuple(low[j : j + len(title) - 1]) == title[1:]:
+            return list(title[1:])
+    return None
+
+
+def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
+    """The lowercase words of the appositive after the comma at `end`, and where its first role
+    ends in them (-1 where it has none)."""
     low = lowers(doc)
-    if end >= len(doc) or doc[end].text != ",":
-        return None, None
     j = end + 1
     limit = min(len(doc), j + 12)
     words: list[str] = []
@@ -462,6 +525,11 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     while j < limit and doc[j].text not in (",", ".", ";", "\u201c", '"', "(") and "\n" not in doc[j].text:
         if low[j] in ("who", "which", "that"):
             break
+        compound = _compound_after(low, j, words[-1]) if role_at >= 0 and low[j] in ("of", "in", "at") else None
+        if compound:
+            words += compound  # "Ann Cole, Assistant Head of Court at Lakeside,": a title with "of" in it
+            role_at, j = len(words), j + len(compound)
+            continue
         if role_at >= 0 and low[j] in ("of", "for", "at", "with") and len(words) >= role_at:
             # "President of the County Chiefs' Association": the title ends at its first role
             words.append(low[j])
@@ -474,6 +542,15 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         if low[j] in ROLE_NOUNS:
             role_at = len(words)
         j += 1
+    return words, role_at
+
+
+def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+    low = lowers(doc)
+    if end >= len(doc) or doc[end].text != ",":
+        return None, None
+    words, role_at = _appositive_words(doc, end)
     if role_at < 0:
         return None, None
     if doc[end + 1].pos_ in ("VERB", "ADP", "AUX", "PRON") and low[end + 1] not in ("the", "a", "an"):
@@ -552,6 +629,7 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         return None  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
     while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
         e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
+    e = _name_across_break(doc, s, e)
     while (
         s > 0
         and _is_name_word(doc[s - 1])
@@ -568,6 +646,8 @@ def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
     Announces Grant", "Ann Cole Issues Statement", "Lee Park Creates Unit"): a word after the
     first two that is a verb of the third person, one the headline lists name or one whose stem the
     article writes in lowercase."""
+    if s < e and doc[s].lower_ in HEADLINE_VERBS and s + 1 < len(doc) and doc[s + 1].text[:1].isupper():
+        return s  # "Sheriff Warns Drivers", "DA Rolls Out Program": a title, then the headline's verb
     for k in range(s + 2, e):
         low = doc[k].lower_
         if not (doc[k].is_alpha and low.endswith("s") and len(low) > 3):
@@ -636,6 +716,8 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             and (name_word[e] or (doc[e].text == "-" and e + 1 < len(doc) and name_word[e + 1]))
         ):
             e += 1
+        if e + 1 not in taken:
+            e = _name_across_break(doc, i, e)
         if doc[e - 1].text in ("'s",):
             e -= 1
         e = _before_headline_verb(doc, i, e, common)
@@ -760,8 +842,12 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False
     if all(t.ent_type_ in NEVER_NAME_ENTITIES for t in words) and not (len(words) > 1 and is_first_name(words[0].text)):
         return False  # "commander in chief Thursday", "the party's nominee"; not "DA Summer Whitfield"
-    if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
-        return False
+    if all(t.text.isupper() and len(t.text) > 1 for t in words) and (
+        len(words) > 1 or (s > 0 and doc[s - 1].is_alpha and doc[s - 1].text.isupper() and len(doc[s - 1].text) > 2)
+    ):
+        return False  # a headline in capitals: "MAYOR ANN COLE SPEAKS", "GENERAL MOTORS"
+    if all(t.lower_ in MODIFIERS for t in words) and not is_first_name(words[0].text):
+        return False  # a word of a title: "Chief Assistant District Attorney", "Deputy Police ..."
     if len(words) == 1 and words[0].tag_ == "NNPS" and not person:
         return False  # a plural: "Justice Centers"
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):

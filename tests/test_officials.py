@@ -283,3 +283,63 @@ def test_position_in_an_appositive(nlp: Language, text: str, expected: list[tupl
 def test_next_titled_name_of_a_list_is_no_position(nlp: Language) -> None:
     text = "On stage were Mayor Ann Cole, Harbor Police Captain Lee Park, and Sheriff Deputy Tom Reyes."
     assert ("Ann Cole", "mayor") in officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's verb right after a bare title is no name
+        "DA Rolls Out New Youth Program\nThe office opened the program today.",
+        "Sheriff Warns Drivers About Ice\nRoads were icy all week.",
+        # a headline in capitals: a company's name after a title word
+        "GENERAL MOTORS RECALLS CARS\nThe recall began on Monday.",
+        # a word of a title standing where a name would
+        "Chief Assistant District Attorney said the case was open.",
+        # staff of private bodies: an association, a coalition
+        "We thank John Marks, the Executive Director of the Harbor Car Dealers' Association.",
+        "\u201cWe are here for them,\u201d said Coalition President Ann Cole.",
+    ],
+)
+def test_headlines_title_words_and_private_bodies(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated title of press offices
+        ("Please contact PIO Ann Cole at 555-1212 to attend.", [("Ann Cole", "public information officer")]),
+        # a public body keeps its staff
+        ("\u201cWe are here for them,\u201d said Council President Ann Cole.", [("Ann Cole", "council president")]),
+        # a title of several words in an appositive
+        (
+            "The attorneys work with Ann Cole, Assistant Head of Court for the Lakeside Unit, and others.",
+            [("Ann Cole", "assistant head of court")],
+        ),
+        ("Ann Cole, the chief of police in Elmwood, spoke first.", [("Ann Cole", "chief of police")]),
+    ],
+)
+def test_abbreviations_and_titles_with_of(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lines broken inside a sentence (text from PDFs): inside the title, between title and name,
+        # between first name and surname
+        (
+            "The cases fell by a third last year, said Police\nChief Tom Reyes, who took office in May.",
+            [("Tom Reyes", "police chief")],
+        ),
+        (
+            "The cases fell by a third last year, said Police Chief Tom\nReyes, who took office in May.",
+            [("Tom Reyes", "police chief")],
+        ),
+        ("Cases fell, said Mayor\nAnn Cole.", [("Ann Cole", "mayor")]),
+        # a title line under a name line is no surname
+        ("Contact: Sergeant Tom\nPublic Information Officer", [("Tom", "sergeant")]),
+    ],
+)
+def test_lines_broken_mid_sentence(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
