@@ -771,7 +771,7 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
         starts.append(pos)
         pos += len(line) + 1
     for k in range(len(lines) - 1):
-        name, role = lines[k].strip(), lines[k + 1].strip()
+        name, role = _past_contact_label(lines[k]).strip(), lines[k + 1].strip()
         name_words, role_words = name.split(), role.split()
         rank = _rank_before_name(name_words)  # "Sergeant Ann Cole" / "Public Information Officer"
         name_words = name_words[rank:]
@@ -812,6 +812,12 @@ def _title_goes_on(doc: Doc, e: int) -> bool:
             return False
         k += 1
     return False
+
+
+def _past_contact_label(line: str) -> str:
+    """A contact block's name line without its label: "Media Contact: Ann Cole" -> "Ann Cole"."""
+    label, colon, rest = line.partition(":")
+    return rest if colon and "contact" in label.lower() and len(label.split()) <= 3 else line
 
 
 def _rank_before_name(words: list[str]) -> int:
@@ -886,18 +892,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
     before_name = title is not None
-    context: list[str] = []
-    k = title_start - 1
-    while (
-        title is not None
-        and k >= 0
-        and len(context) < MAX_TITLE_TOKENS
-        and (doc[k].text[:1].isupper() or doc[k].pos_ == "NOUN")
-        and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].ent_type_ == "ORG" or doc[k].text.isupper())
-        and doc[k].ent_type_ not in ("DATE", "TIME")
-    ):
-        context.insert(0, doc[k].text)
-        k -= 1
+    context = _title_context(doc, title_start) if title is not None else []
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
     position = None
@@ -910,6 +905,31 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
     return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position)
+
+
+def _title_context(doc: Doc, title_start: int) -> list[str]:
+    """The words naming the body before a title ("Campaign" treasurer, "Department of Correction"
+    spokesman): nouns and capitalized words, over "of" between capitalized words, not the second
+    half of a hyphenated modifier ("far-right" president)."""
+    context: list[str] = []
+    k = title_start - 1
+    while k >= 0 and len(context) < MAX_TITLE_TOKENS:
+        token = doc[k]
+        if token.lower_ in ("of", "for") and context and k > 0 and doc[k - 1].text[:1].isupper():
+            context.insert(0, token.text)  # "Department of Correction"
+            k -= 1
+            continue
+        if not (
+            (token.text[:1].isupper() or token.pos_ == "NOUN")
+            and (token.pos_ in ("PROPN", "NOUN") or token.ent_type_ == "ORG" or token.text.isupper())
+            and token.ent_type_ not in ("DATE", "TIME")
+        ):
+            break
+        if k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+            break  # "far-right": a modifier, no body
+        context.insert(0, token.text)
+        k -= 1
+    return context
 
 
 def _written_as_position(doc: Doc, end: int) -> bool:

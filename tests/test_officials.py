@@ -343,3 +343,36 @@ def test_abbreviations_and_titles_with_of(nlp: Language, text: str, expected: li
 )
 def test_lines_broken_mid_sentence(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contact block's name line with its label
+        (
+            "FOR IMMEDIATE RELEASE\nMedia Contact: Marta Lindqvist\nPublic Information Officer\n555-347-8405\n"
+            "The office filed charges on Monday.",
+            [("Marta Lindqvist", "public information officer")],
+        ),
+        # a public body named with "of" before a lowercase title
+        (
+            "Visits fell to two days a week, said Department of Transportation spokesman Lee Park.",
+            [("Lee Park", "spokesman")],
+        ),
+        # a hyphenated modifier before a lowercase title names no body
+        ("Crowds marched against far-right president Tomas Varga on Sunday.", [("Tomas Varga", "president")]),
+    ],
+)
+def test_bodies_and_labels_before_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: Ann Cole\nDirector of Sales and Marketing\nThe firm opened a store.",
+        "\u201cRates will hold,\u201d said Bank of Elmwood spokesman Tom Reyes.",
+    ],
+)
+def test_private_bodies_before_titles(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
