@@ -548,7 +548,7 @@ def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
 def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
     low = lowers(doc)
-    if end >= len(doc) or doc[end].text != ",":
+    if end >= len(doc) or doc[end].text != "," and not _copula_before_position(doc, end):
         return None, None
     words, role_at = _appositive_words(doc, end)
     if role_at < 0:
@@ -896,10 +896,10 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
     position = None
+    if appositive_title is not None and (title is not None or doc[e].text != ",") and _written_as_position(doc, e):
+        position, organization = appositive_title, appositive_org or organization
     if title is None:
         title, organization = appositive_title, appositive_org
-    elif appositive_title is not None and _written_as_position(doc, e):
-        position, organization = appositive_title, appositive_org or organization
     organization = organization or appositive_org
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
@@ -930,6 +930,17 @@ def _title_context(doc: Doc, title_start: int) -> list[str]:
         context.insert(0, token.text)
         k -= 1
     return context
+
+
+def _copula_before_position(doc: Doc, end: int) -> bool:
+    """ "Cole is the Deputy Director of the Fraud Division": "is" or "was", then "the" and a
+    position in capitals of a body."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("is", "was")
+        and doc[end + 1].lower_ == "the"
+        and _written_as_position(doc, end)
+    )
 
 
 def _written_as_position(doc: Doc, end: int) -> bool:

@@ -376,3 +376,29 @@ def test_bodies_and_labels_before_titles(nlp: Language, text: str, expected: lis
 )
 def test_private_bodies_before_titles(nlp: Language, text: str) -> None:
     assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a service's name inside a title ("Probation") is a word of the title, not a name
+        (
+            "\u201cGood work,\u201d said Elm County Probation Chief Dan Ruiz. \u201cDeputy Probation Officers Kai"
+            " Brandt and Dora Vance found the goods,\u201d he said.",
+            [
+                ("Dan Ruiz", "county probation chief"),
+                ("Dora Vance", "deputy probation officer"),
+                ("Kai Brandt", "deputy probation officer"),
+            ],
+        ),
+        # "is the" and a position in capitals of a body: the most specific position
+        (
+            "Deputy District Attorney Clara Gross spoke first. Gross was the Division Chief of the Elder Abuse Unit.",
+            [("Clara Gross", "division chief")],
+        ),
+        # a position of a private body after "is the" makes no official
+        ("Ann Cole is the Executive Director of the Harbor Food Bank.", []),
+    ],
+)
+def test_service_words_and_positions_after_is(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
