@@ -31,6 +31,7 @@ NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
+COURT_WORDS = set(TITLES["court_words"])
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -706,7 +707,9 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         title, title_start = _title_before(doc, i)
         if title is None and _after_list_mark(doc, i):
             title, title_start = _list_title(doc, i), i
-        if title is None or doc[title_start].ent_iob_ == "I":
+        if title is None and _honorable_in_court(doc, i):
+            title, title_start = "judge", i  # "by the Honorable Ann Cole", tagged as anything
+        elif title is None or doc[title_start].ent_iob_ == "I":
             continue  # no title, or one inside an organization's name ("Victim Advocate Program")
         e = i
         while (
@@ -891,6 +894,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     title, title_start = _title_before(doc, s)
     if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
+    if title is None and _honorable_in_court(doc, s):
+        title = "judge"  # "signed by the Honorable Ann Cole": a judge in a sentence about a court's act
     before_name = title is not None
     context = _title_context(doc, title_start) if title is not None else []
     organization = _organization_after(doc, e) if title else None
@@ -930,6 +935,15 @@ def _title_context(doc: Doc, title_start: int) -> list[str]:
         context.insert(0, token.text)
         k -= 1
     return context
+
+
+def _honorable_in_court(doc: Doc, s: int) -> bool:
+    """ "the Honorable" right before a name, in a sentence with a court's words ("injunction",
+    "sentenced", "court"): the address of a judge."""
+    if s == 0 or doc[s - 1].lower_ not in ("honorable", "hon.", "hon"):
+        return False
+    sentence = doc[s].sent
+    return any(t.lower_ in COURT_WORDS or t.lemma_.lower() in COURT_WORDS for t in sentence)
 
 
 def _copula_before_position(doc: Doc, end: int) -> bool:

@@ -402,3 +402,33 @@ def test_private_bodies_before_titles(nlp: Language, text: str) -> None:
 )
 def test_service_words_and_positions_after_is(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Honorable" before a name in a sentence about a court's act: a judge
+        (
+            "Two injunctions were signed today by the Honorable Dana Whitcomb against rival gangs.",
+            [("Dana Whitcomb", "judge")],
+        ),
+        ("The defendant was sentenced by the Honorable Lee Park to ten years.", [("Lee Park", "judge")]),
+        ("The injunction was signed in May by the Honorable Lena Marsh.", [("Lena Marsh", "judge")]),
+        # elsewhere the address tells no office
+        ("The dinner was hosted by the Honorable Dana Whitcomb and her husband.", []),
+    ],
+)
+def test_honorable_in_court(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_organization_of_another_service_is_not_borrowed(nlp: Language) -> None:
+    """A police department named nearby is not the organization of a probation chief."""
+    text = (
+        "The Riverton Police Department and the county joined. Chief of Probation Ann Cole and Police Chief"
+        " Tom Reyes spoke."
+    )
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord)
+    found = {o.name: o.organization for o in result.officials}
+    assert found == {"Ann Cole": None, "Tom Reyes": "Riverton Police Department"}
