@@ -432,3 +432,21 @@ def test_organization_of_another_service_is_not_borrowed(nlp: Language) -> None:
     assert isinstance(result, ArticleRecord)
     found = {o.name: o.organization for o in result.officials}
     assert found == {"Ann Cole": None, "Tom Reyes": "Riverton Police Department"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a public office's victim advocate, with or without the office before the title
+        ("Victim Advocate Rosa Vance\nwas recognized with the award.", [("Rosa Vance", "victim advocate")]),
+        (
+            "said Ann Cole, a victim advocate with the county's Probation Department.",
+            [("Ann Cole", "victim advocate")],
+        ),
+        # an advocate of a private body: a coalition, a shelter named before the title
+        ("\u201cRents rose,\u201d said Ann Cole, an advocate with the Harbor Tenants Coalition.", []),
+        ("He was nominated by Harbor Safe Haven Victim Advocate Nina Lowe.", []),
+    ],
+)
+def test_advocates(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
