@@ -515,6 +515,17 @@ def _compound_after(low: list[str], j: int, role: str) -> list[str] | None:
     return None
 
 
+def _owner_of_title(token: Token) -> bool:
+    """A one-word name tagged as a person that owns the title after it ("Riverton's police chief",
+    "Riverton police chief"): a place the recognizer misread, not a list of people."""
+    doc = token.doc
+    one_word = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    if not one_word or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return after.text in ("'s", "\u2019s") or (after.is_lower and (after.text in MODIFIERS or after.text in ROLE_NOUNS))
+
+
 def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
     """The lowercase words of the appositive after the comma at `end`, and where its first role
     ends in them (-1 where it has none)."""
@@ -556,7 +567,10 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         return None, None
     if doc[end + 1].pos_ in ("VERB", "ADP", "AUX", "PRON") and low[end + 1] not in ("the", "a", "an"):
         return None, None  # "Aziz, speaking through his solicitor," is no title
-    if any(t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" for t in doc[end + 1 : end + 1 + role_at]):
+    if any(
+        t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" and not _owner_of_title(t)
+        for t in doc[end + 1 : end + 1 + role_at]
+    ):
         return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
     owned = _owner_and_title(doc, end, words[:role_at])
     if owned is None:
@@ -774,7 +788,7 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
         starts.append(pos)
         pos += len(line) + 1
     for k in range(len(lines) - 1):
-        name, role = _past_contact_label(lines[k]).strip(), lines[k + 1].strip()
+        name, role = _past_contact_label(lines[k]).strip(), _role_of_line(lines[k + 1])
         name_words, role_words = name.split(), role.split()
         rank = _rank_before_name(name_words)  # "Sergeant Ann Cole" / "Public Information Officer"
         name_words = name_words[rank:]
@@ -815,6 +829,14 @@ def _title_goes_on(doc: Doc, e: int) -> bool:
             return False
         k += 1
     return False
+
+
+def _role_of_line(line: str) -> str:
+    """A contact block's title line without the body or phone after a separator ("Public
+    Information Officer, Riverton Police" / "Press Secretary | 555-0100")."""
+    for mark in (",", "|", " \u2013 ", " \u2014 ", " - "):
+        line = line.split(mark)[0]
+    return line.strip()
 
 
 def _past_contact_label(line: str) -> str:

@@ -450,3 +450,25 @@ def test_organization_of_another_service_is_not_borrowed(nlp: Language) -> None:
 )
 def test_advocates(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place the recognizer reads as a person, owning the title in an appositive
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, Riverton's police chief.", [("Dana Whitcomb", "police chief")]),
+        ("Dana Whitcomb, Riverton\u2019s police chief, said crime fell.", [("Dana Whitcomb", "police chief")]),
+        # a contact block's title line with the body or a phone after a separator
+        (
+            "For Immediate Release\nContact:\nMarta Lindqvist\nPublic Information Officer, Riverton Police\n"
+            "555-347-8405\nThe office filed charges on Monday.",
+            [("Marta Lindqvist", "public information officer")],
+        ),
+        (
+            "Media contacts\nTom Okafor\nPress Secretary | 555-0100\nThe office filed charges on Monday.",
+            [("Tom Okafor", "press secretary")],
+        ),
+    ],
+)
+def test_owners_and_contact_separators(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
