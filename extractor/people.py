@@ -32,6 +32,7 @@ NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
+PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -787,8 +788,7 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    for k in range(len(lines) - 1):
-        name, role = _past_contact_label(lines[k]).strip(), _role_of_line(lines[k + 1])
+    for k, name, role in _contact_pairs(lines):
         name_words, role_words = name.split(), role.split()
         rank = _rank_before_name(name_words)  # "Sergeant Ann Cole" / "Public Information Officer"
         name_words = name_words[rank:]
@@ -831,6 +831,22 @@ def _title_goes_on(doc: Doc, e: int) -> bool:
     return False
 
 
+def _contact_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The (line, name, title) pairs a contact block may hold: a name line and the title line
+    under it, or a name and a title on one line after a dash ("Ann Cole \u2013 Press Secretary")."""
+    pairs = []
+    for k, line in enumerate(lines):
+        name = _past_contact_label(line).strip()
+        if k + 1 < len(lines):
+            pairs.append((k, name, _role_of_line(lines[k + 1])))
+        for mark in (" \u2013 ", " \u2014 ", " - ", " | "):
+            if mark in name:
+                first, _, rest = name.partition(mark)
+                pairs.append((k, first.strip(), _role_of_line(rest)))
+                break
+    return pairs
+
+
 def _role_of_line(line: str) -> str:
     """A contact block's title line without the body or phone after a separator ("Public
     Information Officer, Riverton Police" / "Press Secretary | 555-0100")."""
@@ -860,7 +876,13 @@ def _contact_role(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     if low[-1] in ROLE_NOUNS or tuple(low) in COMPOUND_TITLES:
         return True
-    return len(low) >= 3 and "of" in low[1:-1] and low[low.index("of") - 1] in ROLE_NOUNS and "for" not in low
+    return (
+        len(low) >= 3
+        and "of" in low[1:-1]
+        and low[low.index("of") - 1] in ROLE_NOUNS
+        and "for" not in low
+        and not set(low) & PRIVATE_FIELDS
+    )
 
 
 def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bool:

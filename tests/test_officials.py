@@ -472,3 +472,20 @@ def test_advocates(nlp: Language, text: str, expected: list[tuple[str, str | Non
 )
 def test_owners_and_contact_separators(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and a title on one contact line after a dash
+        (
+            "Contact\nDana Whitcomb \u2013 Public Information Officer\n555-347-8405\nThe office filed charges.",
+            [("Dana Whitcomb", "public information officer")],
+        ),
+        # a field of business is no public office
+        ("Contact\nDana Whitcomb - Director of Sales\nThe firm opened a store.", []),
+        ("Contact\nDana Whitcomb\nDirector of Marketing\nThe firm opened a store.", []),
+    ],
+)
+def test_contact_lines_with_dashes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
