@@ -32,6 +32,7 @@ NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
+COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
@@ -982,12 +983,12 @@ def _title_context(doc: Doc, title_start: int) -> list[str]:
 
 
 def _honorable_in_court(doc: Doc, s: int) -> bool:
-    """ "the Honorable" right before a name, in a sentence with a court's words ("injunction",
-    "sentenced", "court"): the address of a judge."""
+    """ "the Honorable" right before a name, near a court's words ("injunction", "sentenced",
+    "court"): the address of a judge."""
     if s == 0 or doc[s - 1].lower_ not in ("honorable", "hon.", "hon"):
         return False
-    sentence = doc[s].sent
-    return any(t.lower_ in COURT_WORDS or t.lemma_.lower() in COURT_WORDS for t in sentence)
+    near = doc[max(0, s - COURT_WINDOW) : s + COURT_WINDOW]  # the sentence, lines broken or not
+    return any(t.lower_ in COURT_WORDS or t.lemma_.lower() in COURT_WORDS for t in near)
 
 
 def _copula_before_position(doc: Doc, end: int) -> bool:

@@ -489,3 +489,8 @@ def test_owners_and_contact_separators(nlp: Language, text: str, expected: list[
 )
 def test_contact_lines_with_dashes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+def test_honorable_across_broken_lines(nlp: Language) -> None:
+    text = "Two injunctions were signed today\nby the Honorable Lena Marsh\nagainst rival gangs in the county."
+    assert officials(nlp, text) == [("Lena Marsh", "judge")]
