@@ -357,6 +357,20 @@ def _name_across_break(doc: Doc, s: int, e: int) -> int:
     return e
 
 
+def _acronym_title_name(doc: Doc, title_start: int, i: int) -> bool:
+    """ "contact HCDA PIO Ann Cole": an agency's acronym, a title and a first name and surname that
+    the recognizer tagged as one organization; the entity opens at the acronym and ends at the name."""
+    k = title_start - 1
+    if k < 0 or not (doc[k].text.isupper() and doc[k].is_alpha and len(doc[k].text) > 1) or doc[k].ent_iob_ != "B":
+        return False
+    return (
+        i + 2 <= len(doc)
+        and is_first_name(doc[i].text)
+        and doc[i + 1].ent_iob_ == "I"
+        and (i + 2 == len(doc) or doc[i + 2].ent_iob_ != "I")
+    )
+
+
 def _soft_break(doc: Doc, k: int) -> bool:
     """A single line break standing alone as a token (text from PDFs breaks lines mid-sentence)."""
     return doc[k].is_space and doc[k].text.count("\n") == 1 and not doc[k].text.strip(" \n")
@@ -725,7 +739,7 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             title, title_start = _list_title(doc, i), i
         if title is None and _honorable_in_court(doc, i):
             title, title_start = "judge", i  # "by the Honorable Ann Cole", tagged as anything
-        elif title is None or doc[title_start].ent_iob_ == "I":
+        elif title is None or doc[title_start].ent_iob_ == "I" and not _acronym_title_name(doc, title_start, i):
             continue  # no title, or one inside an organization's name ("Victim Advocate Program")
         e = i
         while (

@@ -494,3 +494,18 @@ def test_contact_lines_with_dashes(nlp: Language, text: str, expected: list[tupl
 def test_honorable_across_broken_lines(nlp: Language) -> None:
     text = "Two injunctions were signed today\nby the Honorable Lena Marsh\nagainst rival gangs in the county."
     assert officials(nlp, text) == [("Lena Marsh", "judge")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency's acronym, a title and a name read as one organization by the recognizer
+        (
+            "Please contact HCDA PIO Dana Whitcomb at 555-347-8405 to attend.",
+            [("Dana Whitcomb", "public information officer")],
+        ),
+        ("Reporters may call ECSO PIO Lena Marsh with questions.", [("Lena Marsh", "public information officer")]),
+    ],
+)
+def test_acronym_title_and_name_in_one_entity(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
