@@ -347,7 +347,7 @@ def _name_across_break(doc: Doc, s: int, e: int) -> int:
     """Where a name ends that a line break cuts after its first name ("Chief Tom\nReyes", from a
     PDF): a first name alone before the break, name words after it."""
     name_word = _name_words(doc)[0]
-    if not (e == s + 1 and e + 1 < len(doc) and _soft_break(doc, e) and is_first_name(doc[s].text)):
+    if not (e == s + 1 and e + 1 < len(doc) and _soft_space(doc, e) and is_first_name(doc[s].text)):
         return e
     if not name_word[e + 1] or doc[e + 1].lower_ in ROLE_NOUNS:
         return e
@@ -371,17 +371,24 @@ def _acronym_title_name(doc: Doc, title_start: int, i: int) -> bool:
     )
 
 
+def _soft_space(doc: Doc, k: int) -> bool:
+    """Extra spaces, or a single line break, standing alone as a token inside a sentence."""
+    return _soft_break(doc, k) or (doc[k].is_space and "\n" not in doc[k].text)
+
+
 def _soft_break(doc: Doc, k: int) -> bool:
     """A single line break standing alone as a token (text from PDFs breaks lines mid-sentence)."""
     return doc[k].is_space and doc[k].text.count("\n") == 1 and not doc[k].text.strip(" \n")
 
 
 def _past_soft_break(doc: Doc, i: int) -> int:
-    """`i`, or one before where a line break inside a sentence stands right before it after a title
-    word."""
-    if i >= 2 and _soft_break(doc, i - 1) and _title_word(doc[i - 2]) and not _title_line(doc, i - 2):
-        return i - 1
-    return i
+    """`i`, or one before where extra spaces or a line break inside a sentence stand right before it
+    after a title word."""
+    if i < 2 or not doc[i - 1].is_space or not _title_word(doc[i - 2]):
+        return i
+    if "\n" not in doc[i - 1].text:
+        return i - 1  # "District Attorney  Ann Cole": spaces doubled
+    return i - 1 if _soft_break(doc, i - 1) and not _title_line(doc, i - 2) else i
 
 
 def _title_line(doc: Doc, k: int) -> bool:

@@ -509,3 +509,16 @@ def test_honorable_across_broken_lines(nlp: Language) -> None:
 )
 def test_acronym_title_and_name_in_one_entity(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spaces doubled between or inside a title and a name
+        ("\u201cWe are safer,\u201d said District Attorney  Dana Whitcomb.", [("Dana Whitcomb", "district attorney")]),
+        ("\u201cWe are safer,\u201d said District  Attorney Dana Whitcomb.", [("Dana Whitcomb", "district attorney")]),
+        ("\u201cWe are safer,\u201d said Sheriff Tom  Reyes.", [("Tom Reyes", "sheriff")]),
+    ],
+)
+def test_doubled_spaces(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
