@@ -193,6 +193,11 @@ class Person:
             return first_name_gender_is_sure(self.mentions[0].words[0])
         return any(m.gender == gender and m.gender_is_sure for m in self.mentions)
 
+    def _public_context(self, title: str) -> bool:
+        """Whether the title or the organization has a word of a public body."""
+        context = f"{title} {self.organization or ''}".lower().split()
+        return any(w.strip("'s,.") in PUBLIC_WORDS or w in PUBLIC_WORDS for w in context)
+
     def private_body(self) -> bool:
         """Whether the body the person serves is named as a private one: an association, a
         foundation, a coalition, a company ("Executive Director of the Harbor Dealers' Association",
@@ -211,6 +216,9 @@ class Person:
         role = title.split()[-1]
         if self.private_body():
             return False
+        before = any(m.title_before_name for m in self.mentions)  # "Assistant U.S. Attorney Ann Cole"
+        if role == "attorney" and self.organization and not before and not self._public_context(title):
+            return False  # "a senior attorney at the Harbor Justice Project": a lawyer, not a prosecutor
         if any(m.title_before_name and not m.private_context(role) for m in self.mentions):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:

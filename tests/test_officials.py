@@ -522,3 +522,24 @@ def test_acronym_title_and_name_in_one_entity(nlp: Language, text: str, expected
 )
 def test_doubled_spaces(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lawyer of a legal-aid office, a project or a firm is no official
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, senior attorney at the Harbor Justice Project.", []),
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, an attorney with Elm Legal Aid.", []),
+        # a public lawyer is
+        (
+            "\u201cWe are safer,\u201d said Dana Whitcomb, deputy city attorney for Riverton.",
+            [("Dana Whitcomb", "deputy city attorney")],
+        ),
+        (
+            "\u201cWe are safer,\u201d said Assistant U.S. Attorney Dana Whitcomb of the Fraud Section.",
+            [("Dana Whitcomb", "assistant u.s. attorney")],
+        ),
+    ],
+)
+def test_lawyers_of_private_bodies(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
