@@ -543,3 +543,19 @@ def test_doubled_spaces(nlp: Language, text: str, expected: list[tuple[str, str 
 )
 def test_lawyers_of_private_bodies(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # prosecutors' titles written as initials
+        ("The case was tried by DDA Dana Whitcomb.", [("Dana Whitcomb", "deputy district attorney")]),
+        ("The case was tried by ASA Dana Whitcomb.", [("Dana Whitcomb", "assistant state's attorney")]),
+        ("The case was tried by AUSA Dana Whitcomb.", [("Dana Whitcomb", "assistant u.s. attorney")]),
+        ("The case was tried by ADA Dana Whitcomb.", [("Dana Whitcomb", "assistant district attorney")]),
+        # the same letters as a law's name, with no name after them
+        ("The ADA requires ramps at every entrance.", []),
+    ],
+)
+def test_prosecutor_initials(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
