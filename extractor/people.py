@@ -97,7 +97,12 @@ class Mention:
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
         led by a body's name with no public word in it."""
-        words = [w.lower() for w in self.title_context if not w.isupper()]  # an acronym tells nothing
+        # an acronym tells nothing; a word of a title left out of it ("Senior") names no body
+        words = [
+            w.lower()
+            for w in self.title_context
+            if not w.isupper() and (w.lower() not in MODIFIERS or w.lower() in PUBLIC_WORDS)
+        ]
         title = (self.title or "").split()
         return (
             role in PRIVATE_UNLESS_PUBLIC
@@ -684,7 +689,7 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         and _compound_title_before(doc, s) is None
     ):
         s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
-    return _past_label(doc, s, e), e
+    return _past_label(doc, _past_compound_title(doc, s, e), e), e
 
 
 def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
@@ -708,6 +713,12 @@ def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
         ):
             return k
     return e
+
+
+def _past_compound_title(doc: Doc, s: int, e: int) -> int:
+    """Where a name starts after the end of a title of several words inside its span ("Mayor Pro
+    Tem Ann Cole": "Pro Tem" is the title's)."""
+    return next((k for k in range(e - 1, s, -1) if _compound_title_before(doc, k) is not None), s)
 
 
 def _past_label(doc: Doc, s: int, e: int) -> int:
@@ -769,7 +780,9 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if doc[e - 1].text in ("'s",):
             e -= 1
         e = _before_headline_verb(doc, i, e, common)
-        start = _past_label(doc, i, e)
+        if _compound_title_before(doc, e) is not None:
+            continue  # "Mayor Pro Tem" + a name: the words are the title's
+        start = _past_label(doc, _past_compound_title(doc, i, e), e)
         # an entity tag that also covers the title ("Councillor Imran Hafeez" as ORG, "Comptroller Dee
         # Park" as FAC) is the recognizer's slip, not a place or an organization
         tagged_with_title = doc[title_start].ent_type_ != "" and doc[title_start].ent_type_ == doc[i].ent_type_

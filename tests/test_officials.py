@@ -559,3 +559,18 @@ def test_lawyers_of_private_bodies(nlp: Language, text: str, expected: list[tupl
 )
 def test_prosecutor_initials(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was announced by Undersheriff Dana Whitcomb.", [("Dana Whitcomb", "undersheriff")]),
+        # the words of a title of several words are no name
+        ("It was announced by Mayor Pro Tem Dana Whitcomb.", [("Dana Whitcomb", "mayor pro tem")]),
+        # a word of rank left out of the title names no private body
+        ("It was announced by Senior Investigator Dana Whitcomb.", [("Dana Whitcomb", "investigator")]),
+        ("Visits fell, said Department of Transportation spokesman Lee Park.", [("Lee Park", "spokesman")]),
+    ],
+)
+def test_more_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
