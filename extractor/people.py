@@ -981,6 +981,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     title, title_start = _title_before(doc, s)
     if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
+    if title is None and e < len(doc) and doc[e].text in (",", ".", ";"):
+        title, title_start = _title_before_comma(doc, s, title_start)
     if title is None and _honorable_in_court(doc, s):
         title = "judge"  # "signed by the Honorable Ann Cole": a judge in a sentence about a court's act
     before_name = title is not None
@@ -1022,6 +1024,21 @@ def _title_context(doc: Doc, title_start: int) -> list[str]:
         context.insert(0, token.text)
         k -= 1
     return context
+
+
+def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int]:
+    """ "the state's attorney general, Ann Cole,": a title led by "the" or an owner, then a comma,
+    then the name (the caller sees a comma or the sentence's end after it)."""
+    if s < 3 or doc[s - 1].text != ",":
+        return None, default
+    title, start = _title_before(doc, s - 1)
+    if (
+        title is None
+        or start < 1
+        or not (doc[start - 1].lower_ in ("the", "'s", "\u2019s") or doc[start - 1].tag_ == "PRP$")
+    ):
+        return None, default
+    return title, start
 
 
 def _honorable_in_court(doc: Doc, s: int) -> bool:

@@ -574,3 +574,24 @@ def test_prosecutor_initials(nlp: Language, text: str, expected: list[tuple[str,
 )
 def test_more_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title led by "the" or an owner, a comma, then the name closed by a comma or the sentence's end
+        ("The state's attorney general, Dana Whitcomb, sued the maker.", [("Dana Whitcomb", "attorney general")]),
+        (
+            "The county's health director, Dana Whitcomb, said cases rose.",
+            [("Dana Whitcomb", "health director")],
+        ),
+        ("The letter went to the mayor, Dana Whitcomb.", [("Dana Whitcomb", "mayor")]),
+        # a clause or a list after the comma: no title
+        ("In a letter to the mayor, Dana Whitcomb wrote that she would resign.", []),
+        ("He thanked the chief, Dana Whitcomb and Tom Reyes.", []),
+        # a crime analyst's title keeps its field
+        ("It was noted by Crime Analyst Dana Whitcomb.", [("Dana Whitcomb", "analyst")]),
+    ],
+)
+def test_title_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
