@@ -32,6 +32,7 @@ NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
+COUNCIL_BODIES = set(TITLES["council_bodies"])
 COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
@@ -93,6 +94,7 @@ class Mention:
     # a position in capitals in an appositive after a titled name: "Assistant District Attorney Ann
     # Cole, Chief of the Fraud Bureau," (the most specific position; not "Lt. Ann Cole, commander of")
     position: str | None = None
+    cause_council: bool = False  # "Harbor Domestic Violence Council President": a council of a cause
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
@@ -207,6 +209,8 @@ class Person:
         """Whether the body the person serves is named as a private one: an association, a
         foundation, a coalition, a company ("Executive Director of the Harbor Dealers' Association",
         "Coalition President Ann Cole")."""
+        if any(m.cause_council for m in self.mentions):
+            return True
         words: list[str] = []
         for m in self.mentions:
             words += [w.lower() for w in m.title_context]
@@ -998,7 +1002,25 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
-    return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position)
+    cause = before_name and _cause_council(doc, title_start - len(context), s)
+    return Mention(
+        start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause
+    )
+
+
+def _cause_council(doc: Doc, begin: int, end: int) -> bool:
+    """Whether the words before a name hold a council named for a cause ("Harbor Domestic Violence
+    Council President"), not for a place or a government ("City Council", "Riverton Council")."""
+    return any(
+        doc[k].lower_ == "council"
+        and doc[k - 1].is_alpha
+        and doc[k - 1].text[:1].isupper()
+        and doc[k - 1].lower_ not in COUNCIL_BODIES
+        and doc[k - 1].ent_type_ not in ("GPE", "LOC")
+        and doc[k - 2].is_alpha
+        and doc[k - 2].text[:1].isupper()  # two words at least: "Domestic Violence", not "Cardiff"
+        for k in range(max(begin, 2), end)
+    )
 
 
 def _title_context(doc: Doc, title_start: int) -> list[str]:

@@ -595,3 +595,21 @@ def test_more_titles(nlp: Language, text: str, expected: list[tuple[str, str | N
 )
 def test_title_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council named for a cause is a coalition, not a public body
+        ("\u201cIt matters,\u201d said Harbor Domestic Violence Council President Ana Velez.", []),
+        # councils of places and governments are public
+        (
+            "\u201cIt matters,\u201d said Riverton City Council President Ana Velez.",
+            [("Ana Velez", "city council president")],
+        ),
+        ("\u201cIt matters,\u201d said Cardiff Council leader Ana Velez.", [("Ana Velez", "council leader")]),
+        ("\u201cIt matters,\u201d said Council President Ana Velez.", [("Ana Velez", "council president")]),
+    ],
+)
+def test_councils_of_causes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
