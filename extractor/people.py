@@ -32,6 +32,7 @@ NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
+DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."}  # may stand between a title and a name
 COUNCIL_BODIES = set(TITLES["council_bodies"])
 COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
@@ -462,6 +463,17 @@ def _compound_title_before(doc: Doc, end: int) -> tuple[list[str], int] | None:
     return None
 
 
+def _past_marks_before_name(doc: Doc, i: int) -> int:
+    """Where a title may end before a name at `i`, past an acronym in parentheses ("District
+    Attorney (OCDA) Ann Cole") or a doctor's honorific ("County Health Officer Dr. Ann Cole")."""
+    low = lowers(doc)
+    if i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
+        return i - 3
+    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and _title_word(doc[i - 2]):
+        return i - 1
+    return i
+
+
 def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     """The title standing right before a name: "Police Commissioner", "Atty. Gen.", "Public Works
     Director", "Special Agent in Charge". Returns the title (lowercase, abbreviations spelled out)
@@ -474,8 +486,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     if compound is not None:
         words, i = compound
         has_role = True
-    if compound is None and i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
-        i -= 3  # "District Attorney (OCDA) Ann Cole"
+    if compound is None:
+        i = _past_marks_before_name(doc, i)
     while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
         i = _past_soft_break(doc, i)  # "said Police\nChief Tom Reyes": a line broken inside a sentence
         prev = low[i - 1]

@@ -613,3 +613,17 @@ def test_title_before_a_comma(nlp: Language, text: str, expected: list[tuple[str
 )
 def test_councils_of_causes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doctor's honorific between the title and the name
+        ("It was noted by County Health Officer Dr. Dana Whitcomb.", [("Dana Whitcomb", "county health officer")]),
+        ("It was noted by Health Director Dr. Dana Whitcomb.", [("Dana Whitcomb", "health director")]),
+        # the honorific alone is no title
+        ("It was noted by Dr. Dana Whitcomb.", []),
+    ],
+)
+def test_honorific_between_title_and_name(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
