@@ -19,18 +19,24 @@ def organization_hints() -> dict[str, list[str]]:
     return hints
 
 
+SERVICE_WORDS = {"police", "fire", "sheriff", "school", "probation", "parole", "corrections", "health", "court", "city"}
+
+
 def _organization_in_article(doc: Doc, title: str, location: str | None) -> str | None:
     """An organization the article itself names for a role: the police department an officer
     serves in ("Riverton Metropolitan Police Department"), the city a mayor leads."""
     words = title.split()
-    for hint, roles in organization_hints().items():
+    hints = organization_hints()
+    for hint, roles in hints.items():
         if not any(w in roles for w in words):
             continue
+        if any(w in SERVICE_WORDS and w != hint for w in words[:-1] + words[-1:] if w not in roles):
+            continue  # "chief of probation", "fire chief": the title names another service
         if hint == "city":
             city = (location or "").split(",")[0].strip()
             return f"City of {city}" if city else None
         named = [
-            e.text.removeprefix("the ").removeprefix("The ")
+            e.text.strip().removeprefix("the ").removeprefix("The ")
             for e in doc.ents
             if e.label_ == "ORG" and hint in e.text.lower()
         ]

@@ -29,12 +29,20 @@ MALE_WORDS = set(GENDER["male_words"])
 FEMALE_WORDS = set(GENDER["female_words"])
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 NOT_NAME_WORDS = set(TITLES["not_name_words"])
+HEADLINE_VERBS = set(TITLES["headline_verbs"])
+PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
+COURT_WORDS = set(TITLES["court_words"])
+DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."}  # may stand between a title and a name
+COUNCIL_BODIES = set(TITLES["council_bodies"])
+COURT_WINDOW = 20  # tokens either side of a name
+PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
 MAX_TITLE_TOKENS = 5
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NEVER_NAME_ENTITIES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_ORGANIZATION_TOKENS = 12
 MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
+MAX_LIST_PLACES = 8  # "... Ann Cole and Lee Park of Central Justice Center, Omar Haddad ... of West ..."
 KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
 ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
 COMPOUND_TITLES = sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True)
@@ -84,11 +92,20 @@ class Mention:
     cue_words: tuple[str, ...] = ()  # lowercase words before the name: honorifics, titles
     title_before_name: bool = False  # "Lt. Sarah Brickner" rather than "Brickner, the commander"
     title_context: tuple[str, ...] = ()  # words naming the body before a title: "Campaign"
+    # a position in capitals in an appositive after a titled name: "Assistant District Attorney Ann
+    # Cole, Chief of the Fraud Bureau," (the most specific position; not "Lt. Ann Cole, commander of")
+    position: str | None = None
+    cause_council: bool = False  # "Harbor Domestic Violence Council President": a council of a cause
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
         led by a body's name with no public word in it."""
-        words = [w.lower() for w in self.title_context if not w.isupper()]  # an acronym tells nothing
+        # an acronym tells nothing; a word of a title left out of it ("Senior") names no body
+        words = [
+            w.lower()
+            for w in self.title_context
+            if not w.isupper() and (w.lower() not in MODIFIERS or w.lower() in PUBLIC_WORDS)
+        ]
         title = (self.title or "").split()
         return (
             role in PRIVATE_UNLESS_PUBLIC
@@ -155,6 +172,9 @@ class Person:
     def title(self) -> str | None:
         """The title written before the name where there is one ("Lt. Sarah Brickner, commander of
         the post" is a lieutenant), the most specific of them; else an appositive's."""
+        positions = [m.position for m in self.mentions if m.position]
+        if positions:
+            return positions[0]
         before = [m.title for m in self.mentions if m.title and m.title_before_name]
         titles = before or [m.title for m in self.mentions if m.title]
         return max(titles, key=lambda t: (len(t.split()), -titles.index(t))) if titles else None
@@ -181,12 +201,34 @@ class Person:
             return first_name_gender_is_sure(self.mentions[0].words[0])
         return any(m.gender == gender and m.gender_is_sure for m in self.mentions)
 
+    def _public_context(self, title: str) -> bool:
+        """Whether the title or the organization has a word of a public body."""
+        context = f"{title} {self.organization or ''}".lower().split()
+        return any(w.strip("'s,.") in PUBLIC_WORDS or w in PUBLIC_WORDS for w in context)
+
+    def private_body(self) -> bool:
+        """Whether the body the person serves is named as a private one: an association, a
+        foundation, a coalition, a company ("Executive Director of the Harbor Dealers' Association",
+        "Coalition President Ann Cole")."""
+        if any(m.cause_council for m in self.mentions):
+            return True
+        words: list[str] = []
+        for m in self.mentions:
+            words += [w.lower() for w in m.title_context]
+            words += (m.organization or "").lower().split()
+        return any(w.strip(".,'\u2019") in PRIVATE_BODY_WORDS for w in words)
+
     @property
     def is_official(self) -> bool:
         title = self.title
         if title is None:
             return False
         role = title.split()[-1]
+        if self.private_body():
+            return False
+        before = any(m.title_before_name for m in self.mentions)  # "Assistant U.S. Attorney Ann Cole"
+        if role == "attorney" and self.organization and not before and not self._public_context(title):
+            return False  # "a senior attorney at the Harbor Justice Project": a lawyer, not a prosecutor
         if any(m.title_before_name and not m.private_context(role) for m in self.mentions):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
@@ -302,12 +344,108 @@ def _plural_role(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS
 
 
+def _place_of_before(doc: Doc, end: int) -> int | None:
+    """Where "of Central Justice Center" starts when it ends right before `end` after a name: "of"
+    and one to five capitalized words."""
+    if end >= 3 and doc[end - 1].text == ")":
+        # "Assemblymembers Ann Cole (D-Harbor), Lee Park (D-Elm Grove), and ...", "(West Justice Center)"
+        k = end - 2
+        while k > 0 and end - k < MAX_TITLE_TOKENS + 3 and doc[k].text not in ("(", ")", ",", "."):
+            k -= 1
+        return k if doc[k].text == "(" and k > 0 and _is_name_word(doc[k - 1]) else None
+    k = end
+    while k > 0 and end - k < MAX_TITLE_TOKENS and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        k -= 1
+    if k == end or k < 2 or doc[k - 1].lower_ != "of" or not _is_name_word(doc[k - 2]):
+        return None
+    return k - 1
+
+
+def _name_across_break(doc: Doc, s: int, e: int) -> int:
+    """Where a name ends that a line break cuts after its first name ("Chief Tom\nReyes", from a
+    PDF): a first name alone before the break, name words after it."""
+    name_word = _name_words(doc)[0]
+    if not (e == s + 1 and e + 1 < len(doc) and _soft_space(doc, e) and is_first_name(doc[s].text)):
+        return e
+    if not name_word[e + 1] or doc[e + 1].lower_ in ROLE_NOUNS:
+        return e
+    e += 2
+    while e < len(doc) and e - s < 4 and name_word[e]:
+        e += 1
+    return e
+
+
+def _acronym_title_name(doc: Doc, title_start: int, i: int) -> bool:
+    """ "contact HCDA PIO Ann Cole": an agency's acronym, a title and a first name and surname that
+    the recognizer tagged as one organization; the entity opens at the acronym and ends at the name."""
+    k = title_start - 1
+    if k < 0 or not (doc[k].text.isupper() and doc[k].is_alpha and len(doc[k].text) > 1) or doc[k].ent_iob_ != "B":
+        return False
+    return (
+        i + 2 <= len(doc)
+        and is_first_name(doc[i].text)
+        and doc[i + 1].ent_iob_ == "I"
+        and (i + 2 == len(doc) or doc[i + 2].ent_iob_ != "I")
+    )
+
+
+def _soft_space(doc: Doc, k: int) -> bool:
+    """Extra spaces, or a single line break, standing alone as a token inside a sentence."""
+    return _soft_break(doc, k) or (doc[k].is_space and "\n" not in doc[k].text)
+
+
+def _soft_break(doc: Doc, k: int) -> bool:
+    """A single line break standing alone as a token (text from PDFs breaks lines mid-sentence)."""
+    return doc[k].is_space and doc[k].text.count("\n") == 1 and not doc[k].text.strip(" \n")
+
+
+def _past_soft_break(doc: Doc, i: int) -> int:
+    """`i`, or one before where extra spaces or a line break inside a sentence stand right before it
+    after a title word."""
+    if i < 2 or not doc[i - 1].is_space or not _title_word(doc[i - 2]):
+        return i
+    if "\n" not in doc[i - 1].text:
+        return i - 1  # "District Attorney  Ann Cole": spaces doubled
+    return i - 1 if _soft_break(doc, i - 1) and not _title_line(doc, i - 2) else i
+
+
+def _title_line(doc: Doc, k: int) -> bool:
+    """Whether the title words ending at `k` fill their line ("Public Information Officer" under a
+    name in a contact block), rather than ending a sentence's line ("said Police")."""
+    while k >= 0 and (_title_word(doc[k]) or doc[k].text[:1].isupper() and doc[k].is_alpha):
+        k -= 1
+    return k < 0 or (doc[k].is_space and "\n" in doc[k].text) or "\n" in doc[k].whitespace_
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalized word of a title: a role, a modifier or an abbreviation ("Police", "Chief")."""
+    low = token.lower_
+    return token.text[:1].isupper() and (low in ROLE_NOUNS or low in MODIFIERS or low in ABBREVIATIONS)
+
+
+def _after_list_mark(doc: Doc, start: int) -> bool:
+    """Whether a comma or "and" (spaces aside) stands right before `start`."""
+    k = start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in (",", ";", "and")
+
+
 def _list_title(doc: Doc, start: int) -> str | None:
     """The title a list of names shares: "Supervisors Ann Cole, Lee Park and Omar Haddad"."""
-    j, steps = start, 0
-    while j > 0 and steps < MAX_LIST_TOKENS and (doc[j - 1].lower_ in (",", "and") or _is_name_word(doc[j - 1])):
-        j, steps = j - 1, steps + 1
-    while j < start and doc[j].lower_ in (",", "and"):
+    j, steps, places = start, 0, 0
+    while j > 0 and steps < MAX_LIST_TOKENS * (1 + places) and places <= MAX_LIST_PLACES:
+        prev = doc[j - 1]
+        if prev.lower_ in (",", ";", "and") or prev.is_space or _is_name_word(prev):
+            j, steps = j - 1, steps + 1
+            continue
+        place = _place_of_before(doc, j)
+        if place is None or j == start:
+            break
+        # "Deputy District Attorneys Ann Cole and Lee Park of Central Justice Center, Omar Haddad
+        # ... of West Justice Center": the list names each pair's office after it
+        places, steps, j = places + 1, steps + j - place, place
+    while j < start and (doc[j].lower_ in (",", ";", "and") or doc[j].is_space):
         j += 1  # "Board of Supervisors, Harbor County ...": no list right after the title
     if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
         return None
@@ -325,6 +463,17 @@ def _compound_title_before(doc: Doc, end: int) -> tuple[list[str], int] | None:
     return None
 
 
+def _past_marks_before_name(doc: Doc, i: int) -> int:
+    """Where a title may end before a name at `i`, past an acronym in parentheses ("District
+    Attorney (OCDA) Ann Cole") or a doctor's honorific ("County Health Officer Dr. Ann Cole")."""
+    low = lowers(doc)
+    if i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
+        return i - 3
+    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and _title_word(doc[i - 2]):
+        return i - 1
+    return i
+
+
 def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     """The title standing right before a name: "Police Commissioner", "Atty. Gen.", "Public Works
     Director", "Special Agent in Charge". Returns the title (lowercase, abbreviations spelled out)
@@ -337,9 +486,10 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     if compound is not None:
         words, i = compound
         has_role = True
-    if compound is None and i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
-        i -= 3  # "District Attorney (OCDA) Ann Cole"
+    if compound is None:
+        i = _past_marks_before_name(doc, i)
     while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
+        i = _past_soft_break(doc, i)  # "said Police\nChief Tom Reyes": a line broken inside a sentence
         prev = low[i - 1]
         if prev == "-" and words and i >= 2 and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
             words.insert(0, low[i - 2])  # "Vice-President"
@@ -408,11 +558,30 @@ def _owner_and_title(doc: Doc, end: int, title_words: list[str]) -> tuple[str | 
     return organization, title_words[cut + 1 :]
 
 
-def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+def _compound_after(low: list[str], j: int, role: str) -> list[str] | None:
+    """The rest of a title of several words that `role` opens and that goes on at `j` ("head" +
+    "of court", "chief" + "of staff"); None where none does."""
+    for title in COMPOUND_TITLES:
+        if title[0] == role and len(title) > 1 and tuple(low[j : j + len(title) - 1]) == title[1:]:
+            return list(title[1:])
+    return None
+
+
+def _owner_of_title(token: Token) -> bool:
+    """A one-word name tagged as a person that owns the title after it ("Riverton's police chief",
+    "Riverton police chief"): a place the recognizer misread, not a list of people."""
+    doc = token.doc
+    one_word = token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    if not one_word or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return after.text in ("'s", "\u2019s") or (after.is_lower and (after.text in MODIFIERS or after.text in ROLE_NOUNS))
+
+
+def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
+    """The lowercase words of the appositive after the comma at `end`, and where its first role
+    ends in them (-1 where it has none)."""
     low = lowers(doc)
-    if end >= len(doc) or doc[end].text != ",":
-        return None, None
     j = end + 1
     limit = min(len(doc), j + 12)
     words: list[str] = []
@@ -420,6 +589,11 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     while j < limit and doc[j].text not in (",", ".", ";", "\u201c", '"', "(") and "\n" not in doc[j].text:
         if low[j] in ("who", "which", "that"):
             break
+        compound = _compound_after(low, j, words[-1]) if role_at >= 0 and low[j] in ("of", "in", "at") else None
+        if compound:
+            words += compound  # "Ann Cole, Assistant Head of Court at Lakeside,": a title with "of" in it
+            role_at, j = len(words), j + len(compound)
+            continue
         if role_at >= 0 and low[j] in ("of", "for", "at", "with") and len(words) >= role_at:
             # "President of the County Chiefs' Association": the title ends at its first role
             words.append(low[j])
@@ -432,11 +606,23 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         if low[j] in ROLE_NOUNS:
             role_at = len(words)
         j += 1
+    return words, role_at
+
+
+def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+    low = lowers(doc)
+    if end >= len(doc) or doc[end].text != "," and not _copula_before_position(doc, end):
+        return None, None
+    words, role_at = _appositive_words(doc, end)
     if role_at < 0:
         return None, None
     if doc[end + 1].pos_ in ("VERB", "ADP", "AUX", "PRON") and low[end + 1] not in ("the", "a", "an"):
         return None, None  # "Aziz, speaking through his solicitor," is no title
-    if any(t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" for t in doc[end + 1 : end + 1 + role_at]):
+    if any(
+        t.tag_ in FINITE_VERB_TAGS or t.ent_type_ == "PERSON" and not _owner_of_title(t)
+        for t in doc[end + 1 : end + 1 + role_at]
+    ):
         return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
     owned = _owner_and_title(doc, end, words[:role_at])
     if owned is None:
@@ -510,6 +696,7 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         return None  # "St Mary Street", "Police Crime Commissioner": places and offices, not people
     while e < len(doc) and _is_name_word(doc[e]) and doc[e].ent_type_ in ("", "PERSON") and e - s < 5:
         e += 1  # "Curtis" + "Langford": a name the entity recognizer cut short
+    e = _name_across_break(doc, s, e)
     while (
         s > 0
         and _is_name_word(doc[s - 1])
@@ -518,7 +705,36 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         and _compound_title_before(doc, s) is None
     ):
         s -= 1  # "Gwen" + "Parry-Lloyd", not "Special Agent in Charge" + "Lena Marsh"
-    return _past_label(doc, s, e), e
+    return _past_label(doc, _past_compound_title(doc, s, e), e), e
+
+
+def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
+    """Where a name ends before a headline's verb written in capitals right after it ("Ann Cole
+    Announces Grant", "Ann Cole Issues Statement", "Lee Park Creates Unit"): a word after the
+    first two that is a verb of the third person, one the headline lists name or one whose stem the
+    article writes in lowercase."""
+    if s < e and doc[s].lower_ in HEADLINE_VERBS and s + 1 < len(doc) and doc[s + 1].text[:1].isupper():
+        return s  # "Sheriff Warns Drivers", "DA Rolls Out Program": a title, then the headline's verb
+    for k in range(s + 2, e):
+        low = doc[k].lower_
+        if not (doc[k].is_alpha and low.endswith("s") and len(low) > 3):
+            continue
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if after is not None and not (after.text[:1].isupper() or "\n" in doc[k].whitespace_ + after.text):
+            continue  # a headline's verb has capitals or the line's end after it: not "Mary Ann Burns spoke"
+        if (
+            low in HEADLINE_VERBS
+            or (doc[k].tag_ == "VBZ" or low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+            and not is_first_name(doc[k].text)
+        ):
+            return k
+    return e
+
+
+def _past_compound_title(doc: Doc, s: int, e: int) -> int:
+    """Where a name starts after the end of a title of several words inside its span ("Mayor Pro
+    Tem Ann Cole": "Pro Tem" is the title's)."""
+    return next((k for k in range(e - 1, s, -1) if _compound_title_before(doc, k) is not None), s)
 
 
 def _past_label(doc: Doc, s: int, e: int) -> int:
@@ -545,6 +761,7 @@ def _entity_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if span is None:
             continue
         s, e = span
+        e = _before_headline_verb(doc, s, e, common)
         if _name_shaped(doc, s, e, common, person=True):
             found.append(_mention(doc, s, e))
         taken.update(range(s, e))
@@ -560,9 +777,11 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
         if i < 1 or i in taken:
             continue
         title, title_start = _title_before(doc, i)
-        if title is None and doc[i - 1].lower_ in (",", "and"):
+        if title is None and _after_list_mark(doc, i):
             title, title_start = _list_title(doc, i), i
-        if title is None or doc[title_start].ent_iob_ == "I":
+        if title is None and _honorable_in_court(doc, i):
+            title, title_start = "judge", i  # "by the Honorable Ann Cole", tagged as anything
+        elif title is None or doc[title_start].ent_iob_ == "I" and not _acronym_title_name(doc, title_start, i):
             continue  # no title, or one inside an organization's name ("Victim Advocate Program")
         e = i
         while (
@@ -572,9 +791,14 @@ def _titled_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Mentio
             and (name_word[e] or (doc[e].text == "-" and e + 1 < len(doc) and name_word[e + 1]))
         ):
             e += 1
+        if e + 1 not in taken:
+            e = _name_across_break(doc, i, e)
         if doc[e - 1].text in ("'s",):
             e -= 1
-        start = _past_label(doc, i, e)
+        e = _before_headline_verb(doc, i, e, common)
+        if _compound_title_before(doc, e) is not None:
+            continue  # "Mayor Pro Tem" + a name: the words are the title's
+        start = _past_label(doc, _past_compound_title(doc, i, e), e)
         # an entity tag that also covers the title ("Councillor Imran Hafeez" as ORG, "Comptroller Dee
         # Park" as FAC) is the recognizer's slip, not a place or an organization
         tagged_with_title = doc[title_start].ent_type_ != "" and doc[title_start].ent_type_ == doc[i].ent_type_
@@ -623,14 +847,20 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    for k in range(len(lines) - 1):
-        name, role = lines[k].strip(), lines[k + 1].strip()
+    for k, name, role in _contact_pairs(lines):
         name_words, role_words = name.split(), role.split()
+        rank = _rank_before_name(name_words)  # "Sergeant Ann Cole" / "Public Information Officer"
+        name_words = name_words[rank:]
+        name = " ".join(name_words)
         if not (2 <= len(name_words) <= 3 and 1 <= len(role_words) <= MAX_TITLE_TOKENS):
             continue
-        if not (is_first_name(name_words[0]) and all(w[:1].isupper() for w in name_words + role_words)):
+        if not (
+            is_first_name(name_words[0])
+            and all(w[:1].isupper() for w in name_words)
+            and all(w[:1].isupper() or w.lower() in ("of", "for") for w in role_words)
+        ):
             continue
-        if role_words[-1].lower() not in ROLE_NOUNS:
+        if not _contact_role(role_words):
             continue
         begin = starts[k] + lines[k].index(name)
         span = doc.char_span(begin, begin + len(name), alignment_mode="expand")
@@ -647,6 +877,73 @@ def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> 
     return found
 
 
+def _title_goes_on(doc: Doc, e: int) -> bool:
+    """Whether capitalized words after `e` on the same line reach a role noun ("County Public
+    Defender"): the words before them name the place in a title, not a person."""
+    k = e
+    while k < len(doc) and k - e < MAX_TITLE_TOKENS and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].lower_ in ROLE_NOUNS and k > e:
+            return True
+        if "\n" in doc[k].whitespace_ or doc[k].lower_ not in (NOT_NAME_WORDS | MODIFIERS | ROLE_NOUNS):
+            return False
+        k += 1
+    return False
+
+
+def _contact_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The (line, name, title) pairs a contact block may hold: a name line and the title line
+    under it, or a name and a title on one line after a dash ("Ann Cole \u2013 Press Secretary")."""
+    pairs = []
+    for k, line in enumerate(lines):
+        name = _past_contact_label(line).strip()
+        if k + 1 < len(lines):
+            pairs.append((k, name, _role_of_line(lines[k + 1])))
+        for mark in (" \u2013 ", " \u2014 ", " - ", " | "):
+            if mark in name:
+                first, _, rest = name.partition(mark)
+                pairs.append((k, first.strip(), _role_of_line(rest)))
+                break
+    return pairs
+
+
+def _role_of_line(line: str) -> str:
+    """A contact block's title line without the body or phone after a separator ("Public
+    Information Officer, Riverton Police" / "Press Secretary | 555-0100")."""
+    for mark in (",", "|", " \u2013 ", " \u2014 ", " - "):
+        line = line.split(mark)[0]
+    return line.strip()
+
+
+def _past_contact_label(line: str) -> str:
+    """A contact block's name line without its label: "Media Contact: Ann Cole" -> "Ann Cole"."""
+    label, colon, rest = line.partition(":")
+    return rest if colon and "contact" in label.lower() and len(label.split()) <= 3 else line
+
+
+def _rank_before_name(words: list[str]) -> int:
+    """How many words of a contact block's name line are a rank before the name ("Sergeant",
+    "Lt."): a line's own title line says the position."""
+    k = 0
+    while k < len(words) - 2 and (words[k].lower() in ROLE_NOUNS or words[k].lower() in ABBREVIATIONS):
+        k += 1
+    return k
+
+
+def _contact_role(words: list[str]) -> bool:
+    """A contact block's title line: ending in a role ("Public Affairs Counsel"), a title of several
+    words ("Chief of Staff"), or a role of a field ("Director of Public Affairs")."""
+    low = [w.lower() for w in words]
+    if low[-1] in ROLE_NOUNS or tuple(low) in COMPOUND_TITLES:
+        return True
+    return (
+        len(low) >= 3
+        and "of" in low[1:-1]
+        and low[low.index("of") - 1] in ROLE_NOUNS
+        and "for" not in low
+        and not set(low) & PRIVATE_FIELDS
+    )
+
+
 def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bool:
     """Words that can be a person's name: not a headline in capitals ("MAYOR ANN COLE SPEAKS"), not
     words the article also writes in lowercase ("Advocate Program", "Our Cold Case Unit")
@@ -657,12 +954,18 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False
     if all(t.ent_type_ in NEVER_NAME_ENTITIES for t in words) and not (len(words) > 1 and is_first_name(words[0].text)):
         return False  # "commander in chief Thursday", "the party's nominee"; not "DA Summer Whitfield"
-    if all(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 1:
-        return False
+    if all(t.text.isupper() and len(t.text) > 1 for t in words) and (
+        len(words) > 1 or (s > 0 and doc[s - 1].is_alpha and doc[s - 1].text.isupper() and len(doc[s - 1].text) > 2)
+    ):
+        return False  # a headline in capitals: "MAYOR ANN COLE SPEAKS", "GENERAL MOTORS"
+    if all(t.lower_ in MODIFIERS for t in words) and not is_first_name(words[0].text):
+        return False  # a word of a title: "Chief Assistant District Attorney", "Deputy Police ..."
     if len(words) == 1 and words[0].tag_ == "NNPS" and not person:
         return False  # a plural: "Justice Centers"
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
         return False
+    if _title_goes_on(doc, e):
+        return False  # "a Deputy Harbor County Public Defender": a place, then the rest of the title
     if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:
         return True  # "Summer Whitfield", "J. Smith"
     is_common = [t.lower_ in common or t.lemma_.lower() in common for t in words]
@@ -692,30 +995,121 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     ):
         e += 2
     title, title_start = _title_before(doc, s)
-    if title is None and s > 0 and doc[s - 1].lower_ in (",", "and"):
+    if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
+    if title is None and e < len(doc) and doc[e].text in (",", ".", ";"):
+        title, title_start = _title_before_comma(doc, s, title_start)
+    if title is None and _honorable_in_court(doc, s):
+        title = "judge"  # "signed by the Honorable Ann Cole": a judge in a sentence about a court's act
     before_name = title is not None
-    context: list[str] = []
-    k = title_start - 1
-    while (
-        title is not None
-        and k >= 0
-        and len(context) < MAX_TITLE_TOKENS
-        and (doc[k].text[:1].isupper() or doc[k].pos_ == "NOUN")
-        and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].ent_type_ == "ORG" or doc[k].text.isupper())
-        and doc[k].ent_type_ not in ("DATE", "TIME")
-    ):
-        context.insert(0, doc[k].text)
-        k -= 1
+    context = _title_context(doc, title_start) if title is not None else []
     organization = _organization_after(doc, e) if title else None
     appositive_title, appositive_org = _appositive_title(doc, e)
+    position = None
+    if appositive_title is not None and (title is not None or doc[e].text != ",") and _written_as_position(doc, e):
+        position, organization = appositive_title, appositive_org or organization
     if title is None:
         title, organization = appositive_title, appositive_org
     organization = organization or appositive_org
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
-    return Mention(start, end, words, s, e, title, organization, cue_words, before_name, tuple(context))
+    cause = before_name and _cause_council(doc, title_start - len(context), s)
+    return Mention(
+        start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause
+    )
+
+
+def _cause_council(doc: Doc, begin: int, end: int) -> bool:
+    """Whether the words before a name hold a council named for a cause ("Harbor Domestic Violence
+    Council President"), not for a place or a government ("City Council", "Riverton Council")."""
+    return any(
+        doc[k].lower_ == "council"
+        and doc[k - 1].is_alpha
+        and doc[k - 1].text[:1].isupper()
+        and doc[k - 1].lower_ not in COUNCIL_BODIES
+        and doc[k - 1].ent_type_ not in ("GPE", "LOC")
+        and doc[k - 2].is_alpha
+        and doc[k - 2].text[:1].isupper()  # two words at least: "Domestic Violence", not "Cardiff"
+        for k in range(max(begin, 2), end)
+    )
+
+
+def _title_context(doc: Doc, title_start: int) -> list[str]:
+    """The words naming the body before a title ("Campaign" treasurer, "Department of Correction"
+    spokesman): nouns and capitalized words, over "of" between capitalized words, not the second
+    half of a hyphenated modifier ("far-right" president)."""
+    context: list[str] = []
+    k = title_start - 1
+    while k >= 0 and len(context) < MAX_TITLE_TOKENS:
+        token = doc[k]
+        if token.lower_ in ("of", "for") and context and k > 0 and doc[k - 1].text[:1].isupper():
+            context.insert(0, token.text)  # "Department of Correction"
+            k -= 1
+            continue
+        if not (
+            (token.text[:1].isupper() or token.pos_ == "NOUN")
+            and (token.pos_ in ("PROPN", "NOUN") or token.ent_type_ == "ORG" or token.text.isupper())
+            and token.ent_type_ not in ("DATE", "TIME")
+        ):
+            break
+        if k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+            break  # "far-right": a modifier, no body
+        context.insert(0, token.text)
+        k -= 1
+    return context
+
+
+def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int]:
+    """ "the state's attorney general, Ann Cole,": a title led by "the" or an owner, then a comma,
+    then the name (the caller sees a comma or the sentence's end after it)."""
+    if s < 3 or doc[s - 1].text != ",":
+        return None, default
+    title, start = _title_before(doc, s - 1)
+    if (
+        title is None
+        or start < 1
+        or not (doc[start - 1].lower_ in ("the", "'s", "\u2019s") or doc[start - 1].tag_ == "PRP$")
+    ):
+        return None, default
+    return title, start
+
+
+def _honorable_in_court(doc: Doc, s: int) -> bool:
+    """ "the Honorable" right before a name, near a court's words ("injunction", "sentenced",
+    "court"): the address of a judge."""
+    if s == 0 or doc[s - 1].lower_ not in ("honorable", "hon.", "hon"):
+        return False
+    near = doc[max(0, s - COURT_WINDOW) : s + COURT_WINDOW]  # the sentence, lines broken or not
+    return any(t.lower_ in COURT_WORDS or t.lemma_.lower() in COURT_WORDS for t in near)
+
+
+def _copula_before_position(doc: Doc, end: int) -> bool:
+    """ "Cole is the Deputy Director of the Fraud Division": "is" or "was", then "the" and a
+    position in capitals of a body."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("is", "was")
+        and doc[end + 1].lower_ == "the"
+        and _written_as_position(doc, end)
+    )
+
+
+def _written_as_position(doc: Doc, end: int) -> bool:
+    """Whether the appositive after a name opens with a capitalized title of a body ("Ann Cole, the
+    Director of the Fraud Unit,"), a named position rather than a description ("commander of the
+    post") or the next name of a list."""
+    j = end + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    if not (j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper()):
+        return False
+    # the position of a body ("Director of the ... Unit"), not the next of a list of titled names
+    # ("Mayor Ann Cole, Police Captain Lee Park, ...")
+    k = j
+    while k < len(doc) and k - j < MAX_TITLE_TOKENS and doc[k].text[:1].isupper() and doc[k].lower_ not in ROLE_NOUNS:
+        k += 1
+    return k + 1 < len(doc) and doc[k].lower_ in ROLE_NOUNS and doc[k + 1].lower_ in ("of", "for")
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:

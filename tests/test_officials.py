@@ -119,3 +119,511 @@ def test_only_people_with_public_roles_are_officials(nlp: Language, text: str) -
 )
 def test_officials_in_release_layouts(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural title over a list whose pairs each name their office after them ("of ...")
+        (
+            "Staffing the desk are Deputy District Attorneys Ann Cole and Lee Park of Central Justice Center,"
+            " Omar Haddad and Mary Steel of West Justice Center, and Tom Reyes of North Justice Center.",
+            [
+                ("Ann Cole", "deputy district attorney"),
+                ("Lee Park", "deputy district attorney"),
+                ("Mary Steel", "deputy district attorney"),
+                ("Omar Haddad", "deputy district attorney"),
+                ("Tom Reyes", "deputy district attorney"),
+            ],
+        ),
+        # ... or in parentheses: a party and district, or the office, after each name
+        (
+            "The bill, written by Assemblymembers Nick Varga (D-Harbor), Stephanie Osei (D-Elm Grove),"
+            " and Tom Reyes (R-Pine), passed.",
+            [("Nick Varga", "assemblymember"), ("Stephanie Osei", "assemblymember"), ("Tom Reyes", "assemblymember")],
+        ),
+        (
+            "Joining the unit: Deputy District Attorneys James Orr (Lakeside Courthouse),  Nina Lowe"
+            " (Lakeside Courthouse) and Ida Fenn (Hill Street Courthouse).",
+            [
+                ("Ida Fenn", "deputy district attorney"),
+                ("James Orr", "deputy district attorney"),
+                ("Nina Lowe", "deputy district attorney"),
+            ],
+        ),
+    ],
+)
+def test_list_titles_over_offices(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural title before "of" and a place is a body, not the head of a list of names
+        "He met the Commissioners of Harbor County, Omar Haddad and Lee Park, on Monday.",
+        # a parenthesis after a titled name does not carry the title on to the names after it
+        "Mayor Ann Cole (center), Lee Park and Tom Reyes cut the ribbon.",
+    ],
+)
+def test_list_titles_stop_at_bodies(nlp: Language, text: str) -> None:
+    assert [name for name, _ in officials(nlp, text)] in ([], ["Ann Cole"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title line of several words: a role of a field, a title with "of" in it
+        (
+            "For Immediate Release\nMay 2, 2020\nMarta Lindqvist\nDirector of Public Affairs\nOffice: 555-347-8405\n"
+            "The office filed charges on Monday.",
+            [("Marta Lindqvist", "director of public affairs")],
+        ),
+        (
+            "For Immediate Release\nDana Whitfield\nChief of Staff\nCell: 555-292-2718\nThe office filed charges.",
+            [("Dana Whitfield", "chief of staff")],
+        ),
+        # a rank on the name line: the title line below says the position
+        (
+            "Contact:\nSergeant Tom Okafor\nPublic Information Officer\nRiverton Police Department\n"
+            "Office: 555-765-1521\nThe department opened a new station.",
+            [("Tom Okafor", "public information officer")],
+        ),
+    ],
+)
+def test_contact_block_title_lines(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_contact_block_private_role_line(nlp: Language) -> None:
+    """A role of a private field ("Sales and Marketing") is no title line of a public office."""
+    text = "Contact\nAnn Cole\nDirector of Sales and Marketing\nAcme Widgets Inc.\nThe firm opened a store."
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's verb in capitals right after the name is no part of it
+        (
+            "Harbor County District Attorney Ann Cole Creates E-Bike Prosecution Unit\nThe office opened a unit.",
+            [("Ann Cole", "county district attorney")],
+        ),
+        (
+            "Harbor County District Attorney Ann Cole Issues Statement on Ruling\nThe ruling came today.",
+            [("Ann Cole", "county district attorney")],
+        ),
+        ("Mayor Lee Park Announces\nBudget cuts were announced on Monday.", [("Lee Park", "mayor")]),
+        # a surname that is also a verb, in a sentence: the name keeps it
+        ("Mayor Mary Ann Burns spoke; the fire burns still.", [("Mary Ann Burns", "mayor")]),
+        ("Supervisor Ann Cole Williams spoke at length.", [("Ann Cole Williams", "supervisor")]),
+    ],
+)
+def test_headline_verbs_end_names(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # semicolons between the pairs of a list
+        (
+            "Assigned are Deputy District Attorneys Meg Orr and Kay Rand of Central Justice Center; Mona Ives"
+            " and Brian Pike of West Justice Center; and Jo Vix of North Justice Center.",
+            [
+                ("Brian Pike", "deputy district attorney"),
+                ("Jo Vix", "deputy district attorney"),
+                ("Kay Rand", "deputy district attorney"),
+                ("Meg Orr", "deputy district attorney"),
+                ("Mona Ives", "deputy district attorney"),
+            ],
+        ),
+    ],
+)
+def test_list_titles_with_semicolons(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place inside a title after a rank word: no person
+        "His lawyer, a Deputy Harbor County Public Defender, told him to stay quiet.",
+        "The case went to an Assistant Elm County Public Defender on Friday.",
+    ],
+)
+def test_place_inside_a_title_is_no_name(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position in capitals in an appositive is more specific than the rank before the name
+        (
+            "Assistant District Attorney Jane Roe, Chief of the Fraud Bureau, filed the charges.",
+            [("Jane Roe", "chief")],
+        ),
+        (
+            "Deputy DA Hana Wills was nominated by Deputy DA Lou Perez, the Director of the Vehicular Crimes Unit.",
+            [("Hana Wills", "deputy district attorney"), ("Lou Perez", "director")],
+        ),
+        # a description in lowercase is not: the rank stays
+        (
+            "Lt. Sarah Brick, commander of the patrol's northern post, said crashes fell.",
+            [("Sarah Brick", "lieutenant")],
+        ),
+        ("Sgt. Omar Haddad, a spokesman for the department, said the road was closed.", [("Omar Haddad", "sergeant")]),
+    ],
+)
+def test_position_in_an_appositive(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_next_titled_name_of_a_list_is_no_position(nlp: Language) -> None:
+    text = "On stage were Mayor Ann Cole, Harbor Police Captain Lee Park, and Sheriff Deputy Tom Reyes."
+    assert ("Ann Cole", "mayor") in officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's verb right after a bare title is no name
+        "DA Rolls Out New Youth Program\nThe office opened the program today.",
+        "Sheriff Warns Drivers About Ice\nRoads were icy all week.",
+        # a headline in capitals: a company's name after a title word
+        "GENERAL MOTORS RECALLS CARS\nThe recall began on Monday.",
+        # a word of a title standing where a name would
+        "Chief Assistant District Attorney said the case was open.",
+        # staff of private bodies: an association, a coalition
+        "We thank John Marks, the Executive Director of the Harbor Car Dealers' Association.",
+        "\u201cWe are here for them,\u201d said Coalition President Ann Cole.",
+    ],
+)
+def test_headlines_title_words_and_private_bodies(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated title of press offices
+        ("Please contact PIO Ann Cole at 555-1212 to attend.", [("Ann Cole", "public information officer")]),
+        # a public body keeps its staff
+        ("\u201cWe are here for them,\u201d said Council President Ann Cole.", [("Ann Cole", "council president")]),
+        # a title of several words in an appositive
+        (
+            "The attorneys work with Ann Cole, Assistant Head of Court for the Lakeside Unit, and others.",
+            [("Ann Cole", "assistant head of court")],
+        ),
+        ("Ann Cole, the chief of police in Elmwood, spoke first.", [("Ann Cole", "chief of police")]),
+    ],
+)
+def test_abbreviations_and_titles_with_of(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lines broken inside a sentence (text from PDFs): inside the title, between title and name,
+        # between first name and surname
+        (
+            "The cases fell by a third last year, said Police\nChief Tom Reyes, who took office in May.",
+            [("Tom Reyes", "police chief")],
+        ),
+        (
+            "The cases fell by a third last year, said Police Chief Tom\nReyes, who took office in May.",
+            [("Tom Reyes", "police chief")],
+        ),
+        ("Cases fell, said Mayor\nAnn Cole.", [("Ann Cole", "mayor")]),
+        # a title line under a name line is no surname
+        ("Contact: Sergeant Tom\nPublic Information Officer", [("Tom", "sergeant")]),
+    ],
+)
+def test_lines_broken_mid_sentence(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contact block's name line with its label
+        (
+            "FOR IMMEDIATE RELEASE\nMedia Contact: Marta Lindqvist\nPublic Information Officer\n555-347-8405\n"
+            "The office filed charges on Monday.",
+            [("Marta Lindqvist", "public information officer")],
+        ),
+        # a public body named with "of" before a lowercase title
+        (
+            "Visits fell to two days a week, said Department of Transportation spokesman Lee Park.",
+            [("Lee Park", "spokesman")],
+        ),
+        # a hyphenated modifier before a lowercase title names no body
+        ("Crowds marched against far-right president Tomas Varga on Sunday.", [("Tomas Varga", "president")]),
+    ],
+)
+def test_bodies_and_labels_before_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact: Ann Cole\nDirector of Sales and Marketing\nThe firm opened a store.",
+        "\u201cRates will hold,\u201d said Bank of Elmwood spokesman Tom Reyes.",
+    ],
+)
+def test_private_bodies_before_titles(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a service's name inside a title ("Probation") is a word of the title, not a name
+        (
+            "\u201cGood work,\u201d said Elm County Probation Chief Dan Ruiz. \u201cDeputy Probation Officers Kai"
+            " Brandt and Dora Vance found the goods,\u201d he said.",
+            [
+                ("Dan Ruiz", "county probation chief"),
+                ("Dora Vance", "deputy probation officer"),
+                ("Kai Brandt", "deputy probation officer"),
+            ],
+        ),
+        # "is the" and a position in capitals of a body: the most specific position
+        (
+            "Deputy District Attorney Clara Gross spoke first. Gross was the Division Chief of the Elder Abuse Unit.",
+            [("Clara Gross", "division chief")],
+        ),
+        # a position of a private body after "is the" makes no official
+        ("Ann Cole is the Executive Director of the Harbor Food Bank.", []),
+    ],
+)
+def test_service_words_and_positions_after_is(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Honorable" before a name in a sentence about a court's act: a judge
+        (
+            "Two injunctions were signed today by the Honorable Dana Whitcomb against rival gangs.",
+            [("Dana Whitcomb", "judge")],
+        ),
+        ("The defendant was sentenced by the Honorable Lee Park to ten years.", [("Lee Park", "judge")]),
+        ("The injunction was signed in May by the Honorable Lena Marsh.", [("Lena Marsh", "judge")]),
+        # elsewhere the address tells no office
+        ("The dinner was hosted by the Honorable Dana Whitcomb and her husband.", []),
+    ],
+)
+def test_honorable_in_court(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_organization_of_another_service_is_not_borrowed(nlp: Language) -> None:
+    """A police department named nearby is not the organization of a probation chief."""
+    text = (
+        "The Riverton Police Department and the county joined. Chief of Probation Ann Cole and Police Chief"
+        " Tom Reyes spoke."
+    )
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord)
+    found = {o.name: o.organization for o in result.officials}
+    assert found == {"Ann Cole": None, "Tom Reyes": "Riverton Police Department"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a public office's victim advocate, with or without the office before the title
+        ("Victim Advocate Rosa Vance\nwas recognized with the award.", [("Rosa Vance", "victim advocate")]),
+        (
+            "said Ann Cole, a victim advocate with the county's Probation Department.",
+            [("Ann Cole", "victim advocate")],
+        ),
+        # an advocate of a private body: a coalition, a shelter named before the title
+        ("\u201cRents rose,\u201d said Ann Cole, an advocate with the Harbor Tenants Coalition.", []),
+        ("He was nominated by Harbor Safe Haven Victim Advocate Nina Lowe.", []),
+    ],
+)
+def test_advocates(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place the recognizer reads as a person, owning the title in an appositive
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, Riverton's police chief.", [("Dana Whitcomb", "police chief")]),
+        ("Dana Whitcomb, Riverton\u2019s police chief, said crime fell.", [("Dana Whitcomb", "police chief")]),
+        # a contact block's title line with the body or a phone after a separator
+        (
+            "For Immediate Release\nContact:\nMarta Lindqvist\nPublic Information Officer, Riverton Police\n"
+            "555-347-8405\nThe office filed charges on Monday.",
+            [("Marta Lindqvist", "public information officer")],
+        ),
+        (
+            "Media contacts\nTom Okafor\nPress Secretary | 555-0100\nThe office filed charges on Monday.",
+            [("Tom Okafor", "press secretary")],
+        ),
+    ],
+)
+def test_owners_and_contact_separators(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and a title on one contact line after a dash
+        (
+            "Contact\nDana Whitcomb \u2013 Public Information Officer\n555-347-8405\nThe office filed charges.",
+            [("Dana Whitcomb", "public information officer")],
+        ),
+        # a field of business is no public office
+        ("Contact\nDana Whitcomb - Director of Sales\nThe firm opened a store.", []),
+        ("Contact\nDana Whitcomb\nDirector of Marketing\nThe firm opened a store.", []),
+    ],
+)
+def test_contact_lines_with_dashes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+def test_honorable_across_broken_lines(nlp: Language) -> None:
+    text = "Two injunctions were signed today\nby the Honorable Lena Marsh\nagainst rival gangs in the county."
+    assert officials(nlp, text) == [("Lena Marsh", "judge")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency's acronym, a title and a name read as one organization by the recognizer
+        (
+            "Please contact HCDA PIO Dana Whitcomb at 555-347-8405 to attend.",
+            [("Dana Whitcomb", "public information officer")],
+        ),
+        ("Reporters may call ECSO PIO Lena Marsh with questions.", [("Lena Marsh", "public information officer")]),
+    ],
+)
+def test_acronym_title_and_name_in_one_entity(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spaces doubled between or inside a title and a name
+        ("\u201cWe are safer,\u201d said District Attorney  Dana Whitcomb.", [("Dana Whitcomb", "district attorney")]),
+        ("\u201cWe are safer,\u201d said District  Attorney Dana Whitcomb.", [("Dana Whitcomb", "district attorney")]),
+        ("\u201cWe are safer,\u201d said Sheriff Tom  Reyes.", [("Tom Reyes", "sheriff")]),
+    ],
+)
+def test_doubled_spaces(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lawyer of a legal-aid office, a project or a firm is no official
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, senior attorney at the Harbor Justice Project.", []),
+        ("\u201cWe are safer,\u201d said Dana Whitcomb, an attorney with Elm Legal Aid.", []),
+        # a public lawyer is
+        (
+            "\u201cWe are safer,\u201d said Dana Whitcomb, deputy city attorney for Riverton.",
+            [("Dana Whitcomb", "deputy city attorney")],
+        ),
+        (
+            "\u201cWe are safer,\u201d said Assistant U.S. Attorney Dana Whitcomb of the Fraud Section.",
+            [("Dana Whitcomb", "assistant u.s. attorney")],
+        ),
+    ],
+)
+def test_lawyers_of_private_bodies(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # prosecutors' titles written as initials
+        ("The case was tried by DDA Dana Whitcomb.", [("Dana Whitcomb", "deputy district attorney")]),
+        ("The case was tried by ASA Dana Whitcomb.", [("Dana Whitcomb", "assistant state's attorney")]),
+        ("The case was tried by AUSA Dana Whitcomb.", [("Dana Whitcomb", "assistant u.s. attorney")]),
+        ("The case was tried by ADA Dana Whitcomb.", [("Dana Whitcomb", "assistant district attorney")]),
+        # the same letters as a law's name, with no name after them
+        ("The ADA requires ramps at every entrance.", []),
+    ],
+)
+def test_prosecutor_initials(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was announced by Undersheriff Dana Whitcomb.", [("Dana Whitcomb", "undersheriff")]),
+        # the words of a title of several words are no name
+        ("It was announced by Mayor Pro Tem Dana Whitcomb.", [("Dana Whitcomb", "mayor pro tem")]),
+        # a word of rank left out of the title names no private body
+        ("It was announced by Senior Investigator Dana Whitcomb.", [("Dana Whitcomb", "investigator")]),
+        ("Visits fell, said Department of Transportation spokesman Lee Park.", [("Lee Park", "spokesman")]),
+    ],
+)
+def test_more_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title led by "the" or an owner, a comma, then the name closed by a comma or the sentence's end
+        ("The state's attorney general, Dana Whitcomb, sued the maker.", [("Dana Whitcomb", "attorney general")]),
+        (
+            "The county's health director, Dana Whitcomb, said cases rose.",
+            [("Dana Whitcomb", "health director")],
+        ),
+        ("The letter went to the mayor, Dana Whitcomb.", [("Dana Whitcomb", "mayor")]),
+        # a clause or a list after the comma: no title
+        ("In a letter to the mayor, Dana Whitcomb wrote that she would resign.", []),
+        ("He thanked the chief, Dana Whitcomb and Tom Reyes.", []),
+        # a crime analyst's title keeps its field
+        ("It was noted by Crime Analyst Dana Whitcomb.", [("Dana Whitcomb", "analyst")]),
+    ],
+)
+def test_title_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council named for a cause is a coalition, not a public body
+        ("\u201cIt matters,\u201d said Harbor Domestic Violence Council President Ana Velez.", []),
+        # councils of places and governments are public
+        (
+            "\u201cIt matters,\u201d said Riverton City Council President Ana Velez.",
+            [("Ana Velez", "city council president")],
+        ),
+        ("\u201cIt matters,\u201d said Cardiff Council leader Ana Velez.", [("Ana Velez", "council leader")]),
+        ("\u201cIt matters,\u201d said Council President Ana Velez.", [("Ana Velez", "council president")]),
+    ],
+)
+def test_councils_of_causes(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doctor's honorific between the title and the name
+        ("It was noted by County Health Officer Dr. Dana Whitcomb.", [("Dana Whitcomb", "county health officer")]),
+        ("It was noted by Health Director Dr. Dana Whitcomb.", [("Dana Whitcomb", "health director")]),
+        # the honorific alone is no title
+        ("It was noted by Dr. Dana Whitcomb.", []),
+    ],
+)
+def test_honorific_between_title_and_name(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
