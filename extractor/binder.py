@@ -39,6 +39,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text, lowers, sentences
+from .figures import clause_verb
 from .models import Basis, Figure
 from .numbers import is_year_token
 from .rules import load
@@ -139,16 +140,6 @@ def _metric_noun(doc: Doc, sent: Span, count: Token, metric: str) -> Token | Non
             if distance < best_distance:
                 best, best_distance = doc[i], distance
     return best
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb of the clause a token sits in (or the root of its sentence)."""
-    head = token
-    for _ in range(12):
-        if head.head.i == head.i or (head.pos_ in ("VERB", "AUX") and head.i != token.i):
-            break
-        head = head.head
-    return head
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -263,7 +254,7 @@ def _sentence_features(place: _Place) -> dict[str, float]:
     """The sentence of the count: case vocabulary, the verb of the count's clause, a tally's "there
     were", a named person or "he"/"she" (one case's details, more often than not)."""
     sent, lemmas = place.sent, place.lemmas
-    verb = lemmas[_clause_verb(place.count).i]
+    verb = lemmas[clause_verb(place.count).i]
     return _flags(
         {},
         {
@@ -321,7 +312,7 @@ def _year_features(
         f["between_number"] = 1.0
     prep = doc[year.start - 1].lower_ if year.start > 0 else ""
     f[f"year_prep={prep if prep in YEAR_PREPOSITIONS else 'other'}"] = 1.0
-    if _clause_verb(count).i == _clause_verb(doc[year.start]).i:
+    if clause_verb(count).i == clause_verb(doc[year.start]).i:
         f["same_clause"] = 1.0
     f[_bucket(_tree_distance(count, doc[year.end - 1]), (3, 5, 8), "tree_distance")] = 1.0
     if year.start == place.sent.start or (year.start == place.sent.start + 1 and prep in YEAR_PREPOSITIONS):

@@ -680,10 +680,10 @@ def _is_model_year(doc: Doc, y: YearMention) -> bool:
 def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention) -> bool:
     """A year at the end of two joined predicates with one subject dates both: "prosecutors filed
     620 cases and secured 590 convictions in 2023"."""
-    verb = _clause_verb(doc[count.start])
-    other = _clause_verb(doc[later])
+    verb = clause_verb(doc[count.start])
+    other = clause_verb(doc[later])
     between = doc[count.end : later]
-    if other.i == verb.i == _clause_verb(doc[year.start]).i and verb.pos_ == "VERB":
+    if other.i == verb.i == clause_verb(doc[year.start]).i and verb.pos_ == "VERB":
         # the parse joined the second predicate's object to the first's ("filed 620 cases and
         # secured 590 convictions"): a conjunction and a second verb between, no baseline word
         return any(t.pos_ == "CCONJ" for t in between) and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in between)
@@ -691,7 +691,7 @@ def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
         return False  # "... and police made 40 arrests in 2023": another subject, another clause
-    return _clause_verb(doc[year.start]).i == other.i
+    return clause_verb(doc[year.start]).i == other.i
 
 
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
@@ -832,12 +832,12 @@ def _covered_by_marker(doc: Doc, count: Count, sent: Span, ctx: Context) -> bool
             return True
         if 0 <= count.qualifier_start - e <= 2 and not any(t.dep_ == "mark" for t in doc[e : count.qualifier_start]):
             return True  # "Today 410 shelters are listed"; but "said today that 71 residents died" dates the saying
-        if _clause_verb(doc[s:e].root) == _clause_verb(doc[count.start]):
+        if clause_verb(doc[s:e].root) == clause_verb(doc[count.start]):
             return True
     return False
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb of the clause a token sits in (or the root)."""
     head = token
     for _ in range(12):
@@ -1238,7 +1238,7 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     """A count of what could, would or will be, not of what was counted: its clause's verb has a
     modal ("the plan would create 450 jobs", "the shelter can house 300 people"), or is the
     infinitive after "enough" ("enough fentanyl to kill 2 million people")."""
-    verb = _clause_verb(doc[count.start])
+    verb = clause_verb(doc[count.start])
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = {_lower(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -1265,7 +1265,7 @@ def _lists_charges(span: Span) -> bool:
 def _since_then(doc: Doc, count: Count) -> bool:
     """A total from a past point to now: the count's verb says "since" ("a task force that has
     since charged 60 defendants", "has charged 60 since")."""
-    verb = _clause_verb(doc[count.start])
+    verb = clause_verb(doc[count.start])
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
 
 
@@ -1299,7 +1299,7 @@ def _one_party(doc: Doc, count: Count) -> bool:
     the count's clause is one described person or group ("the defendant committed five
     burglaries", "she recorded 14 videos", "the ring sold 300 stolen phones", "the defendants
     defrauded 20 investors"), not an agency, an office or the counted things themselves."""
-    verb = _clause_verb(doc[count.start])
+    verb = clause_verb(doc[count.start])
     through_complement = any(t.dep_ == "acomp" for t in doc[count.start].ancestors if t.i != verb.i)
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be" and not through_complement:
         return False  # "the suspect was her partner, and 4 children": a copula says what, not how many
@@ -1347,7 +1347,7 @@ def _one_occurrence(
     qualifies it ("480 people were counted in February 2022")."""
     span = sentence.span
     low = lowers(doc)
-    verb = _clause_verb(doc[count.start])
+    verb = clause_verb(doc[count.start])
     if count.value < SMALL_COUNT and verb.lemma_.lower() in CASE_VERBS:
         return True  # "three people were charged with fraud": the defendants of one case
     for t in span:
@@ -1356,7 +1356,7 @@ def _one_occurrence(
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if (named or determined) and (_clause_verb(t) == verb or _subject_of(verb) == t):
+            if (named or determined) and (clause_verb(t) == verb or _subject_of(verb) == t):
                 return True  # also "the probe began in 2021 and led to 30 arrests"
         if (
             low[t.i] in WEEKDAYS
