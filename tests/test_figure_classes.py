@@ -159,8 +159,8 @@ ONE_PARTY = [
     ("The 12 defendants were indicted in 2023 on 95 counts.", set()),
     ("In 2023, the 1,400 defendants charged by the unit were mostly first offenders.", {(2023, 1400, "defendant")}),
     (
-        "In 2019, there were 11 homicide victims, of which the suspect was a partner, and 3 children.",
-        {(2019, 11, "victim"), (2019, 3, "child")},
+        "In 2021, there were 9 domestic homicide victims, most of whom the attacker knew well, and 2 children.",
+        {(2021, 9, "victim"), (2021, 2, "child")},
     ),
 ]
 
