@@ -34,6 +34,7 @@ PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
 DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."}  # may stand between a title and a name
 COUNCIL_BODIES = set(TITLES["council_bodies"])
+NAMED_FOR_WORDS = set(TITLES["named_for_words"])
 COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
@@ -712,23 +713,45 @@ def _before_headline_verb(doc: Doc, s: int, e: int, common: set[str]) -> int:
     """Where a name ends before a headline's verb written in capitals right after it ("Ann Cole
     Announces Grant", "Ann Cole Issues Statement", "Lee Park Creates Unit"): a word after the
     first two that is a verb of the third person, one the headline lists name or one whose stem the
-    article writes in lowercase."""
-    if s < e and doc[s].lower_ in HEADLINE_VERBS and s + 1 < len(doc) and doc[s + 1].text[:1].isupper():
-        return s  # "Sheriff Warns Drivers", "DA Rolls Out Program": a title, then the headline's verb
-    for k in range(s + 2, e):
-        low = doc[k].lower_
-        if not (doc[k].is_alpha and low.endswith("s") and len(low) > 3):
+    article writes in lowercase; an adverb in "-ly" may lead it ("Officer Fatally Shoots Man")."""
+    for k in range(s, e):
+        if k == s + 1 and is_first_name(doc[s].text):
+            continue  # a first name alone before a surname that is also a verb: "Mary Burns"
+        verb = k
+        if _headline_adverb(doc, k) and k + 1 < len(doc):
+            verb = k + 1  # "Fatally Shoots": the adverb opens the headline's verb phrase
+        if not _headline_verb(doc, verb, common, right_after_title=k == s):
             continue
-        after = doc[k + 1] if k + 1 < len(doc) else None
-        if after is not None and not (after.text[:1].isupper() or "\n" in doc[k].whitespace_ + after.text):
+        after = doc[verb + 1] if verb + 1 < len(doc) else None
+        if after is not None and not (after.text[:1].isupper() or "\n" in doc[verb].whitespace_ + after.text):
             continue  # a headline's verb has capitals or the line's end after it: not "Mary Ann Burns spoke"
-        if (
-            low in HEADLINE_VERBS
-            or (doc[k].tag_ == "VBZ" or low[:-1] in common or (low.endswith("es") and low[:-2] in common))
-            and not is_first_name(doc[k].text)
-        ):
-            return k
+        if k == s and (after is None or not after.text[:1].isupper()):
+            continue
+        return k
     return e
+
+
+def _headline_adverb(doc: Doc, k: int) -> bool:
+    """An adverb in capitals that may open a headline's verb phrase ("Fatally", "Accidentally"),
+    not a first name ending alike ("Kelly", "Emily")."""
+    low = doc[k].lower_
+    return doc[k].is_alpha and low.endswith("ly") and len(low) > 4 and not is_first_name(doc[k].text)
+
+
+def _headline_verb(doc: Doc, k: int, common: set[str], right_after_title: bool) -> bool:
+    """A verb of the third person in capitals: one the headlines list names, or (not a first name)
+    one tagged so, or whose stem the article writes in lowercase ("Shoots": "shot", "shooting").
+    Right after a title only the list and the article's own stems tell: a surname may be tagged
+    a verb ("Chief Banks")."""
+    low = doc[k].lower_
+    if not (doc[k].is_alpha and low.endswith("s") and len(low) > 3 and doc[k].text[:1].isupper()):
+        return False
+    if low in HEADLINE_VERBS:
+        return True
+    stem_written = low[:-1] in common or (low.endswith("es") and low[:-2] in common)
+    if right_after_title:
+        return stem_written and not is_first_name(doc[k].text)
+    return (doc[k].tag_ == "VBZ" or stem_written) and not is_first_name(doc[k].text)
 
 
 def _past_compound_title(doc: Doc, s: int, e: int) -> int:
@@ -964,12 +987,19 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False  # a plural: "Justice Centers"
     if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
         return False
+    if _named_for(doc, e) or any(_named_for(doc, k) and doc[k + 1].text[:1].isupper() for k in range(s + 2, e)):
+        return False  # "Advocate Lee Park Hospital", "Governor Ann Cole Memorial Park": a place named for one
     if _title_goes_on(doc, e):
         return False  # "a Deputy Harbor County Public Defender": a place, then the rest of the title
     if is_first_name(words[0].text) or words[0].text.rstrip(".").isupper() and len(words) > 1:
         return True  # "Summer Whitfield", "J. Smith"
     is_common = [t.lower_ in common or t.lemma_.lower() in common for t in words]
     return not all(is_common) if person else not any(is_common)
+
+
+def _named_for(doc: Doc, k: int) -> bool:
+    """A capitalized noun of a place or a fund named for a person ("Hospital", "Memorial")."""
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].lower_ in NAMED_FOR_WORDS
 
 
 def _hyphen_part(doc: Doc, k: int) -> bool:

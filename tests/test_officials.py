@@ -627,3 +627,42 @@ def test_councils_of_causes(nlp: Language, text: str, expected: list[tuple[str, 
 )
 def test_honorific_between_title_and_name(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's verb right after a bare title or a one-word surname, led by an adverb or not
+        ("Officer Shoots Man Who Ran At Police\nAn officer shot a man on Sunday, police said.", []),
+        (
+            "Harbor Police Dispatcher Fatally Shoots Son By Mistake\nA dispatcher shot her son, police said.",
+            [],
+        ),
+        ("Officer Hargrove Shoots Armed Man\nAn officer shot a man on Sunday.", [("Hargrove", "officer")]),
+        # a first name and a surname that is also a verb stay one name in a sentence
+        ("Mayor Mary Ann Burns spoke; the fire burns still.", [("Mary Ann Burns", "mayor")]),
+        # a surname alone after a title, before a sentence's end, stays
+        ("Officer Hargrove shot first, the chief said.", [("Hargrove", "officer")]),
+    ],
+)
+def test_headline_verbs_right_after_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title and a name opening the name of a hospital, a school, a park: no person
+        ("The boy was taken to Advocate Lena Marsh Hospital, police said.", []),
+        ("Classes at Governor Ann Richards Middle School were cancelled.", []),
+        ("The rally met at Mayor Tom Reyes Memorial Park on Friday.", []),
+        # the person named the usual way still counts
+        (
+            "Classes were cancelled, said Principal Tom Okafor of the middle school.",
+            [("Tom Okafor", "principal")],
+        ),
+        ("Mayor Lee Park spoke at the hospital.", [("Lee Park", "mayor")]),
+    ],
+)
+def test_places_named_for_people(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
