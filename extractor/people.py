@@ -926,6 +926,12 @@ def _contact_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
                 first, _, rest = name.partition(mark)
                 pairs.append((k, first.strip(), _role_of_line(rest)))
                 break
+        else:
+            first, comma, rest = name.partition(",")
+            # "Media Contact: Ann Cole, Press Secretary, 555-0100": commas on a labelled line, or a
+            # phone or an address after the title
+            if comma and (name != line.strip() or any(c.isdigit() or c == "@" for c in rest.partition(",")[2])):
+                pairs.append((k, first.strip(), _role_of_line(rest)))
     return pairs
 
 

@@ -666,3 +666,29 @@ def test_headline_verbs_right_after_titles(nlp: Language, text: str, expected: l
 )
 def test_places_named_for_people(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contact line with the name, the title and a phone or an address between commas
+        (
+            "Media Contact: Dana Whitcomb, Communications Director, (555) 201-3344\nThe office filed charges.",
+            [("Dana Whitcomb", "communications director")],
+        ),
+        (
+            "CONTACT: Dana Whitcomb, Press Secretary, dwhitcomb@example.gov\nThe office filed charges.",
+            [("Dana Whitcomb", "press secretary")],
+        ),
+        # a rank on the name line: the title after the comma says the position
+        (
+            "Contact: Sgt. Tom Okafor, Public Information Officer, 555-201-3344\nThe department opened a station.",
+            [("Tom Okafor", "public information officer")],
+        ),
+        # a field of business on the line, or commas in a sentence with no contact label: no official
+        ("Contact: Dana Whitcomb, Director of Marketing, 555-201-3344\nThe firm opened a store.", []),
+        ("The shop's founder, Dana Whitcomb, Director of Sales, spoke to the crowd.", []),
+    ],
+)
+def test_contact_lines_with_commas(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
