@@ -643,8 +643,8 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
             organization = title_words[0][:-2] or None
         title_words.pop(0)
     title_words = [w for w in title_words if w != "'s"]
-    if not title_words or "former" in words[:role_at]:
-        return None, None
+    if not title_words:
+        return None, None  # "a former mayor" keeps the title: a former official is one (GUIDE.md)
     return " ".join(title_words), organization
 
 
@@ -851,12 +851,27 @@ def _appositive_mentions(doc: Doc, taken: set[int], common: set[str]) -> list[Me
             e - i >= 2
             and _appositive_title(doc, e)[0] is not None
             and not any(doc[k].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") for k in range(i, e))
+            or e - i >= 2
+            and _organization_tag_on_a_name(doc, i, e)
+            and _appositive_title(doc, e)[0] is not None
         ):
             if _name_shaped(doc, i, e, common, person=False):
                 found.append(_mention(doc, i, e))
             taken.update(range(i, e))
         i = e if e > i else i + 1
     return found
+
+
+def _organization_tag_on_a_name(doc: Doc, i: int, e: int) -> bool:
+    """ "Nadia Fosse, the district's superintendent,": a first name and a surname the recognizer
+    tagged as an organization of exactly those words, an appositive's title after them; the
+    recognizer's slip, not a body (bodies rarely open with a first name)."""
+    return (
+        is_first_name(doc[i].text)
+        and doc[i].ent_iob_ == "B"
+        and all(doc[k].ent_type_ == "ORG" for k in range(i, e))
+        and (e >= len(doc) or doc[e].ent_iob_ != "I")
+    )
 
 
 def _contact_block_mentions(doc: Doc, taken: set[int], known: list[Mention]) -> list[Mention]:

@@ -692,3 +692,34 @@ def test_places_named_for_people(nlp: Language, text: str, expected: list[tuple[
 )
 def test_contact_lines_with_commas(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a former official keeps the former title, in an appositive too
+        ("Hugh Bastian, a former mayor of Elmwood, attended the ceremony.", [("Hugh Bastian", "mayor")]),
+        ("Hugh Bastian, the city's former police chief, testified Tuesday.", [("Hugh Bastian", "police chief")]),
+        ("Former Mayor Hugh Bastian attended the ceremony.", [("Hugh Bastian", "mayor")]),
+        # a former role that is no public office is still none
+        ("Hugh Bastian, a former Marine, attended the ceremony.", []),
+    ],
+)
+def test_former_titles_in_appositives(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name and surname the recognizer tags as an organization, an appositive's title after
+        (
+            "Nadia Fosse, the district's superintendent, said classes would resume Monday.",
+            [("Nadia Fosse", "superintendent")],
+        ),
+        # a body's name with no title after it is no person
+        ("Ann Taylor, the clothing chain, said sales rose.", []),
+    ],
+)
+def test_names_tagged_as_organizations(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
