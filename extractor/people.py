@@ -97,6 +97,9 @@ class Mention:
     # Cole, Chief of the Fraud Bureau," (the most specific position; not "Lt. Ann Cole, commander of")
     position: str | None = None
     cause_council: bool = False  # "Harbor Domestic Violence Council President": a council of a cause
+    # a title in lowercase led by "the" or an owner ("killed the clerk Ann Cole", "the center's
+    # director, Ann Cole,"): a description of the person, which says no public office by itself
+    described: bool = False
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
@@ -230,7 +233,9 @@ class Person:
         before = any(m.title_before_name for m in self.mentions)  # "Assistant U.S. Attorney Ann Cole"
         if role == "attorney" and self.organization and not before and not self._public_context(title):
             return False  # "a senior attorney at the Harbor Justice Project": a lawyer, not a prosecutor
-        if any(m.title_before_name and not m.private_context(role) for m in self.mentions):
+        if title == "attorney" and not self._public_context(title):
+            return False  # "defense attorney Ann Cole", "the family's attorney": a lawyer; no office named
+        if any(m.title_before_name and not m.described and not m.private_context(role) for m in self.mentions):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
             context = f"{title} {self.organization or ''}".lower().split()
@@ -475,6 +480,20 @@ def _past_marks_before_name(doc: Doc, i: int) -> int:
     return i
 
 
+def _joined_title_word(doc: Doc, i: int) -> str | None:
+    """A word of a title joined to the next by a mark, ending right before `i`: "Vice-" of
+    "Vice-President", "State's" of "State's Attorney" (an owner's word in capitals, not "the
+    state's attorney general, Ann Cole": an owner, then the title)."""
+    if i < 2:
+        return None
+    low = lowers(doc)
+    if low[i - 1] == "-" and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
+        return low[i - 2]
+    if low[i - 1] in ("'s", "\u2019s") and f"{low[i - 2]}'s" in MODIFIERS and doc[i - 2].is_title:
+        return f"{low[i - 2]}'s"
+    return None
+
+
 def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     """The title standing right before a name: "Police Commissioner", "Atty. Gen.", "Public Works
     Director", "Special Agent in Charge". Returns the title (lowercase, abbreviations spelled out)
@@ -492,8 +511,9 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
     while i > 0 and len(words) < MAX_TITLE_TOKENS + 3:
         i = _past_soft_break(doc, i)  # "said Police\nChief Tom Reyes": a line broken inside a sentence
         prev = low[i - 1]
-        if prev == "-" and words and i >= 2 and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
-            words.insert(0, low[i - 2])  # "Vice-President"
+        joined = _joined_title_word(doc, i) if words else None
+        if joined is not None:
+            words.insert(0, joined)
             i -= 2
             continue
         pair = f"{low[i - 2]} {prev}" if i >= 2 else ""
@@ -529,7 +549,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
         i += 1
     if compound is None and words and words[-1] not in ROLE_NOUNS and words[-1] not in ABBREVIATION_HEADS:
         return None, start
-    return " ".join(words), i
+    # "Assistant United States Attorney" is the title "AUSA" spells out: one form of it
+    return " ".join(words).replace("united states ", "u.s. "), i
 
 
 def _organization_after(doc: Doc, end: int) -> str | None:
@@ -1055,6 +1076,9 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     before_name = title is not None
     context = _title_context(doc, title_start) if title is not None else []
     organization = _organization_after(doc, e) if title else None
+    described = before_name and _described(doc, title_start)
+    if described and doc[title_start - 1].lower_ in ("'s", "\u2019s") and organization is None:
+        organization = doc[title_start - 2].text  # "the county's health director, Ann Cole": the county
     appositive_title, appositive_org = _appositive_title(doc, e)
     position = None
     if appositive_title is not None and (title is not None or doc[e].text != ",") and _written_as_position(doc, e):
@@ -1067,8 +1091,17 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
     cause = before_name and _cause_council(doc, title_start - len(context), s)
     return Mention(
-        start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause
+        start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause, described
     )
+
+
+def _described(doc: Doc, title_start: int) -> bool:
+    """Whether a title before a name is written in lowercase after "the", "a" or an owner ("the
+    clerk", "the family's attorney", "her attorney")."""
+    if title_start < 2 or not doc[title_start].text[:1].islower():
+        return False
+    prev = doc[title_start - 1]
+    return prev.lower_ in ("the", "a", "an", "'s", "\u2019s") or prev.tag_ == "PRP$"
 
 
 def _cause_council(doc: Doc, begin: int, end: int) -> bool:

@@ -723,3 +723,43 @@ def test_former_titles_in_appositives(nlp: Language, text: str, expected: list[t
 )
 def test_names_tagged_as_organizations(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # federal prosecutors' titles, written out or abbreviated, as one form
+        ("U.S. Attorney Marcus Feld announced the indictment.", [("Marcus Feld", "u.s. attorney")]),
+        ("\u201cWe will not rest,\u201d said United States Attorney Marcus Feld.", [("Marcus Feld", "u.s. attorney")]),
+        (
+            "It is prosecuted by Assistant United States Attorney Leah Brandt.",
+            [("Leah Brandt", "assistant u.s. attorney")],
+        ),
+        # an owner's word in capitals inside a title
+        ("\u201cIt is time,\u201d said State's Attorney Eileen Burkett.", [("Eileen Burkett", "state's attorney")]),
+        ("The United States Marshals took custody of Ann Cole.", []),
+    ],
+)
+def test_prosecutors_of_states_and_the_union(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "attorney" alone is a lawyer: defense, a family's, capitalized or not
+        ("He was represented by defense attorney Mark Ellison.", []),
+        ("His attorney, Mark Ellison, said he would appeal.", []),
+        ("The family's attorney Mark Ellison filed a claim.", []),
+        ("Attorney Mark Ellison, who represents the family, filed a claim.", []),
+        # a lowercase title after "the" or an owner: a description that names no public office
+        ("One of the robbers shot the clerk Monte Ravel.", []),
+        ("The center's executive director, Lavinia Stone, said she was shaken.", []),
+        # ... unless the owner or the title is a public body's
+        ("The county's health director, Rosa Vance, said cases rose.", [("Rosa Vance", "health director")]),
+        ("He was represented by Public Defender Mark Ellison.", [("Mark Ellison", "public defender")]),
+        ("The suit was filed by City Attorney Mark Ellison.", [("Mark Ellison", "city attorney")]),
+    ],
+)
+def test_lawyers_and_described_roles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
