@@ -419,12 +419,19 @@ def _kept_lines(page: _Page, start: int, end: int, first: int) -> list[int]:
     header above the first sentence only navigation lines go."""
     lines = page.lines
     kept: list[int] = []
+    # inside a release block (its header, then date and contact lines up to the next sentence): an
+    # office's releases all repeat it, the same press officer's name and title, yet it is the article's
+    block = False
     for i in range(start, end + 1):
         if not lines[i].strip():
             kept.append(i)
             continue
-        if i < first:
-            chrome = _is_chrome_here(lines, i, kept, 0, False, page.prose[i], False)
+        if is_release_header(lines[i]) or is_contact_line(lines[i]):
+            block = True
+        elif page.prose[i]:
+            block = False
+        if i < first or block:
+            chrome = _is_chrome_here(lines, i, kept, 0, False, page.prose[i], i >= first and page.foreign[i])
         else:
             in_page = page.counts[page.keys[i]]
             chrome = _is_chrome_here(lines, i, kept, in_page, page.in_batch[i], page.prose[i], page.foreign[i])

@@ -450,3 +450,34 @@ def test_repeated_line_table_forgets_pages_out_of_its_window() -> None:
     assert len(table.pages) == WINDOW
     assert len(table.counts) == WINDOW + 2  # the window's own lines and the two shared ones
     assert table.repeated("site menu") and not table.repeated("story number 0 about the harbor, told in full.")
+
+
+def test_a_release_block_every_page_repeats_stays(tmp_path: Path) -> None:
+    """An office's releases all carry the same contact (its press officer's name and title) in the
+    release block; below a summary line that opens the page it is still the article's, not chrome."""
+    stories = [
+        "Water main breaks fell to 31 in 2023 from 44 in 2022, the utility said on Monday.",
+        "The animal shelter placed 640 pets in 2023, the most in a decade, the county said.",
+        "Bus ridership reached 1.2 million trips in 2023, up from the year before, officials said.",
+    ]
+    for n, story in enumerate(stories, 1):
+        page = "\n".join(
+            [
+                f"{story} Read the full release below for all of the details.",
+                "FOR IMMEDIATE RELEASE",
+                f"Date: May {n}, 2024",
+                "Pat Reyes",
+                "Public Affairs Officer",
+                "Office: 555-010-4477",
+                f"County Report Number {n}",
+                story,
+                "Menu",
+            ]
+        )
+        (tmp_path / f"story{n}.txt").write_text(page, encoding="utf-8")
+    articles = [a for a in iter_articles([tmp_path]) if isinstance(a, Article)]
+    assert len(articles) == len(stories)
+    for article in articles:
+        lines = article.text.split("\n")
+        assert "Pat Reyes" in lines and "Public Affairs Officer" in lines
+        assert "Menu" not in lines
