@@ -252,3 +252,17 @@ def test_ids_stay_unique_when_an_input_names_itself_like_a_renamed_one(tmp_path:
     (tmp_path / "zone.txt").write_text("In 2024 there were 9 fires.")
     ids = [item.id for item in iter_articles([tmp_path])]
     assert ids == ["fire", "fire~2", "fire~2~2", "zone", "zone~2"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a soft hyphen is a hint where a word may break: no character of the word
+        ("Lt. Mar\u00adtin Kel\u00adler said the road was closed.", "Lt. Martin Keller said the road was closed."),
+        # a hyphen that is written stays
+        ("A well-known officer, Martin Keller-Ruiz, spoke.", "A well-known officer, Martin Keller-Ruiz, spoke."),
+    ],
+)
+def test_soft_hyphens_leave_words_whole(tmp_path: Path, raw: str, expected: str) -> None:
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    assert article(tmp_path / "a.txt").text == expected

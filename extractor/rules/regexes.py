@@ -40,7 +40,7 @@ DATELINE = re.compile(
 
 # Whitespace that reads as a space but is not one, and characters that take no room at all.
 ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
+ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # and the soft hyphen, a break hint inside a word
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 LINE_BREAK = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
 
