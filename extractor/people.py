@@ -35,6 +35,7 @@ COURT_WORDS = set(TITLES["court_words"])
 DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."}  # may stand between a title and a name
 COUNCIL_BODIES = set(TITLES["council_bodies"])
 NAMED_FOR_WORDS = set(TITLES["named_for_words"])
+ACCUSED_WORDS = set(TITLES["accused_words"])
 COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
@@ -100,6 +101,7 @@ class Mention:
     # a title in lowercase led by "the" or an owner ("killed the clerk Ann Cole", "the center's
     # director, Ann Cole,"): a description of the person, which says no public office by itself
     described: bool = False
+    accused: bool = False  # "suspect Ann Cole", "the defendant, Ann Cole,": named as one accused
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
@@ -228,8 +230,8 @@ class Person:
         if title is None:
             return False
         role = title.split()[-1]
-        if self.private_body():
-            return False
+        if self.private_body() or any(m.accused for m in self.mentions):
+            return False  # a private body's staff, or a person the article names as accused
         before = any(m.title_before_name for m in self.mentions)  # "Assistant U.S. Attorney Ann Cole"
         if role == "attorney" and self.organization and not before and not self._public_context(title):
             return False  # "a senior attorney at the Harbor Justice Project": a lawyer, not a prosecutor
@@ -1090,9 +1092,20 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     words = tuple(doc_text(doc)[start:end].split())
     cue_words = tuple(lowers(doc)[max(0, s - 3) : s]) + tuple((title or "").split())
     cause = before_name and _cause_council(doc, title_start - len(context), s)
-    return Mention(
+    m = Mention(
         start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause, described
     )
+    m.accused = _named_as_accused(doc, s)
+    return m
+
+
+def _named_as_accused(doc: Doc, s: int) -> bool:
+    """Whether a noun of the accused stands right before a name, a comma between or not: "suspect
+    Ann Cole", "the defendant, Ann Cole"."""
+    k = s - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ACCUSED_WORDS
 
 
 def _described(doc: Doc, title_start: int) -> bool:

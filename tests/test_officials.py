@@ -763,3 +763,23 @@ def test_prosecutors_of_states_and_the_union(nlp: Language, text: str, expected:
 )
 def test_lawyers_and_described_roles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person the article names as accused is no official, whatever job it gives them
+        (
+            "Police are looking for suspect Tom Reyes. Tom Reyes, an inspector with the county health"
+            " department, left the party early.",
+            [],
+        ),
+        ("The suspect, Tom Reyes, a former deputy, was arrested.", []),
+        ("Defendant Tom Reyes, a county clerk, pleaded guilty.", []),
+        # the officers who arrest or question them are
+        ("Officer Ann Cole arrested the suspect, Tom Reyes, on Monday.", [("Ann Cole", "officer")]),
+        ("Detective Ann Cole interviewed the suspect on Monday.", [("Ann Cole", "detective")]),
+    ],
+)
+def test_people_named_as_accused(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
