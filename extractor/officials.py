@@ -7,7 +7,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from .models import Official
-from .people import Person
+from .people import PRIVATE_BODY_WORDS, Person
 from .rules import load
 
 
@@ -34,15 +34,22 @@ def _organization_in_article(doc: Doc, title: str, location: str | None) -> str 
             continue  # "chief of probation", "fire chief": the title names another service
         if hint == "city":
             city = (location or "").split(",")[0].strip()
-            return f"City of {city}" if city else None
+            # a county or a parish the article is about is no city a mayor leads
+            return f"City of {city}" if city and city.split()[-1].lower() not in ("county", "parish") else None
         named = [
             e.text.strip().removeprefix("the ").removeprefix("The ")
             for e in doc.ents
-            if e.label_ == "ORG" and hint in e.text.lower()
+            if e.label_ == "ORG" and hint in e.text.lower() and not _private_body_name(e.text)
         ]
         if named:
             return max(named, key=len)
     return None
+
+
+def _private_body_name(name: str) -> bool:
+    """ "Riverton Police Officers' Association", "Harbor Police Union": a body of a service's
+    staff, not the service an officer serves in."""
+    return any(w.strip(".,'\u2019").removesuffix("'s") in PRIVATE_BODY_WORDS for w in name.lower().split())
 
 
 def officials_of(people: list[Person], doc: Doc, location: str | None) -> list[Official]:

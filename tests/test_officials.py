@@ -783,3 +783,26 @@ def test_lawyers_and_described_roles(nlp: Language, text: str, expected: list[tu
 )
 def test_people_named_as_accused(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of a service's staff (an association, a union) is not the service an officer serves in
+        (
+            "The Riverton Police Officers' Association mourned him. Officer Tom Reyes died Sunday.",
+            {"Tom Reyes": None},
+        ),
+        (
+            "The Riverton Police Union and the Riverton Police Department mourned him. Officer Tom Reyes died.",
+            {"Tom Reyes": "Riverton Police Department"},
+        ),
+        # a county the article is about is no city a mayor leads; a city is
+        ("HARBOR COUNTY - Mayor Ann Cole spoke on Monday about the budget.", {"Ann Cole": None}),
+        ("RIVERTON - Mayor Ann Cole spoke on Monday about the budget.", {"Ann Cole": "City of Riverton"}),
+    ],
+)
+def test_organizations_taken_from_the_article(nlp: Language, text: str, expected: dict[str, str | None]) -> None:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord)
+    assert {o.name: o.organization for o in result.officials} == expected
