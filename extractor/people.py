@@ -23,7 +23,10 @@ ROLE_NOUNS = set(TITLES["role_nouns"])
 PRIVATE_UNLESS_PUBLIC = set(TITLES["private_unless_public"])
 MODIFIERS = set(TITLES["modifiers"])
 PUBLIC_WORDS = set(TITLES["public_words"])
-HONORIFICS = set(TITLES["honorifics"])
+ADDRESS_HONORIFICS = set(TITLES["address_honorifics"])
+HONORIFICS = set(TITLES["honorifics"]) | ADDRESS_HONORIFICS
+DESCRIPTIVE_ROLES = set(TITLES["descriptive_roles"])
+ADJECTIVE_ROLES = set(TITLES["adjective_roles"])
 GENDER = load("gender.json")
 MALE_WORDS = set(GENDER["male_words"])
 FEMALE_WORDS = set(GENDER["female_words"])
@@ -32,7 +35,7 @@ NOT_NAME_WORDS = set(TITLES["not_name_words"])
 HEADLINE_VERBS = set(TITLES["headline_verbs"])
 PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
 COURT_WORDS = set(TITLES["court_words"])
-DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."}  # may stand between a title and a name
+DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."} | ADDRESS_HONORIFICS  # may stand between a title and a name
 COUNCIL_BODIES = set(TITLES["council_bodies"])
 NAMED_FOR_WORDS = set(TITLES["named_for_words"])
 ACCUSED_WORDS = set(TITLES["accused_words"])
@@ -102,6 +105,7 @@ class Mention:
     # director, Ann Cole,"): a description of the person, which says no public office by itself
     described: bool = False
     accused: bool = False  # "suspect Ann Cole", "the defendant, Ann Cole,": named as one accused
+    title_lowercase: bool = False  # "agent Ann Cole": a title before the name written in lowercase
 
     def private_context(self, role: str) -> bool:
         """ "Campaign Chairman Ann Cole", "ACME President Lee Park": a role that may be private,
@@ -212,6 +216,19 @@ class Person:
         context = f"{title} {self.organization or ''}".lower().split()
         return any(w.strip("'s,.") in PUBLIC_WORDS or w in PUBLIC_WORDS for w in context)
 
+    @staticmethod
+    def _described(m: Mention, role: str) -> bool:
+        """A title before the name that describes rather than names an office: after "the" or an
+        owner, or a role that may be private written in lowercase ("agent Ann Cole")."""
+        if m.described:
+            return True
+        if not m.title_lowercase or role not in PRIVATE_UNLESS_PUBLIC or role in DESCRIPTIVE_ROLES:
+            return False
+        if any(w.isupper() and len(w) > 1 for w in m.title_context):
+            return False  # "ABC chief economist Ann Cole": an acronym tells nothing, the title stands
+        words = [w.lower().removesuffix("'s") for w in m.title_context] + (m.title or "").split()
+        return not any(w in PUBLIC_WORDS for w in words)  # "trust member Ann Cole" names a public body
+
     def private_body(self) -> bool:
         """Whether the body the person serves is named as a private one: an association, a
         foundation, a coalition, a company ("Executive Director of the Harbor Dealers' Association",
@@ -237,7 +254,9 @@ class Person:
             return False  # "a senior attorney at the Harbor Justice Project": a lawyer, not a prosecutor
         if title == "attorney" and not self._public_context(title):
             return False  # "defense attorney Ann Cole", "the family's attorney": a lawyer; no office named
-        if any(m.title_before_name and not m.described and not m.private_context(role) for m in self.mentions):
+        if any(
+            m.title_before_name and not self._described(m, role) and not m.private_context(role) for m in self.mentions
+        ):
             return True  # a capitalized title before a name is a public office in press style
         if role in PRIVATE_UNLESS_PUBLIC:
             context = f"{title} {self.organization or ''}".lower().split()
@@ -444,7 +463,12 @@ def _list_title(doc: Doc, start: int) -> str | None:
     j, steps, places = start, 0, 0
     while j > 0 and steps < MAX_LIST_TOKENS * (1 + places) and places <= MAX_LIST_PLACES:
         prev = doc[j - 1]
-        if prev.lower_ in (",", ";", "and") or prev.is_space or _is_name_word(prev):
+        if (
+            prev.lower_ in (",", ";", "and")
+            or prev.is_space
+            or _is_name_word(prev)
+            or prev.lower_ in ADDRESS_HONORIFICS
+        ):
             j, steps = j - 1, steps + 1
             continue
         place = _place_of_before(doc, j)
@@ -477,9 +501,41 @@ def _past_marks_before_name(doc: Doc, i: int) -> int:
     low = lowers(doc)
     if i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
         return i - 3
-    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and _title_word(doc[i - 2]):
+    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and (_title_word(doc[i - 2]) or _plural_role(low[i - 2])):
         return i - 1
     return i
+
+
+def _abbreviation_before(doc: Doc, i: int) -> tuple[list[str], int] | None:
+    """A title's abbreviation ending right before `i`, spelled out, and its number of tokens: "Atty.
+    Gen." (two), "Lt." (one); not a first name written like initials ("Di")."""
+    low = lowers(doc)
+    pair = f"{low[i - 2]} {low[i - 1]}" if i >= 2 else ""
+    if pair in ABBREVIATIONS:
+        return ABBREVIATIONS[pair].split(), 2
+    if low[i - 1] in ABBREVIATIONS and doc[i - 1].text[:1].isupper() and not _first_name_as_initials(doc[i - 1]):
+        return ABBREVIATIONS[low[i - 1]].split(), 1
+    return None
+
+
+def _first_name_as_initials(token: Token) -> bool:
+    """A first name written like a title's initials, in title case ("Di Li", not "DI Ann Cole")."""
+    return len(token.text) == 2 and not token.text.isupper() and is_first_name(token.text)
+
+
+def _no_title_here(doc: Doc, k: int, more: bool) -> bool:
+    """A role noun at `k` that is no title: a compound with a number ("a 34-member caucus"), or a
+    role that is also an adjective, in lowercase and alone ("a major Ann Cole retrospective"; not
+    "the state's attorney general")."""
+    low = lowers(doc)
+    if k >= 2 and low[k - 1] == "-" and not doc[k - 2].whitespace_ and doc[k - 2].like_num:
+        return True
+    return (
+        not more
+        and low[k] in ADJECTIVE_ROLES
+        and doc[k].text[:1].islower()
+        and not (k > 0 and (low[k - 1] in ROLE_NOUNS or low[k - 1] in MODIFIERS))
+    )
 
 
 def _joined_title_word(doc: Doc, i: int) -> str | None:
@@ -518,17 +574,16 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
             words.insert(0, joined)
             i -= 2
             continue
-        pair = f"{low[i - 2]} {prev}" if i >= 2 else ""
-        if pair in ABBREVIATIONS:
-            words[:0] = ABBREVIATIONS[pair].split()
-            has_role, i = True, i - 2
-            continue
-        if prev in ABBREVIATIONS and doc[i - 1].text[:1].isupper():
-            words[:0] = ABBREVIATIONS[prev].split()
-            has_role, i = True, i - 1
+        abbreviation = _abbreviation_before(doc, i)
+        if abbreviation is not None:
+            spelled, taken = abbreviation
+            words[:0] = spelled
+            has_role, i = True, i - taken
             continue
         if not doc[i - 1].text[:1].isupper() and not (prev in ROLE_NOUNS or (words and prev in MODIFIERS)):
             break  # "said chief librarian Moira Tennant": a lowercase title too
+        if _no_title_here(doc, i - 1, bool(words)):
+            break
         if prev in ROLE_NOUNS:
             words.insert(0, prev)
             has_role, i = True, i - 1
@@ -648,6 +703,9 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
         for t in doc[end + 1 : end + 1 + role_at]
     ):
         return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
+    first_role = next(k for k, w in enumerate(words) if w in ROLE_NOUNS)
+    if any(w in ("of", "for", "at", "with", "to") for w in words[:first_role]):
+        return None, None  # "the grandson of Senator Lee Park": a relation, its head no role
     owned = _owner_and_title(doc, end, words[:role_at])
     if owned is None:
         return None, None
@@ -1096,6 +1154,7 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
         start, end, words, s, e, title, organization, cue_words, before_name, tuple(context), position, cause, described
     )
     m.accused = _named_as_accused(doc, s)
+    m.title_lowercase = before_name and doc[title_start].text[:1].islower()
     return m
 
 

@@ -633,7 +633,7 @@ def test_honorific_between_title_and_name(nlp: Language, text: str, expected: li
     ("text", "expected"),
     [
         # a headline's verb right after a bare title or a one-word surname, led by an adverb or not
-        ("Officer Shoots Man Who Ran At Police\nAn officer shot a man on Sunday, police said.", []),
+        ("Deputy Shoots Driver After Long Chase\nA deputy shot a driver on Sunday, police said.", []),
         (
             "Harbor Police Dispatcher Fatally Shoots Son By Mistake\nA dispatcher shot her son, police said.",
             [],
@@ -753,8 +753,8 @@ def test_prosecutors_of_states_and_the_union(nlp: Language, text: str, expected:
         ("The family's attorney Mark Ellison filed a claim.", []),
         ("Attorney Mark Ellison, who represents the family, filed a claim.", []),
         # a lowercase title after "the" or an owner: a description that names no public office
-        ("One of the robbers shot the clerk Monte Ravel.", []),
-        ("The center's executive director, Lavinia Stone, said she was shaken.", []),
+        ("One of the robbers shot the clerk Cal Odum.", []),
+        ("The center's executive director, Nora Quill, said she was shaken.", []),
         # ... unless the owner or the title is a public body's
         ("The county's health director, Rosa Vance, said cases rose.", [("Rosa Vance", "health director")]),
         ("He was represented by Public Defender Mark Ellison.", [("Mark Ellison", "public defender")]),
@@ -770,8 +770,8 @@ def test_lawyers_and_described_roles(nlp: Language, text: str, expected: list[tu
     [
         # a person the article names as accused is no official, whatever job it gives them
         (
-            "Police are looking for suspect Tom Reyes. Tom Reyes, an inspector with the county health"
-            " department, left the party early.",
+            "Police are looking for suspect Tom Reyes. Tom Reyes, a clerk in the county records office,"
+            " left the party early.",
             [],
         ),
         ("The suspect, Tom Reyes, a former deputy, was arrested.", []),
@@ -806,3 +806,49 @@ def test_organizations_taken_from_the_article(nlp: Language, text: str, expected
     result = extract_text(text, nlp)
     assert isinstance(result, ArticleRecord)
     assert {o.name: o.organization for o in result.officials} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role that may be private, in lowercase before a name, with no public word: a description
+        ("She signed with agent David Blake, a veteran of the trade.", []),
+        ("Harbor athletic director Ken Idris sent his regrets.", []),
+        # a public word before it, an acronym, or a role news style always writes in lowercase: an office
+        ("\u201cGood work,\u201d said trust member Rosa Vance.", [("Rosa Vance", "member")]),
+        ("\u201cGrowth stalled,\u201d said ABC chief economist Lee Marsh.", [("Lee Marsh", "chief economist")]),
+        ("\u201cWe act,\u201d said spokesman Josh Denver of the state bureau.", [("Josh Denver", "spokesman")]),
+    ],
+)
+def test_lowercase_titles_that_describe(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relation whose head is no role, with a title inside it: the appositive titles no one
+        (
+            "One volunteer was Omar Haddad, the nephew of Harbor Congressman Lee Park.",
+            [("Lee Park", "congressman")],
+        ),
+        # a role compounded with a number, a role that is also an adjective: no title
+        ("The 12-member Harbor Caucus met on Monday.", []),
+        ("The gallery plans a major Lena Marsh show.", []),
+        ("Major Ann Cole led the patrol.", [("Ann Cole", "major")]),
+        # a first name written like a title's initials
+        ("The survey was led by Di Wen of the harbor lab.", []),
+        ("DI Ann Cole led the inquiry.", [("Ann Cole", "detective inspector")]),
+        # forms of address between a title and a name are no words of the name
+        (
+            "The plan won praise from former Ministers Sir Ivo Brandt and Nell Okoro.",
+            [("Ivo Brandt", "minister"), ("Nell Okoro", "minister")],
+        ),
+        (
+            "Talks resume with Acting Premier Honourable Osric Vale on Friday.",
+            [("Osric Vale", "acting premier")],
+        ),
+    ],
+)
+def test_words_that_look_like_titles_or_names(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
