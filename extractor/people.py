@@ -26,6 +26,7 @@ PUBLIC_WORDS = set(TITLES["public_words"])
 ADDRESS_HONORIFICS = set(TITLES["address_honorifics"])
 HONORIFICS = set(TITLES["honorifics"]) | ADDRESS_HONORIFICS
 DESCRIPTIVE_ROLES = set(TITLES["descriptive_roles"])
+SPOKES_ROLES = {r for r in DESCRIPTIVE_ROLES if r.startswith("spokes")}
 ADJECTIVE_ROLES = set(TITLES["adjective_roles"])
 GENDER = load("gender.json")
 MALE_WORDS = set(GENDER["male_words"])
@@ -508,8 +509,11 @@ def _past_marks_before_name(doc: Doc, i: int) -> int:
 
 def _abbreviation_before(doc: Doc, i: int) -> tuple[list[str], int] | None:
     """A title's abbreviation ending right before `i`, spelled out, and its number of tokens: "Atty.
-    Gen." (two), "Lt." (one); not a first name written like initials ("Di")."""
+    Gen." (two), "Lt." (one), and "Mayor-elect" (three); not a first name written like initials
+    ("Di")."""
     low = lowers(doc)
+    if i >= 3 and low[i - 1] == "elect" and low[i - 2] == "-" and low[i - 3] in ROLE_NOUNS:
+        return [f"{low[i - 3]}-elect"], 3  # "Mayor-elect": chosen, not yet in office
     pair = f"{low[i - 2]} {low[i - 1]}" if i >= 2 else ""
     if pair in ABBREVIATIONS:
         return ABBREVIATIONS[pair].split(), 2
@@ -530,6 +534,8 @@ def _no_title_here(doc: Doc, k: int, more: bool) -> bool:
     low = lowers(doc)
     if k >= 2 and low[k - 1] == "-" and not doc[k - 2].whitespace_ and doc[k - 2].like_num:
         return True
+    if more and low[k] in SPOKES_ROLES:
+        return True  # "spokesman Sgt. Ann Cole": the rank right before the name is the title
     return (
         not more
         and low[k] in ADJECTIVE_ROLES
@@ -546,7 +552,7 @@ def _joined_title_word(doc: Doc, i: int) -> str | None:
         return None
     low = lowers(doc)
     if low[i - 1] == "-" and low[i - 2] in MODIFIERS and not doc[i - 1].whitespace_:
-        return low[i - 2]
+        return low[i - 2]  # "Vice-President"
     if low[i - 1] in ("'s", "\u2019s") and f"{low[i - 2]}'s" in MODIFIERS and doc[i - 2].is_title:
         return f"{low[i - 2]}'s"
     return None
@@ -604,7 +610,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
             break
         words.pop(0)
         i += 1
-    if compound is None and words and words[-1] not in ROLE_NOUNS and words[-1] not in ABBREVIATION_HEADS:
+    head = words[-1].removesuffix("-elect") if words else ""
+    if compound is None and words and head not in ROLE_NOUNS and head not in ABBREVIATION_HEADS:
         return None, start
     # "Assistant United States Attorney" is the title "AUSA" spells out: one form of it
     return " ".join(words).replace("united states ", "u.s. "), i

@@ -852,3 +852,22 @@ def test_lowercase_titles_that_describe(nlp: Language, text: str, expected: list
 )
 def test_words_that_look_like_titles_or_names(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank right before the name after a spokesperson's job: the rank is the title
+        (
+            "\u201cStay home,\u201d said Harbor County Sheriff's Office spokesman Sgt. Tom Reyes.",
+            [("Tom Reyes", "sergeant")],
+        ),
+        ("Harbor Police spokesperson Officer Ann Cole said two were hurt.", [("Ann Cole", "officer")]),
+        ("Police spokesman Tom Reyes said two were hurt.", [("Tom Reyes", "police spokesman")]),
+        # a title joined to "elect" by a hyphen: an office elected and not yet held
+        ("Mayor-elect Ann Cole said the roads were closed.", [("Ann Cole", "mayor-elect")]),
+        ("The fire-chief rumor spread.", []),
+    ],
+)
+def test_stacked_and_hyphenated_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
