@@ -711,8 +711,13 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     ):
         return None, None  # a clause ("Cole, Reyes made it clear ...") or a list of people, not a title
     first_role = next(k for k, w in enumerate(words) if w in ROLE_NOUNS)
-    if any(w in ("of", "for", "at", "with", "to") for w in words[:first_role]):
+    if any(w in ("of", "for", "at", "with", "to", "on", "as", "by", "from", "in") for w in words[:first_role]):
         return None, None  # "the grandson of Senator Lee Park": a relation, its head no role
+    after = end + 1 + role_at
+    if after < len(doc) and _is_name_word(doc[after]) and low[after] not in ROLE_NOUNS:
+        return None, None  # "Ann Cole, Police Chief Lee Park ...": the next person's title and name
+    if doc[end + 1].text in ("\u201d", "\u2019", "'", '"'):
+        return None, None  # "... Morning Show,\u201d the host": a work's name closing a quotation
     owned = _owner_and_title(doc, end, words[:role_at])
     if owned is None:
         return None, None

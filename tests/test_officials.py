@@ -871,3 +871,31 @@ def test_words_that_look_like_titles_or_names(nlp: Language, text: str, expected
 )
 def test_stacked_and_hyphenated_titles(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma, then another person's title and name: no appositive of the name before it
+        (
+            "To know the ruling in Ellis v. Dana Harbor, Judge Okafor noted, a reader needs the whole record.",
+            [("Okafor", "judge")],
+        ),
+        (
+            "Ann Cole, Police Chief Lee Park and Mayor Tom Reyes cut the ribbon.",
+            [("Lee Park", "police chief"), ("Tom Reyes", "mayor")],
+        ),
+        # a work's name closing a quotation, then a description of someone else
+        ("On \u201cThe Lee Park Hour,\u201d the former senator spoke at length.", []),
+        # a title word before a place's or a body's name: no person
+        ("The debate followed the Commander-in-Chief Forum on Tuesday.", []),
+        ("The vote in the General Assembly came on Monday.", []),
+        ("She went to Pierre's General Store on Monday.", []),
+        # a position of a body in capitals still titles the name before it
+        ("Ann Cole, Chief of the Fraud Bureau, filed the charges.", [("Ann Cole", "chief")]),
+    ],
+)
+def test_commas_before_other_titles_and_bodies(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert officials(nlp, text) == expected
