@@ -899,3 +899,21 @@ def test_commas_before_other_titles_and_bodies(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # county offices whose titles hold "of" and a body, before or after the name
+        (
+            "Clerk of the Superior Court Ann Cole certified the record.",
+            [("Ann Cole", "clerk of the superior court")],
+        ),
+        ("Registrar of Voters Ann Cole certified the results.", [("Ann Cole", "registrar of voters")]),
+        ("Ann Cole, Registrar of Voters, certified the results.", [("Ann Cole", "registrar of voters")]),
+        # the office's name with no person after it
+        ("The Registrar of Voters office opened early.", []),
+    ],
+)
+def test_county_offices_with_of(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
