@@ -75,6 +75,8 @@ def _soft_break(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or not after or before[-1] in SENTENCE_END or after[0] in OPENERS:
         return False
+    if before[-1] in CLOSERS and before[-2:-1] == ",":
+        return True  # "“…,”" / "Reyes said": a quotation closed on a comma goes on to its attribution
     if after[0] in ".,;)" or after[0].islower() or before[-1] == ",":
         return True
     last = before.split()[-1].lower()
@@ -824,6 +826,9 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+    # the quote paragraphs that follow one attributed only now (by the indirect speech or the
+    # heading above it) go on in its speaker's voice
+    pass  # TMP
     return attributor
 
 

@@ -1,0 +1,50 @@
+"""Quote classes of issue #26: text broken at odd places (releases copied out of PDFs), quote
+paragraphs under one speaker, and pronouns. Sentences and names written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+
+
+def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord), result
+    return [(q.text, q.speaker) for q in result.quotes]
+
+
+# --- a quotation closed on a comma at a line's end: its attribution is on the next line ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe new depot opens in June and the buses start the week after,\u201d\nWarden Lila Ortiz said\n"
+            ". \u201cRiders will get a full timetable by mail.\u201d",
+            [
+                ("The new depot opens in June and the buses start the week after", "Lila Ortiz"),
+                ("Riders will get a full timetable by mail.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            '"Our clinic will stay open through the winter for every family that needs it,"\n'
+            "Director Omar Haddad said.",
+            [("Our clinic will stay open through the winter for every family that needs it", "Omar Haddad")],
+        ),
+        # negative: a quotation closed on a full stop ends its line's sentence; the next line is a heading
+        (
+            "\u201cThe depot opens in June and the buses start the week after.\u201d\nHarbor Transit Office\n"
+            "Riders should plan ahead.",
+            [("The depot opens in June and the buses start the week after.", None)],
+        ),
+    ],
+)
+def test_comma_closed_quote_goes_on_to_the_next_line(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
