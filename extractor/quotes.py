@@ -828,7 +828,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
             _introduced(doc, q, paragraphs, inside, attributor)
     # the quote paragraphs that follow one attributed only now (by the indirect speech or the
     # heading above it) go on in its speaker's voice
-    pass  # TMP
+    _inherit(quotes, paragraphs)
     return attributor
 
 

@@ -48,3 +48,39 @@ def test_comma_closed_quote_goes_on_to_the_next_line(
 ) -> None:
     assert quotes(nlp, text) == expected
 
+
+# --- quote paragraphs after indirect speech or a heading: all in that speaker's voice -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Warden Lila Ortiz said the depot would open in June.\n"
+            "\u201cWe hired twelve drivers for the new routes.\u201d\n"
+            "\u201cThe routes reach every town in the valley.\u201d",
+            [
+                ("We hired twelve drivers for the new routes.", "Lila Ortiz"),
+                ("The routes reach every town in the valley.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            "Remarks from Harbor County Sheriff Tom Reyes\n"
+            "\u201cOur deputies answered more calls than ever.\u201d\n"
+            "\u201cThe new station will shorten the drive to the north end.\u201d",
+            [
+                ("Our deputies answered more calls than ever.", "Tom Reyes"),
+                ("The new station will shorten the drive to the north end.", "Tom Reyes"),
+            ],
+        ),
+        # negative: no speaker above the first quote paragraph, so none for the ones after it
+        (
+            "The depot opens in June.\n\u201cWe hired twelve drivers.\u201d\n\u201cThe routes reach every town.\u201d",
+            [("We hired twelve drivers.", None), ("The routes reach every town.", None)],
+        ),
+    ],
+)
+def test_quote_paragraphs_after_an_introduction_keep_its_speaker(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
