@@ -130,6 +130,27 @@ def _scan_paragraph(
     return open_at, current
 
 
+def _goes_on_unopened(paragraph: str) -> bool:
+    """A line that closes a quotation it never opened ("…drug use." / "I am proud of her.”"): a
+    quotation broken over lines mid-speech (text copied from a PDF) goes on in it."""
+    close = paragraph.find("\u201d")
+    return close >= 0 and "\u201c" not in paragraph[:close]
+
+
+def _closes_unmarked(text: str, quote: QuoteSpan) -> bool:
+    """A quotation opened with a curly mark at a sentence's start ("said Ann Cole. “We …") whose
+    paragraph ends a sentence, and the next paragraph does not go on with it: its closing mark was
+    left out, and it ends with its paragraph (not "called the lot “the old yard and ...")."""
+    s, e = quote.parts[-1]
+    before = text[max(0, quote.start - 3) : quote.start].rstrip(" ")
+    opens_sentence = not before or before[-1] in ".!?:,\n"
+    words = text[s:e].split()
+    last = words[-1] if words else ""
+    # "… Fasteners, Inc." or "v." ends a line, not a sentence: a short capitalized word or an initial
+    abbreviated = len(last.rstrip(".")) <= 3 and last[:1].isupper() or last[:1].islower() and len(last) <= 3
+    return opens_sentence and text[quote.start] == "\u201c" and last[-1:] in (".", "!", "?") and not abbreviated
+
+
 def pair_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of a text, in order. Linear in the text's length."""
     found: list[QuoteSpan] = []
@@ -142,6 +163,10 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
             if text[first] in OPENERS and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
                 open_at, current = first, carry
+            elif _goes_on_unopened(text[ps:pe]):
+                open_at, current = ps - 1, carry  # the part starts at the paragraph's first character
+            elif _closes_unmarked(text, carry):
+                found.append(carry)
             carry = None
         open_at, current = _scan_paragraph(text, number, (ps, pe), open_at, current, found)
         if open_at is not None:  # the paragraph ends inside a quotation
@@ -150,7 +175,7 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             current.parts.append((open_at + 1, pe))
             current.end, current.last_paragraph = pe, number
             carry = current
-    if carry is not None and len(carry.parts) > 1:
+    if carry is not None and (len(carry.parts) > 1 or _closes_unmarked(text, carry)):
         # the last paragraph of a carried quote may close without a mark at the article's end
         found.append(carry)
     for q in found:

@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from extractor.extract import extract_text
 from extractor.models import ArticleRecord
+from extractor.quotes import pair_quotes
 
 
 def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
@@ -84,3 +85,52 @@ def test_quote_paragraphs_after_an_introduction_keep_its_speaker(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation whose closing mark is left out or broken onto a later line ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quotation goes on in a line that closes it without opening it again
+        (
+            "\u201cOur crews cleared the north road by noon,\u201d said Chief Dana Whitfield. "
+            "\u201cThe plows ran all night.\nI thank every driver who stayed out in the storm.\u201d\n"
+            "Schools reopen on Friday.",
+            [
+                ("Our crews cleared the north road by noon", "Dana Whitfield"),
+                ("The plows ran all night. I thank every driver who stayed out in the storm.", "Dana Whitfield"),
+            ],
+        ),
+        # the closing mark is missing: the quotation ends with its paragraph
+        (
+            "\u201cThe budget is balanced,\u201d said Treasurer Ann Cole. \u201cWe kept a reserve for the spring.\n"
+            "The council votes on the plan next week.",
+            [
+                ("The budget is balanced", "Ann Cole"),
+                ("We kept a reserve for the spring.", "Ann Cole"),
+            ],
+        ),
+        # negative: a line that ends on an abbreviation ends no sentence, so no quotation is closed there
+        (
+            "\u201cThe contract went to Harbor Paving, Inc.\n(The firm also bid last year.)\n\nThe vote is on Monday.",
+            [],
+        ),
+        # negative: a mark opened mid-sentence and never closed quotes nothing
+        (
+            "Residents call the lot \u201cthe old yard\nand the council wants it sold.\n\nThe vote is on Monday.",
+            [],
+        ),
+    ],
+)
+def test_quote_with_a_lost_or_broken_closing_mark(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_a_later_paragraph_that_opens_a_quotation_does_not_go_on_with_an_unclosed_one() -> None:
+    text = "Chief Dana Whitfield spoke. \u201cThe plows ran all night.\nThe mayor said \u201cthanks to all\u201d."
+    # the first quotation ends with its paragraph; the second line's marks pair on their own
+    assert [q.text for q in pair_quotes(text)] == ["The plows ran all night.", "thanks to all"]
