@@ -792,7 +792,19 @@ def _apposed_distance(name: Token, verb: Token) -> int:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+    if token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return True
+    return _capitalized_cue(token)
+
+
+def _capitalized_cue(token: Token) -> bool:
+    """ "“…” Said SDPD Chief Ann Cole.": a speech verb opening the sentence right after a quotation,
+    which the tagger, misled by its capital and the acronym after it, takes for part of a name."""
+    low = token.lower_
+    if not token.text[:1].isupper() or token.i == 0 or token.doc[token.i - 1].text not in CLOSERS:
+        return False
+    stem = "say" if low in ("said", "says") else low[:-2] if low.endswith("ed") else low[:-1]
+    return stem in CUE_VERBS or stem + "e" in CUE_VERBS
 
 
 def _hyphenated(token: Token) -> str:

@@ -134,3 +134,34 @@ def test_a_later_paragraph_that_opens_a_quotation_does_not_go_on_with_an_unclose
     text = "Chief Dana Whitfield spoke. \u201cThe plows ran all night.\nThe mayor said \u201cthanks to all\u201d."
     # the first quotation ends with its paragraph; the second line's marks pair on their own
     assert [q.text for q in pair_quotes(text)] == ["The plows ran all night.", "thanks to all"]
+
+
+# --- a capitalized speech verb right after the quotation ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officers revived the man and arrested him.\n\u201cPolice work is dangerous for every officer on the "
+            "street.\u201d Said SDPD Chief Ramon Ortiz. \u201cWe thank the prosecutors for their work.\u201d",
+            [
+                ("Police work is dangerous for every officer on the street.", "Ramon Ortiz"),
+                ("We thank the prosecutors for their work.", "Ramon Ortiz"),
+            ],
+        ),
+        (
+            "\u201cThe new shelter will open before the first frost.\u201d Stated HCHA Director Lena Marsh.",
+            [("The new shelter will open before the first frost.", "Lena Marsh")],
+        ),
+        # negative: a capitalized name that only looks like a verb form after a quotation
+        (
+            "\u201cThe shelter opens before the first frost.\u201d Reed Ortiz runs the kitchen there.",
+            [("The shelter opens before the first frost.", None)],
+        ),
+    ],
+)
+def test_capitalized_speech_verb_after_a_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
