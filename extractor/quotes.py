@@ -179,9 +179,13 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         # the last paragraph of a carried quote may close without a mark at the article's end
         found.append(carry)
     for q in found:
-        joined = " ".join(text[s:e].strip() for s, e in q.parts).replace("\n", " ")
-        q.text = joined.strip().rstrip(",").strip()
+        _set_text(text, q)
     return [q for q in found if q.text]
+
+
+def _set_text(text: str, q: QuoteSpan) -> None:
+    joined = " ".join(text[s:e].strip() for s, e in q.parts).replace("\n", " ")
+    q.text = joined.strip().rstrip(",").strip()
 
 
 # --- attribution -------------------------------------------------------------------------------
@@ -857,6 +861,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
             _attribute_by_sentence(doc, q, inside, attributor)
         if not q.attributed:
             _attribute_by_label(doc, q, paragraphs, attributor)
+    _split_between_speakers(text, quotes)
     _inherit(quotes, paragraphs)
     for n, q in enumerate(quotes):
         # a quote paragraph right after indirect speech, not continuing another quote
@@ -1036,6 +1041,28 @@ def _introduced(
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
         q.reported, q.organization, q.subject = True, organization, subject.i
+
+
+def _split_between_speakers(text: str, quotes: list[QuoteSpan]) -> None:
+    """ "“…,” said Ann Cole. “We added beds." / "“As a nurse, …,” said Omar Haddad.": a quotation
+    left open at its paragraph's end, carried into a paragraph that a different person speaks, is
+    two quotations: the first paragraph's closing mark was left out. The first keeps the speaker of
+    the quotation before it in its paragraph."""
+    for n in range(len(quotes) - 1, 0, -1):
+        q, before = quotes[n], quotes[n - 1]
+        if len(q.parts) < 2 or before.last_paragraph != q.paragraph or q.cue_token is None:
+            continue
+        if before.speaker is None or q.speaker is None or before.speaker is q.speaker:
+            continue
+        last_start = q.parts[-1][0] - 1  # the opening mark of the last paragraph
+        head = QuoteSpan(q.start, q.parts[-2][1], q.parts[:-1], q.paragraph, q.last_paragraph - 1)
+        head.speaker, head.speaker_name, head.speaker_phrase = before.speaker, before.speaker_name, None
+        head.cue, head.cue_token, head.attributed, head.reported = before.cue, before.cue_token, True, True
+        head.speaker_phrase, head.subject = before.speaker_phrase, before.subject
+        q.start, q.parts, q.paragraph = last_start, q.parts[-1:], q.last_paragraph
+        _set_text(text, head)
+        _set_text(text, q)
+        quotes.insert(n, head)
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:

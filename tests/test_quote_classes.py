@@ -165,3 +165,37 @@ def test_capitalized_speech_verb_after_a_quotation(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation carried into a paragraph that another person speaks ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cShelters have room for every family this winter,\u201d said Mayor Ann Cole. "
+            "\u201cWe added forty beds since spring.\n"
+            "\u201cAs a nurse, I have seen what the cold does,\u201d said Dr. Omar Haddad, the county health officer.",
+            [
+                ("Shelters have room for every family this winter", "Ann Cole"),
+                ("We added forty beds since spring.", "Ann Cole"),
+                ("As a nurse, I have seen what the cold does", "Omar Haddad"),
+            ],
+        ),
+        # negative: the same speaker goes on, so the quotation carried over paragraphs stays one
+        (
+            "\u201cShelters have room for every family this winter,\u201d said Mayor Ann Cole. "
+            "\u201cWe added forty beds since spring.\n"
+            "\u201cThe county paid for half of them,\u201d she said.",
+            [
+                ("Shelters have room for every family this winter", "Ann Cole"),
+                ("We added forty beds since spring. The county paid for half of them", "Ann Cole"),
+            ],
+        ),
+    ],
+)
+def test_quote_carried_into_another_speakers_paragraph_is_split(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
