@@ -397,11 +397,20 @@ class Attributor:
             (q for q in reversed(self.quotes) if q.end <= char and q.attributed and _resolved(q)),
             None,
         )
+        # a speaker whose first name only mostly has the other gender ("Chris", "she") goes on
+        # speaking unless someone of the pronoun's gender is named after the speaker's own mention
+        # ("Chris Patel called Ann Cole “reckless” after she ...")
+        since = -1
+        if prior is not None:
+            since = self.doc[prior.subject].idx if prior.subject is not None else prior.start
+        rival = prior is not None and any(
+            c[0] > since and c[1] is not prior.speaker and self.gender_of(c[1]) == pronoun for c in candidates
+        )
         if (
             prior is not None
             and prior.speaker is not None
             and char - prior.end <= PRIOR_SPEAKER_CHARS
-            and self.may_be(prior.speaker, pronoun, loose=True)
+            and self.may_be(prior.speaker, pronoun, loose=not rival)
             and not any(c[0] >= prior.end and c[1] is not prior.speaker for c in candidates)
         ):
             return prior.speaker

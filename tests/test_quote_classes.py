@@ -199,3 +199,40 @@ def test_quote_carried_into_another_speakers_paragraph_is_split(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "she" after a speaker whose first name mostly has the other gender -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a woman named close before the pronoun is the one it means
+        (
+            "Mayor Chris Patel described Senator Ann Cole as \u201creckless\u201d after she blamed the delays on "
+            "\u201cbad planning\u201d in her remarks.",
+            [("reckless", "Chris Patel"), ("bad planning", "Ann Cole")],
+        ),
+        (
+            "Coach Kelly Tate called Principal Omar Haddad \u201cstubborn\u201d before he said the gym was "
+            "\u201cnot safe for games this season.\u201d",
+            [("stubborn", "Kelly Tate"), ("not safe for games this season.", "Omar Haddad")],
+        ),
+        # negative: someone of the pronoun's gender named only before the speaker's own mention
+        (
+            "Governor Tom Reyes spoke first.\n\n\u201cTaxes must be fair,\u201d said Kelly Tate, a state senator."
+            "\n\n\u201cThe rich must pay their share,\u201d he said.",
+            [("Taxes must be fair", "Kelly Tate"), ("The rich must pay their share", "Kelly Tate")],
+        ),
+        # negative: with no one else of that gender named, the speaker goes on speaking
+        (
+            "\u201cThe plan is late,\u201d said Chris Patel, the county engineer.\n\n"
+            "\u201cWe will finish by June,\u201d she said.",
+            [("The plan is late", "Chris Patel"), ("We will finish by June", "Chris Patel")],
+        ),
+    ],
+)
+def test_pronoun_prefers_a_person_of_its_gender_over_a_mostly_other_name(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
