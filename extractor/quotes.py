@@ -161,7 +161,10 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         current: QuoteSpan | None = None
         if carry is not None:
             first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
-            if text[first] in OPENERS and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
+            # a quotation goes on in marks of its own kind: a straight mark left open around an
+            # excerpt does not swallow the curly quotations of the paragraphs after it
+            same_kind = (text[first] == '"') == (text[carry.start] == '"')
+            if text[first] in OPENERS and same_kind and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
                 open_at, current = first, carry
             elif _goes_on_unopened(text[ps:pe]):
                 open_at, current = ps - 1, carry  # the part starts at the paragraph's first character

@@ -236,3 +236,31 @@ def test_pronoun_prefers_a_person_of_its_gender_over_a_mostly_other_name(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation goes on over paragraphs only in marks of its own kind ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a straight mark left open around an excerpt does not swallow the curly quotation after it
+        (
+            'The magazine printed a long profile of the voter:\n\n"Tess Moran had never voted before. '
+            "She read every flyer.\n\n\u201cI finally feel heard,\u201d she said.\n\nThe profile ran on Sunday.",
+            ["I finally feel heard"],
+        ),
+        # negative: a curly quotation carried into a paragraph that opens with a curly mark is one
+        (
+            "\u201cWe start on Monday.\n\n\u201cThe crews are ready,\u201d she said.",
+            ["We start on Monday. The crews are ready"],
+        ),
+        # negative: straight marks carry as well
+        (
+            '"We start on Monday.\n\n"The crews are ready," she said.',
+            ["We start on Monday. The crews are ready"],
+        ),
+    ],
+)
+def test_quote_carries_over_paragraphs_in_marks_of_its_kind(text: str, expected: list[str]) -> None:
+    assert [q.text for q in pair_quotes(text)] == expected
