@@ -390,9 +390,16 @@ class Attributor:
     def last_person_before(self, char: int, pronoun: str | None = None) -> Person | None:
         """The person last named before `char`, outside quotations; for "he" or "she", the last
         one whose gender is that or unknown."""
-        candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun)]
+        # "“…,” she said" resolved to Ann Cole is a mention of her, as the subject of her clause
+        spoken = [
+            (self.doc[q.subject].idx, q.speaker, True)
+            for q in self.quotes
+            if q.speaker is not None and q.subject is not None and self.doc[q.subject].lower_ in ("he", "she")
+        ]
+        mentions = sorted(self.mention_order + spoken, key=lambda c: c[0]) if spoken else self.mention_order
+        candidates = [c for c in mentions if c[0] < char and self.may_be(c[1], pronoun)]
         if not candidates:  # only a "mostly" first name of the other gender: "Terry", "she"
-            candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun, loose=True)]
+            candidates = [c for c in mentions if c[0] < char and self.may_be(c[1], pronoun, loose=True)]
         # the speaker of the quote before goes on speaking unless someone fitting has been named
         # since ("“…,” said Ann Cole. Cole added figures. “…,” she said.")
         # (a quote not yet resolved, such as the one this pronoun reports, is no prior speaker)

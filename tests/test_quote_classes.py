@@ -264,3 +264,29 @@ def test_pronoun_prefers_a_person_of_its_gender_over_a_mostly_other_name(
 )
 def test_quote_carries_over_paragraphs_in_marks_of_its_kind(text: str, expected: list[str]) -> None:
     assert [q.text for q in pair_quotes(text)] == expected
+
+
+# --- "she said", once resolved, is a mention of that speaker for the pronouns after it ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tess Moran watched the debate at home.\n\n\u201cI finally feel heard,\u201d she said after the speech, "
+            "and she liked the way Governor Ann Cole talked about the farm bill.\n\nThe evening ended late.\n\n"
+            "\u201cIt was worth staying up,\u201d she said.",
+            [("I finally feel heard", "Tess Moran"), ("It was worth staying up", "Tess Moran")],
+        ),
+        # negative: a new subject of that gender after the quote speaks the next one
+        (
+            "Tess Moran watched the debate at home.\n\n\u201cI finally feel heard,\u201d she said.\n\n"
+            "Governor Ann Cole spoke next.\n\n\u201cThe farm bill comes first,\u201d she said.",
+            [("I finally feel heard", "Tess Moran"), ("The farm bill comes first", "Ann Cole")],
+        ),
+    ],
+)
+def test_a_resolved_pronoun_is_a_mention_of_its_speaker(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
