@@ -631,6 +631,9 @@ class Attributor:
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
+        if token.dep_ == "appos" and _head_of_name(token.head).i in self.by_token:
+            # "Tomas Ferreira, a farm owner who wrote ...": the description stands beside a name
+            return self.by_token[_head_of_name(token.head).i], None, phrase
         closing = self.closing_appositive(token)
         if closing is not None:  # "Her partner at the firm, Ann Cole, said": the parse hangs the name lower
             return closing, None, phrase

@@ -290,3 +290,28 @@ def test_a_resolved_pronoun_is_a_mention_of_its_speaker(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a description in apposition to a name speaks for that person --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe air was clean here until the fires started,\u201d Tomas Ferreira, a farm owner who wrote "
+            "about the smoke online, said.",
+            [("The air was clean here until the fires started", "Tomas Ferreira")],
+        ),
+        # negative: a description with no name beside it stays a description
+        (
+            "\u201cThe air was clean here until the fires started,\u201d a farm owner who wrote about the smoke "
+            "online said.",
+            [("The air was clean here until the fires started", "a farm owner")],
+        ),
+    ],
+)
+def test_description_beside_a_name_is_that_person(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
