@@ -48,6 +48,7 @@ MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-pers
 TITLE_SMALL_WORDS = set(RULES["title_small_words"])
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
+FIRST_PERSON_MIN = 3  # times an article says "I" outside quotations to be a first-person column
 
 
 @dataclass
@@ -241,6 +242,33 @@ class Attributor:
             if not any(s <= m.start < e for s, e in inside) and not _modifies_a_noun(doc[m.token_end - 1])
         )
         self.learn_genders()
+        self.author = self.find_author()
+
+    def find_author(self) -> Person | None:
+        """The writer of a first-person column, as the article names them: a byline paragraph ("By
+        Jane Roe") or a closing note that opens with the name ("Jane Roe is a nurse in ..."); only
+        where the article speaks as "I" outside its quotations."""
+        doc = self.doc
+        quoted = [(q.start, q.end) for q in self.quotes]
+        first_person = sum(1 for t in doc if t.text == "I" and not any(s <= t.idx < e for s, e in quoted))
+        if first_person < FIRST_PERSON_MIN:
+            return None
+        for start, end in _paragraphs(doc_text(doc)):
+            tokens = [t for t in _window_tokens(doc, start, end) if not t.is_space]
+            if len(tokens) < 2:
+                continue
+            if tokens[0].lower_ == "by":  # a byline: every word after "By" is the one person's name
+                named = {id(self.by_token.get(t.i)) for t in tokens[1:] if not t.is_punct}
+                if len(named) == 1 and tokens[1].i in self.by_token:
+                    return self.by_token[tokens[1].i]
+        paragraphs = _paragraphs(doc_text(doc))
+        if paragraphs:  # the closing note: "Jane Roe is ..."
+            tokens = [t for t in _window_tokens(doc, *paragraphs[-1]) if not t.is_space]
+            person = self.by_token.get(tokens[0].i) if tokens else None
+            after = [t for t in tokens if t.i not in self.by_token]
+            if person is not None and after and after[0].lemma_ == "be" and tokens.index(after[0]) <= MAX_NAME_TOKENS:
+                return person
+        return None
 
     def learn_genders(self) -> None:
         """A person written as a sentence's subject and followed in that sentence by "he" or
@@ -644,6 +672,8 @@ class Attributor:
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS:
+            if PRONOUNS[low] == "i" and self.author is not None:
+                return self.author, None, token.text  # a column's "I said, “…”": its writer
             if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text  # "they", "it": a group, a body or a document, no one person
@@ -881,7 +911,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
                 break
         if not q.attributed:
             _attribute_by_sentence(doc, q, inside, attributor)
-        if not q.attributed:
+        if not q.attributed or _first_person(doc, q):
             _attribute_by_label(doc, q, paragraphs, attributor)
     _split_between_speakers(text, quotes)
     _inherit(quotes, paragraphs)
@@ -1018,16 +1048,29 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
             return
 
 
+def _first_person(doc: Doc, q: QuoteSpan) -> bool:
+    """A quotation reported by "I" or "we" with no one named ("I told them “no”"): in a
+    transcript, the speaker of the turn."""
+    unnamed = q.speaker is None and q.speaker_name is None
+    return unnamed and q.subject is not None and doc[q.subject].lower_ in ("i", "we")
+
+
 def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], attributor: Attributor) -> None:
-    """Transcripts: "WALLACE: Governor, ..." speaks the paragraph."""
+    """Transcripts: "WALLACE: Governor, ..." (also inside the mark that opens a quoted turn)
+    speaks the paragraph: the person with that surname, else the label as a name. "Q:" and "A:"
+    name the asker and the answerer, not who they are: the speaker stays unknown (docs/ANNOTATION.md)."""
     ps, pe = paragraphs[q.paragraph]
-    head = doc_text(doc)[ps : min(pe, ps + 40)]
+    head = doc_text(doc)[ps : min(pe, ps + 40)].lstrip().lstrip('"\u201c')
     label, colon, _ = head.partition(":")
-    if colon and label.strip() and label.strip().replace(" ", "").replace(".", "").isalpha() and label.isupper():
-        person = attributor.person_by_surname(label.split()[-1].title())
-        q.speaker = person
-        q.speaker_name = None if person else label.strip().title()
-        q.speaker_phrase, q.attributed, q.reported = label.strip(), True, True
+    label = label.strip()
+    if not (colon and label and label.replace(" ", "").replace(".", "").isalpha() and label.isupper()):
+        return
+    q.speaker_phrase, q.attributed, q.reported = label, True, True
+    if len(label.rstrip(".")) == 1:  # "Q:", "A:"
+        return
+    person = attributor.person_by_surname(label.split()[-1].title())
+    q.speaker = person
+    q.speaker_name = None if person else label.title()
 
 
 def _introduced(

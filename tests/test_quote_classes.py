@@ -315,3 +315,67 @@ def test_description_beside_a_name_is_that_person(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- interview transcripts: a speaker label in capitals speaks its turn --------------------------
+
+INTERVIEW = "Mayor Dana Whitfield sat down with our reporter on Friday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I" in a labelled turn is the labelled person, by the fullest name in the article
+        (
+            INTERVIEW + "MAYOR WHITFIELD: I said \u201cwe will build it\u201d and we will.",
+            [("we will build it", "Dana Whitfield")],
+        ),
+        # the label inside the mark that opens a quoted turn
+        (
+            INTERVIEW + '"WHITFIELD: Thanks. I told the council \u201cnot this year\u201d and they agreed.',
+            [("not this year", "Dana Whitfield")],
+        ),
+        # negative: "Q:" and "A:" say who asks and who answers, not who they are
+        (
+            INTERVIEW + "Q: And the council?\n\nA: I told them \u201cnot this year\u201d and they agreed.",
+            [("not this year", None)],
+        ),
+        # negative: a turn with no quote marks is no quotation (GUIDE.md: a quote is a span in quote marks)
+        (INTERVIEW + "MAYOR WHITFIELD: We will build it next spring.", []),
+    ],
+)
+def test_transcript_labels(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a first-person column: "I" reporting a quotation is the writer the article names -----------
+
+COLUMN = (
+    "I have taken the night bus home from work for eleven years. I know the route by heart. Last winter a "
+    "driver stopped me at the door and I said, \u201cI will walk the rest of the way.\u201d He laughed.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Why the night bus matters\n\nBy Jane Roe\n\n" + COLUMN + "The route runs until one in the morning.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        (
+            COLUMN + "Jane Roe is a nurse at Harbor General Hospital.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        # negative: a writer named nowhere leaves "I" without a speaker
+        (COLUMN + "The route runs until one in the morning.", [("I will walk the rest of the way.", None)]),
+        # negative: a single "I" in a news story is a speaker's, not a column's
+        (
+            "By Jane Roe\n\nThe council met on Monday. Tom Reyes, who chairs it, said he had asked for the audit. "
+            "\u201cI said, \u2018show us the books,\u2019 and they did,\u201d Reyes said.",
+            [("I said, \u2018show us the books,\u2019 and they did", "Tom Reyes")],
+        ),
+    ],
+)
+def test_first_person_column(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
