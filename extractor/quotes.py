@@ -748,6 +748,23 @@ def _without_article(text: str) -> str:
     return " ".join(text.split())
 
 
+def _cue_right_before(tokens: list[Token], q: QuoteSpan, skip: set[int]) -> tuple[Token, Token] | None:
+    """ "I told my neighbor and she said, “…”": the speech verb that ends the words right before the
+    quotation, with a subject of its own, reports it (not an earlier verb of the sentence)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or words[-1].idx > q.start or tokens[-1].idx + len(tokens[-1].text) + 2 < q.start:
+        return None
+    verb = words[-1]
+    if not _is_cue_verb(verb) or _describes_a_thing(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+    if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if subjects[0].lower_ in ("it", "they", "what", "which", "that", "this"):
+        return None  # "what it called “…”": a body or a thing, which the wider search resolves
+    return verb, _head_of_name(subjects[0])
+
+
 def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:
     """A speech verb among tokens and its subject token (None when the parse gives none). A verb
     with a subject wins over one without ("Asked about it, O'Neill said")."""
@@ -905,7 +922,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
         ):
             continue
         for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
-            found = _cue_in(window, inside)
+            found = _cue_right_before(window, q, inside) or _cue_in(window, inside)
             if found is not None:
                 _attribute_by_cue(q, found[0], found[1], attributor)
                 break

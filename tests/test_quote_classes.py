@@ -379,3 +379,32 @@ COLUMN = (
 )
 def test_first_person_column(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- the speech verb right before the quotation reports it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tess Moran told Omar Haddad about the plan, and he said, \u201cWe can start in May.\u201d",
+            [("We can start in May.", "Omar Haddad")],
+        ),
+        (
+            "The report reached Mayor Ann Cole on Monday, and the treasurer, Omar Haddad, wrote, "
+            "\u201cThe reserve is enough for one winter.\u201d",
+            [("The reserve is enough for one winter.", "Omar Haddad")],
+        ),
+        # negative: "it" right before the quotation leaves the body to the wider search
+        (
+            "The Harbor County Council met on Friday and warned of what it called \u201ca clear threat to the "
+            "water supply.\u201d",
+            [("a clear threat to the water supply.", "Harbor County Council")],
+        ),
+    ],
+)
+def test_speech_verb_right_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
