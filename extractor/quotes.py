@@ -784,6 +784,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head  # "Cole waved the complaint away, saying ...": the one who waved it away
+        fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
+        if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
+            verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])

@@ -408,3 +408,30 @@ def test_speech_verb_right_before_the_quotation(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a phrase "After saying …" opening a clause: the clause's subject says it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ann Cole toured the plant on Monday. After saying the roof was \u201cfar too old to patch,\u201d "
+            "she was driven to the airport.",
+            [("far too old to patch", "Ann Cole")],
+        ),
+        (
+            "Tom Reyes toured the plant on Monday. Before saying the roof was \u201cfar too old to patch,\u201d he "
+            "had met the owners.",
+            [("far too old to patch", "Tom Reyes")],
+        ),
+        # negative: the phrase after its verb, in a relative clause, is the relative clause subject's
+        (
+            "Mayor Ann Cole met Tom Reyes, who left early after saying the roof was \u201cfar too old to patch.\u201d",
+            [("far too old to patch.", "Tom Reyes")],
+        ),
+    ],
+)
+def test_fronted_saying_phrase(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
