@@ -729,6 +729,8 @@ def _is_subject(token: Token) -> bool:
         token.dep_ in ("appos", "poss") and token.head.dep_ in ("nsubj", "nsubjpass")
     ):
         return True
+    if token.dep_ == "compound" and token.head.pos_ in ("VERB", "AUX") and token.head.i == token.i + 1:
+        return True  # "Reyes bristles at ...": the parser made the subject a compound of its verb
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True  # "the plan was attacked by Ann Cole": the one acting
     # "Ann Cole, who has called for ...": the one a relative clause has act

@@ -398,9 +398,9 @@ def test_first_person_column(nlp: Language, text: str, expected: list[tuple[str,
         ),
         # negative: "it" right before the quotation leaves the body to the wider search
         (
-            "The Harbor County Council met on Friday and warned of what it called \u201ca clear threat to the "
-            "water supply.\u201d",
-            [("a clear threat to the water supply.", "Harbor County Council")],
+            "The Harbor County Council met on Friday and warned of what it termed \u201ca grave danger to the "
+            "reservoir.\u201d",
+            [("a grave danger to the reservoir.", "Harbor County Council")],
         ),
     ],
 )
@@ -435,3 +435,35 @@ def test_speech_verb_right_before_the_quotation(
 )
 def test_fronted_saying_phrase(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a surname the parser made a compound of the verb after it is still the person ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Omar Scott, a state delegate, is running for the open seat in the fall.\n\n\u201cHe has never run "
+            "statewide,\u201d said Tom Reyes, a professor at the college. \u201cFew think he can fill the "
+            "coffers.\u201d\n\nScott bristles at any hint he can't win. \u201cI have raised all I needed "
+            "to,\u201d he said, cutting off a question.",
+            [
+                ("He has never run statewide", "Tom Reyes"),
+                ("Few think he can fill the coffers.", "Tom Reyes"),
+                ("I have raised all I needed to", "Omar Scott"),
+            ],
+        ),
+        # negative: with no one named between, the speaker of the quote before goes on
+        (
+            "Omar Scott is running for the open seat.\n\n\u201cHe has never run statewide,\u201d said Tom Reyes, a "
+            "professor at the college. \u201cHe will need money,\u201d he said.",
+            [("He has never run statewide", "Tom Reyes"), ("He will need money", "Tom Reyes")],
+        ),
+    ],
+)
+def test_surname_parsed_as_a_compound_of_its_verb(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
