@@ -756,15 +756,17 @@ def _cue_right_before(tokens: list[Token], q: QuoteSpan, skip: set[int]) -> tupl
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words or words[-1].idx > q.start or tokens[-1].idx + len(tokens[-1].text) + 2 < q.start:
         return None
-    verb = words[-1]
+    cue = verb = words[-1]
     if not _is_cue_verb(verb) or _describes_a_thing(verb):
         return None
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "I laughed and said, “…”": the subject the verbs share
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
     if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     if subjects[0].lower_ in ("it", "they", "what", "which", "that", "this"):
         return None  # "what it called “…”": a body or a thing, which the wider search resolves
-    return verb, _head_of_name(subjects[0])
+    return cue, _head_of_name(subjects[0])
 
 
 def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:

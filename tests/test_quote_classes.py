@@ -467,3 +467,26 @@ def test_surname_parsed_as_a_compound_of_its_verb(
 ) -> None:
     assert quotes(nlp, text) == expected
 
+
+# --- "I laughed and said, “…”": verbs joined by "and" share their subject -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I have taken the night bus home from work for eleven years. I know the route by heart. When my "
+            "neighbor mentioned the fare to me at lunch, I laughed and said, \u201cI will walk the rest of the "
+            "way.\u201d\n\nJane Roe is a nurse at Harbor General Hospital.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        (
+            "Mayor Ann Cole heard the plan from Tom Reyes, and she laughed and said, \u201cNot this year.\u201d",
+            [("Not this year.", "Ann Cole")],
+        ),
+    ],
+)
+def test_conjoined_speech_verb_right_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
