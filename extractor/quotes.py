@@ -48,6 +48,7 @@ MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-pers
 TITLE_SMALL_WORDS = set(RULES["title_small_words"])
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
+ATTRIBUTION_CHARS = 200  # the end of a paragraph read for a speaker's name broken over lines
 FIRST_PERSON_MIN = 3  # times an article says "I" outside quotations to be a first-person column
 
 
@@ -70,7 +71,7 @@ class QuoteSpan:
     text: str = field(default="")
 
 
-def _soft_break(before: str, after: str) -> bool:
+def _soft_break(before: str, after: str, paragraph: str = "") -> bool:
     """A line break inside a sentence: hard-wrapped text ("said Harbor County" / "Chief Deputy
     District Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
     before, after = before.rstrip(), after.lstrip()
@@ -81,7 +82,18 @@ def _soft_break(before: str, after: str) -> bool:
     if after[0] in ".,;)" or after[0].islower() or before[-1] == ",":
         return True
     last = before.split()[-1].lower()
-    return last in LINE_CONTINUERS or (len(before) >= WRAP_WIDTH and before[-1] not in CLOSERS)
+    if last in LINE_CONTINUERS or (len(before) >= WRAP_WIDTH and before[-1] not in CLOSERS):
+        return True
+    return _ends_in_attribution(paragraph or before) and after[0].isupper()
+
+
+def _ends_in_attribution(paragraph: str) -> bool:
+    """ "… said" / "Harbor City Police Chief" / "Jane Roe": a paragraph that stops in the capitalized
+    words of a speaker named after the speech verb goes on with the rest of the name."""
+    words = paragraph.split()[-MAX_NAME_RUN:]
+    cue = max((k for k, w in enumerate(words) if _cue_form(w.lower())), default=None)
+    tail = words[cue + 1 :] if cue is not None else []
+    return 0 < len(tail) < MAX_NAME_RUN and all(w[:1].isupper() for w in tail)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -91,7 +103,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     previous = ""  # the line before, "" after a blank line: a blank line always ends a paragraph
     for line in text.split("\n"):
         if line.strip():
-            if spans and previous and _soft_break(previous, line):
+            # the paragraph's last words (a bounded slice: a flood of joined lines stays linear)
+            tail = text[max(spans[-1][0], pos - ATTRIBUTION_CHARS) : pos] if spans else ""
+            if spans and previous and _soft_break(previous, line, tail):
                 spans[-1] = (spans[-1][0], pos + len(line))
             else:
                 spans.append((pos, pos + len(line)))
@@ -880,11 +894,17 @@ def _is_cue_verb(token: Token) -> bool:
 def _capitalized_cue(token: Token) -> bool:
     """ "“…” Said SDPD Chief Ann Cole.": a speech verb opening the sentence right after a quotation,
     which the tagger, misled by its capital and the acronym after it, takes for part of a name."""
-    low = token.lower_
     if not token.text[:1].isupper() or token.i == 0 or token.doc[token.i - 1].text not in CLOSERS:
         return False
-    stem = "say" if low in ("said", "says") else low[:-2] if low.endswith("ed") else low[:-1]
-    return stem in CUE_VERBS or stem + "e" in CUE_VERBS
+    return _cue_form(token.lower_)
+
+
+def _cue_form(low: str) -> bool:
+    """A past or third-person form of a speech verb, read off the word alone ("said", "stated")."""
+    if low in ("said", "says"):
+        return True
+    stem = low[:-2] if low.endswith("ed") else low[:-1] if low.endswith("s") else ""
+    return bool(stem) and (stem in CUE_VERBS or stem + "e" in CUE_VERBS)
 
 
 def _hyphenated(token: Token) -> str:

@@ -490,3 +490,39 @@ def test_conjoined_speech_verb_right_before_the_quotation(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a paragraph that stops inside the name after its speech verb goes on in the next line -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cOur county had a proud week for every family,\u201d\nsaid District Attorney\nJane Roe.\n"
+            "\u201cWe thank our partners in every city.\u201d",
+            [
+                ("Our county had a proud week for every family", "Jane Roe"),
+                ("We thank our partners in every city.", "Jane Roe"),
+            ],
+        ),
+        # negative: capitalized words after a period start a new paragraph
+        (
+            "\u201cOur county had a proud week for every family.\u201d\nDistrict Attorney\nJane Roe leads the office.",
+            [("Our county had a proud week for every family.", None)],
+        ),
+    ],
+)
+def test_line_broken_inside_the_speakers_name(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_paragraphs_join_a_speakers_title_and_name_across_lines() -> None:
+    text = "\u201cWe will not tolerate this,\u201d said\nHarbor City Police Chief\nJane Roe\n.\n\u201cNext one.\u201d"
+    assert [q.text for q in pair_quotes(text)] == ["We will not tolerate this", "Next one."]
+    from extractor.quotes import _paragraphs
+
+    assert len(_paragraphs(text)) == 2
+
