@@ -1127,8 +1127,9 @@ def _introduced(
     pps, ppe = paragraphs[q.paragraph - 1]
     tokens = _window_tokens(doc, pps, ppe)
     heading = doc_text(doc)[pps:ppe].rstrip()
-    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and any(t.lower_ in SPEECH_NOUNS for t in tokens):
-        # "Statement from Harbor County Sheriff Tom Reyes" above the quotes
+    introduces = heading[-1:] == ":" or any(t.lower_ in SPEECH_NOUNS for t in tokens)
+    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and introduces:
+        # "Statement from Harbor County Sheriff Tom Reyes" or "Words from Sheriff Tom Reyes:" above the quotes
         named = {id(attributor.by_token[t.i]): attributor.by_token[t.i] for t in tokens if t.i in attributor.by_token}
         if len(named) == 1:
             q.speaker, q.speaker_phrase, q.attributed, q.reported = next(iter(named.values())), heading, True, True

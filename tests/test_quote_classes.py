@@ -526,3 +526,27 @@ def test_paragraphs_join_a_speakers_title_and_name_across_lines() -> None:
 
     assert len(_paragraphs(text)) == 2
 
+
+# --- a line ending in a colon that names one person introduces the quote paragraphs below it ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county opened its new crisis center on Monday.\nWords from Sheriff Tom Reyes:\n"
+            "\u201cThis center will save lives.\u201d\n\u201cOur deputies asked for it for years.\u201d",
+            [("This center will save lives.", "Tom Reyes"), ("Our deputies asked for it for years.", "Tom Reyes")],
+        ),
+        # negative: a colon line naming two people gives the quote to neither
+        (
+            "The county opened its new crisis center on Monday.\nSheriff Tom Reyes and Mayor Ann Cole at the opening:\n"
+            "\u201cThis center will save lives.\u201d",
+            [("This center will save lives.", None)],
+        ),
+    ],
+)
+def test_colon_line_naming_one_person_introduces_quotes(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
