@@ -1362,7 +1362,12 @@ def _surname_tag_allows(token: Token) -> bool:
     if token.ent_type_ in ("", "PERSON"):
         return True
     one_word = token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-    return one_word and token.dep_ in ("nsubj", "nsubjpass")
+    return one_word and (token.dep_ in ("nsubj", "nsubjpass") or _verb_compound(token))
+
+
+def _verb_compound(token: Token) -> bool:
+    """ "Reyes bristles at ...": a subject the parser made a compound of the verb after it."""
+    return token.dep_ == "compound" and token.head.pos_ in ("VERB", "AUX") and token.head.i == token.i + 1
 
 
 def _surname_mentions(doc: Doc, people: list[Person]) -> None:

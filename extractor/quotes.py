@@ -48,6 +48,8 @@ MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-pers
 TITLE_SMALL_WORDS = set(RULES["title_small_words"])
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
+ATTRIBUTION_CHARS = 200  # the end of a paragraph read for a speaker's name broken over lines
+FIRST_PERSON_MIN = 3  # times an article says "I" outside quotations to be a first-person column
 
 
 @dataclass
@@ -69,16 +71,29 @@ class QuoteSpan:
     text: str = field(default="")
 
 
-def _soft_break(before: str, after: str) -> bool:
+def _soft_break(before: str, after: str, paragraph: str = "") -> bool:
     """A line break inside a sentence: hard-wrapped text ("said Harbor County" / "Chief Deputy
     District Attorney ...") or a name a page scraped out of its line ("said" / "Mayor Ann Cole" / ". “Next")."""
     before, after = before.rstrip(), after.lstrip()
     if not before or not after or before[-1] in SENTENCE_END or after[0] in OPENERS:
         return False
+    if before[-1] in CLOSERS and before[-2:-1] == ",":
+        return True  # "“…,”" / "Reyes said": a quotation closed on a comma goes on to its attribution
     if after[0] in ".,;)" or after[0].islower() or before[-1] == ",":
         return True
     last = before.split()[-1].lower()
-    return last in LINE_CONTINUERS or (len(before) >= WRAP_WIDTH and before[-1] not in CLOSERS)
+    if last in LINE_CONTINUERS or (len(before) >= WRAP_WIDTH and before[-1] not in CLOSERS):
+        return True
+    return _ends_in_attribution(paragraph or before) and after[0].isupper()
+
+
+def _ends_in_attribution(paragraph: str) -> bool:
+    """ "… said" / "Harbor City Police Chief" / "Jane Roe": a paragraph that stops in the capitalized
+    words of a speaker named after the speech verb goes on with the rest of the name."""
+    words = paragraph.split()[-MAX_NAME_RUN:]
+    cue = max((k for k, w in enumerate(words) if _cue_form(w.lower())), default=None)
+    tail = words[cue + 1 :] if cue is not None else []
+    return 0 < len(tail) < MAX_NAME_RUN and all(w[:1].isupper() for w in tail)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -88,7 +103,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     previous = ""  # the line before, "" after a blank line: a blank line always ends a paragraph
     for line in text.split("\n"):
         if line.strip():
-            if spans and previous and _soft_break(previous, line):
+            # the paragraph's last words (a bounded slice: a flood of joined lines stays linear)
+            tail = text[max(spans[-1][0], pos - ATTRIBUTION_CHARS) : pos] if spans else ""
+            if spans and previous and _soft_break(previous, line, tail):
                 spans[-1] = (spans[-1][0], pos + len(line))
             else:
                 spans.append((pos, pos + len(line)))
@@ -128,6 +145,27 @@ def _scan_paragraph(
     return open_at, current
 
 
+def _goes_on_unopened(paragraph: str) -> bool:
+    """A line that closes a quotation it never opened ("…drug use." / "I am proud of her.”"): a
+    quotation broken over lines mid-speech (text copied from a PDF) goes on in it."""
+    close = paragraph.find("\u201d")
+    return close >= 0 and "\u201c" not in paragraph[:close]
+
+
+def _closes_unmarked(text: str, quote: QuoteSpan) -> bool:
+    """A quotation opened with a curly mark at a sentence's start ("said Ann Cole. “We …") whose
+    paragraph ends a sentence, and the next paragraph does not go on with it: its closing mark was
+    left out, and it ends with its paragraph (not "called the lot “the old yard and ...")."""
+    s, e = quote.parts[-1]
+    before = text[max(0, quote.start - 3) : quote.start].rstrip(" ")
+    opens_sentence = not before or before[-1] in ".!?:,\n"
+    words = text[s:e].split()
+    last = words[-1] if words else ""
+    # "… Fasteners, Inc." or "v." ends a line, not a sentence: a short capitalized word or an initial
+    abbreviated = len(last.rstrip(".")) <= 3 and last[:1].isupper() or last[:1].islower() and len(last) <= 3
+    return opens_sentence and text[quote.start] == "\u201c" and last[-1:] in (".", "!", "?") and not abbreviated
+
+
 def pair_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of a text, in order. Linear in the text's length."""
     found: list[QuoteSpan] = []
@@ -138,8 +176,15 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         current: QuoteSpan | None = None
         if carry is not None:
             first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
-            if text[first] in OPENERS and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
+            # a quotation goes on in marks of its own kind: a straight mark left open around an
+            # excerpt does not swallow the curly quotations of the paragraphs after it
+            same_kind = (text[first] == '"') == (text[carry.start] == '"')
+            if text[first] in OPENERS and same_kind and number - carry.paragraph < MAX_CARRY_PARAGRAPHS:
                 open_at, current = first, carry
+            elif _goes_on_unopened(text[ps:pe]):
+                open_at, current = ps - 1, carry  # the part starts at the paragraph's first character
+            elif _closes_unmarked(text, carry):
+                found.append(carry)
             carry = None
         open_at, current = _scan_paragraph(text, number, (ps, pe), open_at, current, found)
         if open_at is not None:  # the paragraph ends inside a quotation
@@ -148,13 +193,17 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             current.parts.append((open_at + 1, pe))
             current.end, current.last_paragraph = pe, number
             carry = current
-    if carry is not None and len(carry.parts) > 1:
+    if carry is not None and (len(carry.parts) > 1 or _closes_unmarked(text, carry)):
         # the last paragraph of a carried quote may close without a mark at the article's end
         found.append(carry)
     for q in found:
-        joined = " ".join(text[s:e].strip() for s, e in q.parts).replace("\n", " ")
-        q.text = joined.strip().rstrip(",").strip()
+        _set_text(text, q)
     return [q for q in found if q.text]
+
+
+def _set_text(text: str, q: QuoteSpan) -> None:
+    joined = " ".join(text[s:e].strip() for s, e in q.parts).replace("\n", " ")
+    q.text = joined.strip().rstrip(",").strip()
 
 
 # --- attribution -------------------------------------------------------------------------------
@@ -207,6 +256,33 @@ class Attributor:
             if not any(s <= m.start < e for s, e in inside) and not _modifies_a_noun(doc[m.token_end - 1])
         )
         self.learn_genders()
+        self.author = self.find_author()
+
+    def find_author(self) -> Person | None:
+        """The writer of a first-person column, as the article names them: a byline paragraph ("By
+        Jane Roe") or a closing note that opens with the name ("Jane Roe is a nurse in ..."); only
+        where the article speaks as "I" outside its quotations."""
+        doc = self.doc
+        quoted = [(q.start, q.end) for q in self.quotes]
+        first_person = sum(1 for t in doc if t.text == "I" and not any(s <= t.idx < e for s, e in quoted))
+        if first_person < FIRST_PERSON_MIN:
+            return None
+        for start, end in _paragraphs(doc_text(doc)):
+            tokens = [t for t in _window_tokens(doc, start, end) if not t.is_space]
+            if len(tokens) < 2:
+                continue
+            if tokens[0].lower_ == "by":  # a byline: every word after "By" is the one person's name
+                named = {id(self.by_token.get(t.i)) for t in tokens[1:] if not t.is_punct}
+                if len(named) == 1 and tokens[1].i in self.by_token:
+                    return self.by_token[tokens[1].i]
+        paragraphs = _paragraphs(doc_text(doc))
+        if paragraphs:  # the closing note: "Jane Roe is ..."
+            tokens = [t for t in _window_tokens(doc, *paragraphs[-1]) if not t.is_space]
+            person = self.by_token.get(tokens[0].i) if tokens else None
+            after = [t for t in tokens if t.i not in self.by_token]
+            if person is not None and after and after[0].lemma_ == "be" and tokens.index(after[0]) <= MAX_NAME_TOKENS:
+                return person
+        return None
 
     def learn_genders(self) -> None:
         """A person written as a sentence's subject and followed in that sentence by "he" or
@@ -356,9 +432,16 @@ class Attributor:
     def last_person_before(self, char: int, pronoun: str | None = None) -> Person | None:
         """The person last named before `char`, outside quotations; for "he" or "she", the last
         one whose gender is that or unknown."""
-        candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun)]
+        # "“…,” she said" resolved to Ann Cole is a mention of her, as the subject of her clause
+        spoken = [
+            (self.doc[q.subject].idx, q.speaker, True)
+            for q in self.quotes
+            if q.speaker is not None and q.subject is not None and self.doc[q.subject].lower_ in ("he", "she")
+        ]
+        mentions = sorted(self.mention_order + spoken, key=lambda c: c[0]) if spoken else self.mention_order
+        candidates = [c for c in mentions if c[0] < char and self.may_be(c[1], pronoun)]
         if not candidates:  # only a "mostly" first name of the other gender: "Terry", "she"
-            candidates = [c for c in self.mention_order if c[0] < char and self.may_be(c[1], pronoun, loose=True)]
+            candidates = [c for c in mentions if c[0] < char and self.may_be(c[1], pronoun, loose=True)]
         # the speaker of the quote before goes on speaking unless someone fitting has been named
         # since ("“…,” said Ann Cole. Cole added figures. “…,” she said.")
         # (a quote not yet resolved, such as the one this pronoun reports, is no prior speaker)
@@ -366,11 +449,20 @@ class Attributor:
             (q for q in reversed(self.quotes) if q.end <= char and q.attributed and _resolved(q)),
             None,
         )
+        # a speaker whose first name only mostly has the other gender ("Chris", "she") goes on
+        # speaking unless someone of the pronoun's gender is named after the speaker's own mention
+        # ("Chris Patel called Ann Cole “reckless” after she ...")
+        since = -1
+        if prior is not None:
+            since = self.doc[prior.subject].idx if prior.subject is not None else prior.start
+        rival = prior is not None and any(
+            c[0] > since and c[1] is not prior.speaker and self.gender_of(c[1]) == pronoun for c in candidates
+        )
         if (
             prior is not None
             and prior.speaker is not None
             and char - prior.end <= PRIOR_SPEAKER_CHARS
-            and self.may_be(prior.speaker, pronoun, loose=True)
+            and self.may_be(prior.speaker, pronoun, loose=not rival)
             and not any(c[0] >= prior.end and c[1] is not prior.speaker for c in candidates)
         ):
             return prior.speaker
@@ -581,6 +673,9 @@ class Attributor:
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i], None, phrase
+        if token.dep_ == "appos" and _head_of_name(token.head).i in self.by_token:
+            # "Tomas Ferreira, a farm owner who wrote ...": the description stands beside a name
+            return self.by_token[_head_of_name(token.head).i], None, phrase
         closing = self.closing_appositive(token)
         if closing is not None:  # "Her partner at the firm, Ann Cole, said": the parse hangs the name lower
             return closing, None, phrase
@@ -591,6 +686,8 @@ class Attributor:
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS:
+            if PRONOUNS[low] == "i" and self.author is not None:
+                return self.author, None, token.text  # a column's "I said, “…”": its writer
             if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
             return None, None, token.text  # "they", "it": a group, a body or a document, no one person
@@ -646,6 +743,8 @@ def _is_subject(token: Token) -> bool:
         token.dep_ in ("appos", "poss") and token.head.dep_ in ("nsubj", "nsubjpass")
     ):
         return True
+    if token.dep_ == "compound" and token.head.pos_ in ("VERB", "AUX") and token.head.i == token.i + 1:
+        return True  # "Reyes bristles at ...": the parser made the subject a compound of its verb
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True  # "the plan was attacked by Ann Cole": the one acting
     # "Ann Cole, who has called for ...": the one a relative clause has act
@@ -663,6 +762,25 @@ def _without_article(text: str) -> str:
     for article in ("the ", "The ", "a ", "A "):
         text = text.removeprefix(article)
     return " ".join(text.split())
+
+
+def _cue_right_before(tokens: list[Token], q: QuoteSpan, skip: set[int]) -> tuple[Token, Token] | None:
+    """ "I told my neighbor and she said, “…”": the speech verb that ends the words right before the
+    quotation, with a subject of its own, reports it (not an earlier verb of the sentence)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or words[-1].idx > q.start or tokens[-1].idx + len(tokens[-1].text) + 2 < q.start:
+        return None
+    cue = verb = words[-1]
+    if not _is_cue_verb(verb) or _describes_a_thing(verb):
+        return None
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "I laughed and said, “…”": the subject the verbs share
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+    if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if subjects[0].lower_ in ("it", "they", "what", "which", "that", "this"):
+        return None  # "what it called “…”": a body or a thing, which the wider search resolves
+    return cue, _head_of_name(subjects[0])
 
 
 def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] | None:
@@ -684,6 +802,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head  # "Cole waved the complaint away, saying ...": the one who waved it away
+        fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
+        if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
+            verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
@@ -765,7 +886,25 @@ def _apposed_distance(name: Token, verb: Token) -> int:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+    if token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+        return True
+    return _capitalized_cue(token)
+
+
+def _capitalized_cue(token: Token) -> bool:
+    """ "“…” Said SDPD Chief Ann Cole.": a speech verb opening the sentence right after a quotation,
+    which the tagger, misled by its capital and the acronym after it, takes for part of a name."""
+    if not token.text[:1].isupper() or token.i == 0 or token.doc[token.i - 1].text not in CLOSERS:
+        return False
+    return _cue_form(token.lower_)
+
+
+def _cue_form(low: str) -> bool:
+    """A past or third-person form of a speech verb, read off the word alone ("said", "stated")."""
+    if low in ("said", "says"):
+        return True
+    stem = low[:-2] if low.endswith("ed") else low[:-1] if low.endswith("s") else ""
+    return bool(stem) and (stem in CUE_VERBS or stem + "e" in CUE_VERBS)
 
 
 def _hyphenated(token: Token) -> str:
@@ -810,20 +949,24 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
         ):
             continue
         for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
-            found = _cue_in(window, inside)
+            found = _cue_right_before(window, q, inside) or _cue_in(window, inside)
             if found is not None:
                 _attribute_by_cue(q, found[0], found[1], attributor)
                 break
         if not q.attributed:
             _attribute_by_sentence(doc, q, inside, attributor)
-        if not q.attributed:
+        if not q.attributed or _first_person(doc, q):
             _attribute_by_label(doc, q, paragraphs, attributor)
+    _split_between_speakers(text, quotes)
     _inherit(quotes, paragraphs)
     for n, q in enumerate(quotes):
         # a quote paragraph right after indirect speech, not continuing another quote
         continues = n > 0 and quotes[n - 1].last_paragraph == q.paragraph - 1
         if not q.attributed and not continues:
             _introduced(doc, q, paragraphs, inside, attributor)
+    # the quote paragraphs that follow one attributed only now (by the indirect speech or the
+    # heading above it) go on in its speaker's voice
+    _inherit(quotes, paragraphs)
     return attributor
 
 
@@ -949,16 +1092,29 @@ def _attribute_by_sentence(doc: Doc, q: QuoteSpan, inside: set[int], attributor:
             return
 
 
+def _first_person(doc: Doc, q: QuoteSpan) -> bool:
+    """A quotation reported by "I" or "we" with no one named ("I told them “no”"): in a
+    transcript, the speaker of the turn."""
+    unnamed = q.speaker is None and q.speaker_name is None
+    return unnamed and q.subject is not None and doc[q.subject].lower_ in ("i", "we")
+
+
 def _attribute_by_label(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], attributor: Attributor) -> None:
-    """Transcripts: "WALLACE: Governor, ..." speaks the paragraph."""
+    """Transcripts: "WALLACE: Governor, ..." (also inside the mark that opens a quoted turn)
+    speaks the paragraph: the person with that surname, else the label as a name. "Q:" and "A:"
+    name the asker and the answerer, not who they are: the speaker stays unknown (docs/ANNOTATION.md)."""
     ps, pe = paragraphs[q.paragraph]
-    head = doc_text(doc)[ps : min(pe, ps + 40)]
+    head = doc_text(doc)[ps : min(pe, ps + 40)].lstrip().lstrip('"\u201c')
     label, colon, _ = head.partition(":")
-    if colon and label.strip() and label.strip().replace(" ", "").replace(".", "").isalpha() and label.isupper():
-        person = attributor.person_by_surname(label.split()[-1].title())
-        q.speaker = person
-        q.speaker_name = None if person else label.strip().title()
-        q.speaker_phrase, q.attributed, q.reported = label.strip(), True, True
+    label = label.strip()
+    if not (colon and label and label.replace(" ", "").replace(".", "").isalpha() and label.isupper()):
+        return
+    q.speaker_phrase, q.attributed, q.reported = label, True, True
+    if len(label.rstrip(".")) == 1:  # "Q:", "A:"
+        return
+    person = attributor.person_by_surname(label.split()[-1].title())
+    q.speaker = person
+    q.speaker_name = None if person else label.title()
 
 
 def _introduced(
@@ -971,8 +1127,9 @@ def _introduced(
     pps, ppe = paragraphs[q.paragraph - 1]
     tokens = _window_tokens(doc, pps, ppe)
     heading = doc_text(doc)[pps:ppe].rstrip()
-    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and any(t.lower_ in SPEECH_NOUNS for t in tokens):
-        # "Statement from Harbor County Sheriff Tom Reyes" above the quotes
+    introduces = heading[-1:] == ":" or any(t.lower_ in SPEECH_NOUNS for t in tokens)
+    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and introduces:
+        # "Statement from Harbor County Sheriff Tom Reyes" or "Words from Sheriff Tom Reyes:" above the quotes
         named = {id(attributor.by_token[t.i]): attributor.by_token[t.i] for t in tokens if t.i in attributor.by_token}
         if len(named) == 1:
             q.speaker, q.speaker_phrase, q.attributed, q.reported = next(iter(named.values())), heading, True, True
@@ -994,6 +1151,28 @@ def _introduced(
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
         q.reported, q.organization, q.subject = True, organization, subject.i
+
+
+def _split_between_speakers(text: str, quotes: list[QuoteSpan]) -> None:
+    """ "“…,” said Ann Cole. “We added beds." / "“As a nurse, …,” said Omar Haddad.": a quotation
+    left open at its paragraph's end, carried into a paragraph that a different person speaks, is
+    two quotations: the first paragraph's closing mark was left out. The first keeps the speaker of
+    the quotation before it in its paragraph."""
+    for n in range(len(quotes) - 1, 0, -1):
+        q, before = quotes[n], quotes[n - 1]
+        if len(q.parts) < 2 or before.last_paragraph != q.paragraph or q.cue_token is None:
+            continue
+        if before.speaker is None or q.speaker is None or before.speaker is q.speaker:
+            continue
+        last_start = q.parts[-1][0] - 1  # the opening mark of the last paragraph
+        head = QuoteSpan(q.start, q.parts[-2][1], q.parts[:-1], q.paragraph, q.last_paragraph - 1)
+        head.speaker, head.speaker_name, head.speaker_phrase = before.speaker, before.speaker_name, None
+        head.cue, head.cue_token, head.attributed, head.reported = before.cue, before.cue_token, True, True
+        head.speaker_phrase, head.subject = before.speaker_phrase, before.subject
+        q.start, q.parts, q.paragraph = last_start, q.parts[-1:], q.last_paragraph
+        _set_text(text, head)
+        _set_text(text, q)
+        quotes.insert(n, head)
 
 
 def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None:

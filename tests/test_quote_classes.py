@@ -1,0 +1,552 @@
+"""Quote classes of issue #26: text broken at odd places (releases copied out of PDFs), quote
+paragraphs under one speaker, and pronouns. Sentences and names written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+from extractor.quotes import pair_quotes
+
+
+def quotes(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    result = extract_text(text, nlp)
+    assert isinstance(result, ArticleRecord), result
+    return [(q.text, q.speaker) for q in result.quotes]
+
+
+# --- a quotation closed on a comma at a line's end: its attribution is on the next line ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe new depot opens in June and the buses start the week after,\u201d\nWarden Lila Ortiz said\n"
+            ". \u201cRiders will get a full timetable by mail.\u201d",
+            [
+                ("The new depot opens in June and the buses start the week after", "Lila Ortiz"),
+                ("Riders will get a full timetable by mail.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            '"Our clinic will stay open through the winter for every family that needs it,"\n'
+            "Director Omar Haddad said.",
+            [("Our clinic will stay open through the winter for every family that needs it", "Omar Haddad")],
+        ),
+        # negative: a quotation closed on a full stop ends its line's sentence; the next line is a heading
+        (
+            "\u201cThe depot opens in June and the buses start the week after.\u201d\nHarbor Transit Office\n"
+            "Riders should plan ahead.",
+            [("The depot opens in June and the buses start the week after.", None)],
+        ),
+    ],
+)
+def test_comma_closed_quote_goes_on_to_the_next_line(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- quote paragraphs after indirect speech or a heading: all in that speaker's voice -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Warden Lila Ortiz said the depot would open in June.\n"
+            "\u201cWe hired twelve drivers for the new routes.\u201d\n"
+            "\u201cThe routes reach every town in the valley.\u201d",
+            [
+                ("We hired twelve drivers for the new routes.", "Lila Ortiz"),
+                ("The routes reach every town in the valley.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            "Remarks from Harbor County Sheriff Tom Reyes\n"
+            "\u201cOur deputies answered more calls than ever.\u201d\n"
+            "\u201cThe new station will shorten the drive to the north end.\u201d",
+            [
+                ("Our deputies answered more calls than ever.", "Tom Reyes"),
+                ("The new station will shorten the drive to the north end.", "Tom Reyes"),
+            ],
+        ),
+        # negative: no speaker above the first quote paragraph, so none for the ones after it
+        (
+            "The depot opens in June.\n\u201cWe hired twelve drivers.\u201d\n\u201cThe routes reach every town.\u201d",
+            [("We hired twelve drivers.", None), ("The routes reach every town.", None)],
+        ),
+    ],
+)
+def test_quote_paragraphs_after_an_introduction_keep_its_speaker(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quotation whose closing mark is left out or broken onto a later line ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quotation goes on in a line that closes it without opening it again
+        (
+            "\u201cOur crews cleared the north road by noon,\u201d said Chief Dana Whitfield. "
+            "\u201cThe plows ran all night.\nI thank every driver who stayed out in the storm.\u201d\n"
+            "Schools reopen on Friday.",
+            [
+                ("Our crews cleared the north road by noon", "Dana Whitfield"),
+                ("The plows ran all night. I thank every driver who stayed out in the storm.", "Dana Whitfield"),
+            ],
+        ),
+        # the closing mark is missing: the quotation ends with its paragraph
+        (
+            "\u201cThe budget is balanced,\u201d said Treasurer Ann Cole. \u201cWe kept a reserve for the spring.\n"
+            "The council votes on the plan next week.",
+            [
+                ("The budget is balanced", "Ann Cole"),
+                ("We kept a reserve for the spring.", "Ann Cole"),
+            ],
+        ),
+        # negative: a line that ends on an abbreviation ends no sentence, so no quotation is closed there
+        (
+            "\u201cThe contract went to Harbor Paving, Inc.\n(The firm also bid last year.)\n\nThe vote is on Monday.",
+            [],
+        ),
+        # negative: a mark opened mid-sentence and never closed quotes nothing
+        (
+            "Residents call the lot \u201cthe old yard\nand the council wants it sold.\n\nThe vote is on Monday.",
+            [],
+        ),
+    ],
+)
+def test_quote_with_a_lost_or_broken_closing_mark(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_a_later_paragraph_that_opens_a_quotation_does_not_go_on_with_an_unclosed_one() -> None:
+    text = "Chief Dana Whitfield spoke. \u201cThe plows ran all night.\nThe mayor said \u201cthanks to all\u201d."
+    # the first quotation ends with its paragraph; the second line's marks pair on their own
+    assert [q.text for q in pair_quotes(text)] == ["The plows ran all night.", "thanks to all"]
+
+
+# --- a capitalized speech verb right after the quotation ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officers revived the man and arrested him.\n\u201cPolice work is dangerous for every officer on the "
+            "street.\u201d Said SDPD Chief Ramon Ortiz. \u201cWe thank the prosecutors for their work.\u201d",
+            [
+                ("Police work is dangerous for every officer on the street.", "Ramon Ortiz"),
+                ("We thank the prosecutors for their work.", "Ramon Ortiz"),
+            ],
+        ),
+        (
+            "\u201cThe new shelter will open before the first frost.\u201d Stated HCHA Director Lena Marsh.",
+            [("The new shelter will open before the first frost.", "Lena Marsh")],
+        ),
+        # negative: a capitalized name that only looks like a verb form after a quotation
+        (
+            "\u201cThe shelter opens before the first frost.\u201d Reed Ortiz runs the kitchen there.",
+            [("The shelter opens before the first frost.", None)],
+        ),
+    ],
+)
+def test_capitalized_speech_verb_after_a_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quotation carried into a paragraph that another person speaks ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cShelters have room for every family this winter,\u201d said Mayor Ann Cole. "
+            "\u201cWe added forty beds since spring.\n"
+            "\u201cAs a nurse, I have seen what the cold does,\u201d said Dr. Omar Haddad, the county health officer.",
+            [
+                ("Shelters have room for every family this winter", "Ann Cole"),
+                ("We added forty beds since spring.", "Ann Cole"),
+                ("As a nurse, I have seen what the cold does", "Omar Haddad"),
+            ],
+        ),
+        # negative: the same speaker goes on, so the quotation carried over paragraphs stays one
+        (
+            "\u201cShelters have room for every family this winter,\u201d said Mayor Ann Cole. "
+            "\u201cWe added forty beds since spring.\n"
+            "\u201cThe county paid for half of them,\u201d she said.",
+            [
+                ("Shelters have room for every family this winter", "Ann Cole"),
+                ("We added forty beds since spring. The county paid for half of them", "Ann Cole"),
+            ],
+        ),
+    ],
+)
+def test_quote_carried_into_another_speakers_paragraph_is_split(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "she" after a speaker whose first name mostly has the other gender -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a woman named close before the pronoun is the one it means
+        (
+            "Mayor Chris Patel described Senator Ann Cole as \u201creckless\u201d after she blamed the delays on "
+            "\u201cbad planning\u201d in her remarks.",
+            [("reckless", "Chris Patel"), ("bad planning", "Ann Cole")],
+        ),
+        (
+            "Coach Kelly Tate called Principal Omar Haddad \u201cstubborn\u201d before he said the gym was "
+            "\u201cnot safe for games this season.\u201d",
+            [("stubborn", "Kelly Tate"), ("not safe for games this season.", "Omar Haddad")],
+        ),
+        # negative: someone of the pronoun's gender named only before the speaker's own mention
+        (
+            "Governor Tom Reyes spoke first.\n\n\u201cTaxes must be fair,\u201d said Kelly Tate, a state senator."
+            "\n\n\u201cThe rich must pay their share,\u201d he said.",
+            [("Taxes must be fair", "Kelly Tate"), ("The rich must pay their share", "Kelly Tate")],
+        ),
+        # negative: with no one else of that gender named, the speaker goes on speaking
+        (
+            "\u201cThe plan is late,\u201d said Chris Patel, the county engineer.\n\n"
+            "\u201cWe will finish by June,\u201d she said.",
+            [("The plan is late", "Chris Patel"), ("We will finish by June", "Chris Patel")],
+        ),
+    ],
+)
+def test_pronoun_prefers_a_person_of_its_gender_over_a_mostly_other_name(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quotation goes on over paragraphs only in marks of its own kind ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a straight mark left open around an excerpt does not swallow the curly quotation after it
+        (
+            'The magazine printed a long profile of the voter:\n\n"Tess Moran had never voted before. '
+            "She read every flyer.\n\n\u201cI finally feel heard,\u201d she said.\n\nThe profile ran on Sunday.",
+            ["I finally feel heard"],
+        ),
+        # negative: a curly quotation carried into a paragraph that opens with a curly mark is one
+        (
+            "\u201cWe start on Monday.\n\n\u201cThe crews are ready,\u201d she said.",
+            ["We start on Monday. The crews are ready"],
+        ),
+        # negative: straight marks carry as well
+        (
+            '"We start on Monday.\n\n"The crews are ready," she said.',
+            ["We start on Monday. The crews are ready"],
+        ),
+    ],
+)
+def test_quote_carries_over_paragraphs_in_marks_of_its_kind(text: str, expected: list[str]) -> None:
+    assert [q.text for q in pair_quotes(text)] == expected
+
+
+# --- "she said", once resolved, is a mention of that speaker for the pronouns after it ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tess Moran watched the debate at home.\n\n\u201cI finally feel heard,\u201d she said after the speech, "
+            "and she liked the way Governor Ann Cole talked about the farm bill.\n\nThe evening ended late.\n\n"
+            "\u201cIt was worth staying up,\u201d she said.",
+            [("I finally feel heard", "Tess Moran"), ("It was worth staying up", "Tess Moran")],
+        ),
+        # negative: a new subject of that gender after the quote speaks the next one
+        (
+            "Tess Moran watched the debate at home.\n\n\u201cI finally feel heard,\u201d she said.\n\n"
+            "Governor Ann Cole spoke next.\n\n\u201cThe farm bill comes first,\u201d she said.",
+            [("I finally feel heard", "Tess Moran"), ("The farm bill comes first", "Ann Cole")],
+        ),
+    ],
+)
+def test_a_resolved_pronoun_is_a_mention_of_its_speaker(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a description in apposition to a name speaks for that person --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe air was clean here until the fires started,\u201d Tomas Ferreira, a farm owner who wrote "
+            "about the smoke online, said.",
+            [("The air was clean here until the fires started", "Tomas Ferreira")],
+        ),
+        # negative: a description with no name beside it stays a description
+        (
+            "\u201cThe air was clean here until the fires started,\u201d a farm owner who wrote about the smoke "
+            "online said.",
+            [("The air was clean here until the fires started", "a farm owner")],
+        ),
+    ],
+)
+def test_description_beside_a_name_is_that_person(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- interview transcripts: a speaker label in capitals speaks its turn --------------------------
+
+INTERVIEW = "Mayor Dana Whitfield sat down with our reporter on Friday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I" in a labelled turn is the labelled person, by the fullest name in the article
+        (
+            INTERVIEW + "MAYOR WHITFIELD: I said \u201cwe will build it\u201d and we will.",
+            [("we will build it", "Dana Whitfield")],
+        ),
+        # the label inside the mark that opens a quoted turn
+        (
+            INTERVIEW + '"WHITFIELD: Thanks. I told the council \u201cnot this year\u201d and they agreed.',
+            [("not this year", "Dana Whitfield")],
+        ),
+        # negative: "Q:" and "A:" say who asks and who answers, not who they are
+        (
+            INTERVIEW + "Q: And the council?\n\nA: I told them \u201cnot this year\u201d and they agreed.",
+            [("not this year", None)],
+        ),
+        # negative: a turn with no quote marks is no quotation (GUIDE.md: a quote is a span in quote marks)
+        (INTERVIEW + "MAYOR WHITFIELD: We will build it next spring.", []),
+    ],
+)
+def test_transcript_labels(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a first-person column: "I" reporting a quotation is the writer the article names -----------
+
+COLUMN = (
+    "I have taken the night bus home from work for eleven years. I know the route by heart. Last winter a "
+    "driver stopped me at the door and I said, \u201cI will walk the rest of the way.\u201d He laughed.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Why the night bus matters\n\nBy Jane Roe\n\n" + COLUMN + "The route runs until one in the morning.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        (
+            COLUMN + "Jane Roe is a nurse at Harbor General Hospital.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        # negative: a writer named nowhere leaves "I" without a speaker
+        (COLUMN + "The route runs until one in the morning.", [("I will walk the rest of the way.", None)]),
+        # negative: a single "I" in a news story is a speaker's, not a column's
+        (
+            "By Jane Roe\n\nThe council met on Monday. Tom Reyes, who chairs it, said he had asked for the audit. "
+            "\u201cI said, \u2018show us the books,\u2019 and they did,\u201d Reyes said.",
+            [("I said, \u2018show us the books,\u2019 and they did", "Tom Reyes")],
+        ),
+    ],
+)
+def test_first_person_column(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- the speech verb right before the quotation reports it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tess Moran told Omar Haddad about the plan, and he said, \u201cWe can start in May.\u201d",
+            [("We can start in May.", "Omar Haddad")],
+        ),
+        (
+            "The report reached Mayor Ann Cole on Monday, and the treasurer, Omar Haddad, wrote, "
+            "\u201cThe reserve is enough for one winter.\u201d",
+            [("The reserve is enough for one winter.", "Omar Haddad")],
+        ),
+        # negative: "it" right before the quotation leaves the body to the wider search
+        (
+            "The Harbor County Council met on Friday and warned of what it termed \u201ca grave danger to the "
+            "reservoir.\u201d",
+            [("a grave danger to the reservoir.", "Harbor County Council")],
+        ),
+    ],
+)
+def test_speech_verb_right_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a phrase "After saying …" opening a clause: the clause's subject says it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Ann Cole toured the plant on Monday. After saying the roof was \u201cfar too old to patch,\u201d "
+            "she was driven to the airport.",
+            [("far too old to patch", "Ann Cole")],
+        ),
+        (
+            "Tom Reyes toured the plant on Monday. Before saying the roof was \u201cfar too old to patch,\u201d he "
+            "had met the owners.",
+            [("far too old to patch", "Tom Reyes")],
+        ),
+        # negative: the phrase after its verb, in a relative clause, is the relative clause subject's
+        (
+            "Mayor Ann Cole met Tom Reyes, who left early after saying the roof was \u201cfar too old to patch.\u201d",
+            [("far too old to patch.", "Tom Reyes")],
+        ),
+    ],
+)
+def test_fronted_saying_phrase(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a surname the parser made a compound of the verb after it is still the person ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Omar Scott, a state delegate, is running for the open seat in the fall.\n\n\u201cHe has never run "
+            "statewide,\u201d said Tom Reyes, a professor at the college. \u201cFew think he can fill the "
+            "coffers.\u201d\n\nScott bristles at any hint he can't win. \u201cI have raised all I needed "
+            "to,\u201d he said, cutting off a question.",
+            [
+                ("He has never run statewide", "Tom Reyes"),
+                ("Few think he can fill the coffers.", "Tom Reyes"),
+                ("I have raised all I needed to", "Omar Scott"),
+            ],
+        ),
+        # negative: with no one named between, the speaker of the quote before goes on
+        (
+            "Omar Scott is running for the open seat.\n\n\u201cHe has never run statewide,\u201d said Tom Reyes, a "
+            "professor at the college. \u201cHe will need money,\u201d he said.",
+            [("He has never run statewide", "Tom Reyes"), ("He will need money", "Tom Reyes")],
+        ),
+    ],
+)
+def test_surname_parsed_as_a_compound_of_its_verb(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "I laughed and said, “…”": verbs joined by "and" share their subject -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I have taken the night bus home from work for eleven years. I know the route by heart. When my "
+            "neighbor mentioned the fare to me at lunch, I laughed and said, \u201cI will walk the rest of the "
+            "way.\u201d\n\nJane Roe is a nurse at Harbor General Hospital.",
+            [("I will walk the rest of the way.", "Jane Roe")],
+        ),
+        (
+            "Mayor Ann Cole heard the plan from Tom Reyes, and she laughed and said, \u201cNot this year.\u201d",
+            [("Not this year.", "Ann Cole")],
+        ),
+    ],
+)
+def test_conjoined_speech_verb_right_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a paragraph that stops inside the name after its speech verb goes on in the next line -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cOur county had a proud week for every family,\u201d\nsaid District Attorney\nJane Roe.\n"
+            "\u201cWe thank our partners in every city.\u201d",
+            [
+                ("Our county had a proud week for every family", "Jane Roe"),
+                ("We thank our partners in every city.", "Jane Roe"),
+            ],
+        ),
+        # negative: capitalized words after a period start a new paragraph
+        (
+            "\u201cOur county had a proud week for every family.\u201d\nDistrict Attorney\nJane Roe leads the office.",
+            [("Our county had a proud week for every family.", None)],
+        ),
+    ],
+)
+def test_line_broken_inside_the_speakers_name(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_paragraphs_join_a_speakers_title_and_name_across_lines() -> None:
+    text = "\u201cWe will not tolerate this,\u201d said\nHarbor City Police Chief\nJane Roe\n.\n\u201cNext one.\u201d"
+    assert [q.text for q in pair_quotes(text)] == ["We will not tolerate this", "Next one."]
+    from extractor.quotes import _paragraphs
+
+    assert len(_paragraphs(text)) == 2
+
+
+# --- a line ending in a colon that names one person introduces the quote paragraphs below it ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county opened its new crisis center on Monday.\nWords from Sheriff Tom Reyes:\n"
+            "\u201cThis center will save lives.\u201d\n\u201cOur deputies asked for it for years.\u201d",
+            [("This center will save lives.", "Tom Reyes"), ("Our deputies asked for it for years.", "Tom Reyes")],
+        ),
+        # negative: a colon line naming two people gives the quote to neither
+        (
+            "The county opened its new crisis center on Monday.\nSheriff Tom Reyes and Mayor Ann Cole at the opening:\n"
+            "\u201cThis center will save lives.\u201d",
+            [("This center will save lives.", None)],
+        ),
+    ],
+)
+def test_colon_line_naming_one_person_introduces_quotes(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
