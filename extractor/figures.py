@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, entities, lowers, next_index, number_tokens, sentences
+from .components import SENTENCE_END_MARKS, doc_text, entities, lowers, next_index, number_tokens, sentences
 from .facts import Context, context_of
 from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
 from .models import Basis, Figure, Qualifier
@@ -883,7 +883,7 @@ def _header_frame(sent: Span, years: list[YearMention], ctx: Context) -> Frame |
     return None
 
 
-TERMINALS = (".", "!", "?", ":", '"', "\u201d")
+TERMINALS = SENTENCE_END_MARKS
 
 
 def _dangling_frame(

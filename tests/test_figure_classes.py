@@ -365,7 +365,25 @@ YEARS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), YEARS)
+# a count on a line of its own inside a sentence (scraped links): the lines around it are one sentence;
+# not across a sentence's end, a blank line, or a year opening the next line
+LINE_BROKEN_COUNTS = [
+    ("In 2023,\nnine\npeople drowned at county beaches.", {(2023, 9, "drowning")}),
+    ("Rangers cited 212\ncampers in 2022.", {(2022, 212, "camper")}),
+    (
+        "The shelter took in\n3,400\ndogs in 2021, up from the\n2,900\ndogs it took in the year before.",
+        {(2021, 3400, "dog"), (2020, 2900, "dog")},
+    ),
+    (
+        "In 2022 the lottery paid\n14\njackpots and there were\n6\nwinners of the top prize.",
+        {(2022, 14, "jackpot"), (2022, 6, "winner")},
+    ),
+    ("The county logged 410 fires in 2022.\n14\npeople signed up for the newsletter.", {(2022, 410, "fire")}),
+    ("Fire Report 2022\n\n12\n\nstations answered the call.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS)
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
