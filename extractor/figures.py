@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .components import SENTENCE_END_MARKS, doc_text, entities, lowers, next_index, number_tokens, sentences
 from .facts import Context, context_of
-from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
+from .metrics import (
+    metric_from_noun,
+    metric_of_header,
+    metric_of_label,
+    metric_of_sentence,
+    names_an_average,
+    subject_names_an_average,
+)
 from .models import Basis, Figure, Qualifier
 from .numbers import QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
@@ -113,7 +120,11 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
-        (before is not None and _blocked_by_word_before(doc, start, floor, before, after))
+        (
+            before is not None
+            and not _year_list_item(doc, start, floor)  # "2019 - 88": no range, score or time
+            and _blocked_by_word_before(doc, start, floor, before, after)
+        )
         or in_number_run(doc, start, end - 1)
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
@@ -201,6 +212,21 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
     )
 
 
+def _year_list_item(doc: Doc, start: int, floor: int) -> bool:
+    """A count after its year and a separator set off by spaces, an item of a list written on one
+    line: "2019 - 88; 2020 - 97", "2021: 312" (not "555-1212", "5:30", "2019-20")."""
+    if start - 2 < floor or not is_year_token(doc[start - 2]):
+        return False
+    separator, year = doc[start - 1], int(doc[start - 2].text)
+    if doc[start].text in (f"{(year + 1) % 100:02d}", str(year + 1)):
+        return False  # "2019 - 20": a season or fiscal year written with spaces
+    return (
+        separator.text in YEAR_ITEM_SEPARATORS
+        and bool(separator.whitespace_)
+        and (separator.text == ":" or bool(doc[start - 2].whitespace_))
+    )
+
+
 def _blocked_by_words_after(doc: Doc, end: int, limit: int, after: Token) -> bool:
     """A number that the words after it make no count: a unit, a street, a difference, a part of a
     group, a ratio, a rate."""
@@ -267,6 +293,8 @@ def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
         return True
     if first.ent_type_ == "PERCENT" and first.text[-1:] != "%" and share_noun(first.doc, end, len(first.doc)):
         return False  # "640 or 85% of the cases": a count, then its share
+    if first.ent_type_ == "TIME" and _year_list_item(first.doc, start, 0):
+        return False  # "2020 - 9": the recognizer reads a year and a number as a time
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
@@ -704,7 +732,9 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
     )
 
 
-YEAR_TO_COUNT_WORDS = {
+# what may stand between a year and the count of an item of a list written on one line
+YEAR_ITEM_SEPARATORS = frozenset({":", "-", "\u2013", "\u2014", "="})
+YEAR_TO_COUNT_WORDS = YEAR_ITEM_SEPARATORS | {
     "'s",
     "\u2019s",
     ",",
@@ -1425,11 +1455,33 @@ def _metric_of_count(
     if metric is not None:
         sentence.metric = metric
     else:
-        metric = sentence.metric or metric_of_sentence(sentence.span, count.start) or previous_metric
+        metric = (
+            sentence.metric
+            or metric_of_sentence(sentence.span, count.start)
+            or _label_metric(doc, sentence.span, count)
+            or previous_metric
+        )
     if metric is None:
         return None
     sentence.metrics_by_count[k] = metric
     return metric, noun
+
+
+LABEL_MAX_TOKENS = 8
+
+
+def _label_metric(doc: Doc, sent: Span, count: Count) -> str | None:
+    """The metric a label names before the colon that opens its sentence, for the counts after
+    the colon: a list on one line ("Drownings at county beaches: 2019 - 6; 2020 - 9") or a total
+    ("Total calls for 2021: 48,210"). A label is short and has no past tense or modal verb (a
+    plural noun read as a verb, "calls", is allowed)."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or not sent.start < colon < count.start or colon - sent.start > LABEL_MAX_TOKENS:
+        return None
+    label = doc[sent.start : colon]
+    if any(t.tag_ in ("VBD", "MD") or t.like_num and not is_year_token(t) for t in label):
+        return None
+    return metric_of_label(label.text)
 
 
 def _frame_of_count(

@@ -383,7 +383,29 @@ LINE_BROKEN_COUNTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS)
+# a list written on one line, each count after its year and a separator set off by spaces, under the
+# label before the colon; not a phone number, a clock time, a score, or a season written "2019 - 20"
+ONE_LINE_LISTS = [
+    (
+        "Drownings at county beaches: 2019 - 6; 2020 - 9; 2021 - 4.",
+        {(2019, 6, "drowning"), (2020, 9, "drowning"), (2021, 4, "drowning")},
+    ),
+    (
+        "Bus operator assaults: 2020 \u2013 41; 2021 \u2013 57; 2022 \u2013 63.",
+        {(2020, 41, "assault"), (2021, 57, "assault"), (2022, 63, "assault")},
+    ),
+    ("Caseload by year: 2019 - 1,204 cases; 2020 - 1,310 cases.", {(2019, 1204, "case"), (2020, 1310, "case")}),
+    ("Lottery jackpot winners: 2018 = 3, 2019 = 5.", {(2018, 3, "winner"), (2019, 5, "winner")}),
+    ("Total calls for 2021: 48,210.", {(2021, 48210, "call")}),
+    ("Shelter intakes in 2022: 3,905", {(2022, 3905, "intake")}),
+    ("The park closes at 2019 - 20 season's end.", set()),
+    ("Reach the desk at 555-201-2019 - 5 lines are open.", set()),
+    ("Hours in 2021: 9:30 to 5.", set()),
+    ("The score in 2021: 3 - 2 for the visitors.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS)
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
