@@ -13,10 +13,10 @@ from . import dates
 from .components import doc_text, in_headline, lowers, next_index, sentence_of, sentences
 from .metrics import metric_from_noun, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
-from .numbers import qualifier_before
+from .numbers import is_year_token, qualifier_before
 from .rules import load, regexes
 from .timex import years_in
-from .vocabulary import SUPERLATIVES, singular
+from .vocabulary import AGO_WORDS, SUPERLATIVES, singular
 
 RULES = load("changes.json")
 INCREASE = set(RULES["increase_words"])
@@ -295,6 +295,9 @@ def _metric_near(
     the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
     phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
     generic word ("figure", "number")."""
+    compared = word.head if _is_comparative(word) and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
+    if compared is not None and (metric := _noun_metric(compared)) is not None:
+        return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
@@ -360,6 +363,9 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False
     if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
         return False
+    nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+    if nxt is not None and nxt.dep_ == child.dep_ and nxt.head.i == child.head.i and nxt.pos_ == "NOUN":
+        return False  # "Animal intakes were ...": a modifier the parse read as a second subject
     if _low(child) in ("which", "that"):
         return True  # "..., which marks a drop of 7%": the relative clause's antecedent
     return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
@@ -780,6 +786,10 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
         return False  # "a drop of 18.9%"
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
         return False  # "an average 25 percent increase in bus ridership"
+    if end < sent.end and _is_comparative(doc[end]):
+        # "were 9 percent lower than in 2022", "14 percent fewer drownings this summer": a change
+        # over time; "10 percent higher than in other towns", "50 percent below normal": a level
+        return not _compares_with_a_time(doc[end], sent)
     if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
         return True  # a share: "60 percent of the calls", "over 80% of its budget"
     if before in LEVEL_PREPOSITIONS:
@@ -789,6 +799,31 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _is_comparative(word: Token) -> bool:
+    """A comparative that gives a direction: "lower", "higher", "fewer", "more", "above"."""
+    return (word.tag_ in ("JJR", "RBR") or word.pos_ == "ADP") and direction_of(word) is not None
+
+
+def _compares_with_a_time(word: Token, sent: Span) -> bool:
+    """Whether a comparative compares a quantity with itself at another time: the phrase after
+    "than" (or the object of "above"/"below") names a time ("than in 2022", "than a year
+    earlier", "above the 2022 total"), or, with nothing compared, the sentence names one ("14
+    percent fewer drownings this summer"); never under a modal ("will be 50 percent below")."""
+    doc = word.doc
+    verb = word.head if word.dep_ in ("acomp", "amod", "advmod", "prep") else word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in verb.children):
+        return False
+    baseline = [c for c in word.children if c.dep_ == "pobj" or (c.dep_ == "prep" and _low(c) == "than")]
+    if not baseline and word.i + 1 < sent.end and _low(doc[word.i + 1]) == "than":
+        baseline = [doc[word.i + 1]]
+    if word.i + 1 < sent.end and word.head.pos_ == "NOUN" and word.dep_ == "amod":
+        baseline += [c for c in word.head.children if c.dep_ == "prep" and _low(c) == "than"]
+    words = [t for b in baseline for t in b.subtree] if baseline else list(sent)
+    return any((t.ent_type_ == "DATE" and not t.like_num) or is_year_token(t) or _low(t) in AGO_WORDS for t in words)
 
 
 def _describes_a_rate(doc: Doc, end: int, sent: Span) -> bool:

@@ -132,6 +132,29 @@ def test_the_metric_is_the_quantity_that_changed(nlp: Language, text: str, expec
     assert heads(changes(nlp, text)) == expected
 
 
+# a percent before a comparative is a change when the comparison is with another time ("than in
+# 2022", "than a year earlier", "this summer"); between places or groups, or under a modal, it is none
+COMPARATIVES = [
+    ("Animal intakes were 9 percent lower than in 2022.", {("intake", "decrease", 9.0)}),
+    ("Felony filings were 12 percent higher than the year before.", {("filing", "increase", 12.0)}),
+    ("Shootings were 15% lower than last year.", {("shooting", "decrease", 15.0)}),
+    ("Water rescues ran 20 percent above the 2022 total.", {("rescue", "increase", 20.0)}),
+    ("There were 14 percent fewer drownings this summer.", {("drowning", "decrease", 14.0)}),
+    ("The coast guard carried out 18% more rescues than a year earlier.", {("rescue", "increase", 18.0)}),
+    ("Ferry ridership in 2023 was 6 percent higher than in 2019.", {("ridership", "increase", 6.0)}),
+    ("Rents downtown are 14 percent higher than in the suburbs.", set()),
+    ("Response times in the east district were 20% lower than in the west district.", set()),
+    ("Rainfall this spring will be 30 percent below normal.", set()),
+    ("Clinic visits by seniors were 25 percent higher than visits by teens.", set()),
+    ("Women were 12 percent more likely to report a crime.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARATIVES)
+def test_a_comparative_with_another_time_is_a_change(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
 # targets, goals, forecasts and shares are no changes
 NOT_CHANGES = [
     "The county adopted a plan to reduce homelessness by 50% by 2030.",
