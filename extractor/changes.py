@@ -331,7 +331,8 @@ def _metric_of_subject(
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
         for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
-            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+            bare = child.dep_ == "csubj" or not any(True for _ in child.lefts)  # "Shoplifting rose 14 percent"
+            if child.dep_ in ("csubj", "nsubj") and child.tag_ == "VBG" and child.i < verb.i and bare:
                 return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
             if not _is_subject(child, word, reported):
                 continue
@@ -340,6 +341,8 @@ def _metric_of_subject(
             if child.tag_ == "VBZ" and child.text.islower() and child.dep_ == "nsubj":
                 return (singular(_low(child)),)  # "while crashes involving cyclists fell": a plural read as a verb
             subject = _subject_noun(child)
+            if subject is None and _common_noun_read_as_name(child):
+                return (singular(_low(child)),)  # "Arson fell 5 percent", "Truancy declined 9%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -368,7 +371,8 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False  # "Animal intakes were ...": a modifier the parse read as a second subject
     if _low(child) in ("which", "that"):
         return True  # "..., which marks a drop of 7%": the relative clause's antecedent
-    return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
+    plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
+    return not (reported and child.head.i == word.head.i and not plural)
 
 
 def _small_clause_subject(word: Token) -> str | None:
@@ -522,6 +526,29 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     if main and (m := _noun_metric(main[0])):
         return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
     return None
+
+
+def _common_noun_read_as_name(token: Token) -> bool:
+    """A common noun the tagger or the recognizer took for a name because it opens its sentence
+    capitalized ("Arson fell 5 percent", "Truancy declined 9%", "Ridership was down"): one word,
+    the sentence's first, alone in its phrase (no other capitalized word beside it), no person or
+    place."""
+    doc = token.doc
+    first = bool(token.is_sent_start) or (
+        token.i > 0 and doc[token.i - 1].is_punct and bool(doc[token.i - 1].is_sent_start)
+    )
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    alone = (nxt is None or not nxt.text[:1].isupper()) and not any(c.pos_ == "PROPN" for c in token.children)
+    return (
+        first
+        and alone
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.ent_type_ in ("", "ORG")
+        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization at most
+        and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")
+    )
 
 
 def _subject_noun(subject: Token) -> Token | None:
@@ -755,8 +782,14 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
             # increase in X" beside "X rose 12%" is the same claim
             if (head(c), c.direction) not in with_percent or regexes.HAS_DIGIT.search(c.evidence):
                 kept.append(c)
-        elif not rounded_restatement(c) and not any(restates(c, k) for k in kept if k.percent is not None):
-            kept.append(c)
+        elif not rounded_restatement(c):
+            restated = [k for k in kept if k.percent is not None and restates(c, k)]
+            if not restated:
+                kept.append(c)
+            elif c.metric and not restated[0].metric:
+                # a headline in title case names no metric ("Homicides Drop 17 Percent"): the
+                # body's restatement says what changed
+                kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
     return kept
 
 
