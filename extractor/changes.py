@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, in_headline, lowers, next_index, sentence_of, sentences
-from .metrics import metric_from_noun, metric_of_sentence
+from .metrics import metric_from_noun, metric_of_label, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
 from .numbers import is_year_token, qualifier_before
 from .rules import load, regexes
@@ -478,7 +478,7 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     if (
         before is not None
         and regexes.ANY_LETTER.search(before.text)
-        and word.pos_ in ("NOUN", "VERB")
+        and (word.pos_ in ("NOUN", "VERB") or in_headline(word))
         and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
         and (before.head.i == word.i or in_headline(word))
     ):
@@ -499,6 +499,10 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
         for child in holder.children:
             if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and in_headline(pobj) and pobj.tag_ == "NNPS":
+                        # a headline in title case: "20% Decline in Youth Arrests" (read as a place)
+                        if (m := metric_of_label(pobj.doc[pobj.left_edge.i : pobj.i + 1].text)) is not None:
+                            return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
                     if (m := _noun_metric(pobj)) is not None:
@@ -616,6 +620,39 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
     return None
 
 
+LABEL_MAX_TOKENS = 6
+
+
+def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
+    """The metric a label gives the percent right after it: a line of a list of changes
+    ("Homicides: down 23%", "- Burglary: -14 percent"), a table row ("Homicide\t-12%"), or a
+    percent in parentheses after its noun ("burglaries (-14%) and robberies (+6%)")."""
+    if start - 2 >= sent.start and doc[start - 1].text == "(":
+        noun = doc[start - 2]
+        if noun.is_alpha and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and noun.pos_ in ("NOUN", "PROPN"):
+            from .claims import noun_metric
+
+            return noun_metric(noun) or singular(_low(noun))
+        return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
+    if len(cells) == 1 and regexes.TABLE_CELL_SPLIT.search(text[line_start : doc[start].idx].strip(" ")):
+        return metric_of_label(cells[0]) if not regexes.HAS_DIGIT.search(cells[0]) else None  # "Homicide\t-12%"
+    j = start - 1
+    while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
+        j -= 1  # "down", "up", a sign
+    if j <= sent.start or doc[j].text != ":" or start - j > 3:
+        return None
+    first = sent.start
+    while first < j and (doc[first].is_punct or doc[first].is_space):
+        first += 1  # a bullet
+    label = doc[first:j]
+    if not 0 < len(label) <= LABEL_MAX_TOKENS or any(t.tag_ in ("VBD", "MD") or t.like_num for t in label):
+        return None
+    return metric_of_label(label.text)
+
+
 def _percent_changes(
     doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
 ) -> list[Change]:
@@ -653,7 +690,9 @@ def _percent_changes(
         else:
             # failing all else, the count stated last before the percent, not the sentence's first
             fallback = next((f.metric for f in reversed(figures) if f.start < doc[qstart].idx), last_metric)
-            metric = _metric_near(doc, word, sent, fallback, figures, doc[end - 1])
+            metric = _labelled_metric(doc, start, sent) or _metric_near(
+                doc, word, sent, fallback, figures, doc[end - 1]
+            )
             first = min(qstart, word.i) if near else qstart
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":

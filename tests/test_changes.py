@@ -173,6 +173,33 @@ def test_a_capitalized_common_noun_is_what_changed(nlp: Language, text: str, exp
     assert heads(changes(nlp, text)) == expected
 
 
+# a label before the percent names what changed: a list line, a table row, a parenthesis after the
+# noun, a title-case headline; a label with a verb or a number of its own, or a place, names none
+LABELS = [
+    ("Homicides: down 23%.", {("homicide", "decrease", 23.0)}),
+    ("Burglary: -14 percent", {("burglary", "decrease", 14.0)}),
+    (
+        "- Robberies: down 12 percent\n- Burglaries: up 3 percent",
+        {("robbery", "decrease", 12.0), ("burglary", "increase", 3.0)},
+    ),
+    ("Crime\tChange\nHomicide\t-12%\nRobbery\t+4%", {("homicide", "decrease", 12.0), ("robbery", "increase", 4.0)}),
+    (
+        "Burglaries (-14%) and robberies (+6%) moved in opposite directions.",
+        {("burglary", "decrease", 14.0), ("robbery", "increase", 6.0)},
+    ),
+    ("Homicides Drop 17 Percent in Lakeview", {("homicide", "decrease", 17.0)}),
+    ("DUI Arrests Up 9 Percent Over Holiday Weekend", {("arrest", "increase", 9.0)}),
+    ("County Reports 20% Decline in Youth Arrests", {("arrest", "decrease", 20.0)}),
+    ("The chief said: thefts fell 12%.", {("theft", "decrease", 12.0)}),
+    ("Calls for 2023: 4,100, up 6% from the year before.", {("call", "increase", 6.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS)
+def test_a_label_names_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
 # targets, goals, forecasts and shares are no changes
 NOT_CHANGES = [
     "The county adopted a plan to reduce homelessness by 50% by 2030.",
