@@ -499,10 +499,10 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
         for child in holder.children:
             if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and in_headline(pobj) and pobj.tag_ == "NNPS":
-                        # a headline in title case: "20% Decline in Youth Arrests" (read as a place)
-                        if (m := metric_of_label(pobj.doc[pobj.left_edge.i : pobj.i + 1].text)) is not None:
-                            return m
+                    # a headline in title case: "20% Decline in Youth Arrests" (read as a place)
+                    titled = pobj.dep_ == "pobj" and in_headline(pobj) and pobj.tag_ == "NNPS"
+                    if titled and (m := metric_of_label(pobj.doc[pobj.left_edge.i : pobj.i + 1].text)) is not None:
+                        return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
                     if (m := _noun_metric(pobj)) is not None:
