@@ -1148,13 +1148,32 @@ def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_to
 
 def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
     """A finished sentence whose only number is its year ("In 2019, Roe joined the office."): its
-    year dates an occurrence, not the counts of the sentences after it."""
+    year dates an occurrence, not the counts of the sentences after it. But a sentence about the
+    year itself ("2022 was a record year", "the unit had a busy 2023", "Last year was the
+    busiest") opens the year the sentences after it count."""
     words = [t for t in sent if not t.is_space]
     return (
         bool(words)
         and words[-1].text in (".", "!", "?")
         and not any(t.like_num and t.i not in year_tokens for t in words)
+        and not _year_is_topic(doc, sent, year_tokens)
     )
+
+
+def _year_is_topic(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
+    """Whether a sentence's year is what it talks about: the subject or object of its clause
+    ("2022 was a record year", "had a busy 2023", "the year 2021 was hard"), or the words opening
+    the sentence before a form of "be" ("Last year was the busiest")."""
+    for i in year_tokens:
+        t = doc[i]
+        if t.dep_ in ARGUMENT_DEPS or (t.dep_ == "appos" and t.head.dep_ in ARGUMENT_DEPS):
+            return True
+    last = max(year_tokens, default=-1)
+    opening = all(doc[i].is_punct or doc[i].is_space for i in range(sent.start, min(year_tokens, default=sent.start)))
+    return opening and 0 <= last < sent.end - 1 and doc[last + 1].lemma_ == "be"
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _figure_of_count(

@@ -246,9 +246,22 @@ OCCURRENCE_YEARS = [
 ]
 
 
+# but a sentence about the year itself (its subject or object) opens the year the next sentences count
+YEAR_AS_TOPIC = [
+    (
+        "The harbor unit had a busy 2023. Officers boarded 1,240 vessels and issued 310 warnings.",
+        {(2023, 1240, "vessel"), (2023, 310, "warning")},
+    ),
+    ("Last year was the busiest on record for the shelter. Staff took in 5,300 animals.", {(2023, 5300, "animal")}),
+    ("The year 2021 was difficult. Crews fought 412 wildfires.", {(2021, 412, "wildfire")}),
+    ("The bureau moved offices in 2021. Staff answered 4,000 calls.", set()),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    GROUPS
+    YEAR_AS_TOPIC
+    + GROUPS
     + CASE_DETAILS
     + ONE_PARTY
     + ONE_SEARCH
