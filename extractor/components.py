@@ -39,6 +39,8 @@ def line_breaks(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if not token.is_space and "\n" in before.text_with_ws and not _continues_line(doc, token):
             token.is_sent_start = True
+        elif token.is_alpha and before.like_num and "\n" not in before.whitespace_:
+            token.is_sent_start = False  # "312 rescues": a word right after a number goes on its sentence
     return doc
 
 

@@ -393,6 +393,10 @@ LINE_BROKEN_COUNTS = [
     ),
     ("The county logged 410 fires in 2022.\n14\npeople signed up for the newsletter.", {(2022, 410, "fire")}),
     ("Fire Report 2022\n\n12\n\nstations answered the call.", set()),
+    # a short list line: the word after its number goes on with the number's sentence
+    ("By the numbers (2022):\n4,100 calls\n312 rescues", {(2022, 4100, "call"), (2022, 312, "rescue")}),
+    ("The lottery in 2021:\n41 jackpots\n9 million tickets", {(2021, 41, "jackpot"), (2021, 9000000, "ticket")}),
+    ("In 2022:\n1,200\nVolunteers helped at the fair.", set()),
 ]
 
 
