@@ -123,6 +123,7 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         (
             before is not None
             and not _year_list_item(doc, start, floor)  # "2019 - 88": no range, score or time
+            and not _is_bullet(before)  # "- 4,100 calls answered": a list item, no minus sign
             and _blocked_by_word_before(doc, start, floor, before, after)
         )
         or in_number_run(doc, start, end - 1)
@@ -210,6 +211,13 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         and after.text == ")"
         and not (start - 2 >= floor and is_year_token(doc[start - 2]))
     )
+
+
+def _is_bullet(token: Token) -> bool:
+    """A dash or bullet that opens a line, set off by a space: a list item's mark."""
+    doc = token.doc
+    opens = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    return opens and token.text in BULLETS and bool(token.whitespace_)
 
 
 def _year_list_item(doc: Doc, start: int, floor: int) -> bool:
@@ -1045,11 +1053,23 @@ def sentence_figures(
         first, last = doc[words[0]], doc[words[-1]]
         line_text, line_end = reading.enter_line(doc, first.idx)
         years, unresolved = _sentence_years(doc, sent, published, reading, ctx)
-        if last.idx + len(last) >= line_end and line_text.endswith(":"):
+        if last.idx + len(last) >= line_end and (line_text.endswith(":") or _heads_bullets(reading.text, line_end)):
             reading.header = _header_frame(sent, years, ctx) or reading.header
         if not _inside(first.idx, last.idx + len(last), handled):
             figures += _figures_of_sentence(doc, sent, years, bool(unresolved), reading, ctx, location)
     return figures
+
+
+def _heads_bullets(text: str, line_end: int) -> bool:
+    """A line without a final stop over bullet lines ("2022 highlights" then "- 4,100 calls"): a
+    list header, as if it ended with a colon."""
+    if text[:line_end].rstrip().endswith(TERMINALS):
+        return False
+    following = text[line_end:].lstrip("\n \t")
+    return following[:1] in BULLETS and following[1:2] in (" ", "\t")
+
+
+BULLETS = ("-", "\u2022", "*", "\u00b7", "\u25aa")
 
 
 def _sentence_years(
@@ -1059,10 +1079,11 @@ def _sentence_years(
     anchored ("Between 2004 and 2007, ...": a span, not one year), and its relative years left
     unresolved."""
     unresolved: list[int] = []
+    reports = {i for i, _year in ctx.report_years}  # "the 2022 Annual Report": a report's year, no model year
     years = [
         y
         for y in years_in(doc, sent.start, sent.end, published, reading.last_year, unresolved)
-        if y.start not in ctx.not_year and not _is_model_year(doc, y)
+        if y.start not in ctx.not_year and (not _is_model_year(doc, y) or y.start in reports)
     ]
     if not years and not unresolved and published is not None:
         years = _relative_period_years(doc, sent, published, ctx)

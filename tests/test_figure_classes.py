@@ -399,6 +399,22 @@ LINE_BROKEN_COUNTS = [
     ("In 2022:\n1,200\nVolunteers helped at the fair.", set()),
 ]
 
+# a header line without a final stop over bullet lines is a list header; a dash that opens a line is a
+# bullet, no minus sign; a header line over prose is no list header
+BULLET_LISTS = [
+    (
+        "Highlights of 2022\n- 4,100 calls answered\n- 312 rescues\n- 14 drownings",
+        {(2022, 4100, "call"), (2022, 312, "rescue"), (2022, 14, "drowning")},
+    ),
+    (
+        "Harbor Patrol in 2022\n\n\u2022 1,240 vessels boarded\n\u2022 310 warnings issued",
+        {(2022, 1240, "vessel"), (2022, 310, "warning")},
+    ),
+    ("In 2022:\n- 4,100 calls answered\n- 14 drownings", {(2022, 4100, "call"), (2022, 14, "drowning")}),
+    ("Shelter Turns 50 in 2022\n\nThe county shelter celebrated its anniversary.\n- 300 volunteers helped", set()),
+    ("Temperatures fell to -12 in 2022.", set()),
+]
+
 
 # a list written on one line, each count after its year and a separator set off by spaces, under the
 # label before the colon; not a phone number, a clock time, a score, or a season written "2019 - 20"
@@ -422,7 +438,7 @@ ONE_LINE_LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS)
+@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS)
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
