@@ -64,6 +64,7 @@ CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
 CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
+CAPACITY_HEADS = set(RULES["capacity_heads"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -1149,12 +1150,32 @@ def _figures_of_sentence(
         for k, count in enumerate(counts):
             if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
                 figures.append(figure)
-    if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
+    if len(own) > 1:
+        main = _main_year(doc, sent, years)  # "310 rescues last year, down from the 402 of 2021"
+        reading.paragraph_frame = Frame(main, Basis.paragraph) if main is not None else None
+    elif single and _tells_no_number(doc, sent, year_tokens):
         reading.paragraph_frame = None
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
         reading.metric_paragraph = reading.paragraph
     return figures
+
+
+BASELINE_WORDS = frozenset({"from", "than", "compared", "versus", "vs", "vs.", "relative"})
+
+
+def _main_year(doc: Doc, sent: Span, years: list[YearMention]) -> int | None:
+    """The one year of a sentence with several that is not a baseline, the year its paragraph
+    goes on counting: in "310 rescues last year, a decrease from the 402 two years ago" the
+    second year is the other side of a comparison ("from", "than", "compared with" a few words
+    before it; both ends of "from 2020 to 2021"). None when no one year stands out."""
+    main: set[int] = set()
+    for y in years:
+        if y.anchored:
+            continue
+        if not BASELINE_WORDS.intersection(lowers(doc)[max(sent.start, y.start - 8) : y.start]):
+            main.add(y.year)
+    return main.pop() if len(main) == 1 else None
 
 
 def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:
@@ -1226,6 +1247,7 @@ def _figure_of_count(
         or _since_then(doc, count)
         or _one_party(doc, count)
         or _sample_of_survey(sentence.span, metric)
+        or _is_capacity(doc, count)
     ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
@@ -1337,6 +1359,19 @@ def _since_then(doc: Doc, count: Count) -> bool:
     since charged 60 defendants", "has charged 60 since")."""
     verb = clause_verb(doc[count.start])
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+
+
+def _is_capacity(doc: Doc, count: Count) -> bool:
+    """What a place is built or licensed to hold, not a count of a year: "was built for 2,236
+    beds", "a capacity of 300 dogs", "room for 120 patients" (the count's phrase hangs on a
+    verb or noun of capacity by "for" or "of")."""
+    last = doc[count.end - 1]
+    noun = last.head if last.dep_ == "nummod" else last
+    if noun.dep_ != "pobj" or _lower(noun.head) not in ("for", "of"):
+        return False
+    preposition = noun.head
+    holder = preposition.head if preposition.i == 0 or doc[preposition.i - 1].pos_ != "NOUN" else doc[preposition.i - 1]
+    return holder.lemma_.lower() in CAPACITY_HEADS and (_lower(preposition) == "for" or holder.pos_ == "NOUN")
 
 
 def _sample_of_survey(span: Span, metric: str) -> bool:
@@ -1545,7 +1580,9 @@ def _frame_of_count(
     if sentence.single:
         year = next(y for y in years if not y.anchored)
         if _in_other_clause(doc, year, count, noun_end):
-            return None
+            # "396 calls - which is a drop from the 445 of 2021": the year is the other clause's; the
+            # count keeps the context's
+            return (None, sentence.context_before) if sentence.context_before is not None else None
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)

@@ -416,6 +416,39 @@ BULLET_LISTS = [
 ]
 
 
+# the year a paragraph goes on counting after a sentence with several: the one that is no baseline
+# ("from", "than", "compared with" before it); a span ("from 2020 to 2021") leaves none. A year in
+# another clause of the sentence (a relative clause on a later count) leaves the count the paragraph's
+MAIN_YEARS = [
+    (
+        "Lifeguards made 310 rescues last year, a decrease from the 402 rescues two years ago. "
+        "At the same time, they treated 1,200 injuries.",
+        {(2023, 310, "rescue"), (2022, 402, "rescue"), (2023, 1200, "injury")},
+    ),
+    (
+        "Inspectors closed 41 restaurants in 2022, down from 55 in 2021. They also issued 300 warnings.",
+        {(2022, 41, "restaurant"), (2021, 55, "restaurant"), (2022, 300, "warning")},
+    ),
+    (
+        "Rescues rose from 140 in 2020 to 188 in 2021. Lifeguards also treated 900 injuries.",
+        {(2020, 140, "rescue"), (2021, 188, "rescue")},
+    ),
+    (
+        "Lifeguards made 310 rescues last year, fewer than the 402 rescues two years ago. The harbor "
+        "office logged 388 calls with injuries, which marks a drop of 11% from the 436 calls of 2021.",
+        {(2023, 310, "rescue"), (2022, 402, "rescue"), (2023, 388, "call"), (2021, 436, "call")},
+    ),
+]
+
+# what a place is built or licensed to hold is its capacity, no count of a year
+CAPACITY = [
+    ("The jail, built for 1,850 beds, held 1,390 inmates in 2023.", {(2023, 1390, "inmate")}),
+    ("In 2022 the shelter, which has a capacity of 300 dogs, took in 2,100 dogs.", {(2022, 2100, "dog")}),
+    ("In 2023 the clinic added a wing with room for 120 patients.", set()),
+    ("The school was designed for 800 students but enrolled 1,100 students in 2022.", {(2022, 1100, "student")}),
+    ("In 2022 the food bank raised money for 300 families.", {(2022, 300, "family")}),
+]
+
 # a list written on one line, each count after its year and a separator set off by spaces, under the
 # label before the colon; not a phone number, a clock time, a score, or a season written "2019 - 20"
 ONE_LINE_LISTS = [
@@ -438,7 +471,9 @@ ONE_LINE_LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS)
+@pytest.mark.parametrize(
+    ("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS + MAIN_YEARS + CAPACITY
+)
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
