@@ -1024,6 +1024,7 @@ class _Sentence:
     context_before: Frame | None  # the paragraph's or list header's year before this sentence
     context_frame: Frame | None  # the year of the context, for a sentence with no year of its own
     year_tokens: frozenset[int] = frozenset()
+    context_reach: int = 0  # the context's year dates the counts that end before this token only
     metric: str | None = None
     metrics_by_count: dict[int, str] = field(default_factory=dict)
     count_starts: list[int] = field(init=False)
@@ -1141,12 +1142,16 @@ def _figures_of_sentence(
     counts = [c for c in found if not _covered_by_marker(doc, c, sent, ctx)]
     named = _metric_named_by_average(doc, sent, [c for c in found if c not in counts], year_tokens)
     context_frame: Frame | None = None
-    if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
+    # a multi-year, average or target phrase ends the context's reach: "seized 120 rifles, bringing
+    # the five-year total to 866" keeps the context's year for the count before it only
+    reach = min((s for _k, s, _e in ctx.markers if sent.start <= s < sent.end), default=sent.end)
+    if not own and not unresolved and any(c.end <= reach for c in counts):
         context_frame = reading.paragraph_frame or reading.header
     figures: list[Figure] = []
     if counts and (years or context_frame is not None):
         pairs = _respectively_pairs(sent, counts, ctx)
         sentence = _Sentence(sent, years, own, single, counts, pairs, context_before, context_frame, year_tokens)
+        sentence.context_reach = reach
         for k, count in enumerate(counts):
             if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
                 figures.append(figure)
@@ -1593,7 +1598,11 @@ def _frame_of_count(
             # one keeps the context's year
             return (None, sentence.context_before) if sentence.context_before is not None else None
         return year, Frame(year.year, Basis.sentence)
-    if sentence.context_frame is not None and all(y.start >= count.end for y in years):
+    if (
+        sentence.context_frame is not None
+        and count.end <= sentence.context_reach
+        and all(y.start >= count.end for y in years)
+    ):
         return (
             None,
             sentence.context_frame,

@@ -440,6 +440,17 @@ MAIN_YEARS = [
     ),
 ]
 
+# a multi-year, average or target phrase in a sentence without a year ends the reach of the context's
+# year: the count before it keeps that year, the counts it governs take none
+CONTEXT_REACH = [
+    (
+        "In 2022 the unit filed 300 cases. Agents also seized 120 rifles, bringing the five-year total to 866.",
+        {(2022, 300, "case"), (2022, 120, "rifle")},
+    ),
+    ("In 2022 the unit filed 300 cases. Over the past decade, agents seized 1,200 rifles.", {(2022, 300, "case")}),
+    ("In 2022 the unit filed 300 cases. Agents seized an average of 120 rifles a year.", {(2022, 300, "case")}),
+]
+
 # what a place is built or licensed to hold is its capacity, no count of a year
 CAPACITY = [
     ("The jail, built for 1,850 beds, held 1,390 inmates in 2023.", {(2023, 1390, "inmate")}),
@@ -472,7 +483,8 @@ ONE_LINE_LISTS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS + MAIN_YEARS + CAPACITY
+    ("text", "expected"),
+    YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS + MAIN_YEARS + CAPACITY + CONTEXT_REACH,
 )
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
