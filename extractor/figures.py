@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import SENTENCE_END_MARKS, doc_text, entities, lowers, next_index, number_tokens, sentences
+from .components import (
+    SENTENCE_END_MARKS,
+    doc_text,
+    entities,
+    lowers,
+    next_index,
+    number_tokens,
+    sentence_of,
+    sentences,
+)
 from .facts import Context, context_of
 from .metrics import (
     metric_from_noun,
@@ -732,13 +741,28 @@ def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention
 
 
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
-    """A year inside a relative or adverbial clause that does not hold the count."""
+    """A year inside a relative or adverbial clause that does not hold the count; not a year
+    phrase that opens the sentence ("During the 2020-21 grant cycle, ..."), which dates all of it."""
     year_clause = _clause_of(doc[y.start])
     return (
         year_clause is not None
+        and not _opens_sentence(doc, y)
         and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
         and not count.start <= year_clause.head.i < noun_end
     )
+
+
+def _opens_sentence(doc: Doc, y: YearMention) -> bool:
+    """A year phrase at the head of its sentence, set off by a comma: "In 2021, ...", "During the
+    2020-21 grant cycle, ..." (a preposition, articles and modifiers before it)."""
+    start = sentence_of(doc[y.start]).start
+    words = [t for t in doc[start : y.start] if not t.is_space and not t.is_punct]
+    if not words or words[0].pos_ != "ADP" or any(t.pos_ not in ("ADP", "DET", "ADJ") for t in words[1:]):
+        return False
+    after = y.end
+    while after < len(doc) and after - y.end < 3 and doc[after].text != "," and doc[after].pos_ in ("NOUN", "ADJ"):
+        after += 1  # "grant cycle", "fiscal year"
+    return after < len(doc) and doc[after].text == ","
 
 
 # what may stand between a year and the count of an item of a list written on one line

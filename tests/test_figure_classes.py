@@ -451,6 +451,22 @@ CONTEXT_REACH = [
     ("In 2022 the unit filed 300 cases. Agents seized an average of 120 rifles a year.", {(2022, 300, "case")}),
 ]
 
+# a year phrase opening the sentence dates every clause of it, however the parse nests them; a year in
+# a relative clause on a name still dates that clause only
+OPENING_YEARS = [
+    (
+        "Across the 2011-2012 grant period, the county clerk processed 1,480 permit requests, 1,300 of those "
+        "requests resulted in approvals with 57 of those requests going to appeal hearings.",
+        {(2012, 1480, "request"), (2012, 1300, "approval"), (2012, 57, "hearing")},
+    ),
+    (
+        "In 2021, the agency inspected 800 boats, 90 of those boats failed inspection with 12 of those boats "
+        "going to court.",
+        {(2021, 800, "boat"), (2021, 90, "boat"), (2021, 12, "court")},
+    ),
+    ("Lee, who became director in 2019, said the clinic now treats 140 patients.", set()),
+]
+
 # what a place is built or licensed to hold is its capacity, no count of a year
 CAPACITY = [
     ("The jail, built for 1,850 beds, held 1,390 inmates in 2023.", {(2023, 1390, "inmate")}),
