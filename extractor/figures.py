@@ -707,7 +707,10 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
         if y.start >= noun_end and _next_clause_between(doc, noun_end, y.start):
             continue  # "510 thefts, and this year 470": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
-        if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
+        # the year phrase that opens the sentence reaches however far: "From October 2021 to
+        # September 2022, the program admitted 410 clients and discharged 290 clients"
+        reaches = distance <= NEAREST_YEAR_MAX_TOKENS or (y.end <= count.start and _opens_sentence(doc, y))
+        if distance < best_distance and reaches:
             best, best_distance = y, distance
     return best
 
@@ -754,11 +757,14 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
 
 def _opens_sentence(doc: Doc, y: YearMention) -> bool:
     """A year phrase at the head of its sentence, set off by a comma: "In 2021, ...", "During the
-    2020-21 grant cycle, ..." (a preposition, articles and modifiers before it)."""
+    2020-21 grant cycle, ...", "From May 2020 to April 2021, ..." (a preposition, then articles,
+    modifiers, months and years before it)."""
     start = sentence_of(doc[y.start]).start
     words = [t for t in doc[start : y.start] if not t.is_space and not t.is_punct]
-    if not words or words[0].pos_ != "ADP" or any(t.pos_ not in ("ADP", "DET", "ADJ") for t in words[1:]):
+    if not words or words[0].pos_ != "ADP":
         return False
+    if any(t.pos_ not in ("ADP", "DET", "ADJ", "NUM") and _lower(t) not in MONTHS for t in words[1:]):
+        return False  # "From October 2021 to September 2022, ...": months and years may come before
     after = y.end
     while after < len(doc) and after - y.end < 3 and doc[after].text != "," and doc[after].pos_ in ("NOUN", "ADJ"):
         after += 1  # "grant cycle", "fiscal year"

@@ -465,6 +465,23 @@ OPENING_YEARS = [
         {(2021, 800, "boat"), (2021, 90, "boat"), (2021, 12, "court")},
     ),
     ("Lee, who became director in 2019, said the clinic now treats 140 patients.", set()),
+    # and reaches every count of the sentence, however far
+    (
+        "From October 2021 to September 2022, the county's youth diversion program admitted 410 clients and "
+        "successfully discharged 290 clients.",
+        {(2022, 410, "client"), (2022, 290, "client")},
+    ),
+    (
+        "From May 2020 to April 2021, the harbor unit that patrols the bay and its many inlets boarded 800 boats "
+        "and issued 120 fines.",
+        {(2021, 800, "boat"), (2021, 120, "fine")},
+    ),
+    (
+        "In 2020, after a long and costly fight over the budget for the new harbor station and its staff, the "
+        "county hired 40 lifeguards.",
+        {(2020, 40, "lifeguard")},
+    ),
+    ("In 2020, the county opened a new station. The staff there made 40 rescues in the months since.", set()),
 ]
 
 # what a place is built or licensed to hold is its capacity, no count of a year
