@@ -386,14 +386,35 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 2].pos_ in ("NOUN", "PROPN")
     ):
         noun = doc[noun.i + 2]
-    return noun
+    return _last_conjunct(noun, limit) if noun is not None else None
+
+
+def _last_conjunct(noun: Token, limit: int) -> Token:
+    """The last of nouns a count counts together, the head the metric ends in: "120 hunters and
+    anglers" (GUIDE: the phrase as the text words it, "hunter and angler"); not a conjunct with a
+    count of its own ("120 hunters and 40 anglers")."""
+    doc = noun.doc
+    while True:
+        conjuncts = [c for c in noun.children if c.dep_ == "conj" and noun.i < c.i < limit and c.pos_ == "NOUN"]
+        if not conjuncts:
+            return noun
+        conj = conjuncts[0]
+        between = doc[noun.i + 1 : conj.i]
+        if not all(t.pos_ in ("CCONJ", "ADJ", "NOUN") for t in between) or conj.i - noun.i > 4:
+            return noun
+        if any(c.like_num or c.dep_ in ("nummod", "det", "poss") for c in conj.children):
+            return noun
+        if conj.i + 1 < len(doc) and doc[conj.i + 1].pos_ in ("VERB", "AUX"):
+            return noun  # "300 arrests and police wrote 470 tickets": the subject of the next clause
+        noun = conj
 
 
 def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int]) -> Token | None:
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
         head = last.head
-        while head.dep_ == "compound" and head.head.i > head.i and head.head.i < limit:
+        # "300 adult and youth patients": the parse may hang the count on the first modifier
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.i < limit:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN") and head.i not in years:
             return head

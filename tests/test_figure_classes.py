@@ -602,7 +602,20 @@ METRIC_WORDING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING)
+# a count on nouns or modifiers joined by "and": the metric ends in the last conjunct's head (GUIDE:
+# "hunter and angler"), unless the conjunct has a count or a determiner of its own
+COORDINATED = [
+    ("In 2022, the unit filed 410 burglary and theft cases.", {(2022, 410, "case")}),
+    ("In 2022, prosecutors filed more than 550 DUI and drug cases.", {(2022, 550, "case")}),
+    ("In 2022, the clinic treated 300 adult and youth patients.", {(2022, 300, "patient")}),
+    ("In 2022, rangers cited 120 hunters and anglers.", {(2022, 120, "angler")}),
+    ("In 2023 the shelter took in 900 dogs and cats.", {(2023, 900, "cat")}),
+    ("In 2022, rangers cited 120 hunters and 40 anglers.", {(2022, 120, "hunter"), (2022, 40, "angler")}),
+    ("In 2022, rangers cited 120 hunters and their guides.", {(2022, 120, "hunter")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING + COORDINATED)
 def test_metric_wording(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
