@@ -442,6 +442,12 @@ def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
         return None
     t = doc[j]
     in_subject = t.dep_ == "pobj" and any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i < verb.i)
+    modified = None
+    if t.dep_ == "pobj" and t.head.i > sent.start:
+        # the noun the phrase hangs on, or, where the parse hangs it elsewhere, the noun before it
+        modified = t.head.head if t.head.head.pos_ == "NOUN" else doc[t.head.i - 1]
+    if not in_subject and modified is not None and modified.pos_ == "NOUN" and sent.start <= modified.i < t.i:
+        t = modified  # "repeat offenses among participants have dropped": what the phrase qualifies
     if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS and not in_subject:
         return _noun_metric(t)  # but not "the district" of "thefts in the district rose"
     if adjacent:

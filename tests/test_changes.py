@@ -200,6 +200,24 @@ def test_a_label_names_what_changed(nlp: Language, text: str, expected: set[Chan
     assert heads(changes(nlp, text)) == expected
 
 
+# a subject the parse lost, qualified by a phrase: what the phrase qualifies changed, not the phrase's
+# own noun ("repeat offenses among participants"); a place in the phrase never is what changed
+QUALIFIED_SUBJECTS = [
+    (
+        "Since the program began, repeat offenses among participants have dropped by 40 percent.",
+        {("offense", "decrease", 40.0)},
+    ),
+    ("Complaints about noise in the park district fell 9 percent.", {("complaint", "decrease", 9.0)}),
+    ("Felony filings for retail theft rose 19 percent.", {("filing", "increase", 19.0)}),
+    ("Violent crimes against seniors rose 13 percent in 2017.", {("crime", "increase", 13.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED_SUBJECTS)
+def test_a_qualified_subject_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
 # targets, goals, forecasts and shares are no changes
 NOT_CHANGES = [
     "The county adopted a plan to reduce homelessness by 50% by 2030.",
