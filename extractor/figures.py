@@ -75,6 +75,7 @@ SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 CAPACITY_HEADS = set(RULES["capacity_heads"])
 NEAREST_YEAR_MAX_TOKENS = 10
+DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
 Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
@@ -112,7 +113,10 @@ def number_at(doc: Doc, i: int, limit: int | None = None) -> tuple[float, int] |
         # number words of any size, read by text2num: "two hundred fifty", "forty-two"
         words = lowers(doc)[i : min(limit, i + 12)]
         if (run := words_value(words)) is not None:
-            return float(run[0]), i + run[1]
+            end = i + run[1]
+            if end < limit and _lower(doc[end]) == "dozen" and low != "dozen":
+                return float(run[0]) * DOZEN, end + 1  # "two dozen": a number of dozens
+            return float(run[0]), end
     if end < limit and _lower(doc[end]) in SCALES and _lower(doc[end]) != low:
         value, end = value * SCALES[_lower(doc[end])], end + 1
     return value, end

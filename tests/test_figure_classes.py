@@ -80,6 +80,14 @@ DAY_LISTS = [
     ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
 ]
 
+# a number of dozens is one count ("two dozen" is 24, not 2 and 12); "dozens of" is no number
+DOZENS = [
+    ("In 2022, nearly two dozen lifeguards were hired.", {(2022, 24, "lifeguard")}),
+    ("In 2021, three dozen volunteers cleaned the beach.", {(2021, 36, "volunteer")}),
+    ("In 2022 the team rescued a dozen hikers.", {(2022, 12, "hiker")}),
+    ("In 2022, dozens of hikers got lost.", set()),
+]
+
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
@@ -89,7 +97,14 @@ NUMBER_WORDS_IN_NAMES = [
 
 
 NO_COUNTS = (
-    PHONE_NUMBERS + CITATIONS + CODE_NUMBERS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
+    PHONE_NUMBERS
+    + CITATIONS
+    + CODE_NUMBERS
+    + AGES_AFTER_NAMES
+    + PAGES_AND_PARTS
+    + DAY_LISTS
+    + NUMBER_WORDS_IN_NAMES
+    + DOZENS
 )
 
 
