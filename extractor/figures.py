@@ -204,8 +204,9 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # the far end of a range: "from 12 to 40", "between 3 and 8"
     if before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
-    if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
-        return True
+    relative_year = b == "year" and start - 2 >= floor and doc[start - 2].tag_ in ("JJ", "DT")
+    if (b in BLOCKING_BEFORE and not relative_year) or before.text in ("$", "#", "£", "€") or b.endswith("-"):
+        return True  # "page 2", "year 3 of the program"; but "last year 31 hikers died"
     if (
         b == "of"
         and start - 2 >= floor

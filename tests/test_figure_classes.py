@@ -80,6 +80,13 @@ DAY_LISTS = [
     ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
 ]
 
+# a relative year right before the count, without a comma: the count is no "year 3" of a program
+RELATIVE_YEAR_BEFORE_COUNT = [
+    ("Last year 31 hikers died in the canyon.", {(2023, 31, "hiker")}),
+    ("This year 12 boats have sunk in the bay.", {(2024, 12, "boat")}),
+    ("In year 3 of the program, staff met weekly.", set()),
+]
+
 # a number of dozens is one count ("two dozen" is 24, not 2 and 12); "dozens of" is no number
 DOZENS = [
     ("In 2022, nearly two dozen lifeguards were hired.", {(2022, 24, "lifeguard")}),
@@ -105,6 +112,7 @@ NO_COUNTS = (
     + DAY_LISTS
     + NUMBER_WORDS_IN_NAMES
     + DOZENS
+    + RELATIVE_YEAR_BEFORE_COUNT
 )
 
 
