@@ -332,6 +332,15 @@ PARTS_AND_OUTCOMES = [
     ),
     ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
     ("In 2020, six of them were injured.", set()),
+    # a relative pronoun after "of": the part counts what the count before it counted
+    (
+        "The 2022 count found 1,450 homeless residents, 600 of whom were unsheltered.",
+        {(2022, 1450, "resident"), (2022, 600, "resident")},
+    ),
+    (
+        "In 2022 firefighters responded to 310 structure fires, 41 of which were set on purpose.",
+        {(2022, 310, "fire"), (2022, 41, "fire")},
+    ),
     ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
     # a count followed by its share of a whole counts the whole's noun; the share is no count
     ("In 2022 alone 640 or 85% of convicted defendants were sentenced to jail.", {(2022, 640, "defendant")}),
