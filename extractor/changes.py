@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, in_headline, lowers, next_index, sentence_of, sentences
-from .metrics import metric_from_noun, metric_of_sentence
+from .metrics import metric_from_noun, metric_of_label, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
-from .numbers import qualifier_before
+from .numbers import is_year_token, qualifier_before
 from .rules import load, regexes
 from .timex import years_in
-from .vocabulary import SUPERLATIVES, singular
+from .vocabulary import AGO_WORDS, SUPERLATIVES, singular
 
 RULES = load("changes.json")
 INCREASE = set(RULES["increase_words"])
@@ -295,6 +295,9 @@ def _metric_near(
     the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
     phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
     generic word ("figure", "number")."""
+    compared = word.head if _is_comparative(word) and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
+    if compared is not None and (metric := _noun_metric(compared)) is not None:
+        return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
@@ -328,7 +331,8 @@ def _metric_of_subject(
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
         for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
-            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+            bare = child.dep_ == "csubj" or not any(True for _ in child.lefts)  # "Shoplifting rose 14 percent"
+            if child.dep_ in ("csubj", "nsubj") and child.tag_ == "VBG" and child.i < verb.i and bare:
                 return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
             if not _is_subject(child, word, reported):
                 continue
@@ -337,6 +341,8 @@ def _metric_of_subject(
             if child.tag_ == "VBZ" and child.text.islower() and child.dep_ == "nsubj":
                 return (singular(_low(child)),)  # "while crashes involving cyclists fell": a plural read as a verb
             subject = _subject_noun(child)
+            if subject is None and _common_noun_read_as_name(child):
+                return (singular(_low(child)),)  # "Arson fell 5 percent", "Truancy declined 9%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -360,9 +366,13 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False
     if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
         return False
+    nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+    if nxt is not None and nxt.dep_ == child.dep_ and nxt.head.i == child.head.i and nxt.pos_ == "NOUN":
+        return False  # "Animal intakes were ...": a modifier the parse read as a second subject
     if _low(child) in ("which", "that"):
         return True  # "..., which marks a drop of 7%": the relative clause's antecedent
-    return not (reported and child.head.i == word.head.i and child.tag_ not in ("NNS", "NNPS"))
+    plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
+    return not (reported and child.head.i == word.head.i and not plural)
 
 
 def _small_clause_subject(word: Token) -> str | None:
@@ -432,6 +442,12 @@ def _noun_before(verb: Token, sent: Span, adjacent: bool = False) -> str | None:
         return None
     t = doc[j]
     in_subject = t.dep_ == "pobj" and any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i < verb.i)
+    modified = None
+    if t.dep_ == "pobj" and t.head.i > sent.start:
+        # the noun the phrase hangs on, or, where the parse hangs it elsewhere, the noun before it
+        modified = t.head.head if t.head.head.pos_ == "NOUN" else doc[t.head.i - 1]
+    if not in_subject and modified is not None and modified.pos_ == "NOUN" and sent.start <= modified.i < t.i:
+        t = modified  # "repeat offenses among participants have dropped": what the phrase qualifies
     if t.pos_ == "NOUN" and t.ent_type_ == "" and _low(t) not in GENERIC_NOUNS and not in_subject:
         return _noun_metric(t)  # but not "the district" of "thefts in the district rose"
     if adjacent:
@@ -468,7 +484,7 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     if (
         before is not None
         and regexes.ANY_LETTER.search(before.text)
-        and word.pos_ in ("NOUN", "VERB")
+        and (word.pos_ in ("NOUN", "VERB") or in_headline(word))
         and (before.tag_ in ("NNS", "NNPS") or (in_headline(word) and before.lower_.endswith("s")))
         and (before.head.i == word.i or in_headline(word))
     ):
@@ -489,6 +505,10 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
         for child in holder.children:
             if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
                 for pobj in child.children:
+                    # a headline in title case: "20% Decline in Youth Arrests" (read as a place)
+                    titled = pobj.dep_ == "pobj" and in_headline(pobj) and pobj.tag_ == "NNPS"
+                    if titled and (m := metric_of_label(pobj.doc[pobj.left_edge.i : pobj.i + 1].text)) is not None:
+                        return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
                     if (m := _noun_metric(pobj)) is not None:
@@ -516,6 +536,29 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     if main and (m := _noun_metric(main[0])):
         return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
     return None
+
+
+def _common_noun_read_as_name(token: Token) -> bool:
+    """A common noun the tagger or the recognizer took for a name because it opens its sentence
+    capitalized ("Arson fell 5 percent", "Truancy declined 9%", "Ridership was down"): one word,
+    the sentence's first, alone in its phrase (no other capitalized word beside it), no person or
+    place."""
+    doc = token.doc
+    first = bool(token.is_sent_start) or (
+        token.i > 0 and doc[token.i - 1].is_punct and bool(doc[token.i - 1].is_sent_start)
+    )
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    alone = (nxt is None or not nxt.text[:1].isupper()) and not any(c.pos_ == "PROPN" for c in token.children)
+    return (
+        first
+        and alone
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.ent_type_ in ("", "ORG")
+        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization at most
+        and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")
+    )
 
 
 def _subject_noun(subject: Token) -> Token | None:
@@ -583,6 +626,39 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
     return None
 
 
+LABEL_MAX_TOKENS = 6
+
+
+def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
+    """The metric a label gives the percent right after it: a line of a list of changes
+    ("Homicides: down 23%", "- Burglary: -14 percent"), a table row ("Homicide\t-12%"), or a
+    percent in parentheses after its noun ("burglaries (-14%) and robberies (+6%)")."""
+    if start - 2 >= sent.start and doc[start - 1].text == "(":
+        noun = doc[start - 2]
+        if noun.is_alpha and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and noun.pos_ in ("NOUN", "PROPN"):
+            from .claims import noun_metric
+
+            return noun_metric(noun) or singular(_low(noun))
+        return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
+    if len(cells) == 1 and regexes.TABLE_CELL_SPLIT.search(text[line_start : doc[start].idx].strip(" ")):
+        return metric_of_label(cells[0]) if not regexes.HAS_DIGIT.search(cells[0]) else None  # "Homicide\t-12%"
+    j = start - 1
+    while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
+        j -= 1  # "down", "up", a sign
+    if j <= sent.start or doc[j].text != ":" or start - j > 3:
+        return None
+    first = sent.start
+    while first < j and (doc[first].is_punct or doc[first].is_space):
+        first += 1  # a bullet
+    label = doc[first:j]
+    if not 0 < len(label) <= LABEL_MAX_TOKENS or any(t.tag_ in ("VBD", "MD") or t.like_num for t in label):
+        return None
+    return metric_of_label(label.text)
+
+
 def _percent_changes(
     doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
 ) -> list[Change]:
@@ -620,7 +696,9 @@ def _percent_changes(
         else:
             # failing all else, the count stated last before the percent, not the sentence's first
             fallback = next((f.metric for f in reversed(figures) if f.start < doc[qstart].idx), last_metric)
-            metric = _metric_near(doc, word, sent, fallback, figures, doc[end - 1])
+            metric = _labelled_metric(doc, start, sent) or _metric_near(
+                doc, word, sent, fallback, figures, doc[end - 1]
+            )
             first = min(qstart, word.i) if near else qstart
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
@@ -749,8 +827,14 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
             # increase in X" beside "X rose 12%" is the same claim
             if (head(c), c.direction) not in with_percent or regexes.HAS_DIGIT.search(c.evidence):
                 kept.append(c)
-        elif not rounded_restatement(c) and not any(restates(c, k) for k in kept if k.percent is not None):
-            kept.append(c)
+        elif not rounded_restatement(c):
+            restated = [k for k in kept if k.percent is not None and restates(c, k)]
+            if not restated:
+                kept.append(c)
+            elif c.metric and not restated[0].metric:
+                # a headline in title case names no metric ("Homicides Drop 17 Percent"): the
+                # body's restatement says what changed
+                kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
     return kept
 
 
@@ -780,6 +864,10 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
         return False  # "a drop of 18.9%"
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
         return False  # "an average 25 percent increase in bus ridership"
+    if end < sent.end and _is_comparative(doc[end]):
+        # "were 9 percent lower than in 2022", "14 percent fewer drownings this summer": a change
+        # over time; "10 percent higher than in other towns", "50 percent below normal": a level
+        return not _compares_with_a_time(doc[end], sent)
     if end < sent.end and _low(doc[end]) == "of" and not (start > sent.start and direction_of(doc[start - 1])):
         return True  # a share: "60 percent of the calls", "over 80% of its budget"
     if before in LEVEL_PREPOSITIONS:
@@ -789,6 +877,31 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _is_comparative(word: Token) -> bool:
+    """A comparative that gives a direction: "lower", "higher", "fewer", "more", "above"."""
+    return (word.tag_ in ("JJR", "RBR") or word.pos_ == "ADP") and direction_of(word) is not None
+
+
+def _compares_with_a_time(word: Token, sent: Span) -> bool:
+    """Whether a comparative compares a quantity with itself at another time: the phrase after
+    "than" (or the object of "above"/"below") names a time ("than in 2022", "than a year
+    earlier", "above the 2022 total"), or, with nothing compared, the sentence names one ("14
+    percent fewer drownings this summer"); never under a modal ("will be 50 percent below")."""
+    doc = word.doc
+    verb = word.head if word.dep_ in ("acomp", "amod", "advmod", "prep") else word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in verb.children):
+        return False
+    baseline = [c for c in word.children if c.dep_ == "pobj" or (c.dep_ == "prep" and _low(c) == "than")]
+    if not baseline and word.i + 1 < sent.end and _low(doc[word.i + 1]) == "than":
+        baseline = [doc[word.i + 1]]
+    if word.i + 1 < sent.end and word.head.pos_ == "NOUN" and word.dep_ == "amod":
+        baseline += [c for c in word.head.children if c.dep_ == "prep" and _low(c) == "than"]
+    words = [t for b in baseline for t in b.subtree] if baseline else list(sent)
+    return any((t.ent_type_ == "DATE" and not t.like_num) or is_year_token(t) or _low(t) in AGO_WORDS for t in words)
 
 
 def _describes_a_rate(doc: Doc, end: int, sent: Span) -> bool:

@@ -10,7 +10,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .numbers import NUMBER_WORDS, token_value
+from .numbers import NUMBER_WORDS, is_year_token, token_value
 
 if not Token.has_extension("number"):
     Token.set_extension("number", default=None)  # float value of a numeric or number-word token
@@ -24,14 +24,59 @@ if not Doc.has_extension("location"):
     Doc.set_extension("location", default=None)  # the place the article is about
 
 
+# the tags of words no sentence stops on: an article, a preposition, a conjunction, a possessive
+UNFINISHED_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})
+# what ends a sentence or a line of its own: a final stop, a colon, a closing quotation mark
+SENTENCE_END_MARKS = (".", "!", "?", ":", '"', "\u201d")
+
+
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: list lines ("2020: 263 HOMICIDES"), table rows and headlines
     are units of their own, whatever the parser would join. Runs before the parser, which keeps
-    preset boundaries."""
+    preset boundaries. But a single line break inside a sentence (scraped links on lines of their
+    own: "In 2021,\nnine\npeople drowned") is left to the parser (`_continues_line`)."""
     for token in doc[1:]:
-        if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
+        before = doc[token.i - 1]
+        if not token.is_space and "\n" in before.text_with_ws and not _continues_line(doc, token):
             token.is_sent_start = True
+        elif token.is_alpha and before.like_num and "\n" not in before.whitespace_:
+            token.is_sent_start = False  # "312 rescues": a word right after a number goes on its sentence
     return doc
+
+
+def _continues_line(doc: Doc, token: Token) -> bool:
+    """Whether the line that `token` opens goes on with the sentence of the line before, where a
+    count stands on a line of its own (scraped links: "In 2021,\nnine\npeople drowned", "from
+    the\n462\ndeaths"): one line break only (no blank line between), and either a number ends
+    the line before and the next opens in lowercase, or a number opens the next line and the line
+    before stops on a comma or a word no sentence ends on (an article, a preposition, a
+    conjunction)."""
+    j, gap = token.i - 1, ""
+    while j >= 0 and doc[j].is_space:
+        gap = doc[j].text_with_ws + gap
+        j -= 1
+    if j < 0 or (doc[j].whitespace_ + gap).count("\n") != 1:
+        return False
+    last = doc[j]
+    if _is_number(last):
+        return token.text[:1].islower()
+    if not _is_number(token):
+        return False
+    if last.text == "," or last.tag_ in UNFINISHED_TAGS:
+        return True
+    # a number alone on its line between a line without a final stop and a lowercase line ("there
+    # was\none\nadditional victim")
+    k, after = token.i + 1, token.whitespace_
+    while k < len(doc) and doc[k].is_space:
+        after += doc[k].text_with_ws
+        k += 1
+    alone = "\n" in after
+    return alone and k < len(doc) and doc[k].text[:1].islower() and not last.text.endswith(SENTENCE_END_MARKS)
+
+
+def _is_number(token: Token) -> bool:
+    """A count's number; not a year, whose line break the figures bridge themselves."""
+    return (token.like_num or token.lower_ in NUMBER_WORDS) and not is_year_token(token)
 
 
 def numbers(doc: Doc) -> Doc:

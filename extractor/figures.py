@@ -14,9 +14,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, entities, lowers, next_index, number_tokens, sentences
+from .components import (
+    SENTENCE_END_MARKS,
+    doc_text,
+    entities,
+    lowers,
+    next_index,
+    number_tokens,
+    sentence_of,
+    sentences,
+)
 from .facts import Context, context_of
-from .metrics import metric_from_noun, metric_of_header, metric_of_sentence, names_an_average, subject_names_an_average
+from .metrics import (
+    metric_from_noun,
+    metric_of_header,
+    metric_of_label,
+    metric_of_sentence,
+    names_an_average,
+    subject_names_an_average,
+)
 from .models import Basis, Figure, Qualifier
 from .numbers import QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
 from .rules import load, regexes
@@ -57,7 +73,9 @@ CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
 CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
+CAPACITY_HEADS = set(RULES["capacity_heads"])
 NEAREST_YEAR_MAX_TOKENS = 10
+DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
 Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
@@ -95,7 +113,10 @@ def number_at(doc: Doc, i: int, limit: int | None = None) -> tuple[float, int] |
         # number words of any size, read by text2num: "two hundred fifty", "forty-two"
         words = lowers(doc)[i : min(limit, i + 12)]
         if (run := words_value(words)) is not None:
-            return float(run[0]), i + run[1]
+            end = i + run[1]
+            if end < limit and _lower(doc[end]) == "dozen" and low != "dozen":
+                return float(run[0]) * DOZEN, end + 1  # "two dozen": a number of dozens
+            return float(run[0]), end
     if end < limit and _lower(doc[end]) in SCALES and _lower(doc[end]) != low:
         value, end = value * SCALES[_lower(doc[end])], end + 1
     return value, end
@@ -113,7 +134,12 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
-        (before is not None and _blocked_by_word_before(doc, start, floor, before, after))
+        (
+            before is not None
+            and not _year_list_item(doc, start, floor)  # "2019 - 88": no range, score or time
+            and not _is_bullet(before)  # "- 4,100 calls answered": a list item, no minus sign
+            and _blocked_by_word_before(doc, start, floor, before, after)
+        )
         or in_number_run(doc, start, end - 1)
         or (after is not None and _blocked_by_words_after(doc, end, limit, after))
         or _not_a_count_shape(doc[start], start, end)
@@ -178,8 +204,9 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         return True  # the far end of a range: "from 12 to 40", "between 3 and 8"
     if before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ != "GPE":
         return True  # a name's number: "Python 3", "Apollo 11", "Engine 7"
-    if b in BLOCKING_BEFORE or before.text in ("$", "#", "£", "€") or b.endswith("-"):
-        return True
+    relative_year = b == "year" and start - 2 >= floor and doc[start - 2].tag_ in ("JJ", "DT")
+    if (b in BLOCKING_BEFORE and not relative_year) or before.text in ("$", "#", "£", "€") or b.endswith("-"):
+        return True  # "page 2", "year 3 of the program"; but "last year 31 hikers died"
     if (
         b == "of"
         and start - 2 >= floor
@@ -198,6 +225,28 @@ def _blocked_by_word_before(doc: Doc, start: int, floor: int, before: Token, aft
         and after is not None
         and after.text == ")"
         and not (start - 2 >= floor and is_year_token(doc[start - 2]))
+    )
+
+
+def _is_bullet(token: Token) -> bool:
+    """A dash or bullet that opens a line, set off by a space: a list item's mark."""
+    doc = token.doc
+    opens = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    return opens and token.text in BULLETS and bool(token.whitespace_)
+
+
+def _year_list_item(doc: Doc, start: int, floor: int) -> bool:
+    """A count after its year and a separator set off by spaces, an item of a list written on one
+    line: "2019 - 88; 2020 - 97", "2021: 312" (not "555-1212", "5:30", "2019-20")."""
+    if start - 2 < floor or not is_year_token(doc[start - 2]):
+        return False
+    separator, year = doc[start - 1], int(doc[start - 2].text)
+    if doc[start].text in (f"{(year + 1) % 100:02d}", str(year + 1)):
+        return False  # "2019 - 20": a season or fiscal year written with spaces
+    return (
+        separator.text in YEAR_ITEM_SEPARATORS
+        and bool(separator.whitespace_)
+        and (separator.text == ":" or bool(doc[start - 2].whitespace_))
     )
 
 
@@ -267,6 +316,8 @@ def _not_a_count_shape(first: Token, start: int, end: int) -> bool:
         return True
     if first.ent_type_ == "PERCENT" and first.text[-1:] != "%" and share_noun(first.doc, end, len(first.doc)):
         return False  # "640 or 85% of the cases": a count, then its share
+    if first.ent_type_ == "TIME" and _year_list_item(first.doc, start, 0):
+        return False  # "2020 - 9": the recognizer reads a year and a number as a time
     if first.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
         return True
     return bool(first.ent_type_ == "DATE" and first.ent_iob_ != "B" and not first.like_num)
@@ -340,14 +391,35 @@ def _noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int] = froz
         and doc[noun.i + 2].pos_ in ("NOUN", "PROPN")
     ):
         noun = doc[noun.i + 2]
-    return noun
+    return _last_conjunct(noun, limit) if noun is not None else None
+
+
+def _last_conjunct(noun: Token, limit: int) -> Token:
+    """The last of nouns a count counts together, the head the metric ends in: "120 hunters and
+    anglers" (GUIDE: the phrase as the text words it, "hunter and angler"); not a conjunct with a
+    count of its own ("120 hunters and 40 anglers")."""
+    doc = noun.doc
+    while True:
+        conjuncts = [c for c in noun.children if c.dep_ == "conj" and noun.i < c.i < limit and c.pos_ == "NOUN"]
+        if not conjuncts:
+            return noun
+        conj = conjuncts[0]
+        between = doc[noun.i + 1 : conj.i]
+        if not all(t.pos_ in ("CCONJ", "ADJ", "NOUN") for t in between) or conj.i - noun.i > 4:
+            return noun
+        if any(c.like_num or c.dep_ in ("nummod", "det", "poss") for c in conj.children):
+            return noun
+        if conj.i + 1 < len(doc) and doc[conj.i + 1].pos_ in ("VERB", "AUX"):
+            return noun  # "300 arrests and police wrote 470 tickets": the subject of the next clause
+        noun = conj
 
 
 def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int]) -> Token | None:
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
         head = last.head
-        while head.dep_ == "compound" and head.head.i > head.i and head.head.i < limit:
+        # "300 adult and youth patients": the parse may hang the count on the first modifier
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.i < limit:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN") and head.i not in years:
             return head
@@ -661,7 +733,10 @@ def _nearest_year(doc: Doc, count: Count, noun_end: int, years: list[YearMention
         if y.start >= noun_end and _next_clause_between(doc, noun_end, y.start):
             continue  # "510 thefts, and this year 470": the year after "and" opens the next clause
         distance = y.start - count.end if y.start >= count.end else count.start - y.end + 0.5
-        if distance < best_distance and distance <= NEAREST_YEAR_MAX_TOKENS:
+        # the year phrase that opens the sentence reaches however far: "From October 2021 to
+        # September 2022, the program admitted 410 clients and discharged 290 clients"
+        reaches = distance <= NEAREST_YEAR_MAX_TOKENS or (y.end <= count.start and _opens_sentence(doc, y))
+        if distance < best_distance and reaches:
             best, best_distance = y, distance
     return best
 
@@ -695,16 +770,36 @@ def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention
 
 
 def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> bool:
-    """A year inside a relative or adverbial clause that does not hold the count."""
+    """A year inside a relative or adverbial clause that does not hold the count; not a year
+    phrase that opens the sentence ("During the 2020-21 grant cycle, ..."), which dates all of it."""
     year_clause = _clause_of(doc[y.start])
     return (
         year_clause is not None
+        and not _opens_sentence(doc, y)
         and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
         and not count.start <= year_clause.head.i < noun_end
     )
 
 
-YEAR_TO_COUNT_WORDS = {
+def _opens_sentence(doc: Doc, y: YearMention) -> bool:
+    """A year phrase at the head of its sentence, set off by a comma: "In 2021, ...", "During the
+    2020-21 grant cycle, ...", "From May 2020 to April 2021, ..." (a preposition, then articles,
+    modifiers, months and years before it)."""
+    start = sentence_of(doc[y.start]).start
+    words = [t for t in doc[start : y.start] if not t.is_space and not t.is_punct]
+    if not words or words[0].pos_ != "ADP":
+        return False
+    if any(t.pos_ not in ("ADP", "DET", "ADJ", "NUM") and _lower(t) not in MONTHS for t in words[1:]):
+        return False  # "From October 2021 to September 2022, ...": months and years may come before
+    after = y.end
+    while after < len(doc) and after - y.end < 3 and doc[after].text != "," and doc[after].pos_ in ("NOUN", "ADJ"):
+        after += 1  # "grant cycle", "fiscal year"
+    return after < len(doc) and doc[after].text == ","
+
+
+# what may stand between a year and the count of an item of a list written on one line
+YEAR_ITEM_SEPARATORS = frozenset({":", "-", "\u2013", "\u2014", "="})
+YEAR_TO_COUNT_WORDS = YEAR_ITEM_SEPARATORS | {
     "'s",
     "\u2019s",
     ",",
@@ -883,7 +978,7 @@ def _header_frame(sent: Span, years: list[YearMention], ctx: Context) -> Frame |
     return None
 
 
-TERMINALS = (".", "!", "?", ":", '"', "\u201d")
+TERMINALS = SENTENCE_END_MARKS
 
 
 def _dangling_frame(
@@ -985,6 +1080,7 @@ class _Sentence:
     context_before: Frame | None  # the paragraph's or list header's year before this sentence
     context_frame: Frame | None  # the year of the context, for a sentence with no year of its own
     year_tokens: frozenset[int] = frozenset()
+    context_reach: int = 0  # the context's year dates the counts that end before this token only
     metric: str | None = None
     metrics_by_count: dict[int, str] = field(default_factory=dict)
     count_starts: list[int] = field(init=False)
@@ -1015,11 +1111,23 @@ def sentence_figures(
         first, last = doc[words[0]], doc[words[-1]]
         line_text, line_end = reading.enter_line(doc, first.idx)
         years, unresolved = _sentence_years(doc, sent, published, reading, ctx)
-        if last.idx + len(last) >= line_end and line_text.endswith(":"):
+        if last.idx + len(last) >= line_end and (line_text.endswith(":") or _heads_bullets(reading.text, line_end)):
             reading.header = _header_frame(sent, years, ctx) or reading.header
         if not _inside(first.idx, last.idx + len(last), handled):
             figures += _figures_of_sentence(doc, sent, years, bool(unresolved), reading, ctx, location)
     return figures
+
+
+def _heads_bullets(text: str, line_end: int) -> bool:
+    """A line without a final stop over bullet lines ("2022 highlights" then "- 4,100 calls"): a
+    list header, as if it ended with a colon."""
+    if text[:line_end].rstrip().endswith(TERMINALS):
+        return False
+    following = text[line_end:].lstrip("\n \t")
+    return following[:1] in BULLETS and following[1:2] in (" ", "\t")
+
+
+BULLETS = ("-", "\u2022", "*", "\u00b7", "\u25aa")
 
 
 def _sentence_years(
@@ -1029,10 +1137,11 @@ def _sentence_years(
     anchored ("Between 2004 and 2007, ...": a span, not one year), and its relative years left
     unresolved."""
     unresolved: list[int] = []
+    reports = {i for i, _year in ctx.report_years}  # "the 2022 Annual Report": a report's year, no model year
     years = [
         y
         for y in years_in(doc, sent.start, sent.end, published, reading.last_year, unresolved)
-        if y.start not in ctx.not_year and not _is_model_year(doc, y)
+        if y.start not in ctx.not_year and (not _is_model_year(doc, y) or y.start in reports)
     ]
     if not years and not unresolved and published is not None:
         years = _relative_period_years(doc, sent, published, ctx)
@@ -1089,21 +1198,45 @@ def _figures_of_sentence(
     counts = [c for c in found if not _covered_by_marker(doc, c, sent, ctx)]
     named = _metric_named_by_average(doc, sent, [c for c in found if c not in counts], year_tokens)
     context_frame: Frame | None = None
-    if not own and not unresolved and not any(sent.start <= s < sent.end for _k, s, _e in ctx.markers):
+    # a multi-year, average or target phrase ends the context's reach: "seized 120 rifles, bringing
+    # the five-year total to 866" keeps the context's year for the count before it only
+    reach = min((s for _k, s, _e in ctx.markers if sent.start <= s < sent.end), default=sent.end)
+    if not own and not unresolved and any(c.end <= reach for c in counts):
         context_frame = reading.paragraph_frame or reading.header
     figures: list[Figure] = []
     if counts and (years or context_frame is not None):
         pairs = _respectively_pairs(sent, counts, ctx)
         sentence = _Sentence(sent, years, own, single, counts, pairs, context_before, context_frame, year_tokens)
+        sentence.context_reach = reach
         for k, count in enumerate(counts):
             if (figure := _figure_of_count(doc, sentence, k, count, reading, ctx, location)) is not None:
                 figures.append(figure)
-    if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
+    if len(own) > 1:
+        main = _main_year(doc, sent, years)  # "310 rescues last year, down from the 402 of 2021"
+        reading.paragraph_frame = Frame(main, Basis.paragraph) if main is not None else None
+    elif single and _tells_no_number(doc, sent, year_tokens):
         reading.paragraph_frame = None
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
         reading.metric_paragraph = reading.paragraph
     return figures
+
+
+BASELINE_WORDS = frozenset({"from", "than", "compared", "versus", "vs", "vs.", "relative"})
+
+
+def _main_year(doc: Doc, sent: Span, years: list[YearMention]) -> int | None:
+    """The one year of a sentence with several that is not a baseline, the year its paragraph
+    goes on counting: in "310 rescues last year, a decrease from the 402 two years ago" the
+    second year is the other side of a comparison ("from", "than", "compared with" a few words
+    before it; both ends of "from 2020 to 2021"). None when no one year stands out."""
+    main: set[int] = set()
+    for y in years:
+        if y.anchored:
+            continue
+        if not BASELINE_WORDS.intersection(lowers(doc)[max(sent.start, y.start - 8) : y.start]):
+            main.add(y.year)
+    return main.pop() if len(main) == 1 else None
 
 
 def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:
@@ -1118,13 +1251,32 @@ def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_to
 
 def _tells_no_number(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
     """A finished sentence whose only number is its year ("In 2019, Roe joined the office."): its
-    year dates an occurrence, not the counts of the sentences after it."""
+    year dates an occurrence, not the counts of the sentences after it. But a sentence about the
+    year itself ("2022 was a record year", "the unit had a busy 2023", "Last year was the
+    busiest") opens the year the sentences after it count."""
     words = [t for t in sent if not t.is_space]
     return (
         bool(words)
         and words[-1].text in (".", "!", "?")
         and not any(t.like_num and t.i not in year_tokens for t in words)
+        and not _year_is_topic(doc, sent, year_tokens)
     )
+
+
+def _year_is_topic(doc: Doc, sent: Span, year_tokens: frozenset[int]) -> bool:
+    """Whether a sentence's year is what it talks about: the subject or object of its clause
+    ("2022 was a record year", "had a busy 2023", "the year 2021 was hard"), or the words opening
+    the sentence before a form of "be" ("Last year was the busiest")."""
+    for i in year_tokens:
+        t = doc[i]
+        if t.dep_ in ARGUMENT_DEPS or (t.dep_ == "appos" and t.head.dep_ in ARGUMENT_DEPS):
+            return True
+    last = max(year_tokens, default=-1)
+    opening = all(doc[i].is_punct or doc[i].is_space for i in range(sent.start, min(year_tokens, default=sent.start)))
+    return opening and 0 <= last < sent.end - 1 and doc[last + 1].lemma_ == "be"
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _figure_of_count(
@@ -1156,6 +1308,7 @@ def _figure_of_count(
         or _since_then(doc, count)
         or _one_party(doc, count)
         or _sample_of_survey(sentence.span, metric)
+        or _is_capacity(doc, count)
     ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
@@ -1267,6 +1420,19 @@ def _since_then(doc: Doc, count: Count) -> bool:
     since charged 60 defendants", "has charged 60 since")."""
     verb = clause_verb(doc[count.start])
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+
+
+def _is_capacity(doc: Doc, count: Count) -> bool:
+    """What a place is built or licensed to hold, not a count of a year: "was built for 2,236
+    beds", "a capacity of 300 dogs", "room for 120 patients" (the count's phrase hangs on a
+    verb or noun of capacity by "for" or "of")."""
+    last = doc[count.end - 1]
+    noun = last.head if last.dep_ == "nummod" else last
+    if noun.dep_ != "pobj" or _lower(noun.head) not in ("for", "of"):
+        return False
+    preposition = noun.head
+    holder = preposition.head if preposition.i == 0 or doc[preposition.i - 1].pos_ != "NOUN" else doc[preposition.i - 1]
+    return holder.lemma_.lower() in CAPACITY_HEADS and (_lower(preposition) == "for" or holder.pos_ == "NOUN")
 
 
 def _sample_of_survey(span: Span, metric: str) -> bool:
@@ -1425,11 +1591,33 @@ def _metric_of_count(
     if metric is not None:
         sentence.metric = metric
     else:
-        metric = sentence.metric or metric_of_sentence(sentence.span, count.start) or previous_metric
+        metric = (
+            sentence.metric
+            or metric_of_sentence(sentence.span, count.start)
+            or _label_metric(doc, sentence.span, count)
+            or previous_metric
+        )
     if metric is None:
         return None
     sentence.metrics_by_count[k] = metric
     return metric, noun
+
+
+LABEL_MAX_TOKENS = 8
+
+
+def _label_metric(doc: Doc, sent: Span, count: Count) -> str | None:
+    """The metric a label names before the colon that opens its sentence, for the counts after
+    the colon: a list on one line ("Drownings at county beaches: 2019 - 6; 2020 - 9") or a total
+    ("Total calls for 2021: 48,210"). A label is short and has no past tense or modal verb (a
+    plural noun read as a verb, "calls", is allowed)."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or not sent.start < colon < count.start or colon - sent.start > LABEL_MAX_TOKENS:
+        return None
+    label = doc[sent.start : colon]
+    if any(t.tag_ in ("VBD", "MD") or t.like_num and not is_year_token(t) for t in label):
+        return None
+    return metric_of_label(label.text)
 
 
 def _frame_of_count(
@@ -1453,7 +1641,9 @@ def _frame_of_count(
     if sentence.single:
         year = next(y for y in years if not y.anchored)
         if _in_other_clause(doc, year, count, noun_end):
-            return None
+            # "396 calls - which is a drop from the 445 of 2021": the year is the other clause's; the
+            # count keeps the context's
+            return (None, sentence.context_before) if sentence.context_before is not None else None
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
@@ -1464,7 +1654,11 @@ def _frame_of_count(
             # one keeps the context's year
             return (None, sentence.context_before) if sentence.context_before is not None else None
         return year, Frame(year.year, Basis.sentence)
-    if sentence.context_frame is not None and all(y.start >= count.end for y in years):
+    if (
+        sentence.context_frame is not None
+        and count.end <= sentence.context_reach
+        and all(y.start >= count.end for y in years)
+    ):
         return (
             None,
             sentence.context_frame,

@@ -132,6 +132,92 @@ def test_the_metric_is_the_quantity_that_changed(nlp: Language, text: str, expec
     assert heads(changes(nlp, text)) == expected
 
 
+# a percent before a comparative is a change when the comparison is with another time ("than in
+# 2022", "than a year earlier", "this summer"); between places or groups, or under a modal, it is none
+COMPARATIVES = [
+    ("Animal intakes were 9 percent lower than in 2022.", {("intake", "decrease", 9.0)}),
+    ("Felony filings were 12 percent higher than the year before.", {("filing", "increase", 12.0)}),
+    ("Shootings were 15% lower than last year.", {("shooting", "decrease", 15.0)}),
+    ("Water rescues ran 20 percent above the 2022 total.", {("rescue", "increase", 20.0)}),
+    ("There were 14 percent fewer drownings this summer.", {("drowning", "decrease", 14.0)}),
+    ("The coast guard carried out 18% more rescues than a year earlier.", {("rescue", "increase", 18.0)}),
+    ("Ferry ridership in 2023 was 6 percent higher than in 2019.", {("ridership", "increase", 6.0)}),
+    ("Rents downtown are 14 percent higher than in the suburbs.", set()),
+    ("Response times in the east district were 20% lower than in the west district.", set()),
+    ("Rainfall this spring will be 30 percent below normal.", set()),
+    ("Clinic visits by seniors were 25 percent higher than visits by teens.", set()),
+    ("Women were 12 percent more likely to report a crime.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARATIVES)
+def test_a_comparative_with_another_time_is_a_change(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# a common noun that opens its sentence capitalized, which the tagger reads as a name, or a bare
+# gerund as subject: still what changed; a person or a place never is
+CAPITALIZED_SUBJECTS = [
+    ("Arson fell 5 percent.", {("arson", "decrease", 5.0)}),
+    ("Truancy declined 9% in 2023.", {("truancy", "decrease", 9.0)}),
+    ("Ridership was down 8.5 percent from last year.", {("ridership", "decrease", 8.5)}),
+    ("Larcenies saw a 13 percent increase.", {("larceny", "increase", 13.0)}),
+    ("Shoplifting rose 14 percent in the mall district.", {("shoplifting", "increase", 14.0)}),
+    ("Lakeview saw a 12 percent drop in thefts.", {("theft", "decrease", 12.0)}),
+    ("Maria Lopez said burglaries fell 5 percent.", {("burglary", "decrease", 5.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPITALIZED_SUBJECTS)
+def test_a_capitalized_common_noun_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# a label before the percent names what changed: a list line, a table row, a parenthesis after the
+# noun, a title-case headline; a label with a verb or a number of its own, or a place, names none
+LABELS = [
+    ("Homicides: down 23%.", {("homicide", "decrease", 23.0)}),
+    ("Burglary: -14 percent", {("burglary", "decrease", 14.0)}),
+    (
+        "- Robberies: down 12 percent\n- Burglaries: up 3 percent",
+        {("robbery", "decrease", 12.0), ("burglary", "increase", 3.0)},
+    ),
+    ("Crime\tChange\nHomicide\t-12%\nRobbery\t+4%", {("homicide", "decrease", 12.0), ("robbery", "increase", 4.0)}),
+    (
+        "Burglaries (-14%) and robberies (+6%) moved in opposite directions.",
+        {("burglary", "decrease", 14.0), ("robbery", "increase", 6.0)},
+    ),
+    ("Homicides Drop 17 Percent in Lakeview", {("homicide", "decrease", 17.0)}),
+    ("DUI Arrests Up 9 Percent Over Holiday Weekend", {("arrest", "increase", 9.0)}),
+    ("County Reports 20% Decline in Youth Arrests", {("arrest", "decrease", 20.0)}),
+    ("The chief said: thefts fell 12%.", {("theft", "decrease", 12.0)}),
+    ("Calls for 2023: 4,100, up 6% from the year before.", {("call", "increase", 6.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS)
+def test_a_label_names_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# a subject the parse lost, qualified by a phrase: what the phrase qualifies changed, not the phrase's
+# own noun ("repeat offenses among participants"); a place in the phrase never is what changed
+QUALIFIED_SUBJECTS = [
+    (
+        "Since the program began, repeat offenses among participants have dropped by 40 percent.",
+        {("offense", "decrease", 40.0)},
+    ),
+    ("Complaints about noise in the park district fell 9 percent.", {("complaint", "decrease", 9.0)}),
+    ("Felony filings for retail theft rose 19 percent.", {("filing", "increase", 19.0)}),
+    ("Violent crimes against seniors rose 13 percent in 2017.", {("crime", "increase", 13.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED_SUBJECTS)
+def test_a_qualified_subject_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
 # targets, goals, forecasts and shares are no changes
 NOT_CHANGES = [
     "The county adopted a plan to reduce homelessness by 50% by 2030.",
@@ -175,7 +261,28 @@ REPEATS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), REPEATS)
+# a headline in title case that names no metric takes the one of the body sentence restating it
+HEADLINE_RESTATEMENTS = [
+    (
+        "Homicides Drop 17 Percent in Lakeview\n\nLAKEVIEW \u2014 Homicides in the city fell 17 percent in 2023.",
+        {("homicide", "decrease", 17.0)},
+    ),
+    (
+        "County Reports 20% Decline in Youth Arrests\n\nYouth arrests declined 20% in 2023.",
+        {("arrest", "decrease", 20.0)},
+    ),
+    (
+        "Shelter Adoptions Climb 15%\n\nAdoptions at the county shelter rose 15 percent last year.",
+        {("adoption", "increase", 15.0)},
+    ),
+    (
+        "Harbor Rescues Fall 33%\n\nRescues fell 33 percent in 2023, and tows fell 12 percent.",
+        {("rescue", "decrease", 33.0), ("tow", "decrease", 12.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATS + HEADLINE_RESTATEMENTS)
 def test_one_fact_once(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
 

@@ -80,6 +80,21 @@ DAY_LISTS = [
     ("In 2022, deputies made 11 arrests in May and 12 in June.", {(2022, 11, "arrest"), (2022, 12, "arrest")}),
 ]
 
+# a relative year right before the count, without a comma: the count is no "year 3" of a program
+RELATIVE_YEAR_BEFORE_COUNT = [
+    ("Last year 31 hikers died in the canyon.", {(2023, 31, "hiker")}),
+    ("This year 12 boats have sunk in the bay.", {(2024, 12, "boat")}),
+    ("In year 3 of the program, staff met weekly.", set()),
+]
+
+# a number of dozens is one count ("two dozen" is 24, not 2 and 12); "dozens of" is no number
+DOZENS = [
+    ("In 2022, nearly two dozen lifeguards were hired.", {(2022, 24, "lifeguard")}),
+    ("In 2021, three dozen volunteers cleaned the beach.", {(2021, 36, "volunteer")}),
+    ("In 2022 the team rescued a dozen hikers.", {(2022, 12, "hiker")}),
+    ("In 2022, dozens of hikers got lost.", set()),
+]
+
 # a number word capitalized inside a sentence, before a capitalized word: part of a name
 NUMBER_WORDS_IN_NAMES = [
     ("In 2022, prosecutors filed 40 cases under the Three Strikes law.", {(2022, 40, "case")}),
@@ -89,7 +104,15 @@ NUMBER_WORDS_IN_NAMES = [
 
 
 NO_COUNTS = (
-    PHONE_NUMBERS + CITATIONS + CODE_NUMBERS + AGES_AFTER_NAMES + PAGES_AND_PARTS + DAY_LISTS + NUMBER_WORDS_IN_NAMES
+    PHONE_NUMBERS
+    + CITATIONS
+    + CODE_NUMBERS
+    + AGES_AFTER_NAMES
+    + PAGES_AND_PARTS
+    + DAY_LISTS
+    + NUMBER_WORDS_IN_NAMES
+    + DOZENS
+    + RELATIVE_YEAR_BEFORE_COUNT
 )
 
 
@@ -246,9 +269,22 @@ OCCURRENCE_YEARS = [
 ]
 
 
+# but a sentence about the year itself (its subject or object) opens the year the next sentences count
+YEAR_AS_TOPIC = [
+    (
+        "The harbor unit had a busy 2023. Officers boarded 1,240 vessels and issued 310 warnings.",
+        {(2023, 1240, "vessel"), (2023, 310, "warning")},
+    ),
+    ("Last year was the busiest on record for the shelter. Staff took in 5,300 animals.", {(2023, 5300, "animal")}),
+    ("The year 2021 was difficult. Crews fought 412 wildfires.", {(2021, 412, "wildfire")}),
+    ("The bureau moved offices in 2021. Staff answered 4,000 calls.", set()),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    GROUPS
+    YEAR_AS_TOPIC
+    + GROUPS
     + CASE_DETAILS
     + ONE_PARTY
     + ONE_SEARCH
@@ -296,6 +332,15 @@ PARTS_AND_OUTCOMES = [
     ),
     ("In 2022, regulators brought 19 audits resulting in penalties.", {(2022, 19, "audit")}),
     ("In 2020, six of them were injured.", set()),
+    # a relative pronoun after "of": the part counts what the count before it counted
+    (
+        "The 2022 count found 1,450 homeless residents, 600 of whom were unsheltered.",
+        {(2022, 1450, "resident"), (2022, 600, "resident")},
+    ),
+    (
+        "In 2022 firefighters responded to 310 structure fires, 41 of which were set on purpose.",
+        {(2022, 310, "fire"), (2022, 41, "fire")},
+    ),
     ("In 2015, 140 clubs signed up and all but nine of those clubs stayed.", {(2015, 140, "club")}),
     # a count followed by its share of a whole counts the whole's noun; the share is no count
     ("In 2022 alone 640 or 85% of convicted defendants were sentenced to jail.", {(2022, 640, "defendant")}),
@@ -365,7 +410,147 @@ YEARS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), YEARS)
+# a count on a line of its own inside a sentence (scraped links): the lines around it are one sentence;
+# not across a sentence's end, a blank line, or a year opening the next line
+LINE_BROKEN_COUNTS = [
+    ("In 2023,\nnine\npeople drowned at county beaches.", {(2023, 9, "drowning")}),
+    ("Rangers cited 212\ncampers in 2022.", {(2022, 212, "camper")}),
+    (
+        "The shelter took in\n3,400\ndogs in 2021, up from the\n2,900\ndogs it took in the year before.",
+        {(2021, 3400, "dog"), (2020, 2900, "dog")},
+    ),
+    (
+        "In 2022 the lottery paid\n14\njackpots and there were\n6\nwinners of the top prize.",
+        {(2022, 14, "jackpot"), (2022, 6, "winner")},
+    ),
+    ("The county logged 410 fires in 2022.\n14\npeople signed up for the newsletter.", {(2022, 410, "fire")}),
+    ("Fire Report 2022\n\n12\n\nstations answered the call.", set()),
+    # a short list line: the word after its number goes on with the number's sentence
+    ("By the numbers (2022):\n4,100 calls\n312 rescues", {(2022, 4100, "call"), (2022, 312, "rescue")}),
+    ("The lottery in 2021:\n41 jackpots\n9 million tickets", {(2021, 41, "jackpot"), (2021, 9000000, "ticket")}),
+    ("In 2022:\n1,200\nVolunteers helped at the fair.", set()),
+]
+
+# a header line without a final stop over bullet lines is a list header; a dash that opens a line is a
+# bullet, no minus sign; a header line over prose is no list header
+BULLET_LISTS = [
+    (
+        "Highlights of 2022\n- 4,100 calls answered\n- 312 rescues\n- 14 drownings",
+        {(2022, 4100, "call"), (2022, 312, "rescue"), (2022, 14, "drowning")},
+    ),
+    (
+        "Harbor Patrol in 2022\n\n\u2022 1,240 vessels boarded\n\u2022 310 warnings issued",
+        {(2022, 1240, "vessel"), (2022, 310, "warning")},
+    ),
+    ("In 2022:\n- 4,100 calls answered\n- 14 drownings", {(2022, 4100, "call"), (2022, 14, "drowning")}),
+    ("Shelter Turns 50 in 2022\n\nThe county shelter celebrated its anniversary.\n- 300 volunteers helped", set()),
+    ("Temperatures fell to -12 in 2022.", set()),
+]
+
+
+# the year a paragraph goes on counting after a sentence with several: the one that is no baseline
+# ("from", "than", "compared with" before it); a span ("from 2020 to 2021") leaves none. A year in
+# another clause of the sentence (a relative clause on a later count) leaves the count the paragraph's
+MAIN_YEARS = [
+    (
+        "Lifeguards made 310 rescues last year, a decrease from the 402 rescues two years ago. "
+        "At the same time, they treated 1,200 injuries.",
+        {(2023, 310, "rescue"), (2022, 402, "rescue"), (2023, 1200, "injury")},
+    ),
+    (
+        "Inspectors closed 41 restaurants in 2022, down from 55 in 2021. They also issued 300 warnings.",
+        {(2022, 41, "restaurant"), (2021, 55, "restaurant"), (2022, 300, "warning")},
+    ),
+    (
+        "Rescues rose from 140 in 2020 to 188 in 2021. Lifeguards also treated 900 injuries.",
+        {(2020, 140, "rescue"), (2021, 188, "rescue")},
+    ),
+    (
+        "Lifeguards made 310 rescues last year, fewer than the 402 rescues two years ago. The harbor "
+        "office logged 388 calls with injuries, which marks a drop of 11% from the 436 calls of 2021.",
+        {(2023, 310, "rescue"), (2022, 402, "rescue"), (2023, 388, "call"), (2021, 436, "call")},
+    ),
+]
+
+# a multi-year, average or target phrase in a sentence without a year ends the reach of the context's
+# year: the count before it keeps that year, the counts it governs take none
+CONTEXT_REACH = [
+    (
+        "In 2022 the unit filed 300 cases. Agents also seized 120 rifles, bringing the five-year total to 866.",
+        {(2022, 300, "case"), (2022, 120, "rifle")},
+    ),
+    ("In 2022 the unit filed 300 cases. Over the past decade, agents seized 1,200 rifles.", {(2022, 300, "case")}),
+    ("In 2022 the unit filed 300 cases. Agents seized an average of 120 rifles a year.", {(2022, 300, "case")}),
+]
+
+# a year phrase opening the sentence dates every clause of it, however the parse nests them; a year in
+# a relative clause on a name still dates that clause only
+OPENING_YEARS = [
+    (
+        "Across the 2011-2012 grant period, the county clerk processed 1,480 permit requests, 1,300 of those "
+        "requests resulted in approvals with 57 of those requests going to appeal hearings.",
+        {(2012, 1480, "request"), (2012, 1300, "approval"), (2012, 57, "hearing")},
+    ),
+    (
+        "In 2021, the agency inspected 800 boats, 90 of those boats failed inspection with 12 of those boats "
+        "going to court.",
+        {(2021, 800, "boat"), (2021, 90, "boat"), (2021, 12, "court")},
+    ),
+    ("Lee, who became director in 2019, said the clinic now treats 140 patients.", set()),
+    # and reaches every count of the sentence, however far
+    (
+        "From October 2021 to September 2022, the county's youth diversion program admitted 410 clients and "
+        "successfully discharged 290 clients.",
+        {(2022, 410, "client"), (2022, 290, "client")},
+    ),
+    (
+        "From May 2020 to April 2021, the harbor unit that patrols the bay and its many inlets boarded 800 boats "
+        "and issued 120 fines.",
+        {(2021, 800, "boat"), (2021, 120, "fine")},
+    ),
+    (
+        "In 2020, after a long and costly fight over the budget for the new harbor station and its staff, the "
+        "county hired 40 lifeguards.",
+        {(2020, 40, "lifeguard")},
+    ),
+    ("In 2020, the county opened a new station. The staff there made 40 rescues in the months since.", set()),
+]
+
+# what a place is built or licensed to hold is its capacity, no count of a year
+CAPACITY = [
+    ("The jail, built for 1,850 beds, held 1,390 inmates in 2023.", {(2023, 1390, "inmate")}),
+    ("In 2022 the shelter, which has a capacity of 300 dogs, took in 2,100 dogs.", {(2022, 2100, "dog")}),
+    ("In 2023 the clinic added a wing with room for 120 patients.", set()),
+    ("The school was designed for 800 students but enrolled 1,100 students in 2022.", {(2022, 1100, "student")}),
+    ("In 2022 the food bank raised money for 300 families.", {(2022, 300, "family")}),
+]
+
+# a list written on one line, each count after its year and a separator set off by spaces, under the
+# label before the colon; not a phone number, a clock time, a score, or a season written "2019 - 20"
+ONE_LINE_LISTS = [
+    (
+        "Drownings at county beaches: 2019 - 6; 2020 - 9; 2021 - 4.",
+        {(2019, 6, "drowning"), (2020, 9, "drowning"), (2021, 4, "drowning")},
+    ),
+    (
+        "Bus operator assaults: 2020 \u2013 41; 2021 \u2013 57; 2022 \u2013 63.",
+        {(2020, 41, "assault"), (2021, 57, "assault"), (2022, 63, "assault")},
+    ),
+    ("Caseload by year: 2019 - 1,204 cases; 2020 - 1,310 cases.", {(2019, 1204, "case"), (2020, 1310, "case")}),
+    ("Lottery jackpot winners: 2018 = 3, 2019 = 5.", {(2018, 3, "winner"), (2019, 5, "winner")}),
+    ("Total calls for 2021: 48,210.", {(2021, 48210, "call")}),
+    ("Shelter intakes in 2022: 3,905", {(2022, 3905, "intake")}),
+    ("The park closes at 2019 - 20 season's end.", set()),
+    ("Reach the desk at 555-201-2019 - 5 lines are open.", set()),
+    ("Hours in 2021: 9:30 to 5.", set()),
+    ("The score in 2021: 3 - 2 for the visitors.", set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    YEARS + LINE_BROKEN_COUNTS + ONE_LINE_LISTS + BULLET_LISTS + MAIN_YEARS + CAPACITY + CONTEXT_REACH,
+)
 def test_years(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
@@ -449,7 +634,20 @@ METRIC_WORDING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING)
+# a count on nouns or modifiers joined by "and": the metric ends in the last conjunct's head (GUIDE:
+# "hunter and angler"), unless the conjunct has a count or a determiner of its own
+COORDINATED = [
+    ("In 2022, the unit filed 410 burglary and theft cases.", {(2022, 410, "case")}),
+    ("In 2022, prosecutors filed more than 550 DUI and drug cases.", {(2022, 550, "case")}),
+    ("In 2022, the clinic treated 300 adult and youth patients.", {(2022, 300, "patient")}),
+    ("In 2022, rangers cited 120 hunters and anglers.", {(2022, 120, "angler")}),
+    ("In 2023 the shelter took in 900 dogs and cats.", {(2023, 900, "cat")}),
+    ("In 2022, rangers cited 120 hunters and 40 anglers.", {(2022, 120, "hunter"), (2022, 40, "angler")}),
+    ("In 2022, rangers cited 120 hunters and their guides.", {(2022, 120, "hunter")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRIC_WORDING + COORDINATED)
 def test_metric_wording(nlp: Language, text: str, expected: set[tuple[int, float, str]]) -> None:
     check(nlp, text, expected)
 
