@@ -755,6 +755,31 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
+# the roles a verb takes in a parse; a "verb" in another role is a plural noun the tagger misread
+VERB_ROLES = ("ROOT", "relcl", "advcl", "conj", "ccomp", "acl", "xcomp")
+
+
+def _standing_count(doc: Doc, count: Count, year: YearMention | None, year_value: int) -> bool:
+    """A count stated in the present tense for a year before the publication's: what a person or
+    body has now, not a past year's statistic ("Roe, who has nine children, was arrested in
+    2021", "the office, which employs 40 people, was founded in 2015"). The present tense is plain
+    (no auxiliary: "has recorded" is a perfect), is not "be" ("this is up from 40 the prior year"),
+    and its clause does not hold the year ("in 2021 the county has 40" is no such sentence)."""
+    published: dt.date | None = doc._.published
+    if published is None or year_value >= published.year:
+        return False  # "so far this year, 84 cases are pending": the present is the year counted
+    verb = clause_verb(doc[count.start])
+    if verb.dep_ not in VERB_ROLES or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_.lower() == "be" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if doc[count.end - 1].dep_ == "nummod" and doc[count.end - 1].head.i == verb.i:
+        return False  # the count's own noun, tagged as a verb
+    if year is None:
+        return True
+    return not (verb.left_edge.i <= year.start <= verb.right_edge.i and clause_verb(doc[year.start]).i == verb.i)
+
+
 def _names_a_group(doc: Doc, count: Count, noun: Token) -> bool:
     """A count that names the members of a group or the details of one case, not a statistic of
     a year: staff, agencies and places ("the nine inspectors", "five agencies", "three wards"),
@@ -1140,6 +1165,8 @@ def _figure_of_count(
     if dated is None:
         return None
     year, frame = dated
+    if _standing_count(doc, count, year, frame.year):
+        return None
     reading.previous_metric = sentence.metric = metric
     reading.metric_paragraph = reading.paragraph
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
