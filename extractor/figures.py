@@ -57,6 +57,7 @@ CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
 CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
+STATISTIC_HOLDERS = set(RULES["statistic_holders"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -755,6 +756,23 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
+def _names_one_thing(doc: Doc, year: YearMention) -> bool:
+    """A year that modifies a singular noun names one dated thing, and the counts it dates are that
+    thing's: "the 2019 flood damaged 300 homes", "the 2021 indictment named 18 defendants", "last
+    year's festival drew 250 people", "the academy's 2023 class of 28 recruits". Not a noun that holds
+    statistics ("the 2023 report shows 412 burglaries", "the 2024 point-in-time count")."""
+    last = doc[year.end - 1]
+    if year.end < len(doc) and doc[year.end].lower_ in ("'s", "\u2019s"):
+        holder = last.head if last.head.i != year.end else doc[year.end].head  # "last year's festival"
+    elif last.dep_ in ("nummod", "compound", "amod", "nmod", "poss"):
+        holder = last.head
+    else:
+        return False
+    while holder.dep_ in ("compound", "nmod", "amod") and holder.head.i > holder.i:
+        holder = holder.head  # "the 2023 toy drive", "the 2024 point-in-time count"
+    return holder.i >= year.end and holder.tag_ == "NN" and holder.lemma_.lower() not in STATISTIC_HOLDERS
+
+
 # the roles a verb takes in a parse; a "verb" in another role is a plural noun the tagger misread
 VERB_ROLES = ("ROOT", "relcl", "advcl", "conj", "ccomp", "acl", "xcomp")
 
@@ -1165,6 +1183,8 @@ def _figure_of_count(
     if dated is None:
         return None
     year, frame = dated
+    if year is not None and _names_one_thing(doc, year):
+        return None
     if _standing_count(doc, count, year, frame.year):
         return None
     reading.previous_metric = sentence.metric = metric

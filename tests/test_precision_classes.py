@@ -42,3 +42,25 @@ STANDING_COUNTS = [
 @pytest.mark.parametrize(("text", "expected"), STANDING_COUNTS)
 def test_standing_counts(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a year on a singular noun names one dated thing (an event, a document, a class, a law): the counts
+# it dates are that thing's
+DATED_THINGS = [
+    ("The 2019 flood damaged 300 homes in the valley.", set()),
+    ("The 2021 indictment named 18 defendants.", set()),
+    ("The 2023 toy drive collected 1,500 toys for 600 children.", set()),
+    ("Last year's festival drew 2,500 people.", set()),
+    ("The academy's 2023 class of 28 recruits graduated Friday.", set()),
+    ("The 2018 law created 6 new judgeships.", set()),
+    # kept: a report, a count or a total holds a year's statistics; a plural noun is no one thing
+    ("The 2023 report shows 412 burglaries in the county.", {(2023, 412, "burglary")}),
+    ("The 2024 point-in-time count found 530 people living outside.", {(2024, 530, "person")}),
+    ("The 2022 toll of 61 drownings was the worst in years.", {(2022, 61, "drowning")}),
+    ("Last year's arrests totaled 640 in the county.", {(2023, 640, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_THINGS)
+def test_dated_things(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
