@@ -1143,10 +1143,26 @@ def _figures_of_sentence(
                 figures.append(figure)
     if len(own) > 1 or (single and _tells_no_number(doc, sent, year_tokens)):
         reading.paragraph_frame = None
+    elif single and not figures and _month_dated(doc, years):
+        # "He was released in July 2014.": a month's year dates one occurrence; told with no
+        # statistic, it does not become the year of the sentences after it
+        reading.paragraph_frame = context_before
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
         reading.metric_paragraph = reading.paragraph
     return figures
+
+
+def _month_dated(doc: Doc, years: list[YearMention]) -> bool:
+    """Whether a sentence's own year is written with a month ("in July 2014", "December of 2012")."""
+    low = lowers(doc)
+    own = [y for y in years if not y.anchored]
+    if not own:
+        return False
+    j = own[0].start - 1
+    if j >= 0 and low[j] in (",", "of"):
+        j -= 1
+    return j >= 0 and low[j] in MONTHS
 
 
 def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:

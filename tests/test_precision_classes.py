@@ -64,3 +64,25 @@ DATED_THINGS = [
 @pytest.mark.parametrize(("text", "expected"), DATED_THINGS)
 def test_dated_things(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a year written with its month dates one occurrence: when its sentence states no statistic, the
+# sentences after it do not take its year
+MONTH_DATED_YEARS = [
+    ("The mill, open for 40 years, closed in May 2022. The town has seen 12 new shops open since.", set()),
+    ("Roe served 10 years and was paroled in July 2021. A neighbor said two parties were held that night.", set()),
+    # kept: a year without a month carries to the sentences after it
+    (
+        "In 2022, the county logged 88 traffic deaths. Another 140 people were hurt.",
+        {(2022, 88, "death"), (2022, 140, "person")},
+    ),
+    (
+        "Last year, 12 years after the plant closed, 310 families moved in. Another 45 families left.",
+        {(2023, 310, "family"), (2023, 45, "family")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTH_DATED_YEARS)
+def test_month_dated_years(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
