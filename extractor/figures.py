@@ -422,6 +422,10 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
         if not counts:
             continue
         count = counts[0]
+        if any(not t.is_punct for t in doc[rest.start : count.qualifier_start]):
+            # "2021: Roe arrested after 3 robberies", "2015 - Joined the office with 4 deputies": a
+            # timeline's entry, a sentence about the year; the sentence pass reads it
+            continue
         noun = _noun_after(doc, count, rest.end)
         metric = metric_from_noun(noun) if noun is not None else None
         if metric is None:

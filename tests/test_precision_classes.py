@@ -86,3 +86,25 @@ MONTH_DATED_YEARS = [
 @pytest.mark.parametrize(("text", "expected"), MONTH_DATED_YEARS)
 def test_month_dated_years(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a line opened by a year whose count is not its first word: a timeline's entry (a career, a case),
+# read as a sentence with its year, not as a year list's count
+TIMELINES = [
+    ("Career\n2015 - Joined the office with 4 other deputies\n2019 - Led a team of 12 investigators", set()),
+    ("Timeline\n2021: Lakeside man arrested after 3 robberies\n2023: Jury convicts on 6 counts", set()),
+    # kept: a year list's counts, and a timeline entry that states a statistic
+    (
+        "Homicides by year:\n2021: 40\n2022: 52\n2023: 47",
+        {(2021, 40, "homicide"), (2022, 52, "homicide"), (2023, 47, "homicide")},
+    ),
+    (
+        "Milestones\n2022 - 1,400 calls answered\n2023 - the hotline answered 1,900 calls",
+        {(2022, 1400, "call"), (2023, 1900, "call")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMELINES)
+def test_timelines(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
