@@ -760,6 +760,13 @@ def _clause_of(token: Token) -> Token | None:
     return None
 
 
+def _modifies_singular(doc: Doc, count: Count, noun: Token) -> bool:
+    """A number above one on a singular noun is part of a modifier, not a count of that noun: "the
+    20,000 garrison", "the 2 argument form"."""
+    last = doc[count.end - 1]
+    return count.value > 1 and noun.tag_ == "NN" and noun.i >= count.end and last.head.i == noun.i
+
+
 def _names_one_thing(doc: Doc, year: YearMention) -> bool:
     """A year that modifies a singular noun names one dated thing, and the counts it dates are that
     thing's: "the 2019 flood damaged 300 homes", "the 2021 indictment named 18 defendants", "last
@@ -1485,6 +1492,7 @@ def _metric_of_count(
         or _is_subject_of_counted_verb(noun, sentence.counts)
         or names_an_average(noun)
         or _names_a_group(doc, count, noun)
+        or _modifies_singular(doc, count, noun)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):

@@ -108,3 +108,18 @@ TIMELINES = [
 @pytest.mark.parametrize(("text", "expected"), TIMELINES)
 def test_timelines(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a number above one on a singular noun is part of a modifier, not a count of the noun
+SINGULAR_MODIFIERS = [
+    ("In 1905 the navy sent its 3,000 fleet to the islands.", set()),
+    ("In 1870 the governor sent the 5,000 garrison to the coast.", set()),
+    # kept: a plural noun, and a count of one thing
+    ("In 2021 the county inspected 40 farms.", {(2021, 40, "farm")}),
+    ("In 2022 volunteers planted 5,000 trees.", {(2022, 5000, "tree")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGULAR_MODIFIERS)
+def test_singular_modifiers(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
