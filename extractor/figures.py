@@ -58,6 +58,10 @@ CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 STATISTIC_HOLDERS = set(RULES["statistic_holders"])
+DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
+PERIOD_NOUNS = set(RULES["period_nouns"])
+_CHANGE_RULES = load("changes.json")
+CHANGE_NOUNS = set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
@@ -765,6 +769,46 @@ def _modifies_singular(doc: Doc, count: Count, noun: Token) -> bool:
     20,000 garrison", "the 2 argument form"."""
     last = doc[count.end - 1]
     return count.value > 1 and noun.tag_ == "NN" and noun.i >= count.end and last.head.i == noun.i
+
+
+def _owner_of(prep: Token) -> Token:
+    """The noun a preposition's phrase describes: its head, or, where the parse hangs the phrase on
+    the verb, the verb's object before it ("opened a courthouse, with 8 courtrooms")."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        doc = prep.doc
+        for c in head.children:
+            between = doc[c.right_edge.i + 1 : prep.i]
+            if c.dep_ in ("dobj", "attr") and c.i < prep.i and all(t.is_punct for t in between):
+                return c  # the phrase right after the object: "had 38 lawyers in four divisions"
+    return head
+
+
+def _spread_over(noun: Token) -> bool:
+    """A count in a phrase on a noun that another count modifies says where or over what that count
+    is spread: "38 prosecutors in four divisions", "12 stores across three states"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in DISTRIBUTIVE_PREPOSITIONS:
+        return False
+    owner = _owner_of(prep)
+    return owner.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in owner.children
+    )
+
+
+def _describes_a_thing(noun: Token) -> bool:
+    """A count after "with" on a noun describes that one thing's parts: "a new courthouse with 8
+    courtrooms", "a building with 120 parking spaces"; not a span of time ("a year with 40
+    homicides") nor a change ("a decrease with 24 people killed")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    owner = _owner_of(prep)
+    return (
+        owner.pos_ in ("NOUN", "PROPN")
+        and owner.lemma_.lower() not in PERIOD_NOUNS | CHANGE_NOUNS
+        and not is_year_token(owner)
+    )
 
 
 def _names_one_thing(doc: Doc, year: YearMention) -> bool:
@@ -1493,6 +1537,8 @@ def _metric_of_count(
         or names_an_average(noun)
         or _names_a_group(doc, count, noun)
         or _modifies_singular(doc, count, noun)
+        or _spread_over(noun)
+        or _describes_a_thing(noun)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):

@@ -123,3 +123,27 @@ SINGULAR_MODIFIERS = [
 @pytest.mark.parametrize(("text", "expected"), SINGULAR_MODIFIERS)
 def test_singular_modifiers(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a count spread over places or units that a count before it is in: where, not how many
+SPREAD_OVER = [
+    ("The office, which had 38 lawyers in four divisions, won an award in 2023.", set()),
+    ("In 2020, the group helped 55 churches in 26 cities.", {(2020, 55, "church")}),
+    # kept: the first count, and a place without a count
+    ("In 2023, deputies made 412 arrests in the north district.", {(2023, 412, "arrest")}),
+]
+
+# a count after "with" on a noun: the parts of one thing
+PARTS_OF_A_THING = [
+    ("In 2021, the county opened its second courthouse, with 8 courtrooms.", set()),
+    ("Last year the office moved to a new building with 120 parking spaces.", set()),
+    # kept: a span of time with its count, and a change with its count
+    ("The unit ended 2023 with 640 open cases.", {(2023, 640, "case")}),
+    ("The county closed the year with 61 homicides in 2022.", {(2022, 61, "homicide")}),
+    ("So far in 2023, there has been a drop, with 24 people killed.", {(2023, 24, "person")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPREAD_OVER + PARTS_OF_A_THING)
+def test_where_and_parts(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
