@@ -115,6 +115,8 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
     if _in_a_list_of_days(doc, start, end, floor):
         return True  # "on May 3, 4 and 5": the later days of a month
+    if _in_a_labelled_list(doc, start, floor):
+        return True  # "ages 19 and 24", "pages 4, 7 and 9": the later numbers a label names
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
@@ -140,6 +142,22 @@ def _in_a_list_of_days(doc: Doc, start: int, end: int, floor: int) -> bool:
             seen_day = True
         elif low not in (",", "and", "&", "or"):
             return False
+        i -= 1
+    return False
+
+
+def _in_a_labelled_list(doc: Doc, start: int, floor: int) -> bool:
+    """A later number of a list whose first number a word before it makes no count ("ages 19 and
+    24", "sections 12, 14 and 20"): each number of the list is what the label names."""
+    i = start - 1
+    seen = False
+    while i >= max(floor, start - 12):
+        t = doc[i]
+        low = _lower(t)
+        if t.like_num and not is_year_token(t):
+            seen = True
+        elif low not in (",", "and", "or", "&"):
+            return seen and low in BLOCKING_BEFORE
         i -= 1
     return False
 
@@ -1474,7 +1492,8 @@ def _one_occurrence(
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if (named or determined) and (clause_verb(t) == verb or _subject_of(verb) == t):
+            verbs = [verb, *_elliptic_head(count, verb)]
+            if (named or determined) and any(clause_verb(t) == v or _subject_of(v) == t for v in verbs):
                 return True  # also "the probe began in 2021 and led to 30 arrests"
         if (
             low[t.i] in WEEKDAYS
@@ -1490,6 +1509,17 @@ def _one_occurrence(
         if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
             return True  # "In June," with the paragraph's year; "May of 2021", "June of last year"
     return False
+
+
+def _elliptic_head(count: Count, verb: Token) -> list[Token]:
+    """The verb a joined verb shares its subject with, where the parse made the count its subject:
+    "the shooting left 2 people dead and 4 wounded" (the event's clause holds "4 wounded" too)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = _subject_of(verb)
+    if subject is None or count.start <= subject.i < count.end:
+        return [verb.head]
+    return []
 
 
 def _dated_months(doc: Doc, span: Span, ctx: Context) -> list[int]:

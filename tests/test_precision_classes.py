@@ -147,3 +147,28 @@ PARTS_OF_A_THING = [
 @pytest.mark.parametrize(("text", "expected"), SPREAD_OVER + PARTS_OF_A_THING)
 def test_where_and_parts(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# the later numbers of a list whose label makes them no counts: ages, sections, pages
+LABELLED_LISTS = [
+    ("The 2 victims, ages 19 and 24, were shot in 2023.", set()),
+    ("In 2022 the board amended sections 12, 14 and 40 of the code.", set()),
+    # kept: a count after a list of ages
+    ("In 2023, 640 children ages 5 to 12 joined the program.", {(2023, 640, "child")}),
+]
+
+# the people of one incident, in a verb joined to the incident's own ("left 2 dead and 4 wounded")
+ONE_INCIDENT = [
+    ("The shooting in 2022 left 2 people dead and 4 wounded.", set()),
+    ("The crash in 2021 killed 3 people and injured 6.", set()),
+    # kept: a year's count in a joined verb with its own subject
+    (
+        "In 2022, the crash unit closed 40 cases and deputies made 310 arrests.",
+        {(2022, 40, "case"), (2022, 310, "arrest")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_LISTS + ONE_INCIDENT)
+def test_lists_and_incidents(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
