@@ -172,3 +172,19 @@ ONE_INCIDENT = [
 @pytest.mark.parametrize(("text", "expected"), LABELLED_LISTS + ONE_INCIDENT)
 def test_lists_and_incidents(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a change verb with a direct object and no numbers of its own: the subject acts, it does not move
+ACTING_SUBJECTS = [
+    ("Under the deal, prosecutors dropped 14 related counts.", []),
+    ("The officers raised concerns about the new schedule.", []),
+    # kept: a counted subject that moves
+    ("Burglaries dropped sharply across the county.", [("burglary", "decrease")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTING_SUBJECTS)
+def test_acting_subjects(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    result = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(result, ArticleRecord), result
+    assert [(c.metric, c.direction.value) for c in result.changes] == expected, text
