@@ -61,6 +61,7 @@ STATISTIC_HOLDERS = set(RULES["statistic_holders"])
 DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
 PERIOD_NOUNS = set(RULES["period_nouns"])
 _CHANGE_RULES = load("changes.json")
+TARGET_HEADS = set(_CHANGE_RULES["target_heads"])  # what a goal or a forecast is stated under
 CHANGE_NOUNS = set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
@@ -1382,6 +1383,8 @@ def _is_potential(doc: Doc, count: Count) -> bool:
         return True
     if "to" in auxiliaries and verb.tag_ == "VB":
         head = verb.head
+        if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in TARGET_HEADS:
+            return True  # "pledged to buy 100,000 vans", "a plan to hire 50 officers": a target
         return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
     return False
 

@@ -188,3 +188,19 @@ def test_acting_subjects(nlp: Language, text: str, expected: list[tuple[str, str
     result = extract_text(text, nlp, published=PUBLISHED)
     assert isinstance(result, ArticleRecord), result
     assert [(c.metric, c.direction.value) for c in result.changes] == expected, text
+
+
+# a count under an infinitive of a pledge, plan or goal: a target, not a count of the year
+TARGETS = [
+    ("Last year, the company pledged to buy 100,000 electric vans.", set()),
+    ("In 2023, the council approved a plan to hire 50 officers.", set()),
+    ("In 2021, Doe was ordered to repay 3 victims.", set()),
+    # kept: an infinitive under a verb that states what was done
+    ("In 2022, the unit managed to close 400 cases.", {(2022, 400, "case")}),
+    ("In 2023, the county hired 50 officers.", {(2023, 50, "officer")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS)
+def test_targets(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
