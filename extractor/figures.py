@@ -869,6 +869,9 @@ def _standing_count(doc: Doc, count: Count, year: YearMention | None, year_value
         return False  # the count's own noun, tagged as a verb
     if year is None:
         return True
+    counted = doc[count.end - 1].head
+    if counted.left_edge.i <= year.start <= counted.right_edge.i:
+        return False  # "the 4,100 cars stolen last year represent ...": the year dates the counted things
     return not (verb.left_edge.i <= year.start <= verb.right_edge.i and clause_verb(doc[year.start]).i == verb.i)
 
 

@@ -36,6 +36,7 @@ STANDING_COUNTS = [
     ("The shelter, which opened in 2015, housed 120 dogs in 2022.", {(2022, 120, "dog")}),
     ("Deputies made 310 arrests in 2023, the sheriff says.", {(2023, 310, "arrest")}),
     ("This is up from 40 homicides in 2022.", {(2022, 40, "homicide")}),
+    ("The 310 bicycles stolen last year represent a record.", {(2023, 310, "bicycle")}),
 ]
 
 
