@@ -746,6 +746,8 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             subject_metric = _subject_metric(t) if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") else None
             if not numbers and not (subject_metric and _counted_subject(t) and not in_headline(t)):
                 continue  # a change needs numbers, or a counted subject: "Firefighter injuries also climbed"
+            if not numbers and any(c.dep_ == "dobj" for c in t.children):
+                continue  # "prosecutors dropped 14 counts": the subject acts on an object, it does not move
             used_words.add(t.i)
             last_token = max([n.i for n in numbers] + [t.i])
             metric = subject_metric or _metric_near(doc, t, sent, last_metric, sent_figures)

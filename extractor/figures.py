@@ -74,6 +74,12 @@ CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 CAPACITY_HEADS = set(RULES["capacity_heads"])
+STATISTIC_HOLDERS = set(RULES["statistic_holders"])
+DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
+PERIOD_NOUNS = set(RULES["period_nouns"])
+_CHANGE_RULES = load("changes.json")
+TARGET_HEADS = set(_CHANGE_RULES["target_heads"])  # what a goal or a forecast is stated under
+CHANGE_NOUNS = set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
 NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
@@ -131,6 +137,8 @@ def _blocked(doc: Doc, start: int, end: int, floor: int, limit: int) -> bool:
         return True  # "Feb. 2, 2023", "12 February 2024": a day of a month
     if _in_a_list_of_days(doc, start, end, floor):
         return True  # "on May 3, 4 and 5": the later days of a month
+    if _in_a_labelled_list(doc, start, floor):
+        return True  # "ages 19 and 24", "pages 4, 7 and 9": the later numbers a label names
     if _in_a_name(doc[start], after) or _age_after_name(doc, start, end, floor, after):
         return True
     return (
@@ -161,6 +169,22 @@ def _in_a_list_of_days(doc: Doc, start: int, end: int, floor: int) -> bool:
             seen_day = True
         elif low not in (",", "and", "&", "or"):
             return False
+        i -= 1
+    return False
+
+
+def _in_a_labelled_list(doc: Doc, start: int, floor: int) -> bool:
+    """A later number of a list whose first number a word before it makes no count ("ages 19 and
+    24", "sections 12, 14 and 20"): each number of the list is what the label names."""
+    i = start - 1
+    seen = False
+    while i >= max(floor, start - 12):
+        t = doc[i]
+        low = _lower(t)
+        if t.like_num and not is_year_token(t):
+            seen = True
+        elif low not in (",", "and", "or", "&"):
+            return seen and low in BLOCKING_BEFORE
         i -= 1
     return False
 
@@ -493,6 +517,10 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
         if not counts:
             continue
         count = counts[0]
+        if any(not t.is_punct for t in doc[rest.start : count.qualifier_start]):
+            # "2021: Roe arrested after 3 robberies", "2015 - Joined the office with 4 deputies": a
+            # timeline's entry, a sentence about the year; the sentence pass reads it
+            continue
         noun = _noun_after(doc, count, rest.end)
         metric = metric_from_noun(noun) if noun is not None else None
         if metric is None:
@@ -848,6 +876,98 @@ def _clause_of(token: Token) -> Token | None:
         if head.dep_ in ("relcl", "advcl", "acl"):
             return head
     return None
+
+
+def _modifies_singular(doc: Doc, count: Count, noun: Token) -> bool:
+    """A number above one on a singular noun is part of a modifier, not a count of that noun: "the
+    20,000 garrison", "the 2 argument form"."""
+    last = doc[count.end - 1]
+    return count.value > 1 and noun.tag_ == "NN" and noun.i >= count.end and last.head.i == noun.i
+
+
+def _owner_of(prep: Token) -> Token:
+    """The noun a preposition's phrase describes: its head, or, where the parse hangs the phrase on
+    the verb, the verb's object before it ("opened a courthouse, with 8 courtrooms")."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        doc = prep.doc
+        for c in head.children:
+            between = doc[c.right_edge.i + 1 : prep.i]
+            if c.dep_ in ("dobj", "attr") and c.i < prep.i and all(t.is_punct for t in between):
+                return c  # the phrase right after the object: "had 38 lawyers in four divisions"
+    return head
+
+
+def _spread_over(noun: Token) -> bool:
+    """A count in a phrase on a noun that another count modifies says where or over what that count
+    is spread: "38 prosecutors in four divisions", "12 stores across three states"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in DISTRIBUTIVE_PREPOSITIONS:
+        return False
+    owner = _owner_of(prep)
+    return owner.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in owner.children
+    )
+
+
+def _describes_a_thing(noun: Token) -> bool:
+    """A count after "with" on a noun describes that one thing's parts: "a new courthouse with 8
+    courtrooms", "a building with 120 parking spaces"; not a span of time ("a year with 40
+    homicides") nor a change ("a decrease with 24 people killed")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    owner = _owner_of(prep)
+    return (
+        owner.pos_ in ("NOUN", "PROPN")
+        and owner.lemma_.lower() not in PERIOD_NOUNS | CHANGE_NOUNS
+        and not is_year_token(owner)
+    )
+
+
+def _names_one_thing(doc: Doc, year: YearMention) -> bool:
+    """A year that modifies a singular noun names one dated thing, and the counts it dates are that
+    thing's: "the 2019 flood damaged 300 homes", "the 2021 indictment named 18 defendants", "last
+    year's festival drew 250 people", "the academy's 2023 class of 28 recruits". Not a noun that holds
+    statistics ("the 2023 report shows 412 burglaries", "the 2024 point-in-time count")."""
+    last = doc[year.end - 1]
+    if year.end < len(doc) and doc[year.end].lower_ in ("'s", "\u2019s"):
+        holder = last.head if last.head.i != year.end else doc[year.end].head  # "last year's festival"
+    elif last.dep_ in ("nummod", "compound", "amod", "nmod", "poss"):
+        holder = last.head
+    else:
+        return False
+    while holder.dep_ in ("compound", "nmod", "amod") and holder.head.i > holder.i:
+        holder = holder.head  # "the 2023 toy drive", "the 2024 point-in-time count"
+    return holder.i >= year.end and holder.tag_ == "NN" and holder.lemma_.lower() not in STATISTIC_HOLDERS
+
+
+# the roles a verb takes in a parse; a "verb" in another role is a plural noun the tagger misread
+VERB_ROLES = ("ROOT", "relcl", "advcl", "conj", "ccomp", "acl", "xcomp")
+
+
+def _standing_count(doc: Doc, count: Count, year: YearMention | None, year_value: int) -> bool:
+    """A count stated in the present tense for a year before the publication's: what a person or
+    body has now, not a past year's statistic ("Roe, who has nine children, was arrested in
+    2021", "the office, which employs 40 people, was founded in 2015"). The present tense is plain
+    (no auxiliary: "has recorded" is a perfect), is not "be" ("this is up from 40 the prior year"),
+    and its clause does not hold the year ("in 2021 the county has 40" is no such sentence)."""
+    published: dt.date | None = doc._.published
+    if published is None or year_value >= published.year:
+        return False  # "so far this year, 84 cases are pending": the present is the year counted
+    verb = clause_verb(doc[count.start])
+    if verb.dep_ not in VERB_ROLES or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_.lower() == "be" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if doc[count.end - 1].dep_ == "nummod" and doc[count.end - 1].head.i == verb.i:
+        return False  # the count's own noun, tagged as a verb
+    if year is None:
+        return True
+    counted = doc[count.end - 1].head
+    if counted.left_edge.i <= year.start <= counted.right_edge.i:
+        return False  # "the 4,100 cars stolen last year represent ...": the year dates the counted things
+    return not (verb.left_edge.i <= year.start <= verb.right_edge.i and clause_verb(doc[year.start]).i == verb.i)
 
 
 def _names_a_group(doc: Doc, count: Count, noun: Token) -> bool:
@@ -1216,6 +1336,10 @@ def _figures_of_sentence(
         reading.paragraph_frame = Frame(main, Basis.paragraph) if main is not None else None
     elif single and _tells_no_number(doc, sent, year_tokens):
         reading.paragraph_frame = None
+    elif single and not figures and _month_dated(doc, years):
+        # "He was released in July 2014.": a month's year dates one occurrence; told with no
+        # statistic, it does not become the year of the sentences after it
+        reading.paragraph_frame = context_before
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
         reading.metric_paragraph = reading.paragraph
@@ -1237,6 +1361,18 @@ def _main_year(doc: Doc, sent: Span, years: list[YearMention]) -> int | None:
         if not BASELINE_WORDS.intersection(lowers(doc)[max(sent.start, y.start - 8) : y.start]):
             main.add(y.year)
     return main.pop() if len(main) == 1 else None
+
+
+def _month_dated(doc: Doc, years: list[YearMention]) -> bool:
+    """Whether a sentence's own year is written with a month ("in July 2014", "December of 2012")."""
+    low = lowers(doc)
+    own = [y for y in years if not y.anchored]
+    if not own:
+        return False
+    j = own[0].start - 1
+    if j >= 0 and low[j] in (",", "of"):
+        j -= 1
+    return j >= 0 and low[j] in MONTHS
 
 
 def _metric_named_by_average(doc: Doc, sent: Span, covered: list[Count], year_tokens: frozenset[int]) -> str | None:
@@ -1292,6 +1428,10 @@ def _figure_of_count(
     if dated is None:
         return None
     year, frame = dated
+    if year is not None and _names_one_thing(doc, year):
+        return None
+    if _standing_count(doc, count, year, frame.year):
+        return None
     reading.previous_metric = sentence.metric = metric
     reading.metric_paragraph = reading.paragraph
     noun_last = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
@@ -1399,6 +1539,8 @@ def _is_potential(doc: Doc, count: Count) -> bool:
         return True
     if "to" in auxiliaries and verb.tag_ == "VB":
         head = verb.head
+        if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in TARGET_HEADS:
+            return True  # "pledged to buy 100,000 vans", "a plan to hire 50 officers": a target
         return any(_lower(t) in ENOUGH_WORDS for t in head.subtree if t.i < verb.i)
     return False
 
@@ -1522,7 +1664,8 @@ def _one_occurrence(
             determined = any(
                 c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
             )
-            if (named or determined) and (clause_verb(t) == verb or _subject_of(verb) == t):
+            verbs = [verb, *_elliptic_head(count, verb)]
+            if (named or determined) and any(clause_verb(t) == v or _subject_of(v) == t for v in verbs):
                 return True  # also "the probe began in 2021 and led to 30 arrests"
         if (
             low[t.i] in WEEKDAYS
@@ -1538,6 +1681,17 @@ def _one_occurrence(
         if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
             return True  # "In June," with the paragraph's year; "May of 2021", "June of last year"
     return False
+
+
+def _elliptic_head(count: Count, verb: Token) -> list[Token]:
+    """The verb a joined verb shares its subject with, where the parse made the count its subject:
+    "the shooting left 2 people dead and 4 wounded" (the event's clause holds "4 wounded" too)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = _subject_of(verb)
+    if subject is None or count.start <= subject.i < count.end:
+        return [verb.head]
+    return []
 
 
 def _dated_months(doc: Doc, span: Span, ctx: Context) -> list[int]:
@@ -1584,6 +1738,9 @@ def _metric_of_count(
         or _is_subject_of_counted_verb(noun, sentence.counts)
         or names_an_average(noun)
         or _names_a_group(doc, count, noun)
+        or _modifies_singular(doc, count, noun)
+        or _spread_over(noun)
+        or _describes_a_thing(noun)
     ):
         return None
     if noun is None and subject_names_an_average(doc[count.start]):

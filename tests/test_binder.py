@@ -69,7 +69,7 @@ def test_model_drops_case_details_and_modifier_counts(nlp: Language, text: str) 
 def test_the_rules_alone_keep_what_the_model_drops(nlp: Language) -> None:
     """The designs differ: the rules' own figure for a modifier count, which the model drops and
     the veto, as it is no very unlikely one, keeps."""
-    text = "In 2023 the team trained 40 volunteers at five sites."
+    text = "In 2023 the team trained 40 volunteers for five sites."
     assert bound(nlp, text, "rules") == {(2023, 40), (2023, 5)}
     assert bound(nlp, text, "model") == {(2023, 40)}
     assert bound(nlp, text, "veto") == {(2023, 40), (2023, 5)}

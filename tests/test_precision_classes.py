@@ -1,0 +1,207 @@
+"""Precision of figures on text nobody tuned for (issue #25): classes of language that ordinary
+releases and news stories use around a year and a number without stating a yearly statistic. Each
+table has sentences that must yield no figure (negative) and sentences of a similar shape whose
+yearly statistic must be kept (positive). The sentences are made up for these tests, with invented
+names and places. Expected sets list (year, count, metric head)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+
+PUBLISHED = dt.date(2024, 3, 1)
+
+Expected = set[tuple[int, float, str]]
+
+
+def heads(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> Expected:
+    result = extract_text(text, nlp, published=published)
+    assert isinstance(result, ArticleRecord), result
+    return {(f.year, f.count, f.metric.split()[-1]) for f in result.figures}
+
+
+# a count in the plain present tense, in a sentence about a past year: what someone has now
+STANDING_COUNTS = [
+    ("Doe, who has 9 children, was arrested in 2023.", set()),
+    ("The company, which runs 12 stores in three states, was fined in 2022.", set()),
+    ("The couple married in 2001 and have 4 children.", set()),
+    ("Founded in 2015, the shelter now houses 120 dogs.", set()),
+    # kept: a perfect, a past tense, a copula, or the present year itself
+    ("The county has recorded 412 burglaries so far this year.", {(2024, 412, "burglary")}),
+    ("The shelter, which opened in 2015, housed 120 dogs in 2022.", {(2022, 120, "dog")}),
+    ("Deputies made 310 arrests in 2023, the sheriff says.", {(2023, 310, "arrest")}),
+    ("This is up from 40 homicides in 2022.", {(2022, 40, "homicide")}),
+    ("The 310 bicycles stolen last year represent a record.", {(2023, 310, "bicycle")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANDING_COUNTS)
+def test_standing_counts(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a year on a singular noun names one dated thing (an event, a document, a class, a law): the counts
+# it dates are that thing's
+DATED_THINGS = [
+    ("The 2019 flood damaged 300 homes in the valley.", set()),
+    ("The 2021 indictment named 18 defendants.", set()),
+    ("The 2023 toy drive collected 1,500 toys for 600 children.", set()),
+    ("Last year's festival drew 2,500 people.", set()),
+    ("The academy's 2023 class of 28 recruits graduated Friday.", set()),
+    ("The 2018 law created 6 new judgeships.", set()),
+    # kept: a report, a count or a total holds a year's statistics; a plural noun is no one thing
+    ("The 2023 report shows 412 burglaries in the county.", {(2023, 412, "burglary")}),
+    ("The 2024 point-in-time count found 530 people living outside.", {(2024, 530, "person")}),
+    ("The 2022 toll of 61 drownings was the worst in years.", {(2022, 61, "drowning")}),
+    ("Last year's arrests totaled 640 in the county.", {(2023, 640, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_THINGS)
+def test_dated_things(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a year written with its month dates one occurrence: when its sentence states no statistic, the
+# sentences after it do not take its year
+MONTH_DATED_YEARS = [
+    ("The mill, open for 40 years, closed in May 2022. The town has seen 12 new shops open since.", set()),
+    ("Roe served 10 years and was paroled in July 2021. A neighbor said two parties were held that night.", set()),
+    # kept: a year without a month carries to the sentences after it
+    (
+        "In 2022, the county logged 88 traffic deaths. Another 140 people were hurt.",
+        {(2022, 88, "death"), (2022, 140, "person")},
+    ),
+    (
+        "Last year, 12 years after the plant closed, 310 families moved in. Another 45 families left.",
+        {(2023, 310, "family"), (2023, 45, "family")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTH_DATED_YEARS)
+def test_month_dated_years(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a line opened by a year whose count is not its first word: a timeline's entry (a career, a case),
+# read as a sentence with its year, not as a year list's count
+TIMELINES = [
+    ("Career\n2015 - Joined the office with 4 other deputies\n2019 - Led a team of 12 investigators", set()),
+    ("Timeline\n2021: Lakeside man arrested after 3 robberies\n2023: Jury convicts on 6 counts", set()),
+    # kept: a year list's counts, and a timeline entry that states a statistic
+    (
+        "Homicides by year:\n2021: 40\n2022: 52\n2023: 47",
+        {(2021, 40, "homicide"), (2022, 52, "homicide"), (2023, 47, "homicide")},
+    ),
+    (
+        "Milestones\n2022 - 1,400 calls answered\n2023 - the hotline answered 1,900 calls",
+        {(2022, 1400, "call"), (2023, 1900, "call")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMELINES)
+def test_timelines(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a number above one on a singular noun is part of a modifier, not a count of the noun
+SINGULAR_MODIFIERS = [
+    ("In 1905 the navy sent its 3,000 fleet to the islands.", set()),
+    ("In 1870 the governor sent the 5,000 garrison to the coast.", set()),
+    # kept: a plural noun, and a count of one thing
+    ("In 2021 the county inspected 40 farms.", {(2021, 40, "farm")}),
+    ("In 2022 volunteers planted 5,000 trees.", {(2022, 5000, "tree")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGULAR_MODIFIERS)
+def test_singular_modifiers(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a count spread over places or units that a count before it is in: where, not how many
+SPREAD_OVER = [
+    ("The office, which had 38 lawyers in four divisions, won an award in 2023.", set()),
+    ("In 2020, the group helped 55 churches in 26 cities.", {(2020, 55, "church")}),
+    # kept: the first count, and a place without a count
+    ("In 2023, deputies made 412 arrests in the north district.", {(2023, 412, "arrest")}),
+]
+
+# a count after "with" on a noun: the parts of one thing
+PARTS_OF_A_THING = [
+    ("In 2021, the county opened its second courthouse, with 8 courtrooms.", set()),
+    ("Last year the office moved to a new building with 120 parking spaces.", set()),
+    # kept: a span of time with its count, and a change with its count
+    ("The unit ended 2023 with 640 open cases.", {(2023, 640, "case")}),
+    ("The county closed the year with 61 homicides in 2022.", {(2022, 61, "homicide")}),
+    ("So far in 2023, there has been a drop, with 24 people killed.", {(2023, 24, "person")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPREAD_OVER + PARTS_OF_A_THING)
+def test_where_and_parts(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# the later numbers of a list whose label makes them no counts: ages, sections, pages
+LABELLED_LISTS = [
+    ("The 2 victims, ages 19 and 24, were shot in 2023.", set()),
+    ("In 2022 the board amended sections 12, 14 and 40 of the code.", set()),
+    # kept: a count after a list of ages
+    ("In 2023, 640 children ages 5 to 12 joined the program.", {(2023, 640, "child")}),
+]
+
+# the people of one incident, in a verb joined to the incident's own ("left 2 dead and 4 wounded")
+ONE_INCIDENT = [
+    ("The shooting in 2022 left 2 people dead and 4 wounded.", set()),
+    ("The crash in 2021 killed 3 people and injured 6.", set()),
+    # kept: a year's count in a joined verb with its own subject
+    (
+        "In 2022, the crash unit closed 40 cases and deputies made 310 arrests.",
+        {(2022, 40, "case"), (2022, 310, "arrest")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_LISTS + ONE_INCIDENT)
+def test_lists_and_incidents(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# a change verb with a direct object and no numbers of its own: the subject acts, it does not move
+ACTING_SUBJECTS = [
+    ("Under the deal, prosecutors dropped 14 related counts.", []),
+    ("The officers raised concerns about the new schedule.", []),
+    # kept: a counted subject that moves
+    ("Burglaries dropped sharply across the county.", [("burglary", "decrease")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTING_SUBJECTS)
+def test_acting_subjects(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    result = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(result, ArticleRecord), result
+    assert [(c.metric, c.direction.value) for c in result.changes] == expected, text
+
+
+# a count under an infinitive of a pledge, plan or goal: a target, not a count of the year
+TARGETS = [
+    ("Last year, the company pledged to buy 100,000 electric vans.", set()),
+    ("In 2023, the council approved a plan to hire 50 officers.", set()),
+    ("In 2021, Doe was ordered to repay 3 victims.", set()),
+    # kept: an infinitive under a verb that states what was done
+    ("In 2022, the unit managed to close 400 cases.", {(2022, 400, "case")}),
+    ("In 2023, the county hired 50 officers.", {(2023, 50, "officer")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS)
+def test_targets(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
