@@ -922,6 +922,9 @@ def _describes_a_thing(noun: Token) -> bool:
         owner.pos_ in ("NOUN", "PROPN")
         and owner.lemma_.lower() not in PERIOD_NOUNS | CHANGE_NOUNS
         and not is_year_token(owner)
+        # a counted owner makes the "with" phrase a further count: "90 admissions, with 40 more
+        # referrals" tallies two kinds, not the parts of one thing
+        and not any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in owner.children)
     )
 
 

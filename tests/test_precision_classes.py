@@ -142,6 +142,16 @@ PARTS_OF_A_THING = [
     ("The unit ended 2023 with 640 open cases.", {(2023, 640, "case")}),
     ("The county closed the year with 61 homicides in 2022.", {(2022, 61, "homicide")}),
     ("So far in 2023, there has been a drop, with 24 people killed.", {(2023, 24, "person")}),
+    # kept: a counted owner, whose "with" phrase is a further count of its own
+    (
+        "There were 96 placements of young offenders to state camps or the regional youth authority"
+        " in 2019, with 61 additional placements to county halls or local ranches.",
+        {(2019, 96, "placement"), (2019, 61, "placement")},
+    ),
+    (
+        "The shelter took in 820 dogs in 2022, with 240 cats placed by its foster network.",
+        {(2022, 820, "dog"), (2022, 240, "cat")},
+    ),
 ]
 
 
