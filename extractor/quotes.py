@@ -114,6 +114,44 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _attribution_at_end(text: str, start: int, end: int) -> int | None:
+    """ "“…on every route by May, Mayor Ann Cole said. “…": a quotation whose closing mark was left
+    out before its attribution. Returns the comma that ends the quoted words, where the text
+    before the next opening mark ends in ", <speaker> said." or ", said <speaker>."."""
+    comma = text.rfind(",", start, end)
+    tail = text[comma + 1 : end].strip() if comma > start else ""
+    if not tail.endswith("."):
+        return None
+    words = tail[:-1].split()
+    if not 1 < len(words) <= MAX_NAME_RUN:
+        return None
+    cues = [k for k, w in enumerate(words) if _cue_form(w.lower())]
+    if len(cues) != 1 or cues[0] not in (0, len(words) - 1):
+        return None
+    others = words[:-1] if cues[0] else words[1:]
+    if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or w.lower() in PRONOUNS for w in others):
+        return None
+    return comma
+
+
+def _closer_opens(text: str, j: int, span: tuple[int, int], found: list[QuoteSpan], number: int) -> bool:
+    """A closing mark with no quotation open that opens one: typed as an opener (” right before a
+    word: "said: ”We will ...”"), or typed after the sentence that attributes the quotation before
+    it in the paragraph ("…,” said Chief Ann Cole.” We thank ...”") where a closing mark follows
+    with no opening mark between."""
+    ps, pe = span
+    before = text[j - 1] if j > ps else " "
+    after = text[j + 1] if j + 1 < pe else " "
+    rest = text[j + 1 : pe]
+    closes = "\u201d" in rest and "\u201c" not in rest.split("\u201d")[0]
+    if before.isspace() or before == ":":
+        # "said: ”We ...”" (after a colon only: elsewhere a mark so typed opens no quotation the
+        # PolNeAR gold annotates)
+        return after.isalnum() and closes and text[ps:j].rstrip()[-1:] == ":"
+    earlier = bool(found) and found[-1].last_paragraph == number and found[-1].end <= j
+    return earlier and before in ".!?" and rest.lstrip()[:1].isupper() and closes
+
+
 def _scan_paragraph(
     text: str,
     number: int,
@@ -130,9 +168,17 @@ def _scan_paragraph(
         if c not in MARKS or (open_at is not None and j == open_at):
             continue
         if open_at is None:
-            if c != "\u201d":  # a stray closing mark opens nothing
+            # a stray closing mark opens nothing, unless it stands where an opening mark belongs
+            if c != "\u201d" or _closer_opens(text, j, span, found, number):
                 open_at, current = j, None
         elif c in OPENERS and c != '"':
+            comma = _attribution_at_end(text, open_at + 1, j)
+            if comma is not None:  # "“…, Mayor Ann Cole said. “…": the mark before the attribution left out
+                if current is None:
+                    current = QuoteSpan(open_at, comma + 1, [], number, number)
+                current.parts.append((open_at + 1, comma))
+                current.end, current.last_paragraph = comma + 1, number
+                found.append(current)
             open_at, current = j, None  # a new opening mark: the one before was never closed
         elif c in CLOSERS:
             if current is None:
@@ -166,6 +212,19 @@ def _closes_unmarked(text: str, quote: QuoteSpan) -> bool:
     return opens_sentence and text[quote.start] == "\u201c" and last[-1:] in (".", "!", "?") and not abbreviated
 
 
+def _lost_its_opening(text: str, paragraphs: list[tuple[int, int]], number: int, found: list[QuoteSpan]) -> bool:
+    """ "“…,” said Chief Ann Cole. “…”" / "The office will add two shifts.”": a paragraph whose one
+    quote mark closes it, right after a paragraph that ends on a quotation's closing mark, is a
+    quote paragraph of the same voice that lost its opening mark."""
+    ps, pe = paragraphs[number]
+    paragraph = text[ps:pe].rstrip()
+    if number == 0 or not paragraph.endswith("\u201d") or sum(c in MARKS for c in paragraph) != 1:
+        return False
+    pps, ppe = paragraphs[number - 1]
+    previous = text[pps:ppe].rstrip()
+    return bool(found) and previous[-1:] in CLOSERS and found[-1].end == pps + len(previous)
+
+
 def pair_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of a text, in order. Linear in the text's length."""
     found: list[QuoteSpan] = []
@@ -186,6 +245,11 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             elif _closes_unmarked(text, carry):
                 found.append(carry)
             carry = None
+        elif _lost_its_opening(text, paragraphs, number, found):
+            first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+            close = text.rindex("\u201d", ps, pe)
+            found.append(QuoteSpan(first, close + 1, [(first, close)], number, number))
+            continue
         open_at, current = _scan_paragraph(text, number, (ps, pe), open_at, current, found)
         if open_at is not None:  # the paragraph ends inside a quotation
             if current is None:

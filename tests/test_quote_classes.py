@@ -513,9 +513,7 @@ def test_conjoined_speech_verb_right_before_the_quotation(
         ),
     ],
 )
-def test_line_broken_inside_the_speakers_name(
-    nlp: Language, text: str, expected: list[tuple[str, str | None]]
-) -> None:
+def test_line_broken_inside_the_speakers_name(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
 
 
@@ -547,6 +545,99 @@ def test_paragraphs_join_a_speakers_title_and_name_across_lines() -> None:
     ],
 )
 def test_colon_line_naming_one_person_introduces_quotes(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quote mark lost or mistyped: the closing mark before an attribution left out, a closing ---
+# --- mark where an opening one belongs, a quote paragraph that lost its opening mark -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe county will pay for the new roof and the windows, Mayor Ann Cole said. "
+            "\u201cWork begins in May.\u201d",
+            [("The county will pay for the new roof and the windows", "Ann Cole"), ("Work begins in May.", "Ann Cole")],
+        ),
+        (
+            "\u201cWith enough nurses the clinic can see every family within a week, said Director Omar Haddad. "
+            "\u201cWe will keep the doors open all winter.\u201d",
+            [
+                ("With enough nurses the clinic can see every family within a week", "Omar Haddad"),
+                ("We will keep the doors open all winter.", "Omar Haddad"),
+            ],
+        ),
+        # negative: no attribution before the next opening mark, so the unclosed words are no quotation
+        (
+            "\u201cThe county will pay for the roof, and nobody else will. \u201cWork begins in May.\u201d",
+            [("Work begins in May.", None)],
+        ),
+    ],
+)
+def test_closing_mark_left_out_before_the_attribution(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe finished the bridge two months early,\u201d said Public Works Chief Lila Ortiz."
+            "\u201d This project needed every crew we have. We thank every driver.\u201d",
+            [
+                ("We finished the bridge two months early", "Lila Ortiz"),
+                ("This project needed every crew we have. We thank every driver.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            "Mayor Ann Cole said: \u201dWe will not raise taxes this year.\u201d",
+            [("We will not raise taxes this year.", "Ann Cole")],
+        ),
+        # negatives: no closing mark after the stray one; a stray mark after a word, not a colon
+        (
+            "\u201cWe finished the bridge two months early,\u201d said Public Works Chief Lila Ortiz.\u201d The avenue "
+            "is next.",
+            [("We finished the bridge two months early", "Lila Ortiz")],
+        ),
+        (
+            "Mayor Ann Cole said the plan \u201dworks fine\u201d for now.",
+            [],
+        ),
+    ],
+)
+def test_closing_mark_typed_where_an_opening_mark_belongs(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe finished the bridge early,\u201d said Public Works Chief Lila Ortiz. "
+            "\u201cThe crews worked nights.\u201d\n"
+            "The department will repave Main Street next summer and the avenue after that.\u201d\nOther news followed.",
+            [
+                ("We finished the bridge early", "Lila Ortiz"),
+                ("The crews worked nights.", "Lila Ortiz"),
+                ("The department will repave Main Street next summer and the avenue after that.", "Lila Ortiz"),
+            ],
+        ),
+        # negative: the paragraph before ends in the narrative, not on a quotation's closing mark
+        (
+            "\u201cWe finished the bridge early,\u201d said Public Works Chief Lila Ortiz.\n"
+            "The department will repave Main Street next summer.\u201d\nOther news followed.",
+            [("We finished the bridge early", "Lila Ortiz")],
+        ),
+    ],
+)
+def test_quote_paragraph_that_lost_its_opening_mark(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
