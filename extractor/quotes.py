@@ -39,6 +39,8 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
 LINE_CONTINUERS = set(RULES["line_continuers"])
 NAMING_VERBS = set(RULES["naming_verbs"])
+DOCUMENT_NOUNS = set(RULES["document_nouns"])
+DOCUMENT_VERBS = set(RULES["document_verbs"])
 ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
 SPEECH_NOUNS = set(RULES["nouns"])
 PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
@@ -686,6 +688,11 @@ class Attributor:
         clauses and appositives that follow."""
         doc = self.doc
         left = {t.i for t in token.subtree if t.i < token.i}
+        if token.dep_ == "compound" and token.head.pos_ == "VERB":
+            # "the study notes": the words before a subject the parse hung on its verb
+            left |= {
+                c.i for c in token.head.children if c.i < token.i and c.dep_ in ("det", "amod", "compound", "poss")
+            }
         start = token.i
         while start - 1 in left and not doc[start - 1].is_space:
             before = doc[start - 1]
@@ -839,7 +846,7 @@ def _cue_right_before(tokens: list[Token], q: QuoteSpan, skip: set[int]) -> tupl
         return None
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "I laughed and said, “…”": the subject the verbs share
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+    subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
     if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     if subjects[0].lower_ in ("it", "they", "what", "which", "that", "this"):
@@ -869,7 +876,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
         if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
             verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+        subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
         # a broken parse: the nearest name or pronoun beside the verb
@@ -950,9 +957,33 @@ def _apposed_distance(name: Token, verb: Token) -> int:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    if token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+    lemma = token.lemma_.lower()
+    verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in token.children):
+        return False  # "as Cole put it" reports words; "chose the town to put the park in" does not
+    if lemma in CUE_VERBS and verb:
         return True
+    if lemma in DOCUMENT_VERBS and verb and any(_is_document(c) for c in _subjects(token)):
+        return True  # "“…,” the review found": a document's own verbs report its words
     return _capitalized_cue(token)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, with a noun the parse made a compound of the verb right after it ("“…,”
+    the study notes": "study" hangs on "notes" as a compound)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        or c.dep_ == "compound"
+        and c.i == verb.i - 1
+        and c.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+    ]
+
+
+def _is_document(token: Token) -> bool:
+    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
 
 
 def _capitalized_cue(token: Token) -> bool:
@@ -992,7 +1023,7 @@ def _may_speak(token: Token) -> bool:
 
 def _head_of_name(token: Token) -> Token:
     """The last word of a name written before it: "Mayor Tishaura Jones" -> "Jones"."""
-    while token.dep_ == "compound" and token.head.i > token.i:
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ != "VERB":
         token = token.head
     return token
 

@@ -641,3 +641,40 @@ def test_quote_paragraph_that_lost_its_opening_mark(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a document speaks: "the study notes" (a subject the parse makes a compound of its verb) ----
+# --- and a document's own verbs ("the review found"); "put" reports words only as "put it" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county health board released its annual review.\n"
+            '"Overdose deaths fell in every district," the study notes.',
+            [("Overdose deaths fell in every district", "the study")],
+        ),
+        (
+            'The county health board released its annual review. "Clinics saw more patients than ever," the review '
+            "found.",
+            [("Clinics saw more patients than ever", "the review")],
+        ),
+        (
+            'Mayor Ann Cole spoke at the depot. "We will not raise fares this year," as Cole put it.',
+            [("We will not raise fares this year", "Ann Cole")],
+        ),
+        # negatives: people who "found" something said nothing; "put" with a thing for its object reports no words
+        (
+            'Families toured the clinic. "Clinics saw more patients than ever," the visitors found.',
+            [("Clinics saw more patients than ever", None)],
+        ),
+        (
+            "Lena Marsh opened the depot.\n\u201cThe trains will run every ten minutes and the buses every five.\u201d "
+            "No wonder Tom Reyes chose the valley to put the new depot there.",
+            [("The trains will run every ten minutes and the buses every five.", None)],
+        ),
+    ],
+)
+def test_document_sources_and_put_it(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
