@@ -1236,6 +1236,7 @@ def _introduced(
             if candidate is not None and candidate[1] is not None:
                 found = candidate
     if found is None:
+        _first_person_after_its_subject(doc, q, tokens, attributor)
         return
     cue, subject = found
     assert subject is not None
@@ -1246,6 +1247,25 @@ def _introduced(
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
         q.reported, q.organization, q.subject = True, organization, subject.i
+
+
+def _first_person_after_its_subject(doc: Doc, q: QuoteSpan, tokens: list[Token], attributor: Attributor) -> None:
+    """ "DA Ann Cole gave an update on the program." / "“I’m grateful to our partners.”": a quote
+    paragraph in the first person with no attribution, right after a paragraph whose first
+    sentence has one person, named, for its main subject, is that person's."""
+    words = {t.lower_ for s, e in q.parts for t in _window_tokens(doc, s, e)}
+    if not words & {"i", "we", "my", "our", "me", "us"}:
+        return
+    sentence = _first_sentence([t for t in tokens if not t.is_space])
+    # the main clauses' subjects (a line break may split the sentence in the parse: several roots)
+    subjects = [
+        _head_of_name(c) for t in sentence if t.dep_ == "ROOT" for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+    if len(subjects) != 1 or subjects[0].pos_ != "PROPN":
+        return
+    person, _, phrase = attributor.resolve(subjects[0])
+    if person is not None:
+        q.speaker, q.speaker_phrase, q.attributed, q.subject = person, phrase, True, subjects[0].i
 
 
 def _split_between_speakers(text: str, quotes: list[QuoteSpan]) -> None:

@@ -678,3 +678,39 @@ def test_quote_paragraph_that_lost_its_opening_mark(
 )
 def test_document_sources_and_put_it(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a first-person quote paragraph with no attribution after a paragraph about one person -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mayor Ann Cole opened the new depot on Monday.\n"
+            "Mayor Cole gave an update on the bus routes, highlighting the night service that starts in June.\n"
+            "\u201cI\u2019m grateful to our drivers and the transit board for making this work.\u201d",
+            [("I\u2019m grateful to our drivers and the transit board for making this work.", "Ann Cole")],
+        ),
+        (
+            "At the ribbon cutting\n, Sheriff Tom Reyes toured the new station with deputies.\n"
+            "\u201cWe waited ten years for this building.\u201d",
+            [("We waited ten years for this building.", "Tom Reyes")],
+        ),
+        # negatives: words not in the first person; a paragraph with two subjects
+        (
+            "Mayor Cole gave an update on the bus routes, highlighting the night service.\n"
+            "\u201cThe night service starts in June and runs until two in the morning.\u201d",
+            [("The night service starts in June and runs until two in the morning.", None)],
+        ),
+        (
+            "The council and Mayor Ann Cole gave an update on the bus routes.\n"
+            "\u201cI\u2019m grateful to our drivers.\u201d",
+            [("I\u2019m grateful to our drivers.", None)],
+        ),
+    ],
+)
+def test_first_person_quote_paragraph_after_a_paragraph_about_one_person(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
