@@ -560,6 +560,25 @@ class Attributor:
                 return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
 
+    def pair_before(self, token: Token) -> str | None:
+        """The two people named together as the subject of the sentence of "they", or of the
+        sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
+        doc = self.doc
+        here = sentence_of(token)
+        previous = sentence_of(doc[here.start - 1]) if here.start > 0 else None
+        for sent in (here, previous):
+            if sent is None:
+                continue
+            for t in sent:
+                if t.dep_ not in ("nsubj", "nsubjpass") or t.i == token.i or t.i not in self.by_token:
+                    continue
+                partners = [_head_of_name(c) for c in t.children if c.dep_ == "conj"]
+                pair = [self.by_token[t.i]] + [self.by_token[c.i] for c in partners if c.i in self.by_token]
+                more = len(partners) == 1 and any(g.dep_ == "conj" for g in partners[0].children)  # a third one
+                if len(partners) == 1 and len(pair) == 2 and pair[0] is not pair[1] and not more:
+                    return f"{pair[0].name} and {pair[1].name}"
+        return None
+
     def by_name(self, token: Token) -> tuple[Person | None, str | None]:
         """The person a capitalized subject names, through its surname or a close spelling ("Tracy
         said"); else the name as written, where it is one."""
@@ -761,7 +780,9 @@ class Attributor:
                 return self.author, None, token.text  # a column's "I said, “…”": its writer
             if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
-            return None, None, token.text  # "they", "it": a group, a body or a document, no one person
+            if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
+                return None, self.pair_before(token), token.text
+            return None, None, token.text  # "it", or "they" for a group, a body or a document
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so

@@ -714,3 +714,38 @@ def test_first_person_quote_paragraph_after_a_paragraph_about_one_person(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "they" for two people named together as the subject right before: both of them ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tom Reyes and Lila Ortiz run the shelter on Pine Street. "We have never turned anyone away," they said.',
+            [("We have never turned anyone away", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "Lena Marsh and Dr. Omar Haddad opened the clinic in March. \u201cWe see forty families a day,\u201d "
+            "they told the board.",
+            [("We see forty families a day", "Lena Marsh and Omar Haddad")],
+        ),
+        # negatives: a group, not two people; three people; a sentence between
+        (
+            'Residents of the Maple Court complex gathered outside city hall. "We want the heat back on," they said.',
+            [("We want the heat back on", None)],
+        ),
+        (
+            'Tom Reyes, Lila Ortiz and Ann Cole run the shelter. "We have never turned anyone away," they said.',
+            [("We have never turned anyone away", None)],
+        ),
+        (
+            "Tom Reyes and Lila Ortiz run the shelter on Pine Street. Neighbors have helped for years. "
+            '"We have never turned anyone away," they said.',
+            [("We have never turned anyone away", None)],
+        ),
+    ],
+)
+def test_they_for_two_people_named_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
