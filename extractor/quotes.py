@@ -445,8 +445,21 @@ class Attributor:
                 end += 1
             return _without_article(self.doc[start:end].text)
         if _names_a_body(token):
-            return _without_article(self.source_phrase(token))
+            return self.named_body(token) or _without_article(self.source_phrase(token))
         return None
+
+    def named_body(self, token: Token) -> str | None:
+        """ "the department said" after "the Harbor City Police Department": the organization the
+        article names, last before the description, whose name ends in the description's noun."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in ("compound", "amod", "prep") for c in token.children
+        ):
+            return None  # "the county health department", "the department of ...": named as written
+        nouns = {token.lower_, token.lemma_.lower()}
+        names = [
+            e for e in self.doc.ents if e.label_ == "ORG" and e.end <= token.i and e[-1].lower_ in nouns and len(e) > 1
+        ]
+        return _without_article(names[-1].text) if names else None
 
     def clause_depth(self, start: int) -> int:
         """How many heads lie between the mention at `start` and its sentence's root."""

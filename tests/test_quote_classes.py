@@ -749,3 +749,36 @@ def test_first_person_quote_paragraph_after_a_paragraph_about_one_person(
 )
 def test_they_for_two_people_named_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "the department said": the organization the article names with that noun for its head -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harbor City Police Department opened a new station on Elm Street. Mayor Ann Cole cut the ribbon. "
+            '"The station will cut response times in the north end," the department said.',
+            [("The station will cut response times in the north end", "Harbor City Police Department")],
+        ),
+        (
+            'The Dunmore Teachers Union voted to strike on Friday. "Our members have had enough," the union said.',
+            [("Our members have had enough", "Dunmore Teachers Union")],
+        ),
+        # negatives: no organization so named; a description with words of its own names another body
+        (
+            'Nurses at Valley General walked out on Friday. "We cannot keep working double shifts," the union said.',
+            [("We cannot keep working double shifts", "union")],
+        ),
+        (
+            "The Harbor City Police Department opened a new station. "
+            '"Response times will drop this winter," the fire department said.',
+            [("Response times will drop this winter", "fire department")],
+        ),
+    ],
+)
+def test_organization_description_is_the_organization_named_so(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
