@@ -1256,12 +1256,31 @@ def _introduced(
     pps, ppe = paragraphs[q.paragraph - 1]
     tokens = _window_tokens(doc, pps, ppe)
     heading = doc_text(doc)[pps:ppe].rstrip()
-    introduces = heading[-1:] == ":" or any(t.lower_ in SPEECH_NOUNS for t in tokens)
-    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and introduces:
+    introduces = heading[-1:] == ":" or any(
+        t.lower_ in SPEECH_NOUNS or t.lemma_.lower() in SPEECH_NOUNS for t in tokens
+    )
+    last = heading.split()[-1] if heading.split() else ""
+    # "... in Marsh v. Dunmore Transit Co.": a heading may end in an abbreviation, not a sentence
+    abbreviated = last.endswith(".") and len(last) <= 4 and last[:1].isalpha()
+    if (heading[-1:] not in (".", "!", "?", '"', "\u201d") or abbreviated) and introduces:
         # "Statement from Harbor County Sheriff Tom Reyes" or "Words from Sheriff Tom Reyes:" above the quotes
         named = {id(attributor.by_token[t.i]): attributor.by_token[t.i] for t in tokens if t.i in attributor.by_token}
         if len(named) == 1:
             q.speaker, q.speaker_phrase, q.attributed, q.reported = next(iter(named.values())), heading, True, True
+            return
+        # "Ruling by the Court of Appeal in ..." / "Statement from the Sheriff's Office": the one body named
+        # (the body after "by" or "from" where the heading names others: "in Marsh v. Dunmore Transit Co.")
+        bodies = [e for e in doc.ents if e.label_ == "ORG" and pps <= e.start_char < ppe]
+        sources = [e for e in bodies if _after_by_or_from(e[0])]
+        if len(sources) == 1:
+            bodies, named = sources, {}  # "Rulings by the court in Reyes v. Cole": the parties are no source
+        if not named and len({e.text for e in bodies}) == 1:
+            q.organization, q.speaker_phrase, q.attributed, q.reported = (
+                _without_article(bodies[0].text),
+                heading,
+                True,
+                True,
+            )
             return
     found = None
     for sentence_start in range(len(tokens)):
@@ -1281,6 +1300,14 @@ def _introduced(
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
         q.reported, q.organization, q.subject = True, organization, subject.i
+
+
+def _after_by_or_from(token: Token) -> bool:
+    """ "by the Court of Appeal", "from the Sheriff's Office": a name the preposition says is the source."""
+    k = token.i - 1
+    while k >= 0 and token.doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and token.doc[k].lower_ in ("by", "from")
 
 
 def _first_person_after_its_subject(doc: Doc, q: QuoteSpan, tokens: list[Token], attributor: Attributor) -> None:

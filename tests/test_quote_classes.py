@@ -782,3 +782,43 @@ def test_organization_description_is_the_organization_named_so(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a heading with a speech noun that names one body introduces the quote paragraphs below ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The appeals court sided with the county on Friday.\n"
+            "Ruling by the Fifth District Court of Appeal in Marsh v. Dunmore Transit Co.\n"
+            "\u201cThe trial court erred when it refused the county's motion.\u201d\n"
+            "\u201cThe order is reversed.\u201d",
+            [
+                ("The trial court erred when it refused the county's motion.", "Fifth District Court of Appeal"),
+                ("The order is reversed.", "Fifth District Court of Appeal"),
+            ],
+        ),
+        (
+            "The county released its budget on Monday.\nStatement from the Harbor County Sheriff's Office\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", "Harbor County Sheriff's Office")],
+        ),
+        # negatives: a heading that is a sentence; a heading with no speech noun
+        (
+            "The county released its budget on Monday.\nThe Harbor County Sheriff's Office issued a statement.\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", None)],
+        ),
+        (
+            "The county released its budget on Monday.\nNews from the Harbor County Sheriff's Office\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", None)],
+        ),
+    ],
+)
+def test_heading_naming_one_body_introduces_quotes(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
