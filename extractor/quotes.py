@@ -70,6 +70,7 @@ class QuoteSpan:
     reported: bool = False  # a speech cue, a colon, a dash or a speaker label attributes it
     organization: str | None = None  # the speaker is an organization ("the department said")
     subject: int | None = None  # the token the source is read from, when no person is found
+    inherited: bool = False  # the speaker is another quote's, of the same paragraph or the one before
     text: str = field(default="")
 
 
@@ -1376,6 +1377,7 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
             )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
             q.reported, q.organization, q.subject = source.reported, source.organization, source.subject
+            q.inherited = True
 
 
 def _title_case(words: list[Token]) -> bool:
@@ -1425,7 +1427,12 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where
         # a person named there uses it ("Cole keeps attacking Reyes as a “fair-weather friend”")
-        return q.speaker is not None or _reported_in_sentence(doc, q, words[0])
+        # (a speaker only taken from another quote of the paragraph does not make a term inside a
+        # sentence quoted: "say “Keep rowing!” ... You don't “keep rowing” only when it is calm";
+        # "“Call us.”" standing as a sentence of its own goes on in the speaker's voice)
+        sentence_of_its_own = words[0].text[:1].isupper() and ends == "."
+        inherited_term = q.inherited and not sentence_of_its_own
+        return q.speaker is not None and not inherited_term or _reported_in_sentence(doc, q, words[0])
     return True  # a clause, an exclamation or a question, or a fragment too long for a term
 
 

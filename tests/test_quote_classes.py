@@ -822,3 +822,33 @@ def test_heading_naming_one_body_introduces_quotes(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quoted term takes no speaker from another quote of its paragraph ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Coach Marcus Bell liked to raise his fist and say, \u201cKeep rowing!\u201d That is how the crew "
+            "trains. You don\u2019t \u201ckeep rowing\u201d only when the water is calm.",
+            [("Keep rowing!", "Marcus Bell")],
+        ),
+        (
+            "\u201cWe will finish the bridge by May,\u201d said Mayor Ann Cole. The old bridge was a "
+            "\u201cdeath trap\u201d for years.",
+            [("We will finish the bridge by May", "Ann Cole")],
+        ),
+        # negatives: the term said by its speaker in its own sentence stays a quotation
+        (
+            "\u201cWe will finish the bridge by May,\u201d said Mayor Ann Cole. Cole called the delay a "
+            "\u201cpaper problem\u201d at best.",
+            [("We will finish the bridge by May", "Ann Cole"), ("paper problem", "Ann Cole")],
+        ),
+    ],
+)
+def test_quoted_term_takes_no_speaker_from_another_quote(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
