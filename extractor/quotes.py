@@ -39,6 +39,8 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
 LINE_CONTINUERS = set(RULES["line_continuers"])
 NAMING_VERBS = set(RULES["naming_verbs"])
+DOCUMENT_NOUNS = set(RULES["document_nouns"])
+DOCUMENT_VERBS = set(RULES["document_verbs"])
 ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
 SPEECH_NOUNS = set(RULES["nouns"])
 PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
@@ -68,6 +70,7 @@ class QuoteSpan:
     reported: bool = False  # a speech cue, a colon, a dash or a speaker label attributes it
     organization: str | None = None  # the speaker is an organization ("the department said")
     subject: int | None = None  # the token the source is read from, when no person is found
+    inherited: bool = False  # the speaker is another quote's, of the same paragraph or the one before
     text: str = field(default="")
 
 
@@ -114,6 +117,44 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _attribution_at_end(text: str, start: int, end: int) -> int | None:
+    """ "“…on every route by May, Mayor Ann Cole said. “…": a quotation whose closing mark was left
+    out before its attribution. Returns the comma that ends the quoted words, where the text
+    before the next opening mark ends in ", <speaker> said." or ", said <speaker>."."""
+    comma = text.rfind(",", start, end)
+    tail = text[comma + 1 : end].strip() if comma > start else ""
+    if not tail.endswith("."):
+        return None
+    words = tail[:-1].split()
+    if not 1 < len(words) <= MAX_NAME_RUN:
+        return None
+    cues = [k for k, w in enumerate(words) if _cue_form(w.lower())]
+    if len(cues) != 1 or cues[0] not in (0, len(words) - 1):
+        return None
+    others = words[:-1] if cues[0] else words[1:]
+    if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or w.lower() in PRONOUNS for w in others):
+        return None
+    return comma
+
+
+def _closer_opens(text: str, j: int, span: tuple[int, int], found: list[QuoteSpan], number: int) -> bool:
+    """A closing mark with no quotation open that opens one: typed as an opener (” right before a
+    word: "said: ”We will ...”"), or typed after the sentence that attributes the quotation before
+    it in the paragraph ("…,” said Chief Ann Cole.” We thank ...”") where a closing mark follows
+    with no opening mark between."""
+    ps, pe = span
+    before = text[j - 1] if j > ps else " "
+    after = text[j + 1] if j + 1 < pe else " "
+    rest = text[j + 1 : pe]
+    closes = "\u201d" in rest and "\u201c" not in rest.split("\u201d")[0]
+    if before.isspace() or before == ":":
+        # "said: ”We ...”" (after a colon only: elsewhere a mark so typed opens no quotation the
+        # PolNeAR gold annotates)
+        return after.isalnum() and closes and text[ps:j].rstrip()[-1:] == ":"
+    earlier = bool(found) and found[-1].last_paragraph == number and found[-1].end <= j
+    return earlier and before in ".!?" and rest.lstrip()[:1].isupper() and closes
+
+
 def _scan_paragraph(
     text: str,
     number: int,
@@ -130,9 +171,17 @@ def _scan_paragraph(
         if c not in MARKS or (open_at is not None and j == open_at):
             continue
         if open_at is None:
-            if c != "\u201d":  # a stray closing mark opens nothing
+            # a stray closing mark opens nothing, unless it stands where an opening mark belongs
+            if c != "\u201d" or _closer_opens(text, j, span, found, number):
                 open_at, current = j, None
         elif c in OPENERS and c != '"':
+            comma = _attribution_at_end(text, open_at + 1, j)
+            if comma is not None:  # "“…, Mayor Ann Cole said. “…": the mark before the attribution left out
+                if current is None:
+                    current = QuoteSpan(open_at, comma + 1, [], number, number)
+                current.parts.append((open_at + 1, comma))
+                current.end, current.last_paragraph = comma + 1, number
+                found.append(current)
             open_at, current = j, None  # a new opening mark: the one before was never closed
         elif c in CLOSERS:
             if current is None:
@@ -166,6 +215,19 @@ def _closes_unmarked(text: str, quote: QuoteSpan) -> bool:
     return opens_sentence and text[quote.start] == "\u201c" and last[-1:] in (".", "!", "?") and not abbreviated
 
 
+def _lost_its_opening(text: str, paragraphs: list[tuple[int, int]], number: int, found: list[QuoteSpan]) -> bool:
+    """ "“…,” said Chief Ann Cole. “…”" / "The office will add two shifts.”": a paragraph whose one
+    quote mark closes it, right after a paragraph that ends on a quotation's closing mark, is a
+    quote paragraph of the same voice that lost its opening mark."""
+    ps, pe = paragraphs[number]
+    paragraph = text[ps:pe].rstrip()
+    if number == 0 or not paragraph.endswith("\u201d") or sum(c in MARKS for c in paragraph) != 1:
+        return False
+    pps, ppe = paragraphs[number - 1]
+    previous = text[pps:ppe].rstrip()
+    return bool(found) and previous[-1:] in CLOSERS and found[-1].end == pps + len(previous)
+
+
 def pair_quotes(text: str) -> list[QuoteSpan]:
     """Quote spans of a text, in order. Linear in the text's length."""
     found: list[QuoteSpan] = []
@@ -186,6 +248,11 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             elif _closes_unmarked(text, carry):
                 found.append(carry)
             carry = None
+        elif _lost_its_opening(text, paragraphs, number, found):
+            first = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+            close = text.rindex("\u201d", ps, pe)
+            found.append(QuoteSpan(first, close + 1, [(first, close)], number, number))
+            continue
         open_at, current = _scan_paragraph(text, number, (ps, pe), open_at, current, found)
         if open_at is not None:  # the paragraph ends inside a quotation
             if current is None:
@@ -379,8 +446,21 @@ class Attributor:
                 end += 1
             return _without_article(self.doc[start:end].text)
         if _names_a_body(token):
-            return _without_article(self.source_phrase(token))
+            return self.named_body(token) or _without_article(self.source_phrase(token))
         return None
+
+    def named_body(self, token: Token) -> str | None:
+        """ "the department said" after "the Harbor City Police Department": the organization the
+        article names, last before the description, whose name ends in the description's noun."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in ("compound", "amod", "prep") for c in token.children
+        ):
+            return None  # "the county health department", "the department of ...": named as written
+        nouns = {token.lower_, token.lemma_.lower()}
+        names = [
+            e for e in self.doc.ents if e.label_ == "ORG" and e.end <= token.i and e[-1].lower_ in nouns and len(e) > 1
+        ]
+        return _without_article(names[-1].text) if names else None
 
     def clause_depth(self, start: int) -> int:
         """How many heads lie between the mention at `start` and its sentence's root."""
@@ -493,6 +573,25 @@ class Attributor:
                 # else the last (mentions are listed from the sentence's end)
                 return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
+
+    def pair_before(self, token: Token) -> str | None:
+        """The two people named together as the subject of the sentence of "they", or of the
+        sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
+        doc = self.doc
+        here = sentence_of(token)
+        previous = sentence_of(doc[here.start - 1]) if here.start > 0 else None
+        for sent in (here, previous):
+            if sent is None:
+                continue
+            for t in sent:
+                if t.dep_ not in ("nsubj", "nsubjpass") or t.i == token.i or t.i not in self.by_token:
+                    continue
+                partners = [_head_of_name(c) for c in t.children if c.dep_ == "conj"]
+                pair = [self.by_token[t.i]] + [self.by_token[c.i] for c in partners if c.i in self.by_token]
+                more = len(partners) == 1 and any(g.dep_ == "conj" for g in partners[0].children)  # a third one
+                if len(partners) == 1 and len(pair) == 2 and pair[0] is not pair[1] and not more:
+                    return f"{pair[0].name} and {pair[1].name}"
+        return None
 
     def by_name(self, token: Token) -> tuple[Person | None, str | None]:
         """The person a capitalized subject names, through its surname or a close spelling ("Tracy
@@ -622,6 +721,11 @@ class Attributor:
         clauses and appositives that follow."""
         doc = self.doc
         left = {t.i for t in token.subtree if t.i < token.i}
+        if token.dep_ == "compound" and token.head.pos_ == "VERB":
+            # "the study notes": the words before a subject the parse hung on its verb
+            left |= {
+                c.i for c in token.head.children if c.i < token.i and c.dep_ in ("det", "amod", "compound", "poss")
+            }
         start = token.i
         while start - 1 in left and not doc[start - 1].is_space:
             before = doc[start - 1]
@@ -690,7 +794,9 @@ class Attributor:
                 return self.author, None, token.text  # a column's "I said, “…”": its writer
             if PRONOUNS[low] in ("he", "she"):
                 return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
-            return None, None, token.text  # "they", "it": a group, a body or a document, no one person
+            if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
+                return None, self.pair_before(token), token.text
+            return None, None, token.text  # "it", or "they" for a group, a body or a document
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
@@ -775,7 +881,7 @@ def _cue_right_before(tokens: list[Token], q: QuoteSpan, skip: set[int]) -> tupl
         return None
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "I laughed and said, “…”": the subject the verbs share
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+    subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
     if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     if subjects[0].lower_ in ("it", "they", "what", "which", "that", "this"):
@@ -805,7 +911,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
         if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
             verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and _may_speak(c)]
+        subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
         # a broken parse: the nearest name or pronoun beside the verb
@@ -886,9 +992,33 @@ def _apposed_distance(name: Token, verb: Token) -> int:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    if token.lemma_.lower() in CUE_VERBS and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
+    lemma = token.lemma_.lower()
+    verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in token.children):
+        return False  # "as Cole put it" reports words; "chose the town to put the park in" does not
+    if lemma in CUE_VERBS and verb:
         return True
+    if lemma in DOCUMENT_VERBS and verb and any(_is_document(c) for c in _subjects(token)):
+        return True  # "“…,” the review found": a document's own verbs report its words
     return _capitalized_cue(token)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, with a noun the parse made a compound of the verb right after it ("“…,”
+    the study notes": "study" hangs on "notes" as a compound)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        or c.dep_ == "compound"
+        and c.i == verb.i - 1
+        and c.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+    ]
+
+
+def _is_document(token: Token) -> bool:
+    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
 
 
 def _capitalized_cue(token: Token) -> bool:
@@ -928,7 +1058,7 @@ def _may_speak(token: Token) -> bool:
 
 def _head_of_name(token: Token) -> Token:
     """The last word of a name written before it: "Mayor Tishaura Jones" -> "Jones"."""
-    while token.dep_ == "compound" and token.head.i > token.i:
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ != "VERB":
         token = token.head
     return token
 
@@ -1127,12 +1257,31 @@ def _introduced(
     pps, ppe = paragraphs[q.paragraph - 1]
     tokens = _window_tokens(doc, pps, ppe)
     heading = doc_text(doc)[pps:ppe].rstrip()
-    introduces = heading[-1:] == ":" or any(t.lower_ in SPEECH_NOUNS for t in tokens)
-    if heading[-1:] not in (".", "!", "?", '"', "\u201d") and introduces:
+    introduces = heading[-1:] == ":" or any(
+        t.lower_ in SPEECH_NOUNS or t.lemma_.lower() in SPEECH_NOUNS for t in tokens
+    )
+    last = heading.split()[-1] if heading.split() else ""
+    # "... in Marsh v. Dunmore Transit Co.": a heading may end in an abbreviation, not a sentence
+    abbreviated = last.endswith(".") and len(last) <= 4 and last[:1].isalpha()
+    if (heading[-1:] not in (".", "!", "?", '"', "\u201d") or abbreviated) and introduces:
         # "Statement from Harbor County Sheriff Tom Reyes" or "Words from Sheriff Tom Reyes:" above the quotes
         named = {id(attributor.by_token[t.i]): attributor.by_token[t.i] for t in tokens if t.i in attributor.by_token}
         if len(named) == 1:
             q.speaker, q.speaker_phrase, q.attributed, q.reported = next(iter(named.values())), heading, True, True
+            return
+        # "Ruling by the Court of Appeal in ..." / "Statement from the Sheriff's Office": the one body named
+        # (the body after "by" or "from" where the heading names others: "in Marsh v. Dunmore Transit Co.")
+        bodies = [e for e in doc.ents if e.label_ == "ORG" and pps <= e.start_char < ppe]
+        sources = [e for e in bodies if _after_by_or_from(e[0])]
+        if len(sources) == 1:
+            bodies, named = sources, {}  # "Rulings by the court in Reyes v. Cole": the parties are no source
+        if not named and len({e.text for e in bodies}) == 1:
+            q.organization, q.speaker_phrase, q.attributed, q.reported = (
+                _without_article(bodies[0].text),
+                heading,
+                True,
+                True,
+            )
             return
     found = None
     for sentence_start in range(len(tokens)):
@@ -1141,6 +1290,7 @@ def _introduced(
             if candidate is not None and candidate[1] is not None:
                 found = candidate
     if found is None:
+        _first_person_after_its_subject(doc, q, tokens, attributor)
         return
     cue, subject = found
     assert subject is not None
@@ -1151,6 +1301,33 @@ def _introduced(
     if person is not None or name is not None or organization is not None:
         q.speaker, q.speaker_name, q.speaker_phrase, q.cue, q.attributed = person, name, phrase, cue.text, True
         q.reported, q.organization, q.subject = True, organization, subject.i
+
+
+def _after_by_or_from(token: Token) -> bool:
+    """ "by the Court of Appeal", "from the Sheriff's Office": a name the preposition says is the source."""
+    k = token.i - 1
+    while k >= 0 and token.doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and token.doc[k].lower_ in ("by", "from")
+
+
+def _first_person_after_its_subject(doc: Doc, q: QuoteSpan, tokens: list[Token], attributor: Attributor) -> None:
+    """ "DA Ann Cole gave an update on the program." / "“I’m grateful to our partners.”": a quote
+    paragraph in the first person with no attribution, right after a paragraph whose first
+    sentence has one person, named, for its main subject, is that person's."""
+    words = {t.lower_ for s, e in q.parts for t in _window_tokens(doc, s, e)}
+    if not words & {"i", "we", "my", "our", "me", "us"}:
+        return
+    sentence = _first_sentence([t for t in tokens if not t.is_space])
+    # the main clauses' subjects (a line break may split the sentence in the parse: several roots)
+    subjects = [
+        _head_of_name(c) for t in sentence if t.dep_ == "ROOT" for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+    if len(subjects) != 1 or subjects[0].pos_ != "PROPN":
+        return
+    person, _, phrase = attributor.resolve(subjects[0])
+    if person is not None:
+        q.speaker, q.speaker_phrase, q.attributed, q.subject = person, phrase, True, subjects[0].i
 
 
 def _split_between_speakers(text: str, quotes: list[QuoteSpan]) -> None:
@@ -1200,6 +1377,7 @@ def _inherit(quotes: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> None
             )
             q.attributed = source.attributed and q.speaker is not None or q.speaker_name is not None
             q.reported, q.organization, q.subject = source.reported, source.organization, source.subject
+            q.inherited = True
 
 
 def _title_case(words: list[Token]) -> bool:
@@ -1249,7 +1427,12 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     if len(words) <= MAX_TERM_WORDS and not clause and ends not in ("!", "?"):
         # a quoted term is a quotation only where a speaker says it in its own sentence, or where
         # a person named there uses it ("Cole keeps attacking Reyes as a “fair-weather friend”")
-        return q.speaker is not None or _reported_in_sentence(doc, q, words[0])
+        # (a speaker only taken from another quote of the paragraph does not make a term inside a
+        # sentence quoted: "say “Keep rowing!” ... You don't “keep rowing” only when it is calm";
+        # "“Call us.”" standing as a sentence of its own goes on in the speaker's voice)
+        sentence_of_its_own = words[0].text[:1].isupper() and ends == "."
+        inherited_term = q.inherited and not sentence_of_its_own
+        return q.speaker is not None and not inherited_term or _reported_in_sentence(doc, q, words[0])
     return True  # a clause, an exclamation or a question, or a fragment too long for a term
 
 

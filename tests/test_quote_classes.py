@@ -548,3 +548,307 @@ def test_colon_line_naming_one_person_introduces_quotes(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quote mark lost or mistyped: the closing mark before an attribution left out, a closing ---
+# --- mark where an opening one belongs, a quote paragraph that lost its opening mark -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cThe county will pay for the new roof and the windows, Mayor Ann Cole said. "
+            "\u201cWork begins in May.\u201d",
+            [("The county will pay for the new roof and the windows", "Ann Cole"), ("Work begins in May.", "Ann Cole")],
+        ),
+        (
+            "\u201cWith enough nurses the clinic can see every family within a week, said Director Omar Haddad. "
+            "\u201cWe will keep the doors open all winter.\u201d",
+            [
+                ("With enough nurses the clinic can see every family within a week", "Omar Haddad"),
+                ("We will keep the doors open all winter.", "Omar Haddad"),
+            ],
+        ),
+        # negative: no attribution before the next opening mark, so the unclosed words are no quotation
+        (
+            "\u201cThe county will pay for the roof, and nobody else will. \u201cWork begins in May.\u201d",
+            [("Work begins in May.", None)],
+        ),
+    ],
+)
+def test_closing_mark_left_out_before_the_attribution(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe finished the bridge two months early,\u201d said Public Works Chief Lila Ortiz."
+            "\u201d This project needed every crew we have. We thank every driver.\u201d",
+            [
+                ("We finished the bridge two months early", "Lila Ortiz"),
+                ("This project needed every crew we have. We thank every driver.", "Lila Ortiz"),
+            ],
+        ),
+        (
+            "Mayor Ann Cole said: \u201dWe will not raise taxes this year.\u201d",
+            [("We will not raise taxes this year.", "Ann Cole")],
+        ),
+        # negatives: no closing mark after the stray one; a stray mark after a word, not a colon
+        (
+            "\u201cWe finished the bridge two months early,\u201d said Public Works Chief Lila Ortiz.\u201d The avenue "
+            "is next.",
+            [("We finished the bridge two months early", "Lila Ortiz")],
+        ),
+        (
+            "Mayor Ann Cole said the plan \u201dworks fine\u201d for now.",
+            [],
+        ),
+    ],
+)
+def test_closing_mark_typed_where_an_opening_mark_belongs(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe finished the bridge early,\u201d said Public Works Chief Lila Ortiz. "
+            "\u201cThe crews worked nights.\u201d\n"
+            "The department will repave Main Street next summer and the avenue after that.\u201d\nOther news followed.",
+            [
+                ("We finished the bridge early", "Lila Ortiz"),
+                ("The crews worked nights.", "Lila Ortiz"),
+                ("The department will repave Main Street next summer and the avenue after that.", "Lila Ortiz"),
+            ],
+        ),
+        # negative: the paragraph before ends in the narrative, not on a quotation's closing mark
+        (
+            "\u201cWe finished the bridge early,\u201d said Public Works Chief Lila Ortiz.\n"
+            "The department will repave Main Street next summer.\u201d\nOther news followed.",
+            [("We finished the bridge early", "Lila Ortiz")],
+        ),
+    ],
+)
+def test_quote_paragraph_that_lost_its_opening_mark(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a document speaks: "the study notes" (a subject the parse makes a compound of its verb) ----
+# --- and a document's own verbs ("the review found"); "put" reports words only as "put it" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county health board released its annual review.\n"
+            '"Overdose deaths fell in every district," the study notes.',
+            [("Overdose deaths fell in every district", "the study")],
+        ),
+        (
+            'The county health board released its annual review. "Clinics saw more patients than ever," the review '
+            "found.",
+            [("Clinics saw more patients than ever", "the review")],
+        ),
+        (
+            'Mayor Ann Cole spoke at the depot. "We will not raise fares this year," as Cole put it.',
+            [("We will not raise fares this year", "Ann Cole")],
+        ),
+        # negatives: people who "found" something said nothing; "put" with a thing for its object reports no words
+        (
+            'Families toured the clinic. "Clinics saw more patients than ever," the visitors found.',
+            [("Clinics saw more patients than ever", None)],
+        ),
+        (
+            "Lena Marsh opened the depot.\n\u201cThe trains will run every ten minutes and the buses every five.\u201d "
+            "No wonder Tom Reyes chose the valley to put the new depot there.",
+            [("The trains will run every ten minutes and the buses every five.", None)],
+        ),
+    ],
+)
+def test_document_sources_and_put_it(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a first-person quote paragraph with no attribution after a paragraph about one person -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mayor Ann Cole opened the new depot on Monday.\n"
+            "Mayor Cole gave an update on the bus routes, highlighting the night service that starts in June.\n"
+            "\u201cI\u2019m grateful to our drivers and the transit board for making this work.\u201d",
+            [("I\u2019m grateful to our drivers and the transit board for making this work.", "Ann Cole")],
+        ),
+        (
+            "At the ribbon cutting\n, Sheriff Tom Reyes toured the new station with deputies.\n"
+            "\u201cWe waited ten years for this building.\u201d",
+            [("We waited ten years for this building.", "Tom Reyes")],
+        ),
+        # negatives: words not in the first person; a paragraph with two subjects
+        (
+            "Mayor Cole gave an update on the bus routes, highlighting the night service.\n"
+            "\u201cThe night service starts in June and runs until two in the morning.\u201d",
+            [("The night service starts in June and runs until two in the morning.", None)],
+        ),
+        (
+            "The council and Mayor Ann Cole gave an update on the bus routes.\n"
+            "\u201cI\u2019m grateful to our drivers.\u201d",
+            [("I\u2019m grateful to our drivers.", None)],
+        ),
+    ],
+)
+def test_first_person_quote_paragraph_after_a_paragraph_about_one_person(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "they" for two people named together as the subject right before: both of them ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tom Reyes and Lila Ortiz run the shelter on Pine Street. "We have never turned anyone away," they said.',
+            [("We have never turned anyone away", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "Lena Marsh and Dr. Omar Haddad opened the clinic in March. \u201cWe see forty families a day,\u201d "
+            "they told the board.",
+            [("We see forty families a day", "Lena Marsh and Omar Haddad")],
+        ),
+        # negatives: a group, not two people; three people; a sentence between
+        (
+            'Residents of the Maple Court complex gathered outside city hall. "We want the heat back on," they said.',
+            [("We want the heat back on", None)],
+        ),
+        (
+            'Tom Reyes, Lila Ortiz and Ann Cole run the shelter. "We have never turned anyone away," they said.',
+            [("We have never turned anyone away", None)],
+        ),
+        (
+            "Tom Reyes and Lila Ortiz run the shelter on Pine Street. Neighbors have helped for years. "
+            '"We have never turned anyone away," they said.',
+            [("We have never turned anyone away", None)],
+        ),
+    ],
+)
+def test_they_for_two_people_named_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "the department said": the organization the article names with that noun for its head -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harbor City Police Department opened a new station on Elm Street. Mayor Ann Cole cut the ribbon. "
+            '"The station will cut response times in the north end," the department said.',
+            [("The station will cut response times in the north end", "Harbor City Police Department")],
+        ),
+        (
+            'The Dunmore Teachers Union voted to strike on Friday. "Our members have had enough," the union said.',
+            [("Our members have had enough", "Dunmore Teachers Union")],
+        ),
+        # negatives: no organization so named; a description with words of its own names another body
+        (
+            'Nurses at Valley General walked out on Friday. "We cannot keep working double shifts," the union said.',
+            [("We cannot keep working double shifts", "union")],
+        ),
+        (
+            "The Harbor City Police Department opened a new station. "
+            '"Response times will drop this winter," the fire department said.',
+            [("Response times will drop this winter", "fire department")],
+        ),
+    ],
+)
+def test_organization_description_is_the_organization_named_so(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a heading with a speech noun that names one body introduces the quote paragraphs below ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The appeals court sided with the county on Friday.\n"
+            "Ruling by the Fifth District Court of Appeal in Marsh v. Dunmore Transit Co.\n"
+            "\u201cThe trial court erred when it refused the county's motion.\u201d\n"
+            "\u201cThe order is reversed.\u201d",
+            [
+                ("The trial court erred when it refused the county's motion.", "Fifth District Court of Appeal"),
+                ("The order is reversed.", "Fifth District Court of Appeal"),
+            ],
+        ),
+        (
+            "The county released its budget on Monday.\nStatement from the Harbor County Sheriff's Office\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", "Harbor County Sheriff's Office")],
+        ),
+        # negatives: a heading that is a sentence; a heading with no speech noun
+        (
+            "The county released its budget on Monday.\nThe Harbor County Sheriff's Office issued a statement.\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", None)],
+        ),
+        (
+            "The county released its budget on Monday.\nNews from the Harbor County Sheriff's Office\n"
+            "\u201cDeputies will patrol the north end every night this winter.\u201d",
+            [("Deputies will patrol the north end every night this winter.", None)],
+        ),
+    ],
+)
+def test_heading_naming_one_body_introduces_quotes(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quoted term takes no speaker from another quote of its paragraph ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Coach Marcus Bell liked to raise his fist and say, \u201cKeep rowing!\u201d That is how the crew "
+            "trains. You don\u2019t \u201ckeep rowing\u201d only when the water is calm.",
+            [("Keep rowing!", "Marcus Bell")],
+        ),
+        (
+            "\u201cWe will finish the bridge by May,\u201d said Mayor Ann Cole. The old bridge was a "
+            "\u201cdeath trap\u201d for years.",
+            [("We will finish the bridge by May", "Ann Cole")],
+        ),
+        # negatives: the term said by its speaker in its own sentence stays a quotation
+        (
+            "\u201cWe will finish the bridge by May,\u201d said Mayor Ann Cole. Cole called the delay a "
+            "\u201cpaper problem\u201d at best.",
+            [("We will finish the bridge by May", "Ann Cole"), ("paper problem", "Ann Cole")],
+        ),
+    ],
+)
+def test_quoted_term_takes_no_speaker_from_another_quote(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
