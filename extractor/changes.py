@@ -34,6 +34,8 @@ MODAL_WORDS = set(load("figures.json")["modal_words"])  # one list of modal auxi
 CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
 AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 LEVEL_NOUNS = set(RULES["level_nouns"])
+EXPERIENCE_VERBS = set(RULES["experience_verbs"])
+HOLDER_NOUNS = set(RULES["holder_nouns"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
@@ -257,6 +259,8 @@ def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
     j = qstart - 1
     if j > sent.start and _low(doc[j]) == "by":
         j -= 1  # "shootings by 9%"
+    elif j > sent.start and doc[j].text == "," and _low(doc[j - 1]) != "respectively":
+        j -= 1  # "shootings fell 20 percent; homicides, 11 percent"
     if j <= sent.start:
         return None
     noun = doc[j]
@@ -331,6 +335,8 @@ def _metric_of_subject(
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
         for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
+            if (head := _plural_read_as_auxiliary(child)) is not None:
+                return (head,)  # "Domestic violence homicides nearly doubled": the plural is the head
             bare = child.dep_ == "csubj" or not any(True for _ in child.lefts)  # "Shoplifting rose 14 percent"
             if child.dep_ in ("csubj", "nsubj") and child.tag_ == "VBG" and child.i < verb.i and bare:
                 return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
@@ -371,8 +377,39 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False  # "Animal intakes were ...": a modifier the parse read as a second subject
     if _low(child) in ("which", "that"):
         return True  # "..., which marks a drop of 7%": the relative clause's antecedent
+    if not (reported and child.head.i == word.head.i):
+        return True
+    if child.head.lemma_.lower() in EXPERIENCE_VERBS:
+        return not _is_holder(child)  # "property crime saw a 9 percent drop"; not "the city saw"
     plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
-    return not (reported and child.head.i == word.head.i and not plural)
+    return plural
+
+
+def _is_holder(noun: Token) -> bool:
+    """Where or by whom a change was seen, not what changed: a place, a name, a pronoun, an agency
+    or a time ("the city", "the sheriff's office", "Lakeview", "we", "last year")."""
+    if noun.pos_ == "PRON" or noun.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "DATE"):
+        return True
+    return noun.lemma_.lower() in HOLDER_NOUNS or _low(noun) in HOLDER_NOUNS
+
+
+def _plural_read_as_auxiliary(nxt: Token) -> str | None:
+    """The head of a subject whose last word the tagger read as an auxiliary verb ("Domestic
+    violence homicides nearly doubled": "homicides" as the verb's aux). Auxiliaries are a closed
+    class: a lowercase -s word in that role, after a noun, that is no form of be, have or do is a
+    plural noun, and the head of the subject's phrase."""
+    if (
+        nxt.dep_ not in ("aux", "auxpass")
+        or nxt.i == 0
+        or nxt.doc[nxt.i - 1].pos_ not in ("NOUN", "PROPN")
+        or nxt.tag_ != "VBZ"
+        or not nxt.text.islower()
+        or nxt.lemma_.lower() in ("be", "have", "do", "get")
+        or not nxt.text.endswith("s")
+    ):
+        return None
+    words = (metric_from_noun(nxt) or _low(nxt)).split(" ")
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _small_clause_subject(word: Token) -> str | None:
@@ -633,8 +670,15 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     """The metric a label gives the percent right after it: a line of a list of changes
     ("Homicides: down 23%", "- Burglary: -14 percent"), a table row ("Homicide\t-12%"), or a
     percent in parentheses after its noun ("burglaries (-14%) and robberies (+6%)")."""
-    if start - 2 >= sent.start and doc[start - 1].text == "(":
-        noun = doc[start - 2]
+    opening = start - 1
+    while opening > sent.start and _low(doc[opening]) in DIRECTION_WORDS | AMOUNT_LEAD_WORDS:
+        opening -= 1  # "thefts (down 12%)", "arsons (up by 4 percent)"
+    if opening - 1 >= sent.start and doc[opening].text == "(":
+        noun = doc[opening - 1]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            if _low(noun.head.head) in GENERIC_NOUNS or noun.head.head.i < sent.start:
+                break
+            noun = noun.head.head  # "assaults on transit workers (up 31 percent)": the phrase's head
         if noun.is_alpha and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and noun.pos_ in ("NOUN", "PROPN"):
             from .claims import noun_metric
 
@@ -665,6 +709,7 @@ def _percent_changes(
     """The changes a sentence states with a percent; the change words they use go to `used_words`."""
     published: dt.date | None = doc._.published
     changes: list[Change] = []
+    words: list[Token | None] = []  # the change word of each change, None for a gapped item
     i = sent.start
     while i < sent.end:
         found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
@@ -718,7 +763,47 @@ def _percent_changes(
                 location=doc._.location,
             )
         )
-    return changes
+        words.append(word if gapped is None else None)
+    return _shared_verb_changes(changes, words)
+
+
+def _coordinated_subjects(verb: Token) -> list[Token]:
+    """The nouns of a coordinated subject, in order: "robberies, burglaries and thefts fell"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if subject is None:
+        return []
+    nouns = [subject]
+    while conj := [t for t in nouns[-1].children if t.dep_ == "conj" and t.pos_ == "NOUN"]:
+        nouns.append(conj[0])
+    return nouns
+
+
+def _shared_verb_changes(changes: list[Change], words: list[Token | None]) -> list[Change]:
+    """Percents that one verb gives to a coordinated subject, each noun its own change: in order
+    with "respectively" ("robberies, burglaries and thefts fell 4%, 7% and 9% respectively"), and
+    one percent for each noun with "each" or "both" ("robberies and burglaries each fell 5%").
+    "Thefts and robberies increased a combined 9%" stays one change."""
+    out: list[Change] = []
+    k = 0
+    while k < len(changes):
+        word = words[k]
+        group = 1
+        while word is not None and k + group < len(changes) and words[k + group] == word:
+            group += 1
+        subjects = _coordinated_subjects(word) if word is not None and word.pos_ == "VERB" else []
+        from .claims import noun_metric
+
+        metrics = [noun_metric(n) for n in subjects]  # each noun itself, not the last conjunct
+        sent = word.sent if word is not None else None
+        said = {_low(t) for t in sent} if sent is not None else set()
+        if len(subjects) > 1 and None not in metrics and group == len(subjects) and "respectively" in said:
+            out += [c.model_copy(update={"metric": m}) for c, m in zip(changes[k : k + group], metrics, strict=True)]
+        elif len(subjects) > 1 and None not in metrics and group == 1 and said & {"each", "both"}:
+            out += [changes[k].model_copy(update={"metric": m}) for m in metrics]
+        else:
+            out += changes[k : k + group]
+        k += group
+    return out
 
 
 def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:

@@ -306,3 +306,99 @@ SINCE = [
 @pytest.mark.parametrize(("text", "expected"), SINCE)
 def test_since_as_an_adverb_anchors_no_claim(nlp: Language, text: str, expected: set[tuple[str, int | None]]) -> None:
     assert claims(nlp, text) == expected
+
+
+# the subject of a verb of experience ("saw", "experienced", "recorded") underwent the change its
+# object names, whatever its number; a place, an agency, a pronoun or a time is only where it was seen
+EXPERIENCED = [
+    ("Property crime in the county experienced a 9 percent drop last year.", {("crime", "decrease", 9.0)}),
+    ("Vandalism at Oakmere parks experienced a 17 percent drop.", {("vandalism", "decrease", 17.0)}),
+    ("School bus ridership saw a 6% increase this fall.", {("ridership", "increase", 6.0)}),
+    ("Juvenile arrests experienced a sharp 30 percent decline.", {("arrest", "decrease", 30.0)}),
+    ("Residential burglaries recorded an 11% decline over the year.", {("burglary", "decrease", 11.0)}),
+    # negatives: the holder of the change is not what changed
+    ("The city saw a 9% drop in robberies.", {("robbery", "decrease", 9.0)}),
+    ("We saw a 10 percent increase in wildfire starts.", {("start", "increase", 10.0)}),
+    ("The Harlow precinct saw a 9 percent drop.", {("", "decrease", 9.0)}),
+    ("The sheriff's office recorded an 8 percent decline.", {("", "decrease", 8.0)}),
+    ("Last year saw a 10% increase in traffic stops.", {("stop", "increase", 10.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXPERIENCED)
+def test_what_saw_a_change_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# a plural head noun the tagger reads as the auxiliary of the verb after it ("... homicides nearly
+# doubled"): auxiliaries are be, have and do, so the plural is the subject's head
+PLURALS_READ_AS_AUXILIARIES = [
+    ("Domestic violence homicides nearly doubled, rising 95 percent.", {("homicide", "increase", 95.0)}),
+    ("Gun violence deaths nearly tripled, climbing 190 percent.", {("death", "increase", 190.0)}),
+    ("Child abuse reports nearly doubled, jumping 88 percent.", {("report", "increase", 88.0)}),
+    # negatives: a real auxiliary leaves the subject as it is
+    ("Domestic violence has risen 12 percent.", {("violence", "increase", 12.0)}),
+    ("Hate crimes have dropped 7 percent.", {("crime", "decrease", 7.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURALS_READ_AS_AUXILIARIES)
+def test_a_plural_read_as_an_auxiliary_heads_the_subject(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# a percent in parentheses, with or without its direction word, belongs to the noun phrase before
+# the parenthesis: its head, past a prepositional phrase ("assaults on transit workers (up 31 percent)")
+PARENTHESES = [
+    ("Thefts (down 12%) led the decline.", {("theft", "decrease", 12.0)}),
+    ("Assaults on transit workers (up 31 percent) worried the union.", {("assault", "increase", 31.0)}),
+    ("Thefts of catalytic converters (down by 40%) fell the most.", {("theft", "decrease", 40.0)}),
+    ("Burglaries in Dunmore (down 5%) led the list.", {("burglary", "decrease", 5.0)}),
+    # negatives: a generic head gives way to its counted noun; each parenthesis has its own noun
+    ("The number of thefts (down 12%) surprised officials.", {("theft", "decrease", 12.0)}),
+    (
+        "Burglaries (-14%) and robberies (+6%) moved apart.",
+        {("burglary", "decrease", 14.0), ("robbery", "increase", 6.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARENTHESES)
+def test_a_percent_in_parentheses_belongs_to_the_phrase_before(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
+
+
+# one verb, a coordinated subject: with "respectively" the percents go to the nouns in order; with
+# "each" or "both" one percent goes to every noun; otherwise ("a combined 9%") it stays one change
+SHARED_VERBS = [
+    (
+        "Robberies, burglaries and thefts fell 4%, 7% and 9% respectively.",
+        {("robbery", "decrease", 4.0), ("burglary", "decrease", 7.0), ("theft", "decrease", 9.0)},
+    ),
+    (
+        "Arrests, citations and warnings rose 3%, 5% and 11%, respectively.",
+        {("arrest", "increase", 3.0), ("citation", "increase", 5.0), ("warning", "increase", 11.0)},
+    ),
+    (
+        "Robberies and burglaries each fell 5% last year.",
+        {("robbery", "decrease", 5.0), ("burglary", "decrease", 5.0)},
+    ),
+    ("Both arsons and false alarms fell 9 percent.", {("arson", "decrease", 9.0), ("alarm", "decrease", 9.0)}),
+    (
+        "Shootings fell 20 percent; homicides, 11 percent.",
+        {("shooting", "decrease", 20.0), ("homicide", "decrease", 11.0)},
+    ),
+    (
+        "Fires fell 14 percent; false alarms, 6 percent.",
+        {("fire", "decrease", 14.0), ("alarm", "decrease", 6.0)},
+    ),
+    # negatives: one percent for a combined total; "each" of a holder is no coordinated subject
+    ("Thefts and robberies rose a combined 9 percent.", {("robbery", "increase", 9.0)}),
+    ("Each district saw crime fall 5 percent.", {("crime", "decrease", 5.0)}),
+    ("In 2023, 12 percent of the calls were false alarms.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_VERBS)
+def test_a_shared_verb_gives_each_noun_its_percent(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
