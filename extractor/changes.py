@@ -36,6 +36,8 @@ AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 LEVEL_NOUNS = set(RULES["level_nouns"])
 EXPERIENCE_VERBS = set(RULES["experience_verbs"])
 HOLDER_NOUNS = set(RULES["holder_nouns"])
+FIXED_COMPLEMENTS: dict[str, list[str]] = RULES["fixed_complements"]
+PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
@@ -49,8 +51,8 @@ def _low(t: Token) -> str:
 
 
 def direction_of(token: Token) -> Direction | None:
-    if token.dep_ == "prt":
-        return None  # "made up", "cracked down": part of another verb
+    if token.dep_ == "prt" and token.head.lemma_.lower() not in PHRASAL_DIRECTION_VERBS:
+        return None  # "made up", "cracked down": part of another verb; but "went up" moves
     doc = token.doc
     if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
         return None  # "more than half", "less than 10": a bound on another number, not a direction
@@ -203,7 +205,19 @@ def _noun_metric(noun: Token) -> str | None:
     # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
-    return noun_metric(noun)
+    metric = noun_metric(noun)
+    return metric + _fixed_complement(noun) if metric else metric
+
+
+def _fixed_complement(noun: Token) -> str:
+    """The phrase that completes a plural noun into one counted thing: " for service" after
+    "calls" ("gang-related calls for service" -> "gang-related call for service"); else ""."""
+    doc = noun.doc
+    following = " ".join(_low(t) for t in doc[noun.i + 1 : noun.i + 3])
+    for complement in FIXED_COMPLEMENTS.get(singular(_low(noun)), []):
+        if following == complement:
+            return " " + complement.split(" ")[0] + " " + singular(complement.split(" ")[-1])
+    return ""
 
 
 def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
@@ -704,9 +718,16 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
 
 
 def _percent_changes(
-    doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
+    doc: Doc,
+    sent: Span,
+    percents: list[int],
+    used_words: set[int],
+    last_metric: str | None,
+    figures: list[Figure],
+    antecedent: str | None = None,
 ) -> list[Change]:
-    """The changes a sentence states with a percent; the change words they use go to `used_words`."""
+    """The changes a sentence states with a percent; the change words they use go to `used_words`.
+    `antecedent`: the metric of the last change of the sentences before, what "they" stands for."""
     published: dt.date | None = doc._.published
     changes: list[Change] = []
     words: list[Token | None] = []  # the change word of each change, None for a gapped item
@@ -745,6 +766,8 @@ def _percent_changes(
                 doc, word, sent, fallback, figures, doc[end - 1]
             )
             first = min(qstart, word.i) if near else qstart
+            if antecedent and _pronoun_subject(word):
+                metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -765,6 +788,12 @@ def _percent_changes(
         )
         words.append(word if gapped is None else None)
     return _shared_verb_changes(changes, words)
+
+
+def _pronoun_subject(word: Token) -> bool:
+    """A change word whose subject is a plural pronoun: "they were down 8%", "those fell 5%"."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in ("they", "these", "those") for c in verb.children)
 
 
 def _coordinated_subjects(verb: Token) -> list[Token]:
@@ -821,7 +850,8 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
-        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures)
+        antecedent = changes[-1].metric if changes else None
+        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures, antecedent)
         sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:

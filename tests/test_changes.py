@@ -402,3 +402,40 @@ SHARED_VERBS = [
 @pytest.mark.parametrize(("text", "expected"), SHARED_VERBS)
 def test_a_shared_verb_gives_each_noun_its_percent(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a plural noun and the phrase that completes it name one counted thing ("calls for service"); a
+# verb whose particle is "up" or "down" ("went up") moves its subject
+WHOLE_NOUNS_AND_PARTICLES = [
+    ("Calls for service rose 6 percent in 2023.", {("call for service", "increase", 6.0)}),
+    (
+        "A 60% drop in park calls for service followed the new lighting in Marlow.",
+        {("park call for service", "decrease", 60.0)},
+    ),
+    ("Fraud complaints to the hotline went up by 35 percent.", {("fraud complaint", "increase", 35.0)}),
+    ("Noise complaints came down 11 percent.", {("noise complaint", "decrease", 11.0)}),
+    # negatives: a call for something else is a call; a particle of another verb gives no direction
+    ("Calls for help from the pier rose 9 percent.", {("call", "increase", 9.0)}),
+    ("Women made up 52 percent of the victims.", set()),
+    ("Deputies cracked down on speeding, and 40 percent of drivers slowed.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_NOUNS_AND_PARTICLES)
+def test_a_whole_noun_and_a_moving_particle(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert changes(nlp, text) == expected
+
+
+# a plural pronoun as the subject of a change stands for what the sentence before changed
+PRONOUN_SUBJECTS = [
+    ("Thefts also fell. They were down 8% from 2022.", {("theft", "decrease", 8.0)}),
+    ("Burglaries rose in the spring. They were up 12 percent by June.", {("burglary", "increase", 12.0)}),
+    # negatives: a pronoun that is not the change's subject leaves the metric as the sentence gives it
+    ("Officers arrested 40 people. They said thefts fell 9 percent.", {("theft", "decrease", 9.0)}),
+    ("Arson fell 5 percent. Burglaries rose 9 percent.", {("arson", "decrease", 5.0), ("burglary", "increase", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_SUBJECTS)
+def test_a_pronoun_subject_takes_the_change_before(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
