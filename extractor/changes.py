@@ -680,6 +680,28 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
 LABEL_MAX_TOKENS = 6
 
 
+def _table_row(doc: Doc, start: int) -> tuple[str, list[float]] | None:
+    """A table row that ends in a change column, its label and the counts between: "Burglary |
+    120 | 96 | -20%", "Total\t52\t46\t-11.5%"; None for a line that is no such row."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    cells = [c.strip() for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
+    if len(cells) < 2 or regexes.HAS_DIGIT.search(cells[0]) or not regexes.ANY_LETTER.search(cells[0]):
+        return None
+    if not all(regexes.TABLE_COUNT.fullmatch(c) for c in cells[1:]):
+        return None
+    return cells[0], [float(c.replace(",", "")) for c in cells[1:]]
+
+
+def _row_direction(doc: Doc, start: int) -> Direction | None:
+    """The direction of an unsigned percent in a table row, from its first and last counts:
+    "Auto theft | 80 | 88 | 10%" is a rise."""
+    row = _table_row(doc, start)
+    if row is None or len(row[1]) < 2 or row[1][0] == row[1][-1]:
+        return None
+    return Direction.increase if row[1][-1] > row[1][0] else Direction.decrease
+
+
 def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     """The metric a label gives the percent right after it: a line of a list of changes
     ("Homicides: down 23%", "- Burglary: -14 percent"), a table row ("Homicide\t-12%"), or a
@@ -703,6 +725,9 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
     if len(cells) == 1 and regexes.TABLE_CELL_SPLIT.search(text[line_start : doc[start].idx].strip(" ")):
         return metric_of_label(cells[0]) if not regexes.HAS_DIGIT.search(cells[0]) else None  # "Homicide\t-12%"
+    if (row := _table_row(doc, start)) is not None:
+        row_label = row[0]  # "Burglary | 120 | 96 | -20%": the row's label, "Total" included
+        return metric_of_label(row_label) or singular(row_label.lower())
     j = start - 1
     while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
         j -= 1  # "down", "up", a sign
@@ -749,7 +774,7 @@ def _percent_changes(
             near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
         elif gapped is not None and near is not None and near[1].i >= qstart:
             gapped = None  # "..., burglaries 12% higher": the item has its own word
-        direction = signed or (near[0] if near else None)
+        direction = signed or (near[0] if near else None) or _row_direction(doc, start)
         if direction is None:
             continue
         word = near[1] if near else doc[end - 1]

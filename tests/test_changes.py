@@ -439,3 +439,29 @@ PRONOUN_SUBJECTS = [
 @pytest.mark.parametrize(("text", "expected"), PRONOUN_SUBJECTS)
 def test_a_pronoun_subject_takes_the_change_before(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a table row that ends in a change column: the row's label is what changed ("Total" too), and an
+# unsigned percent takes its direction from the row's first and last counts
+TABLE_ROWS = [
+    (
+        "Crime\t2022\t2023\tChange\nTotal\t52\t46\t-11.5%\nRobbery\t40\t44\t+10%",
+        {("total", "decrease", 11.5), ("robbery", "increase", 10.0)},
+    ),
+    (
+        "Offense | 2022 | 2023 | % change\nBurglary | 120 | 96 | -20%\nAuto theft | 80 | 88 | 10%",
+        {("burglary", "decrease", 20.0), ("theft", "increase", 10.0)},
+    ),
+    (
+        "Category | 2021 | 2022 | 2023 | Change\nStructure fires | 210 | 190 | 171 | 18.6%",
+        {("fire", "decrease", 18.6)},
+    ),
+    # negatives: one count gives no direction; a share column is no change
+    ("Offense | 2023 | Change\nArson | 1,204 | 5%", set()),
+    ("Type | Share\nArson | 12%", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_ROWS)
+def test_a_table_row_label_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
