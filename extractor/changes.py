@@ -205,8 +205,17 @@ def _noun_metric(noun: Token) -> str | None:
     # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
-    metric = noun_metric(noun)
+    metric = noun_metric(noun) or _duration_metric(noun)
     return metric + _fixed_complement(noun) if metric else metric
+
+
+def _duration_metric(noun: Token) -> str | None:
+    """ "response times", "average wait times": a duration changes too, once a modifier names it;
+    a bare "times" is no metric."""
+    if _low(noun) not in ("time", "times"):
+        return None
+    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    return " ".join([*words, "time"]) if words else None
 
 
 def _fixed_complement(noun: Token) -> str:
@@ -374,8 +383,32 @@ def _metric_of_subject(
         first = False
         if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
+        if verb.dep_ == "conj" and (metric := _plural_read_as_verb(verb.head)) is not None:
+            return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
     return None
+
+
+def _plural_read_as_verb(verb: Token) -> str | None:
+    """The subject's head where the tagger read a plural noun as the main verb and the change verb
+    as its conjunct ("Firearm suicides, which make up ..., rose 9 percent"): a lowercase -s form, no
+    change word nor auxiliary, right after its own subject."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.tag_ != "VBZ"
+        or not verb.text.islower()
+        or not verb.text.endswith("s")
+        or verb.lemma_.lower() in ("be", "have", "do", "get")
+        or direction_of(verb) is not None
+        or before is None
+        or before.dep_ != "nsubj"
+        or before.head.i != verb.i
+        or not before.is_alpha
+    ):
+        return None
+    words = [_low(t) for t in doc[before.left_edge.i : before.i + 1] if t.is_alpha and t.pos_ != "DET"]
+    return " ".join([*words, singular(_low(verb))])
 
 
 def _is_subject(child: Token, word: Token, reported: bool) -> bool:
@@ -434,11 +467,12 @@ def _small_clause_subject(word: Token) -> str | None:
             return m
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
-        return metric_from_noun(before)
+        return metric_from_noun(before) or _duration_metric(before)
     if (
         before is not None
         and before.tag_ == "VBZ"
         and before.text.islower()
+        and before.lemma_.lower() not in ("be", "have", "do")
         and before.i > 0
         and _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS
     ):
@@ -779,6 +813,8 @@ def _percent_changes(
             continue
         word = near[1] if near else doc[end - 1]
         used_words.add(word.i)
+        if near and gapped is None and _moves_between_levels(doc, word, end, sent):
+            continue  # "20 percent involved alcohol, down from 26 percent": two shares, no change
         if near and gapped is None and _states_a_target(word, sent, qstart):
             continue  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
         metric: str | None
@@ -813,6 +849,14 @@ def _percent_changes(
         )
         words.append(word if gapped is None else None)
     return _shared_verb_changes(changes, words)
+
+
+def _moves_between_levels(doc: Doc, word: Token, end: int, sent: Span) -> bool:
+    """A direction word after the percent that leads to another percent by "from" or "to" ("20
+    percent ..., down from 26 percent"): the percent is the level it moved to."""
+    if word.i < end or word.i + 1 >= sent.end or _low(doc[word.i + 1]) not in ("from", "to"):
+        return False
+    return any(_percent_at(doc, k) is not None for k in range(word.i + 2, min(sent.end, word.i + 6)))
 
 
 def _pronoun_subject(word: Token) -> bool:

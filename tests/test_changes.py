@@ -465,3 +465,27 @@ TABLE_ROWS = [
 @pytest.mark.parametrize(("text", "expected"), TABLE_ROWS)
 def test_a_table_row_label_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a parse that reads the subject's plural head as the main verb ("Firearm suicides, which ...,
+# rose"), a copula read as a gapped plural ("..., is down 4 percent"), a named duration ("response
+# times") as what changed; a percent that a direction word leads to another percent is a level
+PARSE_SLIPS = [
+    ("Firearm suicides, which make up most gun deaths in the state, rose 9 percent.", {("suicide", "increase", 9.0)}),
+    (
+        "The state's prison population, at 31,200, is down 4 percent from a year earlier.",
+        {("population", "decrease", 4.0)},
+    ),
+    ("Average response times improved, dropping 14 percent.", {("time", "decrease", 14.0)}),
+    ("Ambulance response in rural areas slowed, with average times up 12 percent.", {("time", "increase", 12.0)}),
+    ("Ambulance response times fell 20 percent.", {("time", "decrease", 20.0)}),
+    # negatives: levels and a bare "times" are no metric of a change
+    ("Of the 412 crashes, 20 percent involved alcohol, down from 26 percent.", set()),
+    ("The share of calls answered within a minute rose to 92 percent from 85 percent.", set()),
+    ("About 40 percent of the wait times were under an hour.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSE_SLIPS)
+def test_parse_slips_keep_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected

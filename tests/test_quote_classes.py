@@ -513,9 +513,7 @@ def test_conjoined_speech_verb_right_before_the_quotation(
         ),
     ],
 )
-def test_line_broken_inside_the_speakers_name(
-    nlp: Language, text: str, expected: list[tuple[str, str | None]]
-) -> None:
+def test_line_broken_inside_the_speakers_name(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
 
 
