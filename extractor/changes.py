@@ -322,7 +322,7 @@ def _metric_near(
     the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
     phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
     generic word ("figure", "number")."""
-    compared = word.head if _is_comparative(word) and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
+    compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
@@ -346,6 +346,21 @@ def _metric_near(
     if not reported and (metric := _noun_before(verb, sent)):
         return metric
     return metric_of_sentence(sent) or fallback
+
+
+def _compared_noun(word: Token) -> Token | None:
+    """The noun a comparative counts: "14 percent fewer drownings", and past the modifiers the
+    parse hangs it on, "25 percent more elder abuse cases" ("more" on "elder", "elder" on "cases")."""
+    if not _is_comparative(word):
+        return None
+    t = word
+    for _ in range(3):
+        if t.dep_ not in ("amod", "advmod", "compound") or t.head.i <= t.i or t.head.pos_ not in ("NOUN", "ADJ"):
+            return None
+        t = t.head
+        if t.pos_ == "NOUN":
+            return t
+    return None
 
 
 def _metric_of_subject(
@@ -784,6 +799,7 @@ def _percent_changes(
     last_metric: str | None,
     figures: list[Figure],
     antecedent: str | None = None,
+    previous_count: str | None = None,
 ) -> list[Change]:
     """The changes a sentence states with a percent; the change words they use go to `used_words`.
     `antecedent`: the metric of the last change of the sentences before, what "they" stands for."""
@@ -829,6 +845,8 @@ def _percent_changes(
             first = min(qstart, word.i) if near else qstart
             if antecedent and _pronoun_subject(word):
                 metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
+            elif not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
+                metric = previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -859,10 +877,33 @@ def _moves_between_levels(doc: Doc, word: Token, end: int, sent: Span) -> bool:
     return any(_percent_at(doc, k) is not None for k in range(word.i + 2, min(sent.end, word.i + 6)))
 
 
-def _pronoun_subject(word: Token) -> bool:
-    """A change word whose subject is a plural pronoun: "they were down 8%", "those fell 5%"."""
+PLURAL_PRONOUNS = ("they", "these", "those")
+# what may stand for the count of the sentence before: "This represents an increase of 40 percent"
+DEMONSTRATIVES = ("this", "that", "it")
+
+
+def _pronoun_subject(word: Token, pronouns: tuple[str, ...] = PLURAL_PRONOUNS) -> bool:
+    """A change word (or the verb whose object it is) with a pronoun subject: "they were down 8%",
+    "this represents a 40 percent increase"."""
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in ("they", "these", "those") for c in verb.children)
+    if verb.dep_ == "prep" or (verb.pos_ == "NOUN" and verb.head.i != verb.i):
+        verb = verb.head  # "an increase of 40 percent" under "represents"
+    if verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in pronouns for c in verb.children)
+
+
+def _last_count(sent: Span) -> str | None:
+    """The metric of the last counted noun of a sentence: "Deputies made 220 DUI arrests during
+    the campaign" -> "dui arrest"."""
+    found = None
+    for t in sent:
+        counted = any(
+            c.dep_ == "nummod" and c.like_num and c.ent_type_ not in ("PERCENT", "DATE", "MONEY") for c in t.children
+        )
+        if t.pos_ == "NOUN" and counted and (m := metric_from_noun(t)):
+            found = m
+    return found
 
 
 def _coordinated_subjects(verb: Token) -> list[Token]:
@@ -910,6 +951,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     changes: list[Change] = []
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
+    previous_count: str | None = None
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
@@ -920,7 +962,10 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         if sent_figures:
             last_metric = sent_figures[0].metric
         antecedent = changes[-1].metric if changes else None
-        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures, antecedent)
+        changes += _percent_changes(
+            doc, sent, percents, used_words, last_metric, sent_figures, antecedent, previous_count
+        )
+        previous_count = _last_count(sent)
         sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:

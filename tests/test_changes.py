@@ -489,3 +489,33 @@ PARSE_SLIPS = [
 @pytest.mark.parametrize(("text", "expected"), PARSE_SLIPS)
 def test_parse_slips_keep_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a comparative before its counted noun, however the parse hangs it ("25 percent more elder abuse
+# cases"); a demonstrative subject ("This represents an increase of 40 percent") stands for the
+# count of the sentence before when the sentence itself names none
+COUNTS_COMPARED_AND_REFERRED_TO = [
+    (
+        "The prosecutor's office filed 25 percent more elder abuse cases in 2023 than in 2022.",
+        {("case", "increase", 25.0)},
+    ),
+    (
+        "Rangers made 220 trail rescues during the season. This represents an increase of 40 percent over 2022.",
+        {("rescue", "increase", 40.0)},
+    ),
+    (
+        "Volunteers planted 900 trees at Fenwick Park. That was a 12 percent rise from the year before.",
+        {("tree", "increase", 12.0)},
+    ),
+    # negatives: a comparative of an adjective compares no count; a sentence that names its metric keeps it
+    ("Women were 12 percent more likely to report a crime.", set()),
+    (
+        "Rangers made 220 trail rescues in 2023. This marks a 9 percent drop in wildfires.",
+        {("wildfire", "decrease", 9.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS_COMPARED_AND_REFERRED_TO)
+def test_a_compared_or_referred_count_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
