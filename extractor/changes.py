@@ -36,7 +36,6 @@ AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 LEVEL_NOUNS = set(RULES["level_nouns"])
 EXPERIENCE_VERBS = set(RULES["experience_verbs"])
 HOLDER_NOUNS = set(RULES["holder_nouns"])
-FIXED_COMPLEMENTS: dict[str, list[str]] = RULES["fixed_complements"]
 PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
@@ -205,8 +204,7 @@ def _noun_metric(noun: Token) -> str | None:
     # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
-    metric = noun_metric(noun) or _duration_metric(noun)
-    return metric + _fixed_complement(noun) if metric else metric
+    return noun_metric(noun) or _duration_metric(noun)
 
 
 def _duration_metric(noun: Token) -> str | None:
@@ -216,17 +214,6 @@ def _duration_metric(noun: Token) -> str | None:
         return None
     words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
     return " ".join([*words, "time"]) if words else None
-
-
-def _fixed_complement(noun: Token) -> str:
-    """The phrase that completes a plural noun into one counted thing: " for service" after
-    "calls" ("gang-related calls for service" -> "gang-related call for service"); else ""."""
-    doc = noun.doc
-    following = " ".join(_low(t) for t in doc[noun.i + 1 : noun.i + 3])
-    for complement in FIXED_COMPLEMENTS.get(singular(_low(noun)), []):
-        if following == complement:
-            return " " + complement.split(" ")[0] + " " + singular(complement.split(" ")[-1])
-    return ""
 
 
 def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
@@ -325,6 +312,8 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    if (metric := _owner_of_change_noun(word)) is not None:
+        return metric  # "burglary saw the largest decline, falling 22 percent"
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
@@ -474,9 +463,41 @@ def _plural_read_as_auxiliary(nxt: Token) -> str | None:
     return " ".join([*words[:-1], singular(words[-1])])
 
 
+def _owner_of_change_noun(word: Token) -> str | None:
+    """What a change noun belongs to, for a percent stated beside it by another word: a participle
+    on the noun ("burglary saw the largest decline, falling 22 percent"), or "up"/"down" on the
+    verb the noun is subject of ("the largest increase was in assaults, up 19 percent"). The owner
+    is the noun's "in" object, the object of "in" on its verb ("came in robberies"), or the
+    subject of a verb of experience it is the object of ("burglary saw ...")."""
+    if word.dep_ == "acl" and word.head.pos_ == "NOUN":
+        noun = word.head
+    elif word.pos_ == "ADV" and word.head.pos_ in ("VERB", "AUX"):
+        noun = next((c for c in word.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), word)
+    else:
+        return None
+    if noun.pos_ != "NOUN" or direction_of(noun) is None:
+        return None
+    holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and _low(c) == "in"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "GPE", "LOC")):
+                if (m := _noun_metric(pobj)) is not None:
+                    return m
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in EXPERIENCE_VERBS:
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+            if not _is_holder(subject) and (m := _noun_metric(subject)) is not None:
+                return m
+    return None
+
+
 def _small_clause_subject(word: Token) -> str | None:
     """The subject of "up"/"down" without a verb: "with burglaries down 14%", "assaults down 2%",
-    "Car Thefts Up 12%" (its own subject, else the noun right before it)."""
+    "Car Thefts Up 12%" (its own subject, else the noun right before it), or the noun it is set
+    off after ("auto thefts, up 9 percent, remain ...")."""
+    set_off = word.dep_ == "advmod" and word.head.pos_ == "NOUN" and word.head.i < word.i
+    if set_off and (m := _noun_metric(word.head)) is not None:
+        return m
     for child in word.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and (m := _noun_metric(child)):
             return m
@@ -621,6 +642,11 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
+        verb_above = antecedent.head.head
+        if antecedent.dep_ == "pobj" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and direction_of(c) for c in verb_above.children
+        ):
+            break  # "the biggest drop came in robberies, which fell 31 percent": where the drop came
         antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "212 crashes with injuries, which is a drop of 7%"
