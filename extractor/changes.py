@@ -382,14 +382,40 @@ def _metric_of_subject(
                 return (metric,)
             if _low(subject) in GENERIC_NOUNS:
                 return (None,)
-        if first and not reported and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
-            return (metric,)  # "Thefts and break-ins increased": a parse that lost the subject
+        if first and (metric := _lost_subject(verb, sent, reported)) is not None:
+            return (metric,)
         first = False
         if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         if verb.dep_ == "conj" and (metric := _plural_read_as_verb(verb.head)) is not None:
             return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
+    return None
+
+
+def _lost_subject(verb: Token, sent: Span, reported: bool) -> str | None:
+    """The subject of a change verb the parse left without one: a reduced relative's ("Cases
+    referred to the diversion program climbed 40 percent"), or the noun phrase right before it
+    ("Thefts and break-ins increased")."""
+    if (metric := _subject_of_reduced_relative(verb)) is not None:
+        return metric
+    if reported or _shares_subject(verb):
+        return None
+    return _noun_before(verb, sent, adjacent=True)
+
+
+def _subject_of_reduced_relative(verb: Token) -> str | None:
+    """A change verb with no subject that the parse hangs as a clause on a participle it read as
+    the main verb ("Cases referred to the program climbed 40 percent": "referred" as the root,
+    "climbed" its complement): the subject is the participle's."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    head = verb.head
+    if head.i > verb.i or head.tag_ not in ("VBD", "VBN") or direction_of(head) is not None:
+        return None
+    for subject in head.children:
+        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i < head.i:
+            return _noun_metric(subject)
     return None
 
 

@@ -538,3 +538,21 @@ CHANGE_NOUN_OWNERS = [
 @pytest.mark.parametrize(("text", "expected"), CHANGE_NOUN_OWNERS)
 def test_a_change_noun_belongs_to_what_it_is_about(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a participle the parse read as the main verb, with the change verb as its clause ("Cases
+# referred to the diversion program climbed 40 percent"): the participle's subject changed, not
+# the object of its preposition
+REDUCED_RELATIVES = [
+    ("Cases referred to the juvenile diversion program climbed 40 percent.", {("case", "increase", 40.0)}),
+    ("Calls routed to the crisis team rose 12 percent.", {("call", "increase", 12.0)}),
+    ("Permits issued to restaurants rose 12 percent.", {("permit", "increase", 12.0)}),
+    # negatives: a clause with a subject of its own keeps it
+    ("The sergeant said thefts from cars fell 9 percent.", {("theft", "decrease", 9.0)}),
+    ("Auditors reported that overtime hours dropped 14 percent.", {("hour", "decrease", 14.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REDUCED_RELATIVES)
+def test_a_reduced_relative_keeps_its_subject(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
