@@ -1143,6 +1143,8 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     before = _low(doc[start - 1]) if start > sent.start else ""
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
+    if before == "of" and start - 2 >= sent.start and _object_of_change_noun(doc[start - 2]):
+        return False  # "a drop in thefts of 12 percent": the amount after the change's object
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
         return False  # "an average 25 percent increase in bus ridership"
     if end < sent.end and _is_comparative(doc[end]):
@@ -1158,6 +1160,18 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _object_of_change_noun(noun: Token) -> bool:
+    """A noun that is the "in" object of a change noun: "thefts" in "a drop in thefts"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and _low(prep) == "in"
+        and prep.head.pos_ == "NOUN"
+        and direction_of(prep.head) is not None
+        and prep.head.i == prep.i - 1
+    )
 
 
 def _is_comparative(word: Token) -> bool:

@@ -556,3 +556,19 @@ REDUCED_RELATIVES = [
 @pytest.mark.parametrize(("text", "expected"), REDUCED_RELATIVES)
 def test_a_reduced_relative_keeps_its_subject(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# the amount after a change noun's "in" object ("a drop in thefts of 12 percent") is the change's
+# amount, not a share; "of" after any other noun still marks a share or a level
+AMOUNTS_AFTER_THE_OBJECT = [
+    ("Officials noted a drop in thefts of 12 percent.", {("theft", "decrease", 12.0)}),
+    ("A rise in burglaries of 7% worried residents.", {("burglary", "increase", 7.0)}),
+    # negatives
+    ("A rise in the share of 7% worried residents.", set()),
+    ("Officials noted a drop in thefts, a sign that 40 percent of the bikes were locked.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS_AFTER_THE_OBJECT)
+def test_an_amount_after_the_object_of_a_change_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
