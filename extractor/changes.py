@@ -676,6 +676,11 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
         antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "212 crashes with injuries, which is a drop of 7%"
+    if verb.dep_ == "relcl" and _low(antecedent) in GENERIC_NOUNS:
+        # "310 shootings, a figure that is down 14 percent": the count the generic noun restates
+        for counted in reversed(sent.doc[sent.start : antecedent.i]):
+            if counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children):
+                return _noun_metric(counted)
     if verb.dep_ == "relcl" and antecedent.pos_ == "VERB":
         # the modifier hangs on the verb ("prosecuted 212 crashes with injuries, which is a drop
         # of 7%"): the counted object of that verb

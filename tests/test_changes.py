@@ -572,3 +572,19 @@ AMOUNTS_AFTER_THE_OBJECT = [
 @pytest.mark.parametrize(("text", "expected"), AMOUNTS_AFTER_THE_OBJECT)
 def test_an_amount_after_the_object_of_a_change_noun(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(changes(nlp, text)) == expected
+
+
+# a generic noun ("a figure", "a number") that a relative clause of change hangs on restates the
+# count before it: that count's noun is what changed
+GENERIC_ANTECEDENTS = [
+    ("There were 310 shootings, a figure that is down 14 percent.", {("shooting", "decrease", 14.0)}),
+    ("Rangers counted 88 bears, a number that rose 6 percent.", {("bear", "increase", 6.0)}),
+    # negatives: a noun of its own, or a generic noun with its "of" object, names what changed
+    ("Rangers counted 88 bears near Alder Lake, which grew 6 percent.", {("bear", "increase", 6.0)}),
+    ("The number of burglaries, which fell 9 percent, surprised no one.", {("burglary", "decrease", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERIC_ANTECEDENTS)
+def test_a_generic_antecedent_restates_the_count(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(changes(nlp, text)) == expected
