@@ -312,6 +312,8 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:
+        return metric  # "the crackdown pushed street robberies down by 18%": the verb's object
     if (metric := _owner_of_change_noun(word)) is not None:
         return metric  # "burglary saw the largest decline, falling 22 percent"
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:

@@ -404,12 +404,14 @@ def test_a_shared_verb_gives_each_noun_its_percent(nlp: Language, text: str, exp
     assert heads(changes(nlp, text)) == expected
 
 
-# a verb whose particle is "up" or "down" ("went up", "came down") moves its subject; the head of
-# "calls for service" is "call", the noun the percent belongs to
+# a verb whose particle is "up" or "down" ("went up", "came down") moves its subject, a causative
+# one ("pushed robberies down") its object; the head of "calls for service" is "call"
 MOVING_PARTICLES = [
     ("Calls for service rose 6 percent in 2023.", {("call", "increase", 6.0)}),
     ("Fraud complaints to the hotline went up by 35 percent.", {("fraud complaint", "increase", 35.0)}),
     ("Noise complaints came down 11 percent.", {("noise complaint", "decrease", 11.0)}),
+    ("The crackdown pushed street robberies down by 18%.", {("street robbery", "decrease", 18.0)}),
+    ("New signals brought red-light violations down 25 percent.", {("red-light violation", "decrease", 25.0)}),
     # negatives: a particle of another verb gives no direction
     ("Women made up 52 percent of the victims.", set()),
     ("Deputies cracked down on speeding, and 40 percent of drivers slowed.", set()),
