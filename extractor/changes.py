@@ -34,6 +34,9 @@ MODAL_WORDS = set(load("figures.json")["modal_words"])  # one list of modal auxi
 CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
 AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
 LEVEL_NOUNS = set(RULES["level_nouns"])
+EXPERIENCE_VERBS = set(RULES["experience_verbs"])
+HOLDER_NOUNS = set(RULES["holder_nouns"])
+PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
@@ -47,8 +50,8 @@ def _low(t: Token) -> str:
 
 
 def direction_of(token: Token) -> Direction | None:
-    if token.dep_ == "prt":
-        return None  # "made up", "cracked down": part of another verb
+    if token.dep_ == "prt" and token.head.lemma_.lower() not in PHRASAL_DIRECTION_VERBS:
+        return None  # "made up", "cracked down": part of another verb; but "went up" moves
     doc = token.doc
     if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
         return None  # "more than half", "less than 10": a bound on another number, not a direction
@@ -201,7 +204,16 @@ def _noun_metric(noun: Token) -> str | None:
     # but not a conjunct inside a modifier: "crashes with injuries or deaths" is about crashes
     from .claims import noun_metric
 
-    return noun_metric(noun)
+    return noun_metric(noun) or _duration_metric(noun)
+
+
+def _duration_metric(noun: Token) -> str | None:
+    """ "response times", "average wait times": a duration changes too, once a modifier names it;
+    a bare "times" is no metric."""
+    if _low(noun) not in ("time", "times"):
+        return None
+    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    return " ".join([*words, "time"]) if words else None
 
 
 def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
@@ -257,6 +269,8 @@ def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
     j = qstart - 1
     if j > sent.start and _low(doc[j]) == "by":
         j -= 1  # "shootings by 9%"
+    elif j > sent.start and doc[j].text == "," and _low(doc[j - 1]) != "respectively":
+        j -= 1  # "shootings fell 20 percent; homicides, 11 percent"
     if j <= sent.start:
         return None
     noun = doc[j]
@@ -295,9 +309,13 @@ def _metric_near(
     the change verb ("the arson rate climbed 6%", "reckless driving rose 30 percent"), or the noun
     phrase the parser left just before it; never a time ("up 9% in the spring"), a place or a
     generic word ("figure", "number")."""
-    compared = word.head if _is_comparative(word) and word.dep_ == "amod" and word.head.pos_ == "NOUN" else None
+    compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:
+        return metric  # "the crackdown pushed street robberies down by 18%": the verb's object
+    if (metric := _owner_of_change_noun(word)) is not None:
+        return metric  # "burglary saw the largest decline, falling 22 percent"
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
@@ -321,6 +339,21 @@ def _metric_near(
     return metric_of_sentence(sent) or fallback
 
 
+def _compared_noun(word: Token) -> Token | None:
+    """The noun a comparative counts: "14 percent fewer drownings", and past the modifiers the
+    parse hangs it on, "25 percent more elder abuse cases" ("more" on "elder", "elder" on "cases")."""
+    if not _is_comparative(word):
+        return None
+    t = word
+    for _ in range(3):
+        if t.dep_ not in ("amod", "advmod", "compound") or t.head.i <= t.i or t.head.pos_ not in ("NOUN", "ADJ"):
+            return None
+        t = t.head
+        if t.pos_ == "NOUN":
+            return t
+    return None
+
+
 def _metric_of_subject(
     verb: Token, word: Token, sent: Span, figures: list[Figure] | None, reported: bool
 ) -> tuple[str | None] | None:
@@ -331,6 +364,8 @@ def _metric_of_subject(
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
         for child in sorted(verb.children, key=lambda c: c.pos_ != "NOUN"):
+            if (head := _plural_read_as_auxiliary(child)) is not None:
+                return (head,)  # "Domestic violence homicides nearly doubled": the plural is the head
             bare = child.dep_ == "csubj" or not any(True for _ in child.lefts)  # "Shoplifting rose 14 percent"
             if child.dep_ in ("csubj", "nsubj") and child.tag_ == "VBG" and child.i < verb.i and bare:
                 return (_low(child),)  # "Driving while impaired rose 25 percent": a gerund names the activity
@@ -349,13 +384,63 @@ def _metric_of_subject(
                 return (metric,)
             if _low(subject) in GENERIC_NOUNS:
                 return (None,)
-        if first and not reported and not _shares_subject(verb) and (metric := _noun_before(verb, sent, adjacent=True)):
-            return (metric,)  # "Thefts and break-ins increased": a parse that lost the subject
+        if first and (metric := _lost_subject(verb, sent, reported)) is not None:
+            return (metric,)
         first = False
         if verb.head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
+        if verb.dep_ == "conj" and (metric := _plural_read_as_verb(verb.head)) is not None:
+            return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
     return None
+
+
+def _lost_subject(verb: Token, sent: Span, reported: bool) -> str | None:
+    """The subject of a change verb the parse left without one: a reduced relative's ("Cases
+    referred to the diversion program climbed 40 percent"), or the noun phrase right before it
+    ("Thefts and break-ins increased")."""
+    if (metric := _subject_of_reduced_relative(verb)) is not None:
+        return metric
+    if reported or _shares_subject(verb):
+        return None
+    return _noun_before(verb, sent, adjacent=True)
+
+
+def _subject_of_reduced_relative(verb: Token) -> str | None:
+    """A change verb with no subject that the parse hangs as a clause on a participle it read as
+    the main verb ("Cases referred to the program climbed 40 percent": "referred" as the root,
+    "climbed" its complement): the subject is the participle's."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    head = verb.head
+    if head.i > verb.i or head.tag_ not in ("VBD", "VBN") or direction_of(head) is not None:
+        return None
+    for subject in head.children:
+        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i < head.i:
+            return _noun_metric(subject)
+    return None
+
+
+def _plural_read_as_verb(verb: Token) -> str | None:
+    """The subject's head where the tagger read a plural noun as the main verb and the change verb
+    as its conjunct ("Firearm suicides, which make up ..., rose 9 percent"): a lowercase -s form, no
+    change word nor auxiliary, right after its own subject."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.tag_ != "VBZ"
+        or not verb.text.islower()
+        or not verb.text.endswith("s")
+        or verb.lemma_.lower() in ("be", "have", "do", "get")
+        or direction_of(verb) is not None
+        or before is None
+        or before.dep_ != "nsubj"
+        or before.head.i != verb.i
+        or not before.is_alpha
+    ):
+        return None
+    words = [_low(t) for t in doc[before.left_edge.i : before.i + 1] if t.is_alpha and t.pos_ != "DET"]
+    return " ".join([*words, singular(_low(verb))])
 
 
 def _is_subject(child: Token, word: Token, reported: bool) -> bool:
@@ -371,23 +456,87 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return False  # "Animal intakes were ...": a modifier the parse read as a second subject
     if _low(child) in ("which", "that"):
         return True  # "..., which marks a drop of 7%": the relative clause's antecedent
+    if not (reported and child.head.i == word.head.i):
+        return True
+    if child.head.lemma_.lower() in EXPERIENCE_VERBS:
+        return not _is_holder(child)  # "property crime saw a 9 percent drop"; not "the city saw"
     plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
-    return not (reported and child.head.i == word.head.i and not plural)
+    return plural
+
+
+def _is_holder(noun: Token) -> bool:
+    """Where or by whom a change was seen, not what changed: a place, a name, a pronoun, an agency
+    or a time ("the city", "the sheriff's office", "Lakeview", "we", "last year")."""
+    if noun.pos_ == "PRON" or noun.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "DATE"):
+        return True
+    return noun.lemma_.lower() in HOLDER_NOUNS or _low(noun) in HOLDER_NOUNS
+
+
+def _plural_read_as_auxiliary(nxt: Token) -> str | None:
+    """The head of a subject whose last word the tagger read as an auxiliary verb ("Domestic
+    violence homicides nearly doubled": "homicides" as the verb's aux). Auxiliaries are a closed
+    class: a lowercase -s word in that role, after a noun, that is no form of be, have or do is a
+    plural noun, and the head of the subject's phrase."""
+    if (
+        nxt.dep_ not in ("aux", "auxpass")
+        or nxt.i == 0
+        or nxt.doc[nxt.i - 1].pos_ not in ("NOUN", "PROPN")
+        or nxt.tag_ != "VBZ"
+        or not nxt.text.islower()
+        or nxt.lemma_.lower() in ("be", "have", "do", "get")
+        or not nxt.text.endswith("s")
+    ):
+        return None
+    words = (metric_from_noun(nxt) or _low(nxt)).split(" ")
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _owner_of_change_noun(word: Token) -> str | None:
+    """What a change noun belongs to, for a percent stated beside it by another word: a participle
+    on the noun ("burglary saw the largest decline, falling 22 percent"), or "up"/"down" on the
+    verb the noun is subject of ("the largest increase was in assaults, up 19 percent"). The owner
+    is the noun's "in" object, the object of "in" on its verb ("came in robberies"), or the
+    subject of a verb of experience it is the object of ("burglary saw ...")."""
+    if word.dep_ == "acl" and word.head.pos_ == "NOUN":
+        noun = word.head
+    elif word.pos_ == "ADV" and word.head.pos_ in ("VERB", "AUX"):
+        noun = next((c for c in word.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), word)
+    else:
+        return None
+    if noun.pos_ != "NOUN" or direction_of(noun) is None:
+        return None
+    holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and _low(c) == "in"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "GPE", "LOC")):
+                if (m := _noun_metric(pobj)) is not None:
+                    return m
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in EXPERIENCE_VERBS:
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+            if not _is_holder(subject) and (m := _noun_metric(subject)) is not None:
+                return m
+    return None
 
 
 def _small_clause_subject(word: Token) -> str | None:
     """The subject of "up"/"down" without a verb: "with burglaries down 14%", "assaults down 2%",
-    "Car Thefts Up 12%" (its own subject, else the noun right before it)."""
+    "Car Thefts Up 12%" (its own subject, else the noun right before it), or the noun it is set
+    off after ("auto thefts, up 9 percent, remain ...")."""
+    set_off = word.dep_ == "advmod" and word.head.pos_ == "NOUN" and word.head.i < word.i
+    if set_off and (m := _noun_metric(word.head)) is not None:
+        return m
     for child in word.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and (m := _noun_metric(child)):
             return m
     before = word.doc[word.i - 1] if word.i > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
-        return metric_from_noun(before)
+        return metric_from_noun(before) or _duration_metric(before)
     if (
         before is not None
         and before.tag_ == "VBZ"
         and before.text.islower()
+        and before.lemma_.lower() not in ("be", "have", "do")
         and before.i > 0
         and _low(before.doc[before.i - 1]) in ENUMERATION_OPENERS
     ):
@@ -521,9 +670,19 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
+        verb_above = antecedent.head.head
+        if antecedent.dep_ == "pobj" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and direction_of(c) for c in verb_above.children
+        ):
+            break  # "the biggest drop came in robberies, which fell 31 percent": where the drop came
         antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "212 crashes with injuries, which is a drop of 7%"
+    if verb.dep_ == "relcl" and _low(antecedent) in GENERIC_NOUNS:
+        # "310 shootings, a figure that is down 14 percent": the count the generic noun restates
+        for counted in reversed(sent.doc[sent.start : antecedent.i]):
+            if counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children):
+                return _noun_metric(counted)
     if verb.dep_ == "relcl" and antecedent.pos_ == "VERB":
         # the modifier hangs on the verb ("prosecuted 212 crashes with injuries, which is a drop
         # of 7%"): the counted object of that verb
@@ -629,12 +788,41 @@ def _date_of_event_clause(doc: Doc, since: Token, published: dt.date | None) -> 
 LABEL_MAX_TOKENS = 6
 
 
+def _table_row(doc: Doc, start: int) -> tuple[str, list[float]] | None:
+    """A table row that ends in a change column, its label and the counts between: "Burglary |
+    120 | 96 | -20%", "Total\t52\t46\t-11.5%"; None for a line that is no such row."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    cells = [c.strip() for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
+    if len(cells) < 2 or regexes.HAS_DIGIT.search(cells[0]) or not regexes.ANY_LETTER.search(cells[0]):
+        return None
+    if not all(regexes.TABLE_COUNT.fullmatch(c) for c in cells[1:]):
+        return None
+    return cells[0], [float(c.replace(",", "")) for c in cells[1:]]
+
+
+def _row_direction(doc: Doc, start: int) -> Direction | None:
+    """The direction of an unsigned percent in a table row, from its first and last counts:
+    "Auto theft | 80 | 88 | 10%" is a rise."""
+    row = _table_row(doc, start)
+    if row is None or len(row[1]) < 2 or row[1][0] == row[1][-1]:
+        return None
+    return Direction.increase if row[1][-1] > row[1][0] else Direction.decrease
+
+
 def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     """The metric a label gives the percent right after it: a line of a list of changes
     ("Homicides: down 23%", "- Burglary: -14 percent"), a table row ("Homicide\t-12%"), or a
     percent in parentheses after its noun ("burglaries (-14%) and robberies (+6%)")."""
-    if start - 2 >= sent.start and doc[start - 1].text == "(":
-        noun = doc[start - 2]
+    opening = start - 1
+    while opening > sent.start and _low(doc[opening]) in DIRECTION_WORDS | AMOUNT_LEAD_WORDS:
+        opening -= 1  # "thefts (down 12%)", "arsons (up by 4 percent)"
+    if opening - 1 >= sent.start and doc[opening].text == "(":
+        noun = doc[opening - 1]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            if _low(noun.head.head) in GENERIC_NOUNS or noun.head.head.i < sent.start:
+                break
+            noun = noun.head.head  # "assaults on transit workers (up 31 percent)": the phrase's head
         if noun.is_alpha and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and noun.pos_ in ("NOUN", "PROPN"):
             from .claims import noun_metric
 
@@ -645,6 +833,9 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
     if len(cells) == 1 and regexes.TABLE_CELL_SPLIT.search(text[line_start : doc[start].idx].strip(" ")):
         return metric_of_label(cells[0]) if not regexes.HAS_DIGIT.search(cells[0]) else None  # "Homicide\t-12%"
+    if (row := _table_row(doc, start)) is not None:
+        row_label = row[0]  # "Burglary | 120 | 96 | -20%": the row's label, "Total" included
+        return metric_of_label(row_label) or singular(row_label.lower())
     j = start - 1
     while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
         j -= 1  # "down", "up", a sign
@@ -660,11 +851,20 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
 
 
 def _percent_changes(
-    doc: Doc, sent: Span, percents: list[int], used_words: set[int], last_metric: str | None, figures: list[Figure]
+    doc: Doc,
+    sent: Span,
+    percents: list[int],
+    used_words: set[int],
+    last_metric: str | None,
+    figures: list[Figure],
+    antecedent: str | None = None,
+    previous_count: str | None = None,
 ) -> list[Change]:
-    """The changes a sentence states with a percent; the change words they use go to `used_words`."""
+    """The changes a sentence states with a percent; the change words they use go to `used_words`.
+    `antecedent`: the metric of the last change of the sentences before, what "they" stands for."""
     published: dt.date | None = doc._.published
     changes: list[Change] = []
+    words: list[Token | None] = []  # the change word of each change, None for a gapped item
     i = sent.start
     while i < sent.end:
         found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
@@ -683,11 +883,13 @@ def _percent_changes(
             near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
         elif gapped is not None and near is not None and near[1].i >= qstart:
             gapped = None  # "..., burglaries 12% higher": the item has its own word
-        direction = signed or (near[0] if near else None)
+        direction = signed or (near[0] if near else None) or _row_direction(doc, start)
         if direction is None:
             continue
         word = near[1] if near else doc[end - 1]
         used_words.add(word.i)
+        if near and gapped is None and _moves_between_levels(doc, word, end, sent):
+            continue  # "20 percent involved alcohol, down from 26 percent": two shares, no change
         if near and gapped is None and _states_a_target(word, sent, qstart):
             continue  # "a plan to reduce X by 50%", "is projected to grow 5%": not a change
         metric: str | None
@@ -700,6 +902,10 @@ def _percent_changes(
                 doc, word, sent, fallback, figures, doc[end - 1]
             )
             first = min(qstart, word.i) if near else qstart
+            if antecedent and _pronoun_subject(word):
+                metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
+            elif not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
+                metric = previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -718,7 +924,84 @@ def _percent_changes(
                 location=doc._.location,
             )
         )
-    return changes
+        words.append(word if gapped is None else None)
+    return _shared_verb_changes(changes, words)
+
+
+def _moves_between_levels(doc: Doc, word: Token, end: int, sent: Span) -> bool:
+    """A direction word after the percent that leads to another percent by "from" or "to" ("20
+    percent ..., down from 26 percent"): the percent is the level it moved to."""
+    if word.i < end or word.i + 1 >= sent.end or _low(doc[word.i + 1]) not in ("from", "to"):
+        return False
+    return any(_percent_at(doc, k) is not None for k in range(word.i + 2, min(sent.end, word.i + 6)))
+
+
+PLURAL_PRONOUNS = ("they", "these", "those")
+# what may stand for the count of the sentence before: "This represents an increase of 40 percent"
+DEMONSTRATIVES = ("this", "that", "it")
+
+
+def _pronoun_subject(word: Token, pronouns: tuple[str, ...] = PLURAL_PRONOUNS) -> bool:
+    """A change word (or the verb whose object it is) with a pronoun subject: "they were down 8%",
+    "this represents a 40 percent increase"."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if verb.dep_ == "prep" or (verb.pos_ == "NOUN" and verb.head.i != verb.i):
+        verb = verb.head  # "an increase of 40 percent" under "represents"
+    if verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in pronouns for c in verb.children)
+
+
+def _last_count(sent: Span) -> str | None:
+    """The metric of the last counted noun of a sentence: "Deputies made 220 DUI arrests during
+    the campaign" -> "dui arrest"."""
+    found = None
+    for t in sent:
+        counted = any(
+            c.dep_ == "nummod" and c.like_num and c.ent_type_ not in ("PERCENT", "DATE", "MONEY") for c in t.children
+        )
+        if t.pos_ == "NOUN" and counted and (m := metric_from_noun(t)):
+            found = m
+    return found
+
+
+def _coordinated_subjects(verb: Token) -> list[Token]:
+    """The nouns of a coordinated subject, in order: "robberies, burglaries and thefts fell"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if subject is None:
+        return []
+    nouns = [subject]
+    while conj := [t for t in nouns[-1].children if t.dep_ == "conj" and t.pos_ == "NOUN"]:
+        nouns.append(conj[0])
+    return nouns
+
+
+def _shared_verb_changes(changes: list[Change], words: list[Token | None]) -> list[Change]:
+    """Percents that one verb gives to a coordinated subject, each noun its own change: in order
+    with "respectively" ("robberies, burglaries and thefts fell 4%, 7% and 9% respectively"), and
+    one percent for each noun with "each" or "both" ("robberies and burglaries each fell 5%").
+    "Thefts and robberies increased a combined 9%" stays one change."""
+    out: list[Change] = []
+    k = 0
+    while k < len(changes):
+        word = words[k]
+        group = 1
+        while word is not None and k + group < len(changes) and words[k + group] == word:
+            group += 1
+        subjects = _coordinated_subjects(word) if word is not None and word.pos_ == "VERB" else []
+        from .claims import noun_metric
+
+        metrics = [noun_metric(n) for n in subjects]  # each noun itself, not the last conjunct
+        sent = word.sent if word is not None else None
+        said = {_low(t) for t in sent} if sent is not None else set()
+        if len(subjects) > 1 and None not in metrics and group == len(subjects) and "respectively" in said:
+            out += [c.model_copy(update={"metric": m}) for c, m in zip(changes[k : k + group], metrics, strict=True)]
+        elif len(subjects) > 1 and None not in metrics and group == 1 and said & {"each", "both"}:
+            out += [changes[k].model_copy(update={"metric": m}) for m in metrics]
+        else:
+            out += changes[k : k + group]
+        k += group
+    return out
 
 
 def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
@@ -727,6 +1010,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     changes: list[Change] = []
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
+    previous_count: str | None = None
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
@@ -736,7 +1020,11 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
         if sent_figures:
             last_metric = sent_figures[0].metric
-        changes += _percent_changes(doc, sent, percents, used_words, last_metric, sent_figures)
+        antecedent = changes[-1].metric if changes else None
+        changes += _percent_changes(
+            doc, sent, percents, used_words, last_metric, sent_figures, antecedent, previous_count
+        )
+        previous_count = _last_count(sent)
         sent_directional = [doc[j] for j in _within(directional, sent)]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:
@@ -864,6 +1152,8 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     before = _low(doc[start - 1]) if start > sent.start else ""
     if before == "of" and start - 2 >= sent.start and direction_of(doc[start - 2]) is not None:
         return False  # "a drop of 18.9%"
+    if before == "of" and start - 2 >= sent.start and _object_of_change_noun(doc[start - 2]):
+        return False  # "a drop in thefts of 12 percent": the amount after the change's object
     if end < sent.end and direction_of(doc[end]) is not None and doc[end].pos_ == "NOUN":
         return False  # "an average 25 percent increase in bus ridership"
     if end < sent.end and _is_comparative(doc[end]):
@@ -879,6 +1169,18 @@ def _is_level(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before == "the" and not (end < sent.end and direction_of(doc[end]) is not None):
         return True  # "below the 95% threshold"; but "the 12% increase" is a change
     return any([_low(t) for t in doc[end : end + len(bound)]] == bound for bound in OPEN_BOUNDS)
+
+
+def _object_of_change_noun(noun: Token) -> bool:
+    """A noun that is the "in" object of a change noun: "thefts" in "a drop in thefts"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and _low(prep) == "in"
+        and prep.head.pos_ == "NOUN"
+        and direction_of(prep.head) is not None
+        and prep.head.i == prep.i - 1
+    )
 
 
 def _is_comparative(word: Token) -> bool:

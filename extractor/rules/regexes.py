@@ -142,6 +142,8 @@ CITY_STATE = re.compile(
 
 # The cells of a small table row: split at a pipe, tabs, or two spaces and more.
 TABLE_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
+# a table cell holding one count: "1,204", "96"
+TABLE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A table's rule line: "---|---", "+=====+".
 TABLE_RULE = re.compile(r"^[\s|:+\-=]+$")
 # A decade, not a date: "the 1990s", "the early '80s", "mid-70s".
