@@ -1343,6 +1343,10 @@ def _figures_of_sentence(
         # "He was released in July 2014.": a month's year dates one occurrence; told with no
         # statistic, it does not become the year of the sentences after it
         reading.paragraph_frame = context_before
+    elif single and not figures and any(_names_one_thing(doc, y) for y in years if not y.anchored):
+        # "the 2019 flood was the worst week": a year naming one dated thing dates that thing,
+        # not the counts of the sentences after it
+        reading.paragraph_frame = context_before
     if not figures and named is not None:
         reading.previous_metric = named  # "an average of 40 victims a year. The worst was 2012, at 71."
         reading.metric_paragraph = reading.paragraph
