@@ -145,14 +145,21 @@ def _closer_opens(text: str, j: int, span: tuple[int, int], found: list[QuoteSpa
     ps, pe = span
     before = text[j - 1] if j > ps else " "
     after = text[j + 1] if j + 1 < pe else " "
-    rest = text[j + 1 : pe]
-    closes = "\u201d" in rest and "\u201c" not in rest.split("\u201d")[0]
+    # searches, not slices: a paragraph of many marks stays linear
+    close = text.find("\u201d", j + 1, pe)
+    closes = close >= 0 and text.find("\u201c", j + 1, close) < 0
     if before.isspace() or before == ":":
         # "said: ”We ...”" (after a colon only: elsewhere a mark so typed opens no quotation the
         # PolNeAR gold annotates)
-        return after.isalnum() and closes and text[ps:j].rstrip()[-1:] == ":"
+        k = j - 1
+        while k >= ps and text[k].isspace():
+            k -= 1
+        return after.isalnum() and closes and k >= ps and text[k] == ":"
     earlier = bool(found) and found[-1].last_paragraph == number and found[-1].end <= j
-    return earlier and before in ".!?" and rest.lstrip()[:1].isupper() and closes
+    k = j + 1
+    while k < pe and text[k].isspace():
+        k += 1
+    return earlier and before in ".!?" and k < pe and text[k].isupper() and closes
 
 
 def _scan_paragraph(
