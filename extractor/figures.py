@@ -898,6 +898,11 @@ def _owner_of(prep: Token) -> Token:
     return head
 
 
+def _is_counted(noun: Token) -> bool:
+    """Whether a number other than a year counts the noun ("38 lawyers", not "2019 lawyers")."""
+    return any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in noun.children)
+
+
 def _spread_over(noun: Token) -> bool:
     """A count in a phrase on a noun that another count modifies says where or over what that count
     is spread: "38 prosecutors in four divisions", "12 stores across three states"."""
@@ -905,9 +910,7 @@ def _spread_over(noun: Token) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ not in DISTRIBUTIVE_PREPOSITIONS:
         return False
     owner = _owner_of(prep)
-    return owner.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in owner.children
-    )
+    return owner.pos_ in ("NOUN", "PROPN") and _is_counted(owner)
 
 
 def _describes_a_thing(noun: Token) -> bool:
@@ -924,7 +927,7 @@ def _describes_a_thing(noun: Token) -> bool:
         and not is_year_token(owner)
         # a counted owner makes the "with" phrase a further count: "90 admissions, with 40 more
         # referrals" tallies two kinds, not the parts of one thing
-        and not any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in owner.children)
+        and not _is_counted(owner)
     )
 
 
@@ -1559,7 +1562,7 @@ def _lists_charges(span: Span) -> bool:
     return any(
         (singular(t.lower_) in CASE_DETAIL_NOUNS or t.lemma_.lower() in CASE_DETAIL_NOUNS)
         and t.pos_ == "NOUN"
-        and any(c.dep_ == "nummod" and c._.number is not None and not is_year_token(c) for c in t.children)
+        and _is_counted(t)
         for t in span
     )  # not "the 2024 count", "twice the count": a tally
 

@@ -330,6 +330,7 @@ class Attributor:
             if not any(s <= m.start < e for s, e in inside) and not _modifies_a_noun(doc[m.token_end - 1])
         )
         self.learn_genders()
+        self.paragraphs = _paragraphs(doc_text(doc))  # read by the author search and by attribution
         self.author = self.find_author()
 
     def find_author(self) -> Person | None:
@@ -341,7 +342,7 @@ class Attributor:
         first_person = sum(1 for t in doc if t.text == "I" and not any(s <= t.idx < e for s, e in quoted))
         if first_person < FIRST_PERSON_MIN:
             return None
-        for start, end in _paragraphs(doc_text(doc)):
+        for start, end in self.paragraphs:
             tokens = [t for t in _window_tokens(doc, start, end) if not t.is_space]
             if len(tokens) < 2:
                 continue
@@ -349,9 +350,8 @@ class Attributor:
                 named = {id(self.by_token.get(t.i)) for t in tokens[1:] if not t.is_punct}
                 if len(named) == 1 and tokens[1].i in self.by_token:
                     return self.by_token[tokens[1].i]
-        paragraphs = _paragraphs(doc_text(doc))
-        if paragraphs:  # the closing note: "Jane Roe is ..."
-            tokens = [t for t in _window_tokens(doc, *paragraphs[-1]) if not t.is_space]
+        if self.paragraphs:  # the closing note: "Jane Roe is ..."
+            tokens = [t for t in _window_tokens(doc, *self.paragraphs[-1]) if not t.is_space]
             person = self.by_token.get(tokens[0].i) if tokens else None
             after = [t for t in tokens if t.i not in self.by_token]
             if person is not None and after and after[0].lemma_ == "be" and tokens.index(after[0]) <= MAX_NAME_TOKENS:
@@ -1074,7 +1074,7 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
     text = doc_text(doc)
     attributor = Attributor(doc, people, quotes)
     inside = {t.i for q in quotes for s, e in q.parts for t in _window_tokens(doc, s, e)}
-    paragraphs = _paragraphs(text)
+    paragraphs = attributor.paragraphs
     for n, q in enumerate(quotes):
         ps, pe = paragraphs[q.last_paragraph]
         nxt = quotes[n + 1].start if n + 1 < len(quotes) and quotes[n + 1].paragraph == q.last_paragraph else pe
