@@ -13,6 +13,9 @@ NEWS     = $(SHARED)/data/news-dev
 WILD     = $(SHARED)/data/wild-dev
 POLNEAR  = $(SHARED)/data/polnear-dev
 EVAL     = $(BIN)/extractor eval
+# The check's fixture: press-dev tune-half articles against an official file written for them
+CHECKFIX = tests/data/check-fixture
+CHECKFIX_ARTICLES = $(addprefix $(PRESS)/articles/,$(addsuffix .json,$(shell cat $(CHECKFIX)/articles.txt)))
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +59,7 @@ gate: $(STAMP) shared
 	$(EVAL) $(WILD)/gold --articles $(WILD)/articles --floors tests/floors/wild-dev.json
 	$(EVAL) $(POLNEAR)/gold --articles $(POLNEAR)/articles --loose-speakers --floors tests/floors/polnear-dev.json
 	$(EVAL) corpus/ --floors tests/floors/corpus.json
+	$(BIN)/extractor check $(CHECKFIX_ARTICLES) --official $(CHECKFIX)/official.csv --expected $(CHECKFIX)/expected.json --only mismatch
 
 # The figure binder's weights (extractor/binder_model.json) from the training sets: corpus/, our own
 # invented releases (training/binder/) and the tune halves only; never a check half, never wild-dev.

@@ -11,8 +11,10 @@ year by year, and each article's percent changes against its own figures."""
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,7 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import INFERRED_BASES, ArticleRecord, Qualifier
+from .models import INFERRED_BASES, ArticleRecord, Figure, Qualifier
+from .places import Place, parse_place, related
 from .rules import load, regexes
 from .vocabulary import LOW_SUPERLATIVES, singular
 
@@ -76,21 +79,99 @@ for _canonical, _variants in RULES["synonyms"].items():
     for _variant in [_canonical, *_variants]:
         SYNONYMS[" ".join(singular(w) for w in _variant.lower().split())] = _canonical
 
+METRIC_WORDS = load("check.json")["metric"]
+NEUTRAL = frozenset(METRIC_WORDS["neutral"])
+AUXILIARIES = frozenset(METRIC_WORDS["auxiliaries"])
+VERB_FORMS = {form: verb for verb, forms in METRIC_WORDS["verbs"].items() for form in forms}
+
+
+@dataclass(frozen=True)
+class MetricParts:
+    """What a metric counts: its head noun, the modifiers that narrow it, and the verbs that say
+    what was done with it ("investigations opened": head investigation, verb open)."""
+
+    head: str
+    modifiers: tuple[str, ...]
+    verbs: frozenset[str]
+
+    @property
+    def key(self) -> str:
+        """The canonical phrase: "murders" -> "homicide", "investigations opened" -> "investigation (open)"."""
+        phrase = " ".join([*self.modifiers, self.head])
+        return phrase + (f" ({', '.join(sorted(self.verbs))})" if self.verbs else "")
+
+
+def metric_parts(metric: str | None) -> MetricParts | None:
+    """A metric read into head, modifiers and verbs, synonyms made canonical and neutral words
+    ("reported", "total") dropped; "gang-related" is the modifier "gang".
+
+    Example:
+
+        metric_parts("reported gang-related murders")  # head "homicide", modifiers ("gang",)
+        metric_parts("investigations opened")  # head "investigation", verbs {"open"}
+    """
+    if not metric:
+        return None
+    text = metric.lower()
+    for suffix in METRIC_WORDS["modifier_suffixes"]:
+        text = text.replace(suffix, " ")
+    raw = regexes.NOT_METRIC_WORD.sub(" ", text).split()
+    verbs = frozenset(VERB_FORMS[w] for w in raw if w in VERB_FORMS)
+    words = [singular(w) for w in raw if w not in VERB_FORMS and w not in NEUTRAL]
+    if not words:
+        return None
+    # the longest ending that is a known metric takes its canonical name: "fatal overdose" is an
+    # "overdose death", "fentanyl overdose death" an "overdose death" with the modifier "fentanyl"
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if tail in SYNONYMS:
+            words = words[:k] + SYNONYMS[tail].split()
+            break
+    return MetricParts(words[-1], tuple(dict.fromkeys(words[:-1])), verbs)
+
 
 def metric_key(metric: str | None) -> str | None:
     """A metric in its canonical form: "murders" -> "homicide", "shooting incident" -> "shooting"."""
-    if not metric:
-        return None
-    words = [singular(w) for w in regexes.NOT_METRIC_WORD.sub(" ", metric.lower()).split()]
-    phrase = " ".join(words)
-    if phrase in SYNONYMS:
-        return SYNONYMS[phrase]
-    # a modifier the official series does not carry: "reported homicide", "fatal shooting"
-    for k in range(1, len(words)):
-        tail = " ".join(words[k:])
-        if tail in SYNONYMS:
-            return SYNONYMS[tail]
-    return phrase
+    parts = metric_parts(metric)
+    if parts is None:
+        return " ".join(metric.lower().split()) if metric and metric.strip() else None
+    return parts.key
+
+
+class Fit(StrEnum):
+    """How a stated metric stands to an official one."""
+
+    same = "same"
+    broader = "broader"  # the statement names less than the official metric: "deaths" vs "traffic deaths"
+    other = "other"
+
+
+def metric_fit(stated: MetricParts, official: MetricParts, verb: str | None = None) -> tuple[Fit, str]:
+    """Whether a stated metric is the official one, with the reason when it is not. Head noun,
+    modifiers and verbs all count; `verb` is the one beside the count in the article.
+
+    Example:
+
+        metric_fit(metric_parts("deaths"), metric_parts("traffic deaths"))  # (Fit.broader, ...)
+        metric_fit(metric_parts("investigations"), metric_parts("investigations opened"), "assist")
+        # (Fit.other, ...)
+    """
+    if stated.head != official.head:
+        return Fit.other, f"it counts {stated.key}, not {official.key}"
+    said = stated.verbs | ({verb} if verb else set())
+    unsaid_verb = False
+    if official.verbs and not said & official.verbs:
+        if said:
+            done, counted = " or ".join(sorted(said)), " or ".join(sorted(official.verbs))
+            return Fit.other, f"the article's {stated.head} count is of '{done}', the official one of '{counted}'"
+        unsaid_verb = True
+    mine, theirs = set(stated.modifiers), set(official.modifiers)
+    if not mine <= theirs:
+        extra = " ".join(m for m in stated.modifiers if m not in theirs)
+        return Fit.other, f"the article counts {extra} {stated.head}s only; the official {official.key} counts more"
+    if mine < theirs or unsaid_verb:
+        return Fit.broader, f"the article says only {stated.key}, the official row counts {official.key}"
+    return Fit.same, ""
 
 
 def place_key(place: str | None) -> str | None:
@@ -105,6 +186,28 @@ def place_key(place: str | None) -> str | None:
     return " ".join(words)
 
 
+def clause_verb(text: str, start: int, end: int) -> str | None:
+    """The verb a count is stated with: the last known verb in its clause up to the end of the
+    count's phrase ("the unit opened 290 investigations"), else the word right after the phrase
+    ("290 investigations opened").
+
+    Example:
+
+        clause_verb("In 2020 the team assisted in 40 probes.", 32, 41)  # "assist"
+    """
+    window = text[max(0, start - 300) : end]
+    breaks = [b for b in regexes.CLAUSE_BREAK.finditer(window) if b.end() <= len(window) - (end - start)]
+    before = regexes.WORD_TOKEN.findall(window[breaks[-1].end() if breaks else 0 :])
+    for word in reversed(before):
+        if word.lower() in VERB_FORMS:
+            return VERB_FORMS[word.lower()]
+    after = regexes.WORD_TOKEN.findall(regexes.CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0])
+    after = [w.lower() for w in after]
+    while after and after[0] in AUXILIARIES:
+        after.pop(0)
+    return VERB_FORMS.get(after[0]) if after else None
+
+
 # --- official data ------------------------------------------------------------------------------
 
 
@@ -115,6 +218,30 @@ class OfficialValue:
     line: int
 
 
+@dataclass(frozen=True)
+class OfficialRow:
+    """One official value with its metric and place read for comparison."""
+
+    metric: str
+    parts: MetricParts
+    year: int
+    place: Place | None
+    value: OfficialValue
+
+    def describe(self) -> str:
+        where = f" for {self.place.name}" if self.place else ""
+        return f"official {self.metric} {self.year}{where}: {self.value.value:g} (line {self.value.line})"
+
+
+@dataclass
+class Finding:
+    """What the official data holds for a figure: the row that fits, how well, and why."""
+
+    row: OfficialRow | None
+    fit: Fit | None
+    note: str
+
+
 @dataclass
 class OfficialData:
     """Official values by (metric key, year, place key); a place of None stands for any place."""
@@ -122,12 +249,74 @@ class OfficialData:
     values: dict[tuple[str, int, str | None], OfficialValue] = field(default_factory=dict)
     path: str = ""
     duplicates: list[str] = field(default_factory=list)  # rows that repeat an earlier one: warnings
+    by_year: dict[int, list[OfficialRow]] = field(default_factory=dict)
 
     def get(self, metric: str | None, year: int, place: str | None) -> OfficialValue | None:
-        key = metric_key(metric)
-        if key is None:
-            return None
-        return self.values.get((key, year, place_key(place))) or self.values.get((key, year, None))
+        """The official value for exactly this metric, year and place (or a row for any place).
+
+        Example:
+
+            data.get("murders", 2014, "ST. LOUIS")  # OfficialValue(159.0, "FBI UCR", 3)
+        """
+        found = self.find(metric, year, place)
+        return found.row.value if found.row is not None and found.fit is Fit.same else None
+
+    def find(self, metric: str | None, year: int, place: str | None, verb: str | None = None) -> Finding:
+        """The official row that fits a stated metric, year and place; else the nearest rows, named
+        in the note. A row whose metric is narrower than the statement's comes back with
+        `Fit.broader` (never compared).
+
+        Example:
+
+            data.find("deaths", 2017, "Marlow County")  # Finding(row, Fit.broader, "...")
+        """
+        parts = metric_parts(metric)
+        if parts is None:
+            return Finding(None, None, "the figure names no metric")
+        here = parse_place(place)
+        broader: tuple[OfficialRow, str] | None = None
+        for row in self.by_year.get(year, []):
+            if not _same_place(row.place, here):
+                continue
+            fit, why = metric_fit(parts, row.parts, verb)
+            if fit is Fit.same:
+                return Finding(row, fit, row.describe())
+            if fit is Fit.broader and broader is None:
+                broader = (row, why)
+        if broader is not None:
+            row, why = broader
+            return Finding(row, Fit.broader, f"{why}: not compared ({row.describe()})")
+        return Finding(None, None, self._nearest(parts, year, here, verb))
+
+    def _nearest(self, parts: MetricParts, year: int, here: Place | None, verb: str | None) -> str:
+        """Why no row fits, naming the nearest official rows: the same metric and year for a place
+        that contains the figure's place or lies in it, the same place and year for another
+        metric, the same metric and place in other years, or other places."""
+        shown = here.name if here else "no place"
+        same_year = self.by_year.get(year, [])
+        metric_rows = [r for r in same_year if metric_fit(parts, r.parts, verb)[0] is not Fit.other]
+        if here is not None:
+            around = [r for r in metric_rows if r.place is not None and related(r.place, here)]
+            if around:
+                names = _names(r.place.name for r in around if r.place)
+                return f"official row for {names}; the article's figure is for {shown} ({around[0].describe()})"
+        here_rows = [r for r in same_year if _same_place(r.place, here)]
+        near = [(r, metric_fit(parts, r.parts, verb)[1]) for r in here_rows if r.parts.head == parts.head]
+        if near:
+            return f"{near[0][1]} ({near[0][0].describe()})"
+        years = sorted(
+            {y for y, rows in self.by_year.items() for r in rows if _same_place(r.place, here)
+             and metric_fit(parts, r.parts, verb)[0] is not Fit.other}
+        )  # fmt: skip
+        if years:
+            return f"official {parts.key} for {shown} covers {_years(years)}, not {year}"
+        if metric_rows:
+            places = _names(r.place.name for r in metric_rows if r.place)
+            return f"official {parts.key} {year} rows are for {places}, not {shown}"
+        if here_rows:
+            metrics = _names(r.metric for r in here_rows)
+            return f"no official {parts.key} for {shown} in {year}; its rows count {metrics}"
+        return f"no official {parts.key} in {year} for {shown}"
 
     def add(self, metric: str, year: int, place: str | None, value: OfficialValue) -> None:
         key = (metric_key(metric) or metric, year, place_key(place))
@@ -143,6 +332,40 @@ class OfficialData:
             )
             return
         self.values[key] = value
+        parts = metric_parts(metric)
+        if parts is not None:
+            self.by_year.setdefault(year, []).append(OfficialRow(metric, parts, year, parse_place(place), value))
+
+    def places(self) -> list[str]:
+        """The place names of the official rows, as written, most rows first."""
+        counts = Counter(r.place.name for rows in self.by_year.values() for r in rows if r.place)
+        return [name for name, _ in counts.most_common()]
+
+    def metrics(self) -> list[str]:
+        """The metrics of the official rows, as written, most rows first."""
+        return [name for name, _ in Counter(r.metric for rows in self.by_year.values() for r in rows).most_common()]
+
+
+def _same_place(official: Place | None, stated: Place | None) -> bool:
+    """An official row without a place stands for any place; one with a place needs the same place."""
+    if official is None:
+        return True
+    return stated is not None and official.same(stated)
+
+
+def _names(names: Iterable[str], most: int = 3) -> str:
+    """Up to `most` names, one per place ("Orange County" and "Orange County, CA" are one)."""
+    unique: list[tuple[str, Place | None]] = []
+    for name in names:
+        place = parse_place(name)
+        if not any(name == seen or (place and other and place.same(other)) for seen, other in unique):
+            unique.append((name, place))
+    shown = ", ".join(name for name, _ in unique[:most])
+    return shown + (f" and {len(unique) - most} more" if len(unique) > most else "")
+
+
+def _years(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 @dataclass
@@ -354,38 +577,81 @@ def _differences(stated: float, official: float) -> tuple[float, float | None]:
 def check_record(
     record: ArticleRecord, official: OfficialData, tolerance: float = DEFAULT_TOLERANCE
 ) -> Iterator[CheckRow]:
-    for f in record.figures:
-        place = f.location or record.location
-        found = official.get(f.metric, f.year, place)
-        row = CheckRow(
-            article=record.id,
-            kind="figure",
-            metric=f.metric,
-            year=f.year,
-            location=place,
-            stated=float(f.count),
-            official=None,
-            status=Status.no_official,
-            qualifier=f.qualifier.value,
-            evidence=f.evidence,
-            period=f.period,
-            basis=f.basis.value,
-        )
-        if found is not None:
-            row.official, row.source = found.value, found.source
-            row.status = _figure_status(float(f.count), found.value, f.qualifier.value, tolerance)
-            if f.period is not None:
-                row.status = Status.not_comparable
-                row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual official value"
-            elif row.status == Status.mismatch and f.basis in INFERRED_BASES:
-                row.status = Status.uncertain
-                row.note = f"the year and metric were read from the {f.basis.value}, not beside the count"
-            if row.status == Status.mismatch:
-                row.difference, row.relative_difference = _differences(float(f.count), found.value)
-        yield row
+    """Every figure, change and superlative of one record against the official data, and the
+    record's own changes against its own figures; each row's `note` says why it has its status.
+
+    Example:
+
+        rows = list(check_record(record, load_official(Path("official.csv"))))
+    """
+    yield from _settle_siblings(
+        [_check_figure(record, f, official, tolerance) for f in record.figures], record.figures
+    )
     yield from _check_changes(record, official, tolerance)
     yield from _check_superlatives(record, official)
     yield from _check_internal(record, tolerance)
+
+
+def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tolerance: float) -> CheckRow:
+    place = f.location or record.location
+    verb = clause_verb(record.text, f.start, f.end) if record.text else None
+    found = official.find(f.metric, f.year, place, verb)
+    row = CheckRow(
+        article=record.id,
+        kind="figure",
+        metric=f.metric,
+        year=f.year,
+        location=place,
+        stated=float(f.count),
+        official=None,
+        status=Status.no_official,
+        qualifier=f.qualifier.value,
+        evidence=f.evidence,
+        note=found.note,
+        period=f.period,
+        basis=f.basis.value,
+    )
+    if found.row is None:
+        return row
+    value = found.row.value
+    row.official, row.source = value.value, value.source
+    if found.fit is Fit.broader:
+        row.status = Status.uncertain
+        return row
+    if f.period is not None:
+        row.status = Status.not_comparable
+        row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual {found.note}"
+        return row
+    row.status = _figure_status(float(f.count), value.value, f.qualifier.value, tolerance)
+    if row.status == Status.mismatch:
+        row.difference, row.relative_difference = _differences(float(f.count), value.value)
+        row.note = f"{row.difference:+g} against the {found.note}"
+        if f.basis in INFERRED_BASES:
+            row.status, row.difference, row.relative_difference = Status.uncertain, None, None
+            row.note = f"the year and metric were read from the {f.basis.value}, not beside the count; {found.note}"
+    elif row.status == Status.consistent:
+        row.note = f"{_stated(f)} agrees with the {found.note}"
+    return row
+
+
+def _stated(f: Figure) -> str:
+    words = {Qualifier.approx: "about", Qualifier.at_least: "at least", Qualifier.at_most: "at most"}
+    return f"{words.get(f.qualifier, '')} {f.count:g}".strip()
+
+
+def _settle_siblings(rows: list[CheckRow], figures: list[Figure]) -> list[CheckRow]:
+    """A mismatch is no alarm when the same article gives another count for the same metric,
+    year and place that matches: the other count is likely a part of it ("40 of them")."""
+    matched = {
+        (metric_key(f.metric), f.year, r.location, r.official)
+        for r, f in zip(rows, figures, strict=True)
+        if r.status == Status.match
+    }
+    for r, f in zip(rows, figures, strict=True):
+        if r.status == Status.mismatch and (metric_key(f.metric), f.year, r.location, r.official) in matched:
+            r.status, r.difference, r.relative_difference = Status.uncertain, None, None
+            r.note = f"another count of {f.metric} for {f.year} in this article matches; this one may be a part of it"
+    return rows
 
 
 def _end_year(record: ArticleRecord, metric: str | None) -> int | None:
@@ -447,6 +713,13 @@ def _check_changes(record: ArticleRecord, official: OfficialData, tolerance: flo
             row.note = f"official {start_year}: {first.value:g}, {end_year}: {last.value:g}"
             if row.status == Status.mismatch:
                 row.difference = round(stated - computed, 2)
+        elif end_year is None:
+            row.note = "the change's end year is unknown: the article gives no year for it and no publication date"
+        elif last is None:
+            row.note = "no end value: " + official.find(c.metric, end_year, place).note
+        else:
+            years = " or ".join(str(y) for y in baseline_years(c.since))
+            row.note = f"no official value for {years} to measure the change from"
         yield row
 
 
@@ -480,6 +753,10 @@ def _check_superlatives(record: ArticleRecord, official: OfficialData) -> Iterat
                 holds = all(v < target for v in between) and series[claim.since_year] >= target
             row.official, row.status = target, Status.consistent if holds else Status.mismatch
             row.note = ", ".join(f"{y}: {v:g}" for y, v in sorted(series.items()))
+        else:
+            missing = [y for y, v in values.items() if v is None]
+            row.note = f"the official series lacks {_years(missing) if len(missing) < 3 else f'{len(missing)} years'}: "
+            row.note += official.find(claim.metric, missing[0], place).note
         yield row
 
 
@@ -576,3 +853,134 @@ STATUS_ORDER = {
 def sort_rows(rows: list[CheckRow]) -> list[CheckRow]:
     """Mismatches first, then the rest by article and year."""
     return sorted(rows, key=lambda r: (STATUS_ORDER[r.status], r.article, r.kind, r.year or 0))
+
+
+# --- what a run compared ------------------------------------------------------------------------
+
+COMPARED = frozenset({Status.match, Status.mismatch, Status.consistent, Status.uncertain, Status.not_comparable})
+
+
+def compared_nothing(rows: list[CheckRow]) -> bool:
+    """No statement found an official row (the article's own consistency does not count): a
+    wrong official file or place names, never an all-clear."""
+    return not any(r.status in COMPARED for r in rows if r.kind != "internal")
+
+
+def nothing_compared_message(records: list[ArticleRecord], official: OfficialData) -> str:
+    """Why a run compared nothing, naming the places and metrics on both sides and the nearest
+    pairs, so that a user can fix the official file or the records.
+
+    Example:
+
+        nothing_compared_message(records, data)
+        # "compared nothing: no official row fits any figure. Records' places: Fenwick (12) ..."
+    """
+    places = Counter(f.location or r.location or "no place" for r in records for f in r.figures)
+    metrics = Counter(metric_key(f.metric) or "" for r in records for f in r.figures)
+    if not places:
+        return "compared nothing: the records hold no figure to compare"
+    theirs = official.places()
+    lines = [
+        "compared nothing: no official row fits any figure.",
+        "  records' places: " + _counted(places) + "; official places: " + (_names(theirs, 5) or "none given"),
+        "  records' metrics: " + _counted(metrics) + "; official metrics: " + _names(official.metrics(), 5),
+    ]
+    near = []
+    for name in list(places)[:5]:
+        here = parse_place(name)
+        if here is None:
+            continue
+        close = [p for p in theirs if (o := parse_place(p)) is not None and related(o, here)]
+        close += difflib.get_close_matches(name, theirs, n=2, cutoff=0.6)
+        if close:
+            near.append(f"{name} ~ {_names(close, 2)}")
+    if near:
+        lines.append("  nearest places: " + "; ".join(near))
+    return "\n".join(lines)
+
+
+def _counted(counts: Counter[str], most: int = 5) -> str:
+    shown = ", ".join(f"{name} ({n})" for name, n in counts.most_common(most))
+    return shown + (f" and {len(counts) - most} more" if len(counts) > most else "")
+
+
+# --- scoring against expected statuses ----------------------------------------------------------
+
+
+@dataclass
+class ExpectedScore:
+    """Check rows against expected statuses: how many are right, which are wrong, and every
+    mismatch not expected (a false alarm)."""
+
+    right: int = 0
+    total: int = 0
+    wrong: list[str] = field(default_factory=list)
+    false_mismatches: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.right == self.total and not self.false_mismatches
+
+
+def load_expected(path: Path) -> list[dict[str, Any]]:
+    """Expected statuses: a JSON object whose "rows" list has `article`, `year`, `stated`,
+    `status` (and optionally `kind`, default figure, and `note`, words the row's note must hold).
+
+    Example:
+
+        load_expected(Path("tests/data/check-fixture/expected.json"))
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise OfficialDataError(f"{path}: cannot be read ({e.strerror or e})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise OfficialDataError(f"{path}: not JSON ({e})") from None
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise OfficialDataError(f'{path}: expected an object with a "rows" list')
+    statuses = {s.value for s in Status}
+    for n, row in enumerate(rows, 1):
+        missing = [k for k in ("article", "year", "stated", "status") if not isinstance(row, dict) or k not in row]
+        if missing:
+            raise OfficialDataError(f"{path}: row {n} lacks {', '.join(missing)}")
+        if row["status"] not in statuses:
+            raise OfficialDataError(f"{path}: row {n}: unknown status {row['status']!r}")
+    return rows
+
+
+def score_expected(rows: list[CheckRow], expected: list[dict[str, Any]]) -> ExpectedScore:
+    """Each expected row found by article, kind, year and stated value, its status (and note
+    words) compared; every mismatch that is not expected is a false alarm.
+
+    Example:
+
+        score_expected(rows, [{"article": "a", "year": 2014, "stated": 159, "status": "match"}])
+    """
+    score = ExpectedScore(total=len(expected))
+    by_key: dict[tuple[str, str, int | None, float | None], list[CheckRow]] = {}
+    for r in rows:
+        by_key.setdefault((r.article, r.kind, r.year, r.stated), []).append(r)
+    mismatches_expected = set()
+    for want in expected:
+        key = (want["article"], want.get("kind", "figure"), int(want["year"]), float(want["stated"]))
+        shown = f"{key[0]} {key[1]} {key[2]} {key[3]:g}"
+        found = by_key.get(key, [])
+        if want["status"] == Status.mismatch:
+            mismatches_expected.add(key)
+        ok = [r for r in found if r.status == want["status"] and want.get("note", "") in (r.note or "")]
+        if ok:
+            score.right += 1
+        elif not found:
+            score.wrong.append(f"{shown}: no such row (expected {want['status']})")
+        else:
+            got = ", ".join(f"{r.status.value} ({r.note})" for r in found)
+            score.wrong.append(f"{shown}: expected {want['status']}{_note_wanted(want)}, got {got}")
+    for r in rows:
+        if r.status == Status.mismatch and (r.article, r.kind, r.year, r.stated) not in mismatches_expected:
+            score.false_mismatches.append(f"{r.article} {r.kind} {r.year} {r.stated}: {r.note}")
+    return score
+
+
+def _note_wanted(want: dict[str, Any]) -> str:
+    return f" with a note naming {want['note']!r}" if want.get("note") else ""

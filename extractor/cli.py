@@ -770,12 +770,23 @@ def check(
     ] = 0.05,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as one JSON list.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print the rows as CSV.")] = False,
+    expected: Annotated[
+        Path | None,
+        typer.Option(
+            "--expected",
+            help='JSON {"rows": [{"article", "year", "stated", "status"}, ...]}: score the statuses against it; '
+            "exit 1 on any wrong status or unexpected mismatch.",
+        ),
+    ] = None,
     published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
-    """Check extracted figures and claims against official figures: match, mismatch, consistent
-    or no_official for each, with a summary first. Exit code 1 when anything mismatches, so a
-    pipeline can gate on it; 2 when there was nothing valid to check.
+    """Check extracted figures and claims against official figures: match, mismatch, consistent,
+    uncertain, not_comparable or no_official for each, with a note that says why and a summary
+    first. Exit code 1 when anything mismatches, so a pipeline can gate on it; 2 when there was
+    nothing valid to check, or when no official row fits any statement (the message names the
+    places and metrics on both sides). With --expected, the exit code is the score's: 1 on any
+    wrong status or unexpected mismatch.
 
     Example:
 
@@ -783,13 +794,27 @@ def check(
       extractor check out/facts.jsonl --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --only mismatch
     """
-    from .check import OfficialDataError, Status, check_record, is_records_file, sort_rows
+    from .check import (
+        OfficialDataError,
+        Status,
+        check_record,
+        compared_nothing,
+        is_records_file,
+        load_expected,
+        nothing_compared_message,
+        score_expected,
+        sort_rows,
+    )
     from .models import ArticleRecord
     from .run import read_or_extract
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
     data = _official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    try:
+        expected_rows = load_expected(expected) if expected is not None else None
+    except OfficialDataError as e:
+        fail(f"--expected {e}")
     wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
     unknown = wanted - {s.value for s in Status}
     if unknown:
@@ -815,16 +840,29 @@ def check(
         fail(str(e) + ("; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""))
     if not records:
         fail("nothing to check: no extractor record was read from " + ", ".join(str(p) for p in inputs))
-    rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
-    counts = Counter(r.status.value for r in rows)
-    if wanted:
-        rows = [r for r in rows if r.status.value in wanted]
+    all_rows = sort_rows([row for record in records for row in check_record(record, data, tolerance)])
+    counts = Counter(r.status.value for r in all_rows)
+    rows = [r for r in all_rows if r.status.value in wanted] if wanted else all_rows
     if as_json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
     elif as_csv:
         _check_csv(rows)
     else:
         _check_table(rows, counts, len(records))
+    if expected_rows is not None:
+        score = score_expected(all_rows, expected_rows)
+        for line in score.wrong:
+            err.print(f"[red]wrong:[/] {escape(line)}", highlight=False)
+        for line in score.false_mismatches:
+            err.print(f"[red]false mismatch:[/] {escape(line)}", highlight=False)
+        err.print(
+            f"expected statuses: {score.right}/{score.total} right, {len(score.false_mismatches)} false mismatches",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_OK if score.passed else EXIT_FAILED)
+    if compared_nothing(all_rows):
+        # a silent all-clear is the worst answer: say what did not meet, and fail
+        fail(nothing_compared_message(records, data))
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
 
 

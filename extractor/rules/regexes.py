@@ -168,6 +168,8 @@ NOT_METRIC_WORD = re.compile(r"[^a-z0-9\- ]")
 # The state after a city: "St. Louis, Mo." -> ", Mo.".
 STATE_SUFFIX = re.compile(r",.*$")
 NOT_ALNUM = re.compile(r"[^a-z0-9 ]+")
+# Where a count's clause starts, looking back from it: a sentence's end or a line break.
+CLAUSE_BREAK = re.compile(r"[.!?;]\s|\n")
 # A word of an evaluation's text comparison: "don't", "O'Neill".
 EVAL_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 # Half of a UTF-16 surrogate pair on its own: not text.
