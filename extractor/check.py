@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,7 @@ class MetricParts:
         return phrase + (f" ({', '.join(sorted(self.verbs))})" if self.verbs else "")
 
 
+@lru_cache(maxsize=65536)
 def metric_parts(metric: str | None) -> MetricParts | None:
     """A metric read into head, modifiers and verbs, synonyms made canonical and neutral words
     ("reported", "total") dropped; "gang-related" is the modifier "gang".
@@ -146,6 +148,7 @@ class Fit(StrEnum):
     other = "other"
 
 
+@lru_cache(maxsize=262144)
 def metric_fit(stated: MetricParts, official: MetricParts, verb: str | None = None) -> tuple[Fit, str]:
     """Whether a stated metric is the official one, with the reason when it is not. Head noun,
     modifiers and verbs all count; `verb` is the one beside the count in the article.
@@ -250,6 +253,7 @@ class OfficialData:
     path: str = ""
     duplicates: list[str] = field(default_factory=list)  # rows that repeat an earlier one: warnings
     by_year: dict[int, list[OfficialRow]] = field(default_factory=dict)
+    by_head: dict[str, list[OfficialRow]] = field(default_factory=dict)  # the rows of every year by head noun
 
     def get(self, metric: str | None, year: int, place: str | None) -> OfficialValue | None:
         """The official value for exactly this metric, year and place (or a row for any place).
@@ -305,7 +309,7 @@ class OfficialData:
         if near:
             return f"{near[0][1]} ({near[0][0].describe()})"
         years = sorted(
-            {y for y, rows in self.by_year.items() for r in rows if _same_place(r.place, here)
+            {r.year for r in self.by_head.get(parts.head, []) if _same_place(r.place, here)
              and metric_fit(parts, r.parts, verb)[0] is not Fit.other}
         )  # fmt: skip
         if years:
@@ -334,7 +338,9 @@ class OfficialData:
         self.values[key] = value
         parts = metric_parts(metric)
         if parts is not None:
-            self.by_year.setdefault(year, []).append(OfficialRow(metric, parts, year, parse_place(place), value))
+            row = OfficialRow(metric, parts, year, parse_place(place), value)
+            self.by_year.setdefault(year, []).append(row)
+            self.by_head.setdefault(parts.head, []).append(row)
 
     def places(self) -> list[str]:
         """The place names of the official rows, as written, most rows first."""
@@ -365,6 +371,8 @@ def _names(names: Iterable[str], most: int = 3) -> str:
 
 
 def _years(years: list[int]) -> str:
+    if not years:
+        return "none"
     return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
@@ -867,35 +875,46 @@ def compared_nothing(rows: list[CheckRow]) -> bool:
 
 
 def nothing_compared_message(records: list[ArticleRecord], official: OfficialData) -> str:
-    """Why a run compared nothing, naming the places and metrics on both sides and the nearest
-    pairs, so that a user can fix the official file or the records.
+    """Why a run compared nothing, naming the places, metrics and years on both sides and the
+    nearest places, so that a user can fix the official file or the records.
 
     Example:
 
         nothing_compared_message(records, data)
-        # "compared nothing: no official row fits any figure. Records' places: Fenwick (12) ..."
+        # "compared nothing: no official row fits any figure. records' places: Fenwick (12) ..."
     """
-    places = Counter(f.location or r.location or "no place" for r in records for f in r.figures)
-    metrics = Counter(metric_key(f.metric) or "" for r in records for f in r.figures)
-    if not places:
+    figures = [(f, f.location or r.location) for r in records for f in r.figures]
+    if not figures:
         return "compared nothing: the records hold no figure to compare"
+    places = Counter(place or "no place" for _, place in figures)
+    metrics = Counter(metric_key(f.metric) or "" for f, _ in figures)
     theirs = official.places()
     lines = [
         "compared nothing: no official row fits any figure.",
-        "  records' places: " + _counted(places) + "; official places: " + (_names(theirs, 5) or "none given"),
-        "  records' metrics: " + _counted(metrics) + "; official metrics: " + _names(official.metrics(), 5),
+        f"  records' places: {_counted(places)}; official places: {_names(theirs, 5) if theirs else 'none given'}",
+        f"  records' metrics: {_counted(metrics)}; official metrics: {_names(official.metrics(), 5)}",
+        f"  records' years: {_years(sorted({f.year for f, _ in figures}))}; "
+        f"official years: {_years(sorted(official.by_year))}",
     ]
-    near = []
-    for name in list(places)[:5]:
+    both, near = [], []
+    for name in places:
         here = parse_place(name)
         if here is None:
             continue
+        same = [p for p in theirs if (o := parse_place(p)) is not None and o.same(here)]
+        if same:
+            both.append(name)
+            continue
         close = [p for p in theirs if (o := parse_place(p)) is not None and related(o, here)]
-        close += difflib.get_close_matches(name, theirs, n=2, cutoff=0.6)
+        if not close:  # else a name spelled alike, of the same kind: "Fenwik" for "Fenwick"
+            keys = {o.key: p for p in theirs if (o := parse_place(p)) is not None and o.kind is here.kind}
+            close = [keys[k] for k in difflib.get_close_matches(here.key, list(keys), n=2, cutoff=0.8)]
         if close:
             near.append(f"{name} ~ {_names(close, 2)}")
+    if both:
+        lines.append(f"  places in both, where no metric and year meet: {_names(both, 5)}")
     if near:
-        lines.append("  nearest places: " + "; ".join(near))
+        lines.append("  nearest places: " + "; ".join(near[:5]))
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .rules import load, regexes
@@ -56,8 +56,7 @@ class Place:
             return frozenset({self.state})
         if self.kind is PlaceKind.state:
             return frozenset()
-        index = _city_counties() if self.kind is PlaceKind.city else _county_states()
-        return frozenset(state for (key, state) in index if key == self.key)
+        return _states_by_name(self.kind).get(self.key, frozenset())
 
 
 def _words() -> dict[str, Any]:
@@ -101,6 +100,7 @@ def state_code(name: str) -> str | None:
     return _state_names().get(normal_form(name))
 
 
+@lru_cache(maxsize=65536)
 def parse_place(name: str | None) -> Place | None:
     """A place name as a `Place`; None for an empty name.
 
@@ -155,6 +155,16 @@ def _county_states() -> dict[tuple[str, str], bool]:
     return found
 
 
+@cache
+def _states_by_name(kind: PlaceKind) -> dict[str, frozenset[str]]:
+    """City or county name -> the states that have a place of that name."""
+    found: dict[str, set[str]] = {}
+    for key, state in _city_counties() if kind is PlaceKind.city else _county_states():
+        found.setdefault(key, set()).add(state)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=65536)
 def counties_of(city: Place) -> frozenset[tuple[str, str]]:
     """The (county, state) pairs a city lies in, per the gazetteer; empty for an unknown city.
 
@@ -177,7 +187,7 @@ def contains(outer: Place, inner: Place) -> bool:
         contains(parse_place("Orange County"), parse_place("Santa Ana"))  # True
         contains(parse_place("California"), parse_place("Orange County, CA"))  # True
     """
-    if outer.kind is PlaceKind.city or outer.same(inner):
+    if outer.kind is PlaceKind.city or outer.same(inner) or {outer.key, inner.key} & set(_words()["not_places"]):
         return False
     if outer.kind is PlaceKind.state:
         return inner.kind is not PlaceKind.state and outer.state in inner.states()
