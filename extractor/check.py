@@ -2,11 +2,13 @@
 
 Official CSVs come long (`metric,year,value[,location,source]`) or wide (a column per metric, mapped
 with `--map homicide=homs_sum --year-col year --location-col department_name` or a mapping file).
-Metrics match through an editable synonym list (rules/metrics.json), places through a normal form
-("St. Louis, Mo." = "Saint Louis" = "ST. LOUIS"). Each figure gets a status: match, mismatch (with
-the difference), consistent (an approximate or bounded figure the official value satisfies) or
-no_official; percent changes are recomputed from the official series, superlatives are checked
-year by year, and each article's percent changes against its own figures."""
+Metrics match by head noun, modifiers and verb, through an editable synonym list
+(rules/metrics.json) and the verb beside the count; places as a hierarchy from the gazetteer
+(places.py: "Santa Ana, Calif." = "SANTA ANA", inside Orange County). Each figure gets a status
+(match, mismatch with the difference, consistent, uncertain, not_comparable or no_official) and a
+note that says why, naming the nearest official rows when none fits; percent changes are
+recomputed from the official series, superlatives are checked year by year, and each article's
+percent changes against its own figures."""
 
 from __future__ import annotations
 
