@@ -625,12 +625,12 @@ def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tole
         return row
     value = found.row.value
     row.official, row.source = value.value, value.source
-    if found.fit is Fit.broader:
-        row.status = Status.uncertain
-        return row
-    if f.period is not None:
+    if f.period is not None:  # first: whatever the metric, part of a year is no year's total
         row.status = Status.not_comparable
         row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual {found.note}"
+        return row
+    if found.fit is Fit.broader:
+        row.status = Status.uncertain
         return row
     row.status = _figure_status(float(f.count), value.value, f.qualifier.value, tolerance)
     if row.status == Status.mismatch:

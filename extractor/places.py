@@ -90,6 +90,14 @@ def _state_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _state_keys() -> dict[str, str]:
+    """Postal code -> the normal form of the state's full name."""
+    import us
+
+    return {state.abbr: normal_form(state.name) for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]}
+
+
 def state_code(name: str) -> str | None:
     """The postal code of a state however it is written: "Calif." -> "CA", "missouri" -> "MO".
 
@@ -122,7 +130,7 @@ def parse_place(name: str | None) -> Place | None:
     whole = state_code(text)
     raw = set(regexes.NOT_ALNUM.sub(" ", text.lower()).split())
     if whole and not state and not raw & set(_words()["city_words"]):  # "Kansas City" is no state
-        return Place(shown, normal_form(text), PlaceKind.state, whole)
+        return Place(shown, _state_keys()[whole], PlaceKind.state, whole)  # "CA" = "Calif." = "California"
     return Place(shown, " ".join(words), PlaceKind.city, state)
 
 

@@ -41,6 +41,8 @@ FIXTURE = Path(__file__).parent / "data" / "check-fixture"
         ("Orange County", "Orange County, CA", True),
         ("orange county, california", "Orange County", True),
         ("New York", "New York City", True),  # a dateline's "NEW YORK" is the city
+        ("CA", "California", True),
+        ("Calif.", "california", True),
         ("Orange County, CA", "Orange County, Fla.", False),
         ("San Diego", "San Diego County", False),  # the city is not the county
         ("Kansas City, Mo.", "Kansas", False),
@@ -118,6 +120,7 @@ def test_state_names_and_abbreviations(written: str, code: str | None) -> None:
         ("investigations", "investigations opened", None, Fit.broader),  # no verb said
         ("investigations initiated", "investigations opened", None, Fit.same),  # verb synonyms
         ("investigations", "investigations", "assist", Fit.same),  # the official count names no verb
+        ("arrests", "arrests made", None, Fit.same),  # a light verb says nothing
     ],
 )
 def test_metric_fit(stated: str, official: str, verb: str | None, fit: Fit) -> None:
@@ -191,6 +194,8 @@ def official(tmp_path: Path) -> Any:
         ({"year": 2021, "count": 40, "metric": "overdose death"}, "no_official", "overdose"),
         ({"year": 2021, "count": 75, "metric": "burglary"}, "no_official", "covers 2019"),
         ({"year": 2021, "count": 75, "metric": "investigation", "period": "first half"}, "not_comparable", "part"),
+        # part of a year is not comparable, whatever the metric: a generic one too
+        ({"year": 2021, "count": 40, "metric": "death", "period": "year to date"}, "not_comparable", "part"),
         ({"year": 2021, "count": 75, "metric": "arson"}, "no_official", "arson"),
     ],
 )
