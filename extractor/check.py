@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import INFERRED_BASES, ArticleRecord, Figure, Qualifier
-from .places import Place, parse_place, related
+from .places import Place, PlaceKind, parse_place, related
 from .rules import load, regexes
 from .vocabulary import LOW_SUPERLATIVES, singular
 
@@ -82,7 +82,8 @@ for _canonical, _variants in RULES["synonyms"].items():
     for _variant in [_canonical, *_variants]:
         SYNONYMS[" ".join(singular(w) for w in _variant.lower().split())] = _canonical
 
-METRIC_WORDS = load("check.json")["metric"]
+RULES_CHECK = load("check.json")
+METRIC_WORDS = RULES_CHECK["metric"]
 NEUTRAL = frozenset(METRIC_WORDS["neutral"])
 AUXILIARIES = frozenset(METRIC_WORDS["auxiliaries"])
 VERB_FORMS = {form: verb for verb, forms in METRIC_WORDS["verbs"].items() for form in forms}
@@ -451,8 +452,23 @@ class YearColumns:
 
     def place(self, row: dict[str, str | None]) -> str | None:
         """ "Baltimore" and "Maryland" give "Baltimore, Maryland": the place key keeps the city."""
-        parts = [(row.get(c) or "").strip() for c in self.places]
+        parts = [place_cell(c, row.get(c)) for c in self.places]
         return ", ".join(p for p in parts if p) or None
+
+
+def place_cell(column: str, value: str | None) -> str:
+    """A place cell as a place name: the column says what a bare name is ("Orange" in a `county`
+    column is Orange County).
+
+    Example:
+
+        place_cell("county", "Orange")  # "Orange County"
+    """
+    name = (value or "").strip()
+    if not name or column.strip().lower() not in RULES_CHECK["places"]["county_columns"]:
+        return name
+    place = parse_place(name)
+    return name if place is None or place.kind is not PlaceKind.city else f"{name} County"
 
 
 def _add_year_columns(
@@ -495,7 +511,7 @@ def _add_long_row(data: OfficialData, row: dict[str, str | None], path: Path, li
 def _add_mapped_row(data: OfficialData, columns: ColumnMap, row: dict[str, str | None], path: Path, line: int) -> None:
     """A row of a wide table, a column per metric as `columns` maps them."""
     year = _year(row[columns.year] or "", path, line, columns.year)
-    place = (row[columns.location] or "").strip() or None if columns.location else None
+    place = place_cell(columns.location, row[columns.location]) or None if columns.location else None
     source = (row.get(columns.source) or "").strip() or None if columns.source else None
     for metric, column in columns.metrics.items():
         value = _number(row[column] or "", path, line, column)

@@ -127,6 +127,8 @@ def parse_place(name: str | None) -> Place | None:
     county_words = set(_words()["county_words"])
     if len(words) > 1 and words[-1] in county_words:
         return Place(shown, " ".join(words[:-1]), PlaceKind.county, state)
+    if len(words) > 1 and words[0] in county_words:  # "County of Orange" (normal form: "county orange")
+        return Place(shown, " ".join(words[1:]), PlaceKind.county, state)
     whole = state_code(text)
     raw = set(regexes.NOT_ALNUM.sub(" ", text.lower()).split())
     if whole and not state and not raw & set(_words()["city_words"]):  # "Kansas City" is no state

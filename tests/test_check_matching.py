@@ -48,6 +48,8 @@ FIXTURE = Path(__file__).parent / "data" / "check-fixture"
         ("Kansas City, Mo.", "Kansas", False),
         ("Washington, D.C.", "Washington", False),  # the capital is not the state
         ("Fenwick", "Fenwick Falls", False),
+        ("County of Orange", "Orange County", True),
+        ("Orange Co., Calif.", "Orange County", True),
     ],
 )
 def test_place_names_match_whatever_their_form(a: str, b: str, same: bool) -> None:
@@ -98,6 +100,14 @@ def test_places_as_a_hierarchy(outer: str, inner: str, inside: bool) -> None:
 )
 def test_state_names_and_abbreviations(written: str, code: str | None) -> None:
     assert state_code(written) == code
+
+
+def test_a_bare_name_in_a_county_column_is_a_county(tmp_path: Path) -> None:
+    table = tmp_path / "counties.csv"
+    table.write_text("county,state,2020_robberies,2021_robberies\nOrange,CA,1100,1180\n", encoding="utf-8")
+    data = load_official(table)
+    assert data.get("robbery", 2021, "Orange County").value == 1180  # type: ignore[union-attr]
+    assert data.get("robbery", 2021, "Orange, Calif.") is None  # the city of Orange is not the county
 
 
 # --- metrics ------------------------------------------------------------------------------------
