@@ -86,6 +86,7 @@ RULES_CHECK = load("check.json")
 METRIC_WORDS = RULES_CHECK["metric"]
 NEUTRAL = frozenset(METRIC_WORDS["neutral"])
 AUXILIARIES = frozenset(METRIC_WORDS["auxiliaries"])
+HEAD_BY_VERB: dict[str, dict[str, str]] = METRIC_WORDS["head_by_verb"]
 VERB_FORMS = {form: verb for verb, forms in METRIC_WORDS["verbs"].items() for form in forms}
 
 
@@ -280,6 +281,9 @@ class OfficialData:
         parts = metric_parts(metric)
         if parts is None:
             return Finding(None, None, "the figure names no metric")
+        head = HEAD_BY_VERB.get(parts.head, {}).get(verb or "")
+        if head:  # "33 people killed" count deaths
+            parts = MetricParts(head, parts.modifiers, parts.verbs)
         here = parse_place(place)
         broader: tuple[OfficialRow, str] | None = None
         for row in self.by_year.get(year, []):
@@ -376,7 +380,9 @@ def _names(names: Iterable[str], most: int = 3) -> str:
 def _years(years: list[int]) -> str:
     if not years:
         return "none"
-    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    if years[-1] - years[0] + 1 == len(years) and len(years) > 2:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years)) if len(years) <= 4 else f"{len(years)} years from {years[0]} to {years[-1]}"
 
 
 @dataclass
@@ -643,7 +649,7 @@ def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tole
     row.official, row.source = value.value, value.source
     if f.period is not None:  # first: whatever the metric, part of a year is no year's total
         row.status = Status.not_comparable
-        row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual {found.note}"
+        row.note = f"a count for part of {f.year} ({f.period}) is not compared with the annual {found.row.describe()}"
         return row
     if found.fit is Fit.broader:
         row.status = Status.uncertain

@@ -224,6 +224,32 @@ def test_a_city_figure_never_meets_a_county_row_and_the_note_names_it(official: 
     assert row.status == Status.match
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("In 2021, 75 people were killed on Fenwick roads.", "match"),  # people killed are deaths
+        ("Crashes killed 75 people in Fenwick in 2021.", "match"),
+        ("In 2021, 75 people were injured on Fenwick roads.", "no_official"),  # injuries are not deaths
+        ("In 2021, 75 people attended the Fenwick vigil.", "no_official"),
+    ],
+)
+def test_people_killed_are_deaths(tmp_path: Path, text: str, status: str) -> None:
+    table = tmp_path / "deaths.csv"
+    table.write_text("metric,year,value,location\ntraffic fatalities,2021,75,Fenwick\n", encoding="utf-8")
+    start = text.index("75")
+    rec = ArticleRecord.model_validate(
+        {"id": "p", "source": "s", "path": "p", "title": None, "published": "2022-01-05", "location": "Fenwick",
+         "text": text, "figures": [{"year": 2021, "count": 75, "metric": "person", "start": start,
+                                    "end": start + 9, "evidence": text[start : start + 9]}]}
+    )  # fmt: skip
+    (row,) = check_record(rec, load_official(table))
+    # "traffic" is a modifier the statement lacks: a match needs the official row to say "deaths" only
+    assert row.status.value == ("uncertain" if status == "match" else status), row.note
+    table.write_text("metric,year,value,location\ndeaths,2021,75,Fenwick\n", encoding="utf-8")
+    (row,) = check_record(rec, load_official(table))
+    assert row.status.value == status, row.note
+
+
 def test_a_second_count_beside_a_matching_one_is_no_alarm(official: Any) -> None:
     figures = [
         {"year": 2021, "count": 75, "metric": "investigation", "location": "Anaheim"},
