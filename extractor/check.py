@@ -598,7 +598,29 @@ def _figure_status(stated: float, official: float, qualifier: str, tolerance: fl
         return Status.consistent if official >= stated else Status.mismatch
     if qualifier == Qualifier.at_most:
         return Status.consistent if official <= stated else Status.mismatch
-    return Status.match if stated == official else Status.mismatch
+    if stated == official:
+        return Status.match
+    return Status.consistent if rounded_from(stated, official) else Status.mismatch
+
+
+ROUND_FROM = 1000  # "9,400" may be 9,406 rounded; "30" is not taken for a rounded 32
+
+
+def rounded_from(stated: float, official: float) -> bool:
+    """A round count of thousands or more ("9,400", "12,000") that the official value rounds to,
+    at the count's own precision: an approximation the text did not mark.
+
+    Example:
+
+        rounded_from(9400, 9406)  # True
+        rounded_from(9400, 9460)  # False: 9,460 rounds to 9,500
+    """
+    if stated < ROUND_FROM or stated != int(stated) or int(stated) % 100:
+        return False
+    unit = 100
+    while int(stated) % (unit * 10) == 0 and unit * 100 <= stated:  # "1,000" is to the hundred, not 1,400
+        unit *= 10
+    return abs(official - stated) * 2 < unit or abs(official - stated) * 2 == unit and official < stated
 
 
 def _differences(stated: float, official: float) -> tuple[float, float | None]:
@@ -661,6 +683,8 @@ def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tole
         if f.basis in INFERRED_BASES:
             row.status, row.difference, row.relative_difference = Status.uncertain, None, None
             row.note = f"the year and metric were read from the {f.basis.value}, not beside the count; {found.note}"
+    elif row.status == Status.consistent and f.qualifier == Qualifier.exact:
+        row.note = f"{f.count:,g} reads as a rounded count; the {found.note} rounds to it"
     elif row.status == Status.consistent:
         row.note = f"{_stated(f)} agrees with the {found.note}"
     return row

@@ -19,6 +19,7 @@ from extractor.check import (
     load_official,
     metric_fit,
     metric_parts,
+    rounded_from,
     score_expected,
 )
 from extractor.cli import app
@@ -154,6 +155,23 @@ def test_metric_fit(stated: str, official: str, verb: str | None, fit: Fit) -> N
 def test_the_verb_beside_a_count(text: str, count: str, verb: str | None) -> None:
     start = text.index(f"{count} ")
     assert clause_verb(text, start, start + len(count) + 6) == verb
+
+
+@pytest.mark.parametrize(
+    ("stated", "official", "rounded"),
+    [
+        (9400, 9406, True),  # hundreds
+        (9400, 9350, True),  # half rounds up
+        (9400, 9460, False),
+        (12000, 12400, True),  # thousands
+        (1000, 1049, True),
+        (1000, 1400, False),  # "1,000" is read to the hundred
+        (30, 32, False),  # small counts are never taken for rounded ones
+        (9406, 9400, False),  # not a round count
+    ],
+)
+def test_round_counts(stated: float, official: float, rounded: bool) -> None:
+    assert rounded_from(stated, official) is rounded
 
 
 # --- rows ---------------------------------------------------------------------------------------
