@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,12 +82,31 @@ for _canonical, _variants in RULES["synonyms"].items():
     for _variant in [_canonical, *_variants]:
         SYNONYMS[" ".join(singular(w) for w in _variant.lower().split())] = _canonical
 
-RULES_CHECK = load("check.json")
-METRIC_WORDS = RULES_CHECK["metric"]
-NEUTRAL = frozenset(METRIC_WORDS["neutral"])
-AUXILIARIES = frozenset(METRIC_WORDS["auxiliaries"])
-HEAD_BY_VERB: dict[str, dict[str, str]] = METRIC_WORDS["head_by_verb"]
-VERB_FORMS = {form: verb for verb, forms in METRIC_WORDS["verbs"].items() for form in forms}
+
+@dataclass(frozen=True)
+class CheckWords:
+    """The word lists of rules/check.json (metrics, verbs, county columns), loaded on first use."""
+
+    neutral: frozenset[str]
+    auxiliaries: frozenset[str]
+    suffixes: tuple[str, ...]
+    verb_forms: dict[str, str]  # "initiated" -> "open"
+    head_by_verb: dict[str, dict[str, str]]  # "person" + "kill" -> "death"
+    county_columns: frozenset[str]
+
+
+@cache
+def check_words() -> CheckWords:
+    rules = load("check.json")
+    metric = rules["metric"]
+    return CheckWords(
+        neutral=frozenset(metric["neutral"]),
+        auxiliaries=frozenset(metric["auxiliaries"]),
+        suffixes=tuple(metric["modifier_suffixes"]),
+        verb_forms={form: verb for verb, forms in metric["verbs"].items() for form in forms},
+        head_by_verb=metric["head_by_verb"],
+        county_columns=frozenset(rules["places"]["county_columns"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -118,12 +137,13 @@ def metric_parts(metric: str | None) -> MetricParts | None:
     """
     if not metric:
         return None
-    text = metric.lower()
-    for suffix in METRIC_WORDS["modifier_suffixes"]:
+    vocabulary, text = check_words(), metric.lower()
+    for suffix in vocabulary.suffixes:
         text = text.replace(suffix, " ")
     raw = regexes.NOT_METRIC_WORD.sub(" ", text).split()
-    verbs = frozenset(VERB_FORMS[w] for w in raw if w in VERB_FORMS)
-    words = [singular(w) for w in raw if w not in VERB_FORMS and w not in NEUTRAL]
+    forms = vocabulary.verb_forms
+    verbs = frozenset(forms[w] for w in raw if w in forms)
+    words = [singular(w) for w in raw if w not in forms and w not in vocabulary.neutral]
     if not words:
         return None
     # the longest ending that is a known metric takes its canonical name: "fatal overdose" is an
@@ -202,17 +222,17 @@ def clause_verb(text: str, start: int, end: int) -> str | None:
 
         clause_verb("In 2020 the team assisted in 40 probes.", 32, 41)  # "assist"
     """
-    window = text[max(0, start - 300) : end]
+    forms, window = check_words().verb_forms, text[max(0, start - 300) : end]
     breaks = [b for b in regexes.CLAUSE_BREAK.finditer(window) if b.end() <= len(window) - (end - start)]
     before = regexes.WORD_TOKEN.findall(window[breaks[-1].end() if breaks else 0 :])
     for word in reversed(before):
-        if word.lower() in VERB_FORMS:
-            return VERB_FORMS[word.lower()]
+        if word.lower() in forms:
+            return forms[word.lower()]
     after = regexes.WORD_TOKEN.findall(regexes.CLAUSE_BREAK.split(text[end : end + 40], maxsplit=1)[0])
     after = [w.lower() for w in after]
-    while after and after[0] in AUXILIARIES:
+    while after and after[0] in check_words().auxiliaries:
         after.pop(0)
-    return VERB_FORMS.get(after[0]) if after else None
+    return forms.get(after[0]) if after else None
 
 
 # --- official data ------------------------------------------------------------------------------
@@ -281,7 +301,7 @@ class OfficialData:
         parts = metric_parts(metric)
         if parts is None:
             return Finding(None, None, "the figure names no metric")
-        head = HEAD_BY_VERB.get(parts.head, {}).get(verb or "")
+        head = check_words().head_by_verb.get(parts.head, {}).get(verb or "")
         if head:  # "33 people killed" count deaths
             parts = MetricParts(head, parts.modifiers, parts.verbs)
         here = parse_place(place)
@@ -471,7 +491,7 @@ def place_cell(column: str, value: str | None) -> str:
         place_cell("county", "Orange")  # "Orange County"
     """
     name = (value or "").strip()
-    if not name or column.strip().lower() not in RULES_CHECK["places"]["county_columns"]:
+    if not name or column.strip().lower() not in check_words().county_columns:
         return name
     place = parse_place(name)
     return name if place is None or place.kind is not PlaceKind.city else f"{name} County"
