@@ -123,7 +123,7 @@ def parse_place(name: str | None) -> Place | None:
     head, _, tail = shown.rpartition(",")
     state = state_code(tail) if head else None
     text = head if state else shown
-    words = normal_form(text).split()
+    words = _without_agency(normal_form(text).split())
     county_words = set(_words()["county_words"])
     if len(words) > 1 and words[-1] in county_words:
         return Place(shown, " ".join(words[:-1]), PlaceKind.county, state)
@@ -134,6 +134,19 @@ def parse_place(name: str | None) -> Place | None:
     if whole and not state and not raw & set(_words()["city_words"]):  # "Kansas City" is no state
         return Place(shown, _state_keys()[whole], PlaceKind.state, whole)  # "CA" = "Calif." = "California"
     return Place(shown, " ".join(words), PlaceKind.city, state)
+
+
+def _without_agency(words: list[str]) -> list[str]:
+    """A place's words without the agency named after it: "Orange County Sheriff's Office" is
+    Orange County, "Fenwick District Attorney" Fenwick."""
+    phrases = [p.split() for p in _words()["agency_words"]]
+    cut = True
+    while cut:
+        cut = False
+        for phrase in phrases:
+            if len(words) > len(phrase) and words[-len(phrase) :] == phrase:
+                words, cut = words[: -len(phrase)], True
+    return words
 
 
 @cache

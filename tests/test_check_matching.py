@@ -51,6 +51,9 @@ FIXTURE = Path(__file__).parent / "data" / "check-fixture"
         ("Fenwick", "Fenwick Falls", False),
         ("County of Orange", "Orange County", True),
         ("Orange Co., Calif.", "Orange County", True),
+        ("Orange County Sheriff's Department", "Orange County", True),  # an agency's name
+        ("Fenwick District Attorney's Office", "Fenwick", True),
+        ("Santa Ana Police Department", "Santa Ana, Calif.", True),
     ],
 )
 def test_place_names_match_whatever_their_form(a: str, b: str, same: bool) -> None:
