@@ -350,7 +350,9 @@ class OfficialData:
         return f"no official {parts.key} in {year} for {shown}"
 
     def add(self, metric: str, year: int, place: str | None, value: OfficialValue) -> None:
-        key = (metric_key(metric) or metric, year, place_key(place))
+        where = parse_place(place)
+        # one place however written, but Orange County, CA is not Orange County, Fla.
+        key = (metric_key(metric) or metric, year, f"{where.kind}:{where.key}:{where.state or ''}" if where else None)
         existing = self.values.get(key)
         if existing is not None and existing.value != value.value:
             raise OfficialDataError(
@@ -365,7 +367,7 @@ class OfficialData:
         self.values[key] = value
         parts = metric_parts(metric)
         if parts is not None:
-            row = OfficialRow(metric, parts, year, parse_place(place), value)
+            row = OfficialRow(metric, parts, year, where, value)
             self.by_year.setdefault(year, []).append(row)
             self.by_head.setdefault(parts.head, []).append(row)
 

@@ -106,6 +106,17 @@ def test_state_names_and_abbreviations(written: str, code: str | None) -> None:
     assert state_code(written) == code
 
 
+def test_places_of_one_name_in_two_states_are_two_places(tmp_path: Path) -> None:
+    table = tmp_path / "two.csv"
+    table.write_text(
+        'metric,year,value,location\nrobbery,2021,1180,"Orange County, CA"\nrobbery,2021,950,"Orange County, Fla."\n',
+        encoding="utf-8",
+    )
+    data = load_official(table)  # no disagreeing duplicate
+    assert data.get("robbery", 2021, "Orange County, Calif.").value == 1180  # type: ignore[union-attr]
+    assert data.get("robbery", 2021, "Orange County, Florida").value == 950  # type: ignore[union-attr]
+
+
 def test_a_bare_name_in_a_county_column_is_a_county(tmp_path: Path) -> None:
     table = tmp_path / "counties.csv"
     table.write_text("county,state,2020_robberies,2021_robberies\nOrange,CA,1100,1180\n", encoding="utf-8")
