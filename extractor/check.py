@@ -671,7 +671,7 @@ def check_record(
 def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tolerance: float) -> CheckRow:
     place = f.location or record.location
     verb = clause_verb(record.text, f.start, f.end) if record.text else None
-    found = official.find(f.metric, f.year, place, verb)
+    found = official.find(f.metric, f.year, in_state_of(place, record.location), verb)
     row = CheckRow(
         article=record.id,
         kind="figure",
@@ -710,6 +710,21 @@ def _check_figure(record: ArticleRecord, f: Figure, official: OfficialData, tole
     elif row.status == Status.consistent:
         row.note = f"{_stated(f)} agrees with the {found.note}"
     return row
+
+
+def in_state_of(place: str | None, article_place: str | None) -> str | None:
+    """A place without a state takes the article's state where the gazetteer has a place of that
+    name there: "Orange County" in a release from "Santa Ana, Calif." is Orange County, CA (not
+    the one in Florida); "Chicago" in the same release stays Chicago.
+
+    Example:
+
+        in_state_of("Orange County", "Santa Ana, Calif.")  # "Orange County, CA"
+    """
+    here, article = parse_place(place), parse_place(article_place)
+    if here is None or here.state or article is None or not article.state or here.kind is PlaceKind.state:
+        return place
+    return f"{place}, {article.state}" if article.state in here.states() else place
 
 
 def _stated(f: Figure) -> str:

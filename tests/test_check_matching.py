@@ -117,6 +117,23 @@ def test_places_of_one_name_in_two_states_are_two_places(tmp_path: Path) -> None
     assert data.get("robbery", 2021, "Orange County, Florida").value == 950  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("place", "article", "read"),
+    [
+        ("Orange County", "Santa Ana, Calif.", "Orange County, CA"),
+        ("Chicago", "Santa Ana, Calif.", "Chicago"),  # no Chicago in California: left as it is
+        ("Orange County, Fla.", "Santa Ana, Calif.", "Orange County, Fla."),  # a state of its own
+        ("Orange County", "Santa Ana", "Orange County"),  # the article gives no state
+        ("Texas", "Santa Ana, Calif.", "Texas"),
+        (None, "Santa Ana, Calif.", None),
+    ],
+)
+def test_a_place_takes_the_articles_state_where_it_has_one_there(place: str | None, article: str, read: str) -> None:
+    from extractor.check import in_state_of
+
+    assert in_state_of(place, article) == read
+
+
 def test_a_bare_name_in_a_county_column_is_a_county(tmp_path: Path) -> None:
     table = tmp_path / "counties.csv"
     table.write_text("county,state,2020_robberies,2021_robberies\nOrange,CA,1100,1180\n", encoding="utf-8")
