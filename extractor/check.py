@@ -195,9 +195,9 @@ def metric_fit(stated: MetricParts, official: MetricParts, verb: str | None = No
     mine, theirs = set(stated.modifiers), set(official.modifiers)
     if not mine <= theirs:
         extra = " ".join(m for m in stated.modifiers if m not in theirs)
-        return Fit.other, f"the article counts {extra} {stated.head}s only; the official {official.key} counts more"
+        return Fit.other, f"the article counts '{extra} {stated.head}' only; the official '{official.key}' counts more"
     if mine < theirs or unsaid_verb:
-        return Fit.broader, f"the article says only {stated.key}, the official row counts {official.key}"
+        return Fit.broader, f"the article says only '{stated.key}', the official row counts '{official.key}'"
     return Fit.same, ""
 
 
@@ -312,7 +312,8 @@ class OfficialData:
             fit, why = metric_fit(parts, row.parts, verb)
             if fit is Fit.same:
                 return Finding(row, fit, row.describe())
-            if fit is Fit.broader and broader is None:
+            # of the rows narrower than the statement, the nearest: "dui death" before "fentanyl overdose death"
+            if fit is Fit.broader and (broader is None or len(row.parts.modifiers) < len(broader[0].parts.modifiers)):
                 broader = (row, why)
         if broader is not None:
             row, why = broader
