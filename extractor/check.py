@@ -278,6 +278,10 @@ class OfficialData:
     duplicates: list[str] = field(default_factory=list)  # rows that repeat an earlier one: warnings
     by_year: dict[int, list[OfficialRow]] = field(default_factory=dict)
     by_head: dict[str, list[OfficialRow]] = field(default_factory=dict)  # the rows of every year by head noun
+    # the rows a lookup reads, so that a table of every US city stays fast: by year and head noun,
+    # and by year and place name (None: rows for any place)
+    by_year_head: dict[tuple[int, str], list[OfficialRow]] = field(default_factory=dict)
+    by_year_place: dict[tuple[int, str | None], list[OfficialRow]] = field(default_factory=dict)
 
     def get(self, metric: str | None, year: int, place: str | None) -> OfficialValue | None:
         """The official value for exactly this metric, year and place (or a row for any place).
@@ -306,7 +310,7 @@ class OfficialData:
             parts = MetricParts(head, parts.modifiers, parts.verbs)
         here = parse_place(place)
         broader: tuple[OfficialRow, str] | None = None
-        for row in self.by_year.get(year, []):
+        for row in self.by_year_head.get((year, parts.head), []):
             if not _same_place(row.place, here):
                 continue
             fit, why = metric_fit(parts, row.parts, verb)
@@ -325,14 +329,15 @@ class OfficialData:
         that contains the figure's place or lies in it, the same place and year for another
         metric, the same metric and place in other years, or other places."""
         shown = here.name if here else "no place"
-        same_year = self.by_year.get(year, [])
-        metric_rows = [r for r in same_year if metric_fit(parts, r.parts, verb)[0] is not Fit.other]
+        same_head = self.by_year_head.get((year, parts.head), [])
+        metric_rows = [r for r in same_head if metric_fit(parts, r.parts, verb)[0] is not Fit.other]
         if here is not None:
             around = [r for r in metric_rows if r.place is not None and related(r.place, here)]
             if around:
                 names = _names(r.place.name for r in around if r.place)
                 return f"official row for {names}; the article's figure is for {shown} ({around[0].describe()})"
-        here_rows = [r for r in same_year if _same_place(r.place, here)]
+        nearby = self.by_year_place.get((year, here.key), []) if here else []
+        here_rows = [r for r in nearby + self.by_year_place.get((year, None), []) if _same_place(r.place, here)]
         near = [(r, metric_fit(parts, r.parts, verb)[1]) for r in here_rows if r.parts.head == parts.head]
         if near:
             return f"{near[0][1]} ({near[0][0].describe()})"
@@ -352,8 +357,9 @@ class OfficialData:
 
     def add(self, metric: str, year: int, place: str | None, value: OfficialValue) -> None:
         where = parse_place(place)
-        # one place however written, but Orange County, CA is not Orange County, Fla.
-        key = (metric_key(metric) or metric, year, f"{where.kind}:{where.key}:{where.state or ''}" if where else None)
+        # a row repeated however it is spelled; but Orange County, CA is not Orange County, Fla.,
+        # and Charlton City is not Charlton
+        key = (metric_key(metric) or metric, year, where.spelling if where else None)
         existing = self.values.get(key)
         if existing is not None and existing.value != value.value:
             raise OfficialDataError(
@@ -371,6 +377,8 @@ class OfficialData:
             row = OfficialRow(metric, parts, year, where, value)
             self.by_year.setdefault(year, []).append(row)
             self.by_head.setdefault(parts.head, []).append(row)
+            self.by_year_head.setdefault((year, parts.head), []).append(row)
+            self.by_year_place.setdefault((year, where.key if where else None), []).append(row)
 
     def places(self) -> list[str]:
         """The place names of the official rows, as written, most rows first."""

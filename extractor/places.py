@@ -35,6 +35,15 @@ class Place:
     kind: PlaceKind
     state: str | None = None
 
+    @property
+    def spelling(self) -> str:
+        """The name as a lookup would tell written forms apart: case, punctuation and
+        abbreviations aside ("St. Louis" = "SAINT LOUIS"), every word kept ("Charlton City" is
+        not "Charlton"), with the state the name gives."""
+        head, _, tail = self.name.rpartition(",")
+        name = head if head and state_code(tail) else self.name
+        return f"{normal_form(name, keep_filler=True)}|{self.state or ''}"
+
     def same(self, other: Place) -> bool:
         """The same place, whatever the spelling: "Orange County" = "Orange County, CA".
 
@@ -63,8 +72,9 @@ def _words() -> dict[str, Any]:
     return load("check.json")["places"]
 
 
-def normal_form(name: str) -> str:
-    """A place name's words, lowercase, abbreviations spelled out and filler dropped.
+def normal_form(name: str, keep_filler: bool = False) -> str:
+    """A place name's words, lowercase, abbreviations spelled out and filler dropped (unless
+    `keep_filler`: "Charlton City" and "Charlton" are two spellings, one place key).
 
     Example:
 
@@ -73,7 +83,7 @@ def normal_form(name: str) -> str:
     text = regexes.NOT_ALNUM.sub(" ", name.lower().replace(".", " ").replace("'", ""))
     expand = _words()["abbreviations"]
     words = [expand.get(w, w) for w in text.split()]
-    drop = set(_words()["filler"])
+    drop = set() if keep_filler else set(_words()["filler"])
     return " ".join([w for w in words if w not in drop] or words)
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from extractor.check import (
     Fit,
+    OfficialDataError,
     Status,
     check_record,
     clause_verb,
@@ -132,6 +133,15 @@ def test_a_place_takes_the_articles_state_where_it_has_one_there(place: str | No
     from extractor.check import in_state_of
 
     assert in_state_of(place, article) == read
+
+
+def test_two_spellings_that_share_a_key_are_two_rows(tmp_path: Path) -> None:
+    table = tmp_path / "towns.csv"
+    table.write_text("metric,year,value,location\narson,2021,3,Charlton City\narson,2021,5,Charlton\n")
+    assert load_official(table).get("arson", 2021, "CHARLTON CITY") is not None  # no disagreeing duplicate
+    table.write_text("metric,year,value,location\narson,2021,3,St. Fenwick\narson,2021,5,SAINT FENWICK\n")
+    with pytest.raises(OfficialDataError, match="line 3"):  # one place, two values
+        load_official(table)
 
 
 def test_a_bare_name_in_a_county_column_is_a_county(tmp_path: Path) -> None:
