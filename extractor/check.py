@@ -1059,6 +1059,9 @@ def load_expected(path: Path) -> list[dict[str, Any]]:
             raise OfficialDataError(f"{path}: row {n} lacks {', '.join(missing)}")
         if row["status"] not in statuses:
             raise OfficialDataError(f"{path}: row {n}: unknown status {row['status']!r}")
+        numbers = (row["year"], row["stated"])
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers):
+            raise OfficialDataError(f"{path}: row {n}: year and stated must be numbers")
     return rows
 
 

@@ -379,9 +379,16 @@ def test_cli_expected_option(tmp_path: Path) -> None:
     expected.write_text(json.dumps({"rows": [{"article": "a", "year": 2021, "stated": 75, "status": "match"}]}))
     result = runner.invoke(app, ["check", str(records), "--official", str(table), "--expected", str(expected)])
     assert result.exit_code == 1 and "0/1 right, 1 false mismatches" in result.output
-    expected.write_text('{"rows": [{"article": "a"}]}')
-    result = runner.invoke(app, ["check", str(records), "--official", str(table), "--expected", str(expected)])
-    assert result.exit_code == 2 and "lacks year, stated, status" in result.output and "Traceback" not in result.output
+    for bad, message in [
+        ('{"rows": [{"article": "a"}]}', "lacks year, stated, status"),
+        ('{"rows": [{"article": "a", "year": "x", "stated": 1, "status": "match"}]}', "must be numbers"),
+        ('{"rows": [{"article": "a", "year": 2021, "stated": 1, "status": "fine"}]}', "unknown status"),
+        ("[1, 2]", '"rows" list'),
+        ("{", "not JSON"),
+    ]:
+        expected.write_text(bad)
+        result = runner.invoke(app, ["check", str(records), "--official", str(table), "--expected", str(expected)])
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output, bad
 
 
 def test_every_row_has_a_note_on_the_seed(tmp_path: Path) -> None:
