@@ -1062,6 +1062,8 @@ def load_expected(path: Path) -> list[dict[str, Any]]:
         numbers = (row["year"], row["stated"])
         if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers):
             raise OfficialDataError(f"{path}: row {n}: year and stated must be numbers")
+        if not all(isinstance(row.get(k, ""), str) for k in ("article", "kind", "note")):
+            raise OfficialDataError(f"{path}: row {n}: article, kind and note must be text")
     return rows
 
 

@@ -384,6 +384,7 @@ def test_cli_expected_option(tmp_path: Path) -> None:
         ('{"rows": [{"article": "a", "year": "x", "stated": 1, "status": "match"}]}', "must be numbers"),
         ('{"rows": [{"article": "a", "year": 2021, "stated": 1, "status": "fine"}]}', "unknown status"),
         ("[1, 2]", '"rows" list'),
+        ('{"rows": [{"article": "a", "year": 2021, "stated": 1, "status": "match", "note": 3}]}', "must be text"),
         ("{", "not JSON"),
     ]:
         expected.write_text(bad)
