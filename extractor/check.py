@@ -90,6 +90,7 @@ class CheckWords:
     neutral: frozenset[str]
     auxiliaries: frozenset[str]
     suffixes: tuple[str, ...]
+    prefixes: tuple[str, ...]  # "number of"
     verb_forms: dict[str, str]  # "initiated" -> "open"
     head_by_verb: dict[str, dict[str, str]]  # "person" + "kill" -> "death"
     county_columns: frozenset[str]
@@ -103,6 +104,7 @@ def check_words() -> CheckWords:
         neutral=frozenset(metric["neutral"]),
         auxiliaries=frozenset(metric["auxiliaries"]),
         suffixes=tuple(metric["modifier_suffixes"]),
+        prefixes=tuple(metric["quantity_prefixes"]),
         verb_forms={form: verb for verb, forms in metric["verbs"].items() for form in forms},
         head_by_verb=metric["head_by_verb"],
         county_columns=frozenset(rules["places"]["county_columns"]),
@@ -137,7 +139,11 @@ def metric_parts(metric: str | None) -> MetricParts | None:
     """
     if not metric:
         return None
-    vocabulary, text = check_words(), metric.lower()
+    vocabulary, text = check_words(), " ".join(metric.lower().split())
+    for prefix in vocabulary.prefixes:
+        if text.startswith(prefix + " "):
+            text = text[len(prefix) + 1 :]
+            break
     for suffix in vocabulary.suffixes:
         text = text.replace(suffix, " ")
     raw = regexes.NOT_METRIC_WORD.sub(" ", text).split()
