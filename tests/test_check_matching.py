@@ -162,7 +162,7 @@ def test_a_bare_name_in_a_county_column_is_a_county(tmp_path: Path) -> None:
         ("reported homicides", "homicide", None, Fit.same),  # a neutral modifier
         ("new dui cases", "dui case", None, Fit.same),
         ("homicides", "Number of homicides (total)", None, Fit.same),
-        ("thefts of vehicles", "vehicle theft", None, Fit.other),  # "X of Y" is not read: no comparison, never a wrong one
+        ("thefts of vehicles", "vehicle theft", None, Fit.other),  # "X of Y" unread: never compared wrongly
         ("gang-related homicides", "gang homicide", None, Fit.same),
         ("fatal overdoses", "overdose deaths", None, Fit.same),  # synonyms
         ("overdose deaths", "traffic deaths", None, Fit.other),  # the modifier counts
