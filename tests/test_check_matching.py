@@ -344,6 +344,14 @@ def test_a_run_that_compares_nothing_says_so_and_fails(tmp_path: Path) -> None:
     assert as_json.exit_code == 2 and json.loads(as_json.stdout)[0]["status"] == "no_official"
 
 
+def test_records_without_figures_compare_nothing(tmp_path: Path) -> None:
+    table = tmp_path / "city.csv"
+    table.write_text("metric,year,value,location\nhomicide,2021,75,Anaheim\n", encoding="utf-8")
+    records = write_records(tmp_path, [record([])])
+    result = runner.invoke(app, ["check", str(records), "--official", str(table)])
+    assert result.exit_code == 2 and "the records hold no figure to compare" in result.output
+
+
 def test_a_run_that_compares_something_exits_0(tmp_path: Path) -> None:
     table = tmp_path / "city.csv"
     table.write_text("metric,year,value,location\nhomicide,2021,75,\"ANAHEIM, CA\"\n", encoding="utf-8")
