@@ -160,7 +160,10 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files and folders (read recursively); - reads standard input.", metavar="PATH", show_default=False
+            help="Files and folders (read recursively): .txt .md .html .json .jsonl, .pdf with a text layer, and .gz of"
+            " each; - reads standard input.",
+            metavar="PATH",
+            show_default=False,
         ),
     ],
     output: Annotated[

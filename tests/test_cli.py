@@ -81,6 +81,25 @@ def test_mixed_folder_gives_a_record_or_an_error_for_every_input(tmp_path: Path)
     assert not list(out.parent.glob("*.part"))
 
 
+def test_pdf_releases_are_read_and_a_scan_says_it_has_no_text_layer(tmp_path: Path) -> None:
+    from tests.pdfs import scanned_pdf, text_pdf
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    lines = ["Dayton Reports Fewer Homicides", "DAYTON, Ohio - The city recorded 163 homicides in 2022, police said."]
+    (inputs / "release.pdf").write_bytes(text_pdf(lines))
+    (inputs / "scan.pdf").write_bytes(scanned_pdf())
+    out = tmp_path / "facts.jsonl"
+    code, output = run("extract", str(inputs), "--output", str(out))
+    assert code == 1  # an input could not be read
+    (record,) = read_jsonl(out)
+    assert record["id"] == "release" and record["title"] == lines[0]
+    assert [(f["year"], f["count"], f["metric"]) for f in record["figures"]] == [(2022, 163, "homicide")]
+    (error,) = read_jsonl(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "scan" and error["error"] == "no_text_layer" and "OCR" in error["message"]
+    assert "no_text_layer" in output
+
+
 def test_a_failed_run_leaves_no_output_but_keeps_its_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import extractor.batch as extract_module
 
