@@ -100,6 +100,21 @@ def test_pdf_releases_are_read_and_a_scan_says_it_has_no_text_layer(tmp_path: Pa
     assert "no_text_layer" in output
 
 
+def test_an_english_advisory_beside_a_foreign_sidebar_is_read_and_a_spanish_release_is_not(tmp_path: Path) -> None:
+    from tests.test_body import ADVISORY, SPANISH_RELEASE
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "advisory.txt").write_text(ADVISORY, encoding="utf-8")
+    (inputs / "noticias.txt").write_text(SPANISH_RELEASE, encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    code, output = run("extract", str(inputs), "--output", str(out))
+    assert code == 1
+    assert [r["id"] for r in read_jsonl(out)] == ["advisory"]
+    (error,) = read_jsonl(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "noticias" and error["error"] == "language" and "Spanish" in error["message"]
+
+
 def test_a_failed_run_leaves_no_output_but_keeps_its_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import extractor.batch as extract_module
 
