@@ -46,7 +46,8 @@ WINDOW = 200  # pages of a folder whose lines are counted
 REPEATED_MIN_PAGES = 3
 REPEATED_SHARE = 0.1
 MAX_FOLDERS = 8
-LANGUAGE_MIN_LETTERS = 100  # less body text than this is not judged
+LANGUAGE_MIN_LETTERS = 100  # less text in another language than this is not judged
+LANGUAGE_MIN_CONFIDENCE = 0.5  # a line read as another language with less is no evidence
 LANGUAGE_LINE_MIN_WORDS = 4  # shorter lines are labels and links, not the body
 LANGUAGE_MAX_CHARS = 20_000  # the language is judged on the text's start
 ENGLISH_MIN_SHARE = 0.25  # a share of the body's letters: a release beside its translation is English
@@ -488,32 +489,41 @@ def _letters(line: str) -> int:
     return len(regexes.ANY_LETTER.findall(line))
 
 
+@cache
+def _identifier() -> Any:
+    """py3langid's model (shipped in its package), with probabilities that sum to one."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
 def language_problem(text: str) -> str | None:
     """Why `text` is not English, or None. Decided on the body, not the page's chrome: each line of
-    four words or more that is no navigation line (labels, buttons and links are not the body) is
-    identified by py3langid and weighs by its letters. The text is English when English is the
-    body's first language or holds ENGLISH_MIN_SHARE of its letters, so a sidebar in another
-    language, or the translation of a release below it, does not refuse an English release whose
-    own lines are few and terse (a media advisory's WHAT/WHEN/WHERE). Short texts pass."""
-    import py3langid  # its model loads on first use
-
+    four words or more that is no navigation line is identified by py3langid and weighs by its
+    letters: a line read as English counts for English, one read as another language with some
+    confidence counts against it, and the rest (names, "word word word") for neither. The text is
+    English unless another language holds LANGUAGE_MIN_LETTERS letters and English is neither
+    first nor ENGLISH_MIN_SHARE of the lines that count, so a sidebar in another language, or the
+    translation below a release whose own lines are few and terse (a media advisory's
+    WHAT/WHEN/WHERE), does not refuse an English release. Short texts pass."""
     lines = (line for line in text[:LANGUAGE_MAX_CHARS].split("\n") if line.strip())
     body = [line for line in lines if len(words(line)) >= LANGUAGE_LINE_MIN_WORDS and not is_chrome_line(line)]
     weights: Counter[str] = Counter()
     for line in body:
-        language, _ = py3langid.classify(line)
-        weights[language] += _letters(line)
-    total = sum(weights.values())
-    if total < LANGUAGE_MIN_LETTERS:
+        language, confidence = _identifier().classify(line)
+        if language == "en" or confidence >= LANGUAGE_MIN_CONFIDENCE:
+            weights[language] += _letters(line)
+    english = weights.pop("en", 0)
+    if sum(weights.values()) < LANGUAGE_MIN_LETTERS:
         return None
-    english = weights["en"] / total
     top, letters = weights.most_common(1)[0]
-    if english >= ENGLISH_MIN_SHARE or top == "en":
+    total = english + sum(weights.values())
+    if english >= letters or english >= ENGLISH_MIN_SHARE * total:
         return None
     names = _rules()["language_names"]
     return (
         f"not English: its body reads as {names.get(top, top)} ({100 * letters / total:.0f}% of the letters of"
-        f" its lines; English {100 * english:.0f}%)"
+        f" its lines; English {100 * english / total:.0f}%)"
     )
 
 
