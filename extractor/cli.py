@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
+from .terminal import plural
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -106,9 +107,6 @@ def reason(e: BaseException) -> str:
     return first_line(e)
 
 
-def plural(n: int, word: str) -> str:
-    """ "1 article", "2 articles", "1,204 articles"."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -827,7 +825,7 @@ def check(
     elif as_csv:
         _check_csv(rows)
     else:
-        _check_table(rows, counts, len(records))
+        _check_table(rows, counts, len(records), official)
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
 
 
@@ -870,95 +868,15 @@ def _check_csv(rows: list[Any]) -> None:
         writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
 
 
-CHECK_COLOURS = {
-    "mismatch": "bold red",
-    "uncertain": "magenta",
-    "consistent": "yellow",
-    "match": "green",
-    "not_comparable": "dim",
-    "no_official": "dim",
-}
-ID_WIDTH = 28
+def _check_table(rows: list[Any], counts: Counter[str], articles: int, official: Path) -> None:
+    """The summary on one line first, then each statement with its evidence and official source:
+    mismatches first."""
+    from .terminal import check_summary, check_view
 
-
-def shorten(text: str, width: int) -> str:
-    """A long article id cut in the middle, so that both its start and its end stay readable."""
-    if len(text) <= width:
-        return text
-    half = (width - 1) // 2
-    return text[:half] + "…" + text[-(width - 1 - half) :]
-
-
-CHECK_COLUMNS = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
-SHRINKS_TO = {"article": 10, "metric": 8, "place": 8}  # the columns cut to fit, and how far
-DROPPED_FIRST = ["difference", "place"]  # then a narrow terminal drops these, in this order
-
-
-def check_widths(cells: list[dict[str, str]], width: int) -> dict[str, int]:
-    """Column widths for the check table within `width` characters: status, year and the numbers
-    are never cut; the id, metric and place are cut to fit (widest first), and when even that is
-    not enough the difference, then the place, are left out.
-
-    Example:
-
-        check_widths([{"status": "match", "article": "a", ...}], 80)  # {"status": 6, "article": 7, ...}
-    """
-    columns = [c for c in CHECK_COLUMNS if c != "difference" or any(row[c] for row in cells)]  # none: no column
-    while True:
-        widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
-        if "article" in widths:
-            widths["article"] = min(widths["article"], ID_WIDTH)
-        over = sum(widths.values()) + 2 * (len(columns) - 1) - width
-        while over > 0:
-            room = {c: widths[c] - SHRINKS_TO[c] for c in SHRINKS_TO if c in widths and widths[c] > SHRINKS_TO[c]}
-            if not room:
-                break
-            widest = max(room, key=lambda c: widths[c])
-            widths[widest] -= 1
-            over -= 1
-        droppable = [c for c in DROPPED_FIRST if c in columns]
-        if over <= 0 or not droppable:
-            return widths
-        columns.remove(droppable[0])
-
-
-def _check_cells(row: Any) -> dict[str, str]:
-    """One check row as plain text, a cell per column."""
-    difference = ""
-    if row.difference is not None:
-        relative = f" ({row.relative_difference:+.1%})" if row.relative_difference is not None else ""
-        difference = f"{row.difference:+g}{relative}"
-    return {
-        "status": row.status.value,
-        "article": row.article,
-        "metric": row.metric or "—",
-        "year": str(row.year or "—"),
-        "place": row.location or "—",
-        "stated": "—" if row.stated is None else f"{row.stated:g}",
-        "official": "—" if row.official is None else f"{row.official:g}",
-        "difference": difference,
-    }
-
-
-def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
-    """The summary first, then one short line per statement: mismatches first."""
-    summary = "  ".join(
-        f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
-    )
-    found = f"{plural(sum(counts.values()), 'statement')} in {plural(articles, 'article')}"
-    out.print(f"extractor check: {found}  {summary or 'none'}", highlight=False)
-    if not rows:
-        return
-    cells = [_check_cells(r) for r in rows]
-    widths = check_widths(cells, out.width)
-    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=False)
-    for c, w in widths.items():
-        table.add_column(c, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w, width=w)
-    for row in cells:
-        shown = {c: escape(shorten(row[c], w) if c == "article" else row[c]) for c, w in widths.items()}
-        shown["status"] = f"[{CHECK_COLOURS.get(row['status'], 'white')}]{shown['status']}[/]"
-        table.add_row(*shown.values())
-    out.print(table)
+    out.print(check_summary(counts, articles), soft_wrap=True, highlight=False)  # one line, however narrow
+    if rows:
+        out.print()
+        out.print(check_view(rows, official.name), highlight=False)
 
 
 @app.command(short_help="Write an HTML page to review the facts in their articles.")
