@@ -1,9 +1,11 @@
-"""Rich renderables for the terminal: built here, printed by cli.py (the only module that prints).
+"""Rich renderables for the terminal, and the run's rate and time left: built here, printed by
+cli.py (the only module that prints).
 User text (ids, metrics, evidence, file names) always goes in as `Text`, never as markup, so a
 `[bracketed]` word is shown as written."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -103,3 +105,54 @@ def check_view(rows: Iterable[Any], official_name: str) -> RenderableType:
         status = Text(row.status.value, style=CHECK_COLOURS.get(row.status.value, "white"))
         table.add_row(status, Group(_headline(row), _details(row, official_name)))
     return table
+
+
+class Throughput:
+    """Articles per second and the time left, from the results themselves. Workers hand results
+    over in batches (a chunk, a spaCy batch): a batch ends where no result came for BATCH_GAP
+    seconds. The rate is the articles of the whole batches after the first, over the time from the
+    first batch's end to the latest whole batch's end: model loading, the first batch's wait, a
+    batch still arriving and articles skipped by --resume are left out. No rate is claimed before
+    whole batches span MIN_SPAN seconds.
+
+    Example:
+
+        meter = Throughput(total=64); meter.tick(counted=True); meter.rate()  # None: too early
+    """
+
+    BATCH_GAP = 1.0  # results closer together than this belong to one batch
+    MIN_SPAN = 2.0  # seconds of whole batches before a rate is shown
+
+    def __init__(self, total: int | None) -> None:
+        self.total, self.done, self.counted = total, 0, 0
+        self.last: float | None = None  # when the latest result came
+        self.first_end: float | None = None  # when the first batch ended
+        self.whole_end: float | None = None  # when the latest whole batch ended
+        self.whole = 0  # articles in the whole batches after the first
+        self.arriving = 0  # articles of the batch arriving now
+
+    def tick(self, counted: bool) -> None:
+        self.done += 1
+        if not counted:
+            return
+        now = time.perf_counter()
+        self.counted += 1
+        if self.last is not None and now - self.last > self.BATCH_GAP:  # the batch before is whole
+            if self.first_end is None:
+                self.first_end = self.last
+            else:
+                self.whole += self.arriving
+                self.whole_end = self.last
+            self.arriving = 0
+        self.arriving += 1
+        self.last = now
+
+    def rate(self) -> float | None:
+        if self.first_end is None or self.whole_end is None:
+            return None
+        span = self.whole_end - self.first_end
+        return self.whole / span if span >= self.MIN_SPAN else None
+
+    def left(self) -> float | None:
+        rate = self.rate()
+        return max(0, self.total - self.done) / rate if rate and self.total is not None else None

@@ -422,7 +422,8 @@ def test_check_table_says_why_and_wraps_ids_instead_of_cutting_them(
     official = write(
         tmp_path,
         "[dim]off.csv",
-        "metric,year,value,location,source\nhomicide,2020,250,St. Louis,FBI UCR [table 8]\nhomicide,2014,159,St. Louis,\n",
+        "metric,year,value,location,source\n"
+        "homicide,2020,250,St. Louis,FBI UCR [table 8]\nhomicide,2014,159,St. Louis,\n",
     )
     result = runner.invoke(app, ["check", str(path), "--official", str(official)], env={"COLUMNS": str(columns)})
     assert result.exit_code == 1, result.output
