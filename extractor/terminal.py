@@ -22,8 +22,6 @@ CHECK_COLOURS = {
     "not_comparable": "dim",
     "no_official": "dim",
 }
-# the order of the summary and of the statements: what needs a look first
-STATUS_ORDER = ["mismatch", "uncertain", "not_comparable", "consistent", "match", "no_official"]
 
 
 def plural(n: int, word: str) -> str:
@@ -39,7 +37,10 @@ def check_summary(counts: Counter[str], articles: int) -> Text:
     """One line: how many statements in how many articles, then each status with its count,
     mismatches first: `extractor check: 12 statements in 3 articles  mismatch 1  match 8 ...`."""
     line = Text(f"extractor check: {plural(sum(counts.values()), 'statement')} in {plural(articles, 'article')}")
-    ordered = sorted(counts, key=lambda s: (STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER), s))
+    from .check import STATUS_ORDER  # the order of the statements too: what needs a look first
+
+    rank = {status.value: n for status, n in STATUS_ORDER.items()}
+    ordered = sorted(counts, key=lambda s: (rank.get(s, len(rank)), s))
     for status in ordered:
         line.append("  ")
         line.append(status, style=CHECK_COLOURS.get(status, "white"))
