@@ -487,7 +487,8 @@ def read_stream(
     stream: IO[bytes], max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
 ) -> Iterator[Article | ExtractionError]:
     """Articles piped in: JSON Lines when the first thing in the stream is a JSON object (read a
-    line at a time), else the whole stream as one plain-text article with the id `stdin`.
+    line at a time), else the whole stream as one article with the id `stdin` (a PDF's text
+    layer, or plain text).
 
     Example:
 
@@ -504,7 +505,7 @@ def read_stream(
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputProblem(ErrorKind.too_large, f"larger than {max_bytes:,} bytes")
-        raw, warnings = decode(data)
+        raw, warnings = (pdf_text(data), []) if data.startswith(PDF_MAGIC) else decode(data)
         article = _article_from_text(raw, default_id="stdin", path="stdin")
         article.warnings[:0] = warnings
         yield article

@@ -294,6 +294,18 @@ def test_a_pdf_without_a_text_layer_is_an_error_of_its_own_kind(tmp_path: Path) 
     assert "no text layer" in e.message and "OCR" in e.message and "its 2 pages" in e.message
 
 
+def test_a_piped_pdf_is_read_like_a_pdf_file() -> None:
+    import io
+
+    from extractor.ingest import read_stream
+    from tests.pdfs import scanned_pdf, text_pdf
+
+    (piped,) = read_stream(io.BytesIO(text_pdf(PDF_LINES)))
+    assert isinstance(piped, Article) and piped.id == "stdin" and "12 arson fires" in piped.text
+    (scan,) = read_stream(io.BytesIO(scanned_pdf()))
+    assert isinstance(scan, ExtractionError) and scan.error == ErrorKind.no_text_layer
+
+
 def test_a_broken_pdf_is_an_error_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n% cut off here")
     e = error(tmp_path / "broken.pdf")
