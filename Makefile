@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 
 .PHONY: demo test lint gate shared schema eval bench clean browser train
 
-# Real text nobody here wrote: the quality gates that come first (see README, "Quality")
+# Real text nobody here wrote: the quality gates that come first (see docs/QUALITY.md)
 SHARED  ?= ../shared
 PRESS    = $(SHARED)/data/press-dev
 NEWS     = $(SHARED)/data/news-dev

@@ -57,7 +57,7 @@ LIST_MARKERS = tuple(RULES["list_markers"])
 
 MODEL_FILE = "binder_model.json"
 DESIGNS = ("rules", "model", "veto")
-DEFAULT_DESIGN = "rules"  # scored higher on the check halves (README, "The figure binder")
+DEFAULT_DESIGN = "rules"  # scored higher on the check halves (docs/INTERNALS.md, "The figure binder")
 ENV = "EXTRACTOR_BINDER"
 SMALL_COUNT = 20  # under this, a count is as likely a detail of one case or event as a statistic
 SINGLE_PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his"))

@@ -1,7 +1,8 @@
 """The article in a page saved as text: site chrome (navigation, sidebars, link lists, share and
 "skip to content" lines, footers) is told from the article by general signals, never by site
 names, and the record's `text` becomes the article alone, with a warning that counts what was
-removed. Also the language check: an article not in English is an error entry, not facts.
+removed. Also the language check (py3langid, on the body): an article not in English is an
+error entry, not facts.
 
 Signals, each a class of lines with its own test table (tests/test_body.py):
 - prose: a line of eight words or more that reads as a sentence (mostly lowercase words, or
@@ -45,10 +46,11 @@ WINDOW = 200  # pages of a folder whose lines are counted
 REPEATED_MIN_PAGES = 3
 REPEATED_SHARE = 0.1
 MAX_FOLDERS = 8
-LANGUAGE_MIN_WORDS = 30
-ENGLISH_MIN_SHARE = 0.1
-LATIN_MIN_SHARE = 0.5
-LANGUAGE_MIN_LETTERS = 100
+LANGUAGE_MIN_LETTERS = 100  # less text in another language than this is not judged
+LANGUAGE_MIN_CONFIDENCE = 0.5  # a line read as another language with less is no evidence
+LANGUAGE_LINE_MIN_WORDS = 4  # shorter lines are labels and links, not the body
+LANGUAGE_MAX_CHARS = 20_000  # the language is judged on the text's start
+ENGLISH_MIN_SHARE = 0.25  # a share of the body's letters: a release beside its translation is English
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 BODY_MAX_CHARS = 2_000_000  # longer texts are kept whole (a run refuses them over --max-chars anyway)
 
@@ -483,25 +485,46 @@ def _is_chrome_here(
 # --- language ---------------------------------------------------------------------------------
 
 
+def _letters(line: str) -> int:
+    return len(regexes.ANY_LETTER.findall(line))
+
+
+@cache
+def _identifier() -> Any:
+    """py3langid's model (shipped in its package), with probabilities that sum to one."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
 def language_problem(text: str) -> str | None:
-    """Why `text` is not English, or None: mostly letters of another script, or thirty words or
-    more with few English function words and more of another language's. Short texts pass."""
-    letters = len(regexes.ANY_LETTER.findall(text[:20000]))
-    if letters >= LANGUAGE_MIN_LETTERS:
-        latin = len(regexes.LATIN_LETTER.findall(text[:20000]))
-        if latin / letters < LATIN_MIN_SHARE:
-            return f"not English: {100 - round(100 * latin / letters)}% of its letters are not Latin script"
-    ws = [w.lower() for w in words(text[:20000])]
-    if len(ws) < LANGUAGE_MIN_WORDS:
+    """Why `text` is not English, or None. Decided on the body, not the page's chrome: each line of
+    four words or more that is no navigation line is identified by py3langid and weighs by its
+    letters: a line read as English counts for English, one read as another language with some
+    confidence counts against it, and the rest (names, "word word word") for neither. The text is
+    English unless another language holds LANGUAGE_MIN_LETTERS letters and English is neither
+    first nor ENGLISH_MIN_SHARE of the lines that count, so a sidebar in another language, or the
+    translation below a release whose own lines are few and terse (a media advisory's
+    WHAT/WHEN/WHERE), does not refuse an English release. Short texts pass."""
+    lines = (line for line in text[:LANGUAGE_MAX_CHARS].split("\n") if line.strip())
+    body = [line for line in lines if len(words(line)) >= LANGUAGE_LINE_MIN_WORDS and not is_chrome_line(line)]
+    weights: Counter[str] = Counter()
+    for line in body:
+        language, confidence = _identifier().classify(line)
+        if language == "en" or confidence >= LANGUAGE_MIN_CONFIDENCE:
+            weights[language] += _letters(line)
+    english = weights.pop("en", 0)
+    if sum(weights.values()) < LANGUAGE_MIN_LETTERS:
         return None
-    english = sum(1 for w in ws if w in _words("english_function_words")) / len(ws)
-    foreign = sum(1 for w in ws if w in _foreign_words()) / len(ws)
-    if english < ENGLISH_MIN_SHARE and foreign > english:
-        return (
-            f"not English: {100 * english:.0f}% of its words are English function words, "
-            f"{100 * foreign:.0f}% are another language's"
-        )
-    return None
+    top, letters = weights.most_common(1)[0]
+    total = english + sum(weights.values())
+    if english >= letters or english >= ENGLISH_MIN_SHARE * total:
+        return None
+    names = _rules()["language_names"]
+    return (
+        f"not English: its body reads as {names.get(top, top)} ({100 * letters / total:.0f}% of the letters of"
+        f" its lines; English {100 * english / total:.0f}%)"
+    )
 
 
 # --- a batch: repeated lines learned from the pages of each folder -----------------------------

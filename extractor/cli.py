@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
+from .terminal import Throughput, plural
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -106,9 +107,6 @@ def reason(e: BaseException) -> str:
     return first_line(e)
 
 
-def plural(n: int, word: str) -> str:
-    """ "1 article", "2 articles", "1,204 articles"."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -160,7 +158,10 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files and folders (read recursively); - reads standard input.", metavar="PATH", show_default=False
+            help="Files and folders (read recursively): .txt .md .html .json .jsonl, .pdf with a text layer, and .gz of"
+            " each; - reads standard input.",
+            metavar="PATH",
+            show_default=False,
         ),
     ],
     output: Annotated[
@@ -340,65 +341,18 @@ def _stopped(stop: RunStopped) -> None:
         err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
 
 
-class Throughput:
-    """Articles per second and the time left, from the results themselves. Workers hand results
-    over in batches (a chunk, a spaCy batch): a batch ends where no result came for BATCH_GAP
-    seconds. The rate is the articles of the whole batches after the first, over the time from the
-    first batch's end to the latest whole batch's end: model loading, the first batch's wait, a
-    batch still arriving and articles skipped by --resume are left out. No rate is claimed before
-    whole batches span MIN_SPAN seconds.
-
-    Example:
-
-        meter = Throughput(total=64); meter.tick(counted=True); meter.rate()  # None: too early
-    """
-
-    BATCH_GAP = 1.0  # results closer together than this belong to one batch
-    MIN_SPAN = 2.0  # seconds of whole batches before a rate is shown
-
-    def __init__(self, total: int | None) -> None:
-        self.total, self.done, self.counted = total, 0, 0
-        self.last: float | None = None  # when the latest result came
-        self.first_end: float | None = None  # when the first batch ended
-        self.whole_end: float | None = None  # when the latest whole batch ended
-        self.whole = 0  # articles in the whole batches after the first
-        self.arriving = 0  # articles of the batch arriving now
-
-    def tick(self, counted: bool) -> None:
-        self.done += 1
-        if not counted:
-            return
-        now = time.perf_counter()
-        self.counted += 1
-        if self.last is not None and now - self.last > self.BATCH_GAP:  # the batch before is whole
-            if self.first_end is None:
-                self.first_end = self.last
-            else:
-                self.whole += self.arriving
-                self.whole_end = self.last
-            self.arriving = 0
-        self.arriving += 1
-        self.last = now
-
-    def rate(self) -> float | None:
-        if self.first_end is None or self.whole_end is None:
-            return None
-        span = self.whole_end - self.first_end
-        return self.whole / span if span >= self.MIN_SPAN else None
-
-    def left(self) -> float | None:
-        rate = self.rate()
-        return max(0, self.total - self.done) / rate if rate and self.total is not None else None
-
-
 WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
+ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
 
 
 class RunProgress:
     """Progress on standard error, from the run's events: a bar in a terminal, a line every
     LOG_EVERY seconds in logs, nothing with --quiet. The bar says "waiting for the first batch"
-    until the first article is done (the workers' start-up), then the true rate and the time left
-    once Throughput has one. Nothing shows before the outputs are open (the run's `started` event)."""
+    until the first article is done (the workers' start-up), and "estimating" in place of the rate
+    and time left until Throughput has them from whole batches. Nothing shows before the outputs
+    are open (the run's `started` event). Rich's own speed and time-remaining columns average the
+    arrivals of the last 30 s, which reads a batch's burst as speed (an ETA a third of the truth):
+    the columns here show Throughput's figures instead."""
 
     LOG_EVERY = 10.0
 
@@ -421,7 +375,7 @@ class RunProgress:
                 console=err,
                 transient=True,
             )
-            self.task = self.bar.add_task(WAITING, total=self.total, rate="", left="")
+            self.task = self.bar.add_task(WAITING, total=self.total, rate=ESTIMATING, left="")
             self.bar.__enter__()
         elif not self.quiet:
             what = f" {plural(self.total, 'article')}" if self.total else ""
@@ -451,7 +405,7 @@ class RunProgress:
                 self.task,
                 advance=1,
                 description="extracting" if self.meter.counted else WAITING,
-                rate=f"{rate:.1f} articles/s" if rate else "",
+                rate=f"{rate:.1f} articles/s" if rate else ESTIMATING,
                 left=f"about {_duration(left)} left" if left is not None else "",
             )
             return
@@ -460,7 +414,7 @@ class RunProgress:
             self.last_log = now
             total, done = self.meter.total, self.meter.done
             shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
-            speed = f", {rate:.1f}/s" if rate else ""
+            speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
             remaining = f", about {_duration(left)} left" if left is not None else ""
             err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
 
@@ -478,15 +432,19 @@ def _summary(
     errors_output: Path | None,
     console: Console,
 ) -> None:
-    errors, records = summary.all_errors, summary.records_written
-    table = Table(title="extractor: run summary", show_header=True, header_style="bold")
+    """The run's counts, then where its outputs are. A resumed run counts only its own work in the
+    table (and its rate); the output's totals come on a line of their own below it."""
+    resumed = summary.resumed
+    errors = summary.errors if resumed else summary.all_errors
+    this_run = " by this run" if resumed else ""
+    table = Table(title="extractor: run summary" + (" (resumed)" if resumed else ""), header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("articles", f"{records + sum(errors.values()):,}")
-    table.add_row("records written", f"{records:,}")
+    table.add_row(f"articles{' read' if resumed else ''}{this_run}", f"{summary.done_now:,}")
+    table.add_row(f"records written{this_run}", f"{summary.records_new:,}")
     for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
         table.add_row(f"  {kind}", f"{summary.facts.get(kind, 0):,}")
-    table.add_row("errors", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
+    table.add_row(f"errors{this_run}", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
     for kind, n in sorted(errors.items()):
         table.add_row(f"  {kind}", f"{n:,}")
     if summary.ignored:
@@ -494,14 +452,24 @@ def _summary(
     if summary.skipped:
         table.add_row("already written (--resume)", f"{summary.skipped:,}")
     table.add_row("seconds", f"{elapsed:.1f}")
-    if elapsed > 0:
-        table.add_row("articles/s", f"{(records + sum(errors.values())) / elapsed:.1f}")
+    if elapsed > 0:  # the work this run did: articles skipped by --resume are no speed
+        table.add_row("articles/s", f"{summary.done_now / elapsed:.1f}")
     console.print(table)
+    if resumed:
+        all_errors = summary.all_errors
+        kinds = f" ({', '.join(f'{k} {n:,}' for k, n in sorted(all_errors.items()))})" if all_errors else ""
+        console.print(
+            f"{plural(summary.records_written, 'record')} in all, {summary.records_new:,} written by this run; "
+            f"{plural(sum(all_errors.values()), 'error')} in all{escape(kinds)}, "
+            f"{sum(summary.errors.values()):,} from this run",
+            highlight=False,
+            soft_wrap=True,
+        )
     if records_shown is not None:
         console.print(
             f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
         )  # a path is never cut in two
-    if errors and errors_output:
+    if summary.all_errors and errors_output:
         console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
     if db is not None:  # the metadata file adds table descriptions and facets
         import shlex
@@ -848,7 +816,7 @@ def check(
     elif as_csv:
         _check_csv(rows)
     else:
-        _check_table(rows, counts, len(records))
+        _check_table(rows, counts, len(records), official)
     if expected_rows is not None:
         score = score_expected(all_rows, expected_rows)
         for line in score.wrong:
@@ -905,95 +873,15 @@ def _check_csv(rows: list[Any]) -> None:
         writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
 
 
-CHECK_COLOURS = {
-    "mismatch": "bold red",
-    "uncertain": "magenta",
-    "consistent": "yellow",
-    "match": "green",
-    "not_comparable": "dim",
-    "no_official": "dim",
-}
-ID_WIDTH = 28
+def _check_table(rows: list[Any], counts: Counter[str], articles: int, official: Path) -> None:
+    """The summary on one line first, then each statement with its evidence and official source:
+    mismatches first."""
+    from .terminal import check_summary, check_view
 
-
-def shorten(text: str, width: int) -> str:
-    """A long article id cut in the middle, so that both its start and its end stay readable."""
-    if len(text) <= width:
-        return text
-    half = (width - 1) // 2
-    return text[:half] + "…" + text[-(width - 1 - half) :]
-
-
-CHECK_COLUMNS = ["status", "article", "metric", "year", "place", "stated", "official", "difference"]
-SHRINKS_TO = {"article": 10, "metric": 8, "place": 8}  # the columns cut to fit, and how far
-DROPPED_FIRST = ["difference", "place"]  # then a narrow terminal drops these, in this order
-
-
-def check_widths(cells: list[dict[str, str]], width: int) -> dict[str, int]:
-    """Column widths for the check table within `width` characters: status, year and the numbers
-    are never cut; the id, metric and place are cut to fit (widest first), and when even that is
-    not enough the difference, then the place, are left out.
-
-    Example:
-
-        check_widths([{"status": "match", "article": "a", ...}], 80)  # {"status": 6, "article": 7, ...}
-    """
-    columns = [c for c in CHECK_COLUMNS if c != "difference" or any(row[c] for row in cells)]  # none: no column
-    while True:
-        widths = {c: max(len(c), *(len(row[c]) for row in cells)) for c in columns}
-        if "article" in widths:
-            widths["article"] = min(widths["article"], ID_WIDTH)
-        over = sum(widths.values()) + 2 * (len(columns) - 1) - width
-        while over > 0:
-            room = {c: widths[c] - SHRINKS_TO[c] for c in SHRINKS_TO if c in widths and widths[c] > SHRINKS_TO[c]}
-            if not room:
-                break
-            widest = max(room, key=lambda c: widths[c])
-            widths[widest] -= 1
-            over -= 1
-        droppable = [c for c in DROPPED_FIRST if c in columns]
-        if over <= 0 or not droppable:
-            return widths
-        columns.remove(droppable[0])
-
-
-def _check_cells(row: Any) -> dict[str, str]:
-    """One check row as plain text, a cell per column."""
-    difference = ""
-    if row.difference is not None:
-        relative = f" ({row.relative_difference:+.1%})" if row.relative_difference is not None else ""
-        difference = f"{row.difference:+g}{relative}"
-    return {
-        "status": row.status.value,
-        "article": row.article,
-        "metric": row.metric or "—",
-        "year": str(row.year or "—"),
-        "place": row.location or "—",
-        "stated": "—" if row.stated is None else f"{row.stated:g}",
-        "official": "—" if row.official is None else f"{row.official:g}",
-        "difference": difference,
-    }
-
-
-def _check_table(rows: list[Any], counts: Counter[str], articles: int) -> None:
-    """The summary first, then one short line per statement: mismatches first."""
-    summary = "  ".join(
-        f"[{CHECK_COLOURS.get(k, 'white')}]{k}[/] {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])
-    )
-    found = f"{plural(sum(counts.values()), 'statement')} in {plural(articles, 'article')}"
-    out.print(f"extractor check: {found}  {summary or 'none'}", highlight=False)
-    if not rows:
-        return
-    cells = [_check_cells(r) for r in rows]
-    widths = check_widths(cells, out.width)
-    table = Table(box=None, pad_edge=False, header_style="bold", collapse_padding=False)
-    for c, w in widths.items():
-        table.add_column(c, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w, width=w)
-    for row in cells:
-        shown = {c: escape(shorten(row[c], w) if c == "article" else row[c]) for c, w in widths.items()}
-        shown["status"] = f"[{CHECK_COLOURS.get(row['status'], 'white')}]{shown['status']}[/]"
-        table.add_row(*shown.values())
-    out.print(table)
+    out.print(check_summary(counts, articles), soft_wrap=True, highlight=False)  # one line, however narrow
+    if rows:
+        out.print()
+        out.print(check_view(rows, official.name), highlight=False)
 
 
 @app.command(short_help="Write an HTML page to review the facts in their articles.")

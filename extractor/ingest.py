@@ -1,7 +1,8 @@
 """Files to Article models. Reads every input format of the contract (.txt/.md, .html/.htm, .json,
-.jsonl, and .gz of each), decodes, normalizes whitespace so that spans index the record's `text`,
-and finds title and publication date. No spaCy here: an input that cannot be read becomes an
-ExtractionError, never an exception, so a run never loses an article."""
+.jsonl, and .gz of each) and PDFs with a text layer (pypdf), decodes, normalizes whitespace so
+that spans index the record's `text`, and finds title and publication date. No spaCy here: an
+input that cannot be read becomes an ExtractionError, never an exception, so a run never loses an
+article."""
 
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+PDF_MAGIC = b"%PDF"
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES
 JSON_KEYS = {"text", "id", "title", "published", "source", "url"}
 # Files in a folder that are never articles: gold annotations beside their articles, and the
 # patterns of a `.extractorignore` file in the folder walked.
@@ -299,6 +302,36 @@ def _article_from_html(raw: str, *, default_id: str, path: str) -> Article:
     )
 
 
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, its pages apart by a blank line. Raises InputProblem for a PDF that
+    cannot be parsed (`binary`) and for one with no text to read, a scan (`no_text_layer`): there
+    is no OCR here."""
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are not the user's
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputProblem(ErrorKind.unreadable, "the PDF is encrypted with a password; its text cannot be read")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputProblem:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as e:
+        # pypdf raises many kinds on a broken file; the message says which
+        raise InputProblem(ErrorKind.binary, f"PDF could not be parsed: {type(e).__name__}: {e}") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise InputProblem(
+            ErrorKind.no_text_layer,
+            f"the PDF has no text layer (no text on its {len(pages)} page{'s' if len(pages) != 1 else ''}: "
+            "likely a scan); extractor does no OCR: run an OCR tool first (e.g. ocrmypdf) or give the text",
+        )
+    return text
+
+
 def _article_from_text(raw: str, *, default_id: str, path: str) -> Article:
     text = normalize(raw)
     if not text:
@@ -378,13 +411,16 @@ def read_file(
             yield from _read_jsonl_file(path, article_id, shown, max_bytes, max_line_bytes)
             return
         data = _read(path, max_bytes)
-        if suffix not in ARTICLE_SUFFIXES:
+        is_pdf = suffix in PDF_SUFFIXES or data.startswith(PDF_MAGIC)  # by content too: "release.txt" may be a PDF
+        if suffix not in ARTICLE_SUFFIXES and not is_pdf:
             what = sniff_binary(data)
             if what:
                 raise InputProblem(ErrorKind.binary, f"not text: looks like {what}")
             raise InputProblem(ErrorKind.unsupported, f"unsupported file type {suffix or '(none)'!r}")
-        raw, warnings = decode(data)
-        if suffix in JSON_SUFFIXES:
+        raw, warnings = (pdf_text(data), []) if is_pdf else decode(data)
+        if is_pdf:
+            article = _article_from_text(raw, default_id=article_id, path=shown)
+        elif suffix in JSON_SUFFIXES:
             obj = _parse_json(raw, "")
             article = _article_from_object(obj, default_id=article_id, path=shown)
         elif suffix in HTML_SUFFIXES:
@@ -451,7 +487,8 @@ def read_stream(
     stream: IO[bytes], max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
 ) -> Iterator[Article | ExtractionError]:
     """Articles piped in: JSON Lines when the first thing in the stream is a JSON object (read a
-    line at a time), else the whole stream as one plain-text article with the id `stdin`.
+    line at a time), else the whole stream as one article with the id `stdin` (a PDF's text
+    layer, or plain text).
 
     Example:
 
@@ -468,7 +505,7 @@ def read_stream(
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputProblem(ErrorKind.too_large, f"larger than {max_bytes:,} bytes")
-        raw, warnings = decode(data)
+        raw, warnings = (pdf_text(data), []) if data.startswith(PDF_MAGIC) else decode(data)
         article = _article_from_text(raw, default_id="stdin", path="stdin")
         article.warnings[:0] = warnings
         yield article

@@ -76,6 +76,7 @@ class ErrorKind(StrEnum):
     internal = "internal"  # a bug in extractor: the article is kept as an error, the run goes on
     outside_input = "outside_input"  # a symlink leading out of the input folder (not followed)
     language = "language"  # an article not in English: an error entry, not facts
+    no_text_layer = "no_text_layer"  # a PDF of page images (a scan): no text to read, and no OCR here
 
 
 def check_date_value(value: str | None) -> str | None:

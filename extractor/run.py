@@ -101,10 +101,12 @@ class RunEvent(StrEnum):
 @dataclass
 class RunSummary:
     """The end of a run: `records_written` counts the output's records (with those of the run
-    resumed), `facts` this run's facts by kind, `errors` this run's error entries by kind and
-    `earlier_errors` those of the run resumed, still this output's errors."""
+    resumed), `records_new` those this run wrote, `facts` this run's facts by kind, `errors` this
+    run's error entries by kind and `earlier_errors` those of the run resumed, still this output's
+    errors; `skipped` the articles the run resumed had written already."""
 
     records_written: int = 0
+    records_new: int = 0
     facts: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     earlier_errors: Counter[str] = field(default_factory=Counter)
@@ -114,6 +116,16 @@ class RunSummary:
     @property
     def all_errors(self) -> Counter[str]:
         return self.errors + self.earlier_errors
+
+    @property
+    def done_now(self) -> int:
+        """The articles this run read and wrote, a record or an error each: what its rate counts."""
+        return self.records_new + sum(self.errors.values())
+
+    @property
+    def resumed(self) -> bool:
+        """This run added to the work of an earlier one."""
+        return bool(self.skipped or self.earlier_errors or self.records_written > self.records_new)
 
     @property
     def failed(self) -> bool:
@@ -433,6 +445,7 @@ class ExtractionRun:
             error = _write_record(writers, result, resume)
             if error is None:
                 summary.facts.update(result.fact_counts())
+                summary.records_new += 1
                 return RunEvent.written
             result = error
         for w in writers:

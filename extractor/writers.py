@@ -367,11 +367,15 @@ def _plain_types(annotation: Any) -> set[Any]:
 
 
 def _sql_type(annotation: Any) -> str:
-    """INTEGER, REAL or TEXT for a model field: `int | float` is REAL, so numbers sort as numbers."""
+    """INTEGER, NUMERIC, REAL or TEXT for a model field, so numbers sort as numbers. `int | float`
+    (a count: 263 or 2.5) is NUMERIC: SQLite then keeps a whole value as INTEGER (263, never
+    "263.0") and only a fractional one as REAL."""
     kinds = _plain_types(annotation)
     if kinds and kinds <= {int, bool}:
         return "INTEGER"
-    if kinds and kinds <= {int, float, bool}:
+    if kinds and kinds <= {int, float, bool} and int in kinds:
+        return "NUMERIC"
+    if kinds and kinds <= {float}:
         return "REAL"
     return "TEXT"
 

@@ -426,6 +426,43 @@ def test_language(text: str, english: bool) -> None:
     assert (language_problem(text) is None) is english
 
 
+# An English media advisory: terse labelled lines with few function words, above a sidebar of
+# translations. The body is English; the old count of function words read it as not English.
+ADVISORY = """MEDIA ADVISORY
+Mayor Cole, Chief Payne Unveil Arson Unit
+WHAT: Briefing: new arson unit, three investigators, two dogs
+WHEN: Monday, March 3, 2031, 10 a.m.
+WHERE: City Hall, 101 W. Third St., Commission Chambers
+WHO: Mayor Ann Cole; Fire Chief Jeff Payne; Investigator Rosa Diaz
+VISUALS: Unit vehicles, detection dogs Max and Juno, equipment demonstration
+CONTACT: Press Office, 937-555-0100, press@dayton.example
+Información en español
+Este aviso está disponible en español. Para más información sobre los servicios de la ciudad, llame a la oficina.
+Los residentes que necesiten un intérprete pueden pedirlo con dos días de antelación.
+Thông tin bằng tiếng Việt: Vui lòng gọi cho văn phòng báo chí nếu quý vị cần thông dịch viên."""
+
+SPANISH_RELEASE = """Skip to main content
+Noticias de la ciudad
+El consejo de la ciudad votó el martes para extender el programa por otro año, y el alcalde dijo que el dinero \
+vendría del fondo de reserva que se apartó en 2021.
+La policía registró 163 homicidios en 2022, menos que los 204 del año anterior, según el informe anual que \
+publicó el departamento el lunes por la mañana.
+Share this page"""
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        (ADVISORY, True),  # the sidebar in other languages does not decide
+        (ADVISORY + "\n" + "\n".join(ADVISORY.splitlines()[-3:] * 3), False),  # unless it is most of the page
+        (SPANISH_RELEASE, False),  # English chrome does not make a Spanish release English
+        (ENGLISH + "\n" + SPANISH_RELEASE.splitlines()[2], True),  # a release beside its translation
+    ],
+)
+def test_language_is_decided_on_the_body_not_the_chrome(text: str, english: bool) -> None:
+    assert (language_problem(text) is None) is english
+
+
 def test_an_article_not_in_english_is_a_language_error(tmp_path: Path) -> None:
     (tmp_path / "es.txt").write_text(
         "El consejo de la ciudad votó el martes para extender el programa por otro año, y el alcalde dijo que el "
@@ -437,7 +474,7 @@ def test_an_article_not_in_english_is_a_language_error(tmp_path: Path) -> None:
     assert isinstance(items["en"], Article)
     error = items["es"]
     assert isinstance(error, ExtractionError) and error.error is ErrorKind.language
-    assert "not English" in error.message
+    assert "not English" in error.message and "Spanish" in error.message
 
 
 def test_repeated_line_table_forgets_pages_out_of_its_window() -> None:

@@ -81,6 +81,74 @@ def test_mixed_folder_gives_a_record_or_an_error_for_every_input(tmp_path: Path)
     assert not list(out.parent.glob("*.part"))
 
 
+def test_pdf_releases_are_read_and_a_scan_says_it_has_no_text_layer(tmp_path: Path) -> None:
+    from tests.pdfs import scanned_pdf, text_pdf
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    lines = ["Dayton Reports Fewer Homicides", "DAYTON, Ohio - The city recorded 163 homicides in 2022, police said."]
+    (inputs / "release.pdf").write_bytes(text_pdf(lines))
+    (inputs / "scan.pdf").write_bytes(scanned_pdf())
+    out = tmp_path / "facts.jsonl"
+    code, output = run("extract", str(inputs), "--output", str(out))
+    assert code == 1  # an input could not be read
+    (record,) = read_jsonl(out)
+    assert record["id"] == "release" and record["title"] == lines[0]
+    assert [(f["year"], f["count"], f["metric"]) for f in record["figures"]] == [(2022, 163, "homicide")]
+    (error,) = read_jsonl(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "scan" and error["error"] == "no_text_layer" and "OCR" in error["message"]
+    assert "no_text_layer" in output
+
+
+def test_an_english_advisory_beside_a_foreign_sidebar_is_read_and_a_spanish_release_is_not(tmp_path: Path) -> None:
+    from tests.test_body import ADVISORY, SPANISH_RELEASE
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "advisory.txt").write_text(ADVISORY, encoding="utf-8")
+    (inputs / "noticias.txt").write_text(SPANISH_RELEASE, encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    code, output = run("extract", str(inputs), "--output", str(out))
+    assert code == 1
+    assert [r["id"] for r in read_jsonl(out)] == ["advisory"]
+    (error,) = read_jsonl(out.with_name("facts.errors.jsonl"))
+    assert error["id"] == "noticias" and error["error"] == "language" and "Spanish" in error["message"]
+
+
+def test_a_resumed_run_tells_its_own_work_from_the_totals(tmp_path: Path) -> None:
+    """Issue #28: "6 records in all, 2 written by this run", and a rate of this run's articles only."""
+    import re
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+
+    def release(n: int) -> None:
+        text = f"Fires in Dayton\n\nDAYTON, Ohio - The city recorded {n + 10} arson fires in 2022, police said.\n"
+        (inputs / f"a{n}.txt").write_text(text, encoding="utf-8")
+
+    for n in range(4):
+        release(n)
+    (inputs / "empty.txt").write_text("")
+    out = tmp_path / "facts.jsonl"
+    code, first = run("extract", str(inputs), "--output", str(out), "-j", "1")
+    assert code == 1 and "summary (resumed)" not in first and "in all" not in first
+    assert re.search(r"│ articles +│ +5 │", first) and re.search(r"│ records written +│ +4 │", first)
+    for n in (4, 5):
+        release(n)
+    code, resumed = run("extract", str(inputs), "--output", str(out), "-j", "1", "--resume")
+    assert code == 1  # the empty file's error is still this output's
+    said = " ".join(resumed.split())
+    assert "6 records in all, 2 written by this run; 1 error in all (empty 1), 0 from this run" in said
+    assert re.search(r"│ articles read by this run +│ +2 │", resumed)
+    assert re.search(r"│ records written by this run +│ +2 │", resumed)
+    assert re.search(r"│ already written \(--resume\) +│ +5 │", resumed)
+    seconds = float(re.search(r"│ seconds +│ +([\d.]+) │", resumed).group(1))  # type: ignore[union-attr]
+    rate = float(re.search(r"│ articles/s +│ +([\d.]+) │", resumed).group(1))  # type: ignore[union-attr]
+    # the two articles done, not the seven of the output (seconds are shown rounded to 0.1)
+    assert 2 / (seconds + 0.05) - 0.05 <= rate <= 2 / max(seconds - 0.05, 0.01) + 0.05
+    assert len(read_jsonl(out)) == 6
+
+
 def test_a_failed_run_leaves_no_output_but_keeps_its_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import extractor.batch as extract_module
 

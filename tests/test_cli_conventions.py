@@ -285,10 +285,13 @@ def test_in_a_terminal_the_bar_waits_then_gives_the_true_rate(monkeypatch: pytes
         assert progress.bar is not None
         (task,) = progress.bar.tasks
         assert task.description == cli.WAITING and task.completed == 0
+        assert task.fields["rate"] == "estimating" and task.fields["left"] == ""  # never a blank, never a guess
         for at, size in ((120.0, 8), (122.0, 8), (124.0, 8)):  # a chunk of 8 every 2 s
             clock.now = at
             for _ in range(size):
                 progress("written")
+            if at == 120.0:  # the first batch is in: still no rate, and the bar says so
+                assert task.description == "extracting" and task.fields["rate"] == "estimating"
         assert task.description == "extracting" and task.completed == 24
         assert task.fields["rate"] == "4.0 articles/s"  # 8 articles in the 2 s after the first batch
         assert task.fields["left"] == "about 4 s left"  # 16 left at 4/s

@@ -266,3 +266,47 @@ def test_ids_stay_unique_when_an_input_names_itself_like_a_renamed_one(tmp_path:
 def test_soft_hyphens_leave_words_whole(tmp_path: Path, raw: str, expected: str) -> None:
     (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
     assert article(tmp_path / "a.txt").text == expected
+
+
+# --- PDFs (issue #28) ---------------------------------------------------------------------------
+
+PDF_LINES = ["Dayton Reports Fewer Arson Fires", "DAYTON, Ohio - In 2022 Dayton recorded 12 arson fires, police said."]
+
+
+def test_a_pdf_with_a_text_layer_is_read_like_text(tmp_path: Path) -> None:
+    from tests.pdfs import text_pdf
+
+    (tmp_path / "release.pdf").write_bytes(text_pdf(PDF_LINES))
+    read = article(tmp_path / "release.pdf")
+    assert read.id == "release" and read.title == PDF_LINES[0]
+    assert "In 2022 Dayton recorded 12 arson fires" in read.text
+    # by its content too: a PDF saved under another name is not refused as binary
+    (tmp_path / "misnamed.txt").write_bytes(text_pdf(PDF_LINES))
+    assert "12 arson fires" in article(tmp_path / "misnamed.txt").text
+
+
+def test_a_pdf_without_a_text_layer_is_an_error_of_its_own_kind(tmp_path: Path) -> None:
+    from tests.pdfs import scanned_pdf
+
+    (tmp_path / "scan.pdf").write_bytes(scanned_pdf(pages=2))
+    e = error(tmp_path / "scan.pdf")
+    assert e.error == ErrorKind.no_text_layer and e.id == "scan"
+    assert "no text layer" in e.message and "OCR" in e.message and "its 2 pages" in e.message
+
+
+def test_a_piped_pdf_is_read_like_a_pdf_file() -> None:
+    import io
+
+    from extractor.ingest import read_stream
+    from tests.pdfs import scanned_pdf, text_pdf
+
+    (piped,) = read_stream(io.BytesIO(text_pdf(PDF_LINES)))
+    assert isinstance(piped, Article) and piped.id == "stdin" and "12 arson fires" in piped.text
+    (scan,) = read_stream(io.BytesIO(scanned_pdf()))
+    assert isinstance(scan, ExtractionError) and scan.error == ErrorKind.no_text_layer
+
+
+def test_a_broken_pdf_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n% cut off here")
+    e = error(tmp_path / "broken.pdf")
+    assert e.error == ErrorKind.binary and "PDF could not be parsed" in e.message

@@ -26,6 +26,11 @@ TWO_VALUES = (
     "Harbor City police counted 410 burglaries in 2021 and 388 burglaries in 2022. "
     "A county audit released later put the 2022 total at 402 burglaries, and 2023 ended with 371 burglaries.\n"
 )
+# A second release on Harbor City's burglaries: one metric and place in two articles, charted together.
+SECOND_SOURCE = (
+    "Harbor City burglaries fall\nPublished April 9, 2024\n\n"
+    "HARBOR CITY - The county audit counted 402 burglaries in Harbor City in 2022 and 371 burglaries in 2023.\n"
+)
 LONG_ID = "an-article-whose-file-name-is-far-too-long-to-fit-in-any-index-column-" + "x" * 60
 HOSTILE = (
     "Evil article\nPublished March 3, 2024\n\n</script><script>window.__injected = 1</script> "
@@ -42,6 +47,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(CORPUS / name, articles / name)
     (articles / "evil.txt").write_text(HOSTILE, encoding="utf-8")
     (articles / "two-values.txt").write_text(TWO_VALUES, encoding="utf-8")
+    (articles / "second-source.txt").write_text(SECOND_SOURCE, encoding="utf-8")
     (articles / f"{LONG_ID}.txt").write_text(
         "In 2021 the town logged 12 arson fires, up from 9 in 2020.\n", encoding="utf-8"
     )
@@ -96,7 +102,9 @@ def test_report_in_headless_chromium(report: Path) -> None:
     try:
         driver.get(report.as_uri())
         rows = driver.find_elements(By.CSS_SELECTOR, "#rows tr.row")
-        assert len(rows) == 6
+        assert len(rows) == 7
+        index_sorts_and_filters_by_status(driver)
+        overview_charts_mean_something(driver, report)
         # the index fits the screen: a long id is cut, and the check column stays in view
         index = driver.find_element(By.ID, "index")
         assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", index)
@@ -125,6 +133,7 @@ def test_report_in_headless_chromium(report: Path) -> None:
         internal = driver.find_elements(By.CSS_SELECTOR, "#article .badge.internal")
         assert internal and all(b.text.startswith("internal ") for b in internal)
         assert driver.find_elements(By.CSS_SELECTOR, "#article svg circle.stated")
+        highlights_keep_to_their_own_span(driver)
         # EXTRACTOR_SCREENSHOT=docs/report.png refreshes the README's picture; otherwise a temporary file
         shot = Path(os.environ.get("EXTRACTOR_SCREENSHOT", str(report.with_name("report.png"))))
         assert driver.save_screenshot(str(shot if shot.is_absolute() else ROOT / shot))
@@ -166,6 +175,8 @@ def test_report_in_headless_chromium(report: Path) -> None:
         assert driver.execute_script("return window.__injected === undefined")
         box.clear()
         index_fits_at(driver, widths=(1400, 1280, 1024, 800, 420))
+        driver.set_window_size(420, 800)  # sorting and filtering work in a narrow window too
+        index_sorts_and_filters_by_status(driver)
     finally:
         driver.quit()
 
@@ -197,3 +208,89 @@ def index_fits_at(driver: Any, widths: tuple[int, ...]) -> None:
             first, last = row.find_elements(By.CSS_SELECTOR, "td")[0], row.find_elements(By.CSS_SELECTOR, "td")[-1]
             assert last.rect["x"] + last.rect["width"] <= right + 1, width
             assert first.rect["width"] >= 80, width  # a title has room
+
+
+STATUS_RANK = ["mismatch", "uncertain", "consistent", "match", "not comparable", "no official", ""]
+
+
+def index_sorts_and_filters_by_status(driver: Any) -> None:
+    """Issue #28: the index opens with the worst check first, sorts by a click on a heading (again
+    reverses), and the status menu keeps only articles with a statement of that status."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    def statuses() -> list[str]:
+        return [
+            row.find_elements(By.CSS_SELECTOR, "td")[-1].text.strip()
+            for row in driver.find_elements(By.CSS_SELECTOR, "#rows tr.row")
+        ]
+
+    def titles() -> list[str]:
+        rows = driver.find_elements(By.CSS_SELECTOR, "#rows tr.row")
+        return [row.find_elements(By.CSS_SELECTOR, "td")[0].text for row in rows]
+
+    # an empty text filter (selenium's clear() sends no input event)
+    driver.execute_script(
+        "const f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input'))"
+    )
+    ranks = [STATUS_RANK.index(s) for s in statuses()]
+    assert ranks == sorted(ranks) and ranks[0] < ranks[-1]  # worst first, unchecked last
+    heading = driver.find_element(By.CSS_SELECTOR, '#index th[data-sort="article"]')
+    heading.click()
+    assert [t.lower() for t in titles()] == sorted(t.lower() for t in titles())
+    assert heading.get_attribute("aria-sort") == "ascending"
+    heading.click()
+    assert [t.lower() for t in titles()] == sorted((t.lower() for t in titles()), reverse=True)
+    driver.find_element(By.CSS_SELECTOR, '#index th[data-sort="check"]').click()  # back to the worst first
+    menu = Select(driver.find_element(By.ID, "status"))
+    options = {o.get_attribute("value"): o.text for o in menu.options}
+    assert "match" in options and "no_official" in options
+    for status in ("match", "no_official"):
+        menu.select_by_value(status)
+        shown = len(driver.find_elements(By.CSS_SELECTOR, "#rows tr.row"))
+        assert f"({shown})" in options[status], (status, shown)
+        assert 0 < shown < 7 or status == "no_official"  # a figure of every article lacks an official value
+    menu.select_by_value("")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#rows tr.row")) == 7
+
+
+def overview_charts_mean_something(driver: Any, report: Path) -> None:
+    """A chart across articles is drawn only for one metric and place that two articles report,
+    or that official values back: never releases pooled by a shared word."""
+    from selenium.webdriver.common.by import By
+
+    charts = driver.find_elements(By.CSS_SELECTOR, "#overview .chart")
+    labels = [c.find_element(By.CSS_SELECTOR, ".label").text for c in charts]
+    assert any(label.startswith("burglary · Harbor City") for label in labels), labels  # two articles
+    assert not any("arson" in label for label in labels), labels  # one article, no place, no official value
+    for chart, label in zip(charts, labels, strict=True):
+        articles = {
+            r["id"]
+            for r in map(json.loads, report.with_name("facts.jsonl").read_text(encoding="utf-8").splitlines())
+            for f in r["figures"]
+            if f"{f['metric']} · {f['location'] or r['location']}" == label
+        }
+        assert len(articles) >= 2 or chart.find_elements(By.CSS_SELECTOR, "rect.official"), label
+
+
+def highlights_keep_to_their_own_span(driver: Any) -> None:
+    """An event is marked on its date, not its whole sentence, so the figures in that sentence show."""
+    from selenium.webdriver.common.by import By
+
+    events = driver.find_elements(By.CSS_SELECTOR, "#article .text mark.events")
+    assert events
+    for mark in events:
+        assert len(mark.text) <= 40 and "." not in mark.text.rstrip("."), mark.text  # a date, not a sentence
+    assert any(m.text == "April 2021" for m in events)
+    # the figure "2020: 263 HOMICIDES" is one mark, a figure's, over all its characters (the year too)
+    pieces = [
+        m.text
+        for m in driver.find_elements(By.CSS_SELECTOR, "#article .text mark")
+        if (m.get_attribute("title") or "").startswith("figures: 2020: 263 homicide")
+    ]
+    assert pieces == ["2020: 263 HOMICIDES"]
+    assert all(
+        "figures" in (m.get_attribute("class") or "")
+        for m in driver.find_elements(By.CSS_SELECTOR, "#article .text mark")
+        if (m.get_attribute("title") or "").startswith("figures: 2020: 263 homicide")
+    )
