@@ -162,6 +162,20 @@ def _closer_opens(text: str, j: int, span: tuple[int, int], found: list[QuoteSpa
     return earlier and before in ".!?" and k < pe and text[k].isupper() and closes
 
 
+def _nested_close(text: str, j: int, pe: int, first: int) -> int | None:
+    """An opening mark inside an open quotation that opens a quotation within it ("“My neighbor
+    told me “lock the gate” every night,” said ..."): two closing marks follow before any other
+    opening mark, the first (`first`, the next closing mark after `j`, or -1) closing the inner
+    quotation and the second the outer one. Returns the inner closing mark. Searches stop at the
+    next opening mark, so a paragraph of many marks stays linear."""
+    if first < 0 or text.find("\u201c", j + 1, first) >= 0:
+        return None
+    second = text.find("\u201d", first + 1, pe)
+    if second < 0 or text.find("\u201c", first + 1, second) >= 0:
+        return None
+    return first
+
+
 def _scan_paragraph(
     text: str,
     number: int,
@@ -173,16 +187,24 @@ def _scan_paragraph(
     """Pair the marks of one paragraph, adding closed quotes to `found`; returns the quote left
     open at the paragraph's end (its opening mark and span), if any."""
     ps, pe = span
+    skip_to = -1  # the closing mark of a quotation nested in the open one
+    next_close: int | None = None  # the next curly closing mark (-1: none), searched for again only once passed
     for j in range(ps, pe):
         c = text[j]
-        if c not in MARKS or (open_at is not None and j == open_at):
+        if c not in MARKS or (open_at is not None and j == open_at) or j <= skip_to:
             continue
         if open_at is None:
             # a stray closing mark opens nothing, unless it stands where an opening mark belongs
             if c != "\u201d" or _closer_opens(text, j, span, found, number):
                 open_at, current = j, None
         elif c in OPENERS and c != '"':
+            if next_close is None or 0 <= next_close <= j:
+                next_close = text.find("\u201d", j + 1, pe)
             comma = _attribution_at_end(text, open_at + 1, j)
+            inner = _nested_close(text, j, pe, next_close) if comma is None else None
+            if inner is not None:  # "“He told me “go home” and left,”": a quotation inside the quotation
+                skip_to = inner
+                continue
             if comma is not None:  # "“…, Mayor Ann Cole said. “…": the mark before the attribution left out
                 if current is None:
                     current = QuoteSpan(open_at, comma + 1, [], number, number)

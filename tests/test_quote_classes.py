@@ -852,3 +852,49 @@ def test_quoted_term_takes_no_speaker_from_another_quote(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation nested in another in marks of the same kind: one quote, the outer one ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cMy neighbor told me \u201clock the gate\u201d every night,\u201d said Sheriff Tom Reyes.",
+            [("My neighbor told me \u201clock the gate\u201d every night", "Tom Reyes")],
+        ),
+        (
+            "Judge Lena Marsh wrote: \u201cThe statute bars courts \u201cfrom weighing the motives\u201d of a "
+            "party. The order stands.\u201d",
+            [
+                (
+                    "The statute bars courts \u201cfrom weighing the motives\u201d of a party. The order stands.",
+                    "Lena Marsh",
+                )
+            ],
+        ),
+        # negatives: the opening mark after an unclosed quotation's attribution opens the next one;
+        # two quotations side by side stay two
+        (
+            "\u201cThe roads are clear, Mayor Ann Cole said. \u201cThe plows ran all night.\u201d",
+            [("The roads are clear", "Ann Cole"), ("The plows ran all night.", "Ann Cole")],
+        ),
+        (
+            "\u201cThe roads are clear,\u201d said Mayor Ann Cole. \u201cThe plows ran all night.\u201d",
+            [("The roads are clear", "Ann Cole"), ("The plows ran all night.", "Ann Cole")],
+        ),
+    ],
+)
+def test_quotation_nested_in_marks_of_its_own_kind(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_a_flood_of_opening_marks_inside_a_quotation_stays_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    pair_quotes("\u201c" + "a \u201cb " * 50_000 + "\u201d")
+    assert time.perf_counter() - started < 2.0
