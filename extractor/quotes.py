@@ -25,6 +25,7 @@ from .rules import load
 RULES = load("quotes.json")
 CUE_VERBS = set(RULES["verbs"])
 PRONOUNS: dict[str, str] = RULES["pronouns"]
+PAIR_WORDS = set(RULES["pair_words"])
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -613,14 +614,30 @@ class Attributor:
             if sent is None:
                 continue
             for t in sent:
-                if t.dep_ not in ("nsubj", "nsubjpass") or t.i == token.i or t.i not in self.by_token:
+                # the subject, or the agent of a passive ("was inspected by Ann Cole and Tom Reyes")
+                agent = t.dep_ == "pobj" and t.head.dep_ == "agent"
+                if t.dep_ not in ("nsubj", "nsubjpass") and not agent or t.i == token.i:
                     continue
-                partners = [_head_of_name(c) for c in t.children if c.dep_ == "conj"]
-                pair = [self.by_token[t.i]] + [self.by_token[c.i] for c in partners if c.i in self.by_token]
-                more = len(partners) == 1 and any(g.dep_ == "conj" for g in partners[0].children)  # a third one
-                if len(partners) == 1 and len(pair) == 2 and pair[0] is not pair[1] and not more:
-                    return f"{pair[0].name} and {pair[1].name}"
+                pair = self.pair_of(t)
+                if pair is not None:
+                    return pair
         return None
+
+    def pair_of(self, token: Token) -> str | None:
+        """ "Ann Cole and Tom Reyes": two people named together, the first at `token`."""
+        partners = [_head_of_name(c) for c in token.children if c.dep_ == "conj"]
+        if len(partners) != 1 or any(g.dep_ == "conj" for g in partners[0].children):  # not two, or a third one
+            return None
+        first, second = self.person_named(token), self.person_named(partners[0])
+        if first is not None and second is not None and first is not second:
+            return f"{first.name} and {second.name}"
+        return None
+
+    def person_named(self, token: Token) -> Person | None:
+        """The person a name's last word names: a mention, or a surname alone ("DDAs Quill and Tosh")."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        return self.person_by_surname(token.text) if token.pos_ == "PROPN" else None
 
     def by_name(self, token: Token) -> tuple[Person | None, str | None]:
         """The person a capitalized subject names, through its surname or a close spelling ("Tracy
@@ -796,11 +813,29 @@ class Attributor:
             return phrase, SpeakerType.organization
         return phrase, SpeakerType.other
 
+    def pronoun(self, token: Token, phrase: str) -> tuple[Person | None, str | None, str]:
+        """`resolve` of a pronoun, or of "the two" that means two people as "they" does."""
+        low = token.lower_
+        if low in PAIR_WORDS:
+            if any(g.pos_ != "PRON" for c in token.children if c.dep_ == "prep" for g in c.children):
+                return None, None, phrase  # "two of the victims said": a group, not the two named before
+            return None, self.pair_before(token), phrase  # "“…,” the two said", "both of them said"
+        if PRONOUNS[low] == "i" and self.author is not None:
+            return self.author, None, token.text  # a column's "I said, “…”": its writer
+        if PRONOUNS[low] in ("he", "she"):
+            return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
+        if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
+            return None, self.pair_before(token), token.text
+        return None, None, token.text  # "it", or "they" for a group, a body or a document
+
     def resolve(self, token: Token, describe: bool = True) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase; with
         `describe`, also the person a description means ("the mayor", "his spokeswoman")."""
         phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
+        pair = self.pair_of(token)  # "said DDAs Quill and Tosh": both speak
+        if pair is not None:
+            return None, pair, phrase
         if token.i in self.by_token:
             return self.by_token[token.i], None, phrase
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
@@ -818,14 +853,8 @@ class Attributor:
         low = token.lower_
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
-        if low in PRONOUNS:
-            if PRONOUNS[low] == "i" and self.author is not None:
-                return self.author, None, token.text  # a column's "I said, “…”": its writer
-            if PRONOUNS[low] in ("he", "she"):
-                return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
-            if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
-                return None, self.pair_before(token), token.text
-            return None, None, token.text  # "it", or "they" for a group, a body or a document
+        if low in PRONOUNS or low in PAIR_WORDS:
+            return self.pronoun(token, phrase)
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
@@ -1081,7 +1110,10 @@ def _hyphenated(token: Token) -> str:
 
 
 def _may_speak(token: Token) -> bool:
-    """Days, dates and possessive determiners are never speakers ("said Monday", "its")."""
+    """Days, dates and possessive determiners are never speakers ("said Monday", "its"); "the two"
+    is the two people named before it."""
+    if token.lower_ in PAIR_WORDS:
+        return token.dep_ != "poss"
     return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") and token.dep_ != "poss"
 
 
@@ -1168,7 +1200,7 @@ def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributo
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
         q.subject = subject.i
-    if q.speaker is None and (subject is None or subject.i > cue.i):
+    if q.speaker is None and (subject is None or subject.i > cue.i and attributor.pair_of(subject) is None):
         # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
         named = attributor.person_after(cue)
         if named is not None:

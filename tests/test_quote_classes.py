@@ -898,3 +898,55 @@ def test_a_flood_of_opening_marks_inside_a_quotation_stays_linear() -> None:
     started = time.perf_counter()
     pair_quotes("\u201c" + "a \u201cb " * 50_000 + "\u201d")
     assert time.perf_counter() - started < 2.0
+
+
+# --- two people speaking together: "the two said", "both said", "said DDAs Quill and Tosh" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d the two said.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d both said in a joint statement.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "The jail was inspected by Sheriff Tom Reyes and Chief Lila Ortiz on Monday. "
+            "\u201cThe cells are finally up to code,\u201d the pair said.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "The defendant was sentenced on Friday. \u201cThe jury saw through his lies,\u201d said DDAs "
+            "Mara Quill and Ben Tosh.",
+            [("The jury saw through his lies", "Mara Quill and Ben Tosh")],
+        ),
+        (
+            "Deputy District Attorneys Mara Quill and Ben Tosh tried the case. \u201cThe jury saw through "
+            "his lies,\u201d said Quill and Tosh.",
+            [("The jury saw through his lies", "Mara Quill and Ben Tosh")],
+        ),
+        # negatives: "two" of a group named after it; no two people named before; one of the pair speaks
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells were cold,\u201d two of the inmates said.",
+            [("The cells were cold", None)],
+        ),
+        (
+            "Three guards walked the halls. \u201cThe cells are finally up to code,\u201d the two said.",
+            [("The cells are finally up to code", None)],
+        ),
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d Reyes said.",
+            [("The cells are finally up to code", "Tom Reyes")],
+        ),
+    ],
+)
+def test_two_people_speaking_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
