@@ -26,6 +26,7 @@ RULES = load("quotes.json")
 CUE_VERBS = set(RULES["verbs"])
 PRONOUNS: dict[str, str] = RULES["pronouns"]
 PAIR_WORDS = set(RULES["pair_words"])
+WORD_NOUNS = set(RULES["word_nouns"])
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -1464,6 +1465,32 @@ def _reports(cue: Token) -> bool:
     return True
 
 
+def _names_the_noun_before(doc: Doc, q: QuoteSpan) -> bool:
+    """Quoted words in apposition to the common noun right before them: the name of that thing
+    ("the film “Lost Harbor,” which ...", "praised the program “Safe Streets”")."""
+    root = _quote_root(doc, q)
+    if root is None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > root.i:
+        return False
+    noun = root.head
+    if noun.lemma_.lower() in WORD_NOUNS or noun.head.lemma_.lower() in NAMING_VERBS:
+        return False  # "the phrase “…”", "called the winner “…”": words someone used
+    if _closes_a_quotation(doc, noun, q):
+        return False  # "a “sly fox,” a “cheat”": a list of quoted words
+    between = [t for t in doc[noun.i + 1 : root.i] if not t.is_punct and not t.is_space]
+    return all(t.head.i == root.i for t in between)
+
+
+def _closes_a_quotation(doc: Doc, token: Token, q: QuoteSpan) -> bool:
+    """Whether a closing mark (not the quote's own opening mark) stands right after the word."""
+    text = doc_text(doc)
+    pos = token.idx + len(token.text)
+    while pos < len(text) and text[pos] in ",.":
+        pos += 1
+    if pos >= len(text) or pos == q.start:
+        return False
+    return text[pos] == "\u201d" or text[pos] == '"' and not text[pos + 1 : pos + 2].isalnum()
+
+
 def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
     dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
@@ -1476,6 +1503,8 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     inside = {t.i for t in tokens}
     ends = q.text.rstrip()[-1:]
     clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
+    if not clause and _names_the_noun_before(doc, q):
+        return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
         root = _quote_root(doc, q)
         if not clause and root is not None and root.dep_ == "pobj":

@@ -950,3 +950,31 @@ def test_a_flood_of_opening_marks_inside_a_quotation_stays_linear() -> None:
 )
 def test_two_people_speaking_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- words in quote marks in apposition to the noun before them: the name of that thing --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many of you have seen the film \u201cLost Harbor,\u201d which is about a fisherman from Maine.", []),
+        ("Mayor Ann Cole praised the program \u201cSafe Streets,\u201d which began in March.", []),
+        ('Sheriff Tom Reyes thanked the volunteers of the group "Night Watch" for their work.', []),
+        # negatives: a noun for words themselves; a naming verb's object; a list of quoted words
+        (
+            "Mayor Ann Cole has used the phrase \u201cbroken windows\u201d in every speech this year.",
+            [("broken windows", "Ann Cole")],
+        ),
+        ("Mayor Ann Cole called the old mayor \u201ca quitter\u201d on Monday.", [("a quitter", "Ann Cole")]),
+        (
+            "Senator Tom Reyes called his rival a \u201cliar,\u201d a \u201cfraud\u201d and "
+            "\u201ca danger to the state.\u201d",
+            [("liar", "Tom Reyes"), ("fraud", "Tom Reyes"), ("a danger to the state.", "Tom Reyes")],
+        ),
+    ],
+)
+def test_quoted_name_beside_its_noun_is_no_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
