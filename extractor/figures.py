@@ -1846,12 +1846,21 @@ def _frame_of_count(
 
 
 def _context_year(doc: Doc, count: Count, frame: Frame | None) -> tuple[YearMention | None, Frame] | None:
-    """The context's year for a count with none of its own; none for a count in the simple
-    present under a year an earlier sentence of the paragraph gave ("The sweep was the third
-    this year. The county holds 2,000 open warrants.": the state now, not that year's count)."""
-    if frame is None or frame.basis == Basis.paragraph and _simple_present(doc, count):
+    """The context's year for a count with none of its own; none under a year an earlier sentence
+    of the paragraph gave for a count in the simple present ("The sweep was the third this year.
+    The county holds 2,000 open warrants.": the state now, not that year's count) or one naming
+    the group a member is picked from ("one of the 6 recruits who ...")."""
+    if frame is None or frame.basis == Basis.paragraph and (_simple_present(doc, count) or _partitive(doc, count)):
         return None
     return None, frame
+
+
+def _partitive(doc: Doc, count: Count) -> bool:
+    """ "one of the 6 recruits who served": the count names the group a member is picked from."""
+    noun = doc[count.end - 1].head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def figure_mentions(doc: Doc) -> list[Figure]:
