@@ -726,8 +726,7 @@ def test_last_fiscal_year_by_publication_month(nlp: Language, published: dt.date
         ("Deputies made 310 arrests in 2023. The jail now houses 640 inmates.", {(2023, 310, "arrest")}),
         # "one of the N X": the group a member is picked from, not the paragraph year's count
         (
-            "Deputies made 310 arrests last year. Deputy Arlo Finch was one of the 6 recruits who "
-            "served in the army.",
+            "Deputies made 310 arrests last year. Deputy Arlo Finch was one of the 6 recruits who served in the army.",
             {(2023, 310, "arrest")},
         ),
         # negatives: a past or perfect tense keeps the paragraph's year; a partitive with its own year
