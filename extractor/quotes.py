@@ -491,7 +491,22 @@ class Attributor:
         names = [
             e for e in self.doc.ents if e.label_ == "ORG" and e.end <= token.i and e[-1].lower_ in nouns and len(e) > 1
         ]
-        return _without_article(names[-1].text) if names else None
+        if names:
+            return _without_article(names[-1].text)
+        # "The Riverbend Nurses Association endorsed her. “…,” the union said.": the one
+        # organization that is the subject of the sentence before
+        here = sentence_of(token)
+        if here.start == 0:
+            return None
+        before = sentence_of(self.doc[here.start - 1])
+        subjects = [
+            e
+            for e in before.ents
+            if e.label_ == "ORG" and len(e) > 1 and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.pos_ == "VERB"
+        ]
+        if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].root.children):
+            return None  # none, or one of several ("The union and the guild met")
+        return _without_article(subjects[0].text)
 
     def clause_depth(self, start: int) -> int:
         """How many heads lie between the mention at `start` and its sentence's root."""

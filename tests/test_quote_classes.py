@@ -978,3 +978,38 @@ def test_quoted_name_beside_its_noun_is_no_quotation(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "the union said" after a sentence whose subject is one organization named otherwise ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Riverbend Nurses Association endorsed the mayor on Friday. "
+            "\u201cShe has stood with nurses for a decade,\u201d the union said in a statement.",
+            [("She has stood with nurses for a decade", "Riverbend Nurses Association")],
+        ),
+        (
+            "Harbor Patrol Services issued new rules for visa checks in May. "
+            "\u201cNo check can catch every forged form,\u201d the agency said.",
+            [("No check can catch every forged form", "Harbor Patrol Services")],
+        ),
+        # negatives: no organization is the subject before; two are
+        (
+            "Nurses at Valley General walked out on Friday. "
+            "\u201cWe cannot keep working double shifts,\u201d the union said.",
+            [("We cannot keep working double shifts", "union")],
+        ),
+        (
+            "The Riverbend Nurses Association and the Harbor Teachers Guild met on Friday. "
+            "\u201cWe stand together,\u201d the union said.",
+            [("We stand together", "union")],
+        ),
+    ],
+)
+def test_organization_description_is_the_organization_of_the_sentence_before(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
