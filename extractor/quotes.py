@@ -968,13 +968,18 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     with a subject wins over one without ("Asked about it, O'Neill said")."""
     low = lowers(tokens[0].doc) if tokens else []
     first_bare: tuple[Token, Token | None] | None = None
+    # "According to the Harbor Times, spokesman Tom Reyes said “…”": a speech verb's subject
+    # after it speaks; "according to" alone gives the source
+    according: tuple[Token, Token | None] | None = None
     for k, t in enumerate(tokens):
         if t.i in skip:
             continue
         if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
-            objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
-            after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
-            return t, (objects[0] if objects else after[0] if after else None)
+            if according is None:
+                objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
+                after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
+                according = (t, (objects[0] if objects else after[0] if after else None))
+            continue
         if not _is_cue_verb(t) or _addressee_clause(t) or _describes_a_thing(t):
             continue
         verb = t
@@ -1005,7 +1010,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             return t, _head_of_name(beside[0])
         if first_bare is None:
             first_bare = (t, None)
-    return first_bare
+    return according or first_bare
 
 
 def _quote_root(doc: Doc, q: QuoteSpan) -> Token | None:

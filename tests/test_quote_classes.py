@@ -1013,3 +1013,30 @@ def test_organization_description_is_the_organization_of_the_sentence_before(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "according to" a source, and a speech verb whose subject speaks: the subject --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the Harbor Times, spokesman Tom Reyes said \u201cthe mayor will sign the bill.\u201d",
+            [("the mayor will sign the bill.", "Tom Reyes")],
+        ),
+        # negatives: "according to" alone; the verb's subject before it
+        (
+            "\u201cThe bridge will reopen in May,\u201d according to Mayor Ann Cole.",
+            [("The bridge will reopen in May", "Ann Cole")],
+        ),
+        (
+            "\u201cThe bridge will reopen in May,\u201d Tom Reyes said, according to the Harbor Times.",
+            [("The bridge will reopen in May", "Tom Reyes")],
+        ),
+    ],
+)
+def test_speech_verb_subject_over_according_to(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
