@@ -84,6 +84,7 @@ NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
 TABLE_CELL_MAX_CHARS = 48
+MAX_VERB_HOPS = 6  # heads walked up from a count to the verb of its clause
 Row = tuple[int, int, list[tuple[str, int, int]]]  # a table line's start, end and cells
 
 
@@ -1356,6 +1357,19 @@ def _figures_of_sentence(
     return figures
 
 
+def _simple_present(doc: Doc, count: Count) -> bool:
+    """Whether the verb a count hangs on is in the simple present ("holds", "serve"; not "has
+    seized", "are expected")."""
+    token = doc[count.end - 1]
+    for _ in range(MAX_VERB_HOPS):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
 BASELINE_WORDS = frozenset({"from", "than", "compared", "versus", "vs", "vs.", "relative"})
 
 
@@ -1810,7 +1824,7 @@ def _frame_of_count(
         if _in_other_clause(doc, year, count, noun_end):
             # "396 calls - which is a drop from the 445 of 2021": the year is the other clause's; the
             # count keeps the context's
-            return (None, sentence.context_before) if sentence.context_before is not None else None
+            return _context_year(doc, count, sentence.context_before)
         starts = sentence.count_starts
         later = bisect_left(starts, count.end)
         opens_next = year.start >= noun_end and _opens_next_clause(doc, noun_end, year.start)
@@ -1819,18 +1833,34 @@ def _frame_of_count(
             # "410 thefts, and in 2019 the count fell": the year after "and" opens the next clause;
             # "310 claims, down 6% from the 330 claims of 2015": the year is the later count's; this
             # one keeps the context's year
-            return (None, sentence.context_before) if sentence.context_before is not None else None
+            return _context_year(doc, count, sentence.context_before)
         return year, Frame(year.year, Basis.sentence)
     if (
         sentence.context_frame is not None
         and count.end <= sentence.context_reach
         and all(y.start >= count.end for y in years)
     ):
-        return (
-            None,
-            sentence.context_frame,
-        )  # a baseline after the count ("the same as 2012") leaves it the context's year
+        # a baseline after the count ("the same as 2012") leaves it the context's year
+        return _context_year(doc, count, sentence.context_frame)
     return None
+
+
+def _context_year(doc: Doc, count: Count, frame: Frame | None) -> tuple[YearMention | None, Frame] | None:
+    """The context's year for a count with none of its own; none under a year an earlier sentence
+    of the paragraph gave for a count in the simple present ("The sweep was the third this year.
+    The county holds 2,000 open warrants.": the state now, not that year's count) or one naming
+    the group a member is picked from ("one of the 6 recruits who ...")."""
+    if frame is None or frame.basis == Basis.paragraph and (_simple_present(doc, count) or _partitive(doc, count)):
+        return None
+    return None, frame
+
+
+def _partitive(doc: Doc, count: Count) -> bool:
+    """ "one of the 6 recruits who served": the count names the group a member is picked from."""
+    noun = doc[count.end - 1].head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def figure_mentions(doc: Doc) -> list[Figure]:

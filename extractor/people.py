@@ -271,7 +271,7 @@ def _is_name_word(token: Token) -> bool:
         return False
     if text.lower() in ABBREVIATIONS or text.lower() in HONORIFICS or text.lower() in ROLE_NOUNS:
         return False
-    if text.lower() in NOT_NAME_WORDS or _plural_role(text.lower()):
+    if text.lower() in NOT_NAME_WORDS or _plural_role(text):
         return False
     return token.pos_ in ("PROPN",) or token.ent_type_ == "PERSON" or (len(text) == 2 and text[1] == ".")
 
@@ -280,7 +280,7 @@ def _may_be_name_word(text: str) -> bool:
     """`_is_name_word` of the word alone: no abbreviation, honorific, role or word that no name is."""
     low = text.lower()
     return not (
-        low in ABBREVIATIONS or low in HONORIFICS or low in ROLE_NOUNS or low in NOT_NAME_WORDS or _plural_role(low)
+        low in ABBREVIATIONS or low in HONORIFICS or low in ROLE_NOUNS or low in NOT_NAME_WORDS or _plural_role(text)
     )
 
 
@@ -352,7 +352,7 @@ def _surname_shaped(token: Token) -> bool:
         and low not in ROLE_NOUNS
         and low not in NOT_NAME_WORDS
         and low not in HONORIFICS
-        and not _plural_role(low)
+        and not _plural_role(token.text)
     )
 
 
@@ -369,7 +369,19 @@ def _nickname_close(doc: Doc, k: int) -> int | None:
 
 
 def _plural_role(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and word[:-1] in ROLE_NOUNS
+    """A title's plural: "Attorneys", or an abbreviated title's in capitals ("DDAs", "ADAs"; a
+    word in lowercase is a role's only)."""
+    low = word.lower()
+    if len(low) > 3 and low.endswith("s") and low[:-1] in ROLE_NOUNS:
+        return True
+    return len(word) > 2 and word.endswith("s") and word[:-1].isupper() and low[:-1] in ABBREVIATIONS
+
+
+def _singular_title(word: str) -> list[str]:
+    """The words of one holder's title a plural title writes: "Attorneys" -> attorney, "DDAs" ->
+    deputy district attorney."""
+    low = word.lower()[:-1]
+    return low.split() if low in ROLE_NOUNS else ABBREVIATIONS[low].split()
 
 
 def _place_of_before(doc: Doc, end: int) -> int | None:
@@ -480,7 +492,7 @@ def _list_title(doc: Doc, start: int) -> str | None:
         places, steps, j = places + 1, steps + j - place, place
     while j < start and (doc[j].lower_ in (",", ";", "and") or doc[j].is_space):
         j += 1  # "Board of Supervisors, Harbor County ...": no list right after the title
-    if j == start or j == 0 or not _plural_role(lowers(doc)[j - 1]):
+    if j == start or j == 0 or not _plural_role(doc[j - 1].text):
         return None
     return _title_before(doc, j)[0]
 
@@ -502,7 +514,7 @@ def _past_marks_before_name(doc: Doc, i: int) -> int:
     low = lowers(doc)
     if i >= 3 and low[i - 1] == ")" and low[i - 3] == "(" and doc[i - 2].text.isupper():
         return i - 3
-    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and (_title_word(doc[i - 2]) or _plural_role(low[i - 2])):
+    if i >= 2 and low[i - 1] in DEGREE_HONORIFICS and (_title_word(doc[i - 2]) or _plural_role(doc[i - 2].text)):
         return i - 1
     return i
 
@@ -594,8 +606,8 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, int]:
             words.insert(0, prev)
             has_role, i = True, i - 1
             continue
-        if not words and _plural_role(prev) and doc[i - 1].text[:1].isupper():
-            words.insert(0, prev[:-1])  # "Deputy District Attorneys Ann Cole and Lee Park"
+        if not words and _plural_role(doc[i - 1].text) and doc[i - 1].text[:1].isupper():
+            words[:0] = _singular_title(doc[i - 1].text)  # "Deputy District Attorneys Ann Cole and Lee Park", "DDAs"
             has_role, i = True, i - 1
             continue
         if prev in MODIFIERS and has_role:
@@ -777,7 +789,7 @@ def _person_entity_span(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
         or low[s] in ABBREVIATIONS
         or low[s] in ROLE_NOUNS
         or low[s] in MODIFIERS
-        or _plural_role(low[s])
+        or _plural_role(doc[s].text)
     ):
         s += 1
     while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", ",") or not doc[e - 1].text[:1].isalpha()):
@@ -1099,7 +1111,7 @@ def _name_shaped(doc: Doc, s: int, e: int, common: set[str], person: bool) -> bo
         return False  # a word of a title: "Chief Assistant District Attorney", "Deputy Police ..."
     if len(words) == 1 and words[0].tag_ == "NNPS" and not person:
         return False  # a plural: "Justice Centers"
-    if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].lower_)):
+    if e < len(doc) and doc[e].text[:1].isupper() and (doc[e].lower_ in ROLE_NOUNS or _plural_role(doc[e].text)):
         return False
     if _named_for(doc, e) or any(_named_for(doc, k) and doc[k + 1].text[:1].isupper() for k in range(s + 2, e)):
         return False  # "Advocate Lee Park Hospital", "Governor Ann Cole Memorial Park": a place named for one

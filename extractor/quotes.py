@@ -25,6 +25,8 @@ from .rules import load
 RULES = load("quotes.json")
 CUE_VERBS = set(RULES["verbs"])
 PRONOUNS: dict[str, str] = RULES["pronouns"]
+PAIR_WORDS = set(RULES["pair_words"])
+WORD_NOUNS = set(RULES["word_nouns"])
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -162,6 +164,20 @@ def _closer_opens(text: str, j: int, span: tuple[int, int], found: list[QuoteSpa
     return earlier and before in ".!?" and k < pe and text[k].isupper() and closes
 
 
+def _nested_close(text: str, j: int, pe: int, first: int) -> int | None:
+    """An opening mark inside an open quotation that opens a quotation within it ("“My neighbor
+    told me “lock the gate” every night,” said ..."): two closing marks follow before any other
+    opening mark, the first (`first`, the next closing mark after `j`, or -1) closing the inner
+    quotation and the second the outer one. Returns the inner closing mark. Searches stop at the
+    next opening mark, so a paragraph of many marks stays linear."""
+    if first < 0 or text.find("\u201c", j + 1, first) >= 0:
+        return None
+    second = text.find("\u201d", first + 1, pe)
+    if second < 0 or text.find("\u201c", first + 1, second) >= 0:
+        return None
+    return first
+
+
 def _scan_paragraph(
     text: str,
     number: int,
@@ -173,16 +189,24 @@ def _scan_paragraph(
     """Pair the marks of one paragraph, adding closed quotes to `found`; returns the quote left
     open at the paragraph's end (its opening mark and span), if any."""
     ps, pe = span
+    skip_to = -1  # the closing mark of a quotation nested in the open one
+    next_close: int | None = None  # the next curly closing mark (-1: none), searched for again only once passed
     for j in range(ps, pe):
         c = text[j]
-        if c not in MARKS or (open_at is not None and j == open_at):
+        if c not in MARKS or (open_at is not None and j == open_at) or j <= skip_to:
             continue
         if open_at is None:
             # a stray closing mark opens nothing, unless it stands where an opening mark belongs
             if c != "\u201d" or _closer_opens(text, j, span, found, number):
                 open_at, current = j, None
         elif c in OPENERS and c != '"':
+            if next_close is None or 0 <= next_close <= j:
+                next_close = text.find("\u201d", j + 1, pe)
             comma = _attribution_at_end(text, open_at + 1, j)
+            inner = _nested_close(text, j, pe, next_close) if comma is None else None
+            if inner is not None:  # "“He told me “go home” and left,”": a quotation inside the quotation
+                skip_to = inner
+                continue
             if comma is not None:  # "“…, Mayor Ann Cole said. “…": the mark before the attribution left out
                 if current is None:
                     current = QuoteSpan(open_at, comma + 1, [], number, number)
@@ -467,7 +491,22 @@ class Attributor:
         names = [
             e for e in self.doc.ents if e.label_ == "ORG" and e.end <= token.i and e[-1].lower_ in nouns and len(e) > 1
         ]
-        return _without_article(names[-1].text) if names else None
+        if names:
+            return _without_article(names[-1].text)
+        # "The Riverbend Nurses Association endorsed her. “…,” the union said.": the one
+        # organization that is the subject of the sentence before
+        here = sentence_of(token)
+        if here.start == 0:
+            return None
+        before = sentence_of(self.doc[here.start - 1])
+        subjects = [
+            e
+            for e in before.ents
+            if e.label_ == "ORG" and len(e) > 1 and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.pos_ == "VERB"
+        ]
+        if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].root.children):
+            return None  # none, or one of several ("The union and the guild met")
+        return _without_article(subjects[0].text)
 
     def clause_depth(self, start: int) -> int:
         """How many heads lie between the mention at `start` and its sentence's root."""
@@ -591,14 +630,30 @@ class Attributor:
             if sent is None:
                 continue
             for t in sent:
-                if t.dep_ not in ("nsubj", "nsubjpass") or t.i == token.i or t.i not in self.by_token:
+                # the subject, or the agent of a passive ("was inspected by Ann Cole and Tom Reyes")
+                agent = t.dep_ == "pobj" and t.head.dep_ == "agent"
+                if t.dep_ not in ("nsubj", "nsubjpass") and not agent or t.i == token.i:
                     continue
-                partners = [_head_of_name(c) for c in t.children if c.dep_ == "conj"]
-                pair = [self.by_token[t.i]] + [self.by_token[c.i] for c in partners if c.i in self.by_token]
-                more = len(partners) == 1 and any(g.dep_ == "conj" for g in partners[0].children)  # a third one
-                if len(partners) == 1 and len(pair) == 2 and pair[0] is not pair[1] and not more:
-                    return f"{pair[0].name} and {pair[1].name}"
+                pair = self.pair_of(t)
+                if pair is not None:
+                    return pair
         return None
+
+    def pair_of(self, token: Token) -> str | None:
+        """ "Ann Cole and Tom Reyes": two people named together, the first at `token`."""
+        partners = [_head_of_name(c) for c in token.children if c.dep_ == "conj"]
+        if len(partners) != 1 or any(g.dep_ == "conj" for g in partners[0].children):  # not two, or a third one
+            return None
+        first, second = self.person_named(token), self.person_named(partners[0])
+        if first is not None and second is not None and first is not second:
+            return f"{first.name} and {second.name}"
+        return None
+
+    def person_named(self, token: Token) -> Person | None:
+        """The person a name's last word names: a mention, or a surname alone ("DDAs Quill and Tosh")."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        return self.person_by_surname(token.text) if token.pos_ == "PROPN" else None
 
     def by_name(self, token: Token) -> tuple[Person | None, str | None]:
         """The person a capitalized subject names, through its surname or a close spelling ("Tracy
@@ -774,11 +829,29 @@ class Attributor:
             return phrase, SpeakerType.organization
         return phrase, SpeakerType.other
 
+    def pronoun(self, token: Token, phrase: str) -> tuple[Person | None, str | None, str]:
+        """`resolve` of a pronoun, or of "the two" that means two people as "they" does."""
+        low = token.lower_
+        if low in PAIR_WORDS:
+            if any(g.pos_ != "PRON" for c in token.children if c.dep_ == "prep" for g in c.children):
+                return None, None, phrase  # "two of the victims said": a group, not the two named before
+            return None, self.pair_before(token), phrase  # "“…,” the two said", "both of them said"
+        if PRONOUNS[low] == "i" and self.author is not None:
+            return self.author, None, token.text  # a column's "I said, “…”": its writer
+        if PRONOUNS[low] in ("he", "she"):
+            return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
+        if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
+            return None, self.pair_before(token), token.text
+        return None, None, token.text  # "it", or "they" for a group, a body or a document
+
     def resolve(self, token: Token, describe: bool = True) -> tuple[Person | None, str | None, str]:
         """The person a subject token names, a name when no person is known, and the phrase; with
         `describe`, also the person a description means ("the mayor", "his spokeswoman")."""
         phrase_tokens = [t for t in token.subtree if not t.is_punct and not t.is_space] if token.dep_ else [token]
         phrase = " ".join(t.text for t in phrase_tokens[:8]) or token.text
+        pair = self.pair_of(token)  # "said DDAs Quill and Tosh": both speak
+        if pair is not None:
+            return None, pair, phrase
         if token.i in self.by_token:
             return self.by_token[token.i], None, phrase
         for child in token.children:  # "The commissioner, Owain Rhys-Bevan, said"
@@ -796,14 +869,8 @@ class Attributor:
         low = token.lower_
         if low in ("who", "that", "which") and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.i:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
-        if low in PRONOUNS:
-            if PRONOUNS[low] == "i" and self.author is not None:
-                return self.author, None, token.text  # a column's "I said, “…”": its writer
-            if PRONOUNS[low] in ("he", "she"):
-                return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
-            if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
-                return None, self.pair_before(token), token.text
-            return None, None, token.text  # "it", or "they" for a group, a body or a document
+        if low in PRONOUNS or low in PAIR_WORDS:
+            return self.pronoun(token, phrase)
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
@@ -901,13 +968,18 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     with a subject wins over one without ("Asked about it, O'Neill said")."""
     low = lowers(tokens[0].doc) if tokens else []
     first_bare: tuple[Token, Token | None] | None = None
+    # "According to the Harbor Times, spokesman Tom Reyes said “…”": a speech verb's subject
+    # after it speaks; "according to" alone gives the source
+    according: tuple[Token, Token | None] | None = None
     for k, t in enumerate(tokens):
         if t.i in skip:
             continue
         if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
-            objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
-            after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
-            return t, (objects[0] if objects else after[0] if after else None)
+            if according is None:
+                objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
+                after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
+                according = (t, (objects[0] if objects else after[0] if after else None))
+            continue
         if not _is_cue_verb(t) or _addressee_clause(t) or _describes_a_thing(t):
             continue
         verb = t
@@ -938,7 +1010,7 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             return t, _head_of_name(beside[0])
         if first_bare is None:
             first_bare = (t, None)
-    return first_bare
+    return according or first_bare
 
 
 def _quote_root(doc: Doc, q: QuoteSpan) -> Token | None:
@@ -1059,7 +1131,10 @@ def _hyphenated(token: Token) -> str:
 
 
 def _may_speak(token: Token) -> bool:
-    """Days, dates and possessive determiners are never speakers ("said Monday", "its")."""
+    """Days, dates and possessive determiners are never speakers ("said Monday", "its"); "the two"
+    is the two people named before it."""
+    if token.lower_ in PAIR_WORDS:
+        return token.dep_ != "poss"
     return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") and token.dep_ != "poss"
 
 
@@ -1146,7 +1221,7 @@ def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributo
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
         q.subject = subject.i
-    if q.speaker is None and (subject is None or subject.i > cue.i):
+    if q.speaker is None and (subject is None or subject.i > cue.i and attributor.pair_of(subject) is None):
         # "said Harbor County / District Attorney Lena Marsh": the parse broke at the line
         named = attributor.person_after(cue)
         if named is not None:
@@ -1410,6 +1485,32 @@ def _reports(cue: Token) -> bool:
     return True
 
 
+def _names_the_noun_before(doc: Doc, q: QuoteSpan) -> bool:
+    """Quoted words in apposition to the common noun right before them: the name of that thing
+    ("the film “Lost Harbor,” which ...", "praised the program “Safe Streets”")."""
+    root = _quote_root(doc, q)
+    if root is None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > root.i:
+        return False
+    noun = root.head
+    if noun.lemma_.lower() in WORD_NOUNS or noun.head.lemma_.lower() in NAMING_VERBS:
+        return False  # "the phrase “…”", "called the winner “…”": words someone used
+    if _closes_a_quotation(doc, noun, q):
+        return False  # "a “sly fox,” a “cheat”": a list of quoted words
+    between = [t for t in doc[noun.i + 1 : root.i] if not t.is_punct and not t.is_space]
+    return all(t.head.i == root.i for t in between)
+
+
+def _closes_a_quotation(doc: Doc, token: Token, q: QuoteSpan) -> bool:
+    """Whether a closing mark (not the quote's own opening mark) stands right after the word."""
+    text = doc_text(doc)
+    pos = token.idx + len(token.text)
+    while pos < len(text) and text[pos] in ",.":
+        pos += 1
+    if pos >= len(text) or pos == q.start:
+        return False
+    return text[pos] == "\u201d" or text[pos] == '"' and not text[pos + 1 : pos + 2].isalnum()
+
+
 def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
     dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
@@ -1422,6 +1523,8 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     inside = {t.i for t in tokens}
     ends = q.text.rstrip()[-1:]
     clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
+    if not clause and _names_the_noun_before(doc, q):
+        return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
         root = _quote_root(doc, q)
         if not clause and root is not None and root.dep_ == "pobj":

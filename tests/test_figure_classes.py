@@ -713,3 +713,35 @@ def test_restatements_and_said_today(nlp: Language, text: str, expected: set[tup
 def test_last_fiscal_year_by_publication_month(nlp: Language, published: dt.date, year: int) -> None:
     (figure,) = found(nlp, "The library lent 92,000 books in the last fiscal year.", published)
     assert (figure.year, figure.period) == (year, "fiscal year")
+
+
+# --- a count in the simple present under a year an earlier sentence of the paragraph gave: the
+# state now, not that year's count --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sweep was the third this year. The county holds more than 2,000 open warrants.", set()),
+        ("Deputies made 310 arrests in 2023. The jail now houses 640 inmates.", {(2023, 310, "arrest")}),
+        # "one of the N X": the group a member is picked from, not the paragraph year's count
+        (
+            "Deputies made 310 arrests last year. Deputy Arlo Finch was one of the 6 recruits who served in the army.",
+            {(2023, 310, "arrest")},
+        ),
+        # negatives: a past or perfect tense keeps the paragraph's year; a partitive with its own year
+        ("One of the 38 homicides last year was never solved.", {(2023, 38, "homicide")}),
+        (
+            "Deputies made 310 arrests in 2023. They also seized 640 firearms.",
+            {(2023, 310, "arrest"), (2023, 640, "firearm")},
+        ),
+        (
+            "In 2023 deputies made 310 arrests. Detectives have also opened 412 fraud cases.",
+            {(2023, 310, "arrest"), (2023, 412, "case")},
+        ),
+    ],
+)
+def test_present_state_or_partitive_takes_no_year_from_the_paragraph(
+    nlp: Language, text: str, expected: set[tuple[int, float, str]]
+) -> None:
+    check(nlp, text, expected)

@@ -917,3 +917,26 @@ def test_commas_before_other_titles_and_bodies(
 )
 def test_county_offices_with_of(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+# --- a plural of an abbreviated title, in capitals, shared by a list of names ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The case was tried by DDAs Mara Quill and Ben Tosh of the Felony Unit.",
+            [("Ben Tosh", "deputy district attorney"), ("Mara Quill", "deputy district attorney")],
+        ),
+        (
+            "\u201cThe verdict brings some peace,\u201d said ADAs Rosa Vance and Omar Haddad.",
+            [("Omar Haddad", "assistant district attorney"), ("Rosa Vance", "assistant district attorney")],
+        ),
+        # negatives: a surname that is a lowercase word's plural of an abbreviation; no capitals
+        ("Lena Das and Ben Tosh opened a bakery on Main Street.", []),
+        ("The adas of the old mill were flooded when Ben Tosh visited.", []),
+    ],
+)
+def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected

@@ -852,3 +852,191 @@ def test_quoted_term_takes_no_speaker_from_another_quote(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation nested in another in marks of the same kind: one quote, the outer one ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cMy neighbor told me \u201clock the gate\u201d every night,\u201d said Sheriff Tom Reyes.",
+            [("My neighbor told me \u201clock the gate\u201d every night", "Tom Reyes")],
+        ),
+        (
+            "Judge Lena Marsh wrote: \u201cThe statute bars courts \u201cfrom weighing the motives\u201d of a "
+            "party. The order stands.\u201d",
+            [
+                (
+                    "The statute bars courts \u201cfrom weighing the motives\u201d of a party. The order stands.",
+                    "Lena Marsh",
+                )
+            ],
+        ),
+        # negatives: the opening mark after an unclosed quotation's attribution opens the next one;
+        # two quotations side by side stay two
+        (
+            "\u201cThe roads are clear, Mayor Ann Cole said. \u201cThe plows ran all night.\u201d",
+            [("The roads are clear", "Ann Cole"), ("The plows ran all night.", "Ann Cole")],
+        ),
+        (
+            "\u201cThe roads are clear,\u201d said Mayor Ann Cole. \u201cThe plows ran all night.\u201d",
+            [("The roads are clear", "Ann Cole"), ("The plows ran all night.", "Ann Cole")],
+        ),
+    ],
+)
+def test_quotation_nested_in_marks_of_its_own_kind(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+def test_a_flood_of_opening_marks_inside_a_quotation_stays_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    pair_quotes("\u201c" + "a \u201cb " * 50_000 + "\u201d")
+    assert time.perf_counter() - started < 2.0
+
+
+# --- two people speaking together: "the two said", "both said", "said DDAs Quill and Tosh" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d the two said.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d both said in a joint statement.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "The jail was inspected by Sheriff Tom Reyes and Chief Lila Ortiz on Monday. "
+            "\u201cThe cells are finally up to code,\u201d the pair said.",
+            [("The cells are finally up to code", "Tom Reyes and Lila Ortiz")],
+        ),
+        (
+            "The defendant was sentenced on Friday. \u201cThe jury saw through his lies,\u201d said DDAs "
+            "Mara Quill and Ben Tosh.",
+            [("The jury saw through his lies", "Mara Quill and Ben Tosh")],
+        ),
+        (
+            "Deputy District Attorneys Mara Quill and Ben Tosh tried the case. \u201cThe jury saw through "
+            "his lies,\u201d said Quill and Tosh.",
+            [("The jury saw through his lies", "Mara Quill and Ben Tosh")],
+        ),
+        # negatives: "two" of a group named after it; no two people named before; one of the pair speaks
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells were cold,\u201d two of the inmates said.",
+            [("The cells were cold", None)],
+        ),
+        (
+            "Three guards walked the halls. \u201cThe cells are finally up to code,\u201d the two said.",
+            [("The cells are finally up to code", None)],
+        ),
+        (
+            "Sheriff Tom Reyes and Chief Lila Ortiz toured the new jail on Monday. "
+            "\u201cThe cells are finally up to code,\u201d Reyes said.",
+            [("The cells are finally up to code", "Tom Reyes")],
+        ),
+    ],
+)
+def test_two_people_speaking_together(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- words in quote marks in apposition to the noun before them: the name of that thing --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many of you have seen the film \u201cLost Harbor,\u201d which is about a fisherman from Maine.", []),
+        ("Mayor Ann Cole praised the program \u201cSafe Streets,\u201d which began in March.", []),
+        ('Sheriff Tom Reyes thanked the volunteers of the group "Night Watch" for their work.', []),
+        # negatives: a noun for words themselves; a naming verb's object; a list of quoted words
+        (
+            "Mayor Ann Cole has used the phrase \u201cbroken windows\u201d in every speech this year.",
+            [("broken windows", "Ann Cole")],
+        ),
+        ("Mayor Ann Cole called the old mayor \u201ca quitter\u201d on Monday.", [("a quitter", "Ann Cole")]),
+        (
+            "Senator Tom Reyes called his rival a \u201cliar,\u201d a \u201cfraud\u201d and "
+            "\u201ca danger to the state.\u201d",
+            [("liar", "Tom Reyes"), ("fraud", "Tom Reyes"), ("a danger to the state.", "Tom Reyes")],
+        ),
+    ],
+)
+def test_quoted_name_beside_its_noun_is_no_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "the union said" after a sentence whose subject is one organization named otherwise ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Riverbend Nurses Association endorsed the mayor on Friday. "
+            "\u201cShe has stood with nurses for a decade,\u201d the union said in a statement.",
+            [("She has stood with nurses for a decade", "Riverbend Nurses Association")],
+        ),
+        (
+            "Harbor Patrol Services issued new rules for visa checks in May. "
+            "\u201cNo check can catch every forged form,\u201d the agency said.",
+            [("No check can catch every forged form", "Harbor Patrol Services")],
+        ),
+        # negatives: no organization is the subject before; two are
+        (
+            "Nurses at Valley General walked out on Friday. "
+            "\u201cWe cannot keep working double shifts,\u201d the union said.",
+            [("We cannot keep working double shifts", "union")],
+        ),
+        (
+            "The Riverbend Nurses Association and the Harbor Teachers Guild met on Friday. "
+            "\u201cWe stand together,\u201d the union said.",
+            [("We stand together", "union")],
+        ),
+    ],
+)
+def test_organization_description_is_the_organization_of_the_sentence_before(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "according to" a source, and a speech verb whose subject speaks: the subject --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the Harbor Times, spokesman Tom Reyes said \u201cthe mayor will sign the bill.\u201d",
+            [("the mayor will sign the bill.", "Tom Reyes")],
+        ),
+        # negatives: "according to" alone; the verb's subject before it
+        (
+            "\u201cThe bridge will reopen in May,\u201d according to Mayor Ann Cole.",
+            [("The bridge will reopen in May", "Ann Cole")],
+        ),
+        (
+            "\u201cThe bridge will reopen in May,\u201d Tom Reyes said, according to the Harbor Times.",
+            [("The bridge will reopen in May", "Tom Reyes")],
+        ),
+    ],
+)
+def test_speech_verb_subject_over_according_to(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
