@@ -528,6 +528,13 @@ def _future(doc: Doc, start: int) -> bool:
     if before and before[-1] in ("after", "since", "last", "following"):
         return False  # "after Sunday's tornado"
     verb = doc[start]
+    # a date that modifies a noun ("follows a July campaign") is not the time of the verb's tense
+    head = doc[start].head
+    modifier = (
+        doc[start].dep_ in ("compound", "amod", "nmod", "poss")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not (head.lower_ in DAY_PARTS or head.lower_ in MONTHS or head.like_num)  # "Tuesday night"
+    )
     for _ in range(10):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
@@ -539,7 +546,7 @@ def _future(doc: Doc, start: int) -> bool:
         return True  # "will meet", "would question", "to be presented"
     if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"was", "were", "had", "did", "has", "have"}:
         return False
-    return verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
+    return not modifier and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
