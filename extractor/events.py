@@ -560,6 +560,10 @@ def _predicate_words(verb: Token, skip: set[int]) -> tuple[list[Token], Token | 
     obj = next((c for c in verb.children if c.dep_ in OBJECTS and c.i not in skip), None)
     if obj is not None:
         words += _core(obj, skip)
+    small = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")), None)
+    if small is not None and obj is None:  # "found Hale guilty": a clause without a verb
+        inner_subject = next((c for c in small.children if c.dep_ in SUBJECTS), None)
+        words += (_core(inner_subject, skip) if inner_subject is not None else []) + [small]
     complement = next((c for c in verb.children if c.dep_ in ("acomp", "xcomp") and c.i not in skip), None)
     if complement is not None and obj is None:
         if complement.pos_ in ("VERB", "AUX"):  # "began to develop a program"
