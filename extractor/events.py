@@ -137,6 +137,8 @@ def _governing_verb(token: Token) -> Token | None:
                 node.tag_ == "VBG"
                 and node.dep_ in ("conj", "pobj")  # "charged with fraud and resisting arrest in 2018"
             )
+            if node.dep_ != "conj" and any(c.dep_ == "dobj" for c in node.children):
+                introduces = False  # "since opening the shelter in 2022": the opening is dated
             if (
                 node.tag_ in ("VBG", "VBN")
                 and introduces
@@ -206,7 +208,8 @@ def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
             return _governing_verb(root) if _in_clause_phrase(head) else head
         if written and head.lemma_.lower() not in nouns:
             return head  # "her March 3 letter"
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in timed:
+    named = root.head.pos_ == "PROPN" or root.head.lemma_.lower() in nouns  # not "the year 2050"
+    if root.dep_ == "appos" and named and root.head.i not in timed:
         return root.head  # "during Harbor Safety Week, May 4 to 10": the week's dates
     verb = _event_noun(root) or _governing_verb(root)
     if verb is not None and verb.pos_ in ("VERB", "AUX") and root.head.i in (verb.i, *(c.i for c in verb.children)):
@@ -295,12 +298,14 @@ def _dates_an_occurrence(
         return False  # "held each January": a frequency
     # a preposition of a span governs the time expression itself: "during the July heat wave" is the wave's
     governed = k >= sentence.start and _governed_by(doc, mention, k)
-    if governed and before in rules.span_words:
-        return False  # "during the previous year", "over the summer"
-    if governed and before in rules.end_words and not _to_come(doc[mention.start : mention.end].root):
+    root = doc[mention.start : mention.end].root
+    if governed and before in rules.span_words and not _to_come(root, infinitive=True):
+        return False  # "during the previous year"; not "will host events throughout October"
+    if governed and before in rules.end_words and not _to_come(root):
         return False  # "the program runs through September"; not "will keep patrols through Labor Day"
     second = low[mention.start + 1] if mention.start + 1 < mention.end else ""
-    if (before == "the" and first in ROLLING) or (first == "the" and second in ROLLING):
+    the = mention.start > sentence.start and low[mention.start - 1] == "the"
+    if (the and first in ROLLING) or (first == "the" and second in ROLLING):
         return False  # "in the last year": the months up to now, a span
     if doc[mention.start : mention.end].root.dep_ in SUBJECTS:
         return False  # "2022 is predicted to be worse": the time is what the clause is about
@@ -328,12 +333,16 @@ def _governed_by(doc: Doc, mention: TimeMention, k: int) -> bool:
     return False
 
 
-def _to_come(token: Token) -> bool:
-    """Whether the verb a token hangs from speaks of what is to come: "will keep", "would be",
-    "to expand"."""
+def _to_come(token: Token, infinitive: bool = False) -> bool:
+    """Whether the verb a token hangs from speaks of what is to come: "will keep", "would be";
+    with `infinitive`, also "events to occur" (not said of an end: "expected to continue through
+    2030" is a projection)."""
+    markers = ("will", "'ll", "shall", "would")
     verb = _governing_verb(token)
     while verb is not None:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "to") for c in verb.children):
+        # "events to occur", "with events to occur": not a purpose ("to raise awareness") or a "continue to"
+        scheduled = infinitive and (verb.dep_ == "acl" or any(c.dep_ in SUBJECTS for c in verb.children))
+        if any(c.dep_ == "aux" and (c.lower_ in markers or scheduled and c.lower_ == "to") for c in verb.children):
             return True
         verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i else None
     return False
