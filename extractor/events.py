@@ -106,7 +106,20 @@ def events_in(
             continue
         if anchor.pos_ in ("VERB", "AUX"):
             if not _occurrence(anchor, mention, statements, published):
-                continue
+                # "In 2020, Hale was eligible for parole and was denied release": a state, then what happened
+                joined = [
+                    c
+                    for c in anchor.children
+                    if c.dep_ == "conj"
+                    and c.pos_ == "VERB"
+                    and anchor.lemma_ == "be"
+                    and c.lemma_.lower() not in event_rules().statistic_verbs
+                    and not any(g.i in timed for g in c.children)
+                    and _occurrence(c, mention, statements, published)
+                ]
+                if not joined:
+                    continue
+                anchor = joined[0]
             made = _verb_event(doc, anchor, mention, timed, people, location)
         else:
             bare_year = mention.value is not None and len(mention.value) == 4
@@ -276,8 +289,8 @@ def _dates_an_occurrence(
     ("since 2015", "through September", "over the past year"), the subject of its clause ("2022 is
     expected to be worse") or a citation's year ("(1977)")."""
     s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-    if _inside(s_char, e_char, quote_spans):
-        return False
+    if _inside(s_char, e_char, quote_spans) and not any(ch.isdigit() for ch in mention.text(doc)):
+        return False  # a quotation's "today" is rhetoric; a date it writes out ("in 2011") tells what happened
     if _inside(s_char, e_char, statistic_spans) and not _own_clause(doc, mention, statistic_spans):
         return False
     sentence = sentence_of(doc[mention.start])

@@ -113,6 +113,10 @@ def test_the_most_precise_time_expression_dates_the_clause(nlp: Language) -> Non
             "Police said the man had fired three shots on June 2 before fleeing.",
             [("the man fired three shots", "2024-06-02")],
         ),
+        # a state told first, then what happened: the verb joined to it takes the date
+        ("In 2020, Tom Hale was eligible for parole and was denied release.", [("Tom Hale denied release", "2020")]),
+        # a quotation that writes its date out tells what happened; its "today" is rhetoric
+        ('"The mill closed in 2011, and the town never recovered," said Ada Park.', [("The mill closed", "2011")]),
         # a date range: the month of a range of days; a span of years dates no single occurrence
         ("The county fair ran July 10 to 14 in Elmwood.", [("The county fair ran", "2024-07")]),
     ],
@@ -137,6 +141,7 @@ def test_the_parse_dates_each_predicate(nlp: Language, text: str, expected: list
         "Between 2019 and 2021, the office charged 57 defendants with fraud.",
         "Officers seized 148 firearms last year.",
         "Cyclists ticketed in 2023 were mostly teenagers.",
+        '"Today we stand with every family in this county," said Ada Park.',
         # what did not happen, and what the text gives no time for
         "The suspect was not charged on Monday.",
         "Thousands gathered for National Night Out.",
