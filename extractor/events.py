@@ -105,6 +105,8 @@ def events_in(
         if not _dates_an_occurrence(doc, mention, quote_spans, statistic_spans):
             continue
         if anchor.pos_ in ("VERB", "AUX"):
+            if _quoted(doc, mention, quote_spans) and _to_come(anchor):
+                continue  # "we will keep our promises in 2024": a quotation's plan is a promise
             if not _occurrence(anchor, mention, statements, published):
                 # "In 2020, Hale was eligible for parole and was denied release": a state, then what happened
                 joined = [
@@ -176,7 +178,8 @@ def _event_noun(token: Token) -> Token | None:
             return None
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in event_rules().event_nouns:
-            return node
+            # one occurrence, not a count of them: "264 homicides, the fewest since 1966"
+            return node if node.tag_ not in ("NNS", "NNPS") else None
         if node.pos_ in ("VERB", "AUX"):
             return None
     return None
@@ -289,8 +292,10 @@ def _dates_an_occurrence(
     ("since 2015", "through September", "over the past year"), the subject of its clause ("2022 is
     expected to be worse") or a citation's year ("(1977)")."""
     s_char, e_char = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-    if _inside(s_char, e_char, quote_spans) and not any(ch.isdigit() for ch in mention.text(doc)):
-        return False  # a quotation's "today" is rhetoric; a date it writes out ("in 2011") tells what happened
+    if _inside(s_char, e_char, quote_spans) and not (
+        mention.value is not None and any(ch.isdigit() for ch in mention.text(doc))
+    ):
+        return False  # a quotation's "today" is rhetoric; "closed in 2011" tells what happened
     if _inside(s_char, e_char, statistic_spans) and not _own_clause(doc, mention, statistic_spans):
         return False
     sentence = sentence_of(doc[mention.start])
@@ -351,7 +356,7 @@ def _to_come(token: Token, infinitive: bool = False) -> bool:
     with `infinitive`, also "events to occur" (not said of an end: "expected to continue through
     2030" is a projection)."""
     markers = ("will", "'ll", "shall", "would")
-    verb = _governing_verb(token)
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     while verb is not None:
         # "events to occur", "with events to occur": not a purpose ("to raise awareness") or a "continue to"
         scheduled = infinitive and (verb.dep_ == "acl" or any(c.dep_ in SUBJECTS for c in verb.children))
@@ -366,6 +371,11 @@ def _range_bound(doc: Doc, mention: TimeMention, sentence: Span) -> bool:
     low = lowers(doc)
     after = [w for w in low[mention.end : min(mention.end + 3, sentence.end)] if w != ","]
     return bool(after) and after[0] in ("and", "to", "through", "until", "-", "\u2013")
+
+
+def _quoted(doc: Doc, mention: TimeMention, quote_spans: list[tuple[int, int]]) -> bool:
+    start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+    return _inside(start, end, quote_spans)
 
 
 def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) -> bool:
@@ -417,6 +427,11 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
     coarse = precision <= 4  # a year, a range of years or an unresolved span
     if coarse and _present_state(verb):
         return False  # "This year, the office is expanding the program": a state, not an occurrence
+    counted = _counted(verb.head) is not None or (
+        verb.head.like_num and verb.head.i > 0 and verb.doc[verb.head.i - 1].lower_ in ("the", "than", "all", "those")
+    )  # not a name's number: "Rule 12, which took effect in 2003"
+    if coarse and verb.dep_ == "relcl" and counted:
+        return False  # "more than the 425 it recorded in 2022": a count's clause
     if coarse and verb.dep_ == "acl" and verb.head.tag_ in ("NNS", "NNPS"):
         return False  # "drivers arrested in 2018": a class of cases, not one occurrence
     return not _states_numbers(verb, mention, statements, coarse)
@@ -456,8 +471,8 @@ def _count_of(tokens: Sequence[Token | None], skip: set[int]) -> int | float | N
 
 def _counted(token: Token) -> Token | None:
     """The number that counts a noun ("148 firearms", "two minors"), not a year."""
-    for c in token.children:
-        if c.dep_ in ("nummod", "quantmod") and not is_year_token(c) and c._.number is not None:
+    for c in token.children:  # a count stands before its noun; "section 23640", "Measure 5" are names
+        if c.dep_ in ("nummod", "quantmod") and c.i < token.i and not is_year_token(c) and c._.number is not None:
             return c
     return None
 

@@ -142,6 +142,10 @@ def test_the_parse_dates_each_predicate(nlp: Language, text: str, expected: list
         "Officers seized 148 firearms last year.",
         "Cyclists ticketed in 2023 were mostly teenagers.",
         '"Today we stand with every family in this county," said Ada Park.',
+        '"We will keep fighting for these families in 2025," said Ada Park.',
+        # a count of occurrences, and a count's clause
+        "The city logged 412 burglaries, its fewest since 1998.",
+        "The county counted more deaths than the 425 it recorded in 2022.",
         # what did not happen, and what the text gives no time for
         "The suspect was not charged on Monday.",
         "Thousands gathered for National Night Out.",
@@ -186,6 +190,9 @@ def test_a_one_off_keeps_its_count(nlp: Language, text: str, count: int | None, 
             "Ana Ruiz was sentenced Friday. Leo Park was sentenced Friday as well.",
             [("Ana Ruiz sentenced", "2024-07-26"), ("Leo Park sentenced", "2024-07-26")],
         ),
+        # a law named by its year was passed that year; a number after a noun is its name, not a count
+        ("Lawmakers cited a 2019 law limiting late-night sales.", [("law", "2019")]),
+        ("Ordinance 5, which passed in 2021, bans fireworks.", [("Ordinance 5 passed", "2021")]),
         # a noun of an occurrence that a date names
         ("Since its inception in 1993, the unit has recovered 6,000 cars.", [("the unit inception", "1993")]),
         ("The chief spoke at a news conference today.", [("news conference", "2024-07-31")]),
