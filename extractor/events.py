@@ -713,21 +713,26 @@ def _one_per_occurrence(found: list[_Found]) -> list[Event]:
     November 17"; "voted today" and "today's vote") become one event, at the most precise date.
     One occurrence: the same predicate or object, compatible dates, no two different participants."""
     kept: list[_Found] = []
+    by_lemma: dict[str, list[int]] = {}  # the kept events of each lemma: a flood of dates stays linear
     for f in found:
+        candidates = sorted({i for lemma in f.lemmas for i in by_lemma.get(lemma, [])})
         same = next(
             (
-                k
-                for k in kept
-                if k.lemmas & f.lemmas
-                and _compatible(k.event.date, f.event.date)
-                and (not k.subject or not f.subject or k.subject & f.subject)
+                i
+                for i in candidates
+                if _compatible(kept[i].event.date, f.event.date)
+                and (not kept[i].subject or not f.subject or kept[i].subject & f.subject)
             ),
             None,
         )
         if same is None:
+            for lemma in f.lemmas:
+                by_lemma.setdefault(lemma, []).append(len(kept))
             kept.append(f)
-        elif len(f.event.date or "") > len(same.event.date or ""):
-            kept[kept.index(same)] = f
+        elif len(f.event.date or "") > len(kept[same].event.date or ""):
+            for lemma in f.lemmas - kept[same].lemmas:
+                by_lemma.setdefault(lemma, []).append(same)
+            kept[same] = f
     return [k.event for k in kept]
 
 
