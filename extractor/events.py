@@ -9,6 +9,7 @@ functions from Doc to records."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -689,7 +690,7 @@ def _found(
         description=description,
         date=mention.value,
         date_text=mention.text(doc),
-        participants=_participants(people, start, end),
+        participants=_participants(people, start, end) + _organizations(doc, subject_words),
         location=_place(doc[first:last]) or location,
         count=count,
         start=start,
@@ -738,6 +739,21 @@ def _one_per_occurrence(found: list[_Found]) -> list[Event]:
 
 def _participants(people: list[Person], start: int, end: int) -> list[str]:
     return [p.name for p in people if any(start <= m.start < end for m in p.mentions)]
+
+
+def _organizations(doc: Doc, subject_words: list[Token]) -> list[str]:
+    """The organizations that take part as the clause's subject: "the county board voted"."""
+    if not subject_words:
+        return []
+    first, last = min(t.i for t in subject_words), max(t.i for t in subject_words) + 1
+    ents = entities(doc)
+    j = bisect.bisect_left([e.start for e in ents], last) - 1  # entities do not overlap: ends rise with starts
+    found: list[str] = []
+    while j >= 0 and ents[j].end > first:
+        if ents[j].label_ == "ORG":
+            found.append(ents[j].text)
+        j -= 1
+    return found[::-1]
 
 
 def _place(span: Span) -> str | None:

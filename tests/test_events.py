@@ -200,3 +200,12 @@ def test_a_one_off_keeps_its_count(nlp: Language, text: str, count: int | None, 
 )
 def test_one_event_per_occurrence(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d, v) for d, v, _ in events(nlp, text)] == expected
+
+
+def test_an_organization_that_acts_is_a_participant(nlp: Language) -> None:
+    result = extract_text(
+        "The Elmwood County Board of Supervisors voted on Tuesday to fund the shelter.", nlp, published=PUBLISHED
+    )
+    assert isinstance(result, ArticleRecord)
+    (event,) = result.events
+    assert event.participants == ["The Elmwood County Board of Supervisors"] and event.date == "2024-07-30"
