@@ -944,6 +944,72 @@ def report(
     out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 
 
+@app.command(short_help="List a run's events in date order, across its articles.")
+def timeline(
+    records: Annotated[
+        Path, typer.Argument(help="Records from `extract` (OUT.jsonl).", metavar="RECORDS", show_default=False)
+    ],
+    csv_path: Annotated[
+        Path | None, typer.Option("--csv", help="Write the timeline as CSV to this file instead of printing it.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The same as --csv: the file must end in .csv.")
+    ] = None,
+    match: Annotated[
+        str | None,
+        typer.Option("--match", help="Only events whose description, participants or article id hold this text."),
+    ] = None,
+) -> None:
+    """Every event of a run in date order (undated last), each with the article that tells it:
+    follow one story over many releases.
+
+    Example:
+
+      extractor timeline out/facts.jsonl
+      extractor timeline out/facts.jsonl --match sentenced
+      extractor timeline out/facts.jsonl --csv out/timeline.csv
+    """
+    from .check import OfficialDataError, is_records_file, read_records
+    from .timeline import timeline_rows, write_timeline_csv
+
+    if csv_path is not None and output is not None:
+        fail("choose one of --csv and --output")
+    target = csv_path or output
+    if output is not None and output.suffix.lower() != ".csv":
+        fail(f"--output {output}: the timeline is written as CSV; name a .csv file")
+    if not records.exists():
+        fail(f"no such file: {records}")
+    if not is_records_file(records):
+        fail(f"{records} is not a records file from `extractor extract`")
+    try:
+        rows = timeline_rows(read_records(records))
+    except OfficialDataError as e:
+        fail(str(e))
+    if match:
+        wanted = match.lower()
+        rows = [
+            r
+            for r in rows
+            if wanted in r.description.lower()
+            or wanted in r.article.lower()
+            or any(wanted in p.lower() for p in r.participants)
+        ]
+    if target is not None:
+        n = write_timeline_csv(rows, target)
+        out.print(escape(f"wrote {target} ({plural(n, 'event')})"), highlight=False)
+        return
+    articles = len({r.article for r in rows})
+    table = Table(title=escape(f"extractor timeline: {plural(len(rows), 'event')} in {plural(articles, 'article')}"))
+    for column in ("date", "event", "participants", "article"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        event = r.description + (f" ({r.count:g})" if r.count is not None else "")
+        when = r.date or "undated"
+        shown = (when, event, "; ".join(r.participants), r.article)
+        table.add_row(*(escape(cell) for cell in shown))
+    out.print(table)
+
+
 @app.command(short_help="Print the version.")
 def version() -> None:
     """Print the version.

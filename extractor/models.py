@@ -203,6 +203,11 @@ class Event(Spanned):
     date_text: str | None = None
     participants: list[str] = Field(default_factory=list)
     location: str | None = None
+    # a one-off's count ("on Saturday, 148 firearms were turned in"): GUIDE.md keeps the counts of one
+    # case, sweep or day out of figures, so the event that holds them keeps the number
+    count: Annotated[int | float, Field(ge=0)] | None = Field(
+        default=None, description="the number the occurrence counts, where it has one"
+    )
 
 
 class DateMention(Strict):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import ArticleRecord
+from .timeline import ordered_events
 
 KINDS = ("figures", "changes", "claims", "officials", "quotes", "events", "dates")
 
@@ -21,7 +22,11 @@ KINDS = ("figures", "changes", "claims", "officials", "quotes", "events", "dates
 def _article_data(record: ArticleRecord) -> dict[str, Any]:
     data = record.model_dump(mode="json")
     keep = ("id", "title", "published", "location", "source", "text", *KINDS)
-    return {k: data[k] for k in keep}
+    shown = {k: data[k] for k in keep}
+    # the article's events in date order (undated last), as indices into `events`: the timeline section
+    order = ordered_events(record.events)
+    shown["timeline"] = [next(i for i, e in enumerate(record.events) if e is event) for event in order]
+    return shown
 
 
 def _script_json(value: Any) -> str:

@@ -157,7 +157,7 @@ def _shape_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
         return i, i + 2
     if w in WEEKDAYS or (w in WEEKDAY_ABBREVIATIONS and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"):
         return i, i + 2 if i + 1 < n and low[i + 1] in DAY_PARTS else i + 1
-    if w in MONTHS and doc[i].text[:1].isupper() and (w != "may" or _month_may(doc, i)):
+    if w in MONTHS and doc[i].text[:1].isupper() and (w != "may" or _month_may(doc, i)) and _month_word(doc, low, i):
         return _month_span(doc, low, i)
     if is_year_token(doc[i]) and doc[i].pos_ in ("NUM", "PROPN", "NOUN", "ADJ"):
         return _year_span(doc, low, i)
@@ -168,13 +168,23 @@ def _shape_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _month_word(doc: Doc, low: list[str], i: int) -> bool:
+    """A month's name, or its abbreviation with a period or beside a day or year: "Mar. 3",
+    "3 Mar 2024"; a bare "Mar" or "Dec" is a word of a name ("Del Mar", "Dec Smith")."""
+    w = low[i]
+    if w.endswith(".") or len(w) > 3 or w == "may":
+        return True
+    beside = [low[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return any(_day_number(b) is not None for b in beside) or (i + 1 < len(doc) and is_year_token(doc[i + 1]))
+
+
 def _month_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
     """A month with its day and year where they are written: "Nov. 14, 2023", "14 November",
     "March 2021", "May, 2020"."""
     n = len(doc)
     start, end = i, i + 1
     if end < n and _day_number(low[end]) is not None:
-        end += 1
+        end += 1 + _more_days(doc, low, end + 1, low[i])
         if end + 1 < n and low[end] == "," and is_year_token(doc[end + 1]):
             end += 2
         elif end < n and is_year_token(doc[end]):
@@ -185,7 +195,47 @@ def _month_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
         end += 2
     if start > 0 and _day_number(low[start - 1]) is not None:
         start -= 1  # "14 November"
+    if end + 1 < n and low[end] == "of" and end == i + 1:
+        end += _month_of_year(doc, low, end + 1)  # "December of 2022", "November of last year"
     return start, end
+
+
+RANGE_WORDS = ("to", "through", "thru", "-", "\u2013", "and")
+
+
+def _more_days(doc: Doc, low: list[str], i: int, month: str) -> int:
+    """How many words after a month's day name more days of it, a range or a list of days:
+    "(November 15) to 21", "(July 10), 11, and 12", "(June 3) to June 9"; 0 for none. The
+    expression then dates the month, not one day (`_days_of`)."""
+    n, j, closed = len(doc), i, i
+    while j < n and low[j] in (",",) + RANGE_WORDS:
+        k = j + 1 if low[j] != "," or j + 1 >= n or low[j + 1] not in RANGE_WORDS else j + 2
+        if k < n and low[k] == month:
+            k += 1  # "June 3 to June 9"
+        counted = k + 1 < n and (low[k + 1] in UNITS or doc[k + 1].pos_ == "NOUN")  # "and 5 officers"
+        if k < n and _day_number(low[k]) is not None and not counted:
+            j = k + 1
+            if low[k - 1] in RANGE_WORDS or low[k - 1] == month:
+                closed = j  # a list of days ends on "and 12": "On March 3, 12 people..." is no list
+            continue
+        break
+    return closed - i
+
+
+def _days_of(words: list[str]) -> list[int]:
+    """The day numbers of an expression's words: one for a day's date, more for a range of days."""
+    return [d for w in words if (d := _day_number(w)) is not None]
+
+
+def _month_of_year(doc: Doc, low: list[str], i: int) -> int:
+    """How many words after a month's "of" name its year: "(of) 2022" is 2, "(of) last year" and
+    "(of) the same year" 3 and 4; 0 for none ("the month of October" stays a month)."""
+    if is_year_token(doc[i]):
+        return 2
+    for words, _ in RELATIVE_BY_FIRST.get(low[i], ()):
+        if tuple(low[i : i + len(words)]) == words and words[-1] == "year":
+            return len(words) + 1
+    return 0
 
 
 def _year_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
@@ -472,12 +522,19 @@ def _future(doc: Doc, start: int) -> bool:
     before = low[max(sent.start, start - 2) : start]
     if before and (
         before[-1] in FUTURE_MARKERS
-        or (len(before) == 2 and before[0] in FUTURE_MARKERS and before[1] in ("in", "on", "of"))
+        or (len(before) == 2 and before[0] in FUTURE_MARKERS and before[1] in ("in", "on", "of", "for"))
     ):
         return True  # "by June", "starting in March", "next Tuesday"
     if before and before[-1] in ("after", "since", "last", "following"):
         return False  # "after Sunday's tornado"
     verb = doc[start]
+    # a date that modifies a noun ("follows a July campaign") is not the time of the verb's tense
+    head = doc[start].head
+    modifier = (
+        doc[start].dep_ in ("compound", "amod", "nmod", "poss")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not (head.lower_ in DAY_PARTS or head.lower_ in MONTHS or head.like_num)  # "Tuesday night"
+    )
     for _ in range(10):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
@@ -489,7 +546,7 @@ def _future(doc: Doc, start: int) -> bool:
         return True  # "will meet", "would question", "to be presented"
     if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"was", "were", "had", "did", "has", "have"}:
         return False
-    return verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
+    return not modifier and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
@@ -588,11 +645,11 @@ def _absolute_value(first: str, text: str, words: list[str], published: dt.date 
     months = [MONTHS[w] for w in words if w in MONTHS]
     if not months:
         return years[0]  # "2014", "fiscal 2023", "the end of 2024", "spring 2020"
-    parsed = dates.parse(text, published)
+    parsed = dates.parse(text, published) if len(_days_of(words)) < 2 else None  # not a range of days
     if parsed is not None and str(parsed.date.year) == years[0]:
         return parsed.value
-    days = [d for w in words if (d := _day_number(w)) is not None]
-    return f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if days else "")
+    days = _days_of(words)
+    return f"{years[0]}-{months[0]:02d}" + (f"-{days[0]:02d}" if len(days) == 1 else "")
 
 
 def _relative_value(
@@ -601,6 +658,8 @@ def _relative_value(
     """The value of an expression relative to the publication date: a holiday, a relative
     phrase, a month or a weekday in the direction the tense gives, "last month", "two years ago"."""
     future = _future(doc, start)
+    if (of_year := _month_of_relative_year(words, published, last_year)) is not None:
+        return of_year
     holiday = text.lower()
     if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
         return _holiday(holiday, published, future)
@@ -608,9 +667,10 @@ def _relative_value(
         return value
     months = [MONTHS[w] for w in words if w in MONTHS]
     if months:
-        days = [d for w in words if (d := _day_number(w)) is not None]
+        days = _days_of(words)
         opener = OPENERS.get(words[0])
-        return _month_day(published, months[0], days[0] if days else None, future if opener is None else opener > 0)
+        day = days[0] if len(days) == 1 else None  # a range of days dates its month
+        return _month_day(published, months[0], day, future if opener is None else opener > 0)
     weekday = next(
         (WEEKDAYS.get(w, WEEKDAY_ABBREVIATIONS.get(w)) for w in words if w in WEEKDAYS or w in WEEKDAY_ABBREVIATIONS),
         None,
@@ -623,6 +683,18 @@ def _relative_value(
             return (_weekday(published - dt.timedelta(days=1), weekday, False)).isoformat()
         return _weekday(published, weekday, future).isoformat()
     return _unit_value(words, published)
+
+
+def _month_of_relative_year(words: list[str], published: dt.date, last_year: int | None) -> str | None:
+    """ "December of last year", "April of this year", "June of the same year": the month in the
+    year the phrase after "of" names; None for no such phrase (or a year it cannot resolve)."""
+    if len(words) < 3 or words[0] not in MONTHS or words[1] != "of":
+        return None
+    for relative, offset in RELATIVE_BY_FIRST.get(words[2], ()):
+        if tuple(words[2:]) == relative:
+            year = _relative_year(offset, False, last_year, published)
+            return f"{year:04d}-{MONTHS[words[0]]:02d}" if year is not None else None
+    return None
 
 
 def _relative_phrase_value(words: list[str], published: dt.date, last_year: int | None) -> str | None:
@@ -647,6 +719,14 @@ def _relative_phrase_value(words: list[str], published: dt.date, last_year: int 
     return None
 
 
+def _week_month(published: dt.date, offset: int) -> str | None:
+    """ "last week", "this week", "next week": a week has no date of its own, but one that lies in
+    one month dates that month (Monday to Sunday); None for a week across two months."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+    sunday = monday + dt.timedelta(days=6)
+    return monday.isoformat()[:7] if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+
+
 def _unit_value(words: list[str], published: dt.date) -> str | None:
     """ "last month", "this year", "two years ago", "three months ago"; None for a week, for an
     amount not stated ("over a week ago") or counted from another event ("two days later")."""
@@ -656,14 +736,16 @@ def _unit_value(words: list[str], published: dt.date) -> str | None:
             return f"{published.year + offset:04d}"
         if unit == "month":
             return _shift_month(published, offset).isoformat()[:7]
-        return None  # a week is no date at any precision
+        if unit == "week":
+            return _week_month(published, offset)
+        return None
     unit_word = next((w for w in words if w in UNITS), None)
     if unit_word is None:
         return None
     if any(w in AGO_WORDS and w != "ago" for w in words) and UNITS[unit_word] != "year":
         return None  # "two days later": after some event, not after publication
-    if not any(w in AGO_WORDS for w in words):
-        return None
+    if not any(w in AGO_WORDS for w in words[words.index(unit_word) + 1 :]):
+        return None  # "the prior 25 years" is a span of time, not a time 25 years back
     amount = next((int(w) if w.isdigit() else _amount(w) for w in words if _is_amount(w) or w.isdigit()), None)
     unit = UNITS[unit_word]
     if amount is None or any(w in ("over", "about", "nearly", "almost", "more") for w in words):

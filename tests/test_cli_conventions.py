@@ -241,7 +241,16 @@ def test_the_command_list_gives_one_line_each() -> None:
     result = runner.invoke(app, ["--help"], env={"COLUMNS": "100"})
     listed = result.stdout.split("Commands", 1)[1]
     rows = [line.strip("│ ") for line in listed.splitlines() if line.startswith("│")]
-    assert [row.split()[0] for row in rows] == ["extract", "show", "schema", "eval", "check", "report", "version"]
+    assert [row.split()[0] for row in rows] == [
+        "extract",
+        "show",
+        "schema",
+        "eval",
+        "check",
+        "report",
+        "timeline",
+        "version",
+    ]
 
 
 def test_the_summary_says_how_to_browse_the_database_with_its_labels(tmp_path: Path) -> None:

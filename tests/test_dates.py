@@ -29,7 +29,24 @@ def values(nlp: Language, text: str, published: dt.date | None = WEDNESDAY) -> l
         ("Homicides were lowest since 2014.", [("2014", "2014")]),
         ("The department gave its report on Tuesday.", [("Tuesday", "2024-07-30")]),
         ("The council will vote Tuesday.", [("Tuesday", "2024-08-06")]),
-        ("Officers were called last week.", [("last week", None)]),
+        # a week in one month dates that month; one across two months has no date
+        ("Officers were called last week.", [("last week", "2024-07")]),
+        ("Officers will be called next week.", [("next week", "2024-08")]),
+        ("Officers are on call this week.", [("this week", None)]),
+        # a month with its year after "of"
+        ("The deputy was hired in December of 2019.", [("December of 2019", "2019-12")]),
+        ("The curfew began in December of last year.", [("December of last year", "2023-12")]),
+        (
+            "The trust was formed in 2011 and sold in May of the same year.",
+            [("2011", "2011"), ("May of the same year", "2011-05")],
+        ),
+        # a range or list of days dates their month
+        ("The fair ran March 15 to 21.", [("March 15 to 21", "2024-03")]),
+        ("Crews swept the park on June 10, 11, and 12.", [("June 10, 11, and 12", "2024-06")]),
+        ("On June 3, 12 people were hurt.", [("June 3", "2024-06-03")]),
+        # a span of years back is no time back; a bare "Mar" is a word of a name
+        ("Costs doubled over the prior 25 years.", [("the prior 25 years", None)]),
+        ("The Del Mar clinic closed.", []),
         ("The officer was struck over a week ago.", [("over a week ago", None)]),
         ("The fund opens next month.", [("next month", "2024-08")]),
         ("Crime fell earlier this year.", [("earlier this year", "2024")]),

@@ -43,7 +43,7 @@ def events(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> l
             "over a week ago",
         ),
         ("The 2019 measles outbreak began in the Portland area.", "outbreak", "2019", "2019"),
-        ("Thousands gathered for National Night Out.", "Night", None, None),
+        ("Thousands gathered for National Night Out on Tuesday.", "Night", "2024-07-30", "Tuesday"),
     ],
 )
 def test_dated_occurrences(nlp: Language, text: str, word: str, date: str | None, date_text: str | None) -> None:
@@ -81,3 +81,131 @@ def test_participants_and_place(nlp: Language) -> None:
 def test_the_most_precise_time_expression_dates_the_clause(nlp: Language) -> None:
     found = events(nlp, "The county's first measles case this year was confirmed April 2 in a child.")
     assert [(v, t) for _, v, t in found] == [("2024-04-02", "April 2")]
+
+
+# --- classes of language (issue #30): each a parametrized table of invented sentences ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date in a subordinate clause belongs to that clause's verb, not to the main verb
+        (
+            "Tom Hale, who was arrested on May 3, pleaded guilty Tuesday.",
+            [("Tom Hale arrested", "2024-05-03"), ("Tom Hale pleaded guilty", "2024-07-30")],
+        ),
+        ("Mara Diaz, who was hired in 2019, spoke to reporters at length.", [("Mara Diaz hired", "2019")]),
+        # "was sentenced Tuesday to 15 years": the verb with its complement, the participant without age
+        (
+            "Jane Roe, 38, of Elmwood, was sentenced Tuesday to 15 years in prison.",
+            [("Jane Roe sentenced to 15 years", "2024-07-30")],
+        ),
+        # a list of court dates: one event each
+        (
+            "The defendants were arraigned on Friday, July 19 and Monday, July 22.",
+            [("The defendants arraigned", "2024-07-19"), ("The defendants arraigned", "2024-07-22")],
+        ),
+        # a scheduled event resolves forward
+        ("Hale will be arraigned on Aug. 5 in Elmwood.", [("Hale arraigned", "2024-08-05")]),
+        ("The council is scheduled to vote Aug. 6 on the levy.", [("The council vote on the levy", "2024-08-06")]),
+        # an incident told in the past perfect, inside what someone said
+        (
+            "Police said the man had fired three shots on June 2 before fleeing.",
+            [("the man fired three shots", "2024-06-02")],
+        ),
+        # a state told first, then what happened: the verb joined to it takes the date
+        ("In 2020, Tom Hale was eligible for parole and was denied release.", [("Tom Hale denied release", "2020")]),
+        # a quotation that writes its date out tells what happened; its "today" is rhetoric
+        ('"The mill closed in 2011, and the town never recovered," said Ada Park.', [("The mill closed", "2011")]),
+        # a date range: the month of a range of days; a span of years dates no single occurrence
+        ("The county fair ran July 10 to 14 in Elmwood.", [("The county fair ran", "2024-07")]),
+    ],
+)
+def test_the_parse_dates_each_predicate(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d, v) for d, v, _ in events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the release's own speech acts
+        "The sheriff announced today that deputies would patrol the lake.",
+        "The mayor said Tuesday that crime fell in every ward.",
+        "Chief Lena Ortiz today warned drivers to slow down near schools.",
+        # habits, frequencies and spans
+        "The fair is held each January in Elmwood.",
+        "The pilot lasts through October 2026.",
+        "Over the past year, officers met with residents in every ward.",
+        "Officers have met regularly with shop owners since March.",
+        # statistics over a span, and a year's counts
+        "Between 2019 and 2021, the office charged 57 defendants with fraud.",
+        "Officers seized 148 firearms last year.",
+        "Cyclists ticketed in 2023 were mostly teenagers.",
+        '"Today we stand with every family in this county," said Ada Park.',
+        '"We will keep fighting for these families in 2025," said Ada Park.',
+        # a count of occurrences, and a count's clause
+        "The city logged 412 burglaries, its fewest since 1998.",
+        "The county counted more deaths than the 425 it recorded in 2022.",
+        # what did not happen, and what the text gives no time for
+        "The suspect was not charged on Monday.",
+        "Thousands gathered for National Night Out.",
+        # a date that names a kind, and a citation's year
+        "Volunteers handed out 300 Thanksgiving meals.",
+        "The court relied on Smith v. Jones (1977) in its opinion.",
+    ],
+)
+def test_what_is_not_an_event(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "date"),
+    [
+        ("On Saturday, 148 firearms were turned in at the church.", 148, "2024-07-27"),
+        ("Deputies arrested 12 people on July 9 in a sweep of the park.", 12, "2024-07-09"),
+        ("The mayor opened the new shelter on Monday.", None, "2024-07-29"),
+    ],
+)
+def test_a_one_off_keeps_its_count(nlp: Language, text: str, count: int | None, date: str) -> None:
+    result = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(result, ArticleRecord)
+    assert [(e.count, e.date) for e in result.events] == [(count, date)]
+    assert result.figures == []  # a one-off's count is no year's figure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one occurrence told twice is one event, at the most precise date
+        (
+            "The board voted today to fund the unit. Today's vote means the unit stays open.",
+            [("The board voted to fund the unit", "2024-07-31")],
+        ),
+        (
+            "The order was signed last November. It was signed on November 17 by Judge Ada Park.",
+            [("It signed", "2023-11-17")],
+        ),
+        # two people sentenced the same day are two occurrences
+        (
+            "Ana Ruiz was sentenced Friday. Leo Park was sentenced Friday as well.",
+            [("Ana Ruiz sentenced", "2024-07-26"), ("Leo Park sentenced", "2024-07-26")],
+        ),
+        # a law named by its year was passed that year; a number after a noun is its name, not a count
+        ("Lawmakers cited a 2019 law limiting late-night sales.", [("law", "2019")]),
+        ("Ordinance 5, which passed in 2021, bans fireworks.", [("Ordinance 5 passed", "2021")]),
+        # a noun of an occurrence that a date names
+        ("Since its inception in 1993, the unit has recovered 6,000 cars.", [("the unit inception", "1993")]),
+        ("The chief spoke at a news conference today.", [("news conference", "2024-07-31")]),
+    ],
+)
+def test_one_event_per_occurrence(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d, v) for d, v, _ in events(nlp, text)] == expected
+
+
+def test_an_organization_that_acts_is_a_participant(nlp: Language) -> None:
+    result = extract_text(
+        "The Elmwood County Board of Supervisors voted on Tuesday to fund the shelter.", nlp, published=PUBLISHED
+    )
+    assert isinstance(result, ArticleRecord)
+    (event,) = result.events
+    assert event.participants == ["The Elmwood County Board of Supervisors"] and event.date == "2024-07-30"
