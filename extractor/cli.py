@@ -478,7 +478,7 @@ def _summary(
     errors_output: Path | None,
     console: Console,
 ) -> None:
-    errors, records = summary.all_errors, summary.records_written
+    errors, records = summary.article_errors, summary.records_written
     table = Table(title="extractor: run summary", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -489,6 +489,8 @@ def _summary(
     table.add_row("errors", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
     for kind, n in sorted(errors.items()):
         table.add_row(f"  {kind}", f"{n:,}")
+    if summary.facts_dropped:
+        table.add_row("facts dropped (failed validation; in the errors file)", f"{summary.facts_dropped:,}")
     if summary.ignored:
         table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
     if summary.skipped:
@@ -501,7 +503,7 @@ def _summary(
         console.print(
             f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
         )  # a path is never cut in two
-    if errors and errors_output:
+    if (errors or summary.facts_dropped) and errors_output:
         console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
     if db is not None:  # the metadata file adds table descriptions and facets
         import shlex

@@ -116,9 +116,20 @@ class RunSummary:
         return self.errors + self.earlier_errors
 
     @property
+    def article_errors(self) -> Counter[str]:
+        """The error entries that stand for an article, by kind: all but the facts dropped."""
+        return Counter({k: n for k, n in self.all_errors.items() if k != ErrorKind.fact_dropped.value})
+
+    @property
+    def facts_dropped(self) -> int:
+        """Facts dropped from their records for failing validation (`fact_dropped` entries): warnings."""
+        return self.all_errors[ErrorKind.fact_dropped.value]
+
+    @property
     def failed(self) -> bool:
-        """Some article of the output could not be read or analysed."""
-        return bool(self.errors or self.earlier_errors)
+        """Some article of the output could not be read or analysed (a fact dropped is a warning:
+        its article has its record)."""
+        return bool(self.article_errors)
 
 
 @dataclass(frozen=True)
@@ -433,13 +444,19 @@ class ExtractionRun:
             error = _write_record(writers, result, resume)
             if error is None:
                 summary.facts.update(result.fact_counts())
+                for dropped in result.dropped_facts:  # a warning beside its record, in the errors file
+                    self._write_error(writers, dropped, summary)
                 return RunEvent.written
             result = error
+        self._write_error(writers, result, summary)
+        return RunEvent.failed
+
+    def _write_error(self, writers: list[Writer], result: ExtractionError, summary: RunSummary) -> None:
+        resume = bool(self.resume)
         for w in writers:
             if not (resume and w.done.has_error(result)):
                 w.write_error(result)
         summary.errors[result.error.value] += 1
-        return RunEvent.failed
 
     def _stopped(self, writers: list[Writer], e: BaseException) -> RunStopped:
         message, cause = _stop_reason(e)
