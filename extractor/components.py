@@ -113,12 +113,12 @@ def numbers(doc: Doc) -> Doc:
 
 # Factories rather than @Language.component: the package's `spacy_factories` entry points name
 # them, so that spacy.load finds them in a saved pipeline, and an entry point must be a factory.
-@Language.factory("extractor_line_breaks")
+@Language.factory("extractor_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return line_breaks
 
 
-@Language.factory("extractor_numbers")
+@Language.factory("extractor_numbers", assigns=["token._.number"])
 def make_numbers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return numbers
 

@@ -223,21 +223,23 @@ class OfficialsComponent(FactComponent):
 
 
 
-@Language.factory("extractor_location", assigns=["doc._.location"], requires=["doc._.title", "doc.ents"])
+# `requires` names what earlier components assign; the article's inputs, Doc._.published and
+# Doc._.title, are set on the Doc before the pipeline runs (article_doc)
+@Language.factory("extractor_location", assigns=["doc._.location"], requires=["doc.ents"])
 def make_location(nlp: Language, name: str) -> FactComponent:
     """Doc._.location, from the text and Doc._.title."""
     return FactComponent(name, "location", extract_location)
 
 
 @Language.factory(
-    "extractor_people", assigns=["doc._.people"], requires=["doc.ents", "token.pos", "token.dep", "doc._.location"]
+    "extractor_people", assigns=["doc._.people"], requires=["doc.ents", "token.tag", "token.dep", "doc._.location"]
 )
 def make_people(nlp: Language, name: str) -> FactComponent:
     """Doc._.people: the persons named, mentions resolved."""
     return FactComponent(name, "people", extract_people)
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.time_mentions"], requires=["doc._.published"])
+@Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.time_mentions"], requires=["doc.ents"])
 def make_dates(nlp: Language, name: str) -> FactComponent:
     """Doc._.time_mentions (token spans) and Doc._.dates (records), for Doc._.published."""
     return FactComponent(name, "dates", extract_dates)

@@ -391,7 +391,7 @@ class FactsComponent:
 @Language.factory(
     "extractor_facts",
     assigns=["doc._.figures", "doc._.changes", "doc._.claims", "doc._.figure_mentions"],
-    requires=["doc._.published", "doc._.location", "token._.number", "token.lemma", "token.dep", "doc.ents"],
+    requires=["doc._.location", "token._.number", "token.lemma", "token.dep", "doc.ents"],
     default_config={"binder": None},
 )
 def make_facts(nlp: Language, name: str, binder: str | None) -> FactsComponent:

@@ -102,6 +102,8 @@ def test_two_processes_give_the_records_of_one(nlp: Language, articles: list[Art
 
 
 def test_every_component_declares_what_it_reads_and_writes(nlp: Language) -> None:
+    problems = nlp.analyze_pipes()["problems"]
+    assert not any(problems.values()), problems  # each reads what an earlier component writes
     analysis = nlp.analyze_pipes()["summary"]
     for name in FACT_COMPONENTS:
         assert analysis[name]["assigns"], name
