@@ -414,8 +414,13 @@ class Model:
 @cache
 def shipped_model() -> Model:
     """The model shipped in the package (`binder_model.json`), loaded once."""
-    data = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return model_from_json(data)
+    return model_from_json(shipped_model_data())
+
+
+def shipped_model_data() -> dict[str, Any]:
+    """The shipped model as its JSON: what the extractor_facts component saves with a pipeline."""
+    data: dict[str, Any] = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return data
 
 
 def model_from_json(data: dict[str, Any]) -> Model:

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 import srsly
@@ -38,6 +38,9 @@ from spacy.vocab import Vocab
 from .components import doc_text, memo, next_index, number_tokens, sentences
 from .docfacts import fact_attribute, read
 from .rules import load, regexes
+
+if TYPE_CHECKING:  # binder imports figures, which imports this module: imported where used
+    from .binder import Model
 
 
 @dataclass
@@ -129,10 +132,14 @@ def may_match(held: Held, needs: list[Needs]) -> bool:
 
 class FactMatchers:
     """The rules' patterns (rules/context.json, as `rules`) compiled for one vocabulary: made when
-    the extractor_facts component reads its rules. `binder` is the component's binder design."""
+    the extractor_facts component reads its rules. `binder` and `binder_model` are the component's
+    binder design and model (None: the default design, the shipped model)."""
 
-    def __init__(self, vocab: Vocab, rules: dict[str, Any], binder: str | None = None) -> None:
+    def __init__(
+        self, vocab: Vocab, rules: dict[str, Any], binder: str | None = None, binder_model: Model | None = None
+    ) -> None:
         self.binder = binder
+        self.binder_model = binder_model
         # a named part of the year ("first half") sorts before a phrase read as written ("through june")
         self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
         self.present_not_before = frozenset(rules["present_not_before"]["words"])
@@ -308,12 +315,13 @@ def compute_facts(doc: Doc) -> Facts:
     if isinstance(cached, Facts) and cached.key == key:
         return cached
     mentions = figure_mentions(doc)
+    setup = matchers_for(doc.vocab)
     facts = Facts(
         # the figures are the mentions the binder keeps (extractor/binder.py); changes, claims and
         # events read every mention the rules found, so the binder's design never moves them
         key,
         mentions,
-        unique_figures(drop_restatements(doc, bind(doc, mentions, design=matchers_for(doc.vocab).binder), mentions)),
+        unique_figures(drop_restatements(doc, bind(doc, mentions, setup.binder, setup.binder_model), mentions)),
         extract_changes(doc, mentions),
         extract_claims(doc, mentions),
     )
@@ -336,27 +344,34 @@ if not Doc.has_extension("figure_mentions"):
     Doc.set_extension("figure_mentions", getter=_finder("mentions"))  # working data: recomputed, never saved
 
 RULES_FILE = "context.json"
+MODEL_FILE = "binder_model.json"
 
 
 class FactsComponent:
     """Sets Doc._.figures, Doc._.changes and Doc._.claims (and Doc._.figure_mentions, every
-    statement of a figure, repeats included). Owns its rules (`initialize`, `to_disk`, `from_disk`)."""
+    statement of a figure, repeats included). Owns its rules and the figure binder's model
+    (`initialize`, `to_disk`, `from_disk`)."""
 
     def __init__(self, nlp: Language, name: str, binder: str | None = None) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.binder = binder
         self.rules: dict[str, Any] | None = None  # read in initialize or from_disk, not when made
+        self.model: dict[str, Any] | None = None  # the binder model's JSON
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
-        """Reads the package's rules and compiles their patterns."""
-        self._use(load(RULES_FILE))
+        """Reads the package's rules and binder model, and compiles the rules' patterns."""
+        from .binder import shipped_model_data
 
-    def _use(self, rules: dict[str, Any]) -> None:
-        self.rules = rules
-        _MATCHERS[id(self.vocab)] = FactMatchers(self.vocab, rules, self.binder)
+        self._use(load(RULES_FILE), shipped_model_data())
+
+    def _use(self, rules: dict[str, Any], model: dict[str, Any]) -> None:
+        from .binder import model_from_json
+
+        self.rules, self.model = rules, model
+        _MATCHERS[id(self.vocab)] = FactMatchers(self.vocab, rules, self.binder, model_from_json(model))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
@@ -365,26 +380,29 @@ class FactsComponent:
             read(doc, kind, _finder(kind))
         return doc
 
-    def _rules(self) -> dict[str, Any]:
-        if self.rules is None:
+    def _data(self) -> dict[str, dict[str, Any]]:
+        if self.rules is None or self.model is None:
             self.initialize()
-        assert self.rules is not None
-        return self.rules
+        assert self.rules is not None and self.model is not None
+        return {RULES_FILE: self.rules, MODEL_FILE: self.model}
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({RULES_FILE: self._rules()})
+        return srsly.msgpack_dumps(self._data())
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FactsComponent:
-        self._use(srsly.msgpack_loads(data)[RULES_FILE])
+        saved = srsly.msgpack_loads(data)
+        self._use(saved[RULES_FILE], saved[MODEL_FILE])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(folder / RULES_FILE, self._rules())
+        for name, data in self._data().items():
+            srsly.write_json(folder / name, data)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FactsComponent:
-        self._use(srsly.read_json(Path(path) / RULES_FILE))
+        folder = Path(path)
+        self._use(srsly.read_json(folder / RULES_FILE), srsly.read_json(folder / MODEL_FILE))
         return self
 
 

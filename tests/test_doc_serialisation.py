@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from extractor import docfacts, officials, rules
+from extractor import binder, docfacts, officials, rules
 from extractor.extract import extract_records, extract_text, record_for
 from extractor.extractors import FACT_COMPONENTS, article_doc
 from extractor.ingest import iter_articles
@@ -121,17 +121,18 @@ def saved(nlp: Language, tmp_path: Path) -> Path:
 def test_the_saved_pipeline_carries_its_components_rule_data(saved: Path) -> None:
     assert json.loads((saved / "extractor_facts" / "context.json").read_text())["period_phrases"]
     assert json.loads((saved / "extractor_officials" / "organization_hints.json").read_text())["police"]
+    assert json.loads((saved / "extractor_facts" / "binder_model.json").read_text())["weights"]
+
+
+def _unreadable(name: str = "") -> Any:
+    raise OSError(f"{name} read from the package: the saved pipeline should carry it")
 
 
 def test_a_saved_pipeline_loads_without_the_package_rule_files(
     nlp: Language, saved: Path, articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built = [r.model_dump() for r in extract_records(articles, nlp)]
-
-    def unreadable(name: str) -> Any:
-        raise OSError(f"rules/{name} read: the saved pipeline should carry it")
-
-    monkeypatch.setattr(rules, "_parsed", unreadable)
+    monkeypatch.setattr(rules, "_parsed", _unreadable)
     rules.load.cache_clear()  # a rules file read again would fail
     officials.organization_hints.cache_clear()
     try:
@@ -141,6 +142,24 @@ def test_a_saved_pipeline_loads_without_the_package_rule_files(
         monkeypatch.undo()
         rules.load.cache_clear()
         officials.organization_hints.cache_clear()
+
+
+def test_a_loaded_pipeline_binds_figures_with_the_binder_model_it_carries(
+    nlp: Language, saved: Path, articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXTRACTOR_BINDER", "model")
+    built = [r.figures for r in extract_records(articles, nlp) if isinstance(r, ArticleRecord)]
+    monkeypatch.delenv("EXTRACTOR_BINDER")
+    monkeypatch.setattr(binder, "shipped_model_data", _unreadable)
+    binder.shipped_model.cache_clear()
+    try:
+        loaded = spacy.load(saved, config={"components": {"extractor_facts": {"binder": "model"}}})
+        assert loaded.get_pipe_config("extractor_facts")["binder"] == "model"
+        again = [r.figures for r in extract_records(articles, loaded) if isinstance(r, ArticleRecord)]
+        assert again == built and sum(map(len, built)) > 20
+    finally:
+        monkeypatch.undo()
+        binder.shipped_model.cache_clear()
 
 
 # --- one bad fact never costs an article ----------------------------------------------------------
