@@ -92,7 +92,12 @@ def store(doc: Doc, kind: str, facts: Sequence[BaseModel]) -> list[Any]:
     models: list[Fact] = []
     dropped: list[dict[str, Any]] = []
     for fact in facts:
-        data = fact.model_dump(mode="json", warnings=False)
+        try:
+            data = fact.model_dump(mode="json", warnings=False)
+        except ValueError as e:  # a value no JSON holds (pydantic's serialisation error is a ValueError)
+            evidence, why = str(getattr(fact, "evidence", "")), (str(e).splitlines() or ["not JSON"])[0]
+            dropped.append({"evidence": evidence, "start": None, "end": None, "reason": why})
+            continue
         valid, reason = checked(kind, data, text)
         if valid is not None:
             plain.append(data)

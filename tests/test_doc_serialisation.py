@@ -191,13 +191,18 @@ def test_a_run_writes_the_dropped_fact_to_the_errors_file_and_does_not_fail(nlp:
 
 def test_a_valid_fact_is_stored_and_an_invalid_one_is_not(nlp: Language) -> None:
     doc = nlp("Rents rose 12% last year.")
-    with keeping_invalid_facts():
-        bad = Change(start=0, end=5, evidence="Rents", direction="increase", metric=None, since="2395")
     good = Change(start=0, end=5, evidence="Rents", direction="increase", metric=None, since="2021")
     wrong_span = Change(start=6, end=10, evidence="Rent", direction="decrease", metric=None)
-    doc._.changes = [bad, good, wrong_span]
+    with keeping_invalid_facts():
+        bad = Change(start=0, end=5, evidence="Rents", direction="increase", metric=None, since="2395")
+        no_json = Change(start=0, end=5, evidence="Rents", direction="increase", metric=object())
+    doc._.changes = [bad, good, wrong_span, no_json]
     assert doc._.changes == [good]
-    assert [(d["evidence"], d["reason"][:5]) for d in docfacts.dropped(doc)] == [("Rents", "since"), ("Rent", "its w")]
+    assert [(d["evidence"], d["reason"][:5]) for d in docfacts.dropped(doc)] == [
+        ("Rents", "since"),
+        ("Rent", "its w"),
+        ("Rents", "Unabl"),
+    ]
     with pytest.raises(ValueError, match="2395"):  # outside the pipeline's extraction, a fact is validated when made
         Change(start=0, end=5, evidence="Rents", direction="increase", metric=None, since="2395")
 
