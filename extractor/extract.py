@@ -228,16 +228,32 @@ def extract_records(
             _, item = pending.popleft()
             yield _analyse(item, nlp) if isinstance(item, Article) else item
 
-    for doc, position in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield from drain_until(position)
-        _, article = pending.popleft()
-        assert isinstance(article, Article)
-        try:
-            result: Result = record_for(doc, article)
-        except Exception as e:  # one article's bug must not end a run of a million
-            result = _internal_error(article, e)
-        yield result
+    # a worker's batch that raised (spaCy's E871) yields no Docs: its articles stay pending and are
+    # analysed here one by one (drain_until), where one that fails alone becomes its error entry
+    previous_handler = nlp.default_error_handler
+    if n_process != 1:
+        nlp.default_error_handler = _batch_lost
+    try:
+        for doc, position in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield from drain_until(position)
+            _, article = pending.popleft()
+            assert isinstance(article, Article)
+            try:
+                result: Result = record_for(doc, article)
+            except Exception as e:  # one article's bug must not end a run of a million
+                result = _internal_error(article, e)
+            yield result
+    finally:
+        nlp.default_error_handler = previous_handler
     yield from drain_until(None)
+
+
+def _batch_lost(name: str | None, component: object, docs: object, error: Exception) -> None:
+    """spaCy's error handler while worker processes run the pipeline: a worker's failed batch
+    (reported with no component) is left to `extract_records`, which analyses its articles again
+    one by one; a component's own error is raised, as by spaCy's default handler."""
+    if name is not None or component is not None:
+        raise error
 
 
 class _Timeout(Exception):

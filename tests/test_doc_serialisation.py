@@ -101,6 +101,27 @@ def test_two_processes_give_the_records_of_one(nlp: Language, articles: list[Art
     assert two == one
 
 
+@Language.component("serial_test_fails_on_boom")
+def _fails_on_boom(doc: Doc) -> Doc:
+    if "BOOM" in doc.text:
+        raise RuntimeError("a component's bug on one article")
+    return doc
+
+
+def test_a_component_failing_in_a_worker_costs_only_its_article(nlp: Language, articles: list[Article]) -> None:
+    bad = articles[1].model_copy(update={"text": articles[1].text + " BOOM"})
+    batch = [articles[0], bad, *articles[2:6]]
+    nlp.add_pipe("serial_test_fails_on_boom", last=True)
+    try:
+        results = list(extract_records(batch, nlp, n_process=2, batch_size=2))
+    finally:
+        nlp.remove_pipe("serial_test_fails_on_boom")
+    assert [r.id for r in results] == [a.id for a in batch]
+    assert [type(r).__name__ for r in results] == ["ArticleRecord", "ExtractionError"] + ["ArticleRecord"] * 4
+    assert results[1].error is ErrorKind.internal and "RuntimeError" in results[1].message
+    assert results[0] == next(extract_records(articles[:1], nlp))  # the batch's other article: its record
+
+
 def test_every_component_declares_what_it_reads_and_writes(nlp: Language) -> None:
     problems = nlp.analyze_pipes()["problems"]
     assert not any(problems.values()), problems  # each reads what an earlier component writes
