@@ -222,7 +222,6 @@ class OfficialsComponent(FactComponent):
         return self
 
 
-
 # `requires` names what earlier components assign; the article's inputs, Doc._.published and
 # Doc._.title, are set on the Doc before the pipeline runs (article_doc)
 @Language.factory("extractor_location", assigns=["doc._.location"], requires=["doc.ents"])
@@ -278,6 +277,8 @@ def make_events(nlp: Language, name: str, last: bool) -> FactComponent:
     component, and drops the Doc's working data when done (`FactComponent`)."""
     events.event_rules()  # read the rules now, not on the first article
     return FactComponent(name, "events", extract_events, last=last)
+
+
 # in pipeline order: each reads the attributes of those before it
 FACT_COMPONENTS = (
     "extractor_location",
