@@ -38,7 +38,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import doc_text, lowers, sentences
+from .components import doc_text, lowers, memo, sentences
 from .figures import clause_verb
 from .models import Basis, Figure
 from .numbers import is_year_token
@@ -86,26 +86,26 @@ class Candidate:
 def _doc_lemmas(doc: Doc) -> tuple[list[str], frozenset[int]]:
     """Each token's lemma (lowercase) and the sentences (by index) that hold case vocabulary, built
     once per Doc."""
-    cached = doc.user_data.get("extractor_binder_lemmas")
+    cached = memo(doc).get("extractor_binder_lemmas")
     if cached is None:
         lemmas = [t.lemma_.lower() for t in doc]
         starts = [s.start for s in sentences(doc)]
         case_sents = frozenset(bisect_right(starts, i) - 1 for i, lem in enumerate(lemmas) if lem in CASE_LEMMAS)
-        cached = doc.user_data["extractor_binder_lemmas"] = (lemmas, case_sents)
+        cached = memo(doc)["extractor_binder_lemmas"] = (lemmas, case_sents)
     return cached
 
 
 def _sentence_index(doc: Doc, i: int) -> int:
-    starts = doc.user_data.get("extractor_binder_starts")
+    starts = memo(doc).get("extractor_binder_starts")
     if starts is None:
-        starts = doc.user_data["extractor_binder_starts"] = [s.start for s in sentences(doc)]
+        starts = memo(doc)["extractor_binder_starts"] = [s.start for s in sentences(doc)]
     return bisect_right(starts, i) - 1
 
 
 def _years_of_sentence(doc: Doc, k: int) -> list[YearMention]:
     """The years a sentence names (relative ones resolved against the publication date), once per
     sentence."""
-    table: dict[int, list[YearMention]] = doc.user_data.setdefault("extractor_binder_years", {})
+    table: dict[int, list[YearMention]] = memo(doc).setdefault("extractor_binder_years", {})
     if k not in table:
         sent = sentences(doc)[k]
         table[k] = years_in(doc, sent.start, sent.end, doc._.published, None, [])
@@ -414,8 +414,13 @@ class Model:
 @cache
 def shipped_model() -> Model:
     """The model shipped in the package (`binder_model.json`), loaded once."""
-    data = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return model_from_json(data)
+    return model_from_json(shipped_model_data())
+
+
+def shipped_model_data() -> dict[str, Any]:
+    """The shipped model as its JSON: what the extractor_facts component saves with a pipeline."""
+    data: dict[str, Any] = json.loads(resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return data
 
 
 def model_from_json(data: dict[str, Any]) -> Model:

@@ -435,7 +435,7 @@ def _summary(
     """The run's counts, then where its outputs are. A resumed run counts only its own work in the
     table (and its rate); the output's totals come on a line of their own below it."""
     resumed = summary.resumed
-    errors = summary.errors if resumed else summary.all_errors
+    errors = summary.article_errors_now if resumed else summary.article_errors
     this_run = " by this run" if resumed else ""
     table = Table(title="extractor: run summary" + (" (resumed)" if resumed else ""), header_style="bold")
     table.add_column("what")
@@ -447,6 +447,8 @@ def _summary(
     table.add_row(f"errors{this_run}", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
     for kind, n in sorted(errors.items()):
         table.add_row(f"  {kind}", f"{n:,}")
+    if summary.facts_dropped:
+        table.add_row("facts dropped (failed validation; in the errors file)", f"{summary.facts_dropped:,}")
     if summary.ignored:
         table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
     if summary.skipped:

@@ -1,10 +1,17 @@
 """The project's spaCy pipeline components, registered as factories. They annotate the Doc (sentence
-starts at line breaks, numeric values on tokens); the extractors read those annotations."""
+starts at line breaks, numeric values on tokens); the extractors read those annotations.
+
+What a Doc carries that must travel with it (`to_bytes`, `DocBin`, pickle, `nlp.pipe(n_process=...)`)
+is plain data in `Doc.user_data`: the article's inputs here, the facts in extractor/docfacts.py.
+Working data built from the Doc (its text, sentences as Spans, token tables, people) is kept in
+its `memo`, which is never serialised."""
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable
+from typing import Any
 
 import numpy
 from spacy.language import Language
@@ -15,8 +22,20 @@ from .numbers import NUMBER_WORDS, is_year_token, token_value
 if not Token.has_extension("number"):
     Token.set_extension("number", default=None)  # float value of a numeric or number-word token
 # The article's inputs, set on its Doc before the pipeline runs (extractors.article_doc)
+PUBLISHED = "extractor_published"
+
+
+def get_published(doc: Doc) -> dt.date | None:
+    value = doc.user_data.get(PUBLISHED)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def set_published(doc: Doc, value: dt.date | None) -> None:
+    doc.user_data[PUBLISHED] = value.isoformat() if value else None  # a string: msgpack takes no date
+
+
 if not Doc.has_extension("published"):
-    Doc.set_extension("published", default=None)  # datetime.date of publication, or None
+    Doc.set_extension("published", getter=get_published, setter=set_published)  # datetime.date, or None
 if not Doc.has_extension("title"):
     Doc.set_extension("title", default=None)  # the headline, where it is not the text's first line
 # set by the extractor_location component; the facts read it
@@ -94,24 +113,58 @@ def numbers(doc: Doc) -> Doc:
 
 # Factories rather than @Language.component: the package's `spacy_factories` entry points name
 # them, so that spacy.load finds them in a saved pipeline, and an entry point must be a factory.
-@Language.factory("extractor_line_breaks")
+@Language.factory("extractor_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return line_breaks
 
 
-@Language.factory("extractor_numbers")
+@Language.factory("extractor_numbers", assigns=["token._.number"])
 def make_numbers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return numbers
+
+
+MEMO = "extractor_memo"
+
+
+class DocMemo(dict[str, Any]):
+    """A Doc's working data: built from the Doc when first asked, never serialised. It lives in
+    the Doc's `user_hooks` (which `to_bytes` and `DocBin` leave out), so it dies with the Doc
+    (Spans in it refer back to the Doc: a cycle the collector frees, where a module-level cache
+    would hold every Doc alive), and pickles empty. `owner` is the Doc it was made for: a copy of
+    the Doc (`Doc.copy` copies the hooks) makes its own."""
+
+    def __init__(self, owner: int = 0) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def __reduce__(self) -> tuple[type[DocMemo], tuple[()]]:
+        return DocMemo, ()  # pickled empty: Spans do not travel, and all of it can be built again
+
+
+def memo(doc: Doc) -> dict[str, Any]:
+    """The Doc's working data (`DocMemo`), made on first use."""
+    hooks: dict[str, Any] = doc.user_hooks  # spaCy types them as callables; it reads only its own keys
+    found = hooks.get(MEMO)
+    if not isinstance(found, DocMemo) or found.owner != id(doc):
+        found = hooks[MEMO] = DocMemo(id(doc))
+    return found
+
+
+def forget(doc: Doc) -> Doc:
+    """Drops the Doc's working data: the pipeline's last fact component does, so that the Doc
+    leaves the pipeline with plain data only (`Doc.to_bytes` warns about any user hook)."""
+    doc.user_hooks.pop(MEMO, None)
+    return doc
 
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once: `Doc.text` joins every token on each access, made as a Token.
     Built the way `Doc.text` is (each token's text, then a space where it has one) from arrays."""
-    text = doc.user_data.get("extractor_text")
+    text = memo(doc).get("text")
     if text is None:
         spaces = doc.to_array("SPACY").tolist()
         text = "".join([w + " " if space else w for w, space in zip(texts(doc), spaces, strict=True)])
-        doc.user_data["extractor_text"] = text
+        memo(doc)["text"] = text
     return text
 
 
@@ -128,12 +181,12 @@ def texts(doc: Doc) -> list[str]:
 def _token_strings(doc: Doc, attribute: str, key: str) -> list[str]:
     """Each token's string for `attribute`, cached on the Doc under `key`; each distinct value
     is looked up in the StringStore once."""
-    cached = doc.user_data.get(key)
+    cached = memo(doc).get(key)
     if cached is None:
         strings = doc.vocab.strings
         forms, which = numpy.unique(doc.to_array(attribute), return_inverse=True)
         words = [strings[h] for h in forms.tolist()]
-        cached = doc.user_data[key] = [words[k] for k in which.tolist()]
+        cached = memo(doc)[key] = [words[k] for k in which.tolist()]
     return cached
 
 
@@ -141,9 +194,9 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     """`Doc.ents`, made again only when the entity annotation changed: it makes every Span on each
     call."""
     marks = doc.to_array(["ENT_IOB", "ENT_TYPE"]).tobytes()
-    cached = doc.user_data.get("extractor_entities")
+    cached = memo(doc).get("entities")
     if cached is None or cached[0] != marks:
-        cached = doc.user_data["extractor_entities"] = (marks, tuple(doc.ents))
+        cached = memo(doc)["entities"] = (marks, tuple(doc.ents))
     ents: tuple[Span, ...] = cached[1]
     return ents
 
@@ -151,11 +204,11 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 def number_tokens(doc: Doc) -> list[int]:
     """The indices of the tokens that may be numbers, in order: a digit first ("1,204", "2021",
     "5th") or a number word ("forty"); built once from `lowers`."""
-    cached = doc.user_data.get("extractor_number_tokens")
+    cached = memo(doc).get("number_tokens")
     if cached is None:
         low = lowers(doc)
         numeric = {w for w in set(low) if w[:1].isdigit() or w in NUMBER_WORDS}  # each distinct word read once
-        cached = doc.user_data["extractor_number_tokens"] = [i for i, w in enumerate(low) if w in numeric]
+        cached = memo(doc)["number_tokens"] = [i for i, w in enumerate(low) if w in numeric]
     return cached
 
 
@@ -168,9 +221,9 @@ def next_index(indices: list[int], i: int, end: int) -> int:
 
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, made once: `Doc.sents` makes every Span again on each call."""
-    cached = doc.user_data.get("extractor_sentence_spans")
+    cached = memo(doc).get("sentence_spans")
     if cached is None:
-        cached = doc.user_data["extractor_sentence_spans"] = list(doc.sents)
+        cached = memo(doc)["sentence_spans"] = list(doc.sents)
     return cached
 
 
@@ -178,14 +231,14 @@ def sentence_of(token: Token) -> Span:
     """The sentence of a token, from a table built once per Doc: `Token.sent` walks the whole
     sentence on every call, which a flood of one 100,000-token "sentence" makes quadratic."""
     doc = token.doc
-    table = doc.user_data.get("extractor_sentences")
+    table = memo(doc).get("sentences")
     if table is None:
         spans = sentences(doc)
         index = [0] * len(doc)
         for k, s in enumerate(spans):
             for i in range(s.start, s.end):
                 index[i] = k
-        table = doc.user_data["extractor_sentences"] = (spans, index)
+        table = memo(doc)["sentences"] = (spans, index)
     spans, index = table
     return spans[index[token.i]]
 

@@ -2,7 +2,10 @@
 streams ArticleRecord and ExtractionError objects in input order, and never raises for a bad
 article. Each article becomes a Doc that carries its publication date and headline
 (`extractors.article_doc`); the pipeline's components set every fact on the Doc (`Doc._.figures`,
-`Doc._.quotes`...), and `record_for` reads them into a record."""
+`Doc._.quotes`...) as plain data (extractor/docfacts.py), so the Doc may be made in a worker
+process (`n_process`), and `record_for` reads them into a record. A fact that failed validation
+was dropped on the Doc: the record keeps every other fact and carries the dropped one as a
+`fact_dropped` error entry (`ArticleRecord.dropped_facts`), which a run writes to its errors file."""
 
 from __future__ import annotations
 
@@ -18,9 +21,9 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import location
+from . import docfacts, location
 from .components import doc_text
-from .extractors import FACT_COMPONENTS, article_doc, extract_location, give_inputs
+from .extractors import article_doc, extract_location, give_inputs
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 
@@ -54,7 +57,7 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
     alone is given the article's inputs first."""
     if (doc._.published, doc._.title) != (article.published, article.title):
         inputs_after_the_pipeline(doc, article)
-    return ArticleRecord(
+    record = ArticleRecord(
         id=article.id,
         source=article.source,
         path=article.path,
@@ -74,6 +77,25 @@ def record_for(doc: Doc, article: Article) -> ArticleRecord:
         meta=article.meta,
         warnings=article.warnings,
     )
+    record.dropped_facts.extend(dropped_entries(docfacts.dropped(doc), article))
+    return record
+
+
+def dropped_entries(dropped: list[dict[str, Any]], article: Article, offset: int = 0) -> list[ExtractionError]:
+    """The facts dropped on an article's Doc as `fact_dropped` error entries: the fact's kind, its
+    evidence and where it stands in the text (`offset`: of the part analysed), and the reason."""
+    entries = []
+    for fact in dropped:
+        where = f" at {fact['start'] + offset}-{fact['end'] + offset}" if fact.get("start") is not None else ""
+        entries.append(
+            ExtractionError(
+                source=article.path,
+                id=article.id,
+                error=ErrorKind.fact_dropped,
+                message=f"a {fact['kind'][:-1]} dropped ({fact['reason']}): {fact['evidence']!r}{where}"[:500],
+            )
+        )
+    return entries
 
 
 def content_hash(text: str) -> str:
@@ -134,9 +156,12 @@ def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) ->
     of every part, their spans shifted to index the whole text; officials met in several parts
     merged by name; the article's place from its first part."""
     parts: list[tuple[int, dict[str, Any]]] = []
+    dropped: list[ExtractionError] = []
     for start, end in text_parts(article.text, size):
         part = article.model_copy(update={"text": article.text[start:end]})
-        parts.append((start, record_for(nlp(article_doc(nlp, part)), part).model_dump()))
+        doc = nlp(article_doc(nlp, part))
+        parts.append((start, record_for(doc, part).model_dump()))
+        dropped += dropped_entries(docfacts.dropped(doc), article, start)
     data = dict(parts[0][1])
     data["text"] = article.text
     data["content_hash"] = content_hash(article.text)
@@ -152,7 +177,9 @@ def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) ->
             merged["mentions"] += [(s + offset, e + offset) for s, e in official["mentions"]]
     data["officials"] = list(officials.values())
     data["warnings"] = [*data["warnings"], f"analysed in {len(parts)} parts of at most {size:,} characters"]
-    return ArticleRecord.model_validate(data)
+    whole = ArticleRecord.model_validate(data)
+    whole.dropped_facts.extend(dropped)
+    return whole
 
 
 def _analyse(article: Article, nlp: Language) -> Result:
@@ -185,17 +212,14 @@ def extract_records(
         return
     pending: deque[tuple[int, Item]] = deque()
 
-    # spaCy's worker processes (n_process > 1) send each Doc back as bytes, which hold neither a
-    # date nor the facts' objects: there the fact components are left out, and record_for computes
-    # the facts on reading
-    in_workers = n_process != 1
-
-    def docs() -> Iterator[tuple[Doc | str, int]]:
+    # with n_process > 1, spaCy sends each Doc to a worker process and back as bytes: its inputs
+    # and its facts are plain data in user_data (extractor/docfacts.py), so they travel with it
+    def docs() -> Iterator[tuple[Doc, int]]:
         for position, item in enumerate(items):
             item = _too_large(item, max_chars)
             pending.append((position, item))
             if isinstance(item, Article) and len(item.text) <= CHUNK_CHARS:
-                yield (item.text if in_workers else article_doc(nlp, item)), position
+                yield article_doc(nlp, item), position
 
     def drain_until(position: int | None) -> Iterator[Result]:
         """The items before `position` that nlp.pipe does not see: errors, and long articles (analysed
@@ -204,21 +228,32 @@ def extract_records(
             _, item = pending.popleft()
             yield _analyse(item, nlp) if isinstance(item, Article) else item
 
-    left_out = FACT_COMPONENTS if in_workers else ()
-    for doc, position in nlp.pipe(
-        docs(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(left_out)
-    ):
-        yield from drain_until(position)
-        _, article = pending.popleft()
-        assert isinstance(article, Article)
-        try:
-            if in_workers:
-                inputs_after_the_pipeline(doc, article)
-            result: Result = record_for(doc, article)
-        except Exception as e:  # one article's bug must not end a run of a million
-            result = _internal_error(article, e)
-        yield result
+    # a worker's batch that raised (spaCy's E871) yields no Docs: its articles stay pending and are
+    # analysed here one by one (drain_until), where one that fails alone becomes its error entry
+    previous_handler = nlp.default_error_handler
+    if n_process != 1:
+        nlp.default_error_handler = _batch_lost
+    try:
+        for doc, position in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield from drain_until(position)
+            _, article = pending.popleft()
+            assert isinstance(article, Article)
+            try:
+                result: Result = record_for(doc, article)
+            except Exception as e:  # one article's bug must not end a run of a million
+                result = _internal_error(article, e)
+            yield result
+    finally:
+        nlp.default_error_handler = previous_handler
     yield from drain_until(None)
+
+
+def _batch_lost(name: str | None, component: object, docs: object, error: Exception) -> None:
+    """spaCy's error handler while worker processes run the pipeline: a worker's failed batch
+    (reported with no component) is left to `extract_records`, which analyses its articles again
+    one by one; a component's own error is raised, as by spaCy's default handler."""
+    if name is not None or component is not None:
+        raise error
 
 
 class _Timeout(Exception):

@@ -18,14 +18,17 @@ which this module's `extract_figures`, `extract_changes` and `extract_claims` re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import events, location, officials, people, quotes, timex
-from .components import doc_text
+from .components import doc_text, forget, memo
+from .docfacts import fact_attribute, found
 from .facts import compute_facts
 from .models import Article, Change, Claim, DateMention, Event, Figure, Official, Quote
 from .people import Person
@@ -116,92 +119,164 @@ def extract_events(doc: Doc) -> list[Event]:
 
 
 # --- Doc attributes and components ------------------------------------------------------------
+# The record's facts (quotes, officials, dates, events; figures, changes and claims in
+# extractor/facts.py) are kept on the Doc as plain data (extractor/docfacts.py): they travel with
+# it. The people and the time mentions, which hold Spans, are working data in the Doc's memo: found
+# again on reading where the memo is gone (a Doc read back from bytes).
 
 
 def _inputs(doc: Doc) -> tuple[Any, Any]:
     return doc._.published, doc._.location
 
 
-def _fact_attribute(name: str, extract: Callable[[Doc], Any]) -> None:
-    """Doc._.<name>: the value its component set for the Doc's current date and place, computed
-    again by `extract` when read after either changed. Kept in `Doc.user_data`."""
-    slot = f"extractor_{name}"
+def _working_attribute(name: str, extract: Callable[[Doc], Any]) -> None:
+    """Doc._.<name>: working data for the facts, kept in the Doc's memo for its current date and
+    place, computed again by `extract` when read after either changed."""
 
     def get(doc: Doc) -> Any:
         inputs = _inputs(doc)
-        cached = doc.user_data.get(slot)
+        cached = memo(doc).get(name)
         if cached is None or cached[0] != inputs:
-            cached = doc.user_data[slot] = (inputs, extract(doc))
+            cached = memo(doc)[name] = (inputs, found(doc, extract))
         return cached[1]
 
     def set_(doc: Doc, value: Any) -> None:
-        doc.user_data[slot] = (_inputs(doc), value)
+        memo(doc)[name] = (_inputs(doc), value)
 
     if not Doc.has_extension(name):
         Doc.set_extension(name, getter=get, setter=set_)
 
 
-FACT_ATTRIBUTES: dict[str, Callable[[Doc], Any]] = {
+WORKING_ATTRIBUTES: dict[str, Callable[[Doc], Any]] = {
     "people": extract_people,
     "time_mentions": extract_time_mentions,
+}
+FACT_ATTRIBUTES: dict[str, Callable[[Doc], Any]] = {
     "quotes": extract_quotes,
     "officials": extract_officials,
     "dates": extract_dates,
     "events": extract_events,
 }
+for _name, _extract in WORKING_ATTRIBUTES.items():
+    _working_attribute(_name, _extract)
 for _name, _extract in FACT_ATTRIBUTES.items():
-    _fact_attribute(_name, _extract)
+    fact_attribute(_name, _extract)
 
 
 class FactComponent:
-    """Sets one Doc attribute to its public function's value: `doc._.quotes = extract_quotes(doc)`."""
+    """Sets one Doc attribute to its public function's value: `doc._.quotes = extract_quotes(doc)`.
+    `last`: the pipeline's last fact component, which drops the Doc's working data (`forget`) so
+    that the Doc leaves the pipeline with plain data only."""
 
-    def __init__(self, name: str, attribute: str, extract: Callable[[Doc], Any]) -> None:
+    def __init__(self, name: str, attribute: str, extract: Callable[[Doc], Any], last: bool = False) -> None:
         self.name = name
         self.attribute = attribute
         self.extract = extract
+        self.last = last
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.attribute, self.extract(doc))
-        return doc
+        setattr(doc._, self.attribute, found(doc, self.extract))
+        return forget(doc) if self.last else doc
 
 
-@Language.factory("extractor_location")
+class OfficialsComponent(FactComponent):
+    """Doc._.officials, with its own organization hints (rules/titles.json#organization_hints):
+    read in `initialize`, saved by `to_disk`, read back by `from_disk`."""
+
+    FILE = "organization_hints.json"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, "officials", self._officials)
+        self.hints: dict[str, list[str]] | None = None
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        self.hints = officials.organization_hints()
+
+    def _officials(self, doc: Doc) -> list[Official]:
+        if self.hints is None:
+            self.initialize()
+        return officials.officials_of(doc._.people, doc, doc._.location, self.hints)
+
+    def _hints(self) -> dict[str, list[str]]:
+        if self.hints is None:
+            self.initialize()
+        assert self.hints is not None
+        return self.hints
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({self.FILE: self._hints()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OfficialsComponent:
+        self.hints = srsly.msgpack_loads(data)[self.FILE]
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(folder / self.FILE, self._hints())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OfficialsComponent:
+        self.hints = srsly.read_json(Path(path) / self.FILE)
+        return self
+
+
+# `requires` names what earlier components assign; the article's inputs, Doc._.published and
+# Doc._.title, are set on the Doc before the pipeline runs (article_doc)
+@Language.factory("extractor_location", assigns=["doc._.location"], requires=["doc.ents"])
 def make_location(nlp: Language, name: str) -> FactComponent:
     """Doc._.location, from the text and Doc._.title."""
     return FactComponent(name, "location", extract_location)
 
 
-@Language.factory("extractor_people")
+@Language.factory(
+    "extractor_people", assigns=["doc._.people"], requires=["doc.ents", "token.tag", "token.dep", "doc._.location"]
+)
 def make_people(nlp: Language, name: str) -> FactComponent:
     """Doc._.people: the persons named, mentions resolved."""
     return FactComponent(name, "people", extract_people)
 
 
-@Language.factory("extractor_dates")
+@Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.time_mentions"], requires=["doc.ents"])
 def make_dates(nlp: Language, name: str) -> FactComponent:
     """Doc._.time_mentions (token spans) and Doc._.dates (records), for Doc._.published."""
     return FactComponent(name, "dates", extract_dates)
 
 
-@Language.factory("extractor_quotes")
+@Language.factory("extractor_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "token.dep"])
 def make_quotes(nlp: Language, name: str) -> FactComponent:
     """Doc._.quotes: quotations and their speakers."""
     return FactComponent(name, "quotes", extract_quotes)
 
 
-@Language.factory("extractor_officials")
-def make_officials(nlp: Language, name: str) -> FactComponent:
+@Language.factory(
+    "extractor_officials", assigns=["doc._.officials"], requires=["doc._.people", "doc._.location", "doc.ents"]
+)
+def make_officials(nlp: Language, name: str) -> OfficialsComponent:
     """Doc._.officials: people with a public role."""
-    officials.organization_hints()  # read the rules now, not on the first article
-    return FactComponent(name, "officials", extract_officials)
+    return OfficialsComponent(name)
 
 
-@Language.factory("extractor_events")
-def make_events(nlp: Language, name: str) -> FactComponent:
-    """Doc._.events: dated occurrences and named events."""
+@Language.factory(
+    "extractor_events",
+    assigns=["doc._.events"],
+    requires=[
+        "doc._.time_mentions",
+        "doc._.figure_mentions",
+        "doc._.changes",
+        "doc._.claims",
+        "doc._.people",
+        "doc._.quotes",
+        "doc._.location",
+    ],
+    default_config={"last": True},
+)
+def make_events(nlp: Language, name: str, last: bool) -> FactComponent:
+    """Doc._.events: dated occurrences and named events. `last` (the default): it is the last fact
+    component, and drops the Doc's working data when done (`FactComponent`)."""
     events.event_rules()  # read the rules now, not on the first article
-    return FactComponent(name, "events", extract_events)
+    return FactComponent(name, "events", extract_events, last=last)
 
 
 # in pipeline order: each reads the attributes of those before it

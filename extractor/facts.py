@@ -11,24 +11,36 @@ report titles ("the 2011 Water Quality Report"). `figures.py` and `changes.py` r
 The facts depend on the publication date and the article's place (relative years: "last year"):
 the component computes them for the Doc's `Doc._.published` and `Doc._.location` (set before it
 runs: extractors.article_doc, the extractor_location component), and reading `Doc._.figures` after
-either changed computes them again (a getter); the result is kept per (published, location)."""
+either changed computes them again (a getter). Figures, changes and claims are kept on the Doc as
+plain data (extractor/docfacts.py); the figure mentions, which hold Spans, in the Doc's memo.
+
+The component owns its rules (rules/context.json): read in `initialize`, saved by `to_disk` and
+read back by `from_disk`, so a pipeline saved with `nlp.to_disk` needs no data file of this package.
+Its one setting, `binder`, picks the figure binder's design (extractor/binder.py; null: the
+default or $EXTRACTOR_BINDER)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .components import doc_text, next_index, number_tokens, sentences
+from .components import doc_text, memo, next_index, number_tokens, sentences
+from .docfacts import fact_attribute, read
 from .rules import load, regexes
+
+if TYPE_CHECKING:  # binder imports figures, which imports this module: imported where used
+    from .binder import Model
 
 
 @dataclass
@@ -119,11 +131,15 @@ def may_match(held: Held, needs: list[Needs]) -> bool:
 
 
 class FactMatchers:
-    """The rules' patterns (rules/context.json) compiled for one vocabulary: made when the
-    extractor_facts component is."""
+    """The rules' patterns (rules/context.json, as `rules`) compiled for one vocabulary: made when
+    the extractor_facts component reads its rules. `binder` and `binder_model` are the component's
+    binder design and model (None: the default design, the shipped model)."""
 
-    def __init__(self, vocab: Vocab) -> None:
-        rules = load("context.json")
+    def __init__(
+        self, vocab: Vocab, rules: dict[str, Any], binder: str | None = None, binder_model: Model | None = None
+    ) -> None:
+        self.binder = binder
+        self.binder_model = binder_model
         # a named part of the year ("first half") sorts before a phrase read as written ("through june")
         self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
         self.present_not_before = frozenset(rules["present_not_before"]["words"])
@@ -255,25 +271,27 @@ class FactMatchers:
         return ctx
 
 
+# by vocabulary: those of the extractor_facts component made last for it (its rules and setting),
+# else the package's rules; the facts found again on reading (a new date or place) use them too
 _MATCHERS: dict[int, FactMatchers] = {}
 
 
 def matchers_for(vocab: Vocab) -> FactMatchers:
     key = id(vocab)
     if key not in _MATCHERS:
-        _MATCHERS[key] = FactMatchers(vocab)
+        _MATCHERS[key] = FactMatchers(vocab, load("context.json"))
     return _MATCHERS[key]
 
 
 def context_of(doc: Doc) -> Context:
     """The Doc's context, computed once per publication date."""
     published: dt.date | None = doc._.published
-    cached = doc.user_data.get("extractor_context")
+    cached = memo(doc).get("extractor_context")
     if cached is not None and cached[0] == published:
         ctx: Context = cached[1]
         return ctx
     ctx = matchers_for(doc.vocab).context(doc, published)
-    doc.user_data["extractor_context"] = (published, ctx)
+    memo(doc)["extractor_context"] = (published, ctx)
     return ctx
 
 
@@ -293,54 +311,106 @@ def compute_facts(doc: Doc) -> Facts:
     from .figures import drop_restatements, figure_mentions, unique_figures
 
     key = (doc._.published, doc._.location)
-    cached = doc.user_data.get("extractor_facts")
+    cached = memo(doc).get("extractor_facts")  # the mentions hold Spans: never in user_data
     if isinstance(cached, Facts) and cached.key == key:
         return cached
     mentions = figure_mentions(doc)
+    setup = matchers_for(doc.vocab)
     facts = Facts(
         # the figures are the mentions the binder keeps (extractor/binder.py); changes, claims and
         # events read every mention the rules found, so the binder's design never moves them
         key,
         mentions,
-        unique_figures(drop_restatements(doc, bind(doc, mentions), mentions)),
+        unique_figures(drop_restatements(doc, bind(doc, mentions, setup.binder, setup.binder_model), mentions)),
         extract_changes(doc, mentions),
         extract_claims(doc, mentions),
     )
-    doc.user_data["extractor_facts"] = facts
+    memo(doc)["extractor_facts"] = facts
     return facts
 
 
-def _getter(attr: str) -> Callable[[Doc], list[Any]]:
-    def get(doc: Doc) -> list[Any]:
+def _finder(attr: str) -> Callable[[Doc], list[Any]]:
+    def find(doc: Doc) -> list[Any]:
         value: list[Any] = getattr(compute_facts(doc), attr)
         return value
 
-    return get
+    return find
 
 
-for _name, _attr in (
-    ("figures", "figures"),
-    ("changes", "changes"),
-    ("claims", "claims"),
-    ("figure_mentions", "mentions"),
-):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, getter=_getter(_attr))
+FACT_KINDS = ("figures", "changes", "claims")
+for _kind in FACT_KINDS:
+    fact_attribute(_kind, _finder(_kind))  # plain data in user_data (extractor/docfacts.py)
+if not Doc.has_extension("figure_mentions"):
+    Doc.set_extension("figure_mentions", getter=_finder("mentions"))  # working data: recomputed, never saved
+
+RULES_FILE = "context.json"
+MODEL_FILE = "binder_model.json"
 
 
 class FactsComponent:
     """Sets Doc._.figures, Doc._.changes and Doc._.claims (and Doc._.figure_mentions, every
-    statement of a figure, repeats included)."""
+    statement of a figure, repeats included). Owns its rules and the figure binder's model
+    (`initialize`, `to_disk`, `from_disk`)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, binder: str | None = None) -> None:
         self.name = name
-        matchers_for(nlp.vocab)  # compile the rules' patterns once, at load time
+        self.vocab = nlp.vocab
+        self.binder = binder
+        self.rules: dict[str, Any] | None = None  # read in initialize or from_disk, not when made
+        self.model: dict[str, Any] | None = None  # the binder model's JSON
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Reads the package's rules and binder model, and compiles the rules' patterns."""
+        from .binder import shipped_model_data
+
+        self._use(load(RULES_FILE), shipped_model_data())
+
+    def _use(self, rules: dict[str, Any], model: dict[str, Any]) -> None:
+        from .binder import model_from_json
+
+        self.rules, self.model = rules, model
+        _MATCHERS[id(self.vocab)] = FactMatchers(self.vocab, rules, self.binder, model_from_json(model))
 
     def __call__(self, doc: Doc) -> Doc:
-        compute_facts(doc)
+        if self.rules is None:
+            self.initialize()
+        for kind in FACT_KINDS:
+            read(doc, kind, _finder(kind))
         return doc
 
+    def _data(self) -> dict[str, dict[str, Any]]:
+        if self.rules is None or self.model is None:
+            self.initialize()
+        assert self.rules is not None and self.model is not None
+        return {RULES_FILE: self.rules, MODEL_FILE: self.model}
 
-@Language.factory("extractor_facts")
-def make_facts(nlp: Language, name: str) -> FactsComponent:
-    return FactsComponent(nlp, name)
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._data())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FactsComponent:
+        saved = srsly.msgpack_loads(data)
+        self._use(saved[RULES_FILE], saved[MODEL_FILE])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in self._data().items():
+            srsly.write_json(folder / name, data)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FactsComponent:
+        folder = Path(path)
+        self._use(srsly.read_json(folder / RULES_FILE), srsly.read_json(folder / MODEL_FILE))
+        return self
+
+
+@Language.factory(
+    "extractor_facts",
+    assigns=["doc._.figures", "doc._.changes", "doc._.claims", "doc._.figure_mentions"],
+    requires=["doc._.location", "token._.number", "token.lemma", "token.dep", "doc.ents"],
+    default_config={"binder": None},
+)
+def make_facts(nlp: Language, name: str, binder: str | None) -> FactsComponent:
+    return FactsComponent(nlp, name, binder)

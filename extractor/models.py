@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -74,6 +86,7 @@ class ErrorKind(StrEnum):
     too_large = "too_large"  # over --max-chars
     timeout = "timeout"  # over --timeout
     internal = "internal"  # a bug in extractor: the article is kept as an error, the run goes on
+    fact_dropped = "fact_dropped"  # one fact failed validation: dropped, its article's record kept (a warning)
     outside_input = "outside_input"  # a symlink leading out of the input folder (not followed)
     language = "language"  # an article not in English: an error entry, not facts
     no_text_layer = "no_text_layer"  # a PDF of page images (a scan): no text to read, and no OCR here
@@ -98,7 +111,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
-class Spanned(Strict):
+# set while the pipeline's components find facts (docfacts.found): a fact that fails validation is
+# then made anyway, unvalidated, and dropped at the Doc boundary with its reason, so one bad fact
+# never raises out of the extraction and costs its article the record
+_KEEP_INVALID: ContextVar[bool] = ContextVar("extractor_keep_invalid_facts", default=False)
+
+
+@contextmanager
+def keeping_invalid_facts() -> Iterator[None]:
+    """Facts made inside this block never raise ValidationError: one that fails is kept as found
+    (`Fact`), for the caller to validate and drop."""
+    token = _KEEP_INVALID.set(True)
+    try:
+        yield
+    finally:
+        _KEEP_INVALID.reset(token)
+
+
+class Fact(Strict):
+    """A fact of a record (figure, change, claim, official, quote, event, date). Validated when
+    made, except inside `keeping_invalid_facts()`, where one that fails is made unvalidated."""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError:
+            if not _KEEP_INVALID.get():
+                raise
+            made = self.model_construct(**data)
+            for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
+                object.__setattr__(self, slot, getattr(made, slot))
+
+
+class Spanned(Fact):
     """A fact tied to the characters it came from: `evidence == text[start:end]`."""
 
     start: Offset
@@ -166,7 +211,7 @@ class Claim(Spanned):
     location: str | None = None
 
 
-class Official(Strict):
+class Official(Fact):
     name: str = Field(min_length=1)
     title: str | None
     organization: str | None = None
@@ -210,7 +255,7 @@ class Event(Spanned):
     )
 
 
-class DateMention(Strict):
+class DateMention(Fact):
     text: str = Field(min_length=1)
     start: Offset
     end: Offset
@@ -238,6 +283,13 @@ class ArticleRecord(Strict):
     dates: list[DateMention] = Field(default_factory=list)
     meta: dict[str, Any] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    # the facts dropped for failing validation, as `fact_dropped` error entries: written to the
+    # errors file beside the record (run.py), never part of the record itself
+    _dropped: list[ExtractionError] = PrivateAttr(default_factory=list)
+
+    @property
+    def dropped_facts(self) -> list[ExtractionError]:
+        return self._dropped
 
     @model_validator(mode="after")
     def _spans_index_text(self) -> ArticleRecord:

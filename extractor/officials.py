@@ -22,11 +22,13 @@ def organization_hints() -> dict[str, list[str]]:
 SERVICE_WORDS = {"police", "fire", "sheriff", "school", "probation", "parole", "corrections", "health", "court", "city"}
 
 
-def _organization_in_article(doc: Doc, title: str, location: str | None) -> str | None:
+def _organization_in_article(
+    doc: Doc, title: str, location: str | None, hints: dict[str, list[str]] | None = None
+) -> str | None:
     """An organization the article itself names for a role: the police department an officer
     serves in ("Riverton Metropolitan Police Department"), the city a mayor leads."""
     words = title.split()
-    hints = organization_hints()
+    hints = organization_hints() if hints is None else hints
     for hint, roles in hints.items():
         if not any(w in roles for w in words):
             continue
@@ -52,14 +54,19 @@ def _private_body_name(name: str) -> bool:
     return any(w.strip(".,'\u2019").removesuffix("'s") in PRIVATE_BODY_WORDS for w in name.lower().split())
 
 
-def officials_of(people: list[Person], doc: Doc, location: str | None) -> list[Official]:
+def officials_of(
+    people: list[Person], doc: Doc, location: str | None, hints: dict[str, list[str]] | None = None
+) -> list[Official]:
     """The people of a Doc with a public role, as records; the pipeline calls it through
-    `extractors.extract_officials(doc)`, which reads the people and the place off the Doc."""
+    `extractors.extract_officials(doc)`, which reads the people and the place off the Doc.
+    `hints`: the organization hints to use (the extractor_officials component's own), else the
+    package's (`organization_hints`)."""
     return [
         Official(
             name=p.name,
             title=p.title,
-            organization=p.organization or (_organization_in_article(doc, p.title, location) if p.title else None),
+            organization=p.organization
+            or (_organization_in_article(doc, p.title, location, hints) if p.title else None),
             aliases=p.aliases,
             mentions=[(m.start, m.end) for m in p.mentions],
         )

@@ -14,7 +14,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, PO
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from .components import doc_text, entities, lowers, next_index, texts
+from .components import doc_text, entities, lowers, memo, next_index, texts
 from .rules import load
 
 TITLES = load("titles.json")
@@ -287,7 +287,7 @@ def _may_be_name_word(text: str) -> bool:
 def _name_words(doc: Doc) -> tuple[list[bool], list[int]]:
     """`_is_name_word` of every token, and the indices of those that are, built once per Doc: only
     a word with a capital first may be one, so only those are made into Tokens."""
-    cached = doc.user_data.get("extractor_name_words")
+    cached = memo(doc).get("extractor_name_words")
     if cached is None:
         words = texts(doc)
         # what `_is_name_word` reads of the word alone, each distinct text once
@@ -304,7 +304,7 @@ def _name_words(doc: Doc) -> tuple[list[bool], list[int]]:
         flags = [False] * len(doc)
         for i in indices:
             flags[i] = True
-        cached = doc.user_data["extractor_name_words"] = (flags, indices)
+        cached = memo(doc)["extractor_name_words"] = (flags, indices)
     return cached
 
 

@@ -81,7 +81,9 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Languag
             nlp.add_pipe("sentencizer", after="extractor_line_breaks")
     nlp.add_pipe("extractor_numbers")
     for name in FACT_COMPONENTS:
-        nlp.add_pipe(name)
+        component = nlp.add_pipe(name)
+        if hasattr(component, "initialize"):
+            component.initialize(nlp=nlp)  # reads its rule data now (a loaded pipeline: from_disk)
     if fast_attributes:
         _speed_up_attribute_ruler(nlp)
     return nlp

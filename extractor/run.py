@@ -98,6 +98,11 @@ class RunEvent(StrEnum):
     failed = "failed"  # an error entry
 
 
+def _articles_only(errors: Counter[str]) -> Counter[str]:
+    """Error entries by kind without the facts dropped, which are warnings beside a record."""
+    return Counter({k: n for k, n in errors.items() if k != ErrorKind.fact_dropped.value})
+
+
 @dataclass
 class RunSummary:
     """The end of a run: `records_written` counts the output's records (with those of the run
@@ -120,7 +125,7 @@ class RunSummary:
     @property
     def done_now(self) -> int:
         """The articles this run read and wrote, a record or an error each: what its rate counts."""
-        return self.records_new + sum(self.errors.values())
+        return self.records_new + sum(self.article_errors_now.values())
 
     @property
     def resumed(self) -> bool:
@@ -128,9 +133,25 @@ class RunSummary:
         return bool(self.skipped or self.earlier_errors or self.records_written > self.records_new)
 
     @property
+    def article_errors(self) -> Counter[str]:
+        """The output's error entries that stand for an article, by kind: all but the facts dropped."""
+        return _articles_only(self.all_errors)
+
+    @property
+    def article_errors_now(self) -> Counter[str]:
+        """This run's error entries that stand for an article, by kind."""
+        return _articles_only(self.errors)
+
+    @property
+    def facts_dropped(self) -> int:
+        """Facts dropped from their records for failing validation (`fact_dropped` entries): warnings."""
+        return self.all_errors[ErrorKind.fact_dropped.value]
+
+    @property
     def failed(self) -> bool:
-        """Some article of the output could not be read or analysed."""
-        return bool(self.errors or self.earlier_errors)
+        """Some article of the output could not be read or analysed (a fact dropped is a warning:
+        its article has its record)."""
+        return bool(self.article_errors)
 
 
 @dataclass(frozen=True)
@@ -446,13 +467,19 @@ class ExtractionRun:
             if error is None:
                 summary.facts.update(result.fact_counts())
                 summary.records_new += 1
+                for dropped in result.dropped_facts:  # a warning beside its record, in the errors file
+                    self._write_error(writers, dropped, summary)
                 return RunEvent.written
             result = error
+        self._write_error(writers, result, summary)
+        return RunEvent.failed
+
+    def _write_error(self, writers: list[Writer], result: ExtractionError, summary: RunSummary) -> None:
+        resume = bool(self.resume)
         for w in writers:
             if not (resume and w.done.has_error(result)):
                 w.write_error(result)
         summary.errors[result.error.value] += 1
-        return RunEvent.failed
 
     def _stopped(self, writers: list[Writer], e: BaseException) -> RunStopped:
         message, cause = _stop_reason(e)

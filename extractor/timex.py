@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import dates
-from .components import doc_text, entities, lowers, next_index, sentence_of
+from .components import doc_text, entities, lowers, memo, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
 from .rules import load, regexes
@@ -397,11 +397,11 @@ def _may_name_year(word: str) -> bool:
 
 def _year_starts(doc: Doc) -> list[int]:
     """The indices of the words that may open a year mention (`_may_name_year`), built once."""
-    cached = doc.user_data.get("extractor_year_starts")
+    cached = memo(doc).get("extractor_year_starts")
     if cached is None:
         low = lowers(doc)
         openers = {w for w in set(low) if _may_name_year(w)}  # each distinct word read once
-        cached = doc.user_data["extractor_year_starts"] = [i for i, w in enumerate(low) if w in openers]
+        cached = memo(doc)["extractor_year_starts"] = [i for i, w in enumerate(low) if w in openers]
     return cached
 
 

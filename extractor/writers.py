@@ -23,7 +23,7 @@ from typing import IO, Annotated, Any, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import FACT_KINDS, ArticleRecord, ExtractionError
+from .models import FACT_KINDS, ArticleRecord, ErrorKind, ExtractionError
 
 ARTICLE_COLUMNS = ["id", "source", "path", "title", "published", "location", "url", "content_hash", "text"]
 # What names an article in a table: its title, else its id. Right after `id`, so that Datasette,
@@ -239,10 +239,12 @@ class JsonlWriter:
 
     def write_error(self, error: ExtractionError) -> None:
         line = to_json_line(error)
-        if error.id is not None and error.id in self.done.record_ids:
+        article_failed = error.error is not ErrorKind.fact_dropped  # a fact dropped: its record stands
+        if article_failed and error.id is not None and error.id in self.done.record_ids:
             self._superseded[error.id] = None  # the article changed and no longer reads: its old record goes
         self._errors.write(line)
-        self.done.errors.add(error.id or error.source)
+        if article_failed:
+            self.done.errors.add(error.id or error.source)
         self.errors_written += 1
 
     def _drop_superseded(self) -> None:
@@ -585,7 +587,9 @@ class SqliteWriter:
     def write_error(self, error: ExtractionError) -> None:
         row = error.model_dump(mode="json")
         self._writing = True
-        if self.db["errors"].exists():  # an upsert by input: reruns never grow the table
+        # an upsert by input: reruns never grow the table (a fact dropped is written after its record,
+        # which cleared the article's earlier entries, beside the others of the article)
+        if self.db["errors"].exists() and error.error is not ErrorKind.fact_dropped:
             self.db.execute("delete from errors where coalesce(id, source) = ?", [error.id or error.source])
         self.db["errors"].insert(row, alter=True)  # type: ignore[union-attr]
         self._writing = False

@@ -7,7 +7,7 @@ import datetime as dt
 
 from spacy.language import Language
 
-from extractor.facts import Facts, context_of
+from extractor.facts import context_of
 
 
 def test_the_component_is_in_the_pipeline(nlp: Language) -> None:
@@ -29,7 +29,9 @@ def test_a_dated_doc_is_annotated_by_the_pipeline(nlp: Language) -> None:
     doc = nlp.make_doc("Lifeguards made 312 rescues in 2019, the most since 2008.")
     doc._.published = dt.date(2020, 1, 10)
     doc = nlp(doc)
-    assert isinstance(doc.user_data.get("extractor_facts"), Facts)
+    stored = doc.user_data["extractor_claims"]  # plain data, for the date and place it was found for
+    assert stored["inputs"] == ["2020-01-10", None]
+    assert [(c["year"], c["since_year"]) for c in stored["facts"]] == [(2019, 2008)]
     assert [(c.year, c.since_year) for c in doc._.claims] == [(2019, 2008)]
 
 
