@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-from spacy.tokens import Doc, Span
+import us
+from spacy.tokens import Doc, Span, Token
 
 from .body import is_prose, line_key
 from .components import doc_text, entities, lowers
@@ -539,3 +540,217 @@ def _outlet_place(title: str) -> str | None:
         if is_region(m.group("state")) and not is_region(m.group("city")):
             return m.group("city")
     return None
+
+
+# --- the place a figure is about -----------------------------------------------------------------
+
+
+def figure_place(doc: Doc, sentence: Span, first: int, last: int) -> str | None:
+    """The place a count (tokens first..last) is about, as its own sentence names it: a place
+    introduced by "in", "across", "throughout" or "within" ("41 people died across Marlow
+    County", "In Fenwick, 12 homicides were reported"), or named in the subject of the verb the
+    count hangs on ("Marlow County recorded 41 homicides", "Fenwick banks reported 900 cases");
+    a county, state or nation named by a word alone ("the county had 41", "statewide") is the one
+    the article names; of several, the one nearest the count. None when the sentence names no
+    place: the figure is then the article's."""
+    anchors, others = _anchors(doc, first, last)
+    opening = regexes.DATELINE.match(sentence.text) or regexes.PAREN_DATELINE.match(sentence.text)
+    body = sentence.start_char + (opening.end() if opening else 0)  # a dateline names the article's place
+    found: list[tuple[int, str]] = []
+    for ent in entities(doc):
+        if ent.start_char < body or ent.end > sentence.end:
+            continue
+        name = _figure_place_name(ent)
+        about_count = first <= ent.start < last or _in_subject(ent.root, anchors)
+        introduced = not _follows_other_count(doc, sentence, ent.start, first) and _introduced(
+            doc, ent.start, sentence, anchors, others
+        )
+        if name and (about_count or introduced):
+            found.append((_distance(ent.start, ent.end, first, last), name))
+    for token in sentence:
+        if token.idx < body:
+            continue
+        name = _area_place(doc, token, sentence, (anchors, others), first, last)
+        if name:
+            found.append((_distance(token.i, token.i + 1, first, last), name))
+    return min(found)[1] if found else None
+
+
+def _figure_place_name(ent: Span) -> str | None:
+    """The place an entity names for a figure: a city, county, state or country (not a street or a
+    surname), or a people that names its country ("Americans")."""
+    if ent.label_ == "NORP":
+        countries: dict[str, str] = load("places.json")["peoples_of_countries"]
+        return countries.get(ent.text.lower())
+    if ent.label_ == "GPE" and _key(ent.text) in _place_words("names_of_united_states"):
+        return "United States"  # "U.S. banks", which is no city's name
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)  # "the City of Fenwick"
+    name = _entity_place(ent, set())
+    if name and _is_area_word(name.lower()):
+        return None  # "the County": an area word, read by _area_place
+    if name and name.lower().startswith(("city of ", "county of ")):
+        name = name.split(" of ", 1)[1]
+    return name
+
+
+def _anchors(doc: Doc, first: int, last: int) -> tuple[set[int], set[int]]:
+    """The tokens a count hangs on (its own and their heads up to the sentence's root), and the
+    first conjuncts passed on the way: another count's noun, whose phrases are not this count's
+    ("412 shootings in Millbrook in 2022 and 388 shootings in 2023")."""
+    found: set[int] = set()
+    passed: set[int] = set()
+    for token in doc[first:last]:
+        head = token
+        for _ in range(8):
+            found.add(head.i)
+            if head.head.i == head.i:
+                break
+            if head.dep_ == "conj":
+                passed.add(head.head.i)
+                if head.head.head.i == head.head.i:
+                    break
+                head = head.head  # skipped below: the first conjunct is not this count's
+            head = head.head
+    return found, passed - found
+
+
+def _introduced(doc: Doc, start: int, sentence: Span, anchors: set[int], others: set[int]) -> bool:
+    """Whether a place is introduced by one of the figure prepositions, "the City of" and the like
+    between them ("across Marlow County", "in the City of Fenwick"), in a phrase on a word the
+    count hangs on or on its subject (not "... after a crash in Fenwick" further on)."""
+    j = start - 1
+    while j >= sentence.start and start - j <= 4 and doc[j].lower_ in _place_words("area_name_words"):
+        j -= 1
+    if j < sentence.start or doc[j].lower_ not in _place_words("figure_prepositions"):
+        return False
+    return _attached(doc[j], anchors, others) or _in_subject(doc[j], anchors)
+
+
+def _follows_other_count(doc: Doc, sentence: Span, at: int, first: int) -> bool:
+    """Whether a place before the count comes after another count, whose phrase it ends: "412
+    shootings in Millbrook in 2022 and 388 in 2023" (Millbrook is the 412's, not the 388's)."""
+    return at < first and any(t.like_num and not regexes.YEAR.fullmatch(t.text) for t in doc[sentence.start : at])
+
+
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
+
+
+def _attached(token: Token, anchors: set[int], others: set[int]) -> bool:
+    """Whether a phrase hangs on a word the count hangs on, within the count's clause: "12 cases
+    reported in Fenwick", "28 people killed in crashes in Fenwick"; not in a clause of its own
+    ("after a man was shot in Fenwick")."""
+    head = token
+    for _ in range(6):
+        if head.head.i in others:
+            return False
+        if head.head.i in anchors:
+            return True
+        if head.head.i == head.i or head.dep_ in CLAUSE_DEPS:
+            return False
+        head = head.head
+    return False
+
+
+def _in_subject(root: Token, anchors: set[int]) -> bool:
+    """Whether a word stands in the subject of a verb the count hangs on: "Marlow County recorded
+    41", "Marlow County banks reported 900"."""
+    head = root
+    for _ in range(4):
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i in anchors:
+            return True
+        if head.head.i == head.i or head.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return False
+        head = head.head
+    return False
+
+
+def _area_place(
+    doc: Doc, token: Token, sentence: Span, hangs_on: tuple[set[int], set[int]], first: int, last: int
+) -> str | None:
+    """The county, state or nation a word names without a name ("the county had 41", "statewide",
+    "across the nation"), as the article names it; None for another word, for such a word not
+    about the count, or when the article names no such place."""
+    anchors, others = hangs_on
+    lower = token.lower_
+    if not _is_area_word(lower) or (
+        token.ent_type_ and token.ent_iob_ == "I" and token.i > 0 and doc[token.i - 1].lower_ != "the"
+    ):
+        return None  # "Marlow County": a name, read as an entity
+    wide = lower.endswith(("wide", "ally"))
+    if not wide:
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.dep_ in ("compound", "amod", "poss"):
+            return None  # "state prison", "the state's attorney": not the area itself
+        about_count = first <= token.i < last or _in_subject(token, anchors)
+        if not (about_count or _introduced(doc, token.i, sentence, anchors, others)):
+            return None
+    elif not (first <= token.i < last or token.head.i in anchors or token.i in anchors):
+        return None
+    if lower in _place_words("county_area_words"):
+        return _named_county(doc_text(doc))
+    if lower in _place_words("state_area_words"):
+        return _named_state(doc)
+    return "United States" if _names_united_states(doc) else None
+
+
+def _is_area_word(lower: str) -> bool:
+    return any(lower in _place_words(kind) for kind in ("county_area_words", "state_area_words", "nation_area_words"))
+
+
+def _named_county(text: str) -> str | None:
+    """The county a text names most: "Marlow County"."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in regexes.COUNTY_NAME.finditer(text):
+        words = m.group(0).split()
+        while len(words) > 2 and words[0].lower() in _english_function_words():
+            words = words[1:]  # "The Marlow County", "In Marlow County"
+        if words[0].lower() not in _english_function_words():
+            counts[" ".join(words)] += 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _named_state(doc: Doc) -> str | None:
+    """The US state a text names most by its full name ("Oregon"), else the state of the
+    article's own place ("Fenwick, Ore." -> "Oregon"); the names from the `us` package."""
+    text = doc_text(doc)
+    counts = {s: n for s in set(_state_names().values()) if (n := _count_names(s, text))}
+    if counts:
+        return max(counts, key=lambda s: counts[s])
+    region = (doc._.location or "").partition(",")[2].strip()
+    return _state_names().get(region) if region else None
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    """Each state's name by itself, its AP abbreviation and its postal code."""
+    names: dict[str, str] = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        names.update({state.name: state.name, state.ap_abbr or state.name: state.name, state.abbr: state.name})
+    return names
+
+
+def _count_names(name: str, text: str) -> int:
+    n = 0
+    at = text.find(name)
+    while at >= 0:
+        n += _names(name, text[max(0, at - 1) : at + len(name) + 1])
+        at = text.find(name, at + 1)
+    return n
+
+
+def _names_united_states(doc: Doc) -> bool:
+    """Whether the article names the United States (the nation a "nationwide" count is about)."""
+    return any(
+        (ent.label_ == "GPE" and _key(ent.text) in _place_words("names_of_united_states"))
+        or (ent.label_ == "NORP" and ent.text.lower() in load("places.json")["peoples_of_countries"])
+        for ent in entities(doc)
+    )
+
+
+def _distance(start: int, end: int, first: int, last: int) -> int:
+    """Tokens between a mention and a count (0 inside it)."""
+    if end <= first:
+        return first - end
+    if start >= last:
+        return start - last + 1
+    return 0
