@@ -12,11 +12,12 @@ from functools import cache
 import us
 from spacy.tokens import Doc, Span, Token
 
-from .body import is_prose, line_key
+from .body import is_prose, is_release_header, line_key
 from .components import doc_text, entities, lowers
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
+PROSE_BEFORE_ARTICLE = 2  # the last line of a headline's deck wrapped under a release block can read as prose
 HEADER_LINES = 40  # lines of a release block (contacts, phones, dates) before the article's first sentence
 DATELINE_MAX_WORDS = 4  # "RANCHO SANTA MARGARITA", "SALT LAKE CITY": more is a headline in capitals
 GLUED_REACH = 400  # characters after the article's start searched for a dateline run into a headline
@@ -100,13 +101,17 @@ def dateline_place(text: str, start: int = 0) -> str | None:
     first characters where a scraped headline runs into it."""
     if start and (place := _dateline_at(text[start:].lstrip())):
         return place
-    prose = False
-    for k, paragraph in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
-        if k >= DATELINE_PARAGRAPHS and prose:
+    paragraphs = text.split("\n", HEADER_LINES)[:HEADER_LINES]
+    # where the release block starts ("FOR IMMEDIATE RELEASE"): a page's headline, its deck read
+    # as prose, may stand above it, more than once
+    block = next((k for k, p in enumerate(paragraphs) if is_release_header(p.strip())), 0)
+    prose = 0  # lines read as prose since the release block began
+    for k, paragraph in enumerate(paragraphs):
+        if k - block >= DATELINE_PARAGRAPHS and prose >= PROSE_BEFORE_ARTICLE:
             break  # past the first paragraphs of the article (a release block may come before it)
         if place := _dateline_at(paragraph.strip()):
             return place
-        prose = prose or is_prose(paragraph)
+        prose += k >= block and is_prose(paragraph)
     window = text[start : start + GLUED_REACH]
     for m in regexes.GLUED_DATELINE.finditer(window):
         city = m.group("place").partition(",")[0]

@@ -79,6 +79,51 @@ def test_the_dateline_after_a_long_release_block() -> None:
     assert dateline_place(text) == "Millbrook"
 
 
+DECK = "Treasurer Warns of Scam Calls - Nearly 300 residents have reported calls from people posing as clerks."
+
+
+@pytest.mark.parametrize(
+    ("lines", "place"),
+    [
+        # a page whose headline has a sentence for its deck, repeated above the release block and
+        # wrapped below it: the dateline opens the article after them
+        (
+            [
+                DECK,
+                "Menu",
+                "Search",
+                DECK,
+                "Published",
+                "May 2, 2031",
+                DECK,
+                "For Immediate Release",
+                "Date: May 2, 2031",
+                "Pat Reyes",
+                "Public Affairs Officer",
+                "press@example.gov",
+                "Treasurer Warns of Scam Calls",
+                "Nearly 300 residents have reported calls from people",
+                "posing as clerks in the last month, and the county expects more as tax bills go out this week.",
+                "MILLBROOK, Ore. – The county treasurer warned residents on Tuesday of scam calls.",
+            ],
+            "Millbrook, Ore.",
+        ),
+        # without a release block, the article's first paragraphs end the search
+        (
+            [
+                DECK,
+                "The county treasurer warned residents on Tuesday of scam calls from people posing as clerks.",
+                *["Officials said more calls were expected as the bills went out across the county this week."] * 8,
+                "MILLBROOK – Officials said calls were expected to continue.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_the_dateline_after_a_headline_read_as_prose(lines: list[str], place: str | None) -> None:
+    assert dateline_place("\n".join(lines)) == place
+
+
 def test_the_dateline_after_a_headline_glued_to_the_article() -> None:
     title = "Two hurt in crash on Route 9"
     assert dateline_place(title + "MILLBROOK, N.Y. - Two people were hurt.", len(title)) == "Millbrook, N.Y."
