@@ -56,6 +56,8 @@ def is_region(name: str) -> bool:
     Indiana"): not a city or county."""
     words = _key(name).split()
     while len(words) > 1 and words[0] in _place_words("directions"):
+        if " ".join(words) in _region_words():
+            return True  # "North Carolina", "West Virginia": the direction is part of the name
         words = words[1:]
     return " ".join(words) in _region_words()
 

@@ -150,6 +150,12 @@ def test_place_names_are_normalised(raw: str, place: str | None) -> None:
         ("N.Y.", True),
         ("Mexico", True),
         ("Northwest Indiana", True),
+        # a state whose name opens with a direction, also after another direction
+        ("North Carolina", True),
+        ("West Virginia", True),
+        ("South Dakota", True),
+        ("Western North Dakota", True),
+        ("North Riverton", False),
         ("Toledo", False),
         ("Kent County", False),
         ("West Ashford", False),
@@ -427,6 +433,16 @@ def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: 
         nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile", "Healthcare Fraud", "Palm Grove"]
     )
     assert context_place(doc) == place
+
+
+def test_a_county_over_a_state_whose_name_opens_with_a_direction(nlp: Language) -> None:
+    text = (
+        "A South Carolina man was charged on Monday. Deputies said the man fired at a neighbor on Friday in "
+        "Marlow County, South Carolina, after an argument. South Carolina officials said the neighbor survived."
+    )
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == "Marlow County"
 
 
 def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:
