@@ -218,7 +218,10 @@ def headline_places(headline: str, body: str) -> list[str]:
             or low in _place_words("headline_words_after")
             or low in _place_words("headline_words_before")
         )
-        if not stop and len(run) < 4:
+        # a county's name ends with "County": the capitalized words after it are the headline's
+        # ("Thefts in Marlow County Drop to a Low")
+        ends_name = bool(run) and tokens[run[-1]].strip(PUNCTUATION) in COUNTY_WORDS
+        if not stop and len(run) < 4 and not ends_name:
             run.append(k)
             continue
         if run:
@@ -404,12 +407,35 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     if title:
         _score_title_mentions(title, scores, credited)
     parts_of_cities.update(n for n in scores if _called_a_part(doc_text(doc), n))
+    scores, firsts, parts_of_cities = _merge_case_variants(scores, firsts, parts_of_cities)
     cities = {n: s for n, s in scores.items() if not is_region(n)}
     if any(n not in parts_of_cities for n in cities):
         for name in parts_of_cities & set(cities):
             cities[name] *= 0.2  # a neighborhood yields to the city named
     pool = cities or scores
     return max(pool, key=lambda n: (pool[n], -firsts[n]))
+
+
+def _merge_case_variants(
+    scores: dict[str, float], firsts: dict[str, int], parts: set[str]
+) -> tuple[dict[str, float], dict[str, int], set[str]]:
+    """One place however it is cased: a dateline or heading in capitals ("SANTA ROSA") and the
+    prose ("Santa Rosa") name the same place; its score is theirs together, under the prose's
+    form (the capitals' in Title Case when the prose never names it)."""
+    prose_forms = {_key(n): n for n in scores if not n.isupper()}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in scores:
+        target = (prose_forms.get(_key(name)) or normalise_place(name) or name) if name.isupper() else name
+        groups[target].append(name)
+    merged: dict[str, float] = {}
+    merged_firsts: dict[str, int] = {}
+    merged_parts: set[str] = set()
+    for best, names in groups.items():
+        merged[best] = sum(scores[n] for n in names)
+        merged_firsts[best] = min(firsts[n] for n in names)
+        if any(n in parts for n in names):
+            merged_parts.add(best)
+    return merged, merged_firsts, merged_parts
 
 
 def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firsts: dict[str, int]) -> set[str]:
@@ -437,6 +463,10 @@ def _entity_place(ent: Span, surnames: set[str]) -> str | None:
     if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
         return None
     name = ent.text.strip().removeprefix("the ").strip()
+    words = name.split()
+    ends = [k for k, w in enumerate(words[:-1]) if k and w in COUNTY_WORDS]
+    if ends and _key(words[-1]) not in _place_words("street_words"):
+        name = " ".join(words[: ends[0] + 1])  # "Marlow County Drop[s to ...]": a headline ran on
     if ent.label_ == "LOC" and not name.endswith("County"):
         return None
     if _key(name).split()[-1] in _place_words("street_words"):

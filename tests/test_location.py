@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.extract import extract_text
 from extractor.location import (
+    _merge_case_variants,
     article_location,
     context_place,
     dateline_place,
@@ -174,10 +175,13 @@ def test_states_and_countries_are_regions(name: str, region: bool) -> None:
         ("Woman Shot In Pine Hollow Overnight", ["Pine Hollow"]),
         ("Council approves new budget", []),
         ("Police Seek Suspect After Robbery", []),
+        # a county's name ends with "County": the Title Case words after it are the headline's
+        ("Burglaries in Marlow County Drop to a New Low", ["Marlow County"]),
+        ("Thefts Across Marlow County Climb Again", []),
     ],
 )
 def test_places_a_headline_names(headline: str, places: list[str]) -> None:
-    body = "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating."
+    body = "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating. Marlow County Drop"
     assert headline_places(headline, body) == places
 
 
@@ -443,6 +447,41 @@ def test_a_county_over_a_state_whose_name_opens_with_a_direction(nlp: Language) 
     record = extract_text(text, nlp)
     assert isinstance(record, ArticleRecord)
     assert record.location == "Marlow County"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a run into a headline's words is cut after "County"
+        (
+            "Burglaries in Marlow County Drop to a New Low\nBurglaries in Marlow County Drop to a New Low. "
+            "Deputies in Marlow County said on Monday that patrols had helped.",
+            "Marlow County",
+        ),
+    ],
+)
+def test_one_place_in_capitals_and_in_prose(nlp: Language, text: str, place: str) -> None:
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == place
+
+
+@pytest.mark.parametrize(
+    ("scores", "merged"),
+    [
+        # capitals and prose name one place: their scores add up under the prose's form
+        ({"PINE HOLLOW": 2.0, "Pine Hollow": 1.0, "Riverton": 2.5}, {"Pine Hollow": 3.0, "Riverton": 2.5}),
+        # capitals alone are written in Title Case
+        ({"PINE HOLLOW": 2.0}, {"Pine Hollow": 2.0}),
+        # two prose forms stay two names: only capitals are a way of writing another
+        ({"ChildSafe": 1.0, "Childsafe": 1.0}, {"ChildSafe": 1.0, "Childsafe": 1.0}),
+    ],
+)
+def test_one_place_in_capitals_and_in_prose_adds_up(scores: dict[str, float], merged: dict[str, float]) -> None:
+    got, firsts, parts = _merge_case_variants(scores, dict.fromkeys(scores, 0), {next(iter(scores))})
+    assert got == merged
+    assert set(firsts) == set(merged)
+    assert len(parts) == 1
 
 
 def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:
