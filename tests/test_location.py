@@ -484,6 +484,21 @@ def test_one_place_in_capitals_and_in_prose_adds_up(scores: dict[str, float], me
     assert len(parts) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a city's name the model may cut short is completed from the gazetteer
+        ("Volunteers gathered at a ceremony at a community center in Chula Vista today.", "Chula Vista"),
+        # a name and a capitalized word after it that make no city stay apart
+        ("Volunteers gathered in Fresno Tuesday for a ceremony.", "Fresno"),
+    ],
+)
+def test_a_city_name_cut_short_is_completed(nlp: Language, text: str, place: str) -> None:
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == place
+
+
 def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:
     text = "A man was hurt on Friday, and The Alderton Police Department is looking for the driver."
     doc = nlp(text)
