@@ -246,6 +246,10 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
     parts = [tokens[j].strip(PUNCTUATION) for j in run]
     n = len(parts)
     options = [" ".join(parts[i : i + size]) for size in range(n, 0, -1) for i in range(n - size, -1, -1)]
+    if all(t.isupper() for t in parts if any(c.isalpha() for c in t)):
+        # a headline in capitals names a place the prose writes in Title Case, not its own words
+        # repeated in capitals ("OFFICER-INVOLVED SHOOTING" is no place)
+        options = [t for o in options if (t := normalise_place(o)) and t != o]
     name = next((o for o in options if _names(o, rest)), None)
     if name is None and not title_case:
         name = " ".join(parts[1:]) if run[0] == 0 and len(parts) > 1 else " ".join(parts)
@@ -527,9 +531,14 @@ def _mention_weight(doc: Doc, ent: Span, name: str) -> tuple[float, bool]:
 def _score_headline_places(
     doc: Doc, title: str, peoples: set[str], scores: dict[str, float], firsts: dict[str, int]
 ) -> set[str]:
-    """Scores the places the headline names (not peoples, not streets); returns them."""
+    """Scores the places the headline names (not peoples, not streets, not persons the text names
+    when the headline is in capitals); returns them."""
     credited: set[str] = set()
-    for name in headline_places(split_title(title)[0], doc_text(doc)):
+    headline = split_title(title)[0]
+    if not any(c.islower() for c in headline):
+        # a headline in capitals matches the prose's names, a person's too ("BAC NGUYEN")
+        peoples = peoples | {ent.text.lower() for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+    for name in headline_places(headline, doc_text(doc)):
         if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
             scores[name] += TITLE_WEIGHT
             firsts.setdefault(name, 0)

@@ -35,6 +35,9 @@ from extractor.models import ArticleRecord
         ("Headline\n\nDAYTON, Ohio — The council met.", "Dayton, Ohio"),
         # not places
         ("COUNTYWIDE – Judges dismissed cases over four weeks.", None),
+        # a release's label before a dash
+        ("MEDIA ADVISORY – The treasurer will hold a briefing on Monday.", None),
+        ("NEWS RELEASE - Officials met on Tuesday to review the plan.", None),
         ("(KNWS) — A cyclist was hurt on Sunday.", None),
         ("UPDATE - The road has reopened.", None),
         ("The council met on Monday - and voted.", None),
@@ -178,10 +181,16 @@ def test_states_and_countries_are_regions(name: str, region: bool) -> None:
         # a county's name ends with "County": the Title Case words after it are the headline's
         ("Burglaries in Marlow County Drop to a New Low", ["Marlow County"]),
         ("Thefts Across Marlow County Climb Again", []),
+        # a headline in capitals: a place the prose writes in Title Case, not its own words
+        ("MEDIA ADVISORY - LEE ORTIZ OFFICER-INVOLVED SHOOTING REVIEW", []),
+        ("TWO HURT IN RIVERTON SHOOTING", ["Riverton"]),
     ],
 )
 def test_places_a_headline_names(headline: str, places: list[str]) -> None:
-    body = "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating. Marlow County Drop"
+    body = (
+        "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating. Marlow County Drop. "
+        "MEDIA ADVISORY - LEE ORTIZ OFFICER-INVOLVED SHOOTING REVIEW"
+    )
     assert headline_places(headline, body) == places
 
 
