@@ -25,6 +25,7 @@ from .components import (
     sentences,
 )
 from .facts import Context, context_of
+from .location import figure_place
 from .metrics import (
     metric_from_noun,
     metric_of_header,
@@ -1485,7 +1486,7 @@ def _figure_of_count(
         count=count.value,
         metric=metric,
         qualifier=count.qualifier,
-        location=place_of(doc, first, last) or location,
+        location=place_of(doc, first, last) or figure_place(doc, sentence.span, first, last) or location,
         period=period,
         basis=frame.basis,
     )

