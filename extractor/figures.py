@@ -1687,7 +1687,9 @@ def _one_occurrence(
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
             named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
             determined = any(
-                c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS for c in t.children
+                c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS
+                or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")  # "the sheriff's holiday food drive"
+                for c in t.children
             )
             verbs = [verb, *_elliptic_head(count, verb)]
             if (named or determined) and any(clause_verb(t) == v or _subject_of(v) == t for v in verbs):
