@@ -75,6 +75,8 @@ CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
 SURVEY_NOUNS = set(RULES["survey_nouns"])
 RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 CAPACITY_HEADS = set(RULES["capacity_heads"])
+GIVING_VERBS = set(RULES["giving_verbs"])
+DESTINATION_NOUNS = set(RULES["destination_nouns"])
 STATISTIC_HOLDERS = set(RULES["statistic_holders"])
 DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
 PERIOD_NOUNS = set(RULES["period_nouns"])
@@ -1474,6 +1476,7 @@ def _figure_of_count(
         or _one_party(doc, count)
         or _sample_of_survey(sentence.span, metric)
         or _is_capacity(doc, count)
+        or _is_destination(doc, count)
     ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
@@ -1600,6 +1603,19 @@ def _is_capacity(doc: Doc, count: Count) -> bool:
     preposition = noun.head
     holder = preposition.head if preposition.i == 0 or doc[preposition.i - 1].pos_ != "NOUN" else doc[preposition.i - 1]
     return holder.lemma_.lower() in CAPACITY_HEADS and (_lower(preposition) == "for" or holder.pos_ == "NOUN")
+
+
+def _is_destination(doc: Doc, count: Count) -> bool:
+    """Where something was given or sent, not a count of a year: "the cans were donated to 12
+    schools", "the food went to 4 pantries" (the count's noun, a place or body, is the object of
+    "to" on a verb of giving). People given something are kept: "awarded diplomas to 4,388
+    graduates this year"."""
+    last = doc[count.end - 1]
+    noun = last.head if last.dep_ == "nummod" else last
+    if noun.dep_ != "pobj" or _lower(noun.head) != "to" or singular(_lower(noun)) not in DESTINATION_NOUNS:
+        return False
+    verb = noun.head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in GIVING_VERBS
 
 
 def _sample_of_survey(span: Span, metric: str) -> bool:

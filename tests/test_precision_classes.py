@@ -234,3 +234,22 @@ ONE_DRIVE = [
 @pytest.mark.parametrize(("text", "expected"), ONE_DRIVE)
 def test_one_drive(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# where one drive's or program's goods went: a count of places or bodies after "to" on a verb of
+# giving is a list of destinations, not a statistic
+DESTINATIONS = [
+    ("Last year the cans were donated to 12 schools for weekend meal bags.", set()),
+    ("The donations went to 4 pantries last year.", set()),
+    ("In 2023 the club delivered the blankets to 9 shelters.", set()),
+    # kept: the counted things themselves, people given something, a count that rises to a level
+    ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+    ("The district awarded diplomas to 4,388 graduates last year.", {(2023, 4388, "graduate")}),
+    ("Burglaries rose to 412 in 2023.", {(2023, 412, "burglary")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESTINATIONS)
+def test_destinations(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
