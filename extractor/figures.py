@@ -77,6 +77,9 @@ RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
 CAPACITY_HEADS = set(RULES["capacity_heads"])
 GIVING_VERBS = set(RULES["giving_verbs"])
 DESTINATION_NOUNS = set(RULES["destination_nouns"])
+ENTRANT_NOUNS = set(RULES["entrant_nouns"])
+ROUND_HOLDERS = set(RULES["round_holders"])
+ENTRY_VERBS = set(RULES["entry_verbs"])
 STATISTIC_HOLDERS = set(RULES["statistic_holders"])
 DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
 PERIOD_NOUNS = set(RULES["period_nouns"])
@@ -1477,6 +1480,7 @@ def _figure_of_count(
         or _sample_of_survey(sentence.span, metric)
         or _is_capacity(doc, count)
         or _is_destination(doc, count)
+        or _entrants_of_a_round(doc, count)
     ):
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
@@ -1616,6 +1620,27 @@ def _is_destination(doc: Doc, count: Count) -> bool:
         return False
     verb = noun.head.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in GIVING_VERBS
+
+
+def _entrants_of_a_round(doc: Doc, count: Count) -> bool:
+    """The people who applied to or entered one round of one program, not a statistic: "the
+    academy received 310 applicants", "310 applicants who applied last year", "the scholarship
+    drew 85 applicants in 2023" (an entrant noun whose relative clause says they entered, or
+    whose clause has one program as its subject)."""
+    last = doc[count.end - 1]
+    noun = last.head if last.dep_ == "nummod" else last
+    if singular(_lower(noun)) not in ENTRANT_NOUNS:
+        return False
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in ENTRY_VERBS for c in noun.children):
+        return True
+    subject = _subject_of(clause_verb(noun))
+    return (
+        subject is not None
+        and subject.i != noun.i
+        and subject.tag_ == "NN"
+        and singular(_lower(subject)) in ROUND_HOLDERS
+        and any(c.dep_ in ("det", "poss") for c in subject.children)
+    )
 
 
 def _sample_of_survey(span: Span, metric: str) -> bool:

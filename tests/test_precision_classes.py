@@ -253,3 +253,21 @@ DESTINATIONS = [
 @pytest.mark.parametrize(("text", "expected"), DESTINATIONS)
 def test_destinations(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# the people who applied to or entered one round of one program are that round's, not a statistic
+ROUND_ENTRANTS = [
+    ("The academy received 310 applicants who applied last year.", set()),
+    ("The scholarship drew 85 applicants in 2023.", set()),
+    ("Last year the contest had 40 entrants.", set()),
+    # kept: an agency's yearly count, people who joined a program, the counted things themselves
+    ("The department received 3,000 applicants in 2022.", {(2022, 3000, "applicant")}),
+    ("In 2023, 640 children joined the program.", {(2023, 640, "child")}),
+    ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_ENTRANTS)
+def test_round_entrants(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
