@@ -59,6 +59,8 @@ BASELINE_BEFORE_COUNT = [phrase.split() for phrase in RULES["baseline_before_cou
 RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
 ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
 ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
+ONE_DAY_NOUNS = set(RULES["one_day_nouns"])
+ONE_DAY_PREPOSITIONS = set(RULES["one_day_prepositions"])
 MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
 WEEKDAY_OPENERS = set(RULES["weekday_openers"])
 CASE_VERBS = set(RULES["case_verbs"])
@@ -1724,6 +1726,8 @@ def _one_occurrence(
     verb = clause_verb(doc[count.start])
     if count.value < SMALL_COUNT and verb.lemma_.lower() in CASE_VERBS:
         return True  # "three people were charged with fraud": the defendants of one case
+    if _of_one_day(verb) or _told_of_one_event(verb):
+        return True
     for t in span:
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
             named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
@@ -1748,6 +1752,39 @@ def _one_occurrence(
             continue  # "480 people were counted in February 2022": the month qualifies the count
         if year is None or (m < year.start <= m + 3 and all(_lower(t) in ("of", ",") for t in doc[m + 1 : year.start])):
             return True  # "In June," with the paragraph's year; "May of 2021", "June of last year"
+    return False
+
+
+def _of_one_day(verb: Token) -> bool:
+    """A clause its verb limits to part of one day: "the K-9 unit gave 12 demonstrations over the
+    evening", "officers handed out 300 flyers during that night"."""
+    return any(
+        p.dep_ == "prep"
+        and _lower(p) in ONE_DAY_PREPOSITIONS
+        and any(
+            o.dep_ == "pobj"
+            and _lower(o) in ONE_DAY_NOUNS
+            and any(c.dep_ == "det" and _lower(c) in ("the", "that") for c in o.children)
+            for o in p.children
+        )
+        for p in verb.children
+    )
+
+
+def _told_of_one_event(verb: Token) -> bool:
+    """A relative clause told of one event: "the Coffee with a Cop event on June 20, which drew 70
+    residents last year" (its "which" or "that" stands for an event noun, or for the date the
+    event noun is on)."""
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and _lower(c) in ("which", "that") for c in verb.children)
+    if verb.dep_ != "relcl" or not relative:
+        return False
+    head = verb.head
+    for _ in range(3):
+        if singular(_lower(head)) in ONE_EVENT_NOUNS and head.tag_ in ("NN", "NNP"):
+            return True
+        if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
     return False
 
 

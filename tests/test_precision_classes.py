@@ -271,3 +271,21 @@ ROUND_ENTRANTS = [
 @pytest.mark.parametrize(("text", "expected"), ROUND_ENTRANTS)
 def test_round_entrants(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# one event's counts told in a relative clause about it, or in a clause limited to part of one day
+ONE_EVENING = [
+    ("Meet officers at the Coffee with a Cop event on June 20, which drew 70 residents last year.", set()),
+    ("The Harvest Night festival, which drew 2,000 people last year, returns Friday.", set()),
+    ("Last year the K-9 unit gave 12 demonstrations over the evening.", set()),
+    ("In 2023 volunteers handed out 300 flyers during the afternoon.", set()),
+    # kept: a relative clause about an agency, a whole year
+    ("The unit, which made 410 arrests in 2021, was disbanded.", {(2021, 410, "arrest")}),
+    ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_EVENING)
+def test_one_evening(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
