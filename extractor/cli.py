@@ -216,6 +216,14 @@ def extract(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast/--no-fast",
+            help="The trained model's fast path (same annotations); --no-fast runs spaCy's own code "
+            "(also EXTRACTOR_FAST=0).",
+        ),
+    ] = True,
 ) -> None:
     """Extract facts from articles into OUT.jsonl, one record a line; unreadable articles go to
     OUT.errors.jsonl. Exit code 1 when any article failed; 3 or more when the run itself failed
@@ -231,6 +239,8 @@ def extract(
     from .run import RunStopped
     from .writers import errors_path
 
+    if not fast:
+        os.environ["EXTRACTOR_FAST"] = "0"  # build_nlp reads it, in the worker processes too
     base = _parse_date(published)
     outputs = _outputs(output, db, format_, resume)
     if engine not in ("local", "dask"):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from . import location
 from .components import doc_text
 from .extractors import FACT_COMPONENTS, article_doc, extract_location, give_inputs
+from .fastmodel import one_blas_thread_each
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 
@@ -205,8 +206,8 @@ def extract_records(
             yield _analyse(item, nlp) if isinstance(item, Article) else item
 
     left_out = FACT_COMPONENTS if in_workers else ()
-    for doc, position in nlp.pipe(
-        docs(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(left_out)
+    for doc, position in one_blas_thread_each(
+        nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(left_out))
     ):
         yield from drain_until(position)
         _, article = pending.popleft()
