@@ -793,8 +793,9 @@ def check(
       extractor check out/facts.jsonl --official ../shared/data/official/fivethirtyeight_murder_2015_final.csv
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --only mismatch
     """
-    from .check import OfficialDataError, Status, check_record, is_records_file, sort_rows
+    from .check import OfficialDataError, Status, check_record, sort_rows
     from .models import ArticleRecord
+    from .records import RecordsError, is_records_file
     from .run import read_or_extract
 
     if as_json and as_csv:
@@ -820,7 +821,7 @@ def check(
                     f"[yellow]skipped[/] {escape(f'{result.source}: {result.error.value}: {result.message}')}",
                     highlight=False,
                 )
-    except OfficialDataError as e:
+    except (OfficialDataError, RecordsError) as e:
         piped = str(e).startswith("standard input")  # `check -` reads the records `extract -o -` writes
         fail(str(e) + ("; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""))
     if not records:
@@ -993,7 +994,7 @@ def report(
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --json > out/check.json
       extractor report out/facts.jsonl --check out/check.json --output out/report.html
     """
-    from .check import OfficialDataError, is_records_file, read_records
+    from .records import RecordsError, is_records_file, read_records
     from .report import write_report
 
     if not records.exists():
@@ -1023,7 +1024,7 @@ def report(
                 fail(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})")
     try:
         n = write_report(read_records(records), output, rows)
-    except OfficialDataError as e:
+    except RecordsError as e:
         fail(str(e))
     out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 

@@ -11,8 +11,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .body import is_prose, line_key
 from .components import doc_text, entities, lowers
+from .lines import is_prose, line_key
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8
