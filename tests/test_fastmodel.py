@@ -4,6 +4,7 @@ trained pipeline does."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy
 import pytest
@@ -237,3 +238,22 @@ def test_every_dev_article_is_annotated_as_by_stock_spacy() -> None:
             assert numpy.array_equal(ours.to_array(TOKEN_ATTRS), theirs.to_array(TOKEN_ATTRS)), ours.text[:80]
             compared += len(ours)
     assert compared > 100_000
+
+
+def test_a_saved_fast_pipeline_loads_either_way(tmp_path: Path) -> None:
+    """`nlp.to_disk` saves the fast components under their own factories; built again from the
+    folder, the fast path compares them with spaCy's once more, and fast=False gives spaCy's own."""
+    saved = build_nlp(fast=True)
+    saved.to_disk(tmp_path)
+    fast, stock = build_nlp(str(tmp_path)), build_nlp(str(tmp_path), fast=False)
+    assert fast.pipe_names == saved.pipe_names
+    assert type(fast.get_pipe("ner")) is FastEntityRecognizer
+    assert type(stock.get_pipe("ner")) is EntityRecognizer
+    assert type(stock.get_pipe("lemmatizer")) is EnglishLemmatizer
+    assert stock.pipe_names == [
+        "attribute_ruler" if name == "extractor_fast_attributes" else name for name in saved.pipe_names
+    ]
+    text = "Mayor Ann Lee said 14 shootings were reported in Dayton, Ohio, in 2022."
+    ours, theirs = fast(text), stock(text)
+    assert [(t.lemma_, t.pos_, t.ent_type_) for t in ours] == [(t.lemma_, t.pos_, t.ent_type_) for t in theirs]
+    assert [(f.year, f.count) for f in fast(text)._.figures] == [(f.year, f.count) for f in stock(text)._.figures]
