@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from . import location
 from .components import doc_text
 from .extractors import FACT_COMPONENTS, article_doc, extract_location, give_inputs
-from .fastmodel import one_blas_thread_each
+from .fastmodel import one_blas_thread, one_blas_thread_each
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 
@@ -156,6 +156,7 @@ def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) ->
     return ArticleRecord.model_validate(data)
 
 
+@one_blas_thread()  # as the batched pipe below (extractor/fastmodel.py)
 def _analyse(article: Article, nlp: Language) -> Result:
     """A record for one article analysed on its own (long ones in parts); never raises."""
     try:
