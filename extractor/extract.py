@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from . import location
 from .components import doc_text
 from .extractors import FACT_COMPONENTS, article_doc, extract_location, give_inputs
-from .fastmodel import one_blas_thread, one_blas_thread_each
+from .fastmodel import one_blas_thread, one_blas_thread_through
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 
@@ -207,7 +207,7 @@ def extract_records(
             yield _analyse(item, nlp) if isinstance(item, Article) else item
 
     left_out = FACT_COMPONENTS if in_workers else ()
-    for doc, position in one_blas_thread_each(
+    for doc, position in one_blas_thread_through(
         nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(left_out))
     ):
         yield from drain_until(position)

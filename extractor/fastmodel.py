@@ -12,7 +12,7 @@ Three changes, each checked token by token against the stock pipeline (tests/tes
 - Matrix products through numpy's OpenBLAS, held to one thread, instead of thinc's default BLIS:
   the tok2vec layers and the parser's and recogniser's hidden layers are most of spaCy's time,
   and on the machines measured OpenBLAS multiplies the model's small float32 matrices about three
-  times faster. One thread, inside the extraction only (`one_blas_thread_each` around the pipe,
+  times faster. One thread, inside the extraction only (`one_blas_thread_through` around the pipe,
   threadpoolctl), because the processes are the parallelism (`-j 2`): a second OpenBLAS thread per
   process would fight the other worker for the cores. A numpy without OpenBLAS keeps BLIS.
 - The rule lemmatizer memoised by (word, part of speech, morphology), which is all its rules
@@ -106,23 +106,17 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
-def one_blas_thread_each(iterator: Iterable[T]) -> Iterator[T]:
-    """The items of `iterator`, each one computed under `one_blas_thread` (not while the caller
-    holds it between items).
+def one_blas_thread_through(iterator: Iterable[T]) -> Iterator[T]:
+    """The items of `iterator`, all of it under `one_blas_thread`: from the first item until the
+    iteration ends or is closed, then the caller's setting again. Not set and reset for each item:
+    OpenBLAS wakes its idle threads when their number goes back up, and doing that between every
+    two documents cost a tenth of the CPU time in paired runs here.
 
-    >>> list(one_blas_thread_each(iter([1, 2])))
+    >>> list(one_blas_thread_through(iter([1, 2])))
     [1, 2]
     """
-    items = iter(iterator)
-    while True:
-        with one_blas_thread():
-            item = next(items, _END)
-        if item is _END:
-            return
-        yield item  # type: ignore[misc]
-
-
-_END = object()
+    with one_blas_thread():
+        yield from iterator
 
 
 def numpy_matrix_products(nlp: Language) -> bool:
