@@ -501,9 +501,9 @@ def speed_up(nlp: Language) -> Language:
     """All three changes, where they apply, to a checked pipeline (NotChecked otherwise); the
     annotations stay those of the trained pipeline."""
     check_model(nlp)
-    numpy_matrix_products(nlp)
     memoised_lemmatizer(nlp)
     lockstep_entity_recognizer(nlp)
+    numpy_matrix_products(nlp)  # last: the recognizer just made has a model of its own
     return nlp
 
 

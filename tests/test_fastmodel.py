@@ -184,6 +184,9 @@ def test_the_switch_gives_spacys_own_pipeline(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("EXTRACTOR_FAST", "1")
     fast = build_nlp()
     assert type(fast.get_pipe("ner")) is FastEntityRecognizer
+    if openblas_loaded():  # the recognizer made by replace_pipe multiplies through OpenBLAS too
+        ner_ops = {(type(node.ops), node.ops.use_blis) for node in fast.get_pipe("ner").model.walk()}
+        assert ner_ops == {(NumpyOps, False)}
     assert type(fast.get_pipe("lemmatizer")) is FastEnglishLemmatizer
     assert "extractor_fast_attributes" in fast.pipe_names
 
