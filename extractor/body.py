@@ -29,17 +29,15 @@ from pathlib import PurePath
 from typing import Any
 
 from . import dates
+from .lines import TERMINAL, is_prose, is_release_header, is_truncated, line_key, words
 from .models import Article, ErrorKind, ExtractionError
 from .rules import load, regexes
 
 Item = Article | ExtractionError
 
-PROSE_MIN_WORDS = 8
-PROSE_UNPUNCTUATED_MIN_WORDS = 15  # without sentence punctuation: longer than a headline
 HEADLINE_MAX_WORDS = 40
 HEADLINE_MAX_CHARS = 300
 FRAGMENT_MAX_WORDS = 10
-TERMINAL = ".!?:;\"'\u201d\u2019)\u00bb"
 CONTINUATION_START = ",.;:)]\u2019\u201d%"
 LOOKAHEAD = 32  # articles read ahead, so that the first pages of a folder learn its repeated lines
 WINDOW = 200  # pages of a folder whose lines are counted
@@ -69,33 +67,6 @@ def _words(name: str) -> frozenset[str]:
 def _foreign_words() -> frozenset[str]:
     english = _words("english_function_words")
     return frozenset(w for words in _rules()["foreign_function_words"].values() for w in words) - english
-
-
-def line_key(line: str) -> str:
-    """A line as compared with other lines: lowercase, one space, no punctuation at its ends."""
-    return " ".join(line.lower().replace("\u2019", "'").split()).strip(" .,:;|/\\-\u2013\u2014*\u2022>\u00bb\u00ab")
-
-
-def words(line: str) -> list[str]:
-    return regexes.WORD_TOKEN.findall(line)
-
-
-def is_truncated(line: str) -> bool:
-    """A teaser cut short by the page: "... who is charged with one count …"."""
-    return bool(regexes.TRUNCATED.search(line))
-
-
-def is_prose(line: str) -> bool:
-    """A line that reads as a sentence: eight words or more ending in sentence punctuation with
-    some lowercase words, or fifteen or more (longer than a headline) mostly lowercase. Headlines
-    (sentence case, title case, capitals) and teasers cut short are not prose."""
-    ws = words(line)
-    if len(ws) < PROSE_MIN_WORDS or len(line.split()) < PROSE_MIN_WORDS or is_truncated(line):
-        return False
-    lower = sum(1 for w in ws if w[0].islower()) / len(ws)
-    if line.rstrip()[-1] in TERMINAL:
-        return lower >= 0.25
-    return lower >= 0.5 and len(ws) >= PROSE_UNPUNCTUATED_MIN_WORDS  # a sentence a line break cut
 
 
 @cache
@@ -202,10 +173,6 @@ def is_contact_line(line: str) -> bool:
     """A release's contact line: "Media contact: Ann Lee, spokeswoman"."""
     head = line_key(line.partition(":")[0]) if ":" in line else ""
     return head in _words("contact_labels")
-
-
-def is_release_header(line: str) -> bool:
-    return bool(regexes.RELEASE_HEADER.match(line.strip()))
 
 
 # --- the body of one text ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any  # noqa: F401  (kept for the check rules' annotations on other branches)
 
 from pydantic import BaseModel
 
@@ -913,39 +913,6 @@ def _check_internal(record: ArticleRecord, tolerance: float) -> Iterator[CheckRo
             difference=round(stated - computed, 2) if status == Status.mismatch else None,
             note=f"the article's own {start_year}: {first:g}, {end_year}: {last:g}",
         )
-
-
-def read_records(path: Path) -> Iterator[ArticleRecord]:
-    """Records from an `extract` output file."""
-    with open(path, encoding="utf-8") as f:
-        yield from read_records_from(f, str(path))
-
-
-def read_records_from(lines: Iterable[str], shown: str) -> Iterator[ArticleRecord]:
-    """Records from JSON Lines (a file, or standard input named `shown`)."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            yield ArticleRecord.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValueError, RecursionError) as e:
-            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-            raise OfficialDataError(f"{shown}, line {number}: not an extractor record ({reason})") from None
-
-
-def is_records_file(path: Path) -> bool:
-    """Whether a path is an `extract` output (JSON Lines of records) rather than articles."""
-    if not path.is_file() or not path.name.endswith(".jsonl"):
-        return False
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            if line.strip():
-                try:
-                    first: Any = json.loads(line)
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and "figures" in first and "text" in first
-    return False
 
 
 STATUS_ORDER = {

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .components import doc_text, in_headline, lowers, sentence_of, sentences
-from .facts import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
+from .context import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
 from .rules import load

@@ -217,6 +217,14 @@ def extract(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast/--no-fast",
+            help="The trained model's fast path (same annotations); --no-fast runs spaCy's own code "
+            "(also EXTRACTOR_FAST=0).",
+        ),
+    ] = True,
 ) -> None:
     """Extract facts from articles into OUT.jsonl, one record a line; unreadable articles go to
     OUT.errors.jsonl. Exit code 1 when any article failed; 3 or more when the run itself failed
@@ -232,6 +240,8 @@ def extract(
     from .run import RunStopped
     from .writers import errors_path
 
+    if not fast:
+        os.environ["EXTRACTOR_FAST"] = "0"  # build_nlp reads it, in the worker processes too
     base = _parse_date(published)
     outputs = _outputs(output, db, format_, resume)
     if engine not in ("local", "dask"):
@@ -769,13 +779,13 @@ def check(
         Status,
         check_record,
         compared_nothing,
-        is_records_file,
         load_expected,
         nothing_compared_message,
         score_expected,
         sort_rows,
     )
     from .models import ArticleRecord
+    from .records import RecordsError, is_records_file
     from .run import read_or_extract
 
     if as_json and as_csv:
@@ -805,7 +815,7 @@ def check(
                     f"[yellow]skipped[/] {escape(f'{result.source}: {result.error.value}: {result.message}')}",
                     highlight=False,
                 )
-    except OfficialDataError as e:
+    except (OfficialDataError, RecordsError) as e:
         piped = str(e).startswith("standard input")  # `check -` reads the records `extract -o -` writes
         fail(str(e) + ("; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""))
     if not records:
@@ -911,7 +921,7 @@ def report(
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --json > out/check.json
       extractor report out/facts.jsonl --check out/check.json --output out/report.html
     """
-    from .check import OfficialDataError, is_records_file, read_records
+    from .records import RecordsError, is_records_file, read_records
     from .report import write_report
 
     if not records.exists():
@@ -941,7 +951,7 @@ def report(
                 fail(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})")
     try:
         n = write_report(read_records(records), output, rows)
-    except OfficialDataError as e:
+    except RecordsError as e:
         fail(str(e))
     out.print(escape(f"wrote {output} ({plural(n, 'article')})"), highlight=False)
 
@@ -971,7 +981,7 @@ def timeline(
       extractor timeline out/facts.jsonl --match sentenced
       extractor timeline out/facts.jsonl --csv out/timeline.csv
     """
-    from .check import OfficialDataError, is_records_file, read_records
+    from .records import RecordsError, is_records_file, read_records
     from .timeline import timeline_rows, write_timeline_csv
 
     if csv_path is not None and output is not None:
@@ -985,7 +995,7 @@ def timeline(
         fail(f"{records} is not a records file from `extractor extract`")
     try:
         rows = timeline_rows(read_records(records))
-    except OfficialDataError as e:
+    except RecordsError as e:
         fail(str(e))
     if match:
         wanted = match.lower()

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from . import docfacts, location
 from .components import doc_text
 from .extractors import article_doc, extract_location, give_inputs
+from .fastmodel import one_blas_thread, one_blas_thread_through
 from .ingest import normalize
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
 
@@ -182,6 +183,7 @@ def record_in_parts(article: Article, nlp: Language, size: int = CHUNK_CHARS) ->
     return whole
 
 
+@one_blas_thread()  # as the batched pipe below (extractor/fastmodel.py)
 def _analyse(article: Article, nlp: Language) -> Result:
     """A record for one article analysed on its own (long ones in parts); never raises."""
     try:
@@ -234,7 +236,9 @@ def extract_records(
     if n_process != 1:
         nlp.default_error_handler = _batch_lost
     try:
-        for doc, position in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        for doc, position in one_blas_thread_through(
+            nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        ):
             yield from drain_until(position)
             _, article = pending.popleft()
             assert isinstance(article, Article)

@@ -90,7 +90,11 @@ def compile_ruler(
                     else:
                         raise ValueError(f"attribute_ruler pattern value {value!r}")
                 tokens.append(tests)
-            rule = Rule(order, tokens, sets, int(entry.get("index", 0)), token_sets)
+            index = int(entry.get("index", 0))
+            if not -len(tokens) <= index < len(tokens):
+                raise ValueError(f"attribute_ruler index {index} outside a pattern of {len(tokens)} tokens")
+            # spaCy's ruler sets the token `span[index]` of the match: a negative index counts from its end
+            rule = Rule(order, tokens, sets, index % len(tokens), token_sets)
             tag_test = next((t for t in tokens[0] if t.column == 0 and t.equals is not None), None)
             if len(tokens) > 1:
                 compiled.multi.append(rule)

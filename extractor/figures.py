@@ -24,7 +24,7 @@ from .components import (
     sentence_of,
     sentences,
 )
-from .facts import Context, context_of
+from .context import Context, context_of
 from .location import figure_place
 from .metrics import (
     metric_from_noun,

@@ -12,8 +12,8 @@ from functools import cache
 import us
 from spacy.tokens import Doc, Span, Token
 
-from .body import is_prose, is_release_header, line_key
 from .components import doc_text, entities, lowers
+from .lines import is_prose, is_release_header, line_key
 from .rules import load, regexes
 
 DATELINE_PARAGRAPHS = 8

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
+from rapidfuzz.distance import OSA
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
@@ -1293,19 +1294,9 @@ def _written_as_position(doc: Doc, end: int) -> bool:
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped ("Singh" / "Signh")."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b) and a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1]:
-        return True
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+    """One letter added, dropped, changed, or two neighbours swapped ("Singh" / "Signh"): an
+    optimal string alignment distance of one at most (rapidfuzz)."""
+    return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
 
 
 def _first_names_agree(a: Mention, b: Mention) -> bool:

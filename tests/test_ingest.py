@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.ingest import Walk, head_metadata, iter_articles, normalize
+from extractor.ingest import Walk, decode, head_metadata, iter_articles, normalize
 from extractor.models import Article, ErrorKind, ExtractionError
 
 BODY = "DAYTON, Ohio — There were 1,204 crashes in 2022, officials said."
@@ -126,6 +126,14 @@ def test_utf8_with_and_without_bom(tmp_path: Path, data: str, expected_warning: 
 def test_utf16_with_or_without_bom(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "a.txt").write_bytes(BODY.encode(encoding))
     assert article(tmp_path / "a.txt").text == BODY
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_and_without_ascii(encoding: str) -> None:
+    """No NUL in every other byte: charset-normalizer still tells UTF-16 from binary data (the
+    text is decoded; the language check then refuses it)."""
+    text = "\u6771\u4eac\u90fd\u306e\u4eba\u53e3\u306f\u5897\u3048\u305f\u3002" * 30 + " 2022 1,204"
+    assert decode(text.encode(encoding)) == (text, [f"decoded as {encoding} without a byte-order mark"])
 
 
 def test_cp1252_fallback_is_recorded_as_a_warning(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from extractor.extract import extract_text
 from extractor.models import ArticleRecord
+from extractor.people import edit_distance_at_most_one
 from extractor.quotes import pair_quotes
 
 
@@ -181,3 +182,25 @@ def test_nicknames_in_quote_marks_belong_to_the_name(nlp: Language, text: str, n
     result = record(nlp, text)
     assert [o.name for o in result.officials] == [name]
     assert len(result.quotes) == quotes and all(q.speaker == name for q in result.quotes)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("singh", "signh", True),  # two neighbours swapped
+        ("tracy", "tracey", True),  # a letter added
+        ("hernandez", "hernandes", True),  # a letter changed
+        ("lee", "lee", True),
+        ("singh", "sighn", False),  # two letters moved apart: two edits
+        ("tracy", "trace", True),
+        ("smith", "smyth", True),
+        ("smith", "smythe", False),
+        ("ab", "ba", True),
+        ("abc", "cba", False),
+        ("", "a", True),
+        ("", "ab", False),
+    ],
+)
+def test_surnames_one_slip_apart(a: str, b: str, close: bool) -> None:
+    assert edit_distance_at_most_one(a, b) is close
+    assert edit_distance_at_most_one(b, a) is close

@@ -56,7 +56,7 @@ EXPECTED = [
 
 
 def test_timeline_rows_follow_the_dates_across_articles(records: Path) -> None:
-    from extractor.check import read_records
+    from extractor.records import read_records
 
     rows = timeline_rows(read_records(records))
     assert [(r.date, r.article) for r in rows] == EXPECTED
