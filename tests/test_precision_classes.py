@@ -289,3 +289,19 @@ ONE_EVENING = [
 @pytest.mark.parametrize(("text", "expected"), ONE_EVENING)
 def test_one_evening(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# more one-event nouns: a derby's, a finale's, a picnic's counts are that day's
+ONE_OUTING = [
+    ("This year the finale featured 3 bounce houses.", set()),
+    ("Last year the derby drew 150 children.", set()),
+    ("The carnival sold 2,000 tickets last year.", set()),
+    # kept
+    ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_OUTING)
+def test_one_outing(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
