@@ -1757,14 +1757,19 @@ def _one_occurrence(
 
 def _of_one_day(verb: Token) -> bool:
     """A clause its verb limits to part of one day: "the K-9 unit gave 12 demonstrations over the
-    evening", "officers handed out 300 flyers during that night"."""
+    evening", "officers handed out 300 flyers during that night", "answered 14 calls in a single
+    day"."""
     return any(
         p.dep_ == "prep"
-        and _lower(p) in ONE_DAY_PREPOSITIONS
         and any(
             o.dep_ == "pobj"
             and _lower(o) in ONE_DAY_NOUNS
-            and any(c.dep_ == "det" and _lower(c) in ("the", "that") for c in o.children)
+            and (
+                _lower(p) in ONE_DAY_PREPOSITIONS
+                and any(c.dep_ == "det" and _lower(c) in ("the", "that") for c in o.children)
+                or _lower(p) in ("in", "on", *ONE_DAY_PREPOSITIONS)
+                and any(c.dep_ in ("amod", "nummod") and _lower(c) in ("single", "one") for c in o.children)
+            )
             for o in p.children
         )
         for p in verb.children

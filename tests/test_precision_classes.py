@@ -279,6 +279,8 @@ ONE_EVENING = [
     ("The Harvest Night festival, which drew 2,000 people last year, returns Friday.", set()),
     ("Last year the K-9 unit gave 12 demonstrations over the evening.", set()),
     ("In 2023 volunteers handed out 300 flyers during the afternoon.", set()),
+    ("Firefighters answered 14 calls in a single day last year.", set()),
+    ("In 2023 deputies made 40 arrests in one night.", set()),
     # kept: a relative clause about an agency, a whole year
     ("The unit, which made 410 arrests in 2021, was disbanded.", {(2021, 410, "arrest")}),
     ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
