@@ -1726,7 +1726,8 @@ def _one_occurrence(
     verb = clause_verb(doc[count.start])
     if count.value < SMALL_COUNT and verb.lemma_.lower() in CASE_VERBS:
         return True  # "three people were charged with fraud": the defendants of one case
-    if _of_one_day(verb) or _told_of_one_event(verb):
+    last = doc[count.end - 1]
+    if _of_one_day(verb) or _of_one_day(last.head if last.dep_ == "nummod" else last) or _told_of_one_event(verb):
         return True
     for t in span:
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
@@ -1756,7 +1757,7 @@ def _one_occurrence(
 
 
 def _of_one_day(verb: Token) -> bool:
-    """A clause its verb limits to part of one day: "the K-9 unit gave 12 demonstrations over the
+    """A clause its verb (or the count's noun) limits to part of one day: "the K-9 unit gave 12 demonstrations over the
     evening", "officers handed out 300 flyers during that night", "answered 14 calls in a single
     day"."""
     return any(
