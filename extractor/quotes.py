@@ -1011,6 +1011,18 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+            # "backs a campaign from the Road Board reminding drivers that “…”": the one the
+            # campaign is from speaks, not the subject of the clause around it
+            agents = [
+                o
+                for p in t.head.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i < t.i
+                for o in p.children
+                if o.dep_ == "pobj" and o.i not in skip and _may_speak(o)
+            ]
+            if agents:
+                return t, _head_of_name(agents[0])
         # a broken parse: the nearest name or pronoun beside the verb
         beside = [
             x

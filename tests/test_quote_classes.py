@@ -1079,3 +1079,41 @@ def test_speech_verb_subject_over_according_to(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a speech verb on a noun: the one the noun is from speaks ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Ada Park backs a campaign from the Road Board reminding drivers that \u201cFog Means Slow.\u201d",
+            "Road Board",
+        ),
+        (
+            "The Sheriff\u2019s Office supports efforts from NTSA reminding the public that "
+            "\u201cTired Driving Is Drunk Driving.\u201d Rest often.",
+            "NTSA",
+        ),
+    ],
+)
+def test_speech_verb_on_a_noun_speaks_for_who_the_noun_is_from(nlp: Language, text: str, speaker: str) -> None:
+    assert [s for _, s in quotes(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # negative: no "from" or "by": the clause's own search decides
+        ("Mayor Ada Park backs a campaign reminding drivers that \u201cFog Means Slow.\u201d", "Road Board"),
+        # negative: what the noun is from cannot speak
+        (
+            "Mayor Ada Park backs a campaign from last spring reminding drivers that \u201cFog Means Slow.\u201d",
+            "spring",
+        ),
+    ],
+)
+def test_speech_verb_on_a_noun_without_a_source_after_it(nlp: Language, text: str, not_speaker: str) -> None:
+    speakers = [s for _, s in quotes(nlp, text)]
+    assert len(speakers) == 1 and not_speaker not in (speakers[0] or "")
