@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
@@ -24,10 +24,6 @@ from spacy.vocab import Vocab
 
 from .components import doc_text, memo, next_index, number_tokens, sentences
 from .rules import load, regexes
-
-if TYPE_CHECKING:  # binder imports figures, which imports this module: imported where used
-    from .binder import Model
-
 
 
 @dataclass
@@ -120,10 +116,11 @@ def may_match(held: Held, needs: list[Needs]) -> bool:
 class FactMatchers:
     """The rules' patterns (rules/context.json, as `rules`) compiled for one vocabulary: made when
     the extractor_facts component reads its rules. `binder` and `binder_model` are the component's
-    binder design and model (None: the default design, the shipped model)."""
+    binder design and model (a binder.Model, untyped here: binder imports figures, which imports this
+    module; None: the default design, the shipped model)."""
 
     def __init__(
-        self, vocab: Vocab, rules: dict[str, Any], binder: str | None = None, binder_model: Model | None = None
+        self, vocab: Vocab, rules: dict[str, Any], binder: str | None = None, binder_model: Any = None
     ) -> None:
         self.binder = binder
         self.binder_model = binder_model

@@ -31,6 +31,7 @@ OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
 MAX_CARRY_PARAGRAPHS = 6
+MAX_UNMARKED_PARAGRAPHS = 4  # lines with no quote mark a quotation broken over lines goes on through
 ANTECEDENT_SENTENCES = 3  # sentences looked back through for a pronoun's antecedent
 PRIOR_SPEAKER_CHARS = 700  # how far back the speaker of the quote before still speaks for "he said"
 CUE_REACH = 40  # tokens either side of a short quote searched for the verb that reports it
@@ -232,6 +233,17 @@ def _goes_on_unopened(paragraph: str) -> bool:
     return close >= 0 and "\u201c" not in paragraph[:close]
 
 
+def _closed_further_on(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
+    """Whether the paragraph at `number` has no quote mark, and the next paragraph with one (of
+    the few after it) closes a quotation it never opened."""
+    for k in range(number, min(number + MAX_UNMARKED_PARAGRAPHS, len(paragraphs))):
+        ps, pe = paragraphs[k]
+        paragraph = text[ps:pe]
+        if any(c in MARKS for c in paragraph):
+            return k > number and _goes_on_unopened(paragraph)
+    return False
+
+
 def _closes_unmarked(text: str, quote: QuoteSpan) -> bool:
     """A quotation opened with a curly mark at a sentence's start ("said Ann Cole. “We …") whose
     paragraph ends a sentence, and the next paragraph does not go on with it: its closing mark was
@@ -276,6 +288,12 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
                 open_at, current = first, carry
             elif _goes_on_unopened(text[ps:pe]):
                 open_at, current = ps - 1, carry  # the part starts at the paragraph's first character
+            elif number - carry.paragraph < MAX_CARRY_PARAGRAPHS and _closed_further_on(text, paragraphs, number):
+                # a quotation broken over lines with no marks (text copied from a PDF): "“The court held …" /
+                # "… no mark on this line …" / "… the order stands.”" goes on to its closing mark
+                carry.parts.append((ps, pe))
+                carry.end, carry.last_paragraph = pe, number
+                continue
             elif _closes_unmarked(text, carry):
                 found.append(carry)
             carry = None
@@ -993,6 +1011,18 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         subjects = [c for c in _subjects(verb) if c.i not in skip and _may_speak(c)]
         if subjects:
             return t, _head_of_name(subjects[0])
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+            # "backs a campaign from the Road Board reminding drivers that “…”": the one the
+            # campaign is from speaks, not the subject of the clause around it
+            agents = [
+                o
+                for p in t.head.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i < t.i
+                for o in p.children
+                if o.dep_ == "pobj" and o.i not in skip and _may_speak(o)
+            ]
+            if agents:
+                return t, _head_of_name(agents[0])
         # a broken parse: the nearest name or pronoun beside the verb
         beside = [
             x

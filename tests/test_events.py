@@ -125,6 +125,39 @@ def test_the_parse_dates_each_predicate(nlp: Language, text: str, expected: list
     assert [(d, v) for d, v, _ in events(nlp, text)] == expected
 
 
+# --- an occurrence told inside a quotation (issue #26) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted court order broken over lines (text from a PDF): the dated past occurrence on a
+        # line with no marks is still what happened
+        (
+            "The appeals court wrote in its order:\n\u201cThe trial court denied the motion, and\n"
+            "this court gave notice on March 4, 2024, that it would hear the matter.\n"
+            "No party answered the notice.\nThe writ is granted.\u201d\n\nThe case returns to Elmwood.",
+            [("this court gave notice", "2024-03-04")],
+        ),
+        (
+            "\u201cThe trial court denied the motion on March 4, 2024, and no party appealed,\u201d "
+            "the appeals court wrote.",
+            [("The trial court denied the motion", "2024-03-04")],
+        ),
+        # negative: the speaker's own rhetoric, and a promise, inside a quotation
+        ("\u201cToday we stand with every family in this county,\u201d said Ada Park.", []),
+        ("\u201cWe will hold a hearing on March 4, 2025, for every family,\u201d said Ada Park.", []),
+        (
+            "The appeals court wrote:\n\u201cToday this court stands with the families of Elmwood, and\n"
+            "it will not look away from them\nnow or at any time.\u201d\n\nThe case returns to Elmwood.",
+            [],
+        ),
+    ],
+)
+def test_occurrence_inside_a_quotation(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d, v) for d, v, _ in events(nlp, text)] == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -130,6 +130,45 @@ def test_quote_with_a_lost_or_broken_closing_mark(
     assert quotes(nlp, text) == expected
 
 
+# --- a quotation broken over lines with no marks on the middle lines (text copied from a PDF) -----
+
+ORDER = "The appeals court wrote in its order:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opened on one line, two lines without marks, closed on the fourth: one quotation
+        (
+            ORDER + "\u201cThe trial judge heard the motion in full and\n"
+            "ruled on it without delay, as both parties had asked, and\n"
+            "no party objected to that ruling at the time or later.\n"
+            "The writ is therefore denied.\u201d\n\nThe case returns to Elmwood next month.",
+            [
+                "The trial judge heard the motion in full and ruled on it without delay, as both parties had "
+                "asked, and no party objected to that ruling at the time or later. The writ is therefore denied."
+            ],
+        ),
+        # negative: an unclosed mark, then ordinary prose lines that no mark closes
+        (
+            "Mayor Ada Park spoke at the park. \u201cThe trail is safe again.\n"
+            "The city plans a new fence along the creek.\nWork on the fence starts in the fall.\n"
+            "The council set aside money for it.\n\nThe park opens at dawn.",
+            ["The trail is safe again."],
+        ),
+        # negative: the closing mark comes far beyond the few lines a broken quotation goes on through
+        (
+            ORDER + "\u201cThe trial judge heard the motion in full.\nThe clerk filed the papers.\n"
+            "The parties were told of the ruling.\nNo party objected at the time.\nThe record was sealed.\n"
+            "The fees were paid.\nThe writ is therefore denied.\u201d\n\nThe case returns to Elmwood next month.",
+            ["The trial judge heard the motion in full."],
+        ),
+    ],
+)
+def test_quotation_broken_over_unmarked_lines(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [q for q, _ in quotes(nlp, text)] == expected
+
+
 def test_a_later_paragraph_that_opens_a_quotation_does_not_go_on_with_an_unclosed_one() -> None:
     text = "Chief Dana Whitfield spoke. \u201cThe plows ran all night.\nThe mayor said \u201cthanks to all\u201d."
     # the first quotation ends with its paragraph; the second line's marks pair on their own
@@ -1040,3 +1079,41 @@ def test_speech_verb_subject_over_according_to(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a speech verb on a noun: the one the noun is from speaks ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Ada Park backs a campaign from the Road Board reminding drivers that \u201cFog Means Slow.\u201d",
+            "Road Board",
+        ),
+        (
+            "The Sheriff\u2019s Office supports efforts from NTSA reminding the public that "
+            "\u201cTired Driving Is Drunk Driving.\u201d Rest often.",
+            "NTSA",
+        ),
+    ],
+)
+def test_speech_verb_on_a_noun_speaks_for_who_the_noun_is_from(nlp: Language, text: str, speaker: str) -> None:
+    assert [s for _, s in quotes(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # negative: no "from" or "by": the clause's own search decides
+        ("Mayor Ada Park backs a campaign reminding drivers that \u201cFog Means Slow.\u201d", "Road Board"),
+        # negative: what the noun is from cannot speak
+        (
+            "Mayor Ada Park backs a campaign from last spring reminding drivers that \u201cFog Means Slow.\u201d",
+            "spring",
+        ),
+    ],
+)
+def test_speech_verb_on_a_noun_without_a_source_after_it(nlp: Language, text: str, not_speaker: str) -> None:
+    speakers = [s for _, s in quotes(nlp, text)]
+    assert len(speakers) == 1 and not_speaker not in (speakers[0] or "")
