@@ -66,6 +66,7 @@ WEEKDAY_OPENERS = set(RULES["weekday_openers"])
 CASE_VERBS = set(RULES["case_verbs"])
 MODAL_WORDS = set(RULES["modal_words"])
 ENOUGH_WORDS = set(RULES["enough_words"])
+PLAN_NOUNS = set(RULES["plan_nouns"])
 WEEKDAYS = set(load("dates.json")["weekdays"])
 SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
 OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
@@ -1563,7 +1564,8 @@ def _outcome_after(token: Token) -> tuple[str, Token] | None:
 
 def _is_potential(doc: Doc, count: Count) -> bool:
     """A count of what could, would or will be, not of what was counted: its clause's verb has a
-    modal ("the plan would create 450 jobs", "the shelter can house 300 people"), or is the
+    modal ("the plan would create 450 jobs", "the shelter can house 300 people"), has a plan in the
+    present tense as subject ("the budget adds 6 officers this year"), or is the
     infinitive after "enough" ("enough fentanyl to kill 2 million people")."""
     verb = clause_verb(doc[count.start])
     if verb.pos_ not in ("VERB", "AUX"):
@@ -1571,6 +1573,14 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     auxiliaries = {_lower(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODAL_WORDS:
         return True
+    subject = _subject_of(verb)
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and subject is not None
+        and subject.tag_ == "NN"
+        and _lower(subject) in PLAN_NOUNS
+    ):
+        return True  # "the budget adds 6 officers and 2 dispatchers this year": what a plan provides for
     if "to" in auxiliaries and verb.tag_ == "VB":
         head = verb.head
         if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in TARGET_HEADS:

@@ -307,3 +307,19 @@ ONE_OUTING = [
 @pytest.mark.parametrize(("text", "expected"), ONE_OUTING)
 def test_one_outing(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a plan or budget in the present tense tells what it provides for: a target, not a count
+PLANS = [
+    ("The budget adds 6 officers and 2 dispatchers this year.", set()),
+    ("The council adopted a budget that funds 12 new positions this year.", set()),
+    # kept: what an agency did, a past tense
+    ("The county recorded 3,000 burglaries last year.", {(2023, 3000, "burglary")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+    ("The department hired 19 officers last year.", {(2023, 19, "officer")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLANS)
+def test_plans(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
