@@ -1709,6 +1709,12 @@ def _one_party(doc: Doc, count: Count) -> bool:
         return False
     if _lower(subject) in CASE_PARTY_PRONOUNS:
         return True
+    if (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "poss" and _lower(c) == "whose" for c in subject.children)
+        and verb.head.ent_type_ == "PERSON"
+    ):
+        return True  # "Detective Okoye, whose work led to 22 arrests last year": one person's record
     if any(c.dep_ == "nummod" or c.like_num for c in subject.children):
         return False  # "1,650 defendants were charged": the counted people themselves
     if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN" and not subject.text.isupper():

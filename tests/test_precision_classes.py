@@ -323,3 +323,18 @@ PLANS = [
 @pytest.mark.parametrize(("text", "expected"), PLANS)
 def test_plans(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# a count in a "whose" clause about one named person is that person's record, not a year's count
+ONE_PERSON_RECORD = [
+    ("Detective Sam Okoye, whose work led to 22 arrests last year, was named Officer of the Year.", set()),
+    ("Trooper Ana Lind, whose stops found 14 stolen cars in 2023, was promoted.", set()),
+    # kept: a "whose" clause about a body
+    ("The unit, whose work led to 410 arrests in 2021, was disbanded.", {(2021, 410, "arrest")}),
+    ("Police made 410 arrests in 2021.", {(2021, 410, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_PERSON_RECORD)
+def test_one_person_record(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
