@@ -27,8 +27,9 @@ if not __package__:  # run as a script: the repo's root on the path, for `benchm
 
 from spacy.language import Language  # noqa: E402
 
+from extractor.components import FACT_COMPONENTS  # noqa: E402
+from extractor.evaluate import city_matches  # noqa: E402
 from extractor.extract import extract_records  # noqa: E402
-from extractor.extractors import FACT_COMPONENTS  # noqa: E402
 from extractor.ingest import iter_articles  # noqa: E402
 from extractor.models import Article, ArticleRecord  # noqa: E402
 from extractor.pipeline import build_nlp  # noqa: E402
@@ -43,16 +44,6 @@ FIGURE_LOCATIONS = ROOT / "tests" / "data" / "figure-locations" / "press-dev-tun
 def halves(folder: Path) -> dict[str, set[str]]:
     split = json.loads((folder / "SPLIT.json").read_text(encoding="utf-8"))
     return {"tune": set(split["tune"]), "check": set(split["check"])}
-
-
-def city_matches(location: str | None, annotated: str) -> bool:
-    """The annotated city is noisy (case, a stray headline before it): the city part of the
-    location equals its last line, or one holds the other."""
-    if not location:
-        return False
-    gold = annotated.strip().split("\n")[-1].strip().lower().replace(".", "")
-    city = location.split(",")[0].strip().lower().replace(".", "")
-    return city == gold or (len(city) > 3 and (city in gold or gold in city))
 
 
 def gvdb_cities() -> dict[str, str]:

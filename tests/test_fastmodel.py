@@ -17,7 +17,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from extractor import fastmodel
-from extractor.extractors import FACT_COMPONENTS
+from extractor.components import FACT_COMPONENTS
 from extractor.fastmodel import (
     DecodedEntities,
     FastEnglishLemmatizer,

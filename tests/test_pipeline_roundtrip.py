@@ -12,8 +12,9 @@ import spacy
 from spacy.language import Language
 
 from extractor import extractors
+from extractor.components import FACT_COMPONENTS
 from extractor.extract import extract_records, record_for
-from extractor.extractors import FACT_COMPONENTS, article_doc
+from extractor.extractors import article_doc
 from extractor.ingest import iter_articles
 from extractor.models import Article, ArticleRecord
 from extractor.pipeline import build_nlp

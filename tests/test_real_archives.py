@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from extractor.evaluate import city_matches
 from extractor.extract import extract_records
 from extractor.ingest import iter_articles
 from extractor.models import Article, ArticleRecord, ErrorKind, ExtractionError
@@ -95,16 +96,6 @@ def test_no_fact_comes_from_the_site_chrome(press_txt: tuple[Path, dict[str, dic
         assert any("site chrome removed" in w for w in record.warnings), record.id
 
 
-def _city_matches(location: str | None, annotated: str) -> bool:
-    """The annotated city is noisy (case, a stray headline before it): the city part of the
-    location equals its last line, or one holds the other."""
-    if not location:
-        return False
-    gold = annotated.strip().split("\n")[-1].strip().lower().replace(".", "")
-    city = location.split(",")[0].strip().lower().replace(".", "")
-    return city == gold or (len(city) > 3 and (city in gold or gold in city))
-
-
 def test_location_of_gun_violence_stories(nlp: Language) -> None:
     gold = {}
     for line in _require(GVDB / "gold.jsonl").read_text(encoding="utf-8").splitlines():
@@ -115,7 +106,7 @@ def test_location_of_gun_violence_stories(nlp: Language) -> None:
         r for r in extract_records(iter_articles([GVDB / "articles.jsonl"]), nlp) if isinstance(r, ArticleRecord)
     ]
     scored = [r for r in records if r.id in gold]
-    right = sum(_city_matches(r.location, gold[r.id]) for r in scored)
+    right = sum(city_matches(r.location, gold[r.id]) for r in scored)
     assert len(scored) >= 350
     assert right >= LOCATION_FLOOR * len(scored), f"{right} of {len(scored)}"
 
