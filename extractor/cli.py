@@ -442,54 +442,10 @@ def _summary(
     errors_output: Path | None,
     console: Console,
 ) -> None:
-    """The run's counts, then where its outputs are. A resumed run counts only its own work in the
-    table (and its rate); the output's totals come on a line of their own below it."""
-    resumed = summary.resumed
-    errors = summary.article_errors_now if resumed else summary.article_errors
-    this_run = " by this run" if resumed else ""
-    table = Table(title="extractor: run summary" + (" (resumed)" if resumed else ""), header_style="bold")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    table.add_row(f"articles{' read' if resumed else ''}{this_run}", f"{summary.done_now:,}")
-    table.add_row(f"records written{this_run}", f"{summary.records_new:,}")
-    for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
-        table.add_row(f"  {kind}", f"{summary.facts.get(kind, 0):,}")
-    table.add_row(f"errors{this_run}", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
-    for kind, n in sorted(errors.items()):
-        table.add_row(f"  {kind}", f"{n:,}")
-    if summary.facts_dropped:
-        table.add_row("facts dropped (failed validation; in the errors file)", f"{summary.facts_dropped:,}")
-    if summary.ignored:
-        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
-    if summary.skipped:
-        table.add_row("already written (--resume)", f"{summary.skipped:,}")
-    table.add_row("seconds", f"{elapsed:.1f}")
-    if elapsed > 0:  # the work this run did: articles skipped by --resume are no speed
-        table.add_row("articles/s", f"{summary.done_now / elapsed:.1f}")
-    console.print(table)
-    if resumed:
-        all_errors = summary.all_errors
-        kinds = f" ({', '.join(f'{k} {n:,}' for k, n in sorted(all_errors.items()))})" if all_errors else ""
-        console.print(
-            f"{plural(summary.records_written, 'record')} in all, {summary.records_new:,} written by this run; "
-            f"{plural(sum(all_errors.values()), 'error')} in all{escape(kinds)}, "
-            f"{sum(summary.errors.values()):,} from this run",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if records_shown is not None:
-        console.print(
-            f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
-        )  # a path is never cut in two
-    if summary.all_errors and errors_output:
-        console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
-    if db is not None:  # the metadata file adds table descriptions and facets
-        import shlex
+    from .terminal import run_summary
 
-        from .writers import metadata_path
-
-        browse = f"datasette {shlex.quote(str(db))} -m {shlex.quote(str(metadata_path(db)))}"
-        console.print(escape(f"database: {db}  (to browse it: {browse})"), highlight=False, soft_wrap=True)
+    for shown in run_summary(summary, elapsed, records_shown, db, errors_output):
+        console.print(shown, highlight=False, soft_wrap=not isinstance(shown, Table))
 
 
 @app.command(short_help="Show one article's facts as tables.")
@@ -507,6 +463,7 @@ def show(
     from .extract import extract_records
     from .ingest import iter_articles
     from .models import ArticleRecord
+    from .terminal import article_facts
 
     if not path.exists():
         fail(f"no such file: {path}")
@@ -525,33 +482,9 @@ def show(
             + escape(f"source: {result.source}"),
             highlight=False,
         )
-        _facts_table(out, "figures", result.figures, ["year", "count", "metric", "qualifier", "location", "evidence"])
-        _facts_table(
-            out, "changes", result.changes, ["metric", "direction", "percent", "qualifier", "since", "evidence"]
-        )
-        _facts_table(out, "claims", result.claims, ["kind", "metric", "year", "since_year", "evidence"])
-        _facts_table(out, "officials", result.officials, ["name", "title", "organization", "aliases"])
-        _facts_table(out, "quotes", result.quotes, ["speaker", "cue", "text"])
-        _facts_table(out, "events", result.events, ["date", "date_text", "description", "participants"])
-        _facts_table(out, "dates", result.dates, ["text", "value"])
+        for facts in article_facts(result):
+            out.print(facts)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def _facts_table(console: Console, title: str, items: list[Any], columns: list[str]) -> None:
-    if not items:
-        console.print(f"[dim]{title}: none[/]")
-        return
-    table = Table(title=f"{title} ({len(items)})", title_justify="left", show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for item in items:
-        row = []
-        for c in columns:
-            v = getattr(item, c)
-            v = getattr(v, "value", v)
-            row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
-        table.add_row(*map(escape, row))  # article text is shown as written, never read as markup
-    console.print(table)
 
 
 @app.command(short_help="Write the JSON Schema of the records.")
@@ -647,9 +580,10 @@ def eval_command(
       extractor eval corpus/ --json --misses 10
       extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --half check
     """
-    from .evaluate import FIELDS, evaluate, find_gold, read_split
+    from .evaluate import evaluate, find_gold, read_split
     from .extract import extract_records
     from .ingest import iter_articles
+    from .terminal import eval_table
 
     if not gold_dir.is_dir():
         fail(f"no such folder: {gold_dir}")
@@ -678,15 +612,8 @@ def eval_command(
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         which = f" ({half or 'tune'} half of {split.name})" if split else ""
-        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"))
-        for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
-            table.add_column(c, justify="left" if c == "field" else "right")
-        for name in FIELDS:
-            s = report.scores[name]
-            if s.empty:
-                continue
-            shown = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.gold), str(s.pred))
-            table.add_row(name, *shown)
+        title = f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"
+        table = eval_table(report, title)
         out.print(table)
         for m in report.misses[:misses]:
             out.print(
@@ -982,6 +909,7 @@ def timeline(
       extractor timeline out/facts.jsonl --csv out/timeline.csv
     """
     from .records import RecordsError, is_records_file, read_records
+    from .terminal import timeline_table
     from .timeline import timeline_rows, write_timeline_csv
 
     if csv_path is not None and output is not None:
@@ -1010,15 +938,7 @@ def timeline(
         n = write_timeline_csv(rows, target)
         out.print(escape(f"wrote {target} ({plural(n, 'event')})"), highlight=False)
         return
-    articles = len({r.article for r in rows})
-    table = Table(title=escape(f"extractor timeline: {plural(len(rows), 'event')} in {plural(articles, 'article')}"))
-    for column in ("date", "event", "participants", "article"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        event = r.description + (f" ({r.count:g})" if r.count is not None else "")
-        when = r.date or "undated"
-        shown = (when, event, "; ".join(r.participants), r.article)
-        table.add_row(*(escape(cell) for cell in shown))
+    table = timeline_table(rows)
     out.print(table)
 
 
