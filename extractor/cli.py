@@ -708,8 +708,11 @@ def check(
         compared_nothing,
         load_expected,
         nothing_compared_message,
+        official_data,
+        parse_statuses,
         score_expected,
         sort_rows,
+        write_check_csv,
     )
     from .models import ArticleRecord
     from .records import RecordsError, is_records_file
@@ -717,15 +720,17 @@ def check(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
-    data = _official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    data = _official(
+        lambda: official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    )
     try:
         expected_rows = load_expected(expected) if expected is not None else None
     except OfficialDataError as e:
         fail(f"--expected {e}")
-    wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
-    unknown = wanted - {s.value for s in Status}
-    if unknown:
-        fail(f"--only: unknown status {', '.join(sorted(unknown))}; choose from {', '.join(s.value for s in Status)}")
+    try:
+        wanted = parse_statuses(only)
+    except ValueError as e:
+        fail(f"--only: {e}")
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
@@ -753,7 +758,7 @@ def check(
     if as_json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
     elif as_csv:
-        _check_csv(rows)
+        write_check_csv(rows, sys.stdout)
     else:
         _check_table(rows, counts, len(records), official)
     if expected_rows is not None:
@@ -773,43 +778,17 @@ def check(
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
 
 
-def _official_data(
-    official: Path,
-    map_: list[str] | None,
-    year_col: str,
-    location_col: str | None,
-    source_col: str | None,
-    map_file: Path | None,
-    years_in_columns: bool | None,
-) -> Any:
-    """The official figures as the options describe them; up to ten duplicate rows are warned of."""
-    from .check import ColumnMap, OfficialDataError, load_official, parse_map
+def _official(load: Any) -> Any:
+    """The official figures `load` reads, its problem a usage error; up to ten duplicate rows are warned of."""
+    from .check import OfficialDataError, duplicate_warnings
 
     try:
-        columns = ColumnMap.from_file(map_file) if map_file else None
-        if map_:
-            columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
-        data = load_official(official, columns, years_in_columns)
+        data = load()
     except OfficialDataError as e:
         fail(str(e))
-    for line in data.duplicates[:10]:
-        err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
-    if len(data.duplicates) > 10:
-        err.print(f"[yellow]warning:[/] {len(data.duplicates) - 10:,} more duplicate rows", highlight=False)
+    for line in duplicate_warnings(data):
+        err.print(f"[yellow]warning:[/] {escape(line)}", highlight=False)
     return data
-
-
-def _check_csv(rows: list[Any]) -> None:
-    """Check rows as CSV on standard output, cells safe to open in a spreadsheet."""
-    import csv
-
-    from .writers import csv_safe
-
-    fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
 
 
 def _check_table(rows: list[Any], counts: Counter[str], articles: int, official: Path) -> None:
@@ -857,25 +836,12 @@ def report(
         fail(f"{records} is not a records file from `extractor extract`")
     rows = None
     if check_file is not None:
-        from pydantic import ValidationError
-
-        from .check import CheckRow
+        from .check import CheckRowsError, load_check_rows
 
         try:
-            rows = json.loads(check_file.read_text(encoding="utf-8"))
-        except OSError as e:
-            fail(f"--check {check_file}: cannot be read ({e.strerror or reason(e)})")
-        except (ValueError, RecursionError) as e:
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({reason(e)})")
-        if not isinstance(rows, list):
-            fail(f"--check {check_file}: expected a JSON list of check rows")
-        for n, row in enumerate(rows, 1):
-            try:
-                CheckRow.model_validate(row)
-            except ValidationError as e:
-                problem = e.errors()[0]
-                where = ".".join(map(str, problem.get("loc", ()))) or "the row"
-                fail(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})")
+            rows = load_check_rows(check_file)
+        except CheckRowsError as e:
+            fail(f"--check {check_file}: {e}")
     try:
         n = write_report(read_records(records), output, rows)
     except RecordsError as e:
