@@ -514,16 +514,14 @@ def schema(
 
 def _hold_floors(report: Report, floors: Path, raise_them: bool) -> bool:
     """Compare a report with its floors (or raise them); True when a field regressed."""
-    from .evaluate import above_ceilings, below_floors, load_ceilings, load_floors, raise_floors, write_floors
+    from .evaluate import FloorsMissing, hold_floors
 
-    if not floors.exists() and not raise_them:
-        fail(f"no such floors file: {floors}")
-    current = load_floors(floors) if floors.exists() else {}
+    try:
+        regressions = hold_floors(report, floors, raise_them)
+    except FloorsMissing as e:
+        fail(str(e))
     if raise_them:
-        write_floors(floors, raise_floors(report, current))
         err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
-        return False
-    regressions = below_floors(report, current) + above_ceilings(report, load_ceilings(floors))
     for line in regressions:
         err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
     return bool(regressions)

@@ -549,3 +549,25 @@ def write_floors(path: Path, floors: dict[str, float]) -> None:
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     data["f1"] = dict(sorted(floors.items()))
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+class FloorsMissing(Exception):
+    """A floors file to hold a report to that does not exist."""
+
+
+def hold_floors(report: Report, floors: Path, raise_them: bool = False) -> list[str]:
+    """The fields of `report` under their floor or over their ceiling in `floors`, one line each
+    (none: the report holds). With `raise_them` the floors move up to the report's scores where
+    higher (a missing file is written) and nothing counts as a regression. Raises FloorsMissing.
+
+    Example:
+
+        regressions = hold_floors(report, Path("tests/floors/press-dev.json"))
+    """
+    if not floors.exists() and not raise_them:
+        raise FloorsMissing(f"no such floors file: {floors}")
+    current = load_floors(floors) if floors.exists() else {}
+    if raise_them:
+        write_floors(floors, raise_floors(report, current))
+        return []
+    return below_floors(report, current) + above_ceilings(report, load_ceilings(floors))
