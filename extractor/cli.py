@@ -19,18 +19,11 @@ import typer
 import typer.core
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
-from .terminal import Throughput, plural
+from .terminal import ESTIMATING, WAITING, Throughput, bar_fields, plural, progress_bar, progress_line
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -351,10 +344,6 @@ def _stopped(stop: RunStopped) -> None:
         err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
 
 
-WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
-ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
-
-
 class RunProgress:
     """Progress on standard error, from the run's events: a bar in a terminal, a line every
     LOG_EVERY seconds in logs, nothing with --quiet. The bar says "waiting for the first batch"
@@ -374,17 +363,7 @@ class RunProgress:
     def _start(self) -> None:
         self.last_log = time.perf_counter()
         if not self.quiet and err.is_terminal:
-            self.bar = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[left]}"),
-                console=err,
-                transient=True,
-            )
+            self.bar = progress_bar(err)
             self.task = self.bar.add_task(WAITING, total=self.total, rate=ESTIMATING, left="")
             self.bar.__enter__()
         elif not self.quiet:
@@ -409,29 +388,14 @@ class RunProgress:
         if self.quiet:
             return
         self.meter.tick(counted)
-        rate, left = self.meter.rate(), self.meter.left()
         if self.bar is not None:
-            self.bar.update(
-                self.task,
-                advance=1,
-                description="extracting" if self.meter.counted else WAITING,
-                rate=f"{rate:.1f} articles/s" if rate else ESTIMATING,
-                left=f"about {_duration(left)} left" if left is not None else "",
-            )
+            description, rate, left = bar_fields(self.meter)
+            self.bar.update(self.task, advance=1, description=description, rate=rate, left=left)
             return
         now = time.perf_counter()
         if now - self.last_log >= self.LOG_EVERY:
             self.last_log = now
-            total, done = self.meter.total, self.meter.done
-            shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
-            speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
-            remaining = f", about {_duration(left)} left" if left is not None else ""
-            err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
-
-
-def _duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+            err.print(progress_line(self.meter), highlight=False)
 
 
 def _summary(

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -164,6 +165,55 @@ class Throughput:
     def left(self) -> float | None:
         rate = self.rate()
         return max(0, self.total - self.done) / rate if rate and self.total is not None else None
+
+
+
+WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
+ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
+
+
+def duration(seconds: float) -> str:
+    """ "45 s", "3 min 05 s"."""
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def progress_bar(console: Console) -> Progress:
+    """The run's progress bar (not started): Throughput's rate and time left in place of rich's
+    own speed and time-remaining columns, which read a batch's burst as speed. Add a task with
+    `bar_fields` and update it with them."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[left]}"),
+        console=console,
+        transient=True,
+    )
+
+
+def bar_fields(meter: Throughput) -> tuple[str, str, str]:
+    """The bar's description, rate and time left from the meter: "waiting for the first batch"
+    until an article is done, "estimating" until whole batches give a rate."""
+    rate, left = meter.rate(), meter.left()
+    return (
+        "extracting" if meter.counted else WAITING,
+        f"{rate:.1f} articles/s" if rate else ESTIMATING,
+        f"about {duration(left)} left" if left is not None else "",
+    )
+
+
+def progress_line(meter: Throughput) -> str:
+    """The progress as one log line: `extractor: 120 of 400 articles, 4.0/s, about 1 min 10 s left`."""
+    rate, left = meter.rate(), meter.left()
+    total, done = meter.total, meter.done
+    shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
+    speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
+    remaining = f", about {duration(left)} left" if left is not None else ""
+    return f"extractor: {shown}{speed}{remaining}"
 
 
 def run_summary(
