@@ -838,7 +838,7 @@ def timeline(
     """
     from .records import RecordsError, is_records_file, read_records
     from .terminal import timeline_table
-    from .timeline import timeline_rows, write_timeline_csv
+    from .timeline import matching, timeline_rows, write_timeline_csv
 
     if csv_path is not None and output is not None:
         fail("choose one of --csv and --output")
@@ -854,14 +854,7 @@ def timeline(
     except RecordsError as e:
         fail(str(e))
     if match:
-        wanted = match.lower()
-        rows = [
-            r
-            for r in rows
-            if wanted in r.description.lower()
-            or wanted in r.article.lower()
-            or any(wanted in p.lower() for p in r.participants)
-        ]
+        rows = matching(rows, match)
     if target is not None:
         n = write_timeline_csv(rows, target)
         out.print(escape(f"wrote {target} ({plural(n, 'event')})"), highlight=False)
