@@ -230,8 +230,7 @@ def extract(
       extractor extract corpus/st-louis-homicides.txt --output out/facts.csv
       cat corpus/st-louis-homicides.txt | extractor extract - -o - --quiet
     """
-    from .run import RunStopped
-    from .writers import errors_path
+    from .run import RunStopped, expected_articles
 
     if not fast:
         os.environ["EXTRACTOR_FAST"] = "0"  # build_nlp reads it, in the worker processes too
@@ -247,7 +246,7 @@ def extract(
             err.print("extractor: loading the spaCy model ...", highlight=False)
         nlp = _nlp(model) if engine == "local" else None
         started = time.perf_counter()
-        progress = RunProgress(quiet, None if quiet else _count(paths))
+        progress = RunProgress(quiet, None if quiet else expected_articles(paths))
         try:
             with progress:
                 summary = run.execute(
@@ -266,14 +265,7 @@ def extract(
             raise typer.Exit(STOPPED_EXIT.get(e.cause, EXIT_RUN_FAILED)) from None
     elapsed = time.perf_counter() - started
     if not quiet:
-        errors_file = errors_path(outputs.file) if outputs.file else None
-        shown: str | None = None if output is None else "standard output" if outputs.stream else str(output)
-        if outputs.format == "csv" and outputs.file is not None:  # the files written, not the name given
-            from .writers import CsvWriter
-
-            files = CsvWriter(outputs.file).paths
-            shown = f"{files['articles']}, {files['figures']} ... {files['dates']} (a CSV per kind of fact)"
-            errors_file = files["errors"]
+        shown, errors_file = outputs.shown(output)
         console = err if outputs.stream is not None else out  # standard output holds the records
         _summary(summary, elapsed, shown, db, errors_file, console)
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
@@ -318,16 +310,6 @@ def _entered_run(
         fail(str(e))
     except OutputLocked as e:
         fail(str(e), EXIT_RUN_FAILED)
-
-
-def _count(paths: list[Path]) -> int | None:
-    """The articles to expect, for the ETA; None when unknown."""
-    from .run import count_inputs
-
-    try:
-        return count_inputs(paths)
-    except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
-        return None
 
 
 def _stopped(stop: RunStopped) -> None:
