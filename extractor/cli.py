@@ -550,21 +550,14 @@ def eval_command(
     for line in report.failed:
         err.print(f"[red]failed, its gold counts as missed:[/] {escape(line)}", highlight=False)
     if as_json:
-        data: dict[str, Any] = report.as_dict()
-        if misses:
-            data["misses"] = report.misses[:misses]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(report.as_json(misses) + "\n")
     else:
         which = f" ({half or 'tune'} half of {split.name})" if split else ""
         title = f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"
         table = eval_table(report, title)
         out.print(table)
-        for m in report.misses[:misses]:
-            out.print(
-                escape(f"{m['kind']:6} {m['field']:14} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}"),
-                highlight=False,
-                soft_wrap=True,
-            )
+        for line in report.miss_lines(misses):
+            out.print(escape(line), highlight=False, soft_wrap=True)
     failed = bool(report.failed)
     if floors is not None:
         failed = _hold_floors(report, floors, raise_floors_) or failed

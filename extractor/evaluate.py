@@ -123,6 +123,20 @@ class Report:
         """`{field: {"p", "r", "f1", "tp", "gold", "pred"}}` for every field."""
         return {name: score.as_dict() for name, score in self.scores.items()}
 
+    def as_json(self, misses: int = 0) -> str:
+        """The scores as `extractor eval --json` prints them, with the first `misses` misses and extras."""
+        data: dict[str, Any] = self.as_dict()
+        if misses:
+            data["misses"] = self.misses[:misses]
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    def miss_lines(self, most: int) -> list[str]:
+        """The first `most` misses and extras, one plain line each: kind, field, article, item."""
+        return [
+            f"{m['kind']:6} {m['field']:14} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}"
+            for m in self.misses[:most]
+        ]
+
     def miss(self, article: str | None, field_name: str, kind: str, item: Item) -> None:
         shown = {k: v for k, v in item.items() if k not in ("mentions",)}
         self.misses.append({"article": article, "field": field_name, "kind": kind, "item": shown})
