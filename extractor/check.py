@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any  # noqa: F401  (kept for the check rules' annotations on other branches)
+from typing import IO, Any  # Any is kept for the check rules' annotations on other branches too
 
 from pydantic import BaseModel
 
@@ -72,6 +72,10 @@ class CheckRow(BaseModel):
 
 class OfficialDataError(Exception):
     """An official CSV that cannot be used, with the file, line and problem in its message."""
+
+
+class CheckRowsError(Exception):
+    """A file of check rows (`extractor check --json`) that cannot be used: the problem, without the file's name."""
 
 
 # --- normal forms -------------------------------------------------------------------------------
@@ -1075,3 +1079,91 @@ def score_expected(rows: list[CheckRow], expected: list[dict[str, Any]]) -> Expe
 
 def _note_wanted(want: dict[str, Any]) -> str:
     return f" with a note naming {want['note']!r}" if want.get("note") else ""
+
+
+# --- the command's inputs and outputs -----------------------------------------------------------
+
+
+def official_data(
+    official: Path,
+    map_: list[str] | None = None,
+    year_col: str = "year",
+    location_col: str | None = None,
+    source_col: str | None = None,
+    map_file: Path | None = None,
+    years_in_columns: bool | None = None,
+) -> OfficialData:
+    """The official figures as `extractor check`'s options describe them: --map pairs (with the
+    year, location and source columns) win over a --map-file; neither reads the table as it is.
+    Raises OfficialDataError.
+
+    Example:
+
+        official_data(Path("wide.csv"), ["homicide=homs_sum"], year_col="year", location_col="city")
+    """
+    columns = ColumnMap.from_file(map_file) if map_file else None
+    if map_:
+        columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
+    return load_official(official, columns, years_in_columns)
+
+
+def duplicate_warnings(data: OfficialData, most: int = 10) -> list[str]:
+    """The official table's duplicate rows as warnings: the first `most`, then how many more."""
+    lines = [f"{line} (a duplicate row)" for line in data.duplicates[:most]]
+    if len(data.duplicates) > most:
+        lines.append(f"{len(data.duplicates) - most:,} more duplicate rows")
+    return lines
+
+
+def parse_statuses(given: str | None) -> set[str]:
+    """The statuses of a comma-separated list ("mismatch,uncertain"); ValueError names any unknown one."""
+    wanted = {s.strip() for s in (given or "").split(",") if s.strip()}
+    unknown = wanted - {s.value for s in Status}
+    if unknown:
+        known = ", ".join(s.value for s in Status)
+        raise ValueError(f"unknown status {', '.join(sorted(unknown))}; choose from {known}")
+    return wanted
+
+
+def write_check_csv(rows: list[CheckRow], stream: IO[str]) -> None:
+    """Check rows as CSV to `stream`, cells safe to open in a spreadsheet."""
+    from .writers import csv_safe
+
+    fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
+    writer = csv.DictWriter(stream, fieldnames=fields)
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0][:300] if text else "an unexpected error in extractor"
+
+
+def load_check_rows(path: Path) -> list[Any]:
+    """The rows `extractor check --json` printed, each checked to be a check row (returned as
+    read). Raises CheckRowsError.
+
+    Example:
+
+        rows = load_check_rows(Path("out/check.json"))
+    """
+    from pydantic import ValidationError
+
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise CheckRowsError(f"cannot be read ({e.strerror or _first_line(e)})") from None
+    except (ValueError, RecursionError) as e:
+        raise CheckRowsError(f"not the JSON `extractor check --json` prints ({_first_line(e)})") from None
+    if not isinstance(rows, list):
+        raise CheckRowsError("expected a JSON list of check rows")
+    for n, row in enumerate(rows, 1):
+        try:
+            CheckRow.model_validate(row)
+        except ValidationError as e:
+            problem = e.errors()[0]
+            where = ".".join(map(str, problem.get("loc", ()))) or "the row"
+            raise CheckRowsError(f"row {n} is not a check row ({where}: {problem.get('msg')})") from None
+    return rows

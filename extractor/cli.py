@@ -19,18 +19,11 @@ import typer
 import typer.core
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import Progress
 from rich.table import Table
 
 from . import __version__
-from .terminal import Throughput, plural
+from .terminal import ESTIMATING, WAITING, Throughput, bar_fields, plural, progress_bar, progress_line
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -237,8 +230,7 @@ def extract(
       extractor extract corpus/st-louis-homicides.txt --output out/facts.csv
       cat corpus/st-louis-homicides.txt | extractor extract - -o - --quiet
     """
-    from .run import RunStopped
-    from .writers import errors_path
+    from .run import RunStopped, expected_articles
 
     if not fast:
         os.environ["EXTRACTOR_FAST"] = "0"  # build_nlp reads it, in the worker processes too
@@ -254,7 +246,7 @@ def extract(
             err.print("extractor: loading the spaCy model ...", highlight=False)
         nlp = _nlp(model) if engine == "local" else None
         started = time.perf_counter()
-        progress = RunProgress(quiet, None if quiet else _count(paths))
+        progress = RunProgress(quiet, None if quiet else expected_articles(paths))
         try:
             with progress:
                 summary = run.execute(
@@ -273,14 +265,7 @@ def extract(
             raise typer.Exit(STOPPED_EXIT.get(e.cause, EXIT_RUN_FAILED)) from None
     elapsed = time.perf_counter() - started
     if not quiet:
-        errors_file = errors_path(outputs.file) if outputs.file else None
-        shown: str | None = None if output is None else "standard output" if outputs.stream else str(output)
-        if outputs.format == "csv" and outputs.file is not None:  # the files written, not the name given
-            from .writers import CsvWriter
-
-            files = CsvWriter(outputs.file).paths
-            shown = f"{files['articles']}, {files['figures']} ... {files['dates']} (a CSV per kind of fact)"
-            errors_file = files["errors"]
+        shown, errors_file = outputs.shown(output)
         console = err if outputs.stream is not None else out  # standard output holds the records
         _summary(summary, elapsed, shown, db, errors_file, console)
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
@@ -327,16 +312,6 @@ def _entered_run(
         fail(str(e), EXIT_RUN_FAILED)
 
 
-def _count(paths: list[Path]) -> int | None:
-    """The articles to expect, for the ETA; None when unknown."""
-    from .run import count_inputs
-
-    try:
-        return count_inputs(paths)
-    except (OSError, RuntimeError):  # counting is only for the ETA; reading reports real problems
-        return None
-
-
 def _stopped(stop: RunStopped) -> None:
     """Say why the run stopped, what it kept and how to go on."""
     kept = [str(p) for p in stop.kept]
@@ -349,10 +324,6 @@ def _stopped(stop: RunStopped) -> None:
         err.print("to continue, run the same command again with --resume", highlight=False)
     else:
         err.print("CSV output cannot resume: run the same command again to start over", highlight=False)
-
-
-WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
-ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
 
 
 class RunProgress:
@@ -374,17 +345,7 @@ class RunProgress:
     def _start(self) -> None:
         self.last_log = time.perf_counter()
         if not self.quiet and err.is_terminal:
-            self.bar = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                TextColumn("{task.fields[left]}"),
-                console=err,
-                transient=True,
-            )
+            self.bar = progress_bar(err)
             self.task = self.bar.add_task(WAITING, total=self.total, rate=ESTIMATING, left="")
             self.bar.__enter__()
         elif not self.quiet:
@@ -409,29 +370,14 @@ class RunProgress:
         if self.quiet:
             return
         self.meter.tick(counted)
-        rate, left = self.meter.rate(), self.meter.left()
         if self.bar is not None:
-            self.bar.update(
-                self.task,
-                advance=1,
-                description="extracting" if self.meter.counted else WAITING,
-                rate=f"{rate:.1f} articles/s" if rate else ESTIMATING,
-                left=f"about {_duration(left)} left" if left is not None else "",
-            )
+            description, rate, left = bar_fields(self.meter)
+            self.bar.update(self.task, advance=1, description=description, rate=rate, left=left)
             return
         now = time.perf_counter()
         if now - self.last_log >= self.LOG_EVERY:
             self.last_log = now
-            total, done = self.meter.total, self.meter.done
-            shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
-            speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
-            remaining = f", about {_duration(left)} left" if left is not None else ""
-            err.print(f"extractor: {shown}{speed}{remaining}", highlight=False)
-
-
-def _duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+            err.print(progress_line(self.meter), highlight=False)
 
 
 def _summary(
@@ -442,54 +388,10 @@ def _summary(
     errors_output: Path | None,
     console: Console,
 ) -> None:
-    """The run's counts, then where its outputs are. A resumed run counts only its own work in the
-    table (and its rate); the output's totals come on a line of their own below it."""
-    resumed = summary.resumed
-    errors = summary.article_errors_now if resumed else summary.article_errors
-    this_run = " by this run" if resumed else ""
-    table = Table(title="extractor: run summary" + (" (resumed)" if resumed else ""), header_style="bold")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    table.add_row(f"articles{' read' if resumed else ''}{this_run}", f"{summary.done_now:,}")
-    table.add_row(f"records written{this_run}", f"{summary.records_new:,}")
-    for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
-        table.add_row(f"  {kind}", f"{summary.facts.get(kind, 0):,}")
-    table.add_row(f"errors{this_run}", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
-    for kind, n in sorted(errors.items()):
-        table.add_row(f"  {kind}", f"{n:,}")
-    if summary.facts_dropped:
-        table.add_row("facts dropped (failed validation; in the errors file)", f"{summary.facts_dropped:,}")
-    if summary.ignored:
-        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
-    if summary.skipped:
-        table.add_row("already written (--resume)", f"{summary.skipped:,}")
-    table.add_row("seconds", f"{elapsed:.1f}")
-    if elapsed > 0:  # the work this run did: articles skipped by --resume are no speed
-        table.add_row("articles/s", f"{summary.done_now / elapsed:.1f}")
-    console.print(table)
-    if resumed:
-        all_errors = summary.all_errors
-        kinds = f" ({', '.join(f'{k} {n:,}' for k, n in sorted(all_errors.items()))})" if all_errors else ""
-        console.print(
-            f"{plural(summary.records_written, 'record')} in all, {summary.records_new:,} written by this run; "
-            f"{plural(sum(all_errors.values()), 'error')} in all{escape(kinds)}, "
-            f"{sum(summary.errors.values()):,} from this run",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if records_shown is not None:
-        console.print(
-            f"records: {escape(records_shown)}", highlight=False, soft_wrap=True
-        )  # a path is never cut in two
-    if summary.all_errors and errors_output:
-        console.print(f"errors:  {escape(str(errors_output))}", highlight=False, soft_wrap=True)
-    if db is not None:  # the metadata file adds table descriptions and facets
-        import shlex
+    from .terminal import run_summary
 
-        from .writers import metadata_path
-
-        browse = f"datasette {shlex.quote(str(db))} -m {shlex.quote(str(metadata_path(db)))}"
-        console.print(escape(f"database: {db}  (to browse it: {browse})"), highlight=False, soft_wrap=True)
+    for shown in run_summary(summary, elapsed, records_shown, db, errors_output):
+        console.print(shown, highlight=False, soft_wrap=not isinstance(shown, Table))
 
 
 @app.command(short_help="Show one article's facts as tables.")
@@ -507,6 +409,7 @@ def show(
     from .extract import extract_records
     from .ingest import iter_articles
     from .models import ArticleRecord
+    from .terminal import article_facts
 
     if not path.exists():
         fail(f"no such file: {path}")
@@ -525,33 +428,9 @@ def show(
             + escape(f"source: {result.source}"),
             highlight=False,
         )
-        _facts_table(out, "figures", result.figures, ["year", "count", "metric", "qualifier", "location", "evidence"])
-        _facts_table(
-            out, "changes", result.changes, ["metric", "direction", "percent", "qualifier", "since", "evidence"]
-        )
-        _facts_table(out, "claims", result.claims, ["kind", "metric", "year", "since_year", "evidence"])
-        _facts_table(out, "officials", result.officials, ["name", "title", "organization", "aliases"])
-        _facts_table(out, "quotes", result.quotes, ["speaker", "cue", "text"])
-        _facts_table(out, "events", result.events, ["date", "date_text", "description", "participants"])
-        _facts_table(out, "dates", result.dates, ["text", "value"])
+        for facts in article_facts(result):
+            out.print(facts)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def _facts_table(console: Console, title: str, items: list[Any], columns: list[str]) -> None:
-    if not items:
-        console.print(f"[dim]{title}: none[/]")
-        return
-    table = Table(title=f"{title} ({len(items)})", title_justify="left", show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for item in items:
-        row = []
-        for c in columns:
-            v = getattr(item, c)
-            v = getattr(v, "value", v)
-            row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
-        table.add_row(*map(escape, row))  # article text is shown as written, never read as markup
-    console.print(table)
 
 
 @app.command(short_help="Write the JSON Schema of the records.")
@@ -581,16 +460,14 @@ def schema(
 
 def _hold_floors(report: Report, floors: Path, raise_them: bool) -> bool:
     """Compare a report with its floors (or raise them); True when a field regressed."""
-    from .evaluate import above_ceilings, below_floors, load_ceilings, load_floors, raise_floors, write_floors
+    from .evaluate import FloorsMissing, hold_floors
 
-    if not floors.exists() and not raise_them:
-        fail(f"no such floors file: {floors}")
-    current = load_floors(floors) if floors.exists() else {}
+    try:
+        regressions = hold_floors(report, floors, raise_them)
+    except FloorsMissing as e:
+        fail(str(e))
     if raise_them:
-        write_floors(floors, raise_floors(report, current))
         err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
-        return False
-    regressions = below_floors(report, current) + above_ceilings(report, load_ceilings(floors))
     for line in regressions:
         err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
     return bool(regressions)
@@ -647,9 +524,10 @@ def eval_command(
       extractor eval corpus/ --json --misses 10
       extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --half check
     """
-    from .evaluate import FIELDS, evaluate, find_gold, read_split
+    from .evaluate import evaluate, find_gold, read_split
     from .extract import extract_records
     from .ingest import iter_articles
+    from .terminal import eval_table
 
     if not gold_dir.is_dir():
         fail(f"no such folder: {gold_dir}")
@@ -672,28 +550,14 @@ def eval_command(
     for line in report.failed:
         err.print(f"[red]failed, its gold counts as missed:[/] {escape(line)}", highlight=False)
     if as_json:
-        data: dict[str, Any] = report.as_dict()
-        if misses:
-            data["misses"] = report.misses[:misses]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(report.as_json(misses) + "\n")
     else:
         which = f" ({half or 'tune'} half of {split.name})" if split else ""
-        table = Table(title=escape(f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"))
-        for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
-            table.add_column(c, justify="left" if c == "field" else "right")
-        for name in FIELDS:
-            s = report.scores[name]
-            if s.empty:
-                continue
-            shown = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.gold), str(s.pred))
-            table.add_row(name, *shown)
+        title = f"extractor eval: {plural(report.articles, 'article')} in {gold_dir}{which}"
+        table = eval_table(report, title)
         out.print(table)
-        for m in report.misses[:misses]:
-            out.print(
-                escape(f"{m['kind']:6} {m['field']:14} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}"),
-                highlight=False,
-                soft_wrap=True,
-            )
+        for line in report.miss_lines(misses):
+            out.print(escape(line), highlight=False, soft_wrap=True)
     failed = bool(report.failed)
     if floors is not None:
         failed = _hold_floors(report, floors, raise_floors_) or failed
@@ -781,8 +645,11 @@ def check(
         compared_nothing,
         load_expected,
         nothing_compared_message,
+        official_data,
+        parse_statuses,
         score_expected,
         sort_rows,
+        write_check_csv,
     )
     from .models import ArticleRecord
     from .records import RecordsError, is_records_file
@@ -790,15 +657,17 @@ def check(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
-    data = _official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    data = _official(
+        lambda: official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    )
     try:
         expected_rows = load_expected(expected) if expected is not None else None
     except OfficialDataError as e:
         fail(f"--expected {e}")
-    wanted = {s.strip() for s in (only or "").split(",") if s.strip()}
-    unknown = wanted - {s.value for s in Status}
-    if unknown:
-        fail(f"--only: unknown status {', '.join(sorted(unknown))}; choose from {', '.join(s.value for s in Status)}")
+    try:
+        wanted = parse_statuses(only)
+    except ValueError as e:
+        fail(f"--only: {e}")
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
@@ -826,7 +695,7 @@ def check(
     if as_json:
         sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
     elif as_csv:
-        _check_csv(rows)
+        write_check_csv(rows, sys.stdout)
     else:
         _check_table(rows, counts, len(records), official)
     if expected_rows is not None:
@@ -846,43 +715,17 @@ def check(
     raise typer.Exit(EXIT_FAILED if counts.get(Status.mismatch.value) else EXIT_OK)
 
 
-def _official_data(
-    official: Path,
-    map_: list[str] | None,
-    year_col: str,
-    location_col: str | None,
-    source_col: str | None,
-    map_file: Path | None,
-    years_in_columns: bool | None,
-) -> Any:
-    """The official figures as the options describe them; up to ten duplicate rows are warned of."""
-    from .check import ColumnMap, OfficialDataError, load_official, parse_map
+def _official(load: Any) -> Any:
+    """The official figures `load` reads, its problem a usage error; up to ten duplicate rows are warned of."""
+    from .check import OfficialDataError, duplicate_warnings
 
     try:
-        columns = ColumnMap.from_file(map_file) if map_file else None
-        if map_:
-            columns = ColumnMap(year=year_col, location=location_col, source=source_col, metrics=parse_map(map_))
-        data = load_official(official, columns, years_in_columns)
+        data = load()
     except OfficialDataError as e:
         fail(str(e))
-    for line in data.duplicates[:10]:
-        err.print(f"[yellow]warning:[/] {escape(line)} (a duplicate row)", highlight=False)
-    if len(data.duplicates) > 10:
-        err.print(f"[yellow]warning:[/] {len(data.duplicates) - 10:,} more duplicate rows", highlight=False)
+    for line in duplicate_warnings(data):
+        err.print(f"[yellow]warning:[/] {escape(line)}", highlight=False)
     return data
-
-
-def _check_csv(rows: list[Any]) -> None:
-    """Check rows as CSV on standard output, cells safe to open in a spreadsheet."""
-    import csv
-
-    from .writers import csv_safe
-
-    fields = list(rows[0].model_dump().keys()) if rows else ["article", "metric", "year", "status"]
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: csv_safe(v) for k, v in r.model_dump(mode="json").items()})
 
 
 def _check_table(rows: list[Any], counts: Counter[str], articles: int, official: Path) -> None:
@@ -930,25 +773,12 @@ def report(
         fail(f"{records} is not a records file from `extractor extract`")
     rows = None
     if check_file is not None:
-        from pydantic import ValidationError
-
-        from .check import CheckRow
+        from .check import CheckRowsError, load_check_rows
 
         try:
-            rows = json.loads(check_file.read_text(encoding="utf-8"))
-        except OSError as e:
-            fail(f"--check {check_file}: cannot be read ({e.strerror or reason(e)})")
-        except (ValueError, RecursionError) as e:
-            fail(f"--check {check_file}: not the JSON `extractor check --json` prints ({reason(e)})")
-        if not isinstance(rows, list):
-            fail(f"--check {check_file}: expected a JSON list of check rows")
-        for n, row in enumerate(rows, 1):
-            try:
-                CheckRow.model_validate(row)
-            except ValidationError as e:
-                problem = e.errors()[0]
-                where = ".".join(map(str, problem.get("loc", ()))) or "the row"
-                fail(f"--check {check_file}: row {n} is not a check row ({where}: {problem.get('msg')})")
+            rows = load_check_rows(check_file)
+        except CheckRowsError as e:
+            fail(f"--check {check_file}: {e}")
     try:
         n = write_report(read_records(records), output, rows)
     except RecordsError as e:
@@ -982,7 +812,8 @@ def timeline(
       extractor timeline out/facts.jsonl --csv out/timeline.csv
     """
     from .records import RecordsError, is_records_file, read_records
-    from .timeline import timeline_rows, write_timeline_csv
+    from .terminal import timeline_table
+    from .timeline import matching, timeline_rows, write_timeline_csv
 
     if csv_path is not None and output is not None:
         fail("choose one of --csv and --output")
@@ -998,27 +829,12 @@ def timeline(
     except RecordsError as e:
         fail(str(e))
     if match:
-        wanted = match.lower()
-        rows = [
-            r
-            for r in rows
-            if wanted in r.description.lower()
-            or wanted in r.article.lower()
-            or any(wanted in p.lower() for p in r.participants)
-        ]
+        rows = matching(rows, match)
     if target is not None:
         n = write_timeline_csv(rows, target)
         out.print(escape(f"wrote {target} ({plural(n, 'event')})"), highlight=False)
         return
-    articles = len({r.article for r in rows})
-    table = Table(title=escape(f"extractor timeline: {plural(len(rows), 'event')} in {plural(articles, 'article')}"))
-    for column in ("date", "event", "participants", "article"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        event = r.description + (f" ({r.count:g})" if r.count is not None else "")
-        when = r.date or "undated"
-        shown = (when, event, "; ".join(r.participants), r.article)
-        table.add_row(*(escape(cell) for cell in shown))
+    table = timeline_table(rows)
     out.print(table)
 
 

@@ -123,6 +123,20 @@ class Report:
         """`{field: {"p", "r", "f1", "tp", "gold", "pred"}}` for every field."""
         return {name: score.as_dict() for name, score in self.scores.items()}
 
+    def as_json(self, misses: int = 0) -> str:
+        """The scores as `extractor eval --json` prints them, with the first `misses` misses and extras."""
+        data: dict[str, Any] = self.as_dict()
+        if misses:
+            data["misses"] = self.misses[:misses]
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    def miss_lines(self, most: int) -> list[str]:
+        """The first `most` misses and extras, one plain line each: kind, field, article, item."""
+        return [
+            f"{m['kind']:6} {m['field']:14} {m['article']}: {json.dumps(m['item'], ensure_ascii=False)}"
+            for m in self.misses[:most]
+        ]
+
     def miss(self, article: str | None, field_name: str, kind: str, item: Item) -> None:
         shown = {k: v for k, v in item.items() if k not in ("mentions",)}
         self.misses.append({"article": article, "field": field_name, "kind": kind, "item": shown})
@@ -560,3 +574,25 @@ def city_matches(location: str | None, annotated: str) -> bool:
     gold = annotated.strip().split("\n")[-1].strip().lower().replace(".", "")
     city = location.split(",")[0].strip().lower().replace(".", "")
     return city == gold or (len(city) > 3 and (city in gold or gold in city))
+
+
+class FloorsMissing(Exception):
+    """A floors file to hold a report to that does not exist."""
+
+
+def hold_floors(report: Report, floors: Path, raise_them: bool = False) -> list[str]:
+    """The fields of `report` under their floor or over their ceiling in `floors`, one line each
+    (none: the report holds). With `raise_them` the floors move up to the report's scores where
+    higher (a missing file is written) and nothing counts as a regression. Raises FloorsMissing.
+
+    Example:
+
+        regressions = hold_floors(report, Path("tests/floors/press-dev.json"))
+    """
+    if not floors.exists() and not raise_them:
+        raise FloorsMissing(f"no such floors file: {floors}")
+    current = load_floors(floors) if floors.exists() else {}
+    if raise_them:
+        write_floors(floors, raise_floors(report, current))
+        return []
+    return below_floors(report, current) + above_ceilings(report, load_ceilings(floors))

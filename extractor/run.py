@@ -180,6 +180,17 @@ class Outputs:
         """The files a run writes (besides its side files, OWN_SUFFIXES)."""
         return ([self.file, errors_path(self.file)] if self.file else []) + ([self.db] if self.db else [])
 
+    def shown(self, given: Path | None) -> tuple[str | None, Path | None]:
+        """Where the records and the errors went, for a run's summary: the name `given` (--output),
+        "standard output", or for CSV the files written, not the name given; None when not written."""
+        errors_file = errors_path(self.file) if self.file else None
+        shown: str | None = None if given is None else "standard output" if self.stream else str(given)
+        if self.format == "csv" and self.file is not None:
+            files = CsvWriter(self.file).paths
+            shown = f"{files['articles']}, {files['figures']} ... {files['dates']} (a CSV per kind of fact)"
+            errors_file = files["errors"]
+        return shown, errors_file
+
     def excluded(self) -> set[Path]:
         """Every file of the run's own, resolved: never read as an input, even in an input folder."""
         targets = {t.resolve() for t in self.targets()}
@@ -239,6 +250,15 @@ def check_paths(paths: Sequence[Path], outputs: Outputs) -> None:
     for target in (outputs.file, outputs.db):
         if target is not None and target.is_dir():
             raise InvalidRun(f"{target} is a folder; give a file name such as {target / 'facts.jsonl'}")
+
+
+def expected_articles(paths: Sequence[Path]) -> int | None:
+    """count_inputs, or None when the inputs cannot be counted: counting is only for the ETA; the
+    run's reading reports real problems."""
+    try:
+        return count_inputs(paths)
+    except (OSError, RuntimeError):
+        return None
 
 
 def count_inputs(paths: Sequence[Path]) -> int | None:

@@ -8,11 +8,19 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from .evaluate import Report
+    from .run import RunSummary
+    from .timeline import TimelineRow
 
 CHECK_COLOURS = {
     "mismatch": "bold red",
@@ -157,3 +165,172 @@ class Throughput:
     def left(self) -> float | None:
         rate = self.rate()
         return max(0, self.total - self.done) / rate if rate and self.total is not None else None
+
+
+
+WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
+ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
+
+
+def duration(seconds: float) -> str:
+    """ "45 s", "3 min 05 s"."""
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def progress_bar(console: Console) -> Progress:
+    """The run's progress bar (not started): Throughput's rate and time left in place of rich's
+    own speed and time-remaining columns, which read a batch's burst as speed. Add a task with
+    `bar_fields` and update it with them."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[left]}"),
+        console=console,
+        transient=True,
+    )
+
+
+def bar_fields(meter: Throughput) -> tuple[str, str, str]:
+    """The bar's description, rate and time left from the meter: "waiting for the first batch"
+    until an article is done, "estimating" until whole batches give a rate."""
+    rate, left = meter.rate(), meter.left()
+    return (
+        "extracting" if meter.counted else WAITING,
+        f"{rate:.1f} articles/s" if rate else ESTIMATING,
+        f"about {duration(left)} left" if left is not None else "",
+    )
+
+
+def progress_line(meter: Throughput) -> str:
+    """The progress as one log line: `extractor: 120 of 400 articles, 4.0/s, about 1 min 10 s left`."""
+    rate, left = meter.rate(), meter.left()
+    total, done = meter.total, meter.done
+    shown = f"{done:,} of {plural(total, 'article')}" if total else plural(done, "article")
+    speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
+    remaining = f", about {duration(left)} left" if left is not None else ""
+    return f"extractor: {shown}{speed}{remaining}"
+
+
+def run_summary(
+    summary: RunSummary,
+    elapsed: float,
+    records_shown: str | None,
+    db: Path | None,
+    errors_output: Path | None,
+) -> list[RenderableType]:
+    """The run's counts, then where its outputs are, each a renderable to print on its own (the
+    lines soft-wrapped: a path is never cut in two). A resumed run counts only its own work in the
+    table (and its rate); the output's totals come on a line of their own below it."""
+    resumed = summary.resumed
+    errors = summary.article_errors_now if resumed else summary.article_errors
+    this_run = " by this run" if resumed else ""
+    table = Table(title="extractor: run summary" + (" (resumed)" if resumed else ""), header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row(f"articles{' read' if resumed else ''}{this_run}", f"{summary.done_now:,}")
+    table.add_row(f"records written{this_run}", f"{summary.records_new:,}")
+    for kind in ("figures", "changes", "claims", "officials", "quotes", "events", "dates"):
+        table.add_row(f"  {kind}", f"{summary.facts.get(kind, 0):,}")
+    table.add_row(f"errors{this_run}", f"[red]{sum(errors.values()):,}[/]" if errors else "0")
+    for kind, n in sorted(errors.items()):
+        table.add_row(f"  {kind}", f"{n:,}")
+    if summary.facts_dropped:
+        table.add_row("facts dropped (failed validation; in the errors file)", f"{summary.facts_dropped:,}")
+    if summary.ignored:
+        table.add_row("files passed over (hidden, gold, .extractorignore)", f"{len(summary.ignored):,}")
+    if summary.skipped:
+        table.add_row("already written (--resume)", f"{summary.skipped:,}")
+    table.add_row("seconds", f"{elapsed:.1f}")
+    if elapsed > 0:  # the work this run did: articles skipped by --resume are no speed
+        table.add_row("articles/s", f"{summary.done_now / elapsed:.1f}")
+    shown: list[RenderableType] = [table]
+    if resumed:
+        all_errors = summary.all_errors
+        kinds = f" ({', '.join(f'{k} {n:,}' for k, n in sorted(all_errors.items()))})" if all_errors else ""
+        shown.append(
+            Text(
+                f"{plural(summary.records_written, 'record')} in all, {summary.records_new:,} written by this run; "
+                f"{plural(sum(all_errors.values()), 'error')} in all{kinds}, "
+                f"{sum(summary.errors.values()):,} from this run"
+            )
+        )
+    if records_shown is not None:
+        shown.append(Text(f"records: {records_shown}"))
+    if summary.all_errors and errors_output:
+        shown.append(Text(f"errors:  {errors_output}"))
+    if db is not None:  # the metadata file adds table descriptions and facets
+        import shlex
+
+        from .writers import metadata_path
+
+        browse = f"datasette {shlex.quote(str(db))} -m {shlex.quote(str(metadata_path(db)))}"
+        shown.append(Text(f"database: {db}  (to browse it: {browse})"))
+    return shown
+
+
+def facts_table(title: str, items: list[Any], columns: list[str]) -> RenderableType:
+    """One kind of an article's facts as a table of `columns` (`show`); a dim line when there are none."""
+    if not items:
+        return Text.from_markup(f"[dim]{escape(title)}: none[/]")
+    table = Table(title=f"{title} ({len(items)})", title_justify="left", show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for item in items:
+        row = []
+        for c in columns:
+            v = getattr(item, c)
+            v = getattr(v, "value", v)
+            row.append(", ".join(map(str, v)) if isinstance(v, list) else "—" if v is None else str(v))
+        table.add_row(*map(escape, row))  # article text is shown as written, never read as markup
+    return table
+
+
+FACT_COLUMNS = {
+    "figures": ["year", "count", "metric", "qualifier", "location", "evidence"],
+    "changes": ["metric", "direction", "percent", "qualifier", "since", "evidence"],
+    "claims": ["kind", "metric", "year", "since_year", "evidence"],
+    "officials": ["name", "title", "organization", "aliases"],
+    "quotes": ["speaker", "cue", "text"],
+    "events": ["date", "date_text", "description", "participants"],
+    "dates": ["text", "value"],
+}
+
+
+def article_facts(record: Any) -> list[RenderableType]:
+    """An article's facts as `show` prints them: a table per kind, in FACT_COLUMNS order."""
+    return [facts_table(kind, getattr(record, kind), columns) for kind, columns in FACT_COLUMNS.items()]
+
+
+def eval_table(report: Report, title: str) -> Table:
+    """Precision, recall and F1 per field of an eval report (fields with nothing to score left out)."""
+    from .evaluate import FIELDS
+
+    table = Table(title=escape(title))
+    for c in ("field", "precision", "recall", "F1", "tp", "gold", "pred"):
+        table.add_column(c, justify="left" if c == "field" else "right")
+    for name in FIELDS:
+        s = report.scores[name]
+        if s.empty:
+            continue
+        shown = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.gold), str(s.pred))
+        table.add_row(name, *shown)
+    return table
+
+
+def timeline_table(rows: list[TimelineRow]) -> Table:
+    """A run's events in date order (undated last), each with its article."""
+    articles = len({r.article for r in rows})
+    table = Table(title=escape(f"extractor timeline: {plural(len(rows), 'event')} in {plural(articles, 'article')}"))
+    for column in ("date", "event", "participants", "article"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        event = r.description + (f" ({r.count:g})" if r.count is not None else "")
+        when = r.date or "undated"
+        shown = (when, event, "; ".join(r.participants), r.article)
+        table.add_row(*(escape(cell) for cell in shown))
+    return table

@@ -81,6 +81,23 @@ def timeline_rows(records: Iterable[ArticleRecord]) -> list[TimelineRow]:
     return sorted(rows, key=lambda row: (date_key(row.date), row.published or "", row.article, row.start))
 
 
+def matching(rows: Iterable[TimelineRow], text: str) -> list[TimelineRow]:
+    """The rows whose description, article id or a participant holds `text` (any case).
+
+    Example:
+
+        matching(timeline_rows(records), "sentenced")
+    """
+    wanted = text.lower()
+    return [
+        r
+        for r in rows
+        if wanted in r.description.lower()
+        or wanted in r.article.lower()
+        or any(wanted in p.lower() for p in r.participants)
+    ]
+
+
 def csv_row(row: TimelineRow) -> dict[str, str | int | float | None]:
     """A row as CSV cells: participants joined by "; ", every cell safe to open in a spreadsheet."""
     data = asdict(row)
