@@ -65,7 +65,7 @@ gate: $(STAMP) shared
 # invented releases (training/binder/) and the tune halves only; never a check half, never wild-dev.
 # Same data, same file.
 train: $(STAMP) shared
-	$(BIN)/python -m extractor.train corpus/ training/binder/ \
+	$(BIN)/extractor train corpus/ training/binder/ \
 	  $(PRESS)/gold:$(PRESS)/articles:tune $(NEWS)/gold:$(NEWS)/articles:tune
 
 lint: $(STAMP)

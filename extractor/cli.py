@@ -100,8 +100,6 @@ def reason(e: BaseException) -> str:
     return first_line(e)
 
 
-
-
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -562,6 +560,50 @@ def eval_command(
     if floors is not None:
         failed = _hold_floors(report, floors, raise_floors_) or failed
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command(short_help="Train the figure binder's weights on gold files.")
+def train(
+    sets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Training sets: a folder of X.gold.json beside X.txt (corpus/), or GOLD_DIR:ARTICLES_DIR:HALF "
+            "(HALF: tune or check of the SPLIT.json beside GOLD_DIR).",
+            metavar="SET",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where the model is written.", show_default="extractor/binder_model.json"),
+    ] = None,
+    save_examples: Annotated[
+        Path | None, typer.Option("--save-examples", help="Also write the labelled candidates here.")
+    ] = None,
+    examples: Annotated[
+        Path | None,
+        typer.Option("--examples", help="Fit on candidates saved by --save-examples instead of parsing the sets."),
+    ] = None,
+) -> None:
+    """Train the figure binder (EXTRACTOR_BINDER=model or veto) on training sets with gold figures:
+    label every candidate binding, choose the regularisation and thresholds by cross-validation
+    over articles, and write the weights. Same data, same file. Needs scikit-learn (the `train`
+    extra). `make train` trains the shipped model on corpus/, training/binder/ and the tune halves.
+
+    Example:
+
+      extractor train training/binder/ --output out/binder_model.json
+      extractor train ../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune -o out/binder_model.json
+    """
+    from .train import TrainingError, train
+
+    try:
+        summary = train(sets or [], output, load_nlp=lambda: _nlp(None), examples=examples, save_examples=save_examples)
+    except TrainingError as e:
+        fail(str(e))
+    for problem in summary.problems:
+        err.print(f"[yellow]warning:[/] {escape(problem)}", highlight=False)
+    out.print(escape(summary.line()), highlight=False, soft_wrap=True)
 
 
 @app.command(short_help="Check figures and claims against official figures.")

@@ -1,5 +1,5 @@
-"""Training of the figure binder (extractor/binder.py): `python -m extractor.train` (or `make train`)
-parses the training sets, labels every candidate binding against the gold figures, fits a logistic
+"""Training of the figure binder (extractor/binder.py): `train` (run by `extractor train` and `make
+train`) parses the training sets, labels every candidate binding against the gold figures, fits a logistic
 regression and writes `extractor/binder_model.json`. Only this module needs scikit-learn (the
 `train` extra), and it imports it when it fits.
 
@@ -8,23 +8,20 @@ of the metric (`evaluate.figure_matches`). The regularisation strength, the thre
 design's threshold (a low one, `VETO_THRESHOLDS`) are chosen by cross-validation over articles, on
 the F1 of what the binder would keep after one figure per (year, count, head noun), as `extractor
 eval` scores it. Same data, same file: the folds are fixed, the solver is deterministic and the
-weights are rounded before they are written.
+weights are rounded before they are written. Nothing here prints: `train` returns a TrainSummary.
 
 Example:
 
-    python -m extractor.train corpus/ \\
-        ../shared/data/press-dev/gold:../shared/data/press-dev/articles:tune \\
-        ../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune
+    summary = train(["corpus/", "../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune"],
+                    Path("out/binder_model.json"))
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +61,9 @@ def _set_spec(spec: str) -> tuple[Path, Path | None, str | None]:
     return Path(parts[0]), articles, half
 
 
-def examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
-    """The labelled candidates of every article of the sets named by specs, in a fixed order."""
+def examples_of(specs: Sequence[str], nlp: Any, problems: list[str] | None = None) -> tuple[list[Example], list[Gold]]:
+    """The labelled candidates of every article of the sets named by specs, in a fixed order; the
+    sets' problems (a gold file without its article ...) are added to `problems`."""
     from .binder import ENV
 
     # the candidates come from the rules' mentions: the Doc's own figures, which the pipeline
@@ -73,7 +71,7 @@ def examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
     saved = os.environ.get(ENV)
     os.environ[ENV] = "rules"
     try:
-        return _examples_of(specs, nlp)
+        return _examples_of(specs, nlp, problems if problems is not None else [])
     finally:
         if saved is None:
             del os.environ[ENV]
@@ -81,7 +79,7 @@ def examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
             os.environ[ENV] = saved
 
 
-def _examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]:
+def _examples_of(specs: Sequence[str], nlp: Any, problems: list[str]) -> tuple[list[Example], list[Gold]]:
     from .binder import candidates
     from .evaluate import figure_matches, find_gold, head_noun, read_split
     from .extractors import article_doc
@@ -93,9 +91,8 @@ def _examples_of(specs: list[str], nlp: Any) -> tuple[list[Example], list[Gold]]
     for spec in specs:
         gold_dir, articles_dir, half = _set_spec(spec)
         only = read_split(gold_dir.resolve().parent / "SPLIT.json", half) if half else None
-        pairs, problems = find_gold(gold_dir, articles_dir, only)
-        for problem in problems:
-            print(f"warning: {problem}", file=sys.stderr)
+        pairs, found = find_gold(gold_dir, articles_dir, only)
+        problems += found
         by_path = {str(p.article): p.gold for p in pairs}
         for article in iter_articles([p.article for p in pairs]):
             if not isinstance(article, Article) or "figures" not in by_path.get(article.path, {}):
@@ -212,7 +209,7 @@ def fit(examples: list[Example], golds: list[Gold]) -> dict[str, Any]:
     )
     veto_by_set = _per_set(examples, vetoed, golds, veto_threshold)
     return {
-        "about": "Figure binder weights (extractor/binder.py), written by `python -m extractor.train`.",
+        "about": "Figure binder weights (extractor/binder.py), written by `extractor train`.",
         "c": c,
         "cv_f1": f1,
         "rules_f1": round(selection_f1(examples, rules, golds, 0.5), 6),
@@ -233,7 +230,7 @@ def write_model(data: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def save_examples(examples: Iterable[Example], golds: list[Gold], path: Path) -> None:
+def write_examples(examples: Iterable[Example], golds: list[Gold], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for g in golds:
             out.write(json.dumps({"gold": g.article, "figures": g.figures}) + "\n")
@@ -253,32 +250,87 @@ def load_examples(path: Path) -> tuple[list[Example], list[Gold]]:
     return examples, golds
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m extractor.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", help="GOLD_DIR[:ARTICLES_DIR[:HALF]] of each training set")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the model is written")
-    parser.add_argument("--save-examples", type=Path, help="also write the labelled candidates here")
-    parser.add_argument("--examples", type=Path, help="fit on candidates saved before instead of parsing")
-    args = parser.parse_args(argv)
-    if args.examples:
-        examples, golds = load_examples(args.examples)
+class TrainingError(ValueError):
+    """Training cannot start: a set that is not there, a bad half, no set at all, no scikit-learn."""
+
+
+@dataclass
+class TrainSummary:
+    """What a training wrote: the model file, its JSON, the training articles and the sets' problems."""
+
+    output: Path
+    model: dict[str, Any]
+    articles: int
+    problems: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The training in one line, for a person."""
+        m = self.model
+        return (
+            f"{self.output}: {m['examples']} candidates ({m['positives']} positive) from {self.articles} articles; "
+            f"C={m['c']} threshold={m['threshold']} cross-validated F1 {m['cv_f1']:.3f} "
+            f"(rules alone {m['rules_f1']:.3f}); veto threshold {m['veto_threshold']} "
+            f"cross-validated F1 {m['veto_cv_f1']:.3f}"
+        )
+
+
+def _check_sets(specs: Sequence[str]) -> None:
+    for spec in specs:
+        gold_dir, articles_dir, half = _set_spec(spec)
+        for folder in (gold_dir, articles_dir):
+            if folder is not None and not folder.is_dir():
+                raise TrainingError(f"{spec}: no such folder: {folder}")
+        if half is not None:
+            from .evaluate import read_split
+
+            try:
+                read_split(gold_dir.resolve().parent / "SPLIT.json", half)
+            except ValueError as e:
+                raise TrainingError(f"{spec}: {e}") from None
+
+
+def train(
+    sets: Sequence[str],
+    output: Path | None = None,
+    *,
+    load_nlp: Callable[[], Any] | None = None,
+    examples: Path | None = None,
+    save_examples: Path | None = None,
+) -> TrainSummary:
+    """Fit the figure binder on training sets ("GOLD_DIR[:ARTICLES_DIR[:HALF]]": `corpus/`,
+    `gold:articles:tune`) and write its model to `output` (default: the package's
+    binder_model.json); or fit on the candidates `examples` saved by an earlier `save_examples`.
+    `load_nlp` gives the spaCy pipeline (default: `build_nlp()`). Same data, same file.
+
+    Example:
+
+        train(["training/binder/"], Path("out/binder_model.json")).line()
+    """
+    target = output or DEFAULT_OUT
+    problems: list[str] = []
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise TrainingError("training needs scikit-learn: pip install 'extractor[train]'") from None
+    if examples is not None:
+        if not examples.is_file():
+            raise TrainingError(f"no such file: {examples}")
+        found, golds = load_examples(examples)
     else:
-        if not args.sets:
-            parser.error("name at least one training set, or --examples")
-        from .pipeline import build_nlp
+        if not sets:
+            raise TrainingError("name at least one training set, or saved examples")
+        _check_sets(sets)
+        if load_nlp is None:
+            from .pipeline import build_nlp
 
-        examples, golds = examples_of(args.sets, build_nlp())
-        if args.save_examples:
-            save_examples(examples, golds, args.save_examples)
-    data = fit(examples, golds)
-    write_model(data, args.out)
-    print(
-        f"{args.out}: {data['examples']} candidates ({data['positives']} positive) from {len(golds)} articles; "
-        f"C={data['c']} threshold={data['threshold']} cross-validated F1 {data['cv_f1']:.3f} "
-        f"(rules alone {data['rules_f1']:.3f}); veto threshold {data['veto_threshold']} "
-        f"cross-validated F1 {data['veto_cv_f1']:.3f}"
-    )
-
-
-if __name__ == "__main__":
-    main()
+            load_nlp = build_nlp
+        found, golds = examples_of(sets, load_nlp(), problems)
+        if save_examples is not None:
+            save_examples.parent.mkdir(parents=True, exist_ok=True)
+            write_examples(found, golds, save_examples)
+    if not golds or len({e.label for e in found}) < 2:
+        raise TrainingError("the training sets give no figure to learn from (no gold figures, or no candidate)")
+    data = fit(found, golds)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_model(data, target)
+    return TrainSummary(target, data, len(golds), problems)

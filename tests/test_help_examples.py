@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 BIN = Path(sys.executable).parent
 # extract and check say "1" for a finding (an article failed, a figure mismatches), not for a broken example
 FINDING_EXIT = {"check": 1}
-ORDER = ["extract", "show", "check", "report", "timeline", "eval", "schema", "version"]
+ORDER = ["extract", "show", "check", "report", "timeline", "eval", "train", "schema", "version"]
 
 
 def examples(help_text: str) -> list[str]:
