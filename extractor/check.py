@@ -17,7 +17,7 @@ import difflib
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -679,9 +679,7 @@ def check_record(
 
         rows = list(check_record(record, load_official(Path("official.csv"))))
     """
-    yield from _settle_siblings(
-        [_check_figure(record, f, official, tolerance) for f in record.figures], record.figures
-    )
+    yield from _settle_siblings([_check_figure(record, f, official, tolerance) for f in record.figures], record.figures)
     yield from _check_changes(record, official, tolerance)
     yield from _check_superlatives(record, official)
     yield from _check_internal(record, tolerance)
@@ -1167,3 +1165,80 @@ def load_check_rows(path: Path) -> list[Any]:
             where = ".".join(map(str, problem.get("loc", ()))) or "the row"
             raise CheckRowsError(f"row {n} is not a check row ({where}: {problem.get('msg')})") from None
     return rows
+
+
+def write_check_json(rows: list[CheckRow], stream: IO[str]) -> None:
+    """Check rows as one JSON list to `stream` (what `load_check_rows` reads back)."""
+    stream.write(json.dumps([r.model_dump(mode="json") for r in rows], indent=1, ensure_ascii=False) + "\n")
+
+
+class CheckInputError(ValueError):
+    """Nothing to check: an input that is not there, a bad --published, records that are not records."""
+
+
+@dataclass
+class CheckRun:
+    """A check of every statement of `records`: its rows (sorted, mismatches first) and their counts."""
+
+    records: list[ArticleRecord]
+    rows: list[CheckRow]
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def shown(self, wanted: set[str]) -> list[CheckRow]:
+        """The rows of the statuses wanted (every row when none is named)."""
+        return [r for r in self.rows if r.status.value in wanted] if wanted else self.rows
+
+    @property
+    def mismatched(self) -> bool:
+        return bool(self.counts.get(Status.mismatch.value))
+
+
+def check_inputs(
+    inputs: list[Path],
+    official: OfficialData,
+    load_nlp: Callable[[], Any],
+    *,
+    tolerance: float = 0.05,
+    published: str | None = None,
+    stdin: IO[str] | None = None,
+    on_skipped: Callable[[str], None] | None = None,
+) -> CheckRun:
+    """Check records files (`-`: records on `stdin`) and articles (extracted first, with the
+    pipeline `load_nlp` gives, dated `published` when they have no date) against `official`.
+    An article that fails is passed to `on_skipped` as a line; CheckInputError when there is
+    nothing to check.
+
+    Example:
+
+        run = check_inputs([Path("out/facts.jsonl")], official_data(Path("official.csv")), build_nlp)
+        run.counts["mismatch"]
+    """
+    import sys
+
+    from .records import RecordsError, is_records_file
+    from .run import parse_published, read_or_extract
+
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
+    if missing:
+        raise CheckInputError(f"no such file or folder: {', '.join(missing)}")
+    # --published matters (and is checked) only when some input is articles, not records
+    articles_given = any(str(p) != "-" and not is_records_file(p) for p in inputs)
+    try:
+        base = parse_published(published) if articles_given else None
+    except ValueError as e:
+        raise CheckInputError(str(e)) from None
+    records: list[ArticleRecord] = []
+    try:
+        for result in read_or_extract(inputs, load_nlp, base, stdin or sys.stdin):
+            if isinstance(result, ArticleRecord):
+                records.append(result)
+            elif on_skipped is not None:
+                on_skipped(f"{result.source}: {result.error.value}: {result.message}")
+    except (OfficialDataError, RecordsError) as e:
+        piped = str(e).startswith("standard input")  # `check -` reads the records `extract -o -` writes
+        hint = "; to check articles, pipe them through `extractor extract - -o -` first" if piped else ""
+        raise CheckInputError(str(e) + hint) from None
+    if not records:
+        raise CheckInputError("nothing to check: no extractor record was read from " + ", ".join(map(str, inputs)))
+    rows = sort_rows([row for record in records for row in check_record(record, official, tolerance)])
+    return CheckRun(records, rows, Counter(r.status.value for r in rows))

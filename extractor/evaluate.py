@@ -29,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -509,6 +510,54 @@ def evaluate(
         if gold is not None:
             score_record(result, gold, report, loose_speakers)
     return report
+
+
+@dataclass
+class GoldSet:
+    """A set's gold files with their articles (`pairs`), the half of its SPLIT.json scored (if
+    any) and what was wrong with some files (`problems`)."""
+
+    folder: Path
+    pairs: list[GoldPair]
+    problems: list[str]
+    split: Path | None = None
+    half: str | None = None
+
+    def title(self, articles: int) -> str:
+        """The heading of the set's scores: `extractor eval: 12 articles in GOLD (tune half of SPLIT.json)`."""
+        which = f" ({self.half or 'tune'} half of {self.split.name})" if self.split else ""
+        shown = f"{articles:,} article{'' if articles == 1 else 's'}"
+        return f"extractor eval: {shown} in {self.folder}{which}"
+
+    def score(self, nlp: Any, published: dt.date | None = None, loose_speakers: bool = False) -> Report:
+        """Extract every article of the set with `nlp` and score the records against their gold."""
+        from .extract import extract_records
+        from .ingest import iter_articles
+
+        golds = {str(p.article): p.gold for p in self.pairs}
+        results = extract_records(iter_articles([p.article for p in self.pairs], published), nlp)
+        return evaluate(results, golds, loose_speakers)
+
+
+def gold_set(
+    gold_dir: Path, articles: Path | None = None, half: str | None = None, split: Path | None = None
+) -> GoldSet:
+    """The gold files of a folder (their articles beside them or in `articles`), only those of one
+    `half` of `split` when either is given (the split defaults to the SPLIT.json beside gold_dir,
+    the half to tune); ValueError for a folder that is not there or a split that cannot be read.
+
+    Example:
+
+        report = gold_set(Path("../shared/data/press-dev/gold"), half="tune").score(build_nlp())
+    """
+    if not gold_dir.is_dir():
+        raise ValueError(f"no such folder: {gold_dir}")
+    only = None
+    if half is not None or split is not None:
+        split = split or gold_dir.resolve().parent / "SPLIT.json"
+        only = read_split(split, half or "tune")
+    pairs, problems = find_gold(gold_dir, articles, only)
+    return GoldSet(gold_dir, pairs, problems, split, half)
 
 
 # --- the evaluation gate ----------------------------------------------------------------------

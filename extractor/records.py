@@ -53,3 +53,18 @@ def is_records_file(path: Path) -> bool:
                     return False
                 return isinstance(first, dict) and "figures" in first and "text" in first
     return False
+
+
+def records_file(path: Path) -> Path:
+    """`path`, checked to be a records file from `extract`; RecordsError when it is not there or
+    holds something else (for `report` and `timeline`, which read nothing but records).
+
+    Example:
+
+        records = read_records(records_file(Path("out/facts.jsonl")))
+    """
+    if not path.exists():
+        raise RecordsError(f"no such file: {path}")
+    if not is_records_file(path):
+        raise RecordsError(f"{path} is not a records file from `extractor extract`")
+    return path

@@ -12,7 +12,9 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -39,8 +41,6 @@ from .writers import (
 )
 
 if TYPE_CHECKING:  # the pipeline (spaCy) is imported only when a run starts: `--help` stays fast
-    import datetime as dt
-
     from spacy.language import Language
 
 OWN_SUFFIXES = (".part", ".lock", ".part.tmp", "-wal", "-shm", ".part-wal", ".part-shm")  # a run's side files
@@ -58,7 +58,10 @@ __all__ = [
     "check_paths",
     "count_inputs",
     "first_line",
+    "output_format",
+    "parse_published",
     "read_or_extract",
+    "reason",
     "run_extraction",
 ]
 
@@ -171,6 +174,32 @@ class Outputs:
     stream: IO[str] | None = None
     error_stream: IO[str] | None = None
 
+    @classmethod
+    def asked(
+        cls, output: Path | None, db: Path | None = None, format: str | None = None, resume: bool | None = None
+    ) -> Outputs:
+        """The outputs `extract --output/--db/--format/--resume` ask for (`-` for `output` is
+        standard output); InvalidRun for a combination that makes no sense.
+
+        Example:
+
+            >>> Outputs.asked(Path("out/facts.csv")).format
+            'csv'
+        """
+        if output is None and db is None:
+            raise InvalidRun("give --output OUT.jsonl, --db OUT.db, or both")
+        to_stdout = output is not None and str(output) == STDIN
+        format = output_format(format, None if to_stdout else output)
+        if to_stdout and format == "csv":
+            raise InvalidRun("CSV is written as one file per kind of fact: give --output OUT.csv")
+        if to_stdout and resume:
+            raise InvalidRun("--resume needs an output file to resume, not standard output")
+        if resume and format == "csv" and db is None:
+            raise InvalidRun("--resume works with JSON Lines and SQLite output, not CSV")
+        if to_stdout:
+            return cls(format=format, db=db, stream=sys.stdout, error_stream=sys.stderr)
+        return cls(file=output, format=format, db=db)
+
     @property
     def resumable(self) -> bool:
         """Whether a stopped run can go on: CSV files are written whole, JSON Lines and SQLite resume."""
@@ -219,6 +248,52 @@ class Outputs:
         if self.db is not None and last_run_status(self.db) not in (None, "complete"):
             found.append(str(self.db))
         return found
+
+
+def output_format(given: str | None, output: Path | None) -> str:
+    """The output format: `given` (--format), else the suffix of `output` (.csv is CSV, anything
+    else JSON Lines); a format that contradicts the suffix is an InvalidRun, not a surprise.
+
+    Example:
+
+        >>> output_format(None, Path("out/facts.csv"))
+        'csv'
+    """
+    by_suffix = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(output.suffix.lower()) if output else None
+    if given is not None and given not in ("jsonl", "csv"):
+        raise InvalidRun(f"--format {given!r}: choose jsonl or csv")
+    if given is not None and by_suffix is not None and given != by_suffix:
+        raise InvalidRun(f"--format {given} does not fit the output name {output}; rename it or drop --format")
+    return given or by_suffix or "jsonl"
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """A --published date (YYYY-MM-DD) as a date; ValueError for anything else.
+
+    Example:
+
+        >>> parse_published("2024-07-31")
+        datetime.date(2024, 7, 31)
+    """
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"--published {value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def reason(e: BaseException) -> str:
+    """An exception as a plain phrase: "No such file or directory", never "[Errno 2] ..." or a class name.
+
+    Example:
+
+        >>> reason(FileNotFoundError(2, "No such file or directory", "in.txt"))
+        'No such file or directory: in.txt'
+    """
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror + (f": {e.filename}" if e.filename else "")
+    return first_line(e)
 
 
 def first_line(e: BaseException) -> str:

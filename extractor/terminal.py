@@ -1,5 +1,6 @@
-"""Rich renderables for the terminal, and the run's rate and time left: built here, printed by
-cli.py (the only module that prints).
+"""Rich renderables for the terminal, and the run's rate, time left and progress display: built
+here, printed by cli.py (the only module that prints; RunProgress shows on the console cli.py
+gives it).
 User text (ids, metrics, evidence, file names) always goes in as `Text`, never as markup, so a
 `[bracketed]` word is shown as written."""
 
@@ -19,7 +20,8 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from .evaluate import Report
-    from .run import RunSummary
+    from .models import ArticleRecord
+    from .run import RunEvent, RunStopped, RunSummary
     from .timeline import TimelineRow
 
 CHECK_COLOURS = {
@@ -167,7 +169,6 @@ class Throughput:
         return max(0, self.total - self.done) / rate if rate and self.total is not None else None
 
 
-
 WAITING = "waiting for the first batch"  # the model is loaded; workers are on their first articles
 ESTIMATING = "estimating"  # in place of the rate and time left until whole batches give them
 
@@ -214,6 +215,79 @@ def progress_line(meter: Throughput) -> str:
     speed = f", {rate:.1f}/s" if rate else f", {ESTIMATING} the rate"
     remaining = f", about {duration(left)} left" if left is not None else ""
     return f"extractor: {shown}{speed}{remaining}"
+
+
+class RunProgress:
+    """Progress on `console` (standard error), from the run's events: a bar in a terminal, a line
+    every LOG_EVERY seconds in logs, nothing with `quiet`. The bar says "waiting for the first
+    batch" until the first article is done (the workers' start-up), and "estimating" in place of
+    the rate and time left until Throughput has them from whole batches. Nothing shows before the
+    outputs are open (the run's `started` event). Rich's own speed and time-remaining columns
+    average the arrivals of the last 30 s, which reads a batch's burst as speed (an ETA a third of
+    the truth): the columns here show Throughput's figures instead.
+
+    Example:
+
+        with RunProgress(Console(stderr=True), quiet=False, total=40) as progress:
+            run.execute(nlp=nlp, on_event=progress)
+    """
+
+    LOG_EVERY = 10.0
+
+    def __init__(self, console: Console, quiet: bool, total: int | None) -> None:
+        self.console, self.quiet, self.total, self.meter = console, quiet, total, Throughput(total)
+        self.bar: Progress | None = None
+        self.last_log = time.perf_counter()
+
+    def _start(self) -> None:
+        self.last_log = time.perf_counter()
+        if not self.quiet and self.console.is_terminal:
+            self.bar = progress_bar(self.console)
+            self.task = self.bar.add_task(WAITING, total=self.total, rate=ESTIMATING, left="")
+            self.bar.__enter__()
+        elif not self.quiet:
+            what = f" {plural(self.total, 'article')}" if self.total else ""
+            self.console.print(f"extractor: extracting{what} ...", highlight=False)
+
+    def __call__(self, event: RunEvent) -> None:
+        if event == "started":
+            self._start()
+        else:
+            self.advance(counted=event != "skipped")
+
+    def __enter__(self) -> RunProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def advance(self, counted: bool = True) -> None:
+        if self.quiet:
+            return
+        self.meter.tick(counted)
+        if self.bar is not None:
+            description, rate, left = bar_fields(self.meter)
+            self.bar.update(self.task, advance=1, description=description, rate=rate, left=left)
+            return
+        now = time.perf_counter()
+        if now - self.last_log >= self.LOG_EVERY:
+            self.last_log = now
+            self.console.print(progress_line(self.meter), highlight=False)
+
+
+def stopped_lines(stop: RunStopped) -> list[Text]:
+    """Why a run stopped (in bold red), what it kept and how to go on: a line each."""
+    kept = [str(p) for p in stop.kept]
+    lines = [Text(str(stop), style="bold red")]
+    if kept:
+        lines.append(Text(f"{stop.records_written:,} records written so far are kept in {', '.join(kept)}"))
+    if stop.resumable:
+        lines.append(Text("to continue, run the same command again with --resume"))
+    else:
+        lines.append(Text("CSV output cannot resume: run the same command again to start over"))
+    return lines
 
 
 def run_summary(
@@ -304,6 +378,19 @@ FACT_COLUMNS = {
 def article_facts(record: Any) -> list[RenderableType]:
     """An article's facts as `show` prints them: a table per kind, in FACT_COLUMNS order."""
     return [facts_table(kind, getattr(record, kind), columns) for kind, columns in FACT_COLUMNS.items()]
+
+
+def expected_score_lines(score: Any) -> list[Text]:
+    """`check --expected`'s verdict: each wrong status, each false mismatch, then the score."""
+    lines = [Text.assemble(("wrong:", "red"), f" {line}") for line in score.wrong]
+    lines += [Text.assemble(("false mismatch:", "red"), f" {line}") for line in score.false_mismatches]
+    right = f"{score.right}/{score.total} right, {len(score.false_mismatches)} false mismatches"
+    return lines + [Text(f"expected statuses: {right}")]
+
+
+def article_header(record: ArticleRecord) -> Text:
+    """The line under an article's title in `show`: its date, place and source."""
+    return Text(f"published: {record.published or '—'}   location: {record.location or '—'}   source: {record.source}")
 
 
 def eval_table(report: Report, title: str) -> Table:

@@ -118,3 +118,19 @@ def write_timeline_csv(rows: Iterable[TimelineRow], path: Path) -> int:
             n += 1
     part.replace(path)
     return n
+
+
+def csv_target(csv_path: Path | None, output: Path | None) -> Path | None:
+    """The CSV file `timeline --csv` or `--output` names (None: print the timeline); ValueError
+    when both are given or the output is not named .csv.
+
+    Example:
+
+        >>> csv_target(None, Path("out/timeline.csv"))
+        PosixPath('out/timeline.csv')
+    """
+    if csv_path is not None and output is not None:
+        raise ValueError("choose one of --csv and --output")
+    if output is not None and output.suffix.lower() != ".csv":
+        raise ValueError(f"--output {output}: the timeline is written as CSV; name a .csv file")
+    return csv_path or output

@@ -8,11 +8,11 @@ of the metric (`evaluate.figure_matches`). The regularisation strength, the thre
 design's threshold (a low one, `VETO_THRESHOLDS`) are chosen by cross-validation over articles, on
 the F1 of what the binder would keep after one figure per (year, count, head noun), as `extractor
 eval` scores it. Same data, same file: the folds are fixed, the solver is deterministic and the
-weights are rounded before they are written. Nothing here prints: `train` returns a TrainSummary.
+weights are rounded before they are written. Nothing here prints: `train_binder` returns a TrainSummary.
 
 Example:
 
-    summary = train(["corpus/", "../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune"],
+    summary = train_binder(["corpus/", "../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune"],
                     Path("out/binder_model.json"))
 """
 
@@ -289,11 +289,11 @@ def _check_sets(specs: Sequence[str]) -> None:
                 raise TrainingError(f"{spec}: {e}") from None
 
 
-def train(
+def train_binder(
     sets: Sequence[str],
     output: Path | None = None,
-    *,
     load_nlp: Callable[[], Any] | None = None,
+    *,
     examples: Path | None = None,
     save_examples: Path | None = None,
 ) -> TrainSummary:
@@ -304,7 +304,7 @@ def train(
 
     Example:
 
-        train(["training/binder/"], Path("out/binder_model.json")).line()
+        train_binder(["training/binder/"], Path("out/binder_model.json")).line()
     """
     target = output or DEFAULT_OUT
     problems: list[str] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import __version__, cli
+from extractor import __version__, terminal
 from extractor.cli import app
 from tests.conftest import SEED
 
@@ -157,8 +157,8 @@ class Clock:
 def replay(monkeypatch: pytest.MonkeyPatch, total: int, arrivals: list[float]) -> list[tuple[float, float | None]]:
     """(time, seconds left the meter claims) after each result arriving at `arrivals`."""
     clock = Clock()
-    monkeypatch.setattr(cli.time, "perf_counter", clock)
-    meter = cli.Throughput(total=total)
+    monkeypatch.setattr(terminal.time, "perf_counter", clock)
+    meter = terminal.Throughput(total=total)
     claimed = []
     for now in arrivals:
         clock.now = now
@@ -175,8 +175,8 @@ def batches(start: float, every: float, sizes: list[int], spread: float = 0.0) -
 
 def test_throughput_ignores_start_up_and_bursts(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = Clock()
-    monkeypatch.setattr(cli.time, "perf_counter", clock)
-    meter = cli.Throughput(total=64)
+    monkeypatch.setattr(terminal.time, "perf_counter", clock)
+    meter = terminal.Throughput(total=64)
     clock.now = 130.0  # the model took 30 s to load: not part of the rate
     for _ in range(16):  # the first batch of 16 comes at once
         meter.tick(counted=True)
@@ -230,7 +230,7 @@ def test_logs_say_the_model_is_loading_and_give_no_rate_at_first(tmp_path: Path)
     assert "articles/s" not in result.stderr.split("run summary")[0]
 
 
-@pytest.mark.parametrize("command", ["extract", "show", "check", "report", "eval", "schema", "version"])
+@pytest.mark.parametrize("command", ["extract", "show", "check", "report", "eval", "train", "schema", "version"])
 def test_help_shows_flags_as_flags_and_types_a_person_reads(command: str) -> None:
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
@@ -249,6 +249,7 @@ def test_the_command_list_gives_one_line_each() -> None:
         "check",
         "report",
         "timeline",
+        "train",
         "version",
     ]
 
@@ -286,14 +287,14 @@ def test_in_a_terminal_the_bar_waits_then_gives_the_true_rate(monkeypatch: pytes
     from rich.console import Console
 
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=120))
     clock = Clock()
-    monkeypatch.setattr(cli.time, "perf_counter", clock)
-    with cli.RunProgress(quiet=False, total=40) as progress:
+    monkeypatch.setattr(terminal.time, "perf_counter", clock)
+    console = Console(file=screen, force_terminal=True, width=120)
+    with terminal.RunProgress(console, quiet=False, total=40) as progress:
         progress("started")
         assert progress.bar is not None
         (task,) = progress.bar.tasks
-        assert task.description == cli.WAITING and task.completed == 0
+        assert task.description == terminal.WAITING and task.completed == 0
         assert task.fields["rate"] == "estimating" and task.fields["left"] == ""  # never a blank, never a guess
         for at, size in ((120.0, 8), (122.0, 8), (124.0, 8)):  # a chunk of 8 every 2 s
             clock.now = at

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from extractor import binder
 from extractor.cli import app
-from extractor.train import DEFAULT_OUT, TrainingError, train
+from extractor.train import DEFAULT_OUT, TrainingError, train_binder
 from tests.test_binder import TRAINING
 
 runner = CliRunner()
@@ -77,10 +77,10 @@ def test_train_returns_a_summary_and_prints_nothing(
     nlp: Language, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("sklearn")
-    summary = train([str(tiny_set(tmp_path / "set"))], tmp_path / "m.json", load_nlp=lambda: nlp)
+    summary = train_binder([str(tiny_set(tmp_path / "set"))], tmp_path / "m.json", load_nlp=lambda: nlp)
     assert capsys.readouterr() == ("", "")
     assert summary.output == tmp_path / "m.json" and summary.articles == len(TRAINING)
     assert summary.model == json.loads(summary.output.read_text(encoding="utf-8"))
     assert summary.problems == []
     with pytest.raises(TrainingError):
-        train([], tmp_path / "m.json")
+        train_binder([], tmp_path / "m.json")
