@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import sys
 import time
-from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -24,7 +23,6 @@ from . import options as opt
 from .terminal import plural
 
 if TYPE_CHECKING:
-    from .evaluate import Report
     from .run import ExtractionRun, Outputs
 
 CORES = os.cpu_count() or 1  # --n-process's default
@@ -236,21 +234,6 @@ def schema(output_dir: opt.SchemaDir = Path("schemas"), check: opt.SchemaCheck =
     out.print(escape(done), highlight=False)
 
 
-def _hold_floors(report: Report, floors: Path, raise_them: bool) -> bool:
-    """Compare a report with its floors (or raise them); True when a field regressed."""
-    from .evaluate import FloorsMissing, hold_floors
-
-    try:
-        regressions = hold_floors(report, floors, raise_them)
-    except FloorsMissing as e:
-        fail(str(e))
-    if raise_them:
-        err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
-    for line in regressions:
-        err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
-    return bool(regressions)
-
-
 @app.command(name="eval", short_help="Score the pipeline against gold files.")
 def eval_command(
     gold_dir: opt.GoldDir,
@@ -274,7 +257,7 @@ def eval_command(
       extractor eval corpus/ --json --misses 10
       extractor eval ../shared/data/press-dev/gold --articles ../shared/data/press-dev/articles --half check
     """
-    from .evaluate import gold_set
+    from .evaluate import FloorsMissing, gold_set, hold_floors
     from .terminal import eval_table
 
     try:
@@ -294,10 +277,17 @@ def eval_command(
         out.print(eval_table(report, gold.title(report.articles)))
         for line in report.miss_lines(misses):
             out.print(escape(line), highlight=False, soft_wrap=True)
-    failed = bool(report.failed)
-    if floors is not None:
-        failed = _hold_floors(report, floors, raise_floors_) or failed
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    regressions: list[str] = []
+    if floors is not None:  # compare the scores with their floors (or raise them)
+        try:
+            regressions = hold_floors(report, floors, raise_floors_)
+        except FloorsMissing as e:
+            fail(str(e))
+        if raise_floors_:
+            err.print(escape(f"floors in {floors} raised to today's scores where higher"), highlight=False)
+    for line in regressions:
+        err.print(f"[bold red]regression:[/] {escape(line)}", highlight=False)
+    raise typer.Exit(EXIT_FAILED if report.failed or regressions else EXIT_OK)
 
 
 @app.command(short_help="Check figures and claims against official figures.")
@@ -332,13 +322,16 @@ def check(
       extractor check out/facts.jsonl --official corpus/official/ucr_violent_crime_1975_2015.csv --only mismatch
     """
     from . import check as checking
-    from .terminal import expected_score_lines
+    from .terminal import check_summary, check_view, expected_score_lines
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
-    data = _official(
-        lambda: checking.official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
-    )
+    try:
+        data = checking.official_data(official, map_, year_col, location_col, source_col, map_file, years_in_columns)
+    except checking.OfficialDataError as e:
+        fail(str(e))
+    for line in checking.duplicate_warnings(data):  # up to ten
+        err.print(f"[yellow]warning:[/] {escape(line)}", highlight=False)
     try:
         expected_rows = checking.load_expected(expected) if expected is not None else None
     except checking.OfficialDataError as e:
@@ -363,41 +356,20 @@ def check(
         checking.write_check_json(rows, sys.stdout)
     elif as_csv:
         checking.write_check_csv(rows, sys.stdout)
-    else:
-        _check_table(rows, run.counts, len(run.records), official)
+    else:  # the summary on one line first, then each statement with its evidence and source: mismatches first
+        out.print(check_summary(run.counts, len(run.records)), soft_wrap=True, highlight=False)
+        if rows:
+            out.print()
+            out.print(check_view(rows, official.name), highlight=False)
     if expected_rows is not None:
         score = checking.score_expected(run.rows, expected_rows)
-        for line in expected_score_lines(score):
-            err.print(line, highlight=False)
+        for verdict in expected_score_lines(score):
+            err.print(verdict, highlight=False)
         raise typer.Exit(EXIT_OK if score.passed else EXIT_FAILED)
     if checking.compared_nothing(run.rows):
         # a silent all-clear is the worst answer: say what did not meet, and fail
         fail(checking.nothing_compared_message(run.records, data))
     raise typer.Exit(EXIT_FAILED if run.mismatched else EXIT_OK)
-
-
-def _official(load: Any) -> Any:
-    """The official figures `load` reads, its problem a usage error; up to ten duplicate rows are warned of."""
-    from .check import OfficialDataError, duplicate_warnings
-
-    try:
-        data = load()
-    except OfficialDataError as e:
-        fail(str(e))
-    for line in duplicate_warnings(data):
-        err.print(f"[yellow]warning:[/] {escape(line)}", highlight=False)
-    return data
-
-
-def _check_table(rows: list[Any], counts: Counter[str], articles: int, official: Path) -> None:
-    """The summary on one line first, then each statement with its evidence and official source:
-    mismatches first."""
-    from .terminal import check_summary, check_view
-
-    out.print(check_summary(counts, articles), soft_wrap=True, highlight=False)  # one line, however narrow
-    if rows:
-        out.print()
-        out.print(check_view(rows, official.name), highlight=False)
 
 
 @app.command(short_help="Write an HTML page to review the facts in their articles.")
