@@ -1,6 +1,6 @@
-"""Training of the figure binder (extractor/binder.py): `train` (run by `extractor train` and `make
-train`) parses the training sets, labels every candidate binding against the gold figures, fits a logistic
-regression and writes `extractor/binder_model.json`. Only this module needs scikit-learn (the
+"""Training of the figure binder (extractor/binder.py): `train_binder` (`extractor train`, `make
+train`) parses the training sets, labels every candidate binding against the gold figures, fits a
+logistic regression and writes `extractor/binder_model.json`. Only this module needs scikit-learn (the
 `train` extra), and it imports it when it fits.
 
 A candidate is positive when it matches a gold figure of its article by year, count and head noun
@@ -12,8 +12,9 @@ weights are rounded before they are written. Nothing here prints: `train_binder`
 
 Example:
 
-    summary = train_binder(["corpus/", "../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune"],
-                    Path("out/binder_model.json"))
+    sets = ["corpus/", "../shared/data/news-dev/gold:../shared/data/news-dev/articles:tune"]
+    summary = train_binder(sets, Path("out/binder_model.json"))
+    print(summary.line())
 """
 
 from __future__ import annotations
