@@ -1,8 +1,8 @@
 """The command line: a thin layer over the library, and the only module that prints or exits. Each
 command's arguments are declared in options.py and passed to the library function that does the
-work; what comes back is printed here. Exit codes: 0 all fine, 1 some articles failed (or a check found mismatches), 2 usage error, 3 the
-run itself failed (a crash, a full disk, an output locked by another run), 130 interrupted (Ctrl-C),
-143 terminated (SIGTERM)."""
+work; what comes back is printed here. Exit codes: 0 all fine, 1 some articles failed (or a check
+found mismatches), 2 usage error, 3 the run itself failed (a crash, a full disk, an output locked by
+another run), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
 
 from __future__ import annotations
 
