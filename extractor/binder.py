@@ -216,7 +216,7 @@ def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
             "det_before": before is not None
             and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("all", "each", "the")),
             "in_quote": _in_quote(text, count.idx),
-            "list_item": text[line_start : count.idx].lstrip().startswith(LIST_MARKERS),
+            "list_item": text[line_start : count.idx].lstrip().startswith(tuple(LIST_MARKERS)),
             "first_line": "\n" not in text[: count.idx].strip(),
             "first_count": bool(numbers) and numbers[0].i == count.i,
         },

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from .components import memo
 from .context import FactMatchers, has_matchers, matchers_for, use_matchers
 from .docfacts import fact_attribute, read
-from .rules import Carrier, rules_of, with_rules_of_doc
+from .rules import Carrier, RuleSet, rules_of, with_rules_of_doc
 
 
 @dataclass
@@ -108,29 +108,37 @@ class FactsComponent(Carrier):
         self.binder = binder
         self.rule_files = None  # read in initialize or from_disk, not when made
         self.model: dict[str, Any] | None = None  # the binder model's JSON
+        self.compiled_for: RuleSet | None = None  # the rules its patterns were compiled with
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
-        """Reads the package's rules and binder model, and compiles the rules' patterns."""
+        """Reads the package's rules and binder model."""
         from .binder import shipped_model_data
 
         self.initialize_rules()
         self._use(shipped_model_data())
 
     def _use(self, model: dict[str, Any]) -> None:
+        self.model = model
+        self.compiled_for = None
+
+    def _compile(self, vocab: Any) -> None:
+        """Compiles the context rules' patterns, with the rules of the whole pipeline (a reference
+        names another component's file): on the first Doc, once every component has its rules."""
         from .binder import model_from_json
 
-        self.model = model
-        rules = rules_of(self.vocab).load(RULES_FILE)  # its references resolved
-        use_matchers(self.vocab, FactMatchers(self.vocab, rules, self.binder, model_from_json(model)))
+        rules = rules_of(vocab)
+        context = rules.load(RULES_FILE)  # its references resolved
+        use_matchers(vocab, FactMatchers(vocab, context, self.binder, model_from_json(self._data()[MODEL_FILE])))
+        self.compiled_for = rules
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rule_files is None:
             self.initialize()
         self.rules_for(doc.vocab)
-        if not has_matchers(doc.vocab):  # a Doc of another vocabulary: a worker process's pipeline
-            self._use(self._data()[MODEL_FILE])
+        if self.compiled_for is not rules_of(doc.vocab) or not has_matchers(doc.vocab):
+            self._compile(doc.vocab)  # first Doc, new rules, or another vocabulary (a worker process's)
         for kind in FACT_KINDS:
             read(doc, kind, _finder(kind))
         return doc

@@ -303,7 +303,13 @@ class Derived:
         return _plain(other) + self._value()
 
     def __repr__(self) -> str:
-        return f"derived({self._value()!r})"
+        return repr(self._value())
+
+    def __str__(self) -> str:
+        return str(self._value())
+
+    def __format__(self, spec: str) -> str:
+        return format(self._value(), spec)
 
 
 def _plain(value: Any) -> Any:
