@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .numbers import NUMBER_WORDS, is_year_token, token_value
-from .rules import Carrier, with_rules_of_doc
+from .rules import Carrier
+from .rules import scope as rules_scope
 
 # in pipeline order: each reads the attributes of those before it
 FACT_COMPONENTS = (  # imported by extractors (pipeline.py) and fastmodel (left out of its probe)
@@ -128,10 +129,13 @@ def numbers(doc: Doc) -> Doc:
 # them, so that spacy.load finds them in a saved pipeline, and an entry point must be a factory.
 @Language.factory("extractor_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return with_rules_of_doc(line_breaks)  # the number words of the pipeline's rules
+    return line_breaks_in_rules
 
 
-_numbers = with_rules_of_doc(numbers)
+def line_breaks_in_rules(doc: Doc) -> Doc:
+    """`line_breaks` with the rules of the Doc's pipeline in effect (its number words)."""
+    with rules_scope(doc.vocab):
+        return line_breaks(doc)
 
 
 class NumbersComponent(Carrier):
@@ -152,7 +156,8 @@ class NumbersComponent(Carrier):
 
     def __call__(self, doc: Doc) -> Doc:
         self.rules_for(doc.vocab)
-        return _numbers(doc)
+        with rules_scope(doc.vocab):
+            return numbers(doc)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps(self.rules_bytes())

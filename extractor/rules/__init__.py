@@ -55,6 +55,9 @@ class RuleSet:
         self.files = dict(files or {})
         self.made: dict[Any, Any] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"files": self.files, "made": {}}  # what is made, made again where it is read
+
     def parsed(self, name: str) -> Any:
         return self.files[name] if name in self.files else _parsed(name)
 
@@ -167,6 +170,12 @@ class Carrier:
     name: str
     vocab: Any
     rule_files: dict[str, Any] | None
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (a worker process's copy of the pipeline): its rules registered again."""
+        self.__dict__.update(state)
+        if self.rule_files is not None:
+            carry(self.vocab, self.name, self.rule_files)
 
     def _carry_rules(self, files: dict[str, Any]) -> None:
         self.rule_files = files
