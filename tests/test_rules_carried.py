@@ -24,7 +24,6 @@ import spacy
 from spacy.language import Language
 
 import extractor
-from extractor.extract import extract_records
 from extractor.extractors import article_doc
 from extractor.ingest import iter_articles
 from extractor.models import Article
@@ -66,35 +65,41 @@ import spacy
 import extractor
 from extractor.extract import extract_records
 from extractor.models import Article
-assert extractor.__file__.startswith(sys.argv[3]), extractor.__file__  # the copy without rule files
-nlp = spacy.load(sys.argv[1])
-articles = [Article.model_validate(a) for a in json.loads(open(sys.argv[2], encoding="utf-8").read())]
+from extractor.pipeline import build_nlp
+pipeline, inputs, package = sys.argv[1:]
+assert extractor.__file__.startswith(package), extractor.__file__
+nlp = build_nlp() if pipeline == "build_nlp" else spacy.load(pipeline)
+articles = [Article.model_validate(a) for a in json.loads(open(inputs, encoding="utf-8").read())]
 print(json.dumps([r.model_dump(mode="json") for r in extract_records(articles, nlp)]))
 """
 
 
-def test_a_saved_pipeline_runs_in_a_fresh_process_without_the_package_rule_files(
-    nlp: Language, saved: Path, tmp_path: Path
-) -> None:
+def _records(pipeline: str, inputs: Path, package: Path, cwd: Path) -> list[dict[str, Any]]:
+    """The records of `pipeline` (a saved one, or "build_nlp") in a fresh process that imports the
+    package at `package`; one hash seed for all (some results follow the order of a set of words)."""
+    env = {**os.environ, "PYTHONPATH": str(package), "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, pipeline, str(inputs), str(package)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    records: list[dict[str, Any]] = json.loads(done.stdout)
+    return records
+
+
+def test_a_saved_pipeline_runs_in_a_fresh_process_without_the_package_rule_files(saved: Path, tmp_path: Path) -> None:
     package = Path(extractor.__file__).parent
     copy = tmp_path / "site"
     shutil.copytree(package, copy / "extractor", ignore=shutil.ignore_patterns("*.json", "__pycache__"))
     assert not list((copy / "extractor").rglob("*.json"))  # no rule file, no binder model
-    articles = _articles()
     inputs = tmp_path / "articles.json"
-    inputs.write_text(json.dumps([a.model_dump(mode="json") for a in articles]), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(copy)}
-    done = subprocess.run(
-        [sys.executable, "-c", RUN, str(saved), str(inputs), str(copy)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    built = [r.model_dump(mode="json") for r in extract_records(articles, nlp)]
-    assert json.loads(done.stdout) == built
+    inputs.write_text(json.dumps([a.model_dump(mode="json") for a in _articles()]), encoding="utf-8")
+    built = _records("build_nlp", inputs, package.parent, tmp_path)
+    assert _records(str(saved), inputs, copy, tmp_path) == built
     assert sum(len(r.get("figures", [])) + len(r.get("quotes", [])) for r in built) > 100
 
 
