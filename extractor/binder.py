@@ -42,18 +42,18 @@ from .components import doc_text, lowers, memo, sentences
 from .figures import clause_verb
 from .models import Basis, Figure
 from .numbers import is_year_token
-from .rules import load
+from .rules import derived, load
 from .timex import YearMention, years_in
 from .vocabulary import singular
 
-RULES = load("binder.json")
-CASE_LEMMAS = frozenset(RULES["case_lemmas"])
-STAT_LEMMAS = frozenset(RULES["stat_lemmas"])
-PERSON_NOUNS = frozenset(RULES["person_nouns"])
-GROUP_NOUNS = frozenset(RULES["group_nouns"])
-CASE_NOUNS = frozenset(RULES["case_nouns"])
-YEAR_PREPOSITIONS = frozenset(RULES["year_prepositions"])
-LIST_MARKERS = tuple(RULES["list_markers"])
+RULES = derived(lambda: load("binder.json"))
+CASE_LEMMAS = derived(lambda: frozenset(RULES["case_lemmas"]))
+STAT_LEMMAS = derived(lambda: frozenset(RULES["stat_lemmas"]))
+PERSON_NOUNS = derived(lambda: frozenset(RULES["person_nouns"]))
+GROUP_NOUNS = derived(lambda: frozenset(RULES["group_nouns"]))
+CASE_NOUNS = derived(lambda: frozenset(RULES["case_nouns"]))
+YEAR_PREPOSITIONS = derived(lambda: frozenset(RULES["year_prepositions"]))
+LIST_MARKERS = derived(lambda: tuple(RULES["list_markers"]))
 
 MODEL_FILE = "binder_model.json"
 DESIGNS = ("rules", "model", "veto")
@@ -216,7 +216,7 @@ def _count_features(place: _Place, figure: Figure) -> dict[str, float]:
             "det_before": before is not None
             and (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("all", "each", "the")),
             "in_quote": _in_quote(text, count.idx),
-            "list_item": text[line_start : count.idx].lstrip().startswith(LIST_MARKERS),
+            "list_item": text[line_start : count.idx].lstrip().startswith(tuple(LIST_MARKERS)),
             "first_line": "\n" not in text[: count.idx].strip(),
             "first_count": bool(numbers) and numbers[0].i == count.i,
         },

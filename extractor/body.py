@@ -31,7 +31,7 @@ from typing import Any
 from . import dates
 from .lines import TERMINAL, is_prose, is_release_header, is_truncated, line_key, words
 from .models import Article, ErrorKind, ExtractionError
-from .rules import load, regexes
+from .rules import load, regexes, rules_cache
 
 Item = Article | ExtractionError
 
@@ -53,23 +53,23 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 BODY_MAX_CHARS = 2_000_000  # longer texts are kept whole (a run refuses them over --max-chars anyway)
 
 
-@cache
+@rules_cache
 def _rules() -> dict[str, Any]:
     return dict(load("body.json"))
 
 
-@cache
+@rules_cache
 def _words(name: str) -> frozenset[str]:
     return frozenset(_rules()[name])
 
 
-@cache
+@rules_cache
 def _foreign_words() -> frozenset[str]:
     english = _words("english_function_words")
     return frozenset(w for words in _rules()["foreign_function_words"].values() for w in words) - english
 
 
-@cache
+@rules_cache
 def _foreign_date_words() -> frozenset[str]:
     english = load("dates.json")
     english_names = {*english["months"], *english["weekdays"]}

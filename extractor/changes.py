@@ -14,29 +14,31 @@ from .components import doc_text, in_headline, lowers, next_index, sentence_of, 
 from .metrics import metric_from_noun, metric_of_label, metric_of_sentence
 from .models import Change, Direction, Figure, Qualifier
 from .numbers import is_year_token, qualifier_before
-from .rules import load, regexes
+from .rules import derived, load, regexes
 from .timex import years_in
 from .vocabulary import AGO_WORDS, SUPERLATIVES, singular
 
-RULES = load("changes.json")
-INCREASE = set(RULES["increase_words"])
-DECREASE = set(RULES["decrease_words"])
-BASELINE_WORDS = set(RULES["baseline_words"])
-LEVEL_PREPOSITIONS = set(RULES["level_prepositions"])
-OPEN_BOUNDS = [w.split() for w in RULES["open_bound_words"]]
-DIRECTION_WORDS = INCREASE | DECREASE
+RULES = derived(lambda: load("changes.json"))
+INCREASE = derived(lambda: set(RULES["increase_words"]))
+DECREASE = derived(lambda: set(RULES["decrease_words"]))
+BASELINE_WORDS = derived(lambda: set(RULES["baseline_words"]))
+LEVEL_PREPOSITIONS = derived(lambda: set(RULES["level_prepositions"]))
+OPEN_BOUNDS = derived(lambda: [w.split() for w in RULES["open_bound_words"]])
+DIRECTION_WORDS = derived(lambda: INCREASE | DECREASE)
 # the words after a number that may make it a percentage (`_percent_at`): "%", "percent", "per cent"
 PERCENT_UNIT_WORDS = frozenset({"%", "percent", "pct", "pct.", "percentage", "per"})
 DIRECTION_WINDOW = 4
-GENERIC_NOUNS = set(RULES["generic_nouns"])
-TARGET_HEADS = set(RULES["target_heads"])
-MODAL_WORDS = set(load("figures.json")["modal_words"])  # one list of modal auxiliaries, kept with the figures
-CATEGORY_VERBS: dict[str, list[str]] = RULES["category_verbs"]
-AMOUNT_LEAD_WORDS = set(RULES["amount_lead_words"])
-LEVEL_NOUNS = set(RULES["level_nouns"])
-EXPERIENCE_VERBS = set(RULES["experience_verbs"])
-HOLDER_NOUNS = set(RULES["holder_nouns"])
-PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
+GENERIC_NOUNS = derived(lambda: set(RULES["generic_nouns"]))
+TARGET_HEADS = derived(lambda: set(RULES["target_heads"]))
+MODAL_WORDS = derived(
+    lambda: set(load("figures.json")["modal_words"])
+)  # one list of modal auxiliaries, kept with the figures
+CATEGORY_VERBS: dict[str, list[str]] = derived(lambda: RULES["category_verbs"])
+AMOUNT_LEAD_WORDS = derived(lambda: set(RULES["amount_lead_words"]))
+LEVEL_NOUNS = derived(lambda: set(RULES["level_nouns"]))
+EXPERIENCE_VERBS = derived(lambda: set(RULES["experience_verbs"]))
+HOLDER_NOUNS = derived(lambda: set(RULES["holder_nouns"]))
+PHRASAL_DIRECTION_VERBS = derived(lambda: set(RULES["phrasal_direction_verbs"]))
 # what may open the next item of an enumeration whose verb is gapped: "murders fell 12%, shootings 9%"
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"

@@ -25,20 +25,20 @@ from .components import doc_text, in_headline, lowers, sentence_of, sentences
 from .context import NEED_ATTRS, Held, Needs, context_of, matchers_for, may_match, needs_of
 from .metrics import metric_from_noun
 from .models import Claim, ClaimKind, Figure
-from .rules import load
+from .rules import RuleSet, derived, in_effect, load
 from .timex import years_in
 from .vocabulary import SUPERLATIVES, singular
 
-RULES = load("claims.json")
-NOT_CLAIM_NOUNS = set(RULES["not_claim_nouns"]["words"])
-PRESENT_VERBS = set(RULES["present_verbs"])
-GENERIC_HEADS = set(RULES["generic_heads"])
-RATE_NOUNS = set(RULES["rate_nouns"])
-DEMONSTRATIVES = set(RULES["demonstratives"])
+RULES = derived(lambda: load("claims.json"))
+NOT_CLAIM_NOUNS = derived(lambda: set(RULES["not_claim_nouns"]["words"]))
+PRESENT_VERBS = derived(lambda: set(RULES["present_verbs"]))
+GENERIC_HEADS = derived(lambda: set(RULES["generic_heads"]))
+RATE_NOUNS = derived(lambda: set(RULES["rate_nouns"]))
+DEMONSTRATIVES = derived(lambda: set(RULES["demonstratives"]))
 # what rose or fell, named before a claim: "a gradual climb in club membership, with 2011 being the peak"
-CHANGE_NOUNS = set(RULES["change_nouns"])
+CHANGE_NOUNS = derived(lambda: set(RULES["change_nouns"]))
 ANCHOR_WINDOW = 12
-TRIGGERS = set(SUPERLATIVES) | set(RULES["trigger_words"])
+TRIGGERS = derived(lambda: set(SUPERLATIVES) | set(RULES["trigger_words"]))
 PREVIOUS_FIGURE_CHARS = 400
 
 
@@ -101,13 +101,14 @@ def _longest(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return kept
 
 
-_MATCHERS: dict[int, ClaimMatchers] = {}
+_MATCHERS: dict[tuple[int, RuleSet], ClaimMatchers] = {}  # by vocabulary and the rules in effect
 
 
 def _matchers(vocab: Vocab) -> ClaimMatchers:
-    if id(vocab) not in _MATCHERS:
-        _MATCHERS[id(vocab)] = ClaimMatchers(vocab)
-    return _MATCHERS[id(vocab)]
+    key = (id(vocab), in_effect())
+    if key not in _MATCHERS:
+        _MATCHERS[key] = ClaimMatchers(vocab)
+    return _MATCHERS[key]
 
 
 def noun_metric(noun: Token) -> str | None:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .numbers import NUMBER_WORDS, is_year_token, token_value
+from .rules import Carrier
+from .rules import scope as rules_scope
 
 # in pipeline order: each reads the attributes of those before it
 FACT_COMPONENTS = (  # imported by extractors (pipeline.py) and fastmodel (left out of its probe)
@@ -125,12 +129,54 @@ def numbers(doc: Doc) -> Doc:
 # them, so that spacy.load finds them in a saved pipeline, and an entry point must be a factory.
 @Language.factory("extractor_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return line_breaks
+    return line_breaks_in_rules
+
+
+def line_breaks_in_rules(doc: Doc) -> Doc:
+    """`line_breaks` with the rules of the Doc's pipeline in effect (its number words)."""
+    with rules_scope(doc.vocab):
+        return line_breaks(doc)
+
+
+class NumbersComponent(Carrier):
+    """Token._.number (`numbers`); carries the number words (rules/numbers.json, `Carrier`):
+    read in `initialize`, saved by `to_disk`, read back by `from_disk`."""
+
+    RULE_FILES = ("numbers.json",)
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.rule_files = None  # read in initialize or from_disk, not when made
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        self.initialize_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.rules_for(doc.vocab)
+        with rules_scope(doc.vocab):
+            return numbers(doc)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.rules_bytes())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> NumbersComponent:
+        self.rules_from_bytes(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.write_rules(Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NumbersComponent:
+        self.read_rules(Path(path))
+        return self
 
 
 @Language.factory("extractor_numbers", assigns=["token._.number"])
-def make_numbers(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return numbers
+def make_numbers(nlp: Language, name: str) -> NumbersComponent:
+    return NumbersComponent(nlp, name)
 
 
 MEMO = "extractor_memo"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .components import doc_text, memo, next_index, number_tokens, sentences
-from .rules import load, regexes
+from .rules import RuleSet, in_effect, load, regexes
 
 
 @dataclass
@@ -265,11 +265,22 @@ def use_matchers(vocab: Vocab, matchers: FactMatchers) -> None:
     _MATCHERS[id(vocab)] = matchers
 
 
+_MADE: dict[tuple[int, RuleSet], FactMatchers] = {}  # else, by vocabulary and the rules in effect
+
+
+def has_matchers(vocab: Vocab) -> bool:
+    """Whether an extractor_facts component made the matchers of `vocab`."""
+    return id(vocab) in _MATCHERS
+
+
 def matchers_for(vocab: Vocab) -> FactMatchers:
-    key = id(vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = FactMatchers(vocab, load("context.json"))
-    return _MATCHERS[key]
+    made = _MATCHERS.get(id(vocab))
+    if made is not None:
+        return made
+    key = (id(vocab), in_effect())
+    if key not in _MADE:
+        _MADE[key] = FactMatchers(vocab, load("context.json"))
+    return _MADE[key]
 
 
 def context_of(doc: Doc) -> Context:

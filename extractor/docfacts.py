@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .components import doc_text
 from .models import Change, Claim, DateMention, Event, Fact, Figure, Official, Quote, keeping_invalid_facts
+from .rules import scope as rules_scope
 
 FACT_MODELS: dict[str, type[Fact]] = {
     "figures": Figure,
@@ -54,8 +55,9 @@ def inputs(doc: Doc) -> list[str | None]:
 
 
 def found(doc: Doc, find: Callable[[Doc], Any]) -> Any:
-    """`find(doc)`, with a fact that fails validation made anyway (for `store` to drop)."""
-    with keeping_invalid_facts():
+    """`find(doc)`, with a fact that fails validation made anyway (for `store` to drop), under the
+    rules of the Doc's pipeline (extractor/rules/__init__.py)."""
+    with keeping_invalid_facts(), rules_scope(doc.vocab):
         return find(doc)
 
 

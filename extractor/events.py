@@ -14,7 +14,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,7 +21,7 @@ from .components import doc_text, entities, in_headline, lowers, sentence_of
 from .models import Event, Spanned
 from .numbers import is_year_token
 from .people import Person
-from .rules import load, regexes
+from .rules import derived, load, regexes, rules_cache
 from .timex import FLOATING_HOLIDAYS, HOLIDAYS, TimeMention
 
 
@@ -43,7 +42,7 @@ class EventRules:
     named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
 
 
-@cache
+@rules_cache
 def event_rules() -> EventRules:
     """The rules, read once (when the extractor_events component is made, or on first use)."""
     rules = load("events.json")
@@ -190,7 +189,7 @@ def _event_noun(token: Token) -> Token | None:
 # while "added two shifts" and "noted the plates" may be occurrences
 ALWAYS_SPEECH = frozenset(("say", "warn", "urge", "caution", "remind", "state", "tell"))
 MODIFIER_DEPS = ("compound", "amod", "nmod", "nummod", "poss")
-HOLIDAY_NAMES = frozenset(HOLIDAYS) | frozenset(FLOATING_HOLIDAYS)
+HOLIDAY_NAMES = derived(lambda: frozenset(HOLIDAYS) | frozenset(FLOATING_HOLIDAYS))
 
 
 def _in_clause_phrase(noun: Token) -> bool:

@@ -32,6 +32,7 @@ from .docfacts import fact_attribute, found
 from .facts import compute_facts
 from .models import Article, Change, Claim, DateMention, Event, Figure, Official, Quote
 from .people import Person
+from .rules import Carrier, with_rules_of_doc
 from .timex import TimeMention
 
 
@@ -55,6 +56,7 @@ def article_doc(nlp: Language, article: Article) -> Doc:
 # --- one public function per fact type ---------------------------------------------------------
 
 
+@with_rules_of_doc
 def extract_location(doc: Doc) -> str | None:
     """The place the article is about: its dateline, else the place it names most, weighted
     (extractor/location.py); reads `Doc._.title`.
@@ -65,26 +67,31 @@ def extract_location(doc: Doc) -> str | None:
     return location.article_location(doc, doc_text(doc), doc._.title)
 
 
+@with_rules_of_doc
 def extract_figures(doc: Doc) -> list[Figure]:
     """Year–count figures, one per (year, metric): "263 homicides in 2020"."""
     return compute_facts(doc).figures
 
 
+@with_rules_of_doc
 def extract_changes(doc: Doc) -> list[Change]:
     """Percent and direction changes: "down 12% from last year"."""
     return compute_facts(doc).changes
 
 
+@with_rules_of_doc
 def extract_claims(doc: Doc) -> list[Claim]:
     """Superlatives and other claims about figures: "the fewest since 2008"."""
     return compute_facts(doc).claims
 
 
+@with_rules_of_doc
 def extract_people(doc: Doc) -> list[Person]:
     """Every person named, their mentions resolved ("Ann Cole" ... "Cole") (extractor/people.py)."""
     return people.find_people(doc)
 
 
+@with_rules_of_doc
 def extract_officials(doc: Doc) -> list[Official]:
     """The people with a public role, with title and organization: "Police Chief Lee Park".
 
@@ -95,21 +102,25 @@ def extract_officials(doc: Doc) -> list[Official]:
     return officials.officials_of(found, doc, doc._.location)
 
 
+@with_rules_of_doc
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Quotations with their speakers (extractor/quotes.py), read off `Doc._.people`."""
     return quotes.extract_quotes(doc, doc._.people)
 
 
+@with_rules_of_doc
 def extract_time_mentions(doc: Doc) -> list[TimeMention]:
     """Time expressions by token span, resolved against `Doc._.published` (extractor/timex.py)."""
     return timex.find_time_mentions(doc)
 
 
+@with_rules_of_doc
 def extract_dates(doc: Doc) -> list[DateMention]:
     """Dates as written and resolved: "last Tuesday" -> "2024-07-30" when published 2024-07-31."""
     return timex.date_mentions(doc, doc._.time_mentions)
 
 
+@with_rules_of_doc
 def extract_events(doc: Doc) -> list[Event]:
     """Dated occurrences and named events (extractor/events.py); the clauses of figures, changes
     and claims are statistics, and quoted speech is no event."""
@@ -163,20 +174,53 @@ for _name, _extract in FACT_ATTRIBUTES.items():
     fact_attribute(_name, _extract)
 
 
-class FactComponent:
+class FactComponent(Carrier):
     """Sets one Doc attribute to its public function's value: `doc._.quotes = extract_quotes(doc)`.
     `last`: the pipeline's last fact component, which drops the Doc's working data (`forget`) so
-    that the Doc leaves the pipeline with plain data only."""
+    that the Doc leaves the pipeline with plain data only. Carries the rule files `rule_names`
+    (extractor/rules/__init__.py, `Carrier`): read in `initialize`, saved by `to_disk`, read back
+    by `from_disk`; the extraction reads them (with those the pipeline's other components carry)."""
 
-    def __init__(self, name: str, attribute: str, extract: Callable[[Doc], Any], last: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        attribute: str,
+        extract: Callable[[Doc], Any],
+        last: bool = False,
+        rule_names: tuple[str, ...] = (),
+    ) -> None:
         self.name = name
+        self.vocab = nlp.vocab
         self.attribute = attribute
         self.extract = extract
         self.last = last
+        self.RULE_FILES = rule_names
+        self.rule_files = None  # read in initialize or from_disk, not when made
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        self.initialize_rules()
 
     def __call__(self, doc: Doc) -> Doc:
+        self.rules_for(doc.vocab)
         setattr(doc._, self.attribute, found(doc, self.extract))
         return forget(doc) if self.last else doc
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.rules_bytes())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FactComponent:
+        self.rules_from_bytes(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.write_rules(Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FactComponent:
+        self.read_rules(Path(path))
+        return self
 
 
 class OfficialsComponent(FactComponent):
@@ -185,14 +229,15 @@ class OfficialsComponent(FactComponent):
 
     FILE = "organization_hints.json"
 
-    def __init__(self, name: str) -> None:
-        super().__init__(name, "officials", self._officials)
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name, "officials", self._officials)
         self.hints: dict[str, list[str]] | None = None
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
         self.hints = officials.organization_hints()
+        self.rule_files = {}
 
     def _officials(self, doc: Doc) -> list[Official]:
         if self.hints is None:
@@ -210,6 +255,7 @@ class OfficialsComponent(FactComponent):
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OfficialsComponent:
         self.hints = srsly.msgpack_loads(data)[self.FILE]
+        self.rule_files = {}
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -219,6 +265,7 @@ class OfficialsComponent(FactComponent):
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OfficialsComponent:
         self.hints = srsly.read_json(Path(path) / self.FILE)
+        self.rule_files = {}
         return self
 
 
@@ -227,7 +274,7 @@ class OfficialsComponent(FactComponent):
 @Language.factory("extractor_location", assigns=["doc._.location"], requires=["doc.ents"])
 def make_location(nlp: Language, name: str) -> FactComponent:
     """Doc._.location, from the text and Doc._.title."""
-    return FactComponent(name, "location", extract_location)
+    return FactComponent(nlp, name, "location", extract_location, rule_names=("places.json", "body.json"))
 
 
 @Language.factory(
@@ -235,19 +282,19 @@ def make_location(nlp: Language, name: str) -> FactComponent:
 )
 def make_people(nlp: Language, name: str) -> FactComponent:
     """Doc._.people: the persons named, mentions resolved."""
-    return FactComponent(name, "people", extract_people)
+    return FactComponent(nlp, name, "people", extract_people, rule_names=("titles.json", "gender.json"))
 
 
 @Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.time_mentions"], requires=["doc.ents"])
 def make_dates(nlp: Language, name: str) -> FactComponent:
     """Doc._.time_mentions (token spans) and Doc._.dates (records), for Doc._.published."""
-    return FactComponent(name, "dates", extract_dates)
+    return FactComponent(nlp, name, "dates", extract_dates, rule_names=("dates.json",))
 
 
 @Language.factory("extractor_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "token.dep"])
 def make_quotes(nlp: Language, name: str) -> FactComponent:
     """Doc._.quotes: quotations and their speakers."""
-    return FactComponent(name, "quotes", extract_quotes)
+    return FactComponent(nlp, name, "quotes", extract_quotes, rule_names=("quotes.json",))
 
 
 @Language.factory(
@@ -255,7 +302,7 @@ def make_quotes(nlp: Language, name: str) -> FactComponent:
 )
 def make_officials(nlp: Language, name: str) -> OfficialsComponent:
     """Doc._.officials: people with a public role."""
-    return OfficialsComponent(name)
+    return OfficialsComponent(nlp, name)
 
 
 @Language.factory(
@@ -275,7 +322,6 @@ def make_officials(nlp: Language, name: str) -> OfficialsComponent:
 def make_events(nlp: Language, name: str, last: bool) -> FactComponent:
     """Doc._.events: dated occurrences and named events. `last` (the default): it is the last fact
     component, and drops the Doc's working data when done (`FactComponent`)."""
-    events.event_rules()  # read the rules now, not on the first article
-    return FactComponent(name, "events", extract_events, last=last)
+    return FactComponent(nlp, name, "events", extract_events, last=last, rule_names=("events.json",))
 
 

@@ -28,9 +28,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import memo
-from .context import FactMatchers, matchers_for, use_matchers
+from .context import FactMatchers, has_matchers, matchers_for, use_matchers
 from .docfacts import fact_attribute, read
-from .rules import load
+from .rules import Carrier, RuleSet, rules_of, with_rules_of_doc
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Facts:
     claims: list[Any]
 
 
+@with_rules_of_doc
 def compute_facts(doc: Doc) -> Facts:
     from .binder import bind
     from .changes import extract_changes
@@ -85,62 +86,87 @@ RULES_FILE = "context.json"
 MODEL_FILE = "binder_model.json"
 
 
-class FactsComponent:
+class FactsComponent(Carrier):
     """Sets Doc._.figures, Doc._.changes and Doc._.claims (and Doc._.figure_mentions, every
-    statement of a figure, repeats included). Owns its rules and the figure binder's model
-    (`initialize`, `to_disk`, `from_disk`)."""
+    statement of a figure, repeats included). Owns its rules (`RULE_FILES`, extractor/rules:
+    `Carrier`) and the figure binder's model (`initialize`, `to_disk`, `from_disk`)."""
+
+    RULE_FILES = (
+        RULES_FILE,
+        "figures.json",
+        "changes.json",
+        "claims.json",
+        "metrics.json",
+        "binder.json",
+        "superlatives.json",
+        "plurals.json",
+    )
 
     def __init__(self, nlp: Language, name: str, binder: str | None = None) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.binder = binder
-        self.rules: dict[str, Any] | None = None  # read in initialize or from_disk, not when made
+        self.rule_files = None  # read in initialize or from_disk, not when made
         self.model: dict[str, Any] | None = None  # the binder model's JSON
+        self.compiled_for: RuleSet | None = None  # the rules its patterns were compiled with
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
-        """Reads the package's rules and binder model, and compiles the rules' patterns."""
+        """Reads the package's rules and binder model."""
         from .binder import shipped_model_data
 
-        self._use(load(RULES_FILE), shipped_model_data())
+        self.initialize_rules()
+        self._use(shipped_model_data())
 
-    def _use(self, rules: dict[str, Any], model: dict[str, Any]) -> None:
+    def _use(self, model: dict[str, Any]) -> None:
+        self.model = model
+        self.compiled_for = None
+
+    def _compile(self, vocab: Any) -> None:
+        """Compiles the context rules' patterns, with the rules of the whole pipeline (a reference
+        names another component's file): on the first Doc, once every component has its rules."""
         from .binder import model_from_json
 
-        self.rules, self.model = rules, model
-        use_matchers(self.vocab, FactMatchers(self.vocab, rules, self.binder, model_from_json(model)))
+        rules = rules_of(vocab)
+        context = rules.load(RULES_FILE)  # its references resolved
+        use_matchers(vocab, FactMatchers(vocab, context, self.binder, model_from_json(self._data()[MODEL_FILE])))
+        self.compiled_for = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.rules is None:
+        if self.rule_files is None:
             self.initialize()
+        self.rules_for(doc.vocab)
+        if self.compiled_for is not rules_of(doc.vocab) or not has_matchers(doc.vocab):
+            self._compile(doc.vocab)  # first Doc, new rules, or another vocabulary (a worker process's)
         for kind in FACT_KINDS:
             read(doc, kind, _finder(kind))
         return doc
 
-    def _data(self) -> dict[str, dict[str, Any]]:
-        if self.rules is None or self.model is None:
+    def _data(self) -> dict[str, Any]:
+        if self.rule_files is None or self.model is None:
             self.initialize()
-        assert self.rules is not None and self.model is not None
-        return {RULES_FILE: self.rules, MODEL_FILE: self.model}
+        assert self.rule_files is not None and self.model is not None
+        return {**self.rule_files, MODEL_FILE: self.model}
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps(self._data())
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FactsComponent:
         saved = srsly.msgpack_loads(data)
-        self._use(saved[RULES_FILE], saved[MODEL_FILE])
+        self.rules_from_bytes(saved)
+        self._use(saved[MODEL_FILE])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in self._data().items():
-            srsly.write_json(folder / name, data)
+        self.write_rules(folder)
+        srsly.write_json(folder / MODEL_FILE, self._data()[MODEL_FILE])
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FactsComponent:
         folder = Path(path)
-        self._use(srsly.read_json(folder / RULES_FILE), srsly.read_json(folder / MODEL_FILE))
+        self.read_rules(folder)
+        self._use(srsly.read_json(folder / MODEL_FILE))
         return self
 
 

@@ -36,59 +36,61 @@ from .metrics import (
 )
 from .models import Basis, Figure, Qualifier
 from .numbers import QUALIFIERS, SCALES, in_number_run, is_year_token, qualifier_before, words_value
-from .rules import load, regexes
+from .rules import derived, load, regexes
 from .timex import YearMention, years_in
 from .vocabulary import AGO_WORDS, MONTHS, singular
 
-RULES = load("figures.json")
-BLOCKING_BEFORE = set(RULES["blocking_before"])
-BLOCKING_AFTER = set(RULES["blocking_after"])
-DIFFERENCE_WORDS = set(RULES["difference_words"])
+RULES = derived(lambda: load("figures.json"))
+BLOCKING_BEFORE = derived(lambda: set(RULES["blocking_before"]))
+BLOCKING_AFTER = derived(lambda: set(RULES["blocking_after"]))
+DIFFERENCE_WORDS = derived(lambda: set(RULES["difference_words"]))
 # the last word of a street address, written out or abbreviated: "1200 Main St." is no count
-STREET_WORDS = {w for word in load("places.json")["address_words"] for w in (word, word + ".")}
-YEAR_PREPOSITIONS = set(RULES["year_prepositions"])
-NOT_COUNT_WORDS = set(RULES["not_count_words"])
-RATE_WORDS = set(RULES["rate_words"])
-RATE_UNITS = set(RULES["rate_units"])
-ANAPHORIC_NOUNS = set(RULES["anaphoric_nouns"])
-GROUP_NOUNS = set(RULES["group_nouns"])
-CASE_DETAIL_NOUNS = set(RULES["case_detail_nouns"])
-CASE_DETAIL_MODIFIERS = set(RULES["case_detail_modifiers"])
-GROUP_DETERMINERS = set(RULES["group_determiners"])
-BASELINE_BEFORE_COUNT = [phrase.split() for phrase in RULES["baseline_before_count"]]
-RELATIVE_PERIOD_OPENERS = set(RULES["relative_period_openers"])
-ONE_EVENT_NOUNS = set(RULES["one_event_nouns"])
-ONE_EVENT_DETERMINERS = set(RULES["one_event_determiners"])
-ONE_DAY_NOUNS = set(RULES["one_day_nouns"])
-ONE_DAY_PREPOSITIONS = set(RULES["one_day_prepositions"])
-MONTH_DATE_OPENERS = set(RULES["month_date_openers"])
-WEEKDAY_OPENERS = set(RULES["weekday_openers"])
-CASE_VERBS = set(RULES["case_verbs"])
-MODAL_WORDS = set(RULES["modal_words"])
-ENOUGH_WORDS = set(RULES["enough_words"])
-PLAN_NOUNS = set(RULES["plan_nouns"])
-WEEKDAYS = set(load("dates.json")["weekdays"])
-SUBSET_PRONOUNS = set(RULES["subset_pronouns"])
-OUTCOME_VERBS: dict[str, str] = RULES["outcome_verbs"]
-OUTCOME_CONTAINERS = set(RULES["outcome_containers"])
-CASE_PARTY_NOUNS = set(RULES["case_party_nouns"])
-CASE_PARTY_PRONOUNS = set(RULES["case_party_pronouns"])
-CASE_PARTY_DETERMINERS = set(RULES["case_party_determiners"])
-CASE_PARTY_POSSESSIVES = set(RULES["case_party_possessives"])
-SURVEY_NOUNS = set(RULES["survey_nouns"])
-RESPONDENT_NOUNS = set(RULES["respondent_nouns"])
-CAPACITY_HEADS = set(RULES["capacity_heads"])
-GIVING_VERBS = set(RULES["giving_verbs"])
-DESTINATION_NOUNS = set(RULES["destination_nouns"])
-ENTRANT_NOUNS = set(RULES["entrant_nouns"])
-ROUND_HOLDERS = set(RULES["round_holders"])
-ENTRY_VERBS = set(RULES["entry_verbs"])
-STATISTIC_HOLDERS = set(RULES["statistic_holders"])
-DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
-PERIOD_NOUNS = set(RULES["period_nouns"])
-_CHANGE_RULES = load("changes.json")
-TARGET_HEADS = set(_CHANGE_RULES["target_heads"])  # what a goal or a forecast is stated under
-CHANGE_NOUNS = set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
+STREET_WORDS = derived(lambda: {w for word in load("places.json")["address_words"] for w in (word, word + ".")})
+YEAR_PREPOSITIONS = derived(lambda: set(RULES["year_prepositions"]))
+NOT_COUNT_WORDS = derived(lambda: set(RULES["not_count_words"]))
+RATE_WORDS = derived(lambda: set(RULES["rate_words"]))
+RATE_UNITS = derived(lambda: set(RULES["rate_units"]))
+ANAPHORIC_NOUNS = derived(lambda: set(RULES["anaphoric_nouns"]))
+GROUP_NOUNS = derived(lambda: set(RULES["group_nouns"]))
+CASE_DETAIL_NOUNS = derived(lambda: set(RULES["case_detail_nouns"]))
+CASE_DETAIL_MODIFIERS = derived(lambda: set(RULES["case_detail_modifiers"]))
+GROUP_DETERMINERS = derived(lambda: set(RULES["group_determiners"]))
+BASELINE_BEFORE_COUNT = derived(lambda: [phrase.split() for phrase in RULES["baseline_before_count"]])
+RELATIVE_PERIOD_OPENERS = derived(lambda: set(RULES["relative_period_openers"]))
+ONE_EVENT_NOUNS = derived(lambda: set(RULES["one_event_nouns"]))
+ONE_EVENT_DETERMINERS = derived(lambda: set(RULES["one_event_determiners"]))
+ONE_DAY_NOUNS = derived(lambda: set(RULES["one_day_nouns"]))
+ONE_DAY_PREPOSITIONS = derived(lambda: set(RULES["one_day_prepositions"]))
+MONTH_DATE_OPENERS = derived(lambda: set(RULES["month_date_openers"]))
+WEEKDAY_OPENERS = derived(lambda: set(RULES["weekday_openers"]))
+CASE_VERBS = derived(lambda: set(RULES["case_verbs"]))
+MODAL_WORDS = derived(lambda: set(RULES["modal_words"]))
+ENOUGH_WORDS = derived(lambda: set(RULES["enough_words"]))
+PLAN_NOUNS = derived(lambda: set(RULES["plan_nouns"]))
+WEEKDAYS = derived(lambda: set(load("dates.json")["weekdays"]))
+SUBSET_PRONOUNS = derived(lambda: set(RULES["subset_pronouns"]))
+OUTCOME_VERBS: dict[str, str] = derived(lambda: RULES["outcome_verbs"])
+OUTCOME_CONTAINERS = derived(lambda: set(RULES["outcome_containers"]))
+CASE_PARTY_NOUNS = derived(lambda: set(RULES["case_party_nouns"]))
+CASE_PARTY_PRONOUNS = derived(lambda: set(RULES["case_party_pronouns"]))
+CASE_PARTY_DETERMINERS = derived(lambda: set(RULES["case_party_determiners"]))
+CASE_PARTY_POSSESSIVES = derived(lambda: set(RULES["case_party_possessives"]))
+SURVEY_NOUNS = derived(lambda: set(RULES["survey_nouns"]))
+RESPONDENT_NOUNS = derived(lambda: set(RULES["respondent_nouns"]))
+CAPACITY_HEADS = derived(lambda: set(RULES["capacity_heads"]))
+GIVING_VERBS = derived(lambda: set(RULES["giving_verbs"]))
+DESTINATION_NOUNS = derived(lambda: set(RULES["destination_nouns"]))
+ENTRANT_NOUNS = derived(lambda: set(RULES["entrant_nouns"]))
+ROUND_HOLDERS = derived(lambda: set(RULES["round_holders"]))
+ENTRY_VERBS = derived(lambda: set(RULES["entry_verbs"]))
+STATISTIC_HOLDERS = derived(lambda: set(RULES["statistic_holders"]))
+DISTRIBUTIVE_PREPOSITIONS = derived(lambda: set(RULES["distributive_prepositions"]))
+PERIOD_NOUNS = derived(lambda: set(RULES["period_nouns"]))
+_CHANGE_RULES = derived(lambda: load("changes.json"))
+TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
+CHANGE_NOUNS = derived(
+    lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
+)
 NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
@@ -1574,12 +1576,7 @@ def _is_potential(doc: Doc, count: Count) -> bool:
     if auxiliaries & MODAL_WORDS:
         return True
     subject = _subject_of(verb)
-    if (
-        verb.tag_ in ("VBZ", "VBP")
-        and subject is not None
-        and subject.tag_ == "NN"
-        and _lower(subject) in PLAN_NOUNS
-    ):
+    if verb.tag_ in ("VBZ", "VBP") and subject is not None and subject.tag_ == "NN" and _lower(subject) in PLAN_NOUNS:
         return True  # "the budget adds 6 officers and 2 dispatchers this year": what a plan provides for
     if "to" in auxiliaries and verb.tag_ == "VB":
         head = verb.head
@@ -1749,8 +1746,10 @@ def _one_occurrence(
         if singular(low[t.i]) in ONE_EVENT_NOUNS and t.tag_ in ("NN", "NNP"):
             named = low[t.i] == "operation" and t.i + 1 < span.end and doc[t.i + 1].pos_ == "PROPN"
             determined = any(
-                c.dep_ in ("det", "poss", "nummod") and _lower(c) in ONE_EVENT_DETERMINERS
-                or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")  # "the sheriff's holiday food drive"
+                c.dep_ in ("det", "poss", "nummod")
+                and _lower(c) in ONE_EVENT_DETERMINERS
+                or c.dep_ == "poss"
+                and c.pos_ in ("NOUN", "PROPN")  # "the sheriff's holiday food drive"
                 for c in t.children
             )
             verbs = [verb, *_elliptic_head(count, verb)]
@@ -1991,7 +1990,8 @@ def unique_figures(mentions: list[Figure]) -> list[Figure]:
 
 
 ROUNDING_TOLERANCE = 0.1
-PEOPLE_HEADS = set(RULES["people_heads"])  # a rounded restatement lies within a tenth of the precise count
+# a rounded restatement lies within a tenth of the precise count
+PEOPLE_HEADS = derived(lambda: set(RULES["people_heads"]))
 
 
 def _headline_lines(doc: Doc) -> list[tuple[int, int]]:

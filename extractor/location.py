@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text, entities, lowers
 from .lines import is_prose, is_release_header, line_key
-from .rules import load, regexes
+from .rules import load, regexes, rules_cache
 
 DATELINE_PARAGRAPHS = 8
 PROSE_BEFORE_ARTICLE = 2  # the last line of a headline's deck wrapped under a release block can read as prose
@@ -31,18 +31,18 @@ PLACE_ABBREVIATIONS = ("St.", "Ste.", "Ft.", "Mt.", "Pt.")  # open a place's nam
 TITLE_SEPARATORS = (" | ", " \u00ab ", " - ", " \u2013 ", " \u2014 ", " :: ")
 
 
-@cache
+@rules_cache
 def _region_words() -> frozenset[str]:
     places = load("places.json")
     return frozenset(_key(p) for p in [*places["states"], *places["countries"]])
 
 
-@cache
+@rules_cache
 def _place_words(name: str) -> frozenset[str]:
     return frozenset(load("places.json")[name])
 
 
-@cache
+@rules_cache
 def _non_places() -> frozenset[str]:
     return frozenset(load("body.json")["non_place_datelines"])
 
@@ -330,7 +330,7 @@ def _glued(name: str) -> bool:
     return m is not None and m.group(0).lower() in _english_function_words()
 
 
-@cache
+@rules_cache
 def _english_function_words() -> frozenset[str]:
     return frozenset(load("body.json")["english_function_words"])
 

@@ -12,21 +12,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .components import doc_text
-from .rules import load, regexes
+from .rules import derived, load, regexes
 from .vocabulary import IRREGULAR_PLURALS, SUPERLATIVES, singular
 
-RULES = load("metrics.json")
-NOT_METRIC_NOUNS = set(RULES["not_metric_nouns"])
-NOT_METRIC_ADJECTIVES = set(RULES["not_metric_adjectives"])
-GENERIC_NOUNS = set(RULES["generic_nouns"])
-PEOPLE_NOUNS = set(RULES["people_nouns"])
-PEOPLE_VERBS: dict[str, str] = RULES["people_verbs"]
-PARTICIPLES = set(RULES["participles"])
-GENERIC_PARTICIPLES = set(RULES["generic_participles"])
-STATE_VERBS = set(RULES["state_verbs"])
-AVERAGE_WORDS = set(RULES["average_words"])
-LABEL_STOP_PREFIXES = sorted((p.split() for p in RULES["label_stop_prefixes"]), key=len, reverse=True)
-LABEL_CUT_WORDS = set(RULES["label_cut_words"])
+RULES = derived(lambda: load("metrics.json"))
+NOT_METRIC_NOUNS = derived(lambda: set(RULES["not_metric_nouns"]))
+NOT_METRIC_ADJECTIVES = derived(lambda: set(RULES["not_metric_adjectives"]))
+GENERIC_NOUNS = derived(lambda: set(RULES["generic_nouns"]))
+PEOPLE_NOUNS = derived(lambda: set(RULES["people_nouns"]))
+PEOPLE_VERBS: dict[str, str] = derived(lambda: RULES["people_verbs"])
+PARTICIPLES = derived(lambda: set(RULES["participles"]))
+GENERIC_PARTICIPLES = derived(lambda: set(RULES["generic_participles"]))
+STATE_VERBS = derived(lambda: set(RULES["state_verbs"]))
+AVERAGE_WORDS = derived(lambda: set(RULES["average_words"]))
+LABEL_STOP_PREFIXES = derived(lambda: sorted((p.split() for p in RULES["label_stop_prefixes"]), key=len, reverse=True))
+LABEL_CUT_WORDS = derived(lambda: set(RULES["label_cut_words"]))
 
 
 def _head_word(token: Token) -> str:

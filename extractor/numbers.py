@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from text_to_num import text2num
 
 from .models import Qualifier
-from .rules import load, regexes
+from .rules import derived, grouped, load, regexes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,27 +19,29 @@ def _words() -> dict[str, int]:
     return {k: int(v) for k, v in load("numbers.json")["words"].items()}
 
 
-_WORDS = _words()
+_WORDS = derived(_words)
 # every token that can start a number word: "forty" of "forty-two", "dozen"
-NUMBER_WORDS = frozenset(_WORDS) | frozenset(w.split("-")[0] for w in _WORDS)
-SCALES: dict[str, int] = {k: int(v) for k, v in load("numbers.json")["scales"].items()}
+NUMBER_WORDS = derived(lambda: frozenset(_WORDS) | frozenset(w.split("-")[0] for w in _WORDS))
+SCALES: dict[str, int] = derived(lambda: {k: int(v) for k, v in load("numbers.json")["scales"].items()})
 
 
 NUMBER_JOINERS = frozenset({"and", "-"})
 # "more than", "nearly": the qualifier of the number after it, longest phrases first
-QUALIFIERS: list[tuple[list[str], Qualifier]] = sorted(
-    (
-        (phrase.split(), Qualifier(kind))
-        for kind, phrases in load("numbers.json")["qualifiers"].items()
-        for phrase in phrases
-    ),
-    key=lambda pair: -len(pair[0]),
+QUALIFIERS: list[tuple[list[str], Qualifier]] = derived(
+    lambda: sorted(
+        (
+            (phrase.split(), Qualifier(kind))
+            for kind, phrases in load("numbers.json")["qualifiers"].items()
+            for phrase in phrases
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
 )
 
 # the same phrases by their last word, longest first: only those can end right before a number
-QUALIFIERS_BY_LAST: dict[str, list[tuple[list[str], Qualifier]]] = {}
-for _phrase, _kind in QUALIFIERS:
-    QUALIFIERS_BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _kind))
+QUALIFIERS_BY_LAST: dict[str, list[tuple[list[str], Qualifier]]] = derived(
+    lambda: grouped((q[0][-1], q) for q in QUALIFIERS)
+)
 
 
 def words_value(words: list[str]) -> tuple[int, int] | None:

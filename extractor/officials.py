@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc
 
 from .models import Official
 from .people import PRIVATE_BODY_WORDS, Person
-from .rules import load
+from .rules import load, rules_cache
 
 
-@cache
+@rules_cache
 def organization_hints() -> dict[str, list[str]]:
     """The organization a role serves in, by a word of its name ("police": officer, chief...),
     from rules/titles.json; read once (when the extractor_officials component is made)."""

@@ -16,31 +16,33 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from .components import doc_text, entities, lowers, memo, next_index, texts
-from .rules import load
+from .rules import derived, grouped, load
 
-TITLES = load("titles.json")
-ABBREVIATIONS: dict[str, str] = TITLES["abbreviations"]
-ROLE_NOUNS = set(TITLES["role_nouns"])
-PRIVATE_UNLESS_PUBLIC = set(TITLES["private_unless_public"])
-MODIFIERS = set(TITLES["modifiers"])
-PUBLIC_WORDS = set(TITLES["public_words"])
-ADDRESS_HONORIFICS = set(TITLES["address_honorifics"])
-HONORIFICS = set(TITLES["honorifics"]) | ADDRESS_HONORIFICS
-DESCRIPTIVE_ROLES = set(TITLES["descriptive_roles"])
-SPOKES_ROLES = {r for r in DESCRIPTIVE_ROLES if r.startswith("spokes")}
-ADJECTIVE_ROLES = set(TITLES["adjective_roles"])
-GENDER = load("gender.json")
-MALE_WORDS = set(GENDER["male_words"])
-FEMALE_WORDS = set(GENDER["female_words"])
+TITLES = derived(lambda: load("titles.json"))
+ABBREVIATIONS: dict[str, str] = derived(lambda: TITLES["abbreviations"])
+ROLE_NOUNS = derived(lambda: set(TITLES["role_nouns"]))
+PRIVATE_UNLESS_PUBLIC = derived(lambda: set(TITLES["private_unless_public"]))
+MODIFIERS = derived(lambda: set(TITLES["modifiers"]))
+PUBLIC_WORDS = derived(lambda: set(TITLES["public_words"]))
+ADDRESS_HONORIFICS = derived(lambda: set(TITLES["address_honorifics"]))
+HONORIFICS = derived(lambda: set(TITLES["honorifics"]) | ADDRESS_HONORIFICS)
+DESCRIPTIVE_ROLES = derived(lambda: set(TITLES["descriptive_roles"]))
+SPOKES_ROLES = derived(lambda: {r for r in DESCRIPTIVE_ROLES if r.startswith("spokes")})
+ADJECTIVE_ROLES = derived(lambda: set(TITLES["adjective_roles"]))
+GENDER = derived(lambda: load("gender.json"))
+MALE_WORDS = derived(lambda: set(GENDER["male_words"]))
+FEMALE_WORDS = derived(lambda: set(GENDER["female_words"]))
 NAME_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
-NOT_NAME_WORDS = set(TITLES["not_name_words"])
-HEADLINE_VERBS = set(TITLES["headline_verbs"])
-PRIVATE_BODY_WORDS = set(TITLES["private_body_words"])
-COURT_WORDS = set(TITLES["court_words"])
-DEGREE_HONORIFICS = {"dr.", "dr", "prof.", "rev."} | ADDRESS_HONORIFICS  # may stand between a title and a name
-COUNCIL_BODIES = set(TITLES["council_bodies"])
-NAMED_FOR_WORDS = set(TITLES["named_for_words"])
-ACCUSED_WORDS = set(TITLES["accused_words"])
+NOT_NAME_WORDS = derived(lambda: set(TITLES["not_name_words"]))
+HEADLINE_VERBS = derived(lambda: set(TITLES["headline_verbs"]))
+PRIVATE_BODY_WORDS = derived(lambda: set(TITLES["private_body_words"]))
+COURT_WORDS = derived(lambda: set(TITLES["court_words"]))
+DEGREE_HONORIFICS = derived(
+    lambda: {"dr.", "dr", "prof.", "rev."} | ADDRESS_HONORIFICS
+)  # may stand between a title and a name
+COUNCIL_BODIES = derived(lambda: set(TITLES["council_bodies"]))
+NAMED_FOR_WORDS = derived(lambda: set(TITLES["named_for_words"]))
+ACCUSED_WORDS = derived(lambda: set(TITLES["accused_words"]))
 COURT_WINDOW = 20  # tokens either side of a name
 PRIVATE_FIELDS = {"sales", "marketing", "business", "investor", "product", "products", "brand", "development"}
 NAME_PARTICLES = {"-", "de", "la", "van", "von", "del", "da", "di", "le", "du", "bin", "al", "st.", "o'", "mc"}
@@ -50,12 +52,13 @@ NEVER_NAME_ENTITIES = {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "PERCENT",
 MAX_ORGANIZATION_TOKENS = 12
 MAX_LIST_TOKENS = 16  # "Supervisors Ann Cole, Lee Park, and Omar Haddad"
 MAX_LIST_PLACES = 8  # "... Ann Cole and Lee Park of Central Justice Center, Omar Haddad ... of West ..."
-KEPT_MODIFIERS = set(TITLES["kept_modifiers"])
-ABBREVIATION_HEADS = {t.split()[-1] for t in ABBREVIATIONS.values()}
-COMPOUND_TITLES = sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True)
-COMPOUND_TITLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same, longest first, by last word
-for _title in COMPOUND_TITLES:
-    COMPOUND_TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
+KEPT_MODIFIERS = derived(lambda: set(TITLES["kept_modifiers"]))
+ABBREVIATION_HEADS = derived(lambda: {t.split()[-1] for t in ABBREVIATIONS.values()})
+COMPOUND_TITLES = derived(lambda: sorted((tuple(t.split()) for t in TITLES["compound_titles"]), key=len, reverse=True))
+# the same, longest first, by last word
+COMPOUND_TITLES_BY_LAST: dict[str, list[tuple[str, ...]]] = derived(
+    lambda: grouped((t[-1], t) for t in COMPOUND_TITLES)
+)
 
 
 @functools.cache

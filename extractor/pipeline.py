@@ -89,8 +89,7 @@ def build_nlp(model: str | None = None, fast_attributes: bool = True, fast: bool
         nlp.add_pipe("extractor_line_breaks", first=True)
         if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", after="extractor_line_breaks")
-    nlp.add_pipe("extractor_numbers")
-    for name in FACT_COMPONENTS:
+    for name in ("extractor_numbers", *FACT_COMPONENTS):
         component = nlp.add_pipe(name)
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp)  # reads its rule data now (a loaded pipeline: from_disk)

@@ -20,13 +20,13 @@ from spacy.tokens import Doc, Token
 from .components import doc_text, lowers, sentence_of
 from .models import Quote, SpeakerType
 from .people import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, Person, edit_distance_at_most_one, is_first_name
-from .rules import load
+from .rules import derived, load
 
-RULES = load("quotes.json")
-CUE_VERBS = set(RULES["verbs"])
-PRONOUNS: dict[str, str] = RULES["pronouns"]
-PAIR_WORDS = set(RULES["pair_words"])
-WORD_NOUNS = set(RULES["word_nouns"])
+RULES = derived(lambda: load("quotes.json"))
+CUE_VERBS = derived(lambda: set(RULES["verbs"]))
+PRONOUNS: dict[str, str] = derived(lambda: RULES["pronouns"])
+PAIR_WORDS = derived(lambda: set(RULES["pair_words"]))
+WORD_NOUNS = derived(lambda: set(RULES["word_nouns"]))
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -40,17 +40,17 @@ MAX_NAME_RUN = 12  # tokens of "said Harbor County District Attorney Lena Marsh"
 MAX_APPOSED_DISTANCE = 9  # "Ann Cole, the board's longtime treasurer, said": a person this far from the verb
 DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 SENTENCE_END = set(".!?:;")
-LINE_CONTINUERS = set(RULES["line_continuers"])
-NAMING_VERBS = set(RULES["naming_verbs"])
-DOCUMENT_NOUNS = set(RULES["document_nouns"])
-DOCUMENT_VERBS = set(RULES["document_verbs"])
-ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
-SPEECH_NOUNS = set(RULES["nouns"])
-PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
+LINE_CONTINUERS = derived(lambda: set(RULES["line_continuers"]))
+NAMING_VERBS = derived(lambda: set(RULES["naming_verbs"]))
+DOCUMENT_NOUNS = derived(lambda: set(RULES["document_nouns"]))
+DOCUMENT_VERBS = derived(lambda: set(RULES["document_verbs"]))
+ORGANIZATION_NOUNS = derived(lambda: set(RULES["organization_nouns"]))
+SPEECH_NOUNS = derived(lambda: set(RULES["nouns"]))
+PERSON_NOUNS = derived(lambda: set(RULES["person_nouns"]) | ROLE_NOUNS)
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
-TITLE_SMALL_WORDS = set(RULES["title_small_words"])
+TITLE_SMALL_WORDS = derived(lambda: set(RULES["title_small_words"]))
 MAX_TERM_WORDS = 3  # "a “huge spike”": quoted terms are this short and have no verb
 WRAP_WIDTH = 60  # a line this long that stops mid-sentence is hard-wrapped text
 ATTRIBUTION_CHARS = 200  # the end of a paragraph read for a speaker's name broken over lines

@@ -18,42 +18,43 @@ from . import dates
 from .components import doc_text, entities, lowers, memo, next_index, sentence_of
 from .models import DateMention
 from .numbers import in_number_run, is_year_token, word_value
-from .rules import load, regexes
+from .rules import derived, grouped, load, regexes
 from .vocabulary import AGO_WORDS, MONTHS, RELATIVE_BY_FIRST
 
-RULES = load("dates.json")
-WEEKDAYS = {w: i for i, w in enumerate(RULES["weekdays"])}
-WEEKDAY_ABBREVIATIONS = {w[:3]: i for w, i in WEEKDAYS.items()} | {w[:3] + ".": i for w, i in WEEKDAYS.items()}
-DAY_PARTS = set(RULES["day_parts"])
-RELATIVE_DAYS: dict[str, int] = RULES["relative_days"]
-UNITS: dict[str, str] = RULES["relative_units"]
-OPENERS: dict[str, int] = RULES["relative_openers"]
-RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
-    tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()
-}
+RULES = derived(lambda: load("dates.json"))
+WEEKDAYS = derived(lambda: {w: i for i, w in enumerate(RULES["weekdays"])})
+WEEKDAY_ABBREVIATIONS = derived(
+    lambda: {w[:3]: i for w, i in WEEKDAYS.items()} | {w[:3] + ".": i for w, i in WEEKDAYS.items()}
+)
+DAY_PARTS = derived(lambda: set(RULES["day_parts"]))
+RELATIVE_DAYS: dict[str, int] = derived(lambda: RULES["relative_days"])
+UNITS: dict[str, str] = derived(lambda: RULES["relative_units"])
+OPENERS: dict[str, int] = derived(lambda: RULES["relative_openers"])
+RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = derived(
+    lambda: {tuple(k.split()): (v[0], v[1]) for k, v in RULES["relative_phrases"].items()}
+)
 # the same phrases by their first word, longest first (of equal lengths, in the rules' order)
-RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
-    RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
-ANCHOR_WORDS = set(RULES["anchor_words"])
+RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = derived(
+    lambda: grouped((w[0], w) for w in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)))
+)
+ANCHOR_WORDS = derived(lambda: set(RULES["anchor_words"]))
 # a year after these is the baseline of a comparison ("fell 21 percent from the previous year")
-BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
-BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by their last word
-for _phrase in BASELINE_BEFORE_YEAR:
-    BASELINE_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
-FUTURE_MARKERS = set(RULES["future_markers"])
+BASELINE_BEFORE_YEAR = derived(lambda: [tuple(w.split()) for w in RULES["baseline_before_year"]])
+# the same phrases, by their last word
+BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = derived(lambda: grouped((p[-1], p) for p in BASELINE_BEFORE_YEAR))
+FUTURE_MARKERS = derived(lambda: set(RULES["future_markers"]))
 # the words that make a range of two years one fiscal year: "fiscal year 2016-17", "the 2019-20 grant cycle"
-FISCAL_WORDS = set(RULES["fiscal_words"])
-ROLLING_YEARS = {tuple(phrase.split()) for phrase in RULES["rolling_years"]}
-POSSESSIVES = set(RULES["possessives"])  # "in his 70s" is an age
-NOT_DATES = set(RULES["not_dates"])
+FISCAL_WORDS = derived(lambda: set(RULES["fiscal_words"]))
+ROLLING_YEARS = derived(lambda: {tuple(phrase.split()) for phrase in RULES["rolling_years"]})
+POSSESSIVES = derived(lambda: set(RULES["possessives"]))  # "in his 70s" is an age
+NOT_DATES = derived(lambda: set(RULES["not_dates"]))
 # amounts of time in words besides the numbers: "a week ago", "several years ago" (unresolved)
 INDEFINITE_AMOUNTS: dict[str, int | None] = {"a": 1, "an": 1, "several": None, "few": None}
-HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in RULES["holidays"].items()}
+HOLIDAYS: dict[str, tuple[int, int]] = derived(lambda: {k: (v[0], v[1]) for k, v in RULES["holidays"].items()})
 # month, weekday (Monday 0), which one (1 first ... -1 last)
-FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
-    k: (v[0], v[1], v[2]) for k, v in RULES["floating_holidays"].items()
-}
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = derived(
+    lambda: {k: (v[0], v[1], v[2]) for k, v in RULES["floating_holidays"].items()}
+)
 
 
 @dataclass
@@ -105,15 +106,17 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
 
 # the words that may open a time expression found on tokens (`_relative_spans`, `_shape_span`) or
 # be the unit of an amount of time (`_ago_span`); besides these, only words with a digit can
-OPENING_WORDS = frozenset(
-    set(RELATIVE_PHRASES_BY_FIRST)
-    | set(RELATIVE_BY_FIRST)
-    | set(RELATIVE_DAYS)
-    | set(OPENERS)
-    | set(WEEKDAYS)
-    | set(WEEKDAY_ABBREVIATIONS)
-    | set(MONTHS)
-    | set(UNITS)
+OPENING_WORDS = derived(
+    lambda: frozenset(
+        set(RELATIVE_PHRASES_BY_FIRST)
+        | set(RELATIVE_BY_FIRST)
+        | set(RELATIVE_DAYS)
+        | set(OPENERS)
+        | set(WEEKDAYS)
+        | set(WEEKDAY_ABBREVIATIONS)
+        | set(MONTHS)
+        | set(UNITS)
+    )
 )
 _DIGIT = re.compile(r"\d")  # what the year, fiscal year and decade patterns need
 

@@ -12,26 +12,26 @@ Number words, scale words and the qualifiers of a number ("more than") are in ex
 
 from __future__ import annotations
 
-from .rules import load
+from .rules import derived, grouped, load
 
-MONTHS: dict[str, int] = load("dates.json")["months"]
+MONTHS: dict[str, int] = derived(lambda: load("dates.json")["months"])
 
 RelativeYear = int | str  # an offset from the publication year, "before": the year before the one named, "same": it
-RELATIVE_YEARS: dict[tuple[str, ...], RelativeYear] = {
+RELATIVE_YEARS: dict[tuple[str, ...], RelativeYear] = derived(lambda: {
     tuple(phrase.split()): offset for phrase, offset in load("dates.json")["relative_years"].items()
-}
+})
 # relative-year phrases by their first word, longest first, so that a token is checked against few
-RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], RelativeYear]]] = {}
-for _words, _offset in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0])):
-    RELATIVE_BY_FIRST.setdefault(_words[0], []).append((_words, _offset))
+RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], RelativeYear]]] = derived(lambda: grouped(
+    (kv[0][0], kv) for kv in sorted(RELATIVE_YEARS.items(), key=lambda kv: -len(kv[0]))
+))
 
 # after an amount of time, these date it back: "two years ago", "29,430 a year earlier"
-AGO_WORDS = frozenset(load("dates.json")["ago_words"])
+AGO_WORDS = derived(lambda: frozenset(load("dates.json")["ago_words"]))
 
-SUPERLATIVES: dict[str, str] = load("superlatives.json")["words"]
-LOW_SUPERLATIVES = frozenset(word for word, end in SUPERLATIVES.items() if end == "low")
+SUPERLATIVES: dict[str, str] = derived(lambda: load("superlatives.json")["words"])
+LOW_SUPERLATIVES = derived(lambda: frozenset(word for word, end in SUPERLATIVES.items() if end == "low"))
 
-IRREGULAR_PLURALS: dict[str, str] = load("plurals.json")["irregular"]
+IRREGULAR_PLURALS: dict[str, str] = derived(lambda: load("plurals.json")["irregular"])
 
 
 def singular(word: str) -> str:

@@ -144,6 +144,8 @@ def test_the_saved_pipeline_carries_its_components_rule_data(saved: Path) -> Non
     assert json.loads((saved / "extractor_facts" / "context.json").read_text())["period_phrases"]
     assert json.loads((saved / "extractor_officials" / "organization_hints.json").read_text())["police"]
     assert json.loads((saved / "extractor_facts" / "binder_model.json").read_text())["weights"]
+    assert json.loads((saved / "extractor_quotes" / "quotes.json").read_text())["verbs"]
+    assert json.loads((saved / "extractor_numbers" / "numbers.json").read_text())["words"]
 
 
 def _unreadable(name: str = "") -> Any:
@@ -154,15 +156,13 @@ def test_a_saved_pipeline_loads_without_the_package_rule_files(
     nlp: Language, saved: Path, articles: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built = [r.model_dump() for r in extract_records(articles, nlp)]
-    monkeypatch.setattr(rules, "_parsed", _unreadable)
-    rules.load.cache_clear()  # a rules file read again would fail
+    monkeypatch.setattr(rules, "_parsed", _unreadable)  # the loaded pipeline's rules are its own: read again
     officials.organization_hints.cache_clear()
     try:
         loaded = spacy.load(saved)
         assert [r.model_dump() for r in extract_records(articles, loaded)] == built
     finally:
         monkeypatch.undo()
-        rules.load.cache_clear()
         officials.organization_hints.cache_clear()
 
 

@@ -6,27 +6,31 @@ from __future__ import annotations
 
 import re
 
-from . import load
+from . import derived, load
 
 # A month's name or abbreviation, from the one list of them (rules/dates.json), longest first; the
 # regexes that use it ignore case.
-MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(load("dates.json")["months"], key=len, reverse=True)) + ")"
+MONTH = derived(
+    lambda: "(?:" + "|".join(re.escape(m) for m in sorted(load("dates.json")["months"], key=len, reverse=True)) + ")"
+)
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)?"
 CLOCK = r"\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?)(?:\s?[A-Z]{2,4})?"
 
 # A line that is only a publication date, possibly with a prefix and a clock time:
 # "Published March 3, 2024", "Updated: Tue, Jan 9, 2024 10:32 a.m. ET", "2024-03-03", "Thursday, December 27, 2018"
-DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|date|dated|released)\s*(?:on)?\s*:?\s*)?"
-    r"(?:" + WEEKDAY + r",?\s+)?"
-    r"(?P<date>"
-    r"" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}\s+" + MONTH + r",?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{4}"
-    r")"
-    r"(?:\s*(?:,|at|-|\u2013|\|)?\s*" + CLOCK + r")?\s*$",
-    re.IGNORECASE,
+DATE_LINE: re.Pattern[str] = derived(
+    lambda: re.compile(
+        r"^(?:(?:published|updated|posted|last updated|date|dated|released)\s*(?:on)?\s*:?\s*)?"
+        r"(?:" + WEEKDAY + r",?\s+)?"
+        r"(?P<date>"
+        r"" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"|\d{1,2}\s+" + MONTH + r",?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}"
+        r"|\d{1,2}/\d{1,2}/\d{4}"
+        r")"
+        r"(?:\s*(?:,|at|-|\u2013|\|)?\s*" + CLOCK + r")?\s*$",
+        re.IGNORECASE,
+    )
 )
 
 # "FOR IMMEDIATE RELEASE" and similar press-release headers that precede a date line.
@@ -93,10 +97,12 @@ RELATIVE_STAMP = re.compile(
 # The label of a date line: "Published March 3, 2024" -> "Published".
 DATE_LINE_LABEL = re.compile(r"^(?P<label>published|posted|last updated|updated|dated|date|released)\b", re.I)
 # A date opening a line that goes on with a contact: "October 15, 2018 Contact: Ann Lee".
-DATE_THEN_CONTACT = re.compile(
-    r"^(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + MONTH + r",?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[|,\-\u2013\u2014]?\s*contacts?\b",
-    re.I,
+DATE_THEN_CONTACT: re.Pattern[str] = derived(
+    lambda: re.compile(
+        r"^(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + MONTH + r",?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[|,\-\u2013\u2014]?\s*contacts?\b",
+        re.I,
+    )
 )
 # A release header that carries the headline: "For Immediate Release: County opens a shelter".
 RELEASE_TITLE = re.compile(
