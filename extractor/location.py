@@ -775,14 +775,19 @@ def _named_county(text: str) -> str | None:
 
 
 def _named_state(doc: Doc) -> str | None:
-    """The US state a text names most by its full name ("Oregon"), else the state of the
-    article's own place ("Fenwick, Ore." -> "Oregon"); the names from the `us` package."""
+    """The US state a "statewide" count is about: the state of the article's own place ("Fenwick,
+    Ore." -> "Oregon") when the text names it or names no state; else the state the text names
+    most by its full name, the earlier named on a tie. A street or road named after another state
+    ("Virginia Avenue") must not outvote the dateline, and a tie must not depend on set order."""
     text = doc_text(doc)
-    counts = {s: n for s in set(_state_names().values()) if (n := _count_names(s, text))}
-    if counts:
-        return max(counts, key=lambda s: counts[s])
     region = (doc._.location or "").partition(",")[2].strip()
-    return _state_names().get(region) if region else None
+    own = _state_names().get(region) if region else None
+    counts = {s: n for s in sorted(set(_state_names().values())) if (n := _count_names(s, text))}
+    if own and (own in counts or not counts):
+        return own
+    if counts:
+        return min(counts, key=lambda s: (-counts[s], text.find(s)))
+    return own
 
 
 @cache

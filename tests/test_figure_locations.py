@@ -42,6 +42,20 @@ def _places(nlp: Language, text: str) -> dict[int, str | None]:
         ),
         ("FENWICK, Ore. - Oregon officials met. Statewide, 640 people died in crashes in 2023.", 640, "Oregon"),
         ("FENWICK, Ore. - Last year, more than 90,000 Americans died of overdoses.", 90000, "United States"),
+        # the dateline's state outweighs a street named after another state, and a tie
+        (
+            "FENWICK, Ore. - Checkpoints will run on Kansas Avenue and North Kansas Avenue. Oregon troopers "
+            "said they made 2,310 arrests statewide in 2023.",
+            2310,
+            "Oregon",
+        ),
+        # a state the text names, in a release datelined in another: the named state
+        (
+            "BRACKENRIDGE, Ore. - Idaho's health board met. Idaho recorded 640 overdose deaths statewide in "
+            "2023, the board said.",
+            640,
+            "Idaho",
+        ),
         # the sentence names no place: the article's
         ("FENWICK, Ore. - In 2023, the unit filed 1,204 cases.", 1204, "Fenwick, Ore."),
     ],
