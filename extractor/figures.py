@@ -82,6 +82,8 @@ GIVING_VERBS = set(RULES["giving_verbs"])
 DESTINATION_NOUNS = set(RULES["destination_nouns"])
 ENTRANT_NOUNS = set(RULES["entrant_nouns"])
 ROUND_HOLDERS = set(RULES["round_holders"])
+RESOURCE_PREPOSITIONS = set(RULES["resource_prepositions"])
+HEADER_MAX_WORDS = 10  # a list's header is a label; a longer line above a list is prose
 ENTRY_VERBS = set(RULES["entry_verbs"])
 STATISTIC_HOLDERS = set(RULES["statistic_holders"])
 DISTRIBUTIVE_PREPOSITIONS = set(RULES["distributive_prepositions"])
@@ -448,6 +450,19 @@ def _last_conjunct(noun: Token, limit: int) -> Token:
         noun = conj
 
 
+def _plural_read_as_verb(doc: Doc, j: int, limit: int) -> bool:
+    """A plural noun right after a count that the tagger read as a verb, in a short line or
+    before a preposition: "2020: 131 homicides", "88 burglaries in 2021" (a verb after a bare
+    count takes an object or ends a clause of its own, never a line with nothing after it)."""
+    t = doc[j]
+    if t.tag_ != "VBZ" or not t.lower_.endswith("s") or t.lower_ in ("is", "was", "has", "does"):
+        return False
+    k = j + 1
+    while k < limit and doc[k].is_space:
+        k += 1
+    return k >= limit or doc[k].text == "\n" or doc[k].pos_ in ("ADP", "PUNCT")
+
+
 def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int]) -> Token | None:
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
@@ -461,6 +476,8 @@ def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int])
         t = doc[j]
         if j in years:
             break
+        if j == count.end and _plural_read_as_verb(doc, j, limit):
+            return t
         if t.pos_ in ("NOUN", "PROPN") and t.text != "|":
             k = j
             while k + 1 < limit and (doc[k + 1].pos_ in ("NOUN",) or doc[k + 1].text == "-"):
@@ -535,7 +552,9 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
         metric = metric_from_noun(noun) if noun is not None else None
         if metric is None:
             header = _header_before(text, lines, index)
-            metric = metric_of_header(doc, *header) if header else None
+            # a header is a label ("Homicides by year:"), not a paragraph of prose above the list
+            label = header is not None and len(text[header[0] : header[1]].split()) <= HEADER_MAX_WORDS
+            metric = metric_of_header(doc, *header) if header and label else None
         if metric is None:
             continue
         handled.append((s, e))
@@ -1953,9 +1972,26 @@ def _context_year(doc: Doc, count: Count, frame: Frame | None) -> tuple[YearMent
     of the paragraph gave for a count in the simple present ("The sweep was the third this year.
     The county holds 2,000 open warrants.": the state now, not that year's count) or one naming
     the group a member is picked from ("one of the 6 recruits who ...")."""
-    if frame is None or frame.basis == Basis.paragraph and (_simple_present(doc, count) or _partitive(doc, count)):
+    if frame is None or frame.basis == Basis.paragraph and (
+        _simple_present(doc, count) or _partitive(doc, count) or _resource_count(doc, count)
+    ):
         return None
     return None, frame
+
+
+def _resource_count(doc: Doc, count: Count) -> bool:
+    """A count of what an office has or where something happened, in a sentence with no year of its
+    own: the staff, sites or partners behind the paragraph's statistics, not a statistic the
+    paragraph's year carries to. Its noun has an owner ("the center's four advocates", "with its six
+    motor officers", "the district's 30 schools and 12 officers") or sits after a preposition of
+    place or origin ("at three beaches", "volunteers from six organizations")."""
+    noun = doc[count.end - 1].head if doc[count.end - 1].dep_ == "nummod" else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun  # "its 30 schools and 12 officers"
+    if any(c.dep_ == "poss" for c in owner.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in RESOURCE_PREPOSITIONS
 
 
 def _partitive(doc: Doc, count: Count) -> bool:
