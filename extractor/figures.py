@@ -478,6 +478,8 @@ def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int])
             break
         if j == count.end and _plural_read_as_verb(doc, j, limit):
             return t
+        if j == count.end and t.tag_ in ("VBN", "VBD") and j + 1 < limit and doc[j + 1].tag_ == "NNS":
+            continue  # "1,145 reported rapes", "40 stolen cars": a participle the parse took for the verb
         if t.pos_ in ("NOUN", "PROPN") and t.text != "|":
             k = j
             while k + 1 < limit and (doc[k + 1].pos_ in ("NOUN",) or doc[k + 1].text == "-"):
@@ -830,6 +832,11 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
     """A year inside a relative or adverbial clause that does not hold the count; not a year
     phrase that opens the sentence ("During the 2020-21 grant cycle, ..."), which dates all of it."""
     year_clause = _clause_of(doc[y.start])
+    if year_clause is not None and year_clause.dep_ == "acl" and year_clause.tag_ == "VBG":
+        # "22 people were killed in crashes involving drunk drivers in 2019": a present participle
+        # that only describes a noun holds no time of its own; the parse hung the main clause's
+        # closing year phrase on it
+        return False
     return (
         year_clause is not None
         and not _opens_sentence(doc, y)
