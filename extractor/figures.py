@@ -1112,6 +1112,8 @@ def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Con
         return "fiscal year"  # "FY2021"
     if year is not None and any(_lower(t) in ("fiscal", "grant") for t in sent.doc[year.start : year.end]):
         return "fiscal year"  # "the prior grant year", "last fiscal year"
+    if year is not None and year.end - year.start == 3 and sent.doc[year.start + 1].text in ("-", "\u2013", "/"):
+        return "fiscal year"  # "402 in 2021-22": a split year, counted in the year it ends
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
