@@ -105,12 +105,14 @@ SPLIT_YEARS = [
     ("Between 2019 and 2021, the district reported 900 suspensions.", set()),
 ]
 
-# the entrants or crowd of one contest, competition, tournament, race or concert are that event's
-# details; a program's yearly count is a statistic
+# the entrants or crowd of one contest, competition, tournament, race, concert or banquet are that
+# event's details; a program's yearly count is a statistic
 ONE_EVENT_COUNTS = [
     ("This year 40 students took part in the poetry contest, up from 25 last year.", set()),
     ("Last year 64 teams entered the regional robotics competition.", set()),
     ("In 2023, 640 people took part in the county's diversion program.", {(2023, 640, "person")}),
+    ("The union marked its centennial this year with 450 guests at a banquet.", set()),
+    ("Runners from 30 clubs finished the charity race this year.", set()),
 ]
 
 
