@@ -265,16 +265,20 @@ class FactMatchers:
             if cited is not None:
                 ctx.not_count.update(t.i for t in cited if t.like_num)
                 ctx.not_year.update(t.i for t in cited if t.shape_ == "dddd")
-        for s, e in same_periods:
-            # "38 in the first quarter, up from 29 in the same period of 2022": the part of the year
-            # named before it in its sentence
-            sent = doc[s].sent
-            before = [p for p in ctx.periods if sent.start <= p[1] and p[2] <= s]
-            if before:
-                ctx.periods.append((max(before, key=lambda p: p[2])[0], s, e))
+        _add_same_periods(doc, ctx, same_periods)
         named = self.named_periods
         ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx
+
+
+def _add_same_periods(doc: Doc, ctx: Context, same_periods: list[tuple[int, int]]) -> None:
+    """ "38 in the first quarter, up from 29 in the same period of 2022": "the same period" is the
+    part of the year named before it in its sentence."""
+    for s, e in same_periods:
+        sent = doc[s].sent
+        before = [p for p in ctx.periods if sent.start <= p[1] and p[2] <= s]
+        if before:
+            ctx.periods.append((max(before, key=lambda p: p[2])[0], s, e))
 
 
 # by vocabulary: those of the extractor_facts component made last for it (its rules and setting),

@@ -30,7 +30,10 @@ def heads(nlp: Language, text: str) -> Expected:
 # a year list whose plural noun the tagger reads as a verb ("2020: 131 homicides"); a list's
 # header is a short label, never a paragraph of prose above it
 YEAR_LISTS = [
-    ("Drownings at the lake:\n\n2020: 6 drownings\n2021: 11 drownings\n", {(2020, 6, "drowning"), (2021, 11, "drowning")}),
+    (
+        "Drownings at the lake:\n\n2020: 6 drownings\n2021: 11 drownings\n",
+        {(2020, 6, "drowning"), (2021, 11, "drowning")},
+    ),
     (
         "HILL PARK \u2014 The chief's yearly summary to the council covered staffing and the budget:\n\n"
         "2019: 88 homicides\n2020: 131 homicides\n",
@@ -54,7 +57,10 @@ RESOURCE_COUNTS = [
         "In 2023, the crisis unit answered 4,100 calls. Its counselors also made 310 home visits.",
         {(2023, 4100, "call"), (2023, 310, "visit")},
     ),
-    ("In 2023, the crisis unit answered 4,100 calls. The unit's nine counselors work in shifts.", {(2023, 4100, "call")}),
+    (
+        "In 2023, the crisis unit answered 4,100 calls. The unit's nine counselors work in shifts.",
+        {(2023, 4100, "call")},
+    ),
     (
         "The shelter took in 2,300 animals in 2022. Volunteers from eleven rescue groups helped place them.",
         {(2022, 2300, "animal")},
@@ -118,7 +124,13 @@ ONE_EVENT_COUNTS = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    YEAR_LISTS + RESOURCE_COUNTS + SAME_PERIOD + PARTICIPLE_MODIFIERS + PARTICIPLE_CLAUSES + SPLIT_YEARS + ONE_EVENT_COUNTS,
+    YEAR_LISTS
+    + RESOURCE_COUNTS
+    + SAME_PERIOD
+    + PARTICIPLE_MODIFIERS
+    + PARTICIPLE_CLAUSES
+    + SPLIT_YEARS
+    + ONE_EVENT_COUNTS,
 )
 def test_figure_classes(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
