@@ -832,10 +832,7 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
     """A year inside a relative or adverbial clause that does not hold the count; not a year
     phrase that opens the sentence ("During the 2020-21 grant cycle, ..."), which dates all of it."""
     year_clause = _clause_of(doc[y.start])
-    if year_clause is not None and year_clause.dep_ == "acl" and year_clause.tag_ == "VBG":
-        # "22 people were killed in crashes involving drunk drivers in 2019": a present participle
-        # that only describes a noun holds no time of its own; the parse hung the main clause's
-        # closing year phrase on it
+    if _closes_a_participle(doc, y, year_clause):
         return False
     return (
         year_clause is not None
@@ -843,6 +840,17 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
         and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
         and not count.start <= year_clause.head.i < noun_end
     )
+
+
+def _closes_a_participle(doc: Doc, y: YearMention, clause: Token | None) -> bool:
+    """ "22 people were killed in crashes involving drunk drivers in 2019": a present participle
+    that describes a noun holds no time of its own, and "in" or "during" a year at its end is the
+    main clause's year the parse hung on it; not a participle with a time of its own ("warrants,
+    some dating to 1998")."""
+    if clause is None or clause.dep_ != "acl" or clause.tag_ != "VBG" or clause.head.dep_ == "appos":
+        return False
+    first = doc[y.start]
+    return first.dep_ == "pobj" and first.head.lower_ in ("in", "during") and first.head.head.i == clause.i
 
 
 def _opens_sentence(doc: Doc, y: YearMention) -> bool:

@@ -99,6 +99,7 @@ PARTICIPLE_CLAUSES = [
     ("Twenty-two people were killed in crashes involving drunk drivers in 2019.", {(2019, 22, "person")}),
     ("Nine workers died in falls involving ladders in 2022.", {(2022, 9, "worker")}),
     ("The 40 officers, who were hired in 2019, now patrol the north side.", set()),
+    ("The clerk now keeps more than 900 sealed files, some dating to 2006.", set()),
 ]
 
 # a split year ("2021-22", "2019/20"), with or without a fiscal word, is counted in the year it ends
