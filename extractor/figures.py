@@ -821,7 +821,12 @@ def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention
         # the parse joined the second predicate's object to the first's ("filed 620 cases and
         # secured 590 convictions"): a conjunction and a second verb between, no baseline word
         return any(t.pos_ == "CCONJ" for t in between) and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in between)
-    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj" or other.head.i != verb.i:
+    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj":
+        return False
+    joined = other.head
+    if joined.i != verb.i and not (joined.dep_ == "acl" and joined.tag_ == "VBN" and clause_verb(joined.head) == verb):
+        # "filed 550 cases referred by police and secured 540 convictions in 2023": the parse may
+        # join the second predicate to a participle on the first one's object
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
         return False  # "... and police made 40 arrests in 2023": another subject, another clause

@@ -102,6 +102,21 @@ PARTICIPLE_CLAUSES = [
     ("The clerk now keeps more than 900 sealed files, some dating to 2006.", set()),
 ]
 
+# two predicates of one subject, the second hung by the parse on a participle of the first one's
+# object ("filed 620 cases referred by police and won 590 convictions in 2023"): the closing year
+# dates both; a second subject opens a clause of its own
+JOINED_PREDICATES = [
+    (
+        "The unit filed 620 cases referred by police and won 590 convictions in 2023.",
+        {(2023, 620, "case"), (2023, 590, "conviction")},
+    ),
+    (
+        "Inspectors opened 410 complaints submitted by tenants and closed 380 complaints in 2022.",
+        {(2022, 410, "complaint"), (2022, 380, "complaint")},
+    ),
+    ("The unit reviewed 620 cases referred by police, and officers made 590 arrests in 2023.", {(2023, 590, "arrest")}),
+]
+
 # a split year ("2021-22", "2019/20"), with or without a fiscal word, is counted in the year it ends
 SPLIT_YEARS = [
     (
@@ -130,6 +145,7 @@ ONE_EVENT_COUNTS = [
     + SAME_PERIOD
     + PARTICIPLE_MODIFIERS
     + PARTICIPLE_CLAUSES
+    + JOINED_PREDICATES
     + SPLIT_YEARS
     + ONE_EVENT_COUNTS,
 )
