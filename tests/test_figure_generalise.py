@@ -103,16 +103,18 @@ PARTICIPLE_CLAUSES = [
 ]
 
 # two predicates of one subject, the second hung by the parse on a participle of the first one's
-# object ("filed 620 cases referred by police and won 590 convictions in 2023"): the closing year
+# object ("filed 300 cases brought by detectives and secured 280 pleas last year"): the closing year
 # dates both; a second subject opens a clause of its own
 JOINED_PREDICATES = [
     (
-        "The unit filed 620 cases referred by police and won 590 convictions in 2023.",
-        {(2023, 620, "case"), (2023, 590, "conviction")},
+        "Lawyers filed charges in more than 300 theft cases presented by officers and secured more than 280 "
+        "convictions in the last fiscal year.",
+        {(2023, 300, "case"), (2023, 280, "conviction")},
     ),
     (
-        "Inspectors opened 410 complaints submitted by tenants and closed 380 complaints in 2022.",
-        {(2022, 410, "complaint"), (2022, 380, "complaint")},
+        "The office charged 300 assault cases brought by detectives and secured 280 guilty pleas in the last "
+        "fiscal year.",
+        {(2023, 300, "case"), (2023, 280, "plea")},
     ),
     ("The unit reviewed 620 cases referred by police, and officers made 590 arrests in 2023.", {(2023, 590, "arrest")}),
 ]
