@@ -83,6 +83,7 @@ DESTINATION_NOUNS = set(RULES["destination_nouns"])
 ENTRANT_NOUNS = set(RULES["entrant_nouns"])
 ROUND_HOLDERS = set(RULES["round_holders"])
 RESOURCE_PREPOSITIONS = set(RULES["resource_prepositions"])
+SINCE_POINTS = set(RULES["since_points"])
 HEADER_MAX_WORDS = 10  # a list's header is a label; a longer line above a list is prose
 ENTRY_VERBS = set(RULES["entry_verbs"])
 STATISTIC_HOLDERS = set(RULES["statistic_holders"])
@@ -1644,9 +1645,20 @@ def _lists_charges(span: Span) -> bool:
 
 def _since_then(doc: Doc, count: Count) -> bool:
     """A total from a past point to now: the count's verb says "since" ("a task force that has
-    since charged 60 defendants", "has charged 60 since")."""
+    since charged 60 defendants", "has charged 60 since", "since then 45 were released")."""
     verb = clause_verb(doc[count.start])
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in verb.children:
+        if _lower(c) != "since":
+            continue
+        if c.dep_ == "advmod":
+            return True
+        # "since then 45 inmates have been released", "since its launch the line has taken 900
+        # calls": a past point named by pointing back, not a month of this year ("since January")
+        if c.dep_ == "prep" and any(_lower(o) in SINCE_POINTS for o in c.subtree if o.i != c.i):
+            return True
+    return False
 
 
 def _is_capacity(doc: Doc, count: Count) -> bool:

@@ -119,6 +119,14 @@ JOINED_PREDICATES = [
     ("The unit reviewed 620 cases referred by police, and officers made 590 arrests in 2023.", {(2023, 590, "arrest")}),
 ]
 
+# "since then", "since its launch": a total from a past point to now, not a year's count; "since
+# January" is a part of this year
+SINCE_A_PAST_POINT = [
+    ("The rule took effect in 2021 and since then 75 permits have been revoked.", set()),
+    ("Since its opening in 2020, the center has sheltered 3,400 people.", set()),
+    ("Since January, deputies have made 61 arrests for street racing.", {(2024, 61, "arrest")}),
+]
+
 # a split year ("2021-22", "2019/20"), with or without a fiscal word, is counted in the year it ends
 SPLIT_YEARS = [
     (
@@ -148,6 +156,7 @@ ONE_EVENT_COUNTS = [
     + PARTICIPLE_MODIFIERS
     + PARTICIPLE_CLAUSES
     + JOINED_PREDICATES
+    + SINCE_A_PAST_POINT
     + SPLIT_YEARS
     + ONE_EVENT_COUNTS,
 )
