@@ -127,6 +127,7 @@ class FactMatchers:
         # a named part of the year ("first half") sorts before a phrase read as written ("through june")
         self.named_periods = {label for label in rules["period_phrases"] if not label.startswith("_")}
         self.present_not_before = frozenset(rules["present_not_before"]["words"])
+        self.same_period_years = frozenset(rules["same_period_of_a_year"]["words"])
         self.service_numbers = frozenset(  # 911, 311: never counts
             t
             for pattern in rules["not_count_patterns"]["service_number"]
@@ -215,8 +216,19 @@ class FactMatchers:
                     found += [(m, s + sent.start, e + sent.start) for m, s, e in matcher(sent, allow_missing=True)]
         return found
 
+    def _same_period_of_a_year(self, doc: Doc, s: int, e: int) -> bool:
+        """ "the same period of 2022", "the same period last year": the same part of another year,
+        a comparison of two part-year counts, not a span of several years ("during that period")."""
+        if "same" not in {t.lower_ for t in doc[s:e]}:
+            return False
+        after = doc[e : min(len(doc), e + 3)]
+        return bool(after) and after[0].lower_ in self.same_period_years and any(
+            t.shape_ == "dddd" or t.lower_ == "year" for t in after
+        )
+
     def context(self, doc: Doc, published: dt.date | None) -> Context:
         ctx = Context()
+        same_periods: list[tuple[int, int]] = []
         # the token patterns on the sentences that hold a number, the phrase patterns (fast) on the whole Doc
         found = [(self.labels[m], s, e) for m, s, e in self.token_matches(doc)]
         found += [(self.labels[m], s, e) for m, s, e in self.phrases(doc)]
@@ -231,6 +243,9 @@ class FactMatchers:
                 after = e + 1 if e < len(doc) and doc[e].lower_ == "time" else e
                 if label == "present" and after < len(doc) and doc[after].lower_ in self.present_not_before:
                     continue  # "at this time last year": a past point of comparison
+                if self._same_period_of_a_year(doc, s, e):
+                    same_periods.append((s, e))
+                    continue
                 ctx.markers.append((label, s, e))
             elif kind == "not_count":
                 ctx.not_count.update(
@@ -250,9 +265,20 @@ class FactMatchers:
             if cited is not None:
                 ctx.not_count.update(t.i for t in cited if t.like_num)
                 ctx.not_year.update(t.i for t in cited if t.shape_ == "dddd")
+        _add_same_periods(doc, ctx, same_periods)
         named = self.named_periods
         ctx.periods.sort(key=lambda p: (p[0] not in named, p[1], -p[2]))
         return ctx
+
+
+def _add_same_periods(doc: Doc, ctx: Context, same_periods: list[tuple[int, int]]) -> None:
+    """ "38 in the first quarter, up from 29 in the same period of 2022": "the same period" is the
+    part of the year named before it in its sentence."""
+    for s, e in same_periods:
+        sent = doc[s].sent
+        before = [p for p in ctx.periods if sent.start <= p[1] and p[2] <= s]
+        if before:
+            ctx.periods.append((max(before, key=lambda p: p[2])[0], s, e))
 
 
 # by vocabulary: those of the extractor_facts component made last for it (its rules and setting),

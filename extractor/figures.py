@@ -69,7 +69,7 @@ ENOUGH_WORDS = derived(lambda: set(RULES["enough_words"]))
 PLAN_NOUNS = derived(lambda: set(RULES["plan_nouns"]))
 WEEKDAYS = derived(lambda: set(load("dates.json")["weekdays"]))
 SUBSET_PRONOUNS = derived(lambda: set(RULES["subset_pronouns"]))
-OUTCOME_VERBS: dict[str, str] = derived(lambda: RULES["outcome_verbs"])
+OUTCOME_VERBS: dict[str, str]  = derived(lambda: RULES["outcome_verbs"])
 OUTCOME_CONTAINERS = derived(lambda: set(RULES["outcome_containers"]))
 CASE_PARTY_NOUNS = derived(lambda: set(RULES["case_party_nouns"]))
 CASE_PARTY_PRONOUNS = derived(lambda: set(RULES["case_party_pronouns"]))
@@ -82,15 +82,16 @@ GIVING_VERBS = derived(lambda: set(RULES["giving_verbs"]))
 DESTINATION_NOUNS = derived(lambda: set(RULES["destination_nouns"]))
 ENTRANT_NOUNS = derived(lambda: set(RULES["entrant_nouns"]))
 ROUND_HOLDERS = derived(lambda: set(RULES["round_holders"]))
+RESOURCE_PREPOSITIONS = derived(lambda: set(RULES["resource_prepositions"]))
+SINCE_POINTS = derived(lambda: set(RULES["since_points"]))
+HEADER_MAX_WORDS = 10  # a list's header is a label; a longer line above a list is prose
 ENTRY_VERBS = derived(lambda: set(RULES["entry_verbs"]))
 STATISTIC_HOLDERS = derived(lambda: set(RULES["statistic_holders"]))
 DISTRIBUTIVE_PREPOSITIONS = derived(lambda: set(RULES["distributive_prepositions"]))
 PERIOD_NOUNS = derived(lambda: set(RULES["period_nouns"]))
 _CHANGE_RULES = derived(lambda: load("changes.json"))
 TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
-CHANGE_NOUNS = derived(
-    lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
-)
+CHANGE_NOUNS = derived(lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"]))
 NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
@@ -450,6 +451,19 @@ def _last_conjunct(noun: Token, limit: int) -> Token:
         noun = conj
 
 
+def _plural_read_as_verb(doc: Doc, j: int, limit: int) -> bool:
+    """A plural noun right after a count that the tagger read as a verb, in a short line or
+    before a preposition: "2020: 131 homicides", "88 burglaries in 2021" (a verb after a bare
+    count takes an object or ends a clause of its own, never a line with nothing after it)."""
+    t = doc[j]
+    if t.tag_ != "VBZ" or not t.lower_.endswith("s") or t.lower_ in ("is", "was", "has", "does"):
+        return False
+    k = j + 1
+    while k < limit and doc[k].is_space:
+        k += 1
+    return k >= limit or doc[k].text == "\n" or doc[k].pos_ in ("ADP", "PUNCT")
+
+
 def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int]) -> Token | None:
     last = doc[count.end - 1]
     if last.dep_ in ("nummod", "compound", "amod") and last.head.i > last.i and last.head.i < limit:
@@ -463,6 +477,10 @@ def _first_noun_after(doc: Doc, count: Count, limit: int, years: frozenset[int])
         t = doc[j]
         if j in years:
             break
+        if j == count.end and _plural_read_as_verb(doc, j, limit):
+            return t
+        if j == count.end and t.tag_ in ("VBN", "VBD") and j + 1 < limit and doc[j + 1].tag_ == "NNS":
+            continue  # "1,145 reported rapes", "40 stolen cars": a participle the parse took for the verb
         if t.pos_ in ("NOUN", "PROPN") and t.text != "|":
             k = j
             while k + 1 < limit and (doc[k + 1].pos_ in ("NOUN",) or doc[k + 1].text == "-"):
@@ -537,7 +555,9 @@ def year_list_figures(doc: Doc, location: str | None, handled: list[tuple[int, i
         metric = metric_from_noun(noun) if noun is not None else None
         if metric is None:
             header = _header_before(text, lines, index)
-            metric = metric_of_header(doc, *header) if header else None
+            # a header is a label ("Homicides by year:"), not a paragraph of prose above the list
+            label = header is not None and len(text[header[0] : header[1]].split()) <= HEADER_MAX_WORDS
+            metric = metric_of_header(doc, *header) if header and label else None
         if metric is None:
             continue
         handled.append((s, e))
@@ -802,7 +822,12 @@ def _shares_predicate_year(doc: Doc, count: Count, later: int, year: YearMention
         # the parse joined the second predicate's object to the first's ("filed 620 cases and
         # secured 590 convictions"): a conjunction and a second verb between, no baseline word
         return any(t.pos_ == "CCONJ" for t in between) and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in between)
-    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj" or other.head.i != verb.i:
+    if verb.pos_ != "VERB" or other.pos_ != "VERB" or other.dep_ != "conj":
+        return False
+    joined = other.head
+    if joined.i != verb.i and not (joined.dep_ == "acl" and joined.tag_ == "VBN" and clause_verb(joined.head) == verb):
+        # "filed 550 cases referred by police and secured 540 convictions in 2023": the parse may
+        # join the second predicate to a participle on the first one's object
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
         return False  # "... and police made 40 arrests in 2023": another subject, another clause
@@ -813,12 +838,25 @@ def _in_other_clause(doc: Doc, y: YearMention, count: Count, noun_end: int) -> b
     """A year inside a relative or adverbial clause that does not hold the count; not a year
     phrase that opens the sentence ("During the 2020-21 grant cycle, ..."), which dates all of it."""
     year_clause = _clause_of(doc[y.start])
+    if _closes_a_participle(doc, y, year_clause):
+        return False
     return (
         year_clause is not None
         and not _opens_sentence(doc, y)
         and not year_clause.left_edge.i <= count.start <= year_clause.right_edge.i
         and not count.start <= year_clause.head.i < noun_end
     )
+
+
+def _closes_a_participle(doc: Doc, y: YearMention, clause: Token | None) -> bool:
+    """ "22 people were killed in crashes involving drunk drivers in 2019": a present participle
+    that describes a noun holds no time of its own, and "in" or "during" a year at its end is the
+    main clause's year the parse hung on it; not a participle with a time of its own ("warrants,
+    some dating to 1998")."""
+    if clause is None or clause.dep_ != "acl" or clause.tag_ != "VBG" or clause.head.dep_ == "appos":
+        return False
+    first = doc[y.start]
+    return first.dep_ == "pobj" and first.head.lower_ in ("in", "during") and first.head.head.i == clause.i
 
 
 def _opens_sentence(doc: Doc, y: YearMention) -> bool:
@@ -1088,6 +1126,8 @@ def _period_of(sent: Span, year: YearMention | None, single_year: bool, ctx: Con
         return "fiscal year"  # "FY2021"
     if year is not None and any(_lower(t) in ("fiscal", "grant") for t in sent.doc[year.start : year.end]):
         return "fiscal year"  # "the prior grant year", "last fiscal year"
+    if year is not None and year.end - year.start == 3 and sent.doc[year.start + 1].text in ("-", "\u2013", "/"):
+        return "fiscal year"  # "402 in 2021-22": a split year, counted in the year it ends
     for label, s, e in ctx.periods:
         if s < sent.start or s >= sent.end:
             continue
@@ -1600,9 +1640,20 @@ def _lists_charges(span: Span) -> bool:
 
 def _since_then(doc: Doc, count: Count) -> bool:
     """A total from a past point to now: the count's verb says "since" ("a task force that has
-    since charged 60 defendants", "has charged 60 since")."""
+    since charged 60 defendants", "has charged 60 since", "since then 45 were released")."""
     verb = clause_verb(doc[count.start])
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and _lower(c) == "since" for c in verb.children)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in verb.children:
+        if _lower(c) != "since":
+            continue
+        if c.dep_ == "advmod":
+            return True
+        # "since then 45 inmates have been released", "since its launch the line has taken 900
+        # calls": a past point named by pointing back, not a month of this year ("since January")
+        if c.dep_ == "prep" and any(_lower(o) in SINCE_POINTS for o in c.subtree if o.i != c.i):
+            return True
+    return False
 
 
 def _is_capacity(doc: Doc, count: Count) -> bool:
@@ -1952,9 +2003,26 @@ def _context_year(doc: Doc, count: Count, frame: Frame | None) -> tuple[YearMent
     of the paragraph gave for a count in the simple present ("The sweep was the third this year.
     The county holds 2,000 open warrants.": the state now, not that year's count) or one naming
     the group a member is picked from ("one of the 6 recruits who ...")."""
-    if frame is None or frame.basis == Basis.paragraph and (_simple_present(doc, count) or _partitive(doc, count)):
+    if frame is None or frame.basis == Basis.paragraph and (
+        _simple_present(doc, count) or _partitive(doc, count) or _resource_count(doc, count)
+    ):
         return None
     return None, frame
+
+
+def _resource_count(doc: Doc, count: Count) -> bool:
+    """A count of what an office has or where something happened, in a sentence with no year of its
+    own: the staff, sites or partners behind the paragraph's statistics, not a statistic the
+    paragraph's year carries to. Its noun has an owner ("the center's four advocates", "with its six
+    motor officers", "the district's 30 schools and 12 officers") or sits after a preposition of
+    place or origin ("at three beaches", "volunteers from six organizations")."""
+    noun = doc[count.end - 1].head if doc[count.end - 1].dep_ == "nummod" else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun  # "its 30 schools and 12 officers"
+    if any(c.dep_ == "poss" for c in owner.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in RESOURCE_PREPOSITIONS
 
 
 def _partitive(doc: Doc, count: Count) -> bool:

@@ -48,8 +48,10 @@ def metric_from_noun(noun: Token) -> str | None:
     """The lowercase singular noun phrase headed by `noun`: its compounds and category
     adjectives, hyphenated pieces joined ("car break-ins" -> "car break-in")."""
     doc = noun.doc
-    # "12,340 noise calls across ...": a plural noun after a noun, tagged as a verb
-    misread = noun.tag_ == "VBZ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN")
+    # "12,340 noise calls across ...", "2020: 131 homicides": a plural noun after a noun or a
+    # count, tagged as a verb
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    misread = noun.tag_ == "VBZ" and before is not None and (before.pos_ in ("NOUN", "PROPN") or before.tag_ == "CD")
     if noun.pos_ not in ("NOUN", "PROPN") and not misread or not noun.is_alpha and "-" not in noun.text:
         return None
     demonym = noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")  # "2,000 Americans"

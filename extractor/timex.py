@@ -408,10 +408,17 @@ def _year_starts(doc: Doc) -> list[int]:
     return cached
 
 
+def _split_year(first: str, second: str) -> bool:
+    """A year written over two with the second's last two digits ("2021-22", "2019/20"): a fiscal,
+    school or season year even with no word naming it, never a span of two years ("2021-2022" may
+    be one)."""
+    return first.isdigit() and len(second) == 2 and second.isdigit() and int(second) == (int(first) + 1) % 100
+
+
 def _fiscal_range_end(doc: Doc, low: list[str], i: int, start: int, end: int) -> int | None:
     """The year a fiscal year written as a range of two ends, the range opening at token i: "fiscal
     year 2016-2017", "the 2015-16 budget year" are counted in the year they end; None for no such
-    range."""
+    range. A split year with no fiscal word ("402 in 2021-22") counts the same way."""
     if not (
         i + 2 < end
         and doc[i + 1].text in ("-", "\u2013", "/")
@@ -420,6 +427,7 @@ def _fiscal_range_end(doc: Doc, low: list[str], i: int, start: int, end: int) ->
         and (
             not FISCAL_WORDS.isdisjoint(low[max(start, i - 3) : i])
             or not FISCAL_WORDS.isdisjoint(low[i + 3 : min(end, i + 5)])
+            or _split_year(doc[i].text, doc[i + 2].text)
         )
     ):
         return None
