@@ -1515,6 +1515,17 @@ def _reports(cue: Token) -> bool:
     return True
 
 
+def _owned_name(doc: Doc, q: QuoteSpan) -> bool:
+    """Quoted words right after an owner ("the station's", "his"): the name of a show, a book or
+    a program that belongs to someone, not words someone says ("told the network's “Morning
+    Line”"). The caller checks that the words are a title and no clause."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in ("'s", "’s", "'", "’") and before.dep_ == "case" or before.tag_ == "PRP$"
+
+
 def _names_the_noun_before(doc: Doc, q: QuoteSpan) -> bool:
     """Quoted words in apposition to the common noun right before them: the name of that thing
     ("the film “Lost Harbor,” which ...", "praised the program “Safe Streets”")."""
@@ -1556,6 +1567,8 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     if not clause and _names_the_noun_before(doc, q):
         return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
+        if not clause and _owned_name(doc, q):
+            return False  # "told the network's “Harbor Morning Live”", "his “Talk It Out” show": a work
         root = _quote_root(doc, q)
         if not clause and root is not None and root.dep_ == "pobj":
             return False  # "said on “Harbor Morning Live”": a show or a work that something is on or in

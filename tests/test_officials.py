@@ -940,3 +940,25 @@ def test_county_offices_with_of(nlp: Language, text: str, expected: list[tuple[s
 )
 def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+# --- a title with its body in an "of" phrase, or lowercase nouns after an owner, then the name --
+# in apposition ("the health minister of Ruritania, Ann Cole,"; "Ruritania's water minister, ...")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prime minister of Valdonia, Petra Lindqvist, arrived.", [("Petra Lindqvist", "prime minister")]),
+        ("The head of the water agency, Omar Haddad, resigned in March.", [("Omar Haddad", "head")]),
+        ("\u201cWe will rebuild,\u201d said the mayor of Brookfield, Dana Whitcomb.", [("Dana Whitcomb", "mayor")]),
+        ("The minister of transport, Lena Marsh, opened the line.", [("Lena Marsh", "minister")]),
+        ("Valdonia's fisheries minister, Nora Brooks, signed the deal.", [("Nora Brooks", "fisheries minister")]),
+        # negatives: a relation, not a role, before the "of"; a private body's president; no owner
+        ("The nephew of the senator's driver, Tomas Ferreira, testified.", []),
+        ("The president of the Elm Street Tenants Association, Rosa Vance, spoke.", []),
+        ("A friend of hers, Omar Haddad, said nothing.", []),
+    ],
+)
+def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected

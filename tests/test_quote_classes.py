@@ -1117,3 +1117,25 @@ def test_speech_verb_on_a_noun_speaks_for_who_the_noun_is_from(nlp: Language, te
 def test_speech_verb_on_a_noun_without_a_source_after_it(nlp: Language, text: str, not_speaker: str) -> None:
     speakers = [s for _, s in quotes(nlp, text)]
     assert len(speakers) == 1 and not_speaker not in (speakers[0] or "")
+
+
+# --- a title in quote marks right after its owner names a show or a work, not speech -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Cole told the network\u2019s \u201cHarbor Morning Live\u201d on Friday that the race was close.", []),
+        ('Tom Reyes called in to his "Straight Talk Tonight" radio show.', []),
+        ('Reyes praised the council\'s "Safe Streets Now" plan on Monday.', []),
+        # negatives: a title-cased sentence said to a crowd, and words reported after "that"
+        ('Ann Cole told the crowd, "We Will Not Be Moved."', [("We Will Not Be Moved.", "Ann Cole")]),
+        ('Ann Cole told reporters that the plan was "Dead On Arrival."', [("Dead On Arrival.", "Ann Cole")]),
+        (
+            "Ann Cole told the network\u2019s morning show: \u201cWe will win this county by ten points.\u201d",
+            [("We will win this county by ten points.", "Ann Cole")],
+        ),
+    ],
+)
+def test_owned_titles_are_works(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
