@@ -1253,11 +1253,9 @@ def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int
     title, start = _title_before(doc, body_at if body_at is not None else s - 1)
     if title is not None:
         title, start = _described_title_words(doc, title, start)
-    if (
-        title is None
-        or start < 1
-        or not (doc[start - 1].lower_ in ("the", "'s", "\u2019s") or doc[start - 1].tag_ == "PRP$")
-    ):
+    # "a spokesman for the ministry, Tom Reyes,": "a" only where the body is named
+    articles = ("the", "'s", "\u2019s") if body_at is None else ("the", "'s", "\u2019s", "a", "an")
+    if title is None or start < 1 or not (doc[start - 1].lower_ in articles or doc[start - 1].tag_ == "PRP$"):
         return None, default, None
     if body_at is None:
         return title, start, None
@@ -1266,15 +1264,15 @@ def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int
 
 
 def _body_phrase_before(doc: Doc, end: int) -> int | None:
-    """Where the "of" or "for" phrase naming a title's body starts when it closes right before
-    `end` ("the prime minister [of Ruritania],", "the head [of the water agency],"): a
+    """Where the "of", "for" or "from" phrase naming a title's body starts when it closes right
+    before `end` ("the prime minister [of Ruritania],", "the senator [from Ohio],"): a
     preposition the parse hangs on a role noun just before it, whose phrase runs up to `end`
     with no comma or verb in it."""
     for k in range(end - 1, max(0, end - 1 - MAX_ORGANIZATION_TOKENS), -1):
         token = doc[k]
         if token.is_punct or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
             return None
-        if token.lower_ in ("of", "for") and token.dep_ == "prep":
+        if token.lower_ in ("of", "for", "from") and token.dep_ == "prep":
             head = token.head
             # the words up to the comma are the phrase's (the parse may hang the name on it too)
             inside = all(token.is_ancestor(t) for t in doc[k + 1 : end])

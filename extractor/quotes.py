@@ -47,6 +47,7 @@ DOCUMENT_VERBS = set(RULES["document_verbs"])
 ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
 SPEECH_NOUNS = set(RULES["nouns"])
 PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
+AGE_UNITS = set(RULES["age_units"])
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
@@ -770,7 +771,7 @@ class Attributor:
         """A definite description of a role the article gives no one ("the Vermont senator", "the
         New York businessman"): like "he" or "she", the person it refers back to, of the gender
         its noun tells, never one of its own qualifiers ("Cole's former aide" is not Cole)."""
-        if not any(
+        if not _age_description(token) and not any(
             c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and (c.i in self.by_token or c.pos_ == "PROPN")
             for c in token.children
         ):
@@ -889,6 +890,9 @@ class Attributor:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS or low in PAIR_WORDS:
             return self.pronoun(token, phrase)
+        if describe and _age_description(token):
+            # "“…,” said the 29-year-old": like "he" or "she", the person named before it
+            return self.described_antecedent(token), None, phrase
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
@@ -1119,9 +1123,9 @@ def _subjects(verb: Token) -> list[Token]:
         c
         for c in verb.children
         if c.dep_ in ("nsubj", "nsubjpass")
-        or c.dep_ == "compound"
+        or c.dep_ in ("compound", "amod")
         and c.i == verb.i - 1
-        and c.pos_ in ("NOUN", "PROPN")
+        and (c.pos_ in ("NOUN", "PROPN") or _age_description(c))  # "the 29-year-old said"
         and verb.pos_ == "VERB"
     ]
 
@@ -1160,11 +1164,30 @@ def _hyphenated(token: Token) -> str:
     return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
 
 
+def _age_description(token: Token) -> bool:
+    """ "the 29-year-old", "the 6-month-old": a person described by age alone, read off the
+    words "the", a number, "-", a unit, "-", "old" (the tagger reads them as a date, and the
+    parse may hang them on the verb)."""
+    doc, i = token.doc, token.i
+    if token.lower_ != "old" or i < 5 or i + 1 < len(doc) and doc[i + 1].text == "-":
+        return False
+    words = [t.lower_ for t in doc[i - 5 : i]]
+    return (
+        words[0] == "the"
+        and doc[i - 4].like_num
+        and words[2] == words[4] == "-"
+        and doc[i - 2].lemma_.lower() in AGE_UNITS
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"))  # "the 29-year-old nurse"
+    )
+
+
 def _may_speak(token: Token) -> bool:
     """Days, dates and possessive determiners are never speakers ("said Monday", "its"); "the two"
-    is the two people named before it."""
+    is the two people named before it; "the 29-year-old" is a person."""
     if token.lower_ in PAIR_WORDS:
         return token.dep_ != "poss"
+    if _age_description(token):
+        return True
     return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") and token.dep_ != "poss"
 
 

@@ -954,10 +954,15 @@ def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list
         ("\u201cWe will rebuild,\u201d said the mayor of Brookfield, Dana Whitcomb.", [("Dana Whitcomb", "mayor")]),
         ("The minister of transport, Lena Marsh, opened the line.", [("Lena Marsh", "minister")]),
         ("Valdonia's fisheries minister, Nora Brooks, signed the deal.", [("Nora Brooks", "fisheries minister")]),
+        ("\u201cWe must act now,\u201d the senator from Idaho, Lena Marsh, said.", [("Lena Marsh", "senator")]),
+        # "a" before the title only where the body is named
+        ("A spokesman for the ministry, Omar Haddad, said talks would resume.", [("Omar Haddad", "spokesman")]),
         # negatives: a relation, not a role, before the "of"; a private body's president; no owner
         ("The nephew of the senator's driver, Tomas Ferreira, testified.", []),
         ("The president of the Elm Street Tenants Association, Rosa Vance, spoke.", []),
         ("A friend of hers, Omar Haddad, said nothing.", []),
+        ("A friend of the family, Omar Haddad, said the boy was shy.", []),
+        ("A spokeswoman for the Elm Street Tenants Association, Rosa Vance, said rents rose.", []),
     ],
 )
 def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:

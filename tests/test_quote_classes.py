@@ -1139,3 +1139,29 @@ def test_speech_verb_on_a_noun_without_a_source_after_it(nlp: Language, text: st
 )
 def test_owned_titles_are_works(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a person described by age alone ("the 29-year-old said") refers back like "he" or "she" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance was one of the first to reach the pier. \u201cThe smoke was black,\u201d the 29-year-old said.",
+            [("The smoke was black", "Rosa Vance")],
+        ),
+        (
+            "Omar Haddad lost his boat in the storm. \u201cI have nothing left,\u201d said the 61-year-old.",
+            [("I have nothing left", "Omar Haddad")],
+        ),
+        # negatives: no one named before the description; an age before a noun leaves that noun the source
+        ("\u201cI heard two bangs,\u201d said the 40-year-old, who lives nearby.", [("I heard two bangs", None)]),
+        (
+            "Rosa Vance runs the ferry. \u201cThe pier is closed,\u201d the 29-year-old harbor guard said.",
+            [("The pier is closed", "harbor guard")],
+        ),
+    ],
+)
+def test_age_descriptions(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
