@@ -48,6 +48,7 @@ ORGANIZATION_NOUNS = set(RULES["organization_nouns"])
 SPEECH_NOUNS = set(RULES["nouns"])
 PERSON_NOUNS = set(RULES["person_nouns"]) | ROLE_NOUNS
 AGE_UNITS = set(RULES["age_units"])
+KINSHIP_NOUNS = set(RULES["kinship_nouns"])
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
@@ -782,7 +783,17 @@ class Attributor:
         qualifiers = self._qualifiers(token)
         if person is None or any(self.by_token.get(w.i, self.person_by_surname(w.text)) is person for w in qualifiers):
             return None
+        if not ({token.lower_, token.lemma_.lower()} & KINSHIP_NOUNS) and self.known_as_kin(person):
+            return None  # "Cole's sister, Ann Reyes, ..." then "the rapper said": not the sister
         return person
+
+    def known_as_kin(self, person: Person) -> bool:
+        """Whether the article introduces the person as someone's relative, the kinship noun
+        beside the name ("Ann Reyes, his sister"; "his sister, Ann Reyes")."""
+        return any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in KINSHIP_NOUNS and self.person_beside(t) is person
+            for t in self.doc
+        )
 
     def _qualifiers(self, token: Token) -> list[Token]:
         """The words before a description's noun that say which one: "Vermont" in "the Vermont

@@ -1165,3 +1165,35 @@ def test_owned_titles_are_works(nlp: Language, text: str, expected: list[tuple[s
 )
 def test_age_descriptions(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a description by occupation or standing ("the baker", "the retiree") refers back to the ---
+# person named before it, never to one the article introduces as someone's relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance opened her bakery in 1998. \u201cFlour has doubled in price,\u201d the baker said.",
+            [("Flour has doubled in price", "Rosa Vance")],
+        ),
+        (
+            "Omar Haddad taught chemistry for thirty years. \u201cThe pension is not enough,\u201d the retiree said.",
+            [("The pension is not enough", "Omar Haddad")],
+        ),
+        # a relative's own description still refers back to that relative
+        (
+            "Omar Haddad\u2019s mother, Lena Marsh, waited. \u201cHe always came home,\u201d the mother said.",
+            [("He always came home", "Lena Marsh")],
+        ),
+        # negatives: the one named last is introduced as a relative; no one is named at all
+        (
+            "Omar Haddad\u2019s cousin, Lena Marsh, moved away in 2001. \u201cThe town gave up,\u201d the poet said.",
+            [("The town gave up", "the poet")],
+        ),
+        ("\u201cThe ward is full every night,\u201d the nurse said.", [("The ward is full every night", "the nurse")]),
+    ],
+)
+def test_descriptions_refer_back(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
