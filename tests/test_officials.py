@@ -967,3 +967,25 @@ def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list
 )
 def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+# --- staff of national agencies written by acronym or seat, and diplomats ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Marsh, a spokeswoman for the FBI, said the search had ended.", [("Lena Marsh", "spokeswoman")]),
+        ("Omar Haddad, a spokesman for the Pentagon, declined to comment.", [("Omar Haddad", "spokesman")]),
+        (
+            "Rosa Vance, the director of the Centers for Disease Control and Prevention, spoke first.",
+            [("Rosa Vance", "director")],
+        ),
+        ("Nora Brooks, the country's ambassador to Chile, met the delegation.", [("Nora Brooks", "ambassador")]),
+        # negatives: the same roles at private bodies
+        ("Lena Marsh, a spokeswoman for Harbor Airlines, said flights would resume.", []),
+        ("Omar Haddad, the director of the Elm Street Food Bank, thanked the donors.", []),
+    ],
+)
+def test_national_agencies_and_diplomats(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
