@@ -978,7 +978,7 @@ def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list
         ("Lena Marsh, a spokeswoman for the FBI, said the search had ended.", [("Lena Marsh", "spokeswoman")]),
         ("Omar Haddad, a spokesman for the Pentagon, declined to comment.", [("Omar Haddad", "spokesman")]),
         (
-            "Rosa Vance, the director of the Centers for Disease Control and Prevention, spoke first.",
+            "Rosa Vance, the director of the Centers for Rural Water Safety, spoke first.",
             [("Rosa Vance", "director")],
         ),
         ("Nora Brooks, the country's ambassador to Chile, met the delegation.", [("Nora Brooks", "ambassador")]),
