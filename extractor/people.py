@@ -708,10 +708,11 @@ def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
     return words, role_at
 
 
-def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+def _appositive_title(doc: Doc, end: int, opened: bool = False) -> tuple[str | None, str | None]:
+    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,";
+    `opened`: the caller found where the title's words begin (after "who served as")."""
     low = lowers(doc)
-    if end >= len(doc) or doc[end].text != "," and not _copula_before_position(doc, end):
+    if end >= len(doc) or not opened and doc[end].text != "," and not _copula_before_position(doc, end):
         return None, None
     words, role_at = _appositive_words(doc, end)
     if role_at < 0:
@@ -752,6 +753,22 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     if not title_words:
         return None, None  # "a former mayor" keeps the title: a former official is one (GUIDE.md)
     return " ".join(title_words), organization
+
+
+def _relative_clause_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """A title a relative clause right after the name gives: "Tom Reyes, who served as mayor from
+    2004 to 2012," "Ann Cole, who is the county's health director," (a former title is one too)."""
+    low = lowers(doc)
+    k = end + 2
+    if k + 1 >= len(doc) or doc[end].text != "," or low[end + 1] != "who":
+        return None, None
+    if low[k] in ("has", "had") and low[k + 1] == "served":
+        k += 1
+    if low[k] in ("serves", "served") and k + 1 < len(doc) and low[k + 1] == "as":
+        return _appositive_title(doc, k + 1, opened=True)
+    if low[k] in ("is", "was") and low[k + 1] in ("the", "a", "an"):
+        return _appositive_title(doc, k, opened=True)
+    return None, None
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -1169,6 +1186,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     position = None
     if appositive_title is not None and (title is not None or doc[e].text != ",") and _written_as_position(doc, e):
         position, organization = appositive_title, appositive_org or organization
+    if title is None and appositive_title is None:
+        appositive_title, appositive_org = _relative_clause_title(doc, e)
     if title is None:
         title, organization = appositive_title, appositive_org
     organization = organization or appositive_org

@@ -989,3 +989,22 @@ def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list
 )
 def test_national_agencies_and_diplomats(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+# --- a title given in a relative clause after the name ("Ann Cole, who served as mayor ...,") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Omar Haddad, who served as mayor from 1990 to 1998, opposed the levy.", [("Omar Haddad", "mayor")]),
+        ("Lena Marsh, who has served as fire chief since 2015, spoke first.", [("Lena Marsh", "fire chief")]),
+        ("Rosa Vance, who was the county's treasurer, endorsed him.", [("Rosa Vance", "treasurer")]),
+        # negatives: a relation to an official; a private role; a private body's president
+        ("Omar Haddad, who is a cousin of the mayor, said nothing.", []),
+        ("Lena Marsh, who was a nurse for 30 years, retired in May.", []),
+        ("Rosa Vance, who was the longtime president of the Elm Street Tenants Association, spoke.", []),
+    ],
+)
+def test_titles_in_relative_clauses(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
