@@ -1020,6 +1020,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head  # "Cole waved the complaint away, saying ...": the one who waved it away
+        opening = _opening_participle_clause(t)
+        if opening is not None:
+            verb = opening  # "Claiming the attacks on Reyes were planned, Cole told ...": Cole claims
         fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
         if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
             verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
@@ -1056,6 +1059,21 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if first_bare is None:
             first_bare = (t, None)
     return according or first_bare
+
+
+def _opening_participle_clause(cue: Token) -> Token | None:
+    """The main verb after a participle clause that opens the sentence with a speech verb
+    ("Claiming the vote was rigged, Cole told ...", "Noting the cost, Reyes said ..."): its
+    subject is the one claiming, not a name inside the clause, even where the parse does not hang
+    the participle on that verb."""
+    sent = sentence_of(cue)
+    if cue.tag_ != "VBG" or any(not t.is_punct for t in sent[: cue.i - sent.start]):
+        return None
+    comma = next((t for t in sent if t.i > cue.i and t.text == ","), None)
+    if comma is None:
+        return None
+    main = next((t for t in sent if t.i > comma.i and t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
+    return main if main is not None and _subjects(main) else None
 
 
 def _quote_root(doc: Doc, q: QuoteSpan) -> Token | None:

@@ -1197,3 +1197,29 @@ def test_age_descriptions(nlp: Language, text: str, expected: list[tuple[str, st
 )
 def test_descriptions_refer_back(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a participle clause with a speech verb opening the sentence: the main clause's subject speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance has backed Omar Haddad for months. Claiming the audits of Haddad were staged to "
+            "embarrass the board, Vance told the Gazette that \u201cthey want him out because he asked.\u201d",
+            [("they want him out because he asked.", "Rosa Vance")],
+        ),
+        (
+            "Insisting the ferry was safe, Lena Marsh said the crew had \u201cdone everything by the book.\u201d",
+            [("done everything by the book.", "Lena Marsh")],
+        ),
+        # negative: a participle inside the main clause keeps its own subject
+        (
+            "Omar Haddad stood up, saying \u201cthe numbers do not add up.\u201d",
+            [("the numbers do not add up.", "Omar Haddad")],
+        ),
+    ],
+)
+def test_opening_participle_clauses(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
