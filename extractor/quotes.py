@@ -640,6 +640,28 @@ class Attributor:
                 return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
 
+    def unnamed_source_before(self, char: int, pronoun: str | None) -> str | None:
+        """The unnamed person who spoke the quotation right before `char` ("a neighbor", "one
+        witness", "a police spokesman"), as written, where no one is named between and the noun
+        fits the pronoun: "he" or "she" after it goes on in that voice, not in the voice of someone
+        named earlier ("Police named the victim as Tom Reyes. “…,” a neighbor said. “…,” she said.")."""
+        # (the quotation being attributed has no subject yet)
+        prior = next((q for q in reversed(self.quotes) if q.end <= char and q.subject is not None), None)
+        if prior is None or prior.subject is None or char - prior.end > PRIOR_SPEAKER_CHARS:
+            return None
+        if prior.speaker is not None or prior.speaker_name is not None or prior.organization is not None:
+            return None
+        noun = self.doc[prior.subject]
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or not noun.is_lower or not (lemma in PERSON_NOUNS or noun.lower_ in PERSON_NOUNS):
+            return None
+        gender = "he" if noun.lower_ in MALE_WORDS else "she" if noun.lower_ in FEMALE_WORDS else None
+        if pronoun is not None and gender is not None and gender != pronoun:
+            return None
+        if any(noun.idx < c[0] < char for c in self.mention_order):
+            return None  # someone named since
+        return self.source_phrase(noun)
+
     def pair_before(self, token: Token) -> str | None:
         """The two people named together as the subject of the sentence of "they", or of the
         sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
@@ -779,6 +801,8 @@ class Attributor:
             return None  # "a neighbor", "one witness", "his aide": someone the article does not name
         noun = token.lower_
         pronoun = "he" if noun in MALE_WORDS else "she" if noun in FEMALE_WORDS else None
+        if self.unnamed_source_before(token.left_edge.idx, pronoun) is not None:
+            return None  # "“…,” said a witness. “…,” the man said.": the witness, whom no name fits
         person = self.last_person_before(token.left_edge.idx, pronoun)
         qualifiers = self._qualifiers(token)
         if person is None or any(self.by_token.get(w.i, self.person_by_surname(w.text)) is person for w in qualifiers):
@@ -850,6 +874,8 @@ class Attributor:
                 if token.head.head.i == token.i:
                     break
                 token = _head_of_name(token.head.head)  # "the agency, which said": the antecedent
+        if q.speaker_name is not None and q.speaker_name[:1].islower():
+            return q.speaker_name, SpeakerType.other  # "a neighbor" going on speaking as "she"
         if q.speaker_name is not None:
             return q.speaker_name, _name_type(q.speaker_name, token)
         if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUNS or not _may_speak(token):
@@ -869,6 +895,9 @@ class Attributor:
         if PRONOUNS[low] == "i" and self.author is not None:
             return self.author, None, token.text  # a column's "I said, “…”": its writer
         if PRONOUNS[low] in ("he", "she"):
+            unnamed = self.unnamed_source_before(token.idx, PRONOUNS[low])
+            if unnamed is not None:  # "“…,” a neighbor said. “…,” she said.": the neighbor goes on
+                return None, unnamed, token.text
             return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
         if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
             return None, self.pair_before(token), token.text

@@ -1223,3 +1223,37 @@ def test_descriptions_refer_back(nlp: Language, text: str, expected: list[tuple[
 )
 def test_opening_participle_clauses(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- an unnamed source goes on speaking: "he", "she" or "the man" right after a quotation by "a ---
+# neighbor" is that neighbor, not someone named before (a wrong name looks right; a description is honest)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police named the driver as Omar Haddad, 31. \u201cThe car hit the wall,\u201d a neighbor said. "
+            "\u201cThen it caught fire,\u201d she said.",
+            [("The car hit the wall", "a neighbor"), ("Then it caught fire", "a neighbor")],
+        ),
+        (
+            "Omar Haddad was hurt in the blast. \u201cI saw the flash,\u201d said one witness. "
+            "\u201cHe was still awake,\u201d the man said.",
+            [("I saw the flash", "one witness"), ("He was still awake", "the man")],
+        ),
+        # negatives: someone named since the unnamed source; a pronoun of the other gender
+        (
+            "\u201cThe car hit the wall,\u201d a neighbor said. Lena Marsh lives next door. "
+            "\u201cI called the police,\u201d she said.",
+            [("The car hit the wall", "a neighbor"), ("I called the police", "Lena Marsh")],
+        ),
+        (
+            "Omar Haddad runs the garage. \u201cThe car hit the wall,\u201d one mother said. "
+            "\u201cI heard it from the back,\u201d he said.",
+            [("The car hit the wall", "one mother"), ("I heard it from the back", "Omar Haddad")],
+        ),
+    ],
+)
+def test_unnamed_source_goes_on(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
