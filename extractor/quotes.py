@@ -1326,8 +1326,26 @@ def _windows(
     return windows
 
 
+def _issuer(token: Token) -> Token:
+    """Who issued a statement or a document the subject names: "a statement from the Riverton
+    Police Department", "an email from Ann Cole", "a release by the sheriff's office" speak for
+    the body or person after "from" or "by"; other subjects are themselves."""
+    if token.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS and token.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == token.i + 1:
+            issuers = [c for c in prep.children if c.dep_ == "pobj"]
+            if issuers and (
+                issuers[0].pos_ == "PROPN" or issuers[0].lemma_.lower() in ORGANIZATION_NOUNS | PERSON_NOUNS
+            ):
+                return _head_of_name(issuers[0])
+    return token
+
+
 def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributor: Attributor) -> None:
     """Attribute a quote to the subject of the speech verb that reports it."""
+    if subject is not None:
+        subject = _issuer(subject)
     q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)

@@ -1257,3 +1257,36 @@ def test_opening_participle_clauses(nlp: Language, text: str, expected: list[tup
 )
 def test_unnamed_source_goes_on(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a statement or document "from" or "by" someone speaks for its issuer ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The driver \u201cwas going too fast,\u201d according to a short statement from the Brookfield Police.",
+            [("was going too fast", "Brookfield Police")],
+        ),
+        (
+            "\u201cWe mourn with the town,\u201d read a statement from Mayor Lena Marsh.",
+            [("We mourn with the town", "Lena Marsh")],
+        ),
+        (
+            "The firm \u201cwill cooperate fully,\u201d according to an email from the company\u2019s lawyer.",
+            [("will cooperate fully", "the company\u2019s lawyer")],
+        ),
+        # negatives: a statement with no issuer named; a statement about something
+        (
+            "The mill \u201cwill reopen in May,\u201d according to a statement released on Friday.",
+            [("will reopen in May", "a statement")],
+        ),
+        (
+            "The pier \u201cis closed until further notice,\u201d according to a notice about the storm.",
+            [("is closed until further notice", "a notice")],
+        ),
+    ],
+)
+def test_statement_from_its_issuer(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
