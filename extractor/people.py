@@ -1277,8 +1277,14 @@ def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int
     if title is None or start < 1 or not (doc[start - 1].lower_ in articles or doc[start - 1].tag_ == "PRP$"):
         return None, default, None
     if body_at is None:
+        head = doc[s - 2]
+        owner = head.head.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and owner.pos_ == "NOUN" and owner.lower_ not in ROLE_NOUNS:
+            return None, default, None  # "a supporter of the mayor, Tom Reyes,": a relation to a title
         return title, start, None
     body = [t.text for t in doc[body_at + 1 : s - 1] if t.lower_ != "the" or t.i > body_at + 1]
+    if [w.lower() for w in body] == ["public"]:
+        return None, default, None  # "a member of the public, Tom Reyes,": no body
     return title, start, " ".join(body) or None
 
 

@@ -962,6 +962,8 @@ def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list
         ("The president of the Elm Street Tenants Association, Rosa Vance, spoke.", []),
         ("A friend of hers, Omar Haddad, said nothing.", []),
         ("A friend of the family, Omar Haddad, said the boy was shy.", []),
+        ("A member of the public, Nora Brooks, called the hotline.", []),
+        ("A supporter of the governor, Dana Lee, spoke at the rally.", []),
         ("A spokeswoman for the Elm Street Tenants Association, Rosa Vance, said rents rose.", []),
     ],
 )
