@@ -711,10 +711,11 @@ def _appositive_words(doc: Doc, end: int) -> tuple[list[str], int]:
     return words, role_at
 
 
-def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,"."""
+def _appositive_title(doc: Doc, end: int, opened: bool = False) -> tuple[str | None, str | None]:
+    """ "Ann Cole, the county's health director," / "Lee, a spokesman for the Police Department,";
+    `opened`: the caller found where the title's words begin (after "who served as")."""
     low = lowers(doc)
-    if end >= len(doc) or doc[end].text != "," and not _copula_before_position(doc, end):
+    if end >= len(doc) or not opened and doc[end].text != "," and not _copula_before_position(doc, end):
         return None, None
     words, role_at = _appositive_words(doc, end)
     if role_at < 0:
@@ -755,6 +756,22 @@ def _appositive_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
     if not title_words:
         return None, None  # "a former mayor" keeps the title: a former official is one (GUIDE.md)
     return " ".join(title_words), organization
+
+
+def _relative_clause_title(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """A title a relative clause right after the name gives: "Tom Reyes, who served as mayor from
+    2004 to 2012," "Ann Cole, who is the county's health director," (a former title is one too)."""
+    low = lowers(doc)
+    k = end + 2
+    if k + 1 >= len(doc) or doc[end].text != "," or low[end + 1] != "who":
+        return None, None
+    if low[k] in ("has", "had") and low[k + 1] == "served":
+        k += 1
+    if low[k] in ("serves", "served") and k + 1 < len(doc) and low[k + 1] == "as":
+        return _appositive_title(doc, k + 1, opened=True)
+    if low[k] in ("is", "was") and low[k + 1] in ("the", "a", "an"):
+        return _appositive_title(doc, k, opened=True)
+    return None, None
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -1157,13 +1174,14 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     title, title_start = _title_before(doc, s)
     if title is None and _after_list_mark(doc, s):
         title = _list_title(doc, s)
+    body = None
     if title is None and e < len(doc) and doc[e].text in (",", ".", ";"):
-        title, title_start = _title_before_comma(doc, s, title_start)
+        title, title_start, body = _title_before_comma(doc, s, title_start)
     if title is None and _honorable_in_court(doc, s):
         title = "judge"  # "signed by the Honorable Ann Cole": a judge in a sentence about a court's act
     before_name = title is not None
     context = _title_context(doc, title_start) if title is not None else []
-    organization = _organization_after(doc, e) if title else None
+    organization = (_organization_after(doc, e) or body) if title else None
     described = before_name and _described(doc, title_start)
     if described and doc[title_start - 1].lower_ in ("'s", "\u2019s") and organization is None:
         organization = doc[title_start - 2].text  # "the county's health director, Ann Cole": the county
@@ -1171,6 +1189,8 @@ def _mention(doc: Doc, s: int, e: int) -> Mention:
     position = None
     if appositive_title is not None and (title is not None or doc[e].text != ",") and _written_as_position(doc, e):
         position, organization = appositive_title, appositive_org or organization
+    if title is None and appositive_title is None:
+        appositive_title, appositive_org = _relative_clause_title(doc, e)
     if title is None:
         title, organization = appositive_title, appositive_org
     organization = organization or appositive_org
@@ -1244,19 +1264,62 @@ def _title_context(doc: Doc, title_start: int) -> list[str]:
     return context
 
 
-def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int]:
+def _title_before_comma(doc: Doc, s: int, default: int) -> tuple[str | None, int, str | None]:
     """ "the state's attorney general, Ann Cole,": a title led by "the" or an owner, then a comma,
-    then the name (the caller sees a comma or the sentence's end after it)."""
+    then the name (the caller sees a comma or the sentence's end after it); also with the body
+    in an "of" phrase ("the health minister of Ruritania, Ann Cole,"). Returns the title, where
+    it starts and the body the "of" phrase names."""
     if s < 3 or doc[s - 1].text != ",":
-        return None, default
-    title, start = _title_before(doc, s - 1)
-    if (
-        title is None
-        or start < 1
-        or not (doc[start - 1].lower_ in ("the", "'s", "\u2019s") or doc[start - 1].tag_ == "PRP$")
-    ):
-        return None, default
-    return title, start
+        return None, default, None
+    body_at = _body_phrase_before(doc, s - 1)
+    title, start = _title_before(doc, body_at if body_at is not None else s - 1)
+    if title is not None:
+        title, start = _described_title_words(doc, title, start)
+    # "a spokesman for the ministry, Tom Reyes,": "a" only where the body is named
+    articles = ("the", "'s", "\u2019s") if body_at is None else ("the", "'s", "\u2019s", "a", "an")
+    if title is None or start < 1 or not (doc[start - 1].lower_ in articles or doc[start - 1].tag_ == "PRP$"):
+        return None, default, None
+    if body_at is None:
+        head = doc[s - 2]
+        owner = head.head.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and owner.pos_ == "NOUN" and owner.lower_ not in ROLE_NOUNS:
+            return None, default, None  # "a supporter of the mayor, Tom Reyes,": a relation to a title
+        return title, start, None
+    body = [t.text for t in doc[body_at + 1 : s - 1] if t.lower_ != "the" or t.i > body_at + 1]
+    if [w.lower() for w in body] == ["public"]:
+        return None, default, None  # "a member of the public, Tom Reyes,": no body
+    return title, start, " ".join(body) or None
+
+
+def _body_phrase_before(doc: Doc, end: int) -> int | None:
+    """Where the "of", "for" or "from" phrase naming a title's body starts when it closes right
+    before `end` ("the prime minister [of Ruritania],", "the senator [from Ohio],"): a
+    preposition the parse hangs on a role noun just before it, whose phrase runs up to `end`
+    with no comma or verb in it."""
+    for k in range(end - 1, max(0, end - 1 - MAX_ORGANIZATION_TOKENS), -1):
+        token = doc[k]
+        if token.is_punct or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+            return None
+        if token.lower_ in ("of", "for", "from") and token.dep_ == "prep":
+            head = token.head
+            # the words up to the comma are the phrase's (the parse may hang the name on it too)
+            inside = all(token.is_ancestor(t) for t in doc[k + 1 : end])
+            return k if head.i == k - 1 and head.lower_ in ROLE_NOUNS and inside else None
+    return None
+
+
+def _described_title_words(doc: Doc, title: str, start: int) -> tuple[str, int]:
+    """A title's lowercase nouns left of where `_title_before` stopped, down to the article or
+    owner before them ("Ruritania's [environment] minister", "the [transport] secretary"); the
+    title unchanged where no article or owner comes first."""
+    k = start
+    while k > 0 and start - k < MAX_TITLE_TOKENS and doc[k - 1].is_lower and doc[k - 1].pos_ in ("NOUN", "ADJ"):
+        if doc[k - 1].head.i < start or doc[k - 1].head.i > start + len(title.split()):
+            break  # the word modifies no word of the title
+        k -= 1
+    if k == start or not (doc[k - 1].lower_ in ("the", "'s", "\u2019s") or doc[k - 1].tag_ == "PRP$"):
+        return title, start
+    return " ".join([t.lower_ for t in doc[k:start]] + [title]), k
 
 
 def _honorable_in_court(doc: Doc, s: int) -> bool:

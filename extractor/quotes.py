@@ -47,6 +47,8 @@ DOCUMENT_VERBS = derived(lambda: set(RULES["document_verbs"]))
 ORGANIZATION_NOUNS = derived(lambda: set(RULES["organization_nouns"]))
 SPEECH_NOUNS = derived(lambda: set(RULES["nouns"]))
 PERSON_NOUNS = derived(lambda: set(RULES["person_nouns"]) | ROLE_NOUNS)
+AGE_UNITS = derived(lambda: set(RULES["age_units"]))
+KINSHIP_NOUNS = derived(lambda: set(RULES["kinship_nouns"]))
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
@@ -638,6 +640,28 @@ class Attributor:
                 return min(subjects, key=lambda c: self.clause_depth(c[0]))[1]
         return candidates[-1][1]
 
+    def unnamed_source_before(self, char: int, pronoun: str | None) -> str | None:
+        """The unnamed person who spoke the quotation right before `char` ("a neighbor", "one
+        witness", "a police spokesman"), as written, where no one is named between and the noun
+        fits the pronoun: "he" or "she" after it goes on in that voice, not in the voice of someone
+        named earlier ("Police named the victim as Tom Reyes. “…,” a neighbor said. “…,” she said.")."""
+        # (the quotation being attributed has no subject yet)
+        prior = next((q for q in reversed(self.quotes) if q.end <= char and q.subject is not None), None)
+        if prior is None or prior.subject is None or char - prior.end > PRIOR_SPEAKER_CHARS:
+            return None
+        if prior.speaker is not None or prior.speaker_name is not None or prior.organization is not None:
+            return None
+        noun = self.doc[prior.subject]
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or not noun.is_lower or not (lemma in PERSON_NOUNS or noun.lower_ in PERSON_NOUNS):
+            return None
+        gender = "he" if noun.lower_ in MALE_WORDS else "she" if noun.lower_ in FEMALE_WORDS else None
+        if pronoun is not None and gender is not None and gender != pronoun:
+            return None
+        if any(noun.idx < c[0] < char for c in self.mention_order):
+            return None  # someone named since
+        return self.source_phrase(noun)
+
     def pair_before(self, token: Token) -> str | None:
         """The two people named together as the subject of the sentence of "they", or of the
         sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
@@ -770,18 +794,30 @@ class Attributor:
         """A definite description of a role the article gives no one ("the Vermont senator", "the
         New York businessman"): like "he" or "she", the person it refers back to, of the gender
         its noun tells, never one of its own qualifiers ("Cole's former aide" is not Cole)."""
-        if not any(
+        if not _age_description(token) and not any(
             c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and (c.i in self.by_token or c.pos_ == "PROPN")
             for c in token.children
         ):
             return None  # "a neighbor", "one witness", "his aide": someone the article does not name
         noun = token.lower_
         pronoun = "he" if noun in MALE_WORDS else "she" if noun in FEMALE_WORDS else None
+        if self.unnamed_source_before(token.left_edge.idx, pronoun) is not None:
+            return None  # "“…,” said a witness. “…,” the man said.": the witness, whom no name fits
         person = self.last_person_before(token.left_edge.idx, pronoun)
         qualifiers = self._qualifiers(token)
         if person is None or any(self.by_token.get(w.i, self.person_by_surname(w.text)) is person for w in qualifiers):
             return None
+        if not ({token.lower_, token.lemma_.lower()} & KINSHIP_NOUNS) and self.known_as_kin(person):
+            return None  # "Cole's sister, Ann Reyes, ..." then "the rapper said": not the sister
         return person
+
+    def known_as_kin(self, person: Person) -> bool:
+        """Whether the article introduces the person as someone's relative, the kinship noun
+        beside the name ("Ann Reyes, his sister"; "his sister, Ann Reyes")."""
+        return any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in KINSHIP_NOUNS and self.person_beside(t) is person
+            for t in self.doc
+        )
 
     def _qualifiers(self, token: Token) -> list[Token]:
         """The words before a description's noun that say which one: "Vermont" in "the Vermont
@@ -838,6 +874,8 @@ class Attributor:
                 if token.head.head.i == token.i:
                     break
                 token = _head_of_name(token.head.head)  # "the agency, which said": the antecedent
+        if q.speaker_name is not None and q.speaker_name[:1].islower():
+            return q.speaker_name, SpeakerType.other  # "a neighbor" going on speaking as "she"
         if q.speaker_name is not None:
             return q.speaker_name, _name_type(q.speaker_name, token)
         if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUNS or not _may_speak(token):
@@ -857,6 +895,9 @@ class Attributor:
         if PRONOUNS[low] == "i" and self.author is not None:
             return self.author, None, token.text  # a column's "I said, “…”": its writer
         if PRONOUNS[low] in ("he", "she"):
+            unnamed = self.unnamed_source_before(token.idx, PRONOUNS[low])
+            if unnamed is not None:  # "“…,” a neighbor said. “…,” she said.": the neighbor goes on
+                return None, unnamed, token.text
             return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
         if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
             return None, self.pair_before(token), token.text
@@ -889,6 +930,9 @@ class Attributor:
             return self.resolve(_head_of_name(token.head.head))  # "Kowalczyk, who said": the antecedent
         if low in PRONOUNS or low in PAIR_WORDS:
             return self.pronoun(token, phrase)
+        if describe and _age_description(token):
+            # "“…,” said the 29-year-old": like "he" or "she", the person named before it
+            return self.described_antecedent(token), None, phrase
         described = any(c.dep_ in ("det", "poss") for c in token.children)
         if describe and described and (low in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS):
             # "the mayor", "The President", "his spokeswoman": the one person the article names so
@@ -1005,6 +1049,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
             verb = verb.head  # "called it 'unsustainable' and said ...": the first verb's subject
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head  # "Cole waved the complaint away, saying ...": the one who waved it away
+        opening = _opening_participle_clause(t)
+        if opening is not None:
+            verb = opening  # "Claiming the attacks on Reyes were planned, Cole told ...": Cole claims
         fronted = t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i < t.head.head.i
         if t.tag_ == "VBG" and fronted and t.head.head.pos_ in ("VERB", "AUX"):
             verb = t.head.head  # "After saying it was “…”, she left": a phrase opening the clause of its subject
@@ -1041,6 +1088,21 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if first_bare is None:
             first_bare = (t, None)
     return according or first_bare
+
+
+def _opening_participle_clause(cue: Token) -> Token | None:
+    """The main verb after a participle clause that opens the sentence with a speech verb
+    ("Claiming the vote was rigged, Cole told ...", "Noting the cost, Reyes said ..."): its
+    subject is the one claiming, not a name inside the clause, even where the parse does not hang
+    the participle on that verb."""
+    sent = sentence_of(cue)
+    if cue.tag_ != "VBG" or any(not t.is_punct for t in sent[: cue.i - sent.start]):
+        return None
+    comma = next((t for t in sent if t.i > cue.i and t.text == ","), None)
+    if comma is None:
+        return None
+    main = next((t for t in sent if t.i > comma.i and t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
+    return main if main is not None and _subjects(main) else None
 
 
 def _quote_root(doc: Doc, q: QuoteSpan) -> Token | None:
@@ -1119,9 +1181,9 @@ def _subjects(verb: Token) -> list[Token]:
         c
         for c in verb.children
         if c.dep_ in ("nsubj", "nsubjpass")
-        or c.dep_ == "compound"
+        or c.dep_ in ("compound", "amod")
         and c.i == verb.i - 1
-        and c.pos_ in ("NOUN", "PROPN")
+        and (c.pos_ in ("NOUN", "PROPN") or _age_description(c))  # "the 29-year-old said"
         and verb.pos_ == "VERB"
     ]
 
@@ -1160,11 +1222,30 @@ def _hyphenated(token: Token) -> str:
     return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
 
 
+def _age_description(token: Token) -> bool:
+    """ "the 29-year-old", "the 6-month-old": a person described by age alone, read off the
+    words "the", a number, "-", a unit, "-", "old" (the tagger reads them as a date, and the
+    parse may hang them on the verb)."""
+    doc, i = token.doc, token.i
+    if token.lower_ != "old" or i < 5 or i + 1 < len(doc) and doc[i + 1].text == "-":
+        return False
+    words = [t.lower_ for t in doc[i - 5 : i]]
+    return (
+        words[0] == "the"
+        and doc[i - 4].like_num
+        and words[2] == words[4] == "-"
+        and doc[i - 2].lemma_.lower() in AGE_UNITS
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"))  # "the 29-year-old nurse"
+    )
+
+
 def _may_speak(token: Token) -> bool:
     """Days, dates and possessive determiners are never speakers ("said Monday", "its"); "the two"
-    is the two people named before it."""
+    is the two people named before it; "the 29-year-old" is a person."""
     if token.lower_ in PAIR_WORDS:
         return token.dep_ != "poss"
+    if _age_description(token):
+        return True
     return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY") and token.dep_ != "poss"
 
 
@@ -1245,8 +1326,26 @@ def _windows(
     return windows
 
 
+def _issuer(token: Token) -> Token:
+    """Who issued a statement or a document the subject names: "a statement from the Riverton
+    Police Department", "an email from Ann Cole", "a release by the sheriff's office" speak for
+    the body or person after "from" or "by"; other subjects are themselves."""
+    if token.lemma_.lower() not in SPEECH_NOUNS | DOCUMENT_NOUNS and token.lower_ not in SPEECH_NOUNS | DOCUMENT_NOUNS:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and prep.i == token.i + 1:
+            issuers = [c for c in prep.children if c.dep_ == "pobj"]
+            if issuers and (
+                issuers[0].pos_ == "PROPN" or issuers[0].lemma_.lower() in ORGANIZATION_NOUNS | PERSON_NOUNS
+            ):
+                return _head_of_name(issuers[0])
+    return token
+
+
 def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributor: Attributor) -> None:
     """Attribute a quote to the subject of the speech verb that reports it."""
+    if subject is not None:
+        subject = _issuer(subject)
     q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
@@ -1515,6 +1614,17 @@ def _reports(cue: Token) -> bool:
     return True
 
 
+def _owned_name(doc: Doc, q: QuoteSpan) -> bool:
+    """Quoted words right after an owner ("the station's", "his"): the name of a show, a book or
+    a program that belongs to someone, not words someone says ("told the network's “Morning
+    Line”"). The caller checks that the words are a title and no clause."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in ("'s", "’s", "'", "’") and before.dep_ == "case" or before.tag_ == "PRP$"
+
+
 def _names_the_noun_before(doc: Doc, q: QuoteSpan) -> bool:
     """Quoted words in apposition to the common noun right before them: the name of that thing
     ("the film “Lost Harbor,” which ...", "praised the program “Safe Streets”")."""
@@ -1556,6 +1666,8 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     if not clause and _names_the_noun_before(doc, q):
         return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")
+        if not clause and _owned_name(doc, q):
+            return False  # "told the network's “Harbor Morning Live”", "his “Talk It Out” show": a work
         root = _quote_root(doc, q)
         if not clause and root is not None and root.dep_ == "pobj":
             return False  # "said on “Harbor Morning Live”": a show or a work that something is on or in

@@ -940,3 +940,73 @@ def test_county_offices_with_of(nlp: Language, text: str, expected: list[tuple[s
 )
 def test_plural_of_an_abbreviated_title(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert officials(nlp, text) == expected
+
+
+# --- a title with its body in an "of" phrase, or lowercase nouns after an owner, then the name --
+# in apposition ("the health minister of Ruritania, Ann Cole,"; "Ruritania's water minister, ...")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prime minister of Valdonia, Petra Lindqvist, arrived.", [("Petra Lindqvist", "prime minister")]),
+        ("The head of the water agency, Omar Haddad, resigned in March.", [("Omar Haddad", "head")]),
+        ("\u201cWe will rebuild,\u201d said the mayor of Brookfield, Dana Whitcomb.", [("Dana Whitcomb", "mayor")]),
+        ("The minister of transport, Lena Marsh, opened the line.", [("Lena Marsh", "minister")]),
+        ("Valdonia's fisheries minister, Nora Brooks, signed the deal.", [("Nora Brooks", "fisheries minister")]),
+        ("\u201cWe must act now,\u201d the senator from Idaho, Lena Marsh, said.", [("Lena Marsh", "senator")]),
+        # "a" before the title only where the body is named
+        ("A spokesman for the ministry, Omar Haddad, said talks would resume.", [("Omar Haddad", "spokesman")]),
+        # negatives: a relation, not a role, before the "of"; a private body's president; no owner
+        ("The nephew of the senator's driver, Tomas Ferreira, testified.", []),
+        ("The president of the Elm Street Tenants Association, Rosa Vance, spoke.", []),
+        ("A friend of hers, Omar Haddad, said nothing.", []),
+        ("A friend of the family, Omar Haddad, said the boy was shy.", []),
+        ("A member of the public, Nora Brooks, called the hotline.", []),
+        ("A supporter of the governor, Dana Lee, spoke at the rally.", []),
+        ("A spokeswoman for the Elm Street Tenants Association, Rosa Vance, said rents rose.", []),
+    ],
+)
+def test_title_of_a_body_before_a_comma(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+# --- staff of national agencies written by acronym or seat, and diplomats ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Marsh, a spokeswoman for the FBI, said the search had ended.", [("Lena Marsh", "spokeswoman")]),
+        ("Omar Haddad, a spokesman for the Pentagon, declined to comment.", [("Omar Haddad", "spokesman")]),
+        (
+            "Rosa Vance, the director of the Centers for Rural Water Safety, spoke first.",
+            [("Rosa Vance", "director")],
+        ),
+        ("Nora Brooks, the country's ambassador to Chile, met the delegation.", [("Nora Brooks", "ambassador")]),
+        # negatives: the same roles at private bodies
+        ("Lena Marsh, a spokeswoman for Harbor Airlines, said flights would resume.", []),
+        ("Omar Haddad, the director of the Elm Street Food Bank, thanked the donors.", []),
+    ],
+)
+def test_national_agencies_and_diplomats(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected
+
+
+# --- a title given in a relative clause after the name ("Ann Cole, who served as mayor ...,") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Omar Haddad, who served as mayor from 1990 to 1998, opposed the levy.", [("Omar Haddad", "mayor")]),
+        ("Lena Marsh, who has served as fire chief since 2015, spoke first.", [("Lena Marsh", "fire chief")]),
+        ("Rosa Vance, who was the county's treasurer, endorsed him.", [("Rosa Vance", "treasurer")]),
+        # negatives: a relation to an official; a private role; a private body's president
+        ("Omar Haddad, who is a cousin of the mayor, said nothing.", []),
+        ("Lena Marsh, who was a nurse for 30 years, retired in May.", []),
+        ("Rosa Vance, who was the longtime president of the Elm Street Tenants Association, spoke.", []),
+    ],
+)
+def test_titles_in_relative_clauses(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert officials(nlp, text) == expected

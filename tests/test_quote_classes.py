@@ -1117,3 +1117,176 @@ def test_speech_verb_on_a_noun_speaks_for_who_the_noun_is_from(nlp: Language, te
 def test_speech_verb_on_a_noun_without_a_source_after_it(nlp: Language, text: str, not_speaker: str) -> None:
     speakers = [s for _, s in quotes(nlp, text)]
     assert len(speakers) == 1 and not_speaker not in (speakers[0] or "")
+
+
+# --- a title in quote marks right after its owner names a show or a work, not speech -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Cole told the network\u2019s \u201cHarbor Morning Live\u201d on Friday that the race was close.", []),
+        ('Tom Reyes called in to his "Straight Talk Tonight" radio show.', []),
+        ('Reyes praised the council\'s "Safe Streets Now" plan on Monday.', []),
+        # negatives: a title-cased sentence said to a crowd, and words reported after "that"
+        ('Ann Cole told the crowd, "We Will Not Be Moved."', [("We Will Not Be Moved.", "Ann Cole")]),
+        ('Ann Cole told reporters that the plan was "Dead On Arrival."', [("Dead On Arrival.", "Ann Cole")]),
+        (
+            "Ann Cole told the network\u2019s morning show: \u201cWe will win this county by ten points.\u201d",
+            [("We will win this county by ten points.", "Ann Cole")],
+        ),
+    ],
+)
+def test_owned_titles_are_works(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a person described by age alone ("the 29-year-old said") refers back like "he" or "she" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance was one of the first to reach the pier. \u201cThe smoke was black,\u201d the 29-year-old said.",
+            [("The smoke was black", "Rosa Vance")],
+        ),
+        (
+            "Omar Haddad lost his boat in the storm. \u201cI have nothing left,\u201d said the 61-year-old.",
+            [("I have nothing left", "Omar Haddad")],
+        ),
+        # negatives: no one named before the description; an age before a noun leaves that noun the source
+        ("\u201cI heard two bangs,\u201d said the 40-year-old, who lives nearby.", [("I heard two bangs", None)]),
+        (
+            "Rosa Vance runs the ferry. \u201cThe pier is closed,\u201d the 29-year-old harbor guard said.",
+            [("The pier is closed", "harbor guard")],
+        ),
+    ],
+)
+def test_age_descriptions(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a description by occupation or standing ("the baker", "the retiree") refers back to the ---
+# person named before it, never to one the article introduces as someone's relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance opened her bakery in 1998. \u201cFlour has doubled in price,\u201d the baker said.",
+            [("Flour has doubled in price", "Rosa Vance")],
+        ),
+        (
+            "Omar Haddad taught chemistry for thirty years. \u201cThe pension is not enough,\u201d the retiree said.",
+            [("The pension is not enough", "Omar Haddad")],
+        ),
+        # a relative's own description still refers back to that relative
+        (
+            "Omar Haddad\u2019s mother, Lena Marsh, waited. \u201cHe always came home,\u201d the mother said.",
+            [("He always came home", "Lena Marsh")],
+        ),
+        # negatives: the one named last is introduced as a relative; no one is named at all
+        (
+            "Omar Haddad\u2019s cousin, Lena Marsh, moved away in 2001. \u201cThe town gave up,\u201d the poet said.",
+            [("The town gave up", "the poet")],
+        ),
+        ("\u201cThe ward is full every night,\u201d the nurse said.", [("The ward is full every night", "the nurse")]),
+    ],
+)
+def test_descriptions_refer_back(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a participle clause with a speech verb opening the sentence: the main clause's subject speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rosa Vance has backed Omar Haddad for months. Claiming the audits of Haddad were staged to "
+            "embarrass the board, Vance told the Gazette that \u201cthey want him out because he asked.\u201d",
+            [("they want him out because he asked.", "Rosa Vance")],
+        ),
+        (
+            "Insisting the ferry was safe, Lena Marsh said the crew had \u201cdone everything by the book.\u201d",
+            [("done everything by the book.", "Lena Marsh")],
+        ),
+        # negative: a participle inside the main clause keeps its own subject
+        (
+            "Omar Haddad stood up, saying \u201cthe numbers do not add up.\u201d",
+            [("the numbers do not add up.", "Omar Haddad")],
+        ),
+    ],
+)
+def test_opening_participle_clauses(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- an unnamed source goes on speaking: "he", "she" or "the man" right after a quotation by "a ---
+# neighbor" is that neighbor, not someone named before (a wrong name looks right; a description is honest)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police named the driver as Omar Haddad, 31. \u201cThe car hit the wall,\u201d a neighbor said. "
+            "\u201cThen it caught fire,\u201d she said.",
+            [("The car hit the wall", "a neighbor"), ("Then it caught fire", "a neighbor")],
+        ),
+        (
+            "Omar Haddad was hurt in the blast. \u201cI saw the flash,\u201d said one witness. "
+            "\u201cHe was still awake,\u201d the man said.",
+            [("I saw the flash", "one witness"), ("He was still awake", "the man")],
+        ),
+        # negatives: someone named since the unnamed source; a pronoun of the other gender
+        (
+            "\u201cThe car hit the wall,\u201d a neighbor said. Lena Marsh lives next door. "
+            "\u201cI called the police,\u201d she said.",
+            [("The car hit the wall", "a neighbor"), ("I called the police", "Lena Marsh")],
+        ),
+        (
+            "Omar Haddad runs the garage. \u201cThe car hit the wall,\u201d one mother said. "
+            "\u201cI heard it from the back,\u201d he said.",
+            [("The car hit the wall", "one mother"), ("I heard it from the back", "Omar Haddad")],
+        ),
+    ],
+)
+def test_unnamed_source_goes_on(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a statement or document "from" or "by" someone speaks for its issuer ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The driver \u201cwas going too fast,\u201d according to a short statement from the Brookfield Police.",
+            [("was going too fast", "Brookfield Police")],
+        ),
+        (
+            "\u201cWe mourn with the town,\u201d read a statement from Mayor Lena Marsh.",
+            [("We mourn with the town", "Lena Marsh")],
+        ),
+        (
+            "The firm \u201cwill cooperate fully,\u201d according to an email from the company\u2019s lawyer.",
+            [("will cooperate fully", "the company\u2019s lawyer")],
+        ),
+        # negatives: a statement with no issuer named; a statement about something
+        (
+            "The mill \u201cwill reopen in May,\u201d according to a statement released on Friday.",
+            [("will reopen in May", "a statement")],
+        ),
+        (
+            "The pier \u201cis closed until further notice,\u201d according to a notice about the storm.",
+            [("is closed until further notice", "a notice")],
+        ),
+    ],
+)
+def test_statement_from_its_issuer(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
