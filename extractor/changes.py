@@ -41,6 +41,8 @@ PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
 AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
+# what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
+DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
 APPOSITION_MARKS = frozenset({",", "\u2013", "\u2014", "-"})
 
@@ -401,9 +403,24 @@ def _lost_subject(verb: Token, sent: Span, reported: bool) -> str | None:
     ("Thefts and break-ins increased")."""
     if (metric := _subject_of_reduced_relative(verb)) is not None:
         return metric
+    if (metric := _subject_read_as_clause(verb)) is not None:
+        return metric
     if reported or _shares_subject(verb):
         return None
     return _noun_before(verb, sent, adjacent=True)
+
+
+def _subject_read_as_clause(verb: Token) -> str | None:
+    """The subject of a change verb the parse hangs as a clause on a plural it read as the main
+    verb: in "Police calls for service involving gangs fell 40 percent" and "Domestic violence
+    calls to the hotline increased 22 percent", "calls" is the head of the subject, not a verb whose
+    object the words after it are. Not across a conjunction that opens a clause of its own
+    ("officers responded to calls as burglaries fell")."""
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return None
+    return _plural_read_as_verb(verb.head)
 
 
 def _subject_of_reduced_relative(verb: Token) -> str | None:
@@ -706,6 +723,7 @@ def _common_noun_read_as_name(token: Token) -> bool:
     first = bool(token.is_sent_start) or (
         token.i > 0 and doc[token.i - 1].is_punct and bool(doc[token.i - 1].is_sent_start)
     )
+    first = first or token.i > 0 and doc[token.i - 1].text in DATELINE_DASHES  # "LAKEWOOD – Graffiti fell"
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     alone = (nxt is None or not nxt.text[:1].isupper()) and not any(c.pos_ == "PROPN" for c in token.children)
     return (
@@ -714,9 +732,18 @@ def _common_noun_read_as_name(token: Token) -> bool:
         and token.is_alpha
         and token.text[:1].isupper()
         and not token.text.isupper()
-        and token.ent_type_ in ("", "ORG")
-        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization at most
+        and (token.ent_type_ in ("", "ORG") or token.ent_type_ == "PERSON" and _moves_by_a_percent(token.head))
+        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization or name at most
         and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")
+    )
+
+
+def _moves_by_a_percent(verb: Token) -> bool:
+    """A change verb with a percent of its own ("fell 30 percent"): what it moves is a quantity,
+    so a one-word subject the recognizer took for a person's name ("Graffiti fell 30 percent") is
+    a common noun; people do not fall by a percent."""
+    return direction_of(verb) is not None and any(
+        c.ent_type_ == "PERCENT" or any(g.ent_type_ == "PERCENT" for g in c.children) for c in verb.children
     )
 
 
@@ -724,6 +751,11 @@ def _subject_noun(subject: Token) -> Token | None:
     """The noun a change's subject names, None for no thing that is counted: a dateline's place
     parsed as the subject stands for its appositive ("CARDIFF, Wales — Reported robberies fell");
     places and organizations are no metric."""
+    lead = _dateline_lead(subject)
+    if lead is not None:
+        return lead  # "SANTA ANA – Truancy at schools fell 30 percent": the place is a dateline
+    if subject.pos_ == "PROPN" and subject.text.islower() and subject.is_alpha:
+        return subject  # "graffiti decreased 60 percent": a name is written with a capital
     if subject.pos_ == "PROPN" and not subject.text.isupper():
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if appositives:
@@ -735,6 +767,30 @@ def _subject_noun(subject: Token) -> Token | None:
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
         return None
     return subject
+
+
+def _dateline_lead(subject: Token) -> Token | None:
+    """The first word of a story after its dateline, where the parse makes the dateline's place the
+    subject and that word its appositive ("SANTA ANA – Truancy at schools fell 30 percent"): one
+    capitalized word right after the dash, which the tagger takes for a name because it opens the
+    story; None for anything else (a name: "SANTA ANA – Jane Roe said")."""
+    if subject.ent_type_ not in ("GPE", "LOC"):
+        return None
+    doc = subject.doc
+    for lead in subject.children:
+        after_dash = lead.i > 0 and doc[lead.i - 1].text in DATELINE_DASHES
+        nxt = doc[lead.i + 1] if lead.i + 1 < len(doc) else None
+        if (
+            lead.dep_ == "appos"
+            and after_dash
+            and lead.pos_ == "PROPN"
+            and lead.ent_type_ == ""
+            and lead.is_alpha
+            and not lead.text.isupper()
+            and (nxt is None or not nxt.text[:1].isupper())
+        ):
+            return lead
+    return None
 
 
 def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str | None:
@@ -1078,10 +1134,34 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             )
     first_line = doc_text(doc).split("\n", 1)[0]
     headline_end = len(first_line) if first_line and not first_line.rstrip().endswith((".", "\u201d", '"')) else 0
-    return _without_vaguer_repeats(changes, headline_end)
+    return _without_vaguer_repeats(changes, headline_end, _headline_copies(doc_text(doc), headline_end))
 
 
-def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> list[Change]:
+# the shortest line taken for a copy of the headline: shorter lines ("Press", "Home") are page chrome
+HEADLINE_COPY_MIN_CHARS = 12
+
+
+def _headline_copies(text: str, headline_end: int) -> list[tuple[int, int]]:
+    """The character spans of the lines that repeat the headline (a page repeats its title above
+    the body, often without the site's name: "Crime Falls 9% - City News" and "Crime Falls 9%")."""
+    if not headline_end:
+        return []
+    headline = text[:headline_end].strip()
+    spans: list[tuple[int, int]] = []
+    start = headline_end + 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if len(line) >= HEADLINE_COPY_MIN_CHARS and headline.startswith(line):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _without_vaguer_repeats(
+    changes: list[Change], headline_end: int = 0, headline_copies: list[tuple[int, int]] | None = None
+) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
     the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 35%" in a
@@ -1090,6 +1170,12 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
 
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
+
+    def in_copy(c: Change) -> bool:
+        return any(start <= c.start < end for start, end in headline_copies or [])
+
+    def shouted(c: Change) -> bool:
+        return c.evidence.isupper()
 
     def rounded_restatement(c: Change) -> bool:
         if c.percent is None or c.percent != int(c.percent):
@@ -1124,6 +1210,10 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
             elif c.metric and not restated[0].metric:
                 # a headline in title case names no metric ("Homicides Drop 17 Percent"): the
                 # body's restatement says what changed
+                kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
+            elif c.metric and restated[0].start < headline_end and head(c) != head(restated[0]) and shouted(restated[0]) and not in_copy(c):
+                # a headline in capitals misleads the parse ("INJUNCTION LEADS TO 40 PERCENT DROP
+                # IN GANG CALLS FOR SERVICE"): the body's sentence says what changed
                 kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
     return kept
 
