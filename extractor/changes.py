@@ -41,6 +41,10 @@ PHRASAL_DIRECTION_VERBS = set(RULES["phrasal_direction_verbs"])
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
 AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
+# what opens a clause for `_opening_noun_phrase`: "According to police, reported thefts fell"
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c", '"'})
+# words that open a noun phrase without naming what changed
+NOT_METRIC_OPENERS = frozenset({"overall", "total", "countywide", "statewide", "citywide", "nationwide"})
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
@@ -362,6 +366,8 @@ def _metric_of_subject(
     """The metric the subject of the change verb names, climbing through the verbs that share it
     ("rose in May and fell 5% in June"). `(None,)` for a generic subject ("the 2023 total was
     down 9.5%": the figure stated before), None for no subject found."""
+    if (metric := _misparsed_subject(verb, sent)) is not None:
+        return (metric,)
     first = True
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
@@ -395,6 +401,74 @@ def _metric_of_subject(
             return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
     return None
+
+
+def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
+    """The noun phrase that opens the clause of a verb, read by the words' shapes and tags rather
+    than the parse: from the clause's start (the sentence's, or after a comma, a colon, a dateline's
+    dash or a subordinating word) over adjectives, nouns and plurals the tagger read as verbs
+    ("calls", "crashes"), up to the first preposition, participle or punctuation. Empty where the
+    clause opens with anything else ("In 2023, ...": a time, not a subject)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= sent.start and doc[j].text not in CLAUSE_BREAKS and doc[j].dep_ != "mark" and "\n" not in doc[j].text:
+        j -= 1
+    k = j + 1
+    while k < verb.i and doc[k].pos_ == "DET":
+        k += 1
+    run: list[Token] = []
+    while k < verb.i:
+        t = doc[k]
+        nominal = t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ in ("VBZ", "VB", "VBP") and t.is_alpha)
+        leading = not run and t.tag_ in ("VBN", "VBD") and t.is_alpha  # "reported thefts"
+        # "EBT skimming losses": a participle that modifies the noun after it
+        leading = leading or t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound") and t.head.i > t.i
+        if t.text == "-" and run and k + 1 < verb.i and not t.whitespace_:
+            run.append(t)
+        elif (nominal or leading) and t.pos_ != "AUX" and t.ent_type_ not in ("PERCENT", "DATE", "CARDINAL"):
+            run.append(t)
+        else:
+            break
+        k += 1
+    if not run or k >= verb.i or doc[k].pos_ not in ("ADP", "VERB") or doc[k].tag_ not in ("IN", "VBG", "VBN"):
+        return []
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX" for t in doc[k : verb.i]):
+        return []  # another clause's verb between: "X are up 5% and a report shows Y increased"
+    return run
+
+
+def _misparsed_subject(verb: Token, sent: Span) -> str | None:
+    """The subject of a change verb where the parse went astray on a plural it read as a verb:
+    "DUI crashes causing injury or death fell 12 percent" (the parse's subject is "injury", inside
+    the participle's phrase), "Hate crime events involving bias rose" (the parse's subject is
+    "Hate"), "Calls to 911 about overdoses rose" (no noun subject at all). The clause's opening noun
+    phrase, when a preposition or a participle follows it, is what changed, and only where the
+    parse gives no noun subject or one inside that phrase's modifier."""
+    if verb.pos_ != "VERB" or direction_of(verb) is None:
+        return None
+    run = _opening_noun_phrase(verb, sent)
+    if not run:
+        return None
+    head = run[-1]
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.i:
+        return None  # the parse has it right
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.pos_ == "PRON" or s.i < run[0].i for s in subjects):
+        return None
+    if subjects and all(s.pos_ in ("NOUN", "PROPN") and s.i in {t.i for t in run} for s in subjects):
+        return None  # the parse's subject lies in the phrase: the other rules read it
+    if not (head.pos_ in ("NOUN", "PROPN") or _low(head).endswith("s")):
+        return None  # a verb the tagger got right ("Officers say ...")
+    if head.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP") and not head.text.isupper():
+        return None
+    named = ("GPE", "LOC", "ORG")  # "Orange County auto thefts": the place is no part of the metric; "DUI" is
+    words = [_low(t) for t in run if t.is_alpha and (t.ent_type_ not in named or t.text.isupper()) or t.text == "-"]
+    words = [w for w in words if w not in NOT_METRIC_OPENERS]
+    if not words or words[-1] == "-":
+        return None
+    text = " ".join(words).replace(" - ", "-")
+    parts = text.split(" ")
+    return " ".join([*parts[:-1], singular(parts[-1])])
 
 
 def _lost_subject(verb: Token, sent: Span, reported: bool) -> str | None:
@@ -466,6 +540,8 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
     change ("the county recorded a 9% decline"; "burglaries saw a 9% decline" is counted)."""
     if child.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if _is_dateline(child):
+        return False  # "SAN DIEGO – Deaths rose": the place the story is filed from
     if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
         return False
     nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
@@ -767,6 +843,15 @@ def _subject_noun(subject: Token) -> Token | None:
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
         return None
     return subject
+
+
+def _is_dateline(token: Token) -> bool:
+    """A place in capitals that opens a line before a dash: "SAN DIEGO –", "SANTA ANA —"."""
+    doc = token.doc
+    phrase = doc[token.left_edge.i : token.i + 1]
+    opens_line = token.left_edge.i == 0 or "\n" in doc[token.left_edge.i - 1].text_with_ws
+    dash = token.i + 1 < len(doc) and doc[token.i + 1].text in DATELINE_DASHES
+    return opens_line and dash and all(t.text.isupper() for t in phrase if t.is_alpha)
 
 
 def _dateline_lead(subject: Token) -> Token | None:
