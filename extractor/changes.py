@@ -107,10 +107,17 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
         return None  # a change in a share, not a percent change
     value = float(m.group("number").replace(",", ""))
     sign = m.group("sign")
-    if not sign and i > 0 and doc[i - 1].text in ("-", "+", "\u2212"):
+    if not sign and i > 0 and _sign_before(doc, i):
         sign = doc[i - 1].text
     direction = Direction.decrease if sign in ("-", "\u2212") else Direction.increase if sign == "+" else None
     return value, direction, end
+
+
+def _sign_before(doc: Doc, i: int) -> bool:
+    """A sign written against the number at token i ("-8.2%", "(+3.1%)"); a dash with a space
+    after it is punctuation ("118 deaths in 2023 - 12 percent more than in 2022")."""
+    before = doc[i - 1]
+    return before.text in ("-", "+", "\u2212") and not before.whitespace_
 
 
 def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
@@ -716,12 +723,18 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
         and _low(doc[det]) in ("a", "an")
         and doc[det - 1].text in APPOSITION_MARKS
     ):
+        if (m := _trend_before(doc, det - 1, sent)) is not None:
+            return m  # "the jail population fell from 6,000 to 3,600 inmates, a 40 percent drop"
         f = _figure_before(word, figures)
         if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
             return f.metric  # "5,120 calls in 2023, a drop of 8%": the count right before
         counted = doc[det - 2]
-        if any(c.dep_ == "nummod" for c in counted.children) and (m := _noun_metric(counted)) is not None:
+        if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "recorded 212 overdose deaths, a 9% decline"
+    if word.pos_ in ("ADV", "ADP", "ADJ") and word.i - 2 >= sent.start and doc[word.i - 1].text == ",":
+        counted = doc[word.i - 2]
+        if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
+            return m  # "the unit made 410 arrests, down 12%": the count before the comma
     before = doc[word.i - 1] if word.i > sent.start else None
     if (
         before is not None
@@ -733,6 +746,32 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
         compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
         return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
     return None
+
+
+def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:
+    """The subject of a trend stated with its numbers right before an apposed change ("the jail
+    population fell from 6,000 to 3,600 inmates, a 40 percent drop"): the change is the trend's,
+    not that of the noun of its last number. None where another verb stands between."""
+    for j in range(mark - 1, sent.start - 1, -1):
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") and direction_of(t) is None:
+            return None
+        if t.pos_ == "VERB" and _trend_numbers(t):
+            return _subject_metric(t)
+    return None
+
+
+def _is_counted(noun: Token) -> bool:
+    """A noun a number counts: "212 overdose deaths", and the last of nouns counted together
+    ("398 hate crimes and incidents")."""
+    if noun.pos_ != "NOUN":
+        return False
+    while True:
+        if any(c.dep_ == "nummod" and c.ent_type_ not in ("PERCENT", "DATE", "MONEY") for c in noun.children):
+            return True
+        if noun.dep_ != "conj" or noun.head.i >= noun.i:
+            return False
+        noun = noun.head
 
 
 def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
@@ -1014,7 +1053,7 @@ def _percent_changes(
             continue
         value, signed, end = found
         at, i = i, end
-        start = at - 1 if at > sent.start and doc[at - 1].text in ("-", "+", "\u2212") else at
+        start = at - 1 if at > sent.start and _sign_before(doc, at) else at
         qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
         if _is_level(doc, qstart, end, sent):
             continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
