@@ -101,6 +101,8 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
     end = i + 2
     if unit == "per" and i + 2 < len(doc) and _low(doc[i + 2]) == "cent":
         end = i + 3
+    elif _hyphenated_percent(doc, i):
+        unit, end = "percent", i + 3  # "a 25-percent drop"
     elif unit not in ("%", "percent", "pct", "pct.", "percentage"):
         return None
     if unit == "percentage" and end < len(doc) and _low(doc[end]) in ("point", "points"):
@@ -111,6 +113,17 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
         sign = doc[i - 1].text
     direction = Direction.decrease if sign in ("-", "\u2212") else Direction.increase if sign == "+" else None
     return value, direction, end
+
+
+def _hyphenated_percent(doc: Doc, i: int) -> bool:
+    """ "25-percent", written as one word before a noun ("a 25-percent drop")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and _low(doc[i + 2]) == "percent"
+    )
 
 
 def _sign_before(doc: Doc, i: int) -> bool:
@@ -225,7 +238,11 @@ def _duration_metric(noun: Token) -> str | None:
     a bare "times" is no metric."""
     if _low(noun) not in ("time", "times"):
         return None
-    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    # "Wait times": a modifier the tagger read as a verb hangs on the noun as "dep"
+    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
+    prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if not words and prev is not None and prev.is_alpha and prev.dep_ == "dep" and prev.pos_ == "VERB":
+        words = [_low(prev)]  # "Wait times": the modifier read as a verb of its own
     return " ".join([*words, "time"]) if words else None
 
 
@@ -331,6 +348,8 @@ def _metric_near(
         return metric  # "burglary saw the largest decline, falling 22 percent"
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
+    if word.pos_ == "VERB" and (metric := _misparsed_subject(word, sent)) is not None:
+        return metric  # "Crashes that caused injuries declined 14%": the parse lost the subject
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
     if (metric := _metric_of_object(word, percent)) is not None:
@@ -437,9 +456,14 @@ def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
         else:
             break
         k += 1
-    if not run or k >= verb.i or doc[k].pos_ not in ("ADP", "VERB") or doc[k].tag_ not in ("IN", "VBG", "VBN"):
+    if not run or k >= verb.i:
         return []
-    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX" for t in doc[k : verb.i]):
+    finite = [t for t in doc[k : verb.i] if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX"]
+    if doc[k].tag_ in ("WDT", "WP") and len(finite) == 1 and verb.head.i == finite[0].i and finite[0].dep_ == "relcl":
+        return run  # "Crashes that caused injuries declined 14%": the parse hangs the verb on the relative clause
+    if doc[k].pos_ not in ("ADP", "VERB") or doc[k].tag_ not in ("IN", "VBG", "VBN"):
+        return []
+    if finite:
         return []  # another clause's verb between: "X are up 5% and a report shows Y increased"
     return run
 
@@ -1194,7 +1218,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
-    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS]
+    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS or _hyphenated_percent(doc, i)]
     directional = _direction_candidates(doc)
     for sent in sentences(doc):
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
