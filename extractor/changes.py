@@ -43,6 +43,7 @@ ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas
 AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
 # what opens a clause for `_opening_noun_phrase`: "According to police, reported thefts fell"
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c", '"'})
+NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 # words that open a noun phrase without naming what changed
 NOT_METRIC_OPENERS = frozenset({"overall", "total", "countywide", "statewide", "citywide", "nationwide"})
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
@@ -363,6 +364,8 @@ def _metric_near(
         return min(before, key=lambda f: abs(f.start - word.idx)).metric
     # a change noun as the object of another verb: "the county recorded a 9% decline"
     reported = word.pos_ == "NOUN" and word.dep_ == "dobj" and direction_of(verb) is None and verb.lemma_ != "be"
+    if (metric := _misparsed_subject(verb, sent)) is not None:
+        return metric  # "Police calls for service involving gangs fell 40%": the parse lost the subject
     found = _metric_of_subject(verb, word, sent, figures, reported)
     if found is not None:
         return found[0] or fallback
@@ -392,8 +395,6 @@ def _metric_of_subject(
     """The metric the subject of the change verb names, climbing through the verbs that share it
     ("rose in May and fell 5% in June"). `(None,)` for a generic subject ("the 2023 total was
     down 9.5%": the figure stated before), None for no subject found."""
-    if (metric := _misparsed_subject(verb, sent)) is not None:
-        return (metric,)
     first = True
     for _ in range(4):
         # a common noun before a name: "DENVER — Reported thefts fell" has both as subjects
@@ -449,12 +450,10 @@ def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
         leading = not run and t.tag_ in ("VBN", "VBD") and t.is_alpha  # "reported thefts"
         # "EBT skimming losses": a participle that modifies the noun after it
         leading = leading or t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound") and t.head.i > t.i
-        if t.text == "-" and run and k + 1 < verb.i and not t.whitespace_:
-            run.append(t)
-        elif (nominal or leading) and t.pos_ != "AUX" and t.ent_type_ not in ("PERCENT", "DATE", "CARDINAL"):
-            run.append(t)
-        else:
+        joiner = t.text == "-" and run and k + 1 < verb.i and not t.whitespace_  # "gang-related"
+        if not (joiner or (nominal or leading) and t.pos_ != "AUX" and t.ent_type_ not in NUMBER_ENTITIES):
             break
+        run.append(t)
         k += 1
     if not run or k >= verb.i:
         return []
@@ -1319,12 +1318,6 @@ def _without_vaguer_repeats(
     def head(c: Change) -> str:
         return (c.metric or "").split(" ")[-1]
 
-    def in_copy(c: Change) -> bool:
-        return any(start <= c.start < end for start, end in headline_copies or [])
-
-    def shouted(c: Change) -> bool:
-        return c.evidence.isupper()
-
     def rounded_restatement(c: Change) -> bool:
         if c.percent is None or c.percent != int(c.percent):
             return False
@@ -1359,11 +1352,23 @@ def _without_vaguer_repeats(
                 # a headline in title case names no metric ("Homicides Drop 17 Percent"): the
                 # body's restatement says what changed
                 kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
-            elif c.metric and restated[0].start < headline_end and head(c) != head(restated[0]) and shouted(restated[0]) and not in_copy(c):
-                # a headline in capitals misleads the parse ("INJUNCTION LEADS TO 40 PERCENT DROP
-                # IN GANG CALLS FOR SERVICE"): the body's sentence says what changed
+            elif _body_names_it_better(c, restated[0], headline_end, headline_copies or []):
                 kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
     return kept
+
+
+def _body_names_it_better(
+    body: Change, headline: Change, headline_end: int, headline_copies: list[tuple[int, int]]
+) -> bool:
+    """Whether a body sentence restating a headline's change in capitals names what changed
+    better: a headline in capitals misleads the parse ("INJUNCTION LEADS TO 40 PERCENT DROP IN
+    GANG CALLS FOR SERVICE"), the body's sentence does not; a repeat of the headline on the page
+    is no body sentence, and a headline in title case keeps its own metric."""
+    if not body.metric or headline.start >= headline_end or not headline.evidence.isupper():
+        return False
+    if any(start <= body.start < end for start, end in headline_copies):
+        return False
+    return body.metric.split(" ")[-1] != (headline.metric or "").split(" ")[-1]
 
 
 def _subject_metric(verb: Token) -> str | None:
