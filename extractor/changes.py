@@ -63,7 +63,7 @@ def direction_of(token: Token) -> Direction | None:
     if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
         return None  # "more than half", "less than 10": a bound on another number, not a direction
     preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
-    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
+    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children) and not _moved_by(token):
         return None  # "most calls fall into three groups": a category, not a fall
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
@@ -71,6 +71,18 @@ def direction_of(token: Token) -> Direction | None:
         if word in DECREASE:
             return Direction.decrease
     return None
+
+
+def _moved_by(verb: Token) -> bool:
+    """A verb with an amount of its own, not its subject: "fell 33 percent within the zone",
+    "fell by 33 percent"; but in "30 percent fall within the medical category" the percent is the
+    subject, a share."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "dobj") and c.ent_type_ == "PERCENT":
+            return True
+        if c.dep_ == "prep" and _low(c) == "by" and any(g.ent_type_ == "PERCENT" for g in c.children):
+            return True
+    return False
 
 
 def _bounds_a_number(t: Token) -> bool:
@@ -804,7 +816,9 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     30 percent in a push to ...")."""
     holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
     if percent is not None and holders:
-        holders.append(percent)
+        # "a reduction of 31 percent in violent crime in the zone": the phrase on the amount first
+        of_amount = percent.dep_ == "pobj" and percent.head.head.i == word.i
+        holders = [percent, word] if of_amount else [word, percent]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
@@ -824,6 +838,7 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     """The metric of a change stated in a relative clause ("..., which was a drop of 7%"): its
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
+    own = antecedent
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
         verb_above = antecedent.head.head
         if antecedent.dep_ == "pobj" and any(
@@ -831,6 +846,8 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
         ):
             break  # "the biggest drop came in robberies, which fell 31 percent": where the drop came
         antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
+    if antecedent.pos_ == "ADP" and own.pos_ == "NOUN":
+        antecedent = own  # "alarmed by auto thefts, which increased 25 percent": no noun above the phrase
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "212 crashes with injuries, which is a drop of 7%"
     if verb.dep_ == "relcl" and _low(antecedent) in GENERIC_NOUNS:

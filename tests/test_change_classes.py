@@ -177,3 +177,39 @@ WRITTEN_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), WRITTEN_FORMS)
 def test_written_forms_of_a_change(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# "fall within/into/under" names a category ("most cases fall within three groups") unless the verb
+# has an amount of its own ("fell 33 percent within the district")
+CATEGORY_VERBS_WITH_AN_AMOUNT = [
+    ("Reported thefts fell 33 percent within the district.", {("theft", "decrease", 33.0)}),
+    ("Tow-away calls fell by 15 percent under the new rules.", {("call", "decrease", 15.0)}),
+    # negatives: a share that falls into a category; a category with no amount
+    ("About 60% of the complaints fall into the noise category.", set()),
+    ("Most of the cases fall within three groups.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATEGORY_VERBS_WITH_AN_AMOUNT)
+def test_a_category_verb_with_an_amount_moves(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "a reduction of 31 percent in violent crime in the district": the "in" phrase on the amount names
+# what changed before the one on the change noun (a place); a relative clause on the object of
+# "by" belongs to that object, not to the sentence's subject
+PHRASES_ON_THE_AMOUNT = [
+    ("The curfew led to a reduction of 31 percent in vandalism in the district.", {("vandalism", "decrease", 31.0)}),
+    ("Residents were worried by bike thefts, which increased 25 percent.", {("theft", "increase", 25.0)}),
+    # negatives: a change noun with its own "in" object; a relative clause on a count with a modifier
+    ("The curfew led to a 31 percent drop in vandalism.", {("vandalism", "decrease", 31.0)}),
+    (
+        "Deputies logged 212 crashes with injuries or deaths, which is a drop of 7% from 2022.",
+        {("crash", "decrease", 7.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASES_ON_THE_AMOUNT)
+def test_the_phrase_on_the_amount_names_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
