@@ -323,6 +323,9 @@ def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
     k = j
     while k - 1 > sent.start and (doc[k - 1].pos_ in ("NOUN", "ADJ") or doc[k - 1].text == "-"):
         k -= 1  # "car thefts", "gang-related homicides"
+    if k - 2 > sent.start and _low(doc[k - 1]) == "of" and _low(doc[k - 2]) in GENERIC_NOUNS:
+        k -= 2  # "and the number of gangs by 8 percent": the counted noun names the item
+        k -= k - 1 > sent.start and doc[k - 1].pos_ == "DET"
     if _low(doc[k - 1]) not in ENUMERATION_OPENERS:
         return None
     if misread:
@@ -1047,7 +1050,7 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
             from .claims import noun_metric
 
             return noun_metric(noun) or singular(_low(noun))
-        return None
+        return _counted_label(doc, opening, sent) if noun.like_num else None
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
     cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
@@ -1060,7 +1063,25 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
         j -= 1  # "down", "up", a sign
     if j <= sent.start or doc[j].text != ":" or start - j > 3:
+        return _counted_label(doc, start, sent)
+    return _label_before(doc, j, sent)
+
+
+def _counted_label(doc: Doc, start: int, sent: Span) -> str | None:
+    """The label of a list line that states a count and then its change: "Robberies: 310, a
+    decrease of 8%", "Homicides: 45 (up 19 percent)". Between the colon and the percent only the
+    count, punctuation and the words that lead a change."""
+    colon = next((k for k in range(start - 1, sent.start, -1) if doc[k].text == ":"), None)
+    if colon is None or colon + 1 >= start or not doc[colon + 1].like_num:
         return None
+    leads = DIRECTION_WORDS | AMOUNT_TOKENS | AMOUNT_LEAD_WORDS | {"a", "an", "of", "by"}
+    if not all(t.is_punct or t.like_num or _low(t) in leads for t in doc[colon + 2 : start]):
+        return None
+    return _label_before(doc, colon, sent)
+
+
+def _label_before(doc: Doc, j: int, sent: Span) -> str | None:
+    """The metric a label names that opens its sentence and ends at the colon at token j."""
     first = sent.start
     while first < j and (doc[first].is_punct or doc[first].is_space):
         first += 1  # a bullet

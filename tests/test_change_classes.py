@@ -213,3 +213,27 @@ PHRASES_ON_THE_AMOUNT = [
 @pytest.mark.parametrize(("text", "expected"), PHRASES_ON_THE_AMOUNT)
 def test_the_phrase_on_the_amount_names_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a list line that states a count and then its change ("Arsons: 52, a decrease of 8%") belongs to
+# its label; an enumeration item may name its noun through a generic one ("and the number of
+# shelters by 8 percent")
+LABELLED_COUNTS_AND_COUNTED_ITEMS = [
+    ("Arsons: 52, a decrease of 8%", {("arson", "decrease", 8.0)}),
+    ("Drownings: 14 (up 19 percent)", {("drowning", "increase", 19.0)}),
+    (
+        "Shelter capacity has dropped 10 percent and the number of shelters by 8 percent.",
+        {("capacity", "decrease", 10.0), ("shelter", "decrease", 8.0)},
+    ),
+    # negatives: a label with a verb of its own; an item with its own verb
+    ("The chief told reporters: 45 were down 12%", {("", "decrease", 12.0)}),
+    (
+        "Shelter capacity has dropped 10 percent and the number of beds has dropped 8 percent.",
+        {("capacity", "decrease", 10.0), ("bed", "decrease", 8.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_COUNTS_AND_COUNTED_ITEMS)
+def test_a_labelled_count_and_a_counted_item(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
