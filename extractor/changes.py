@@ -234,7 +234,12 @@ def _noun_metric(noun: Token) -> str | None:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
                 if p.dep_ == "pobj":
-                    return _noun_metric(p)
+                    end = _end_of_compound(p)
+                    metric = _noun_metric(end)
+                    if metric is None or end.i == p.i:
+                        return metric
+                    broken = [_low(t) for t in noun.doc[p.i : end.i]]  # "gang" of "gang homicides"
+                    return " ".join([*broken, metric]) if not metric.startswith(broken[0]) else metric
         return None
     link = noun
     while conjuncts := [t for t in link.children if t.dep_ == "conj" and t.i > link.i]:
@@ -244,6 +249,23 @@ def _noun_metric(noun: Token) -> str | None:
     from .claims import noun_metric
 
     return noun_metric(noun) or _duration_metric(noun)
+
+
+def _end_of_compound(noun: Token) -> Token:
+    """The last noun of a compound the parse broke after its first word: in "the number of gang
+    homicides in the county" it may make "gang" the object and "homicides" a phrase of its own."""
+    doc = noun.doc
+    end = noun
+    while (
+        end.i + 1 < len(doc)
+        and doc[end.i + 1].pos_ == "NOUN"
+        and doc[end.i + 1].is_alpha
+        and doc[end.i + 1].ent_type_ == ""
+        and doc[end.i + 1].head.i != end.i  # a parse that has the compound right leaves it be
+        and end.head.i != end.i + 1
+    ):
+        end = doc[end.i + 1]
+    return end
 
 
 def _duration_metric(noun: Token) -> str | None:

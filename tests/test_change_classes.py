@@ -237,3 +237,21 @@ LABELLED_COUNTS_AND_COUNTED_ITEMS = [
 @pytest.mark.parametrize(("text", "expected"), LABELLED_COUNTS_AND_COUNTED_ITEMS)
 def test_a_labelled_count_and_a_counted_item(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# "the number of gang homicides": where the parse breaks the compound after "of" ("gang" as the
+# object, "homicides" apart), the counted noun is the compound's last word, its modifiers kept
+BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN = [
+    (
+        "Over the past two years, there has been a 50 percent decline in the number of gang homicides in the county.",
+        {("homicide", "decrease", 50.0)},
+    ),
+    # negatives: a compound the parse reads right; a single counted noun
+    ("The number of car thefts fell 5 percent.", {("theft", "decrease", 5.0)}),
+    ("The number of drownings fell 5 percent in the lake district.", {("drowning", "decrease", 5.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN)
+def test_a_broken_compound_after_a_generic_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
