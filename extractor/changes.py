@@ -258,7 +258,7 @@ def _end_of_compound(noun: Token) -> Token:
     end = noun
     while (
         end.i + 1 < len(doc)
-        and doc[end.i + 1].pos_ == "NOUN"
+        and (doc[end.i + 1].pos_ == "NOUN" or _plural_shape(doc[end.i + 1]))
         and doc[end.i + 1].is_alpha
         and doc[end.i + 1].ent_type_ == ""
         and doc[end.i + 1].head.i != end.i  # a parse that has the compound right leaves it be
@@ -266,6 +266,12 @@ def _end_of_compound(noun: Token) -> Token:
     ):
         end = doc[end.i + 1]
     return end
+
+
+def _plural_shape(t: Token) -> bool:
+    """A lowercase -s word tagged as a verb, which after a noun is most often a plural ("gang
+    homicides"): no form of be, have or do."""
+    return t.tag_ == "VBZ" and t.text.islower() and t.text.endswith("s") and t.lemma_ not in ("be", "have", "do")
 
 
 def _duration_metric(noun: Token) -> str | None:

@@ -243,7 +243,11 @@ def test_a_labelled_count_and_a_counted_item(nlp: Language, text: str, expected:
 # object, "homicides" apart), the counted noun is the compound's last word, its modifiers kept
 BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN = [
     (
-        "Over the past two years, there has been a 50 percent decline in the number of gang homicides in the county.",
+        "Since the truce, the harbor has seen a 50 percent decline in the number of gang homicides on its piers.",
+        {("homicide", "decrease", 50.0)},
+    ),
+    (
+        "In the last three years, there has been a 50 percent decline in the number of gang homicides in the region.",
         {("homicide", "decrease", 50.0)},
     ),
     # negatives: a compound the parse reads right; a single counted noun
