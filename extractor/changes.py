@@ -256,9 +256,11 @@ def _end_of_compound(noun: Token) -> Token:
     homicides in the county" it may make "gang" the object and "homicides" a phrase of its own."""
     doc = noun.doc
     end = noun
+    if noun.ent_type_ != "" or _low(noun) in PERCENT_UNIT_WORDS:
+        return noun  # "a decline of 1.8 percent leaves ...": an amount, no compound
     while (
         end.i + 1 < len(doc)
-        and (doc[end.i + 1].pos_ == "NOUN" or _plural_shape(doc[end.i + 1]))
+        and (doc[end.i + 1].pos_ == "NOUN" or _plural_shape(doc[end.i + 1]) and not _has_object(doc[end.i + 1]))
         and doc[end.i + 1].is_alpha
         and doc[end.i + 1].ent_type_ == ""
         and doc[end.i + 1].head.i != end.i  # a parse that has the compound right leaves it be
@@ -266,6 +268,10 @@ def _end_of_compound(noun: Token) -> Token:
     ):
         end = doc[end.i + 1]
     return end
+
+
+def _has_object(t: Token) -> bool:
+    return any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in t.children)
 
 
 def _plural_shape(t: Token) -> bool:
