@@ -44,8 +44,8 @@ AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
 # what opens a clause for `_opening_noun_phrase`: "According to police, reported thefts fell"
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c", '"'})
 NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
-# words that open a noun phrase without naming what changed
-NOT_METRIC_OPENERS = frozenset({"overall", "total", "countywide", "statewide", "citywide", "nationwide"})
+# words that open a noun phrase without naming what changed: "Countywide, overall thefts fell"
+NOT_METRIC_OPENERS = frozenset(RULES["not_metric_openers"])
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
@@ -285,7 +285,6 @@ def _duration_metric(noun: Token) -> str | None:
     a bare "times" is no metric."""
     if _low(noun) not in ("time", "times"):
         return None
-    # "Wait times": a modifier the tagger read as a verb hangs on the noun as "dep"
     words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     if not words and prev is not None and prev.is_alpha and prev.dep_ == "dep" and prev.pos_ == "VERB":
