@@ -43,6 +43,13 @@ PHRASAL_DIRECTION_VERBS = derived(lambda: set(RULES["phrasal_direction_verbs"]))
 ENUMERATION_OPENERS = frozenset({",", ";", "and", "or", "while", "but", "whereas"})
 # what may stand between a change noun and its article: "a 9% decline", "a 4.5 per cent drop"
 AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
+# what opens a clause for `_opening_noun_phrase`: "According to police, reported thefts fell"
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c", '"'})
+NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
+# words that open a noun phrase without naming what changed: "Countywide, overall thefts fell"
+NOT_METRIC_OPENERS = frozenset(RULES["not_metric_openers"])
+# what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
+DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
 APPOSITION_MARKS = frozenset({",", "\u2013", "\u2014", "-"})
 
@@ -58,7 +65,7 @@ def direction_of(token: Token) -> Direction | None:
     if token.i + 2 < len(doc) and _low(doc[token.i + 1]) == "than" and _bounds_a_number(doc[token.i + 2]):
         return None  # "more than half", "less than 10": a bound on another number, not a direction
     preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
-    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children):
+    if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children) and not _moved_by(token):
         return None  # "most calls fall into three groups": a category, not a fall
     for word in (_low(token), token.lemma_.lower()):
         if word in INCREASE:
@@ -66,6 +73,18 @@ def direction_of(token: Token) -> Direction | None:
         if word in DECREASE:
             return Direction.decrease
     return None
+
+
+def _moved_by(verb: Token) -> bool:
+    """A verb with an amount of its own, not its subject: "fell 33 percent within the zone",
+    "fell by 33 percent"; but in "30 percent fall within the medical category" the percent is the
+    subject, a share."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "dobj") and c.ent_type_ == "PERCENT":
+            return True
+        if c.dep_ == "prep" and _low(c) == "by" and any(g.ent_type_ == "PERCENT" for g in c.children):
+            return True
+    return False
 
 
 def _bounds_a_number(t: Token) -> bool:
@@ -97,16 +116,36 @@ def _percent_at(doc: Doc, i: int) -> tuple[float, Direction | None, int] | None:
     end = i + 2
     if unit == "per" and i + 2 < len(doc) and _low(doc[i + 2]) == "cent":
         end = i + 3
+    elif _hyphenated_percent(doc, i):
+        unit, end = "percent", i + 3  # "a 25-percent drop"
     elif unit not in ("%", "percent", "pct", "pct.", "percentage"):
         return None
     if unit == "percentage" and end < len(doc) and _low(doc[end]) in ("point", "points"):
         return None  # a change in a share, not a percent change
     value = float(m.group("number").replace(",", ""))
     sign = m.group("sign")
-    if not sign and i > 0 and doc[i - 1].text in ("-", "+", "\u2212"):
+    if not sign and i > 0 and _sign_before(doc, i):
         sign = doc[i - 1].text
     direction = Direction.decrease if sign in ("-", "\u2212") else Direction.increase if sign == "+" else None
     return value, direction, end
+
+
+def _hyphenated_percent(doc: Doc, i: int) -> bool:
+    """ "25-percent", written as one word before a noun ("a 25-percent drop")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and _low(doc[i + 2]) == "percent"
+    )
+
+
+def _sign_before(doc: Doc, i: int) -> bool:
+    """A sign written against the number at token i ("-8.2%", "(+3.1%)"); a dash with a space
+    after it is punctuation ("118 deaths in 2023 - 12 percent more than in 2022")."""
+    before = doc[i - 1]
+    return before.text in ("-", "+", "\u2212") and not before.whitespace_
 
 
 def _direction_near(doc: Doc, start: int, end: int, sent: Span) -> tuple[Direction, Token] | None:
@@ -197,7 +236,12 @@ def _noun_metric(noun: Token) -> str | None:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
                 if p.dep_ == "pobj":
-                    return _noun_metric(p)
+                    end = _end_of_compound(p)
+                    metric = _noun_metric(end)
+                    if metric is None or end.i == p.i:
+                        return metric
+                    broken = [_low(t) for t in noun.doc[p.i : end.i]]  # "gang" of "gang homicides"
+                    return " ".join([*broken, metric]) if not metric.startswith(broken[0]) else metric
         return None
     link = noun
     while conjuncts := [t for t in link.children if t.dep_ == "conj" and t.i > link.i]:
@@ -209,12 +253,44 @@ def _noun_metric(noun: Token) -> str | None:
     return noun_metric(noun) or _duration_metric(noun)
 
 
+def _end_of_compound(noun: Token) -> Token:
+    """The last noun of a compound the parse broke after its first word: in "the number of gang
+    homicides in the county" it may make "gang" the object and "homicides" a phrase of its own."""
+    doc = noun.doc
+    end = noun
+    if noun.ent_type_ != "" or _low(noun) in PERCENT_UNIT_WORDS:
+        return noun  # "a decline of 1.8 percent leaves ...": an amount, no compound
+    while (
+        end.i + 1 < len(doc)
+        and (doc[end.i + 1].pos_ == "NOUN" or _plural_shape(doc[end.i + 1]) and not _has_object(doc[end.i + 1]))
+        and doc[end.i + 1].is_alpha
+        and doc[end.i + 1].ent_type_ == ""
+        and doc[end.i + 1].head.i != end.i  # a parse that has the compound right leaves it be
+        and end.head.i != end.i + 1
+    ):
+        end = doc[end.i + 1]
+    return end
+
+
+def _has_object(t: Token) -> bool:
+    return any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in t.children)
+
+
+def _plural_shape(t: Token) -> bool:
+    """A lowercase -s word tagged as a verb, which after a noun is most often a plural ("gang
+    homicides"): no form of be, have or do."""
+    return t.tag_ == "VBZ" and t.text.islower() and t.text.endswith("s") and t.lemma_ not in ("be", "have", "do")
+
+
 def _duration_metric(noun: Token) -> str | None:
     """ "response times", "average wait times": a duration changes too, once a modifier names it;
     a bare "times" is no metric."""
     if _low(noun) not in ("time", "times"):
         return None
-    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    words = [_low(t) for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha]
+    prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if not words and prev is not None and prev.is_alpha and prev.dep_ == "dep" and prev.pos_ == "VERB":
+        words = [_low(prev)]  # "Wait times": the modifier read as a verb of its own
     return " ".join([*words, "time"]) if words else None
 
 
@@ -282,6 +358,9 @@ def _gapped_metric(doc: Doc, qstart: int, sent: Span) -> tuple[str, int] | None:
     k = j
     while k - 1 > sent.start and (doc[k - 1].pos_ in ("NOUN", "ADJ") or doc[k - 1].text == "-"):
         k -= 1  # "car thefts", "gang-related homicides"
+    if k - 2 > sent.start and _low(doc[k - 1]) == "of" and _low(doc[k - 2]) in GENERIC_NOUNS:
+        k -= 2  # "and the number of gangs by 8 percent": the counted noun names the item
+        k -= k - 1 > sent.start and doc[k - 1].pos_ == "DET"
     if _low(doc[k - 1]) not in ENUMERATION_OPENERS:
         return None
     if misread:
@@ -320,6 +399,8 @@ def _metric_near(
         return metric  # "burglary saw the largest decline, falling 22 percent"
     if word.pos_ == "VERB" and (metric := _metric_of_direct_object(word)) is not None:
         return metric  # "officials cut the backlog by 20 percent": the object, not the subject before the verb
+    if word.pos_ == "VERB" and (metric := _misparsed_subject(word, sent)) is not None:
+        return metric  # "Crashes that caused injuries declined 14%": the parse lost the subject
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
     if (metric := _metric_of_object(word, percent)) is not None:
@@ -333,6 +414,8 @@ def _metric_near(
         return min(before, key=lambda f: abs(f.start - word.idx)).metric
     # a change noun as the object of another verb: "the county recorded a 9% decline"
     reported = word.pos_ == "NOUN" and word.dep_ == "dobj" and direction_of(verb) is None and verb.lemma_ != "be"
+    if (metric := _misparsed_subject(verb, sent)) is not None:
+        return metric  # "Police calls for service involving gangs fell 40%": the parse lost the subject
     found = _metric_of_subject(verb, word, sent, figures, reported)
     if found is not None:
         return found[0] or fallback
@@ -397,15 +480,101 @@ def _metric_of_subject(
     return None
 
 
+def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
+    """The noun phrase that opens the clause of a verb, read by the words' shapes and tags rather
+    than the parse: from the clause's start (the sentence's, or after a comma, a colon, a dateline's
+    dash or a subordinating word) over adjectives, nouns and plurals the tagger read as verbs
+    ("calls", "crashes"), up to the first preposition, participle or punctuation. Empty where the
+    clause opens with anything else ("In 2023, ...": a time, not a subject)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= sent.start and doc[j].text not in CLAUSE_BREAKS and doc[j].dep_ != "mark" and "\n" not in doc[j].text:
+        j -= 1
+    k = j + 1
+    while k < verb.i and doc[k].pos_ == "DET":
+        k += 1
+    run: list[Token] = []
+    while k < verb.i:
+        t = doc[k]
+        nominal = t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ in ("VBZ", "VB", "VBP") and t.is_alpha)
+        leading = not run and t.tag_ in ("VBN", "VBD") and t.is_alpha  # "reported thefts"
+        # "EBT skimming losses": a participle that modifies the noun after it
+        leading = leading or t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound") and t.head.i > t.i
+        joiner = t.text == "-" and run and k + 1 < verb.i and not t.whitespace_  # "gang-related"
+        if not (joiner or (nominal or leading) and t.pos_ != "AUX" and t.ent_type_ not in NUMBER_ENTITIES):
+            break
+        run.append(t)
+        k += 1
+    if not run or k >= verb.i:
+        return []
+    finite = [t for t in doc[k : verb.i] if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX"]
+    if doc[k].tag_ in ("WDT", "WP") and len(finite) == 1 and verb.head.i == finite[0].i and finite[0].dep_ == "relcl":
+        return run  # "Crashes that caused injuries declined 14%": the parse hangs the verb on the relative clause
+    if doc[k].pos_ not in ("ADP", "VERB") or doc[k].tag_ not in ("IN", "VBG", "VBN"):
+        return []
+    if finite:
+        return []  # another clause's verb between: "X are up 5% and a report shows Y increased"
+    return run
+
+
+def _misparsed_subject(verb: Token, sent: Span) -> str | None:
+    """The subject of a change verb where the parse went astray on a plural it read as a verb:
+    "DUI crashes causing injury or death fell 12 percent" (the parse's subject is "injury", inside
+    the participle's phrase), "Hate crime events involving bias rose" (the parse's subject is
+    "Hate"), "Calls to 911 about overdoses rose" (no noun subject at all). The clause's opening noun
+    phrase, when a preposition or a participle follows it, is what changed, and only where the
+    parse gives no noun subject or one inside that phrase's modifier."""
+    if verb.pos_ != "VERB" or direction_of(verb) is None:
+        return None
+    run = _opening_noun_phrase(verb, sent)
+    if not run:
+        return None
+    head = run[-1]
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.i:
+        return None  # the parse has it right
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.pos_ == "PRON" or s.i < run[0].i for s in subjects):
+        return None
+    if subjects and all(s.pos_ in ("NOUN", "PROPN") and s.i in {t.i for t in run} for s in subjects):
+        return None  # the parse's subject lies in the phrase: the other rules read it
+    if not (head.pos_ in ("NOUN", "PROPN") or _low(head).endswith("s")):
+        return None  # a verb the tagger got right ("Officers say ...")
+    if head.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP") and not head.text.isupper():
+        return None
+    named = ("GPE", "LOC", "ORG")  # "Orange County auto thefts": the place is no part of the metric; "DUI" is
+    words = [_low(t) for t in run if t.is_alpha and (t.ent_type_ not in named or t.text.isupper()) or t.text == "-"]
+    words = [w for w in words if w not in NOT_METRIC_OPENERS]
+    if not words or words[-1] == "-":
+        return None
+    text = " ".join(words).replace(" - ", "-")
+    parts = text.split(" ")
+    return " ".join([*parts[:-1], singular(parts[-1])])
+
+
 def _lost_subject(verb: Token, sent: Span, reported: bool) -> str | None:
     """The subject of a change verb the parse left without one: a reduced relative's ("Cases
     referred to the diversion program climbed 40 percent"), or the noun phrase right before it
     ("Thefts and break-ins increased")."""
     if (metric := _subject_of_reduced_relative(verb)) is not None:
         return metric
+    if (metric := _subject_read_as_clause(verb)) is not None:
+        return metric
     if reported or _shares_subject(verb):
         return None
     return _noun_before(verb, sent, adjacent=True)
+
+
+def _subject_read_as_clause(verb: Token) -> str | None:
+    """The subject of a change verb the parse hangs as a clause on a plural it read as the main
+    verb: in "Police calls for service involving gangs fell 40 percent" and "Domestic violence
+    calls to the hotline increased 22 percent", "calls" is the head of the subject, not a verb whose
+    object the words after it are. Not across a conjunction that opens a clause of its own
+    ("officers responded to calls as burglaries fell")."""
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return None
+    return _plural_read_as_verb(verb.head)
 
 
 def _subject_of_reduced_relative(verb: Token) -> str | None:
@@ -451,6 +620,8 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
     change ("the county recorded a 9% decline"; "burglaries saw a 9% decline" is counted)."""
     if child.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if _is_dateline(child):
+        return False  # "SAN DIEGO – Deaths rose": the place the story is filed from
     if child.ent_type_ == "PERCENT" and not any(_low(c) == "of" for c in child.children):
         return False
     nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
@@ -625,12 +796,18 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
         and _low(doc[det]) in ("a", "an")
         and doc[det - 1].text in APPOSITION_MARKS
     ):
+        if (m := _trend_before(doc, det - 1, sent)) is not None:
+            return m  # "the jail population fell from 6,000 to 3,600 inmates, a 40 percent drop"
         f = _figure_before(word, figures)
         if f is not None and 0 <= doc[det - 1].idx - f.end < 40:
             return f.metric  # "5,120 calls in 2023, a drop of 8%": the count right before
         counted = doc[det - 2]
-        if any(c.dep_ == "nummod" for c in counted.children) and (m := _noun_metric(counted)) is not None:
+        if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "recorded 212 overdose deaths, a 9% decline"
+    if word.pos_ in ("ADV", "ADP", "ADJ") and word.i - 2 >= sent.start and doc[word.i - 1].text == ",":
+        counted = doc[word.i - 2]
+        if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
+            return m  # "the unit made 410 arrests, down 12%": the count before the comma
     before = doc[word.i - 1] if word.i > sent.start else None
     if (
         before is not None
@@ -644,6 +821,32 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     return None
 
 
+def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:
+    """The subject of a trend stated with its numbers right before an apposed change ("the jail
+    population fell from 6,000 to 3,600 inmates, a 40 percent drop"): the change is the trend's,
+    not that of the noun of its last number. None where another verb stands between."""
+    for j in range(mark - 1, sent.start - 1, -1):
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") and direction_of(t) is None:
+            return None
+        if t.pos_ == "VERB" and _trend_numbers(t):
+            return _subject_metric(t)
+    return None
+
+
+def _is_counted(noun: Token) -> bool:
+    """A noun a number counts: "212 overdose deaths", and the last of nouns counted together
+    ("398 hate crimes and incidents")."""
+    if noun.pos_ != "NOUN":
+        return False
+    while True:
+        if any(c.dep_ == "nummod" and c.ent_type_ not in ("PERCENT", "DATE", "MONEY") for c in noun.children):
+            return True
+        if noun.dep_ != "conj" or noun.head.i >= noun.i:
+            return False
+        noun = noun.head
+
+
 def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     """The object of a change noun: "an increase in car break-ins", "a decrease in the number of
     permits", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
@@ -651,7 +854,9 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     30 percent in a push to ...")."""
     holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
     if percent is not None and holders:
-        holders.append(percent)
+        # "a reduction of 31 percent in violent crime in the zone": the phrase on the amount first
+        of_amount = percent.dep_ == "pobj" and percent.head.head.i == word.i
+        holders = [percent, word] if of_amount else [word, percent]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and _low(child) in (("in", "of", "for") if holder is word else ("in",)):
@@ -671,6 +876,7 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     """The metric of a change stated in a relative clause ("..., which was a drop of 7%"): its
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
+    own = antecedent
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
         verb_above = antecedent.head.head
         if antecedent.dep_ == "pobj" and any(
@@ -678,6 +884,8 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
         ):
             break  # "the biggest drop came in robberies, which fell 31 percent": where the drop came
         antecedent = antecedent.head  # "212 crashes with injuries or deaths, which ..."
+    if antecedent.pos_ == "ADP" and own.pos_ == "NOUN":
+        antecedent = own  # "alarmed by auto thefts, which increased 25 percent": no noun above the phrase
     if verb.dep_ == "relcl" and antecedent.pos_ == "NOUN" and (m := _noun_metric(antecedent)):
         return m  # "212 crashes with injuries, which is a drop of 7%"
     if verb.dep_ == "relcl" and _low(antecedent) in GENERIC_NOUNS:
@@ -708,6 +916,7 @@ def _common_noun_read_as_name(token: Token) -> bool:
     first = bool(token.is_sent_start) or (
         token.i > 0 and doc[token.i - 1].is_punct and bool(doc[token.i - 1].is_sent_start)
     )
+    first = first or token.i > 0 and doc[token.i - 1].text in DATELINE_DASHES  # "LAKEWOOD – Graffiti fell"
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     alone = (nxt is None or not nxt.text[:1].isupper()) and not any(c.pos_ == "PROPN" for c in token.children)
     return (
@@ -716,9 +925,18 @@ def _common_noun_read_as_name(token: Token) -> bool:
         and token.is_alpha
         and token.text[:1].isupper()
         and not token.text.isupper()
-        and token.ent_type_ in ("", "ORG")
-        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization at most
+        and (token.ent_type_ in ("", "ORG") or token.ent_type_ == "PERSON" and _moves_by_a_percent(token.head))
+        and (nxt is None or nxt.ent_iob_ != "I")  # a one-word organization or name at most
         and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")
+    )
+
+
+def _moves_by_a_percent(verb: Token) -> bool:
+    """A change verb with a percent of its own ("fell 30 percent"): what it moves is a quantity,
+    so a one-word subject the recognizer took for a person's name ("Graffiti fell 30 percent") is
+    a common noun; people do not fall by a percent."""
+    return direction_of(verb) is not None and any(
+        c.ent_type_ == "PERCENT" or any(g.ent_type_ == "PERCENT" for g in c.children) for c in verb.children
     )
 
 
@@ -726,6 +944,11 @@ def _subject_noun(subject: Token) -> Token | None:
     """The noun a change's subject names, None for no thing that is counted: a dateline's place
     parsed as the subject stands for its appositive ("CARDIFF, Wales — Reported robberies fell");
     places and organizations are no metric."""
+    lead = _dateline_lead(subject)
+    if lead is not None:
+        return lead  # "SANTA ANA – Truancy at schools fell 30 percent": the place is a dateline
+    if subject.pos_ == "PROPN" and subject.text.islower() and subject.is_alpha:
+        return subject  # "graffiti decreased 60 percent": a name is written with a capital
     if subject.pos_ == "PROPN" and not subject.text.isupper():
         appositives = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if appositives:
@@ -737,6 +960,39 @@ def _subject_noun(subject: Token) -> Token | None:
     if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "LOC", "ORG"):
         return None
     return subject
+
+
+def _is_dateline(token: Token) -> bool:
+    """A place in capitals that opens a line before a dash: "SAN DIEGO –", "SANTA ANA —"."""
+    doc = token.doc
+    phrase = doc[token.left_edge.i : token.i + 1]
+    opens_line = token.left_edge.i == 0 or "\n" in doc[token.left_edge.i - 1].text_with_ws
+    dash = token.i + 1 < len(doc) and doc[token.i + 1].text in DATELINE_DASHES
+    return opens_line and dash and all(t.text.isupper() for t in phrase if t.is_alpha)
+
+
+def _dateline_lead(subject: Token) -> Token | None:
+    """The first word of a story after its dateline, where the parse makes the dateline's place the
+    subject and that word its appositive ("SANTA ANA – Truancy at schools fell 30 percent"): one
+    capitalized word right after the dash, which the tagger takes for a name because it opens the
+    story; None for anything else (a name: "SANTA ANA – Jane Roe said")."""
+    if subject.ent_type_ not in ("GPE", "LOC"):
+        return None
+    doc = subject.doc
+    for lead in subject.children:
+        after_dash = lead.i > 0 and doc[lead.i - 1].text in DATELINE_DASHES
+        nxt = doc[lead.i + 1] if lead.i + 1 < len(doc) else None
+        if (
+            lead.dep_ == "appos"
+            and after_dash
+            and lead.pos_ == "PROPN"
+            and lead.ent_type_ == ""
+            and lead.is_alpha
+            and not lead.text.isupper()
+            and (nxt is None or not nxt.text[:1].isupper())
+        ):
+            return lead
+    return None
 
 
 def _since(doc: Doc, sent: Span, after: int, published: dt.date | None) -> str | None:
@@ -829,7 +1085,7 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
             from .claims import noun_metric
 
             return noun_metric(noun) or singular(_low(noun))
-        return None
+        return _counted_label(doc, opening, sent) if noun.like_num else None
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
     cells = [c for c in regexes.TABLE_CELL_SPLIT.split(text[line_start : doc[start].idx]) if c.strip()]
@@ -842,7 +1098,25 @@ def _labelled_metric(doc: Doc, start: int, sent: Span) -> str | None:
     while j > sent.start and _low(doc[j]) in DIRECTION_WORDS | AMOUNT_TOKENS:
         j -= 1  # "down", "up", a sign
     if j <= sent.start or doc[j].text != ":" or start - j > 3:
+        return _counted_label(doc, start, sent)
+    return _label_before(doc, j, sent)
+
+
+def _counted_label(doc: Doc, start: int, sent: Span) -> str | None:
+    """The label of a list line that states a count and then its change: "Robberies: 310, a
+    decrease of 8%", "Homicides: 45 (up 19 percent)". Between the colon and the percent only the
+    count, punctuation and the words that lead a change."""
+    colon = next((k for k in range(start - 1, sent.start, -1) if doc[k].text == ":"), None)
+    if colon is None or colon + 1 >= start or not doc[colon + 1].like_num:
         return None
+    leads = DIRECTION_WORDS | AMOUNT_TOKENS | AMOUNT_LEAD_WORDS | {"a", "an", "of", "by"}
+    if not all(t.is_punct or t.like_num or _low(t) in leads for t in doc[colon + 2 : start]):
+        return None
+    return _label_before(doc, colon, sent)
+
+
+def _label_before(doc: Doc, j: int, sent: Span) -> str | None:
+    """The metric a label names that opens its sentence and ends at the colon at token j."""
     first = sent.start
     while first < j and (doc[first].is_punct or doc[first].is_space):
         first += 1  # a bullet
@@ -875,7 +1149,7 @@ def _percent_changes(
             continue
         value, signed, end = found
         at, i = i, end
-        start = at - 1 if at > sent.start and doc[at - 1].text in ("-", "+", "\u2212") else at
+        start = at - 1 if at > sent.start and _sign_before(doc, at) else at
         qualifier, qstart = qualifier_before(lowers(doc), start, sent.start)
         if _is_level(doc, qstart, end, sent):
             continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
@@ -1016,7 +1290,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
-    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS]
+    percents = [i for i in range(len(low) - 1) if low[i + 1] in PERCENT_UNIT_WORDS or _hyphenated_percent(doc, i)]
     directional = _direction_candidates(doc)
     for sent in sentences(doc):
         sent_figures = [f for f in figures if sent.start_char <= f.start < sent.end_char]
@@ -1080,10 +1354,34 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             )
     first_line = doc_text(doc).split("\n", 1)[0]
     headline_end = len(first_line) if first_line and not first_line.rstrip().endswith((".", "\u201d", '"')) else 0
-    return _without_vaguer_repeats(changes, headline_end)
+    return _without_vaguer_repeats(changes, headline_end, _headline_copies(doc_text(doc), headline_end))
 
 
-def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> list[Change]:
+# the shortest line taken for a copy of the headline: shorter lines ("Press", "Home") are page chrome
+HEADLINE_COPY_MIN_CHARS = 12
+
+
+def _headline_copies(text: str, headline_end: int) -> list[tuple[int, int]]:
+    """The character spans of the lines that repeat the headline (a page repeats its title above
+    the body, often without the site's name: "Crime Falls 9% - City News" and "Crime Falls 9%")."""
+    if not headline_end:
+        return []
+    headline = text[:headline_end].strip()
+    spans: list[tuple[int, int]] = []
+    start = headline_end + 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if len(line) >= HEADLINE_COPY_MIN_CHARS and headline.startswith(line):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _without_vaguer_repeats(
+    changes: list[Change], headline_end: int = 0, headline_copies: list[tuple[int, int]] | None = None
+) -> list[Change]:
     """One claim stated twice is one change: "a decrease in homicides" next to "homicides
     decreased by nearly 40%" keeps the one with a percent; a headline's "rise 5.8 per cent" and
     the body's "up 5.8 per cent" keep the first; a rounded restatement ("nearly 35%" in a
@@ -1127,7 +1425,23 @@ def _without_vaguer_repeats(changes: list[Change], headline_end: int = 0) -> lis
                 # a headline in title case names no metric ("Homicides Drop 17 Percent"): the
                 # body's restatement says what changed
                 kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
+            elif _body_names_it_better(c, restated[0], headline_end, headline_copies or []):
+                kept[kept.index(restated[0])] = restated[0].model_copy(update={"metric": c.metric})
     return kept
+
+
+def _body_names_it_better(
+    body: Change, headline: Change, headline_end: int, headline_copies: list[tuple[int, int]]
+) -> bool:
+    """Whether a body sentence restating a headline's change in capitals names what changed
+    better: a headline in capitals misleads the parse ("INJUNCTION LEADS TO 40 PERCENT DROP IN
+    GANG CALLS FOR SERVICE"), the body's sentence does not; a repeat of the headline on the page
+    is no body sentence, and a headline in title case keeps its own metric."""
+    if not body.metric or headline.start >= headline_end or not headline.evidence.isupper():
+        return False
+    if any(start <= body.start < end for start, end in headline_copies):
+        return False
+    return body.metric.split(" ")[-1] != (headline.metric or "").split(" ")[-1]
 
 
 def _subject_metric(verb: Token) -> str | None:

@@ -1,0 +1,265 @@
+"""Which noun a percent change belongs to where the parse of press-release language goes astray
+(issue #25): datelines, plurals the tagger reads as verbs, common nouns it reads as names,
+headlines in capitals, dashes that are no signs, counts set off before a change. Every sentence
+here is made up; each table names its class of language and has positive and negative cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from extractor.evaluate import head_noun
+from extractor.extract import extract_text
+from extractor.models import ArticleRecord
+
+PUBLISHED = dt.date(2024, 3, 1)
+Change = tuple[str, str, float]  # (head of the metric, direction, percent)
+
+
+def heads(nlp: Language, text: str) -> set[Change]:
+    """The percent changes of a text as evaluation compares them: the head noun of the metric."""
+    record = extract_text(text, nlp, published=PUBLISHED)
+    assert isinstance(record, ArticleRecord), record
+    return {(head_noun(c.metric), c.direction.value, c.percent) for c in record.changes if c.percent is not None}
+
+
+# a dateline ("LAKEWOOD –") opens the story: its place is never what changed, and the story's first
+# word after the dash, capitalized and read as a name, is a common noun
+DATELINES = [
+    ("MILLBROOK – Truancy at the middle schools decreased 30 percent this year.", {("truancy", "decrease", 30.0)}),
+    ("LAKEWOOD – Graffiti fell 30 percent after the cleanup program began.", {("graffiti", "decrease", 30.0)}),
+    ("HARLOW – Deaths caused by drunk drivers rose 33 percent last year.", {("death", "increase", 33.0)}),
+    ("PORT ELLIS – Boat thefts at the marina dropped 21 percent.", {("theft", "decrease", 21.0)}),
+    # negatives: a subject of its own after the dateline; a person who speaks is no metric
+    ("MILLBROOK – The county's shoplifting arrests fell 9 percent.", {("arrest", "decrease", 9.0)}),
+    ("LAKEWOOD – Jane Okafor said burglaries fell 6 percent.", {("burglary", "decrease", 6.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_a_dateline_is_not_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a one-word subject the tagger takes for a name: lowercase ("graffiti decreased") is no name, and a
+# person does not fall by a percent, so a capitalized opener of a change verb with a percent is a
+# common noun; a name that does something else keeps no change
+NAME_LIKE_SUBJECTS = [
+    (
+        "Vandalism rose 8 percent, graffiti decreased 60 percent and arson fell 4 percent.",
+        {("vandalism", "increase", 8.0), ("graffiti", "decrease", 60.0), ("arson", "decrease", 4.0)},
+    ),
+    ("Graffiti decreased 45 percent in the parks.", {("graffiti", "decrease", 45.0)}),
+    # negatives: a name as the speaker, a name with no percent
+    ("Chief Dana Whitfield said loitering fell 12 percent.", {("loitering", "decrease", 12.0)}),
+    ("Whitfield rose through the ranks of the department.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_LIKE_SUBJECTS)
+def test_a_common_noun_read_as_a_name(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# the noun phrase that opens a clause is what changed where the tagger read its plural as the main
+# verb and hung the change verb under it, or put the parse's subject inside the phrase's modifier
+# (a preposition, a participle or a relative clause after the head)
+OPENING_NOUN_PHRASES = [
+    ("Police calls for service involving gang activity fell by 40 percent.", {("call", "decrease", 40.0)}),
+    ("Domestic violence calls to the hotline increased by 22 percent.", {("call", "increase", 22.0)}),
+    ("DUI crashes causing injury or death fell 12 percent.", {("crash", "decrease", 12.0)}),
+    ("Calls to 911 about overdoses rose 20 percent.", {("call", "increase", 20.0)}),
+    ("Hate crime events involving an anti-Asian bias rose 107 percent.", {("event", "increase", 107.0)}),
+    ("Crashes that caused serious injuries declined 14 percent.", {("crash", "decrease", 14.0)}),
+    # negatives: another clause's verb between; a time before the comma; a parse that is right
+    ("Officers who responded said burglaries fell 5 percent.", {("burglary", "decrease", 5.0)}),
+    (
+        "Car thefts are up 18% and a state study shows the county's murder rate increased 27% in 2022.",
+        {("theft", "increase", 18.0), ("rate", "increase", 27.0)},
+    ),
+    ("In 2023, arrests for vandalism fell 5 percent.", {("arrest", "decrease", 5.0)}),
+    ("Crashes involving cyclists increased 12 percent.", {("crash", "increase", 12.0)}),
+    ("EBT skimming losses in the county dropped 55 percent.", {("loss", "decrease", 55.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_NOUN_PHRASES)
+def test_the_opening_noun_phrase_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+def _page(title: str, body: str) -> str:
+    """A release as a site serves it: the title with the site's name, page chrome, the title again."""
+    return f"{title} - County Prosecutor\nSkip to content\nNews\n{title}\nFor Immediate Release\n{body}"
+
+
+# a headline in capitals misleads the tagger: where the body restates its change with another
+# metric, the body says what changed; a headline in title case keeps its own
+HEADLINES_IN_CAPITALS = [
+    (
+        _page(
+            "PARK ORDER LEADS TO 40 PERCENT DROP IN GANG CALLS FOR SERVICE",
+            "Calls for service in the park district fell 40 percent in the six months after the order.",
+        ),
+        {("call", "decrease", 40.0)},
+    ),
+    (
+        _page(
+            "DA CONVICTION RATE IN FRAUD CASES RISES 5 PERCENT",
+            "The conviction rate in fraud cases tried by the unit rose 5 percent in 2023.",
+        ),
+        {("rate", "increase", 5.0)},
+    ),
+    # negatives: a headline in title case; a body that restates nothing
+    (
+        _page("Gang Homicides Fall 50 Percent", "The gang unit said killings fell 50 percent in two years."),
+        {("homicide", "decrease", 50.0)},
+    ),
+    (
+        _page("BOAT THEFTS DOWN 18 PERCENT", "The harbor patrol made 40 arrests in 2023."),
+        {("theft", "decrease", 18.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES_IN_CAPITALS)
+def test_a_headline_in_capitals_takes_the_body_metric(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a sign is written against its number ("-12%", "(+3.1%)"); a dash with spaces is punctuation
+SIGNS_AND_DASHES = [
+    ("The clinic logged 118 overdose visits in 2023 - 12 percent more than in 2022.", {("visit", "increase", 12.0)}),
+    ("Vehicle thefts fell (-8.2%) and break-ins rose (+3.1%).", {("theft", "decrease", 8.2), ("in", "increase", 3.1)}),
+    ("Arson: -12%", {("arson", "decrease", 12.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS_AND_DASHES)
+def test_a_dash_with_spaces_is_no_sign(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a change set off after a count ("410 arrests, down 12%", "398 hate crimes and incidents, a 6
+# percent increase") belongs to what was counted, the last of nouns counted together; after a trend
+# with its numbers ("fell from 6,000 to 3,600 inmates, a 40 percent drop") to the trend's subject
+COUNTS_BEFORE_A_CHANGE = [
+    ("The harbor unit made 410 arrests, down 12% from last year.", {("arrest", "decrease", 12.0)}),
+    (
+        "The survey documented 398 hate crimes and incidents, a 6 percent increase over the previous year.",
+        {("incident", "increase", 6.0)},
+    ),
+    ("The shelter population fell from 900 to 540 residents, a 40 percent drop.", {("population", "decrease", 40.0)}),
+    # negatives: no trend before, so the count's own noun; a subject with a change of its own
+    ("The unit recorded 3,600 arrests, a 40 percent increase.", {("arrest", "increase", 40.0)}),
+    ("The district counted 410 burglaries, while car thefts were down 12%.", {("theft", "decrease", 12.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS_BEFORE_A_CHANGE)
+def test_a_change_set_off_after_a_count(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a percent written as one word with a hyphen before its noun ("a 25-percent drop"), and a duration
+# named by a modifier the tagger read as a verb ("Wait times")
+WRITTEN_FORMS = [
+    ("Burglaries saw a 25-percent drop last year.", {("burglary", "decrease", 25.0)}),
+    ("Wait times for victims were cut 30 percent.", {("time", "decrease", 30.0)}),
+    # negatives: a hyphenated share is a level; a bare "times" names nothing
+    ("Women hold a 40-percent share of the seats.", set()),
+    ("Arrests fell 10 percent at times during the year.", {("arrest", "decrease", 10.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITTEN_FORMS)
+def test_written_forms_of_a_change(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "fall within/into/under" names a category ("most cases fall within three groups") unless the verb
+# has an amount of its own ("fell 33 percent within the district")
+CATEGORY_VERBS_WITH_AN_AMOUNT = [
+    ("Reported thefts fell 33 percent within the district.", {("theft", "decrease", 33.0)}),
+    ("Tow-away calls fell by 15 percent under the new rules.", {("call", "decrease", 15.0)}),
+    # negatives: a share that falls into a category; a category with no amount
+    ("About 60% of the complaints fall into the noise category.", set()),
+    ("Most of the cases fall within three groups.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATEGORY_VERBS_WITH_AN_AMOUNT)
+def test_a_category_verb_with_an_amount_moves(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "a reduction of 31 percent in violent crime in the district": the "in" phrase on the amount names
+# what changed before the one on the change noun (a place); a relative clause on the object of
+# "by" belongs to that object, not to the sentence's subject
+PHRASES_ON_THE_AMOUNT = [
+    ("The curfew led to a reduction of 31 percent in vandalism in the district.", {("vandalism", "decrease", 31.0)}),
+    ("Residents were worried by bike thefts, which increased 25 percent.", {("theft", "increase", 25.0)}),
+    # negatives: a change noun with its own "in" object; a relative clause on a count with a modifier
+    ("The curfew led to a 31 percent drop in vandalism.", {("vandalism", "decrease", 31.0)}),
+    (
+        "Deputies logged 212 crashes with injuries or deaths, which is a drop of 7% from 2022.",
+        {("crash", "decrease", 7.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASES_ON_THE_AMOUNT)
+def test_the_phrase_on_the_amount_names_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a list line that states a count and then its change ("Arsons: 52, a decrease of 8%") belongs to
+# its label; an enumeration item may name its noun through a generic one ("and the number of
+# shelters by 8 percent")
+LABELLED_COUNTS_AND_COUNTED_ITEMS = [
+    ("Arsons: 52, a decrease of 8%", {("arson", "decrease", 8.0)}),
+    ("Drownings: 14 (up 19 percent)", {("drowning", "increase", 19.0)}),
+    (
+        "Shelter capacity has dropped 10 percent and the number of shelters by 8 percent.",
+        {("capacity", "decrease", 10.0), ("shelter", "decrease", 8.0)},
+    ),
+    # negatives: a label with a verb of its own; an item with its own verb
+    ("The chief told reporters: 45 were down 12%", {("", "decrease", 12.0)}),
+    (
+        "Shelter capacity has dropped 10 percent and the number of beds has dropped 8 percent.",
+        {("capacity", "decrease", 10.0), ("bed", "decrease", 8.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_COUNTS_AND_COUNTED_ITEMS)
+def test_a_labelled_count_and_a_counted_item(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "the number of gang homicides": where the parse breaks the compound after "of" ("gang" as the
+# object, "homicides" apart), the counted noun is the compound's last word, its modifiers kept
+BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN = [
+    (
+        "Since the truce, the harbor has seen a 50 percent decline in the number of gang homicides on its piers.",
+        {("homicide", "decrease", 50.0)},
+    ),
+    (
+        "In the last three years, there has been a 50 percent decline in the number of gang homicides in the region.",
+        {("homicide", "decrease", 50.0)},
+    ),
+    # negatives: a compound the parse reads right; a single counted noun
+    ("The number of car thefts fell 5 percent.", {("theft", "decrease", 5.0)}),
+    (
+        "The decline of 2.5 percent leaves the line with its smallest crowds in years.",
+        {("", "decrease", 2.5)},  # an amount and a verb after it: no compound to mend
+    ),
+    ("The number of drownings fell 5 percent in the lake district.", {("drowning", "decrease", 5.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN)
+def test_a_broken_compound_after_a_generic_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
