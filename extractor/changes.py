@@ -47,7 +47,7 @@ AMOUNT_TOKENS = PERCENT_UNIT_WORDS | {"cent", "-", "+"}
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c", '"'})
 NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 # words that open a noun phrase without naming what changed: "Countywide, overall thefts fell"
-NOT_METRIC_OPENERS = frozenset(RULES["not_metric_openers"])
+NOT_METRIC_OPENERS = derived(lambda: frozenset(RULES["not_metric_openers"]))
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"

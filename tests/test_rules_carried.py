@@ -175,9 +175,12 @@ def test_each_rule_file_is_carried_by_one_component_with_those_it_names(nlp: Lan
     assert {"numbers.json", "context.json", "figures.json", "dates.json", "titles.json", "quotes.json"} <= set(owners)
 
 
+# the modules a pipeline imports, those it imports on its first Doc included (changes, claims)
 IMPORTED = """
 import sys
 import extractor.binder, extractor.extract, extractor.pipeline
+nlp = extractor.pipeline.build_nlp()
+nlp("Burglaries fell 12% in 2023, when the county recorded 310 of them, the sheriff said.")
 print(" ".join(sorted(n for n in sys.modules if n.startswith("extractor"))))
 """
 
