@@ -35,6 +35,16 @@ RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
 RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)):
     RELATIVE_PHRASES_BY_FIRST.setdefault(_words[0], []).append(_words)
+# phrases dated from the occurrence the text dated just before ("that same night", "the next
+# day", "later that month"), not from publication: (unit, offset)
+ANAPHORIC: dict[tuple[str, ...], tuple[str, int]] = {
+    tuple(k.split()): (v[0], v[1]) for k, v in RULES["anaphoric_phrases"].items()
+}
+ANAPHORIC_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # the same, by their first word, longest first
+for _words in sorted(ANAPHORIC, key=lambda k: -len(k)):
+    ANAPHORIC_BY_FIRST.setdefault(_words[0], []).append(_words)
+ANAPHORIC_UNITS: dict[str, str] = RULES["anaphoric_units"]  # "ten minutes earlier": that same day
+ANAPHORA_REACH = 3  # sentences back to the occurrence an anaphoric phrase is dated from
 ANCHOR_WORDS = set(RULES["anchor_words"])
 # a year after these is the baseline of a comparison ("fell 21 percent from the previous year")
 BASELINE_BEFORE_YEAR = [tuple(w.split()) for w in RULES["baseline_before_year"]]
@@ -94,6 +104,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             spans.append(shape)
         if (ago := _ago_span(doc, low, i)) is not None:
             spans.append(ago)
+        if (told := _anaphoric_span(doc, low, i)) is not None:
+            spans.append(told)
     spans += _holiday_spans(doc)
     own = _merge(doc, spans)
     taken = {k for s, e in own for k in range(s, e)}
@@ -114,6 +126,8 @@ OPENING_WORDS = frozenset(
     | set(WEEKDAY_ABBREVIATIONS)
     | set(MONTHS)
     | set(UNITS)
+    | set(ANAPHORIC_BY_FIRST)
+    | set(ANAPHORIC_UNITS)
 )
 _DIGIT = re.compile(r"\d")  # what the year, fiscal year and decade patterns need
 
@@ -260,7 +274,8 @@ def _year_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
 def _ago_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
     """An amount of time back from now, its unit at word i: "two years ago", "over a week ago",
     "three weeks earlier"."""
-    if not (low[i] in UNITS and i + 1 < len(doc) and low[i + 1] in AGO_WORDS and i > 0):
+    small = low[i] in ANAPHORIC_UNITS and i + 1 < len(doc) and low[i + 1] != "ago"  # "ten minutes earlier"
+    if not ((low[i] in UNITS or small) and i + 1 < len(doc) and low[i + 1] in AGO_WORDS and i > 0):
         return None
     start = i - 1
     if not (_is_amount(low[start]) or doc[start].like_num):
@@ -270,6 +285,25 @@ def _ago_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
         if start > 0 and low[start - 1] == "more":
             start -= 1
     return start, i + 2
+
+
+def _anaphoric_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
+    """A phrase dated from the occurrence told just before, opening at word i: "that same night",
+    "the next day", "later that month"; not one that names its own occurrence ("the day after his
+    birthday", "the same day as the vote")."""
+    for words in ANAPHORIC_BY_FIRST.get(low[i], ()):
+        end = i + len(words)
+        if tuple(low[i:end]) != words:
+            continue
+        follower = doc[end] if end < len(doc) else None
+        if follower is not None and (
+            follower.lower_ == "as"
+            or words[-1] in ("after", "before")
+            and follower.pos_ in ("DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ")
+        ):
+            return None
+        return i, end
+    return None
 
 
 def _holiday_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -660,6 +694,8 @@ def _relative_value(
     future = _future(doc, start)
     if (of_year := _month_of_relative_year(words, published, last_year)) is not None:
         return of_year
+    if len(words) > 2 and words[0] in MONTHS and words[1] == "of" and words[2] not in MONTHS:
+        return None  # "May of the same year" with no year named before: no guess at one
     holiday = text.lower()
     if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
         return _holiday(holiday, published, future)
@@ -760,19 +796,72 @@ def _unit_value(words: list[str], published: dt.date) -> str | None:
 
 
 def find_time_mentions(doc: Doc) -> list[TimeMention]:
-    """Every time expression of the Doc with its value, in text order."""
+    """Every time expression of the Doc with its value, in text order. A phrase dated from another
+    occurrence ("that same night", "two days later", "in August of that year") takes its date
+    from the time expression told last before it, a few sentences back at most."""
     published: dt.date | None = doc._.published
     found: list[TimeMention] = []
     last_year: int | None = None
     sentence_start = -1
+    sentences = 0  # sentences read so far
+    told: tuple[int, str] | None = None  # the sentence number and value of the last dated mention
+    named_year: tuple[int, int] | None = None  # the sentence number and the last year the text named
     for start, end in _candidates(doc):
-        if sentence_of(doc[start]).start != sentence_start:  # "the year before" looks back in its sentence only
-            sentence_start, last_year = sentence_of(doc[start]).start, None
-        mention = TimeMention(start, end, resolve(doc, start, end, published, last_year))
+        sentence = sentence_of(doc[start])
+        if sentence.start != sentence_start:  # "the year before" looks back in its sentence only
+            sentence_start, last_year, sentences = sentence.start, None, sentences + 1
+        words = lowers(doc)[start:end]
+        same_year = last_year
+        if same_year is None and named_year is not None and sentences - named_year[0] < ANAPHORA_REACH:
+            same_year = named_year[1]  # "In 2019, ... In May of the same year, ...": the year just named
+        mention = TimeMention(start, end, resolve(doc, start, end, published, same_year))
+        recent = told is not None and sentences - told[0] < ANAPHORA_REACH
+        if mention.value is None and recent and (shift := _anaphoric_shift(doc, start, end)) is not None:
+            assert told is not None
+            mention.value = _shifted(told[1], *shift)
+        if mention.value is None and any(w in ANAPHORIC_UNITS for w in words):
+            continue  # "minutes later" with no occurrence dated just before: no time expression at all
         if mention.value is not None and regexes.YEAR_IN_TEXT.search(mention.text(doc)):
             last_year = int(mention.value[:4])
+            named_year = (sentences, last_year)
+        if mention.value is not None and not regexes.DATE_LINE.match(sentence.text.strip()):
+            told = (sentences, mention.value)
         found.append(mention)
     return found
+
+
+def _anaphoric_shift(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """The unit and offset of a phrase dated from another occurrence: "the next day" (day, 1),
+    "later that month" (month, 0), "three days later" (day, 3), "ten minutes earlier" (day, 0);
+    None for any other, for an amount not stated exactly ("about two weeks later") or counted from
+    an occurrence it names ("two days before the vote", "minutes after officers arrived")."""
+    words = lowers(doc)[start:end]
+    if end < len(doc) and words[-1] in ("before", "after") and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    if (phrase := ANAPHORIC.get(tuple(words))) is not None:
+        return phrase
+    if len(words) < 3 or words[-1] not in AGO_WORDS or words[-1] == "ago":
+        return None
+    unit, count = words[-2], words[-3]
+    if unit in ANAPHORIC_UNITS:
+        return ANAPHORIC_UNITS[unit], 0
+    amount = int(count) if count.isdigit() else _amount(count)
+    if unit not in UNITS or amount is None or len(words) > 3 or UNITS[unit] not in ("day", "week", "month"):
+        return None
+    sign = 1 if words[-1] == "later" else -1
+    return UNITS[unit], sign * amount
+
+
+def _shifted(value: str, unit: str, offset: int) -> str | None:
+    """A date `offset` units from `value`: a shift by days or weeks needs a day to start from ("that
+    same night" after "in January" has no date), a shift by months a month; weeks date a month."""
+    parts = [int(p) for p in value.split("-")]
+    if unit in ("day", "week") and len(parts) == 3:
+        day = dt.date(*parts) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" else day.isoformat()[:7]
+    if unit == "month" and len(parts) >= 2:
+        return _shift_month(dt.date(parts[0], parts[1], 1), offset).isoformat()[:7]
+    return None
 
 
 def date_mentions(doc: Doc, mentions: list[TimeMention]) -> list[DateMention]:

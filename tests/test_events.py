@@ -242,3 +242,77 @@ def test_an_organization_that_acts_is_a_participant(nlp: Language) -> None:
     assert isinstance(result, ArticleRecord)
     (event,) = result.events
     assert event.participants == ["The Elmwood County Board of Supervisors"] and event.date == "2024-07-30"
+
+
+# An occurrence dated from the one told just before ("that same night", "the next day", "two
+# days later", "later that month"): the earlier occurrence's date, shifted, at the precision the
+# shift allows; nothing where no day was told before, or where the phrase names its own occurrence.
+@pytest.mark.parametrize(
+    ("text", "word", "date", "date_text"),
+    [
+        (
+            "On May 2, 2023, Kim Rook stole a van. He crashed it that same night.",
+            "crashed",
+            "2023-05-02",
+            "that same night",
+        ),
+        (
+            "Pat Dunn was arrested on Feb. 10, 2024. The next day, she was charged with arson.",
+            "charged",
+            "2024-02-11",
+            "The next day",
+        ),
+        (
+            "Officers stopped Lou Park on June 3, 2024. He was booked into jail two days later.",
+            "booked",
+            "2024-06-05",
+            "two days later",
+        ),
+        (
+            "Ada Sim was detained on March 8, 2024. She had left a shelter the day before.",
+            "left",
+            "2024-03-07",
+            "the day before",
+        ),
+        (
+            "A truck struck a cyclist on April 4, 2024. Ten minutes earlier, the driver ran a red light.",
+            "ran",
+            "2024-04-04",
+            "Ten minutes earlier",
+        ),
+        (
+            "The clinic opened in May 2024. Later that month, the board hired a director.",
+            "hired",
+            "2024-05",
+            "Later that month",
+        ),
+        (
+            "In 2019, the town built a pier. In October of the same year, a storm wrecked it.",
+            "wrecked",
+            "2019-10",
+            "October of the same year",
+        ),
+    ],
+)
+def test_dated_from_the_occurrence_before(nlp: Language, text: str, word: str, date: str, date_text: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date and t == date_text for d, v, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        # no day told before: a shift by days has nothing to start from
+        ("In January, vandals broke a window. Staff repaired it the same day.", "the same day"),
+        # the phrase names the occurrence it counts from
+        ("On July 1, 2024, a fire broke out. Two hours before the fire started, a guard left.", None),
+        ("The law passed in March. It took effect in December of that year.", "December of that year"),
+        # no year named before in the text: no guess at one
+        ("The statute was repealed in August of the same year.", "August of the same year"),
+    ],
+)
+def test_no_date_from_an_occurrence_not_told(nlp: Language, text: str, date_text: str | None) -> None:
+    for _, value, written in events(nlp, text):
+        if date_text is not None and written == date_text:
+            assert value is None
+        assert written is None or "before" not in written or value is None
