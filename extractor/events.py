@@ -39,6 +39,7 @@ class EventRules:
     end_words: frozenset[str]  # "through", "until": a time expression that ends a span
     event_nouns: frozenset[str]  # "meeting", "inception": an occurrence a date names directly
     year_event_nouns: frozenset[str]  # "outbreak": a bare year before it still dates an occurrence
+    released_works: frozenset[str]  # "figures", "report": what an announcing verb releases as an occurrence
     not_named_events: frozenset[str]
     named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
 
@@ -57,6 +58,7 @@ def event_rules() -> EventRules:
         end_words=frozenset(rules["end_words"]),
         event_nouns=frozenset(rules["event_nouns"]),
         year_event_nouns=frozenset(rules["year_event_nouns"]),
+        released_works=frozenset(rules["released_works"]),
         not_named_events=frozenset(rules["not_named_events"]),
         named_event=re.compile(
             r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in words) + r")\b"
@@ -158,6 +160,7 @@ def _governing_verb(token: Token) -> Token | None:
             if (
                 node.tag_ in ("VBG", "VBN")
                 and introduces
+                and _released_work(node) is None  # "..., according to its report, released Monday": the release
                 and not any(c.dep_ in SUBJECTS for c in node.children)
                 and node.head.i != node.i
             ):
@@ -422,6 +425,8 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         return False  # "said Tuesday that ...": a speech act; not "added two shifts in April"
     if lemma in rules.announcement_verbs and _own_speech_act(verb, mention, published):
         return False  # "announced today that ...": the release's own act
+    if _releases_a_work(verb):
+        return True  # "released figures Wednesday showing 1,204 deaths": the release happened; its numbers are figures
     if lemma in rules.statistic_verbs and not _has_event_noun(verb):
         return False
     precision = _precision(mention)
@@ -436,6 +441,32 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
     if coarse and verb.dep_ == "acl" and verb.head.tag_ in ("NNS", "NNPS"):
         return False  # "drivers arrested in 2018": a class of cases, not one occurrence
     return not _states_numbers(verb, mention, statements, coarse)
+
+
+def _releases_a_work(verb: Token) -> bool:
+    """An announcing verb whose object is a report or a set of figures: "released figures
+    Wednesday", "presented the numbers to the committee Tuesday night", "the report, released
+    Monday". Not one that releases people ("released 40 inmates") or says ("announced that")."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs:
+        return False
+    return _released_work(verb) is not None
+
+
+def _released_work(verb: Token) -> Token | None:
+    """The report or figures an announcing verb releases: its object, its passive subject, or the
+    noun its participle describes ("the annual report, released Monday"); not a count of them."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        obj = verb.head  # "the department's annual report released Monday"
+    elif obj is None and verb.tag_ == "VBN" and verb.i > 1 and verb.doc[verb.i - 1].text == ",":
+        obj = verb.doc[verb.i - 2]  # "according to its annual report, released Monday" (parsed as a clause)
+    if obj is None or obj.lemma_.lower() not in rules.released_works or _counted(obj) is not None:
+        return None
+    return obj
 
 
 def _own_speech_act(verb: Token, mention: TimeMention, published: dt.date | None) -> bool:
@@ -573,6 +604,8 @@ def _subject(verb: Token) -> Token | None:
     is joined to, or the noun a participle or relative clause describes ("an operation conducted
     in 2022", "Jane Roe, who was arrested")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ == "advcl" and (work := _released_work(verb)) is not None:
+        return work  # "..., according to its annual report, released Monday": the report
     if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):

@@ -316,3 +316,36 @@ def test_no_date_from_an_occurrence_not_told(nlp: Language, text: str, date_text
         if date_text is not None and written == date_text:
             assert value is None
         assert written is None or "before" not in written or value is None
+
+
+# The release of a report or of figures is an occurrence, though what it releases is numbers: "the
+# agency released figures Wednesday showing ...", "the report, released Monday". Not the release of
+# people, and not the release's own "announced today that ...".
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("The water board released figures Monday showing 312 pipes burst in the cold snap.", "figures", "2024-07-29"),
+        ("Staff presented the numbers to the zoning panel Tuesday night.", "numbers", "2024-07-30"),
+        (
+            "Thefts of bicycles rose in 2023, according to the transit agency's report, released Friday.",
+            "report",
+            "2024-07-26",
+        ),
+        ("The audit was published on July 2 by the state comptroller.", "audit", "2024-07-02"),
+    ],
+)
+def test_a_report_or_figures_released(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parole board released 40 inmates last year.",
+        "The harbor authority today announced that cargo volumes rose 6 percent.",
+        "The water board releases figures each January.",
+    ],
+)
+def test_not_a_release_of_a_work(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
