@@ -23,7 +23,7 @@ from .models import Event, Spanned
 from .numbers import is_year_token
 from .people import Person
 from .rules import load, regexes
-from .timex import FLOATING_HOLIDAYS, HOLIDAYS, TimeMention
+from .timex import APPOINTMENT_NOUNS, DUE_WORDS, FLOATING_HOLIDAYS, HOLIDAYS, TimeMention
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,16 @@ def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     if root.dep_ == "appos" and named and root.head.i not in timed:
         return root.head  # "during Harbor Safety Week, May 4 to 10": the week's dates
     verb = _event_noun(root) or _governing_verb(root)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if (
+        verb is not None
+        and verb.lemma_ == "be"
+        and subject is not None
+        and subject.tag_ in ("NN", "NNP")
+        and (subject.lemma_.lower() in nouns or subject.lemma_.lower() in APPOINTMENT_NOUNS)
+        and not any(c.dep_ in ("acomp", "attr") and c.i not in timed for c in verb.children)
+    ):
+        return subject  # "his next court date is Aug. 20", "the hearing was on Tuesday": the appointment
     if verb is not None and verb.pos_ in ("VERB", "AUX") and root.head.i in (verb.i, *(c.i for c in verb.children)):
         # "spoke at a press briefing Monday": the occurrence is the briefing
         for c in verb.children:
@@ -412,6 +422,8 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         c.dep_ == "npadvmod" and any(g.lower_ in rules.habit_words for g in c.children) for c in children
     ):
         return False  # "have met regularly", "turned families away every week": a habit
+    if lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in DUE_WORDS for c in children):
+        return True  # "is due back in court on June 2": an appearance to come
     root = verb.doc[mention.start : mention.end].root
     nested = root.head.i != verb.i and root.head.head.i != verb.i
     if nested and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
@@ -686,7 +698,9 @@ def _noun_event(
     """ "the Summit on Elder Care", "a committee meeting": the noun with its name and its complement;
     "since its inception in 1993": whose inception the clause's subject tells."""
     skip = timed
-    words = [t for t in _core(noun, skip) if t.dep_ not in ("det", "poss") or t.head.i != noun.i]
+    # a possessive pronoun is dropped ("his arraignment"), a name kept ("Dunn's arraignment")
+    dropped = {t.i for t in noun.children if t.dep_ == "det" or (t.dep_ == "poss" and t.pos_ == "PRON")}
+    words = [t for t in _core(noun, skip) if t.i not in dropped and not (t.dep_ == "case" and t.head.i in dropped)]
     preposition = next((c for c in noun.children if c.dep_ == "prep" and c.i not in skip and c.i > noun.i), None)
     pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
     if preposition is not None and pobj is not None and pobj.i not in skip and preposition.lower_ != "of":
@@ -695,7 +709,7 @@ def _noun_event(
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
         clause = _governing_verb(noun)
         subject = _subject(clause) if clause is not None else None
-        if subject is not None and subject.pos_ != "PRON":
+        if subject is not None and subject.pos_ != "PRON" and subject.i != noun.i:
             subject_words = _core(subject, skip)
     tokens = [t.i for t in noun.subtree] + list(range(mention.start, mention.end))
     sentence = sentence_of(noun)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, entities, lowers, memo, next_index, sentence_of
@@ -52,6 +52,9 @@ BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the same phrases, by 
 for _phrase in BASELINE_BEFORE_YEAR:
     BASELINE_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 FUTURE_MARKERS = set(RULES["future_markers"])
+# what a present-tense "is" dates as still to come: "the hearing is June 2", "is due in court June 2"
+APPOINTMENT_NOUNS = frozenset(RULES["appointment_nouns"])
+DUE_WORDS = frozenset(RULES["due_words"])
 # the words that make a range of two years one fiscal year: "fiscal year 2016-17", "the 2019-20 grant cycle"
 FISCAL_WORDS = set(RULES["fiscal_words"])
 ROLLING_YEARS = {tuple(phrase.split()) for phrase in RULES["rolling_years"]}
@@ -578,9 +581,37 @@ def _future(doc: Doc, start: int) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "'ll", "shall", "would", "to"}:
         return True  # "will meet", "would question", "to be presented"
-    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"was", "were", "had", "did", "has", "have"}:
+    if auxiliaries & {"was", "were", "had", "did", "has", "have", "been"}:
         return False
+    if verb.tag_ == "VBN" and auxiliaries & {"is", "are", "am"} and _dated_by(verb, start):
+        return True  # "when he is sentenced on Oct. 3": a present passive with its own date is a schedule
+    if verb.tag_ in ("VBD", "VBN"):
+        return False
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and _appointment(verb):
+        return True  # "his next court date is Aug. 20", "he is due back in court June 2"
     return not modifier and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
+
+
+def _dated_by(verb: Token, start: int) -> bool:
+    """Whether the time expression at `start` hangs from the verb itself ("is sentenced on Oct.
+    3"), not from a noun of its clause ("is charged in the March 3 robbery")."""
+    node = verb.doc[start]
+    for _ in range(4):
+        if node.head.i == verb.i:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "nummod", "npadvmod", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _appointment(verb: Token) -> bool:
+    """A present-tense "is" that states when something is to happen: its subject an appointment
+    ("the hearing", "his next court date") or its complement a word of schedule ("is due")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in APPOINTMENT_NOUNS:
+        return True
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in DUE_WORDS for c in verb.children)
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:

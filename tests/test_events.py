@@ -349,3 +349,35 @@ def test_a_report_or_figures_released(nlp: Language, text: str, word: str, date:
 )
 def test_not_a_release_of_a_work(nlp: Language, text: str) -> None:
     assert events(nlp, text) == []
+
+
+# A date still to come, told in the present tense: a present passive with its own date ("when she
+# is sentenced on Oct. 3"), or "is" with an appointment for subject ("her next court date is Aug.
+# 20", "the arraignment is June 2") or a word of schedule ("is due back in court"). Each is an
+# event on the coming date, not on the same day a year before.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Mae Holt faces up to nine years when she is sentenced on Oct. 3.", "sentenced", "2024-10-03"),
+        ("Her next court date is Aug. 20.", "court date", "2024-08-20"),
+        ("Holt's arraignment is June 2.", "arraignment", "2025-06-02"),
+        ("Holt is due back in court on Aug. 14.", "due", "2024-08-14"),
+        ("The hearing was on Tuesday.", "hearing", "2024-07-30"),
+    ],
+)
+def test_a_date_to_come_in_the_present_tense(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Holt was sentenced on Oct. 3.", "2023-10-03"),  # past tense: the last Oct. 3
+        ("Holt is charged in the March 3 robbery of a bakery.", "2024-03-03"),  # the date is the robbery's
+        ("The jobless rate is 4 percent in March.", None),  # a statistic: no event
+    ],
+)
+def test_present_tense_that_is_no_schedule(nlp: Language, text: str, date: str | None) -> None:
+    found = events(nlp, text)
+    assert [v for _, v, _ in found] == ([date] if date else []), found
