@@ -198,13 +198,14 @@ HOLIDAY_NAMES = frozenset(HOLIDAYS) | frozenset(FLOATING_HOLIDAYS)
 
 def _in_clause_phrase(noun: Token) -> bool:
     """An occurrence noun in a phrase that dates its clause: "at the start of Tuesday's meeting,
-    there was a moment of silence" (the clause's time is the meeting's)."""
+    there was a moment of silence" (the clause's time is the meeting's); "before" and "after" put
+    the clause at another time ("died two days after the March 4 shooting")."""
     node = noun
     for _ in range(2):
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return False
         if node.head.head.pos_ in ("VERB", "AUX"):
-            return node.head.lower_ in ("at", "during", "before", "after")
+            return node.head.lower_ in ("at", "during")  # "died two days after the March 4 shooting": not its date
         node = node.head.head
     return False
 

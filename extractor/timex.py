@@ -578,6 +578,10 @@ def _future(doc: Doc, start: int) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    while verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB") and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" for c in verb.children):
+            break  # "plans to expand by June": the infinitive tells what is to come
+        verb = verb.head  # "began operating on July 1": the tense is the verb it completes
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "'ll", "shall", "would", "to"}:
         return True  # "will meet", "would question", "to be presented"
@@ -697,6 +701,11 @@ def _absolute_value(first: str, text: str, words: list[str], published: dt.date 
     if iso := regexes.ISO_DATE.match(text):
         try:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))).isoformat()
+        except ValueError:
+            return None
+    if slash := regexes.SLASH_DATE.match(text):  # "5/3/2024": US order, month first
+        try:
+            return dt.date(int(slash.group(3)), int(slash.group(1)), int(slash.group(2))).isoformat()
         except ValueError:
             return None
     years = regexes.YEAR_IN_TEXT.findall(text)

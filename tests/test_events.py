@@ -381,3 +381,28 @@ def test_a_date_to_come_in_the_present_tense(nlp: Language, text: str, word: str
 def test_present_tense_that_is_no_schedule(nlp: Language, text: str, date: str | None) -> None:
     found = events(nlp, text)
     assert [v for _, v, _ in found] == ([date] if date else []), found
+
+
+# Dates the resolver read wrong or coarse: a US numeric date ("5/3/2024" is May 3), a participle
+# completing a past verb ("began operating on July 1" is the last July 1, not the next), and an
+# occurrence noun after "before"/"after" dates the noun, not the clause ("died two days after the
+# March 4 shooting" did not die on March 4).
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("On 5/3/2024, rangers found a stolen canoe in a shed.", "found", "2024-05-03"),
+        ("On 12/1/2023, the clinic closed its doors.", "closed", "2023-12-01"),
+        ("The new ferry began running on July 1.", "running", "2024-07-01"),
+        ("The ferry will begin running on Sept. 1.", "running", "2024-09-01"),
+        ("A hiker died at a clinic two days after the March 4 fall.", "fall", "2024-03-04"),
+    ],
+)
+def test_dates_read_at_their_precision_and_direction(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+    assert not any("died" in d and v == "2024-03-04" for d, v, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["On 13/45/2024, the shed burned down.", "On 2/30/2023, the shed burned down."])
+def test_no_day_from_an_impossible_numeric_date(nlp: Language, text: str) -> None:
+    assert all(v is None or len(v) < 10 for _, v, _ in events(nlp, text))
