@@ -527,9 +527,11 @@ def _states_numbers(verb: Token, mention: TimeMention, statements: Sequence[Span
     average of 36"), or, dated no finer than a year, it counts its subject or object ("charged 57
     defendants in 2020"). Dated to a day or a month, a count is a one-off's ("on Saturday, 148
     firearms were turned in": an event with its count)."""
-    subtree = list(verb.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    if any(start <= f.start < end for f in statements):
+    # a statistic in an adverbial clause of the verb is that clause's ("Seeing a rise in thefts,
+    # the office formed a unit in 2019"); one inside the verb's subject or object still counts
+    other = {t.i for c in verb.children if c.dep_ in ("advcl", "relcl", "acl") for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in other]
+    if any(t.idx <= f.start < t.idx + len(t.text) + 1 for t in own for f in statements):
         return True
     arguments = [c for c in verb.children if c.dep_ in (*OBJECTS, *SUBJECTS, "npadvmod")]
     for t in (t for a in arguments for t in _own_words(a)):

@@ -406,3 +406,19 @@ def test_dates_read_at_their_precision_and_direction(nlp: Language, text: str, w
 @pytest.mark.parametrize("text", ["On 13/45/2024, the shed burned down.", "On 2/30/2023, the shed burned down."])
 def test_no_day_from_an_impossible_numeric_date(nlp: Language, text: str) -> None:
     assert all(v is None or len(v) < 10 for _, v, _ in events(nlp, text))
+
+
+# A statistic in an adverbial clause of its own does not make the main clause a statistic: "Seeing
+# a rise in thefts, the office formed a unit in 2019" tells an occurrence; "formed 12 units in
+# 2019" still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Noting a 30 percent rise in boat thefts, the harbor board formed a patrol unit in 2019.", ["2019"]),
+        ("After seeing thefts climb, the harbor board hired two wardens in March 2021.", ["2021-03"]),
+        ("The harbor board formed 12 patrol units in 2019.", []),
+        ("The harbor board logged 40 thefts in 2019.", []),
+    ],
+)
+def test_a_statistic_in_an_adverbial_clause(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected
