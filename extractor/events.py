@@ -137,6 +137,11 @@ def events_in(
             made = _noun_event(doc, anchor, mention, timed, people, location)
         if made is not None:
             found.append(made)
+        outer = _at_gathering(anchor, timed)
+        if outer is not None and _occurrence(outer, mention, statements, published):
+            made = _verb_event(doc, outer, mention, timed, people, location)
+            if made is not None:
+                found.append(made)
     events = _one_per_occurrence(found)
     events += _named_events(doc, times, events, quote_spans)
     return sorted(events, key=lambda e: e.start)
@@ -290,6 +295,28 @@ def _dated_predicates(doc: Doc, times: list[TimeMention]) -> list[tuple[TimeMent
             current[0] = mention
     pairs = [(m, anchors[i]) for i, ms in chosen.items() for m in ms]
     return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _at_gathering(anchor: Token, timed: set[int]) -> Token | None:
+    """The verb of what happened at a gathering its participle dates: "were honored at the Valor
+    Awards held Thursday" (the honoring is dated by the awards); not a speech act there ("spoke at
+    the forum held Monday": the forum is the occurrence)."""
+    if anchor.dep_ != "acl" or anchor.pos_ != "VERB":
+        return None  # the gathering's own date is told by its participle: "the awards held Thursday"
+    noun = anchor.head
+    rules = event_rules()
+    if noun.dep_ != "pobj" or not (noun.pos_ == "PROPN" or noun.lemma_.lower() in rules.event_nouns):
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in ("at", "during") or verb.pos_ != "VERB" or verb.i == anchor.i:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in rules.speech_verbs or lemma in rules.announcement_verbs or lemma in rules.statistic_verbs:
+        return None
+    if any(t.i in timed for c in verb.children if c.i != prep.i for t in c.subtree):
+        return None  # the verb has a time of its own
+    return verb
 
 
 # --- what a time expression does not date -----------------------------------------------------

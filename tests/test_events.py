@@ -422,3 +422,30 @@ def test_no_day_from_an_impossible_numeric_date(nlp: Language, text: str) -> Non
 )
 def test_a_statistic_in_an_adverbial_clause(nlp: Language, text: str, expected: list[str]) -> None:
     assert [v for _, v, _ in events(nlp, text)] == expected
+
+
+# What happened at a gathering whose participle dates it is dated by the gathering: "were honored
+# at the Valor Awards held Thursday" (the honoring too, not only the awards). Not a speech act
+# there, and not a verb with a time of its own.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Two lifeguards were honored at the Harbor Valor Awards held Thursday, June 6.", "honored", "2024-06-06"),
+        ("Four cadets graduated at a ceremony hosted Friday by the academy.", "graduated", "2024-07-26"),
+    ],
+)
+def test_an_occurrence_at_a_dated_gathering(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The chief said at a forum held Monday that patrols would grow.", "said"),
+        ("In 2019, two lifeguards were honored at the awards held Thursday, June 6.", "honored"),
+    ],
+)
+def test_no_gathering_date_for_speech_or_a_dated_verb(nlp: Language, text: str, word: str) -> None:
+    found = events(nlp, text)
+    assert not any(word in d and v == "2024-06-06" for d, v, _ in found), found
