@@ -471,6 +471,9 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         return False
     precision = _precision(mention)
     coarse = precision <= 4  # a year, a range of years or an unresolved span
+    since = mention.start > 0 and verb.doc[mention.start - 1].lower_ == "since"  # "since 2021": when it began
+    if coarse and not since and _over_each(verb):
+        return False  # "In 2023, she won verdicts on each case she tried": many occurrences, not one
     if coarse and _present_state(verb):
         return False  # "This year, the office is expanding the program": a state, not an occurrence
     counted = _counted(verb.head) is not None or (
@@ -481,6 +484,17 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
     if coarse and verb.dep_ == "acl" and verb.head.tag_ in ("NNS", "NNPS"):
         return False  # "drivers arrested in 2018": a class of cases, not one occurrence
     return not _states_numbers(verb, mention, statements, coarse)
+
+
+def _over_each(verb: Token) -> bool:
+    """Whether the verb's object, or the object of one of its prepositions, is every one of a kind
+    ("secured verdicts on each case", "reviewed every file", "honor every victim"): a tally of
+    many occurrences over its time, not one."""
+    rules = event_rules()
+    arguments = [c for c in verb.children if c.dep_ in OBJECTS]
+    arguments += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    arguments += [g for a in list(arguments) for g in a.children if g.dep_ == "prep" for g in g.children]
+    return any(d.dep_ == "det" and d.lower_ in rules.habit_words for a in arguments for d in a.children)
 
 
 def _releases_a_work(verb: Token) -> bool:

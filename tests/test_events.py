@@ -449,3 +449,20 @@ def test_an_occurrence_at_a_dated_gathering(nlp: Language, text: str, word: str,
 def test_no_gathering_date_for_speech_or_a_dated_verb(nlp: Language, text: str, word: str) -> None:
     found = events(nlp, text)
     assert not any(word in d and v == "2024-06-06" for d, v, _ in found), found
+
+
+# A clause over each one of a kind, dated no finer than a year, is a tally of many occurrences:
+# "In 2023, she won verdicts on each case she tried". A day makes it one sweep ("On Friday,
+# officers checked every car"), and "since 2021" dates when a practice began.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2023, Ruiz won guilty verdicts on each case she tried before a jury.", []),
+        ("Volunteers gathered to remember every victim of traffic crashes in 2022.", []),
+        ("On Friday, wardens checked every boat leaving the marina.", ["2024-07-26"]),
+        ("In 2022, Ruiz won a verdict in the Moss case.", ["2022"]),
+        ("The agency has retrained every ranger in first aid since 2021.", ["2021"]),
+    ],
+)
+def test_each_one_of_a_kind_over_a_year(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected
