@@ -473,7 +473,7 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
     coarse = precision <= 4  # a year, a range of years or an unresolved span
     since = mention.start > 0 and verb.doc[mention.start - 1].lower_ == "since"  # "since 2021": when it began
     if coarse and not since and _over_each(verb):
-        return False  # "In 2023, she won verdicts on each case she tried": many occurrences, not one
+        return False  # "In 2023, she won verdicts on each trial she argued": many occurrences, not one
     if coarse and _present_state(verb):
         return False  # "This year, the office is expanding the program": a state, not an occurrence
     counted = _counted(verb.head) is not None or (
@@ -488,7 +488,7 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
 
 def _over_each(verb: Token) -> bool:
     """Whether the verb's object, or the object of one of its prepositions, is every one of a kind
-    ("secured verdicts on each case", "reviewed every file", "honor every victim"): a tally of
+    ("won verdicts on each trial", "reviewed every file", "honor every victim"): a tally of
     many occurrences over its time, not one."""
     rules = event_rules()
     arguments = [c for c in verb.children if c.dep_ in OBJECTS]

@@ -452,12 +452,12 @@ def test_no_gathering_date_for_speech_or_a_dated_verb(nlp: Language, text: str, 
 
 
 # A clause over each one of a kind, dated no finer than a year, is a tally of many occurrences:
-# "In 2023, she won verdicts on each case she tried". A day makes it one sweep ("On Friday,
+# "In 2023, she won verdicts on each trial she argued". A day makes it one sweep ("On Friday,
 # officers checked every car"), and "since 2021" dates when a practice began.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("In 2023, Ruiz won guilty verdicts on each case she tried before a jury.", []),
+        ("In 2023, Ruiz won guilty verdicts on each fraud trial she argued.", []),
         ("Volunteers gathered to remember every victim of traffic crashes in 2022.", []),
         ("On Friday, wardens checked every boat leaving the marina.", ["2024-07-26"]),
         ("In 2022, Ruiz won a verdict in the Moss case.", ["2022"]),
