@@ -867,7 +867,34 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
         if mention.value is not None and not regexes.DATE_LINE.match(sentence.text.strip()):
             told = (sentences, mention.value)
         found.append(mention)
+    _years_from_range_ends(doc, found)
     return found
+
+
+RANGE_JOINERS = frozenset(("and", "to", "through", "until", "-", "\u2013"))
+
+
+def _years_from_range_ends(doc: Doc, found: list[TimeMention]) -> None:
+    """A month without a year that opens a range whose end states its year takes that year:
+    "between January and March 2023" is January 2023 (December of the year before for "from
+    December to February 2024"), not the January nearest publication."""
+    low = lowers(doc)
+    for first, second in zip(found, found[1:], strict=False):
+        words = low[first.start : first.end]
+        if not (
+            first.value is not None
+            and len(first.value) == 7
+            and all(w in MONTHS or _day_number(w) is not None or w == "," for w in words)
+            and second.value is not None
+            and len(second.value) >= 7
+            and regexes.YEAR_IN_TEXT.search(second.text(doc))
+            and 1 <= second.start - first.end <= 2
+            and low[second.start - 1] in RANGE_JOINERS
+        ):
+            continue
+        month, end_year, end_month = int(first.value[5:7]), int(second.value[:4]), int(second.value[5:7])
+        year = end_year if month <= end_month else end_year - 1
+        first.value = f"{year:04d}-{month:02d}"
 
 
 def _anaphoric_shift(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
