@@ -343,18 +343,28 @@ def unique(items: list[Item], key: Callable[[Item], Any] | None) -> list[Item]:
 
 
 def match(preds: list[Item], golds: list[Item], same: Matcher) -> tuple[Score, list[Item], list[Item]]:
-    """Greedy one-to-one matching in gold order. Returns the score, unmatched golds and preds."""
-    used: set[int] = set()
-    missed: list[Item] = []
-    for g in golds:
-        for k, p in enumerate(preds):
-            if k not in used and same(p, g):
-                used.add(k)
-                break
-        else:
-            missed.append(g)
-    extra = [p for k, p in enumerate(preds) if k not in used]
-    return Score(tp=len(used), fp=len(extra), fn=len(missed)), missed, extra
+    """The largest one-to-one pairing of predictions with gold (augmenting paths, so a prediction
+    that two golds accept goes to the one no other prediction can take). Returns the score,
+    unmatched golds and preds."""
+    accepts = [[k for k, p in enumerate(preds) if same(p, g)] for g in golds]
+    owner: dict[int, int] = {}  # prediction -> the gold it is paired with
+
+    def pair(g: int, seen: set[int]) -> bool:
+        for k in accepts[g]:
+            if k in seen:
+                continue
+            seen.add(k)
+            if k not in owner or pair(owner[k], seen):
+                owner[k] = g
+                return True
+        return False
+
+    for g in range(len(golds)):
+        pair(g, set())
+    paired = set(owner.values())
+    missed = [g for i, g in enumerate(golds) if i not in paired]
+    extra = [p for k, p in enumerate(preds) if k not in owner]
+    return Score(tp=len(owner), fp=len(extra), fn=len(missed)), missed, extra
 
 
 def _scored(key: str, items: list[Item]) -> list[Item]:

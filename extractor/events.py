@@ -22,7 +22,7 @@ from .models import Event, Spanned
 from .numbers import is_year_token
 from .people import Person
 from .rules import derived, load, regexes, rules_cache
-from .timex import FLOATING_HOLIDAYS, HOLIDAYS, TimeMention
+from .timex import APPOINTMENT_NOUNS, DUE_WORDS, FLOATING_HOLIDAYS, HOLIDAYS, TimeMention
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class EventRules:
     end_words: frozenset[str]  # "through", "until": a time expression that ends a span
     event_nouns: frozenset[str]  # "meeting", "inception": an occurrence a date names directly
     year_event_nouns: frozenset[str]  # "outbreak": a bare year before it still dates an occurrence
+    released_works: frozenset[str]  # "figures", "report": what an announcing verb releases as an occurrence
     not_named_events: frozenset[str]
     named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
 
@@ -56,6 +57,7 @@ def event_rules() -> EventRules:
         end_words=frozenset(rules["end_words"]),
         event_nouns=frozenset(rules["event_nouns"]),
         year_event_nouns=frozenset(rules["year_event_nouns"]),
+        released_works=frozenset(rules["released_works"]),
         not_named_events=frozenset(rules["not_named_events"]),
         named_event=re.compile(
             r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in words) + r")\b"
@@ -134,6 +136,11 @@ def events_in(
             made = _noun_event(doc, anchor, mention, timed, people, location)
         if made is not None:
             found.append(made)
+        outer = _at_gathering(anchor, timed)
+        if outer is not None and _occurrence(outer, mention, statements, published):
+            made = _verb_event(doc, outer, mention, timed, people, location)
+            if made is not None:
+                found.append(made)
     events = _one_per_occurrence(found)
     events += _named_events(doc, times, events, quote_spans)
     return sorted(events, key=lambda e: e.start)
@@ -157,6 +164,7 @@ def _governing_verb(token: Token) -> Token | None:
             if (
                 node.tag_ in ("VBG", "VBN")
                 and introduces
+                and _released_work(node) is None  # "..., according to its report, released Monday": the release
                 and not any(c.dep_ in SUBJECTS for c in node.children)
                 and node.head.i != node.i
             ):
@@ -194,13 +202,14 @@ HOLIDAY_NAMES = derived(lambda: frozenset(HOLIDAYS) | frozenset(FLOATING_HOLIDAY
 
 def _in_clause_phrase(noun: Token) -> bool:
     """An occurrence noun in a phrase that dates its clause: "at the start of Tuesday's meeting,
-    there was a moment of silence" (the clause's time is the meeting's)."""
+    there was a moment of silence" (the clause's time is the meeting's); "before" and "after" put
+    the clause at another time ("died two days after the March 4 shooting")."""
     node = noun
     for _ in range(2):
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return False
         if node.head.head.pos_ in ("VERB", "AUX"):
-            return node.head.lower_ in ("at", "during", "before", "after")
+            return node.head.lower_ in ("at", "during")  # "died two days after the March 4 shooting": not its date
         node = node.head.head
     return False
 
@@ -228,6 +237,16 @@ def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     if root.dep_ == "appos" and named and root.head.i not in timed:
         return root.head  # "during Harbor Safety Week, May 4 to 10": the week's dates
     verb = _event_noun(root) or _governing_verb(root)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if (
+        verb is not None
+        and verb.lemma_ == "be"
+        and subject is not None
+        and subject.tag_ in ("NN", "NNP")
+        and (subject.lemma_.lower() in nouns or subject.lemma_.lower() in APPOINTMENT_NOUNS)
+        and not any(c.dep_ in ("acomp", "attr") and c.i not in timed for c in verb.children)
+    ):
+        return subject  # "his next court date is Aug. 20", "the hearing was on Tuesday": the appointment
     if verb is not None and verb.pos_ in ("VERB", "AUX") and root.head.i in (verb.i, *(c.i for c in verb.children)):
         # "spoke at a press briefing Monday": the occurrence is the briefing
         for c in verb.children:
@@ -275,6 +294,28 @@ def _dated_predicates(doc: Doc, times: list[TimeMention]) -> list[tuple[TimeMent
             current[0] = mention
     pairs = [(m, anchors[i]) for i, ms in chosen.items() for m in ms]
     return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _at_gathering(anchor: Token, timed: set[int]) -> Token | None:
+    """The verb of what happened at a gathering its participle dates: "were honored at the Valor
+    Awards held Thursday" (the honoring is dated by the awards); not a speech act there ("spoke at
+    the forum held Monday": the forum is the occurrence)."""
+    if anchor.dep_ != "acl" or anchor.pos_ != "VERB":
+        return None  # the gathering's own date is told by its participle: "the awards held Thursday"
+    noun = anchor.head
+    rules = event_rules()
+    if noun.dep_ != "pobj" or not (noun.pos_ == "PROPN" or noun.lemma_.lower() in rules.event_nouns):
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in ("at", "during") or verb.pos_ != "VERB" or verb.i == anchor.i:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in rules.speech_verbs or lemma in rules.announcement_verbs or lemma in rules.statistic_verbs:
+        return None
+    if any(t.i in timed for c in verb.children if c.i != prep.i for t in c.subtree):
+        return None  # the verb has a time of its own
+    return verb
 
 
 # --- what a time expression does not date -----------------------------------------------------
@@ -408,6 +449,8 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         c.dep_ == "npadvmod" and any(g.lower_ in rules.habit_words for g in c.children) for c in children
     ):
         return False  # "have met regularly", "turned families away every week": a habit
+    if lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in DUE_WORDS for c in children):
+        return True  # "is due back in court on June 2": an appearance to come
     root = verb.doc[mention.start : mention.end].root
     nested = root.head.i != verb.i and root.head.head.i != verb.i
     if nested and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
@@ -421,10 +464,15 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         return False  # "said Tuesday that ...": a speech act; not "added two shifts in April"
     if lemma in rules.announcement_verbs and _own_speech_act(verb, mention, published):
         return False  # "announced today that ...": the release's own act
+    if _releases_a_work(verb):
+        return True  # "released figures Wednesday showing 1,204 deaths": the release happened; its numbers are figures
     if lemma in rules.statistic_verbs and not _has_event_noun(verb):
         return False
     precision = _precision(mention)
     coarse = precision <= 4  # a year, a range of years or an unresolved span
+    since = mention.start > 0 and verb.doc[mention.start - 1].lower_ == "since"  # "since 2021": when it began
+    if coarse and not since and _over_each(verb):
+        return False  # "In 2023, she won verdicts on each trial she argued": many occurrences, not one
     if coarse and _present_state(verb):
         return False  # "This year, the office is expanding the program": a state, not an occurrence
     counted = _counted(verb.head) is not None or (
@@ -435,6 +483,43 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
     if coarse and verb.dep_ == "acl" and verb.head.tag_ in ("NNS", "NNPS"):
         return False  # "drivers arrested in 2018": a class of cases, not one occurrence
     return not _states_numbers(verb, mention, statements, coarse)
+
+
+def _over_each(verb: Token) -> bool:
+    """Whether the verb's object, or the object of one of its prepositions, is every one of a kind
+    ("won verdicts on each trial", "reviewed every file", "honor every victim"): a tally of
+    many occurrences over its time, not one."""
+    rules = event_rules()
+    arguments = [c for c in verb.children if c.dep_ in OBJECTS]
+    arguments += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    arguments += [g for a in list(arguments) for g in a.children if g.dep_ == "prep" for g in g.children]
+    return any(d.dep_ == "det" and d.lower_ in rules.habit_words for a in arguments for d in a.children)
+
+
+def _releases_a_work(verb: Token) -> bool:
+    """An announcing verb whose object is a report or a set of figures: "released figures
+    Wednesday", "presented the numbers to the committee Tuesday night", "the report, released
+    Monday". Not one that releases people ("released 40 inmates") or says ("announced that")."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs:
+        return False
+    return _released_work(verb) is not None
+
+
+def _released_work(verb: Token) -> Token | None:
+    """The report or figures an announcing verb releases: its object, its passive subject, or the
+    noun its participle describes ("the annual report, released Monday"); not a count of them."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        obj = verb.head  # "the department's annual report released Monday"
+    elif obj is None and verb.tag_ == "VBN" and verb.i > 1 and verb.doc[verb.i - 1].text == ",":
+        obj = verb.doc[verb.i - 2]  # "according to its annual report, released Monday" (parsed as a clause)
+    if obj is None or obj.lemma_.lower() not in rules.released_works or _counted(obj) is not None:
+        return None
+    return obj
 
 
 def _own_speech_act(verb: Token, mention: TimeMention, published: dt.date | None) -> bool:
@@ -482,9 +567,11 @@ def _states_numbers(verb: Token, mention: TimeMention, statements: Sequence[Span
     average of 36"), or, dated no finer than a year, it counts its subject or object ("charged 57
     defendants in 2020"). Dated to a day or a month, a count is a one-off's ("on Saturday, 148
     firearms were turned in": an event with its count)."""
-    subtree = list(verb.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    if any(start <= f.start < end for f in statements):
+    # a statistic in an adverbial clause of the verb is that clause's ("Seeing a rise in thefts,
+    # the office formed a unit in 2019"); one inside the verb's subject or object still counts
+    other = {t.i for c in verb.children if c.dep_ in ("advcl", "relcl", "acl") for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in other]
+    if any(t.idx <= f.start < t.idx + len(t.text) + 1 for t in own for f in statements):
         return True
     arguments = [c for c in verb.children if c.dep_ in (*OBJECTS, *SUBJECTS, "npadvmod")]
     for t in (t for a in arguments for t in _own_words(a)):
@@ -572,6 +659,8 @@ def _subject(verb: Token) -> Token | None:
     is joined to, or the noun a participle or relative clause describes ("an operation conducted
     in 2022", "Jane Roe, who was arrested")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ == "advcl" and (work := _released_work(verb)) is not None:
+        return work  # "..., according to its annual report, released Monday": the report
     if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -652,7 +741,9 @@ def _noun_event(
     """ "the Summit on Elder Care", "a committee meeting": the noun with its name and its complement;
     "since its inception in 1993": whose inception the clause's subject tells."""
     skip = timed
-    words = [t for t in _core(noun, skip) if t.dep_ not in ("det", "poss") or t.head.i != noun.i]
+    # a possessive pronoun is dropped ("his arraignment"), a name kept ("Dunn's arraignment")
+    dropped = {t.i for t in noun.children if t.dep_ == "det" or (t.dep_ == "poss" and t.pos_ == "PRON")}
+    words = [t for t in _core(noun, skip) if t.i not in dropped and not (t.dep_ == "case" and t.head.i in dropped)]
     preposition = next((c for c in noun.children if c.dep_ == "prep" and c.i not in skip and c.i > noun.i), None)
     pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
     if preposition is not None and pobj is not None and pobj.i not in skip and preposition.lower_ != "of":
@@ -661,7 +752,7 @@ def _noun_event(
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
         clause = _governing_verb(noun)
         subject = _subject(clause) if clause is not None else None
-        if subject is not None and subject.pos_ != "PRON":
+        if subject is not None and subject.pos_ != "PRON" and subject.i != noun.i:
             subject_words = _core(subject, skip)
     tokens = [t.i for t in noun.subtree] + list(range(mention.start, mention.end))
     sentence = sentence_of(noun)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .components import doc_text, entities, lowers, memo, next_index, sentence_of
@@ -37,12 +37,26 @@ RELATIVE_PHRASES: dict[tuple[str, ...], tuple[str, int]] = derived(
 RELATIVE_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = derived(
     lambda: grouped((w[0], w) for w in sorted(RELATIVE_PHRASES, key=lambda k: -len(k)))
 )
+# phrases dated from the occurrence the text dated just before ("that same night", "the next
+# day", "later that month"), not from publication: (unit, offset)
+ANAPHORIC: dict[tuple[str, ...], tuple[str, int]] = derived(
+    lambda: {tuple(k.split()): (v[0], v[1]) for k, v in RULES["anaphoric_phrases"].items()}
+)
+# the same, by their first word, longest first
+ANAPHORIC_BY_FIRST: dict[str, list[tuple[str, ...]]] = derived(
+    lambda: grouped((w[0], w) for w in sorted(ANAPHORIC, key=lambda k: -len(k)))
+)
+ANAPHORIC_UNITS: dict[str, str] = derived(lambda: RULES["anaphoric_units"])  # "ten minutes earlier": that same day
+ANAPHORA_REACH = 3  # sentences back to the occurrence an anaphoric phrase is dated from
 ANCHOR_WORDS = derived(lambda: set(RULES["anchor_words"]))
 # a year after these is the baseline of a comparison ("fell 21 percent from the previous year")
 BASELINE_BEFORE_YEAR = derived(lambda: [tuple(w.split()) for w in RULES["baseline_before_year"]])
 # the same phrases, by their last word
 BASELINE_BY_LAST: dict[str, list[tuple[str, ...]]] = derived(lambda: grouped((p[-1], p) for p in BASELINE_BEFORE_YEAR))
 FUTURE_MARKERS = derived(lambda: set(RULES["future_markers"]))
+# what a present-tense "is" dates as still to come: "the hearing is June 2", "is due in court June 2"
+APPOINTMENT_NOUNS = derived(lambda: frozenset(RULES["appointment_nouns"]))
+DUE_WORDS = derived(lambda: frozenset(RULES["due_words"]))
 # the words that make a range of two years one fiscal year: "fiscal year 2016-17", "the 2019-20 grant cycle"
 FISCAL_WORDS = derived(lambda: set(RULES["fiscal_words"]))
 ROLLING_YEARS = derived(lambda: {tuple(phrase.split()) for phrase in RULES["rolling_years"]})
@@ -95,6 +109,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             spans.append(shape)
         if (ago := _ago_span(doc, low, i)) is not None:
             spans.append(ago)
+        if (told := _anaphoric_span(doc, low, i)) is not None:
+            spans.append(told)
     spans += _holiday_spans(doc)
     own = _merge(doc, spans)
     taken = {k for s, e in own for k in range(s, e)}
@@ -116,6 +132,8 @@ OPENING_WORDS = derived(
         | set(WEEKDAY_ABBREVIATIONS)
         | set(MONTHS)
         | set(UNITS)
+        | set(ANAPHORIC_BY_FIRST)
+        | set(ANAPHORIC_UNITS)
     )
 )
 _DIGIT = re.compile(r"\d")  # what the year, fiscal year and decade patterns need
@@ -263,7 +281,8 @@ def _year_span(doc: Doc, low: list[str], i: int) -> tuple[int, int]:
 def _ago_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
     """An amount of time back from now, its unit at word i: "two years ago", "over a week ago",
     "three weeks earlier"."""
-    if not (low[i] in UNITS and i + 1 < len(doc) and low[i + 1] in AGO_WORDS and i > 0):
+    small = low[i] in ANAPHORIC_UNITS and i + 1 < len(doc) and low[i + 1] != "ago"  # "ten minutes earlier"
+    if not ((low[i] in UNITS or small) and i + 1 < len(doc) and low[i + 1] in AGO_WORDS and i > 0):
         return None
     start = i - 1
     if not (_is_amount(low[start]) or doc[start].like_num):
@@ -273,6 +292,25 @@ def _ago_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
         if start > 0 and low[start - 1] == "more":
             start -= 1
     return start, i + 2
+
+
+def _anaphoric_span(doc: Doc, low: list[str], i: int) -> tuple[int, int] | None:
+    """A phrase dated from the occurrence told just before, opening at word i: "that same night",
+    "the next day", "later that month"; not one that names its own occurrence ("the day after his
+    birthday", "the same day as the vote")."""
+    for words in ANAPHORIC_BY_FIRST.get(low[i], ()):
+        end = i + len(words)
+        if tuple(low[i:end]) != words:
+            continue
+        follower = doc[end] if end < len(doc) else None
+        if follower is not None and (
+            follower.lower_ == "as"
+            or words[-1] in ("after", "before")
+            and follower.pos_ in ("DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ")
+        ):
+            return None
+        return i, end
+    return None
 
 
 def _holiday_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -552,12 +590,44 @@ def _future(doc: Doc, start: int) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    while verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB") and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" for c in verb.children):
+            break  # "plans to expand by June": the infinitive tells what is to come
+        verb = verb.head  # "began operating on July 1": the tense is the verb it completes
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "'ll", "shall", "would", "to"}:
         return True  # "will meet", "would question", "to be presented"
-    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"was", "were", "had", "did", "has", "have"}:
+    if auxiliaries & {"was", "were", "had", "did", "has", "have", "been"}:
         return False
+    if verb.tag_ == "VBN" and auxiliaries & {"is", "are", "am"} and _dated_by(verb, start):
+        return True  # "when he is sentenced on Oct. 3": a present passive with its own date is a schedule
+    if verb.tag_ in ("VBD", "VBN"):
+        return False
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and _appointment(verb):
+        return True  # "his next court date is Aug. 20", "he is due back in court June 2"
     return not modifier and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.lemma_ != "be"  # "takes effect March 1"
+
+
+def _dated_by(verb: Token, start: int) -> bool:
+    """Whether the time expression at `start` hangs from the verb itself ("is sentenced on Oct.
+    3"), not from a noun of its clause ("is charged in the March 3 robbery")."""
+    node = verb.doc[start]
+    for _ in range(4):
+        if node.head.i == verb.i:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "nummod", "npadvmod", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _appointment(verb: Token) -> bool:
+    """A present-tense "is" that states when something is to happen: its subject an appointment
+    ("the hearing", "his next court date") or its complement a word of schedule ("is due")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in APPOINTMENT_NOUNS:
+        return True
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in DUE_WORDS for c in verb.children)
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
@@ -645,6 +715,11 @@ def _absolute_value(first: str, text: str, words: list[str], published: dt.date 
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))).isoformat()
         except ValueError:
             return None
+    if slash := regexes.SLASH_DATE.match(text):  # "5/3/2024": US order, month first
+        try:
+            return dt.date(int(slash.group(3)), int(slash.group(1)), int(slash.group(2))).isoformat()
+        except ValueError:
+            return None
     years = regexes.YEAR_IN_TEXT.findall(text)
     if len(years) > 1 or any(w in ("-", "\u2013") for w in words) and years:
         return None  # a range: "2022-23", "between 2007 and 2012"
@@ -671,6 +746,8 @@ def _relative_value(
     future = _future(doc, start)
     if (of_year := _month_of_relative_year(words, published, last_year)) is not None:
         return of_year
+    if len(words) > 2 and words[0] in MONTHS and words[1] == "of" and words[2] not in MONTHS:
+        return None  # "May of the same year" with no year named before: no guess at one
     holiday = text.lower()
     if holiday in HOLIDAYS or holiday in FLOATING_HOLIDAYS:
         return _holiday(holiday, published, future)
@@ -771,19 +848,99 @@ def _unit_value(words: list[str], published: dt.date) -> str | None:
 
 
 def find_time_mentions(doc: Doc) -> list[TimeMention]:
-    """Every time expression of the Doc with its value, in text order."""
+    """Every time expression of the Doc with its value, in text order. A phrase dated from another
+    occurrence ("that same night", "two days later", "in August of that year") takes its date
+    from the time expression told last before it, a few sentences back at most."""
     published: dt.date | None = doc._.published
     found: list[TimeMention] = []
     last_year: int | None = None
     sentence_start = -1
+    sentences = 0  # sentences read so far
+    told: tuple[int, str] | None = None  # the sentence number and value of the last dated mention
+    named_year: tuple[int, int] | None = None  # the sentence number and the last year the text named
     for start, end in _candidates(doc):
-        if sentence_of(doc[start]).start != sentence_start:  # "the year before" looks back in its sentence only
-            sentence_start, last_year = sentence_of(doc[start]).start, None
-        mention = TimeMention(start, end, resolve(doc, start, end, published, last_year))
+        sentence = sentence_of(doc[start])
+        if sentence.start != sentence_start:  # "the year before" looks back in its sentence only
+            sentence_start, last_year, sentences = sentence.start, None, sentences + 1
+        words = lowers(doc)[start:end]
+        same_year = last_year
+        if same_year is None and named_year is not None and sentences - named_year[0] < ANAPHORA_REACH:
+            same_year = named_year[1]  # "In 2019, ... In May of the same year, ...": the year just named
+        mention = TimeMention(start, end, resolve(doc, start, end, published, same_year))
+        recent = told is not None and sentences - told[0] < ANAPHORA_REACH
+        if mention.value is None and recent and (shift := _anaphoric_shift(doc, start, end)) is not None:
+            assert told is not None
+            mention.value = _shifted(told[1], *shift)
+        if mention.value is None and any(w in ANAPHORIC_UNITS for w in words):
+            continue  # "minutes later" with no occurrence dated just before: no time expression at all
         if mention.value is not None and regexes.YEAR_IN_TEXT.search(mention.text(doc)):
             last_year = int(mention.value[:4])
+            named_year = (sentences, last_year)
+        if mention.value is not None and not regexes.DATE_LINE.match(sentence.text.strip()):
+            told = (sentences, mention.value)
         found.append(mention)
+    _years_from_range_ends(doc, found)
     return found
+
+
+RANGE_JOINERS = frozenset(("and", "to", "through", "until", "-", "\u2013"))
+
+
+def _years_from_range_ends(doc: Doc, found: list[TimeMention]) -> None:
+    """A month without a year that opens a range whose end states its year takes that year:
+    "between January and March 2023" is January 2023 (December of the year before for "from
+    December to February 2024"), not the January nearest publication."""
+    low = lowers(doc)
+    for first, second in zip(found, found[1:], strict=False):
+        words = low[first.start : first.end]
+        if not (
+            first.value is not None
+            and len(first.value) == 7
+            and all(w in MONTHS or _day_number(w) is not None or w == "," for w in words)
+            and second.value is not None
+            and len(second.value) >= 7
+            and regexes.YEAR_IN_TEXT.search(second.text(doc))
+            and 1 <= second.start - first.end <= 2
+            and low[second.start - 1] in RANGE_JOINERS
+        ):
+            continue
+        month, end_year, end_month = int(first.value[5:7]), int(second.value[:4]), int(second.value[5:7])
+        year = end_year if month <= end_month else end_year - 1
+        first.value = f"{year:04d}-{month:02d}"
+
+
+def _anaphoric_shift(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """The unit and offset of a phrase dated from another occurrence: "the next day" (day, 1),
+    "later that month" (month, 0), "three days later" (day, 3), "ten minutes earlier" (day, 0);
+    None for any other, for an amount not stated exactly ("about two weeks later") or counted from
+    an occurrence it names ("two days before the vote", "minutes after officers arrived")."""
+    words = lowers(doc)[start:end]
+    if end < len(doc) and words[-1] in ("before", "after") and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    if (phrase := ANAPHORIC.get(tuple(words))) is not None:
+        return phrase
+    if len(words) < 3 or words[-1] not in AGO_WORDS or words[-1] == "ago":
+        return None
+    unit, count = words[-2], words[-3]
+    if unit in ANAPHORIC_UNITS:
+        return ANAPHORIC_UNITS[unit], 0
+    amount = int(count) if count.isdigit() else _amount(count)
+    if unit not in UNITS or amount is None or len(words) > 3 or UNITS[unit] not in ("day", "week", "month"):
+        return None
+    sign = 1 if words[-1] == "later" else -1
+    return UNITS[unit], sign * amount
+
+
+def _shifted(value: str, unit: str, offset: int) -> str | None:
+    """A date `offset` units from `value`: a shift by days or weeks needs a day to start from ("that
+    same night" after "in January" has no date), a shift by months a month; weeks date a month."""
+    parts = [int(p) for p in value.split("-")]
+    if unit in ("day", "week") and len(parts) == 3:
+        day = dt.date(*parts) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" else day.isoformat()[:7]
+    if unit == "month" and len(parts) >= 2:
+        return _shift_month(dt.date(parts[0], parts[1], 1), offset).isoformat()[:7]
+    return None
 
 
 def date_mentions(doc: Doc, mentions: list[TimeMention]) -> list[DateMention]:

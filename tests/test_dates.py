@@ -123,3 +123,24 @@ def test_parse_keeps_the_stated_precision(text: str, value: str) -> None:
 def test_publication_date_lines(line: str, day: str | None) -> None:
     found = dates.publication_date(line)
     assert (found.isoformat() if found else None) == day
+
+
+# A month without a year that opens a range takes the year its end states: "between January and
+# March 2023" is January 2023 (and "from December to February 2024" the December before); a month
+# not joined to a dated end keeps the year nearest publication.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Between January and March 2023, the pier stayed shut.", [("January", "2023-01"), ("March 2023", "2023-03")]),
+        (
+            "From December to February 2024, the rink stayed open.",
+            [("December", "2023-12"), ("February 2024", "2024-02")],
+        ),
+        (
+            "The rink opened in January after the storm of March 2023.",
+            [("January", "2024-01"), ("March 2023", "2023-03")],
+        ),
+    ],
+)
+def test_a_range_gives_its_opening_month_its_year(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(nlp, text) == expected

@@ -242,3 +242,227 @@ def test_an_organization_that_acts_is_a_participant(nlp: Language) -> None:
     assert isinstance(result, ArticleRecord)
     (event,) = result.events
     assert event.participants == ["The Elmwood County Board of Supervisors"] and event.date == "2024-07-30"
+
+
+# An occurrence dated from the one told just before ("that same night", "the next day", "two
+# days later", "later that month"): the earlier occurrence's date, shifted, at the precision the
+# shift allows; nothing where no day was told before, or where the phrase names its own occurrence.
+@pytest.mark.parametrize(
+    ("text", "word", "date", "date_text"),
+    [
+        (
+            "On May 2, 2023, Kim Rook stole a van. He crashed it that same night.",
+            "crashed",
+            "2023-05-02",
+            "that same night",
+        ),
+        (
+            "Pat Dunn was arrested on Feb. 10, 2024. The next day, she was charged with arson.",
+            "charged",
+            "2024-02-11",
+            "The next day",
+        ),
+        (
+            "Officers stopped Lou Park on June 3, 2024. He was booked into jail two days later.",
+            "booked",
+            "2024-06-05",
+            "two days later",
+        ),
+        (
+            "Ada Sim was detained on March 8, 2024. She had left a shelter the day before.",
+            "left",
+            "2024-03-07",
+            "the day before",
+        ),
+        (
+            "A truck struck a cyclist on April 4, 2024. Ten minutes earlier, the driver ran a red light.",
+            "ran",
+            "2024-04-04",
+            "Ten minutes earlier",
+        ),
+        (
+            "The clinic opened in May 2024. Later that month, the board hired a director.",
+            "hired",
+            "2024-05",
+            "Later that month",
+        ),
+        (
+            "In 2019, the town built a pier. In October of the same year, a storm wrecked it.",
+            "wrecked",
+            "2019-10",
+            "October of the same year",
+        ),
+    ],
+)
+def test_dated_from_the_occurrence_before(nlp: Language, text: str, word: str, date: str, date_text: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date and t == date_text for d, v, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        # no day told before: a shift by days has nothing to start from
+        ("In January, vandals broke a window. Staff repaired it the same day.", "the same day"),
+        # the phrase names the occurrence it counts from
+        ("On July 1, 2024, a fire broke out. Two hours before the fire started, a guard left.", None),
+        ("The law passed in March. It took effect in December of that year.", "December of that year"),
+        # no year named before in the text: no guess at one
+        ("The statute was repealed in August of the same year.", "August of the same year"),
+    ],
+)
+def test_no_date_from_an_occurrence_not_told(nlp: Language, text: str, date_text: str | None) -> None:
+    for _, value, written in events(nlp, text):
+        if date_text is not None and written == date_text:
+            assert value is None
+        assert written is None or "before" not in written or value is None
+
+
+# The release of a report or of figures is an occurrence, though what it releases is numbers: "the
+# agency released figures Wednesday showing ...", "the report, released Monday". Not the release of
+# people, and not the release's own "announced today that ...".
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("The water board released figures Monday showing 312 pipes burst in the cold snap.", "figures", "2024-07-29"),
+        ("Staff presented the numbers to the zoning panel Tuesday night.", "numbers", "2024-07-30"),
+        (
+            "Thefts of bicycles rose in 2023, according to the transit agency's report, released Friday.",
+            "report",
+            "2024-07-26",
+        ),
+        ("The audit was published on July 2 by the state comptroller.", "audit", "2024-07-02"),
+    ],
+)
+def test_a_report_or_figures_released(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parole board released 40 inmates last year.",
+        "The harbor authority today announced that cargo volumes rose 6 percent.",
+        "The water board releases figures each January.",
+    ],
+)
+def test_not_a_release_of_a_work(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+# A date still to come, told in the present tense: a present passive with its own date ("when she
+# is sentenced on Oct. 3"), or "is" with an appointment for subject ("her next court date is Aug.
+# 20", "the arraignment is June 2") or a word of schedule ("is due back in court"). Each is an
+# event on the coming date, not on the same day a year before.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Mae Holt faces up to nine years when she is sentenced on Oct. 3.", "sentenced", "2024-10-03"),
+        ("Her next court date is Aug. 20.", "court date", "2024-08-20"),
+        ("Holt's arraignment is June 2.", "arraignment", "2025-06-02"),
+        ("Holt is due back in court on Aug. 14.", "due", "2024-08-14"),
+        ("The hearing was on Tuesday.", "hearing", "2024-07-30"),
+    ],
+)
+def test_a_date_to_come_in_the_present_tense(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Holt was sentenced on Oct. 3.", "2023-10-03"),  # past tense: the last Oct. 3
+        ("Holt is charged in the March 3 robbery of a bakery.", "2024-03-03"),  # the date is the robbery's
+        ("The jobless rate is 4 percent in March.", None),  # a statistic: no event
+    ],
+)
+def test_present_tense_that_is_no_schedule(nlp: Language, text: str, date: str | None) -> None:
+    found = events(nlp, text)
+    assert [v for _, v, _ in found] == ([date] if date else []), found
+
+
+# Dates the resolver read wrong or coarse: a US numeric date ("5/3/2024" is May 3), a participle
+# completing a past verb ("began operating on July 1" is the last July 1, not the next), and an
+# occurrence noun after "before"/"after" dates the noun, not the clause ("died two days after the
+# March 4 shooting" did not die on March 4).
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("On 5/3/2024, rangers found a stolen canoe in a shed.", "found", "2024-05-03"),
+        ("On 12/1/2023, the clinic closed its doors.", "closed", "2023-12-01"),
+        ("The new ferry began running on July 1.", "running", "2024-07-01"),
+        ("The ferry will begin running on Sept. 1.", "running", "2024-09-01"),
+        ("A hiker died at a clinic two days after the March 4 fall.", "fall", "2024-03-04"),
+    ],
+)
+def test_dates_read_at_their_precision_and_direction(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+    assert not any("died" in d and v == "2024-03-04" for d, v, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["On 13/45/2024, the shed burned down.", "On 2/30/2023, the shed burned down."])
+def test_no_day_from_an_impossible_numeric_date(nlp: Language, text: str) -> None:
+    assert all(v is None or len(v) < 10 for _, v, _ in events(nlp, text))
+
+
+# A statistic in an adverbial clause of its own does not make the main clause a statistic: "Seeing
+# a rise in thefts, the office formed a unit in 2019" tells an occurrence; "formed 12 units in
+# 2019" still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Noting a 30 percent rise in boat thefts, the harbor board formed a patrol unit in 2019.", ["2019"]),
+        ("After seeing thefts climb, the harbor board hired two wardens in March 2021.", ["2021-03"]),
+        ("The harbor board formed 12 patrol units in 2019.", []),
+        ("The harbor board logged 40 thefts in 2019.", []),
+    ],
+)
+def test_a_statistic_in_an_adverbial_clause(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected
+
+
+# What happened at a gathering whose participle dates it is dated by the gathering: "were honored
+# at the Valor Awards held Thursday" (the honoring too, not only the awards). Not a speech act
+# there, and not a verb with a time of its own.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("Two lifeguards were honored at the Harbor Valor Awards held Thursday, June 6.", "honored", "2024-06-06"),
+        ("Four cadets graduated at a ceremony hosted Friday by the academy.", "graduated", "2024-07-26"),
+    ],
+)
+def test_an_occurrence_at_a_dated_gathering(nlp: Language, text: str, word: str, date: str) -> None:
+    found = events(nlp, text)
+    assert any(word in d and v == date for d, v, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The chief said at a forum held Monday that patrols would grow.", "said"),
+        ("In 2019, two lifeguards were honored at the awards held Thursday, June 6.", "honored"),
+    ],
+)
+def test_no_gathering_date_for_speech_or_a_dated_verb(nlp: Language, text: str, word: str) -> None:
+    found = events(nlp, text)
+    assert not any(word in d and v == "2024-06-06" for d, v, _ in found), found
+
+
+# A clause over each one of a kind, dated no finer than a year, is a tally of many occurrences:
+# "In 2023, she won verdicts on each trial she argued". A day makes it one sweep ("On Friday,
+# officers checked every car"), and "since 2021" dates when a practice began.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2023, Ruiz won guilty verdicts on each fraud trial she argued.", []),
+        ("Volunteers gathered to remember every victim of traffic crashes in 2022.", []),
+        ("On Friday, wardens checked every boat leaving the marina.", ["2024-07-26"]),
+        ("In 2022, Ruiz won a verdict in the Moss case.", ["2022"]),
+        ("The agency has retrained every ranger in first aid since 2021.", ["2021"]),
+    ],
+)
+def test_each_one_of_a_kind_over_a_year(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected

@@ -167,6 +167,8 @@ CITATION = re.compile(
 )
 # A date written as ISO 8601: "2024-07-23".
 ISO_DATE = re.compile(r"^((?:1[89]|20)\d{2})-(\d{2})-(\d{2})$")
+# A US numeric date, month first: "5/3/2024", "12/01/2023" (a day of a month of a year).
+SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:1[89]|20)\d{2})$")
 # A day of a month as a token: "14", "3rd".
 DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Two digits: the end of a year range ("2022-23") or a part of a split ISO date.
