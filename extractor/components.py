@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 import numpy
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -158,20 +156,6 @@ class NumbersComponent(Carrier):
         self.rules_for(doc.vocab)
         with rules_scope(doc.vocab):
             return numbers(doc)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules_bytes())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> NumbersComponent:
-        self.rules_from_bytes(srsly.msgpack_loads(data))
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.write_rules(Path(path))
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NumbersComponent:
-        self.read_rules(Path(path))
-        return self
 
 
 @Language.factory("extractor_numbers", assigns=["token._.number"])

@@ -208,20 +208,6 @@ class FactComponent(Carrier):
         setattr(doc._, self.attribute, found(doc, self.extract))
         return forget(doc) if self.last else doc
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.rules_bytes())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FactComponent:
-        self.rules_from_bytes(srsly.msgpack_loads(data))
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.write_rules(Path(path))
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FactComponent:
-        self.read_rules(Path(path))
-        return self
-
 
 class OfficialsComponent(FactComponent):
     """Doc._.officials, with its own organization hints (rules/titles.json#organization_hints):

@@ -91,7 +91,9 @@ DISTRIBUTIVE_PREPOSITIONS = derived(lambda: set(RULES["distributive_prepositions
 PERIOD_NOUNS = derived(lambda: set(RULES["period_nouns"]))
 _CHANGE_RULES = derived(lambda: load("changes.json"))
 TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
-CHANGE_NOUNS = derived(lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"]))
+CHANGE_NOUNS = derived(
+    lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
+)
 NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident

@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from functools import cache, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar, cast
 
 import srsly
 
@@ -212,6 +212,21 @@ class Carrier:
     def rules_from_bytes(self, data: Mapping[str, Any]) -> None:
         self._carry_rules({name: data[name] for name in self.RULE_FILES})
 
+    # spaCy's serialisation of a component that carries nothing but its rule files
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return cast(bytes, srsly.msgpack_dumps(self.rules_bytes()))
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Self:
+        self.rules_from_bytes(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.write_rules(Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        self.read_rules(Path(path))
+        return self
+
 
 # --- what is made from the rules, per RuleSet ----------------------------------------------------
 
@@ -339,21 +354,10 @@ def plain(value: T) -> T:
 
 def rules_cache(function: Callable[P, T]) -> Callable[P, T]:
     """`functools.cache` per RuleSet: for a function that reads the rules."""
-
-    @cache
-    def per_rules(rules: RuleSet, *args: Any, **kwargs: Any) -> T:
-        return function(*args, **kwargs)
-
-    @wraps(function)
-    def cached(*args: P.args, **kwargs: P.kwargs) -> T:
-        return per_rules(_IN_EFFECT.get(), *args, **kwargs)  # type: ignore[arg-type]
-
-    cached.cache_clear = per_rules.cache_clear  # type: ignore[attr-defined]
-    cached.cache_info = per_rules.cache_info  # type: ignore[attr-defined]
-    return cached
+    return rules_lru_cache(None)(function)
 
 
-def rules_lru_cache(maxsize: int) -> Callable[[Callable[P, T]], Callable[P, T]]:
+def rules_lru_cache(maxsize: int | None) -> Callable[[Callable[P, T]], Callable[P, T]]:
     """`functools.lru_cache(maxsize)` per RuleSet: for a function that reads the rules."""
 
     def decorate(function: Callable[P, T]) -> Callable[P, T]:
