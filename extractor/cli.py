@@ -5,7 +5,9 @@ run itself failed (a crash, a full disk, an output locked by another run), 130 i
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -851,6 +853,7 @@ def version() -> None:
 
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    atexit.register(gc.freeze)  # no last collection at exit: the OS frees the model's objects (0.3 s less)
     try:
         app()
     except KeyboardInterrupt:

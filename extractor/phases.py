@@ -10,6 +10,7 @@ import time
 from typing import Any
 
 PHASES_ENV = "EXTRACTOR_PHASES"
+_exit_logged: list[bool] = []
 
 
 def phase(event: str, **data: Any) -> None:
@@ -28,3 +29,13 @@ def phase(event: str, **data: Any) -> None:
     }
     with open(where, "a", encoding="utf-8") as f:  # one short append per line: whole lines from every process
         f.write(json.dumps(line) + "\n")
+
+
+def log_exit() -> None:
+    """The process's exit in the phase log too (when its atexit handlers run: after them comes only
+    the interpreter's own teardown), once per process."""
+    if os.environ.get(PHASES_ENV) and not _exit_logged:
+        import atexit
+
+        _exit_logged.append(True)
+        atexit.register(phase, "exit", role="parent")

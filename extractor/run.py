@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, STDIN, Walk, iter_articles, shown_path
 from .ingest import walk as walk_inputs
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
-from .phases import PHASES_ENV, phase
+from .phases import PHASES_ENV, log_exit, phase
 from .writers import (
     CsvWriter,
     JsonlWriter,
@@ -296,6 +296,20 @@ def count_inputs(paths: Sequence[Path]) -> int | None:
     return total
 
 
+def _warm_reading() -> threading.Thread:
+    """Reading's first article loads py3langid's model (extractor/body.py): a third of a CPU second,
+    nearly all of it decompression, which lets other threads run. Started in a thread when a run is
+    entered, it overlaps the loading of the spaCy model instead of delaying the first articles
+    (and, with -j 2, the workers' first chunk)."""
+    from .body import language_problem
+
+    thread = threading.Thread(
+        target=language_problem, args=("The council met on Tuesday to talk about the new buses.",), daemon=True
+    )
+    thread.start()
+    return thread
+
+
 class _PhaseTimes:
     """Wall and main-thread CPU seconds by step, for the phase log (EXTRACTOR_PHASES)."""
 
@@ -414,6 +428,7 @@ class ExtractionRun:
         self.published = published
         self.follow_symlinks = follow_symlinks
         self._locks = ExitStack()
+        self._warming: threading.Thread | None = None
         check_paths(self.paths, outputs)
 
     def __enter__(self) -> ExtractionRun:
@@ -432,6 +447,7 @@ class ExtractionRun:
                 self._locks.close()
                 raise UnfinishedRun(unfinished)
             self.resume = False
+        self._warming = _warm_reading()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -477,9 +493,12 @@ class ExtractionRun:
         from .extract import DEFAULT_MAX_CHARS
 
         phase("run_start", role="parent", n_process=n_process)
+        log_exit()
         max_chars = max_chars or DEFAULT_MAX_CHARS
         resume = bool(self.resume)
         report = on_event or (lambda event: None)
+        if self._warming is not None:  # done before the first article is read, and before any fork
+            self._warming.join()
         writers = self.outputs.writers(resume)
         walk = Walk(exclude=self.outputs.excluded(), follow_symlinks=self.follow_symlinks)
         summary = RunSummary(ignored=walk.ignored)
