@@ -187,7 +187,8 @@ def main() -> None:
         print(
             f"speed-up of -j {parallel} over -j 1, the CLI's own wall time (goal >= 1.85): median of the rounds "
             f"{statistics.median(ratios):.2f} (rounds {' '.join(f'{x:.2f}' for x in ratios)}); "
-            f"best times {min(walls[1]) / min(walls[parallel]):.2f} ({min(walls[1]):.2f} s / {min(walls[parallel]):.2f} s)"
+            f"best times {min(walls[1]) / min(walls[parallel]):.2f} "
+            f"({min(walls[1]):.2f} s / {min(walls[parallel]):.2f} s)"
         )
         if not same:
             sys.exit("the outputs differ")

@@ -43,7 +43,6 @@ Chunked = TypeVar("Chunked")  # what a chunk holds: Items here, anything in orde
 _worker_nlp: dict[str, Language] = {}  # one pipeline per worker process and model
 
 
-
 def batches(items: Iterable[Item], size: int, max_chars: int | None = None, workers: int = 0) -> Iterator[list[Item]]:
     """Consecutive items, at most `size` of them and, past the first, at most `max_chars`
     (default BATCH_CHARS) characters of article text in all: batch sizes matched to article length.
@@ -294,7 +293,7 @@ def _warm_up(model: str | None) -> None:
     run's own first chunk to meet; the records it makes go nowhere."""
     try:
         article = Article(id="warm-up", source="warm-up", path="warm-up", text=WARM_UP_TEXT)
-        for _ in _extract_records(iter([article]), _nlp_for(model), max_chars=DEFAULT_MAX_CHARS):
+        for _ in _extract_records([article], _nlp_for(model), max_chars=len(WARM_UP_TEXT)):  # nlp.max_length kept
             pass
     except Exception:  # a broken pipeline fails the run's first chunk instead, its articles named
         pass
