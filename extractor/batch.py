@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 from spacy.language import Language
 
 from .extract import DEFAULT_MAX_CHARS, Item, Result, extract_records
-from .extract import extract_records as _extract_records  # the warm-up's: a test's stand-in never runs it
 from .models import Article, ErrorKind, ExtractionError
 from .phases import PHASES_ENV, phase
 from .pipeline import build_nlp
@@ -289,12 +288,15 @@ WARM_UP_TEXT = (
 def _warm_up(model: str | None) -> None:
     """A forked worker's first articles cost it about a third of a CPU second more than later ones
     (first calls: date parsing, the model's buffers, pydantic): paid on a made-up article now, while
-    the parent reads the run's first articles, instead of after. Whatever it raises is left to the
-    run's own first chunk to meet; the records it makes go nowhere."""
+    the parent reads the run's first articles, instead of after. Its record goes nowhere, but it
+    proves the pipeline in this process (`guarded_records`: a lone article failing after that is
+    the article's fault, whichever chunk the worker took first); what it raises is left to the
+    run's own first chunk to meet."""
     try:
+        nlp = _nlp_for(model)
         article = Article(id="warm-up", source="warm-up", path="warm-up", text=WARM_UP_TEXT)
-        for _ in _extract_records([article], _nlp_for(model), max_chars=len(WARM_UP_TEXT)):  # nlp.max_length kept
-            pass
+        for _ in extract_records([article], nlp, max_chars=len(WARM_UP_TEXT)):  # nlp.max_length kept
+            _PIPELINE_WORKED[id(nlp)] = True
     except Exception:  # a broken pipeline fails the run's first chunk instead, its articles named
         pass
 
