@@ -6,7 +6,9 @@ another run), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 import os
 import sys
 import time
@@ -474,6 +476,7 @@ def version() -> None:
 
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    atexit.register(gc.freeze)  # no last collection at exit: the OS frees the model's objects (0.3 s less)
     try:
         app()
     except KeyboardInterrupt:

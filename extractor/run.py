@@ -13,12 +13,14 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 import sys
 import threading
-from collections import Counter
+import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, STDIN, Walk, iter_articles, shown_path
 from .ingest import walk as walk_inputs
 from .models import Article, ArticleRecord, ErrorKind, ExtractionError
+from .phases import PHASES_ENV, log_exit, phase
 from .writers import (
     CsvWriter,
     JsonlWriter,
@@ -368,6 +371,50 @@ def count_inputs(paths: Sequence[Path]) -> int | None:
     return total
 
 
+def _warm_reading() -> threading.Thread:
+    """Reading's first article loads py3langid's model (extractor/body.py): a third of a CPU second,
+    nearly all of it decompression, which lets other threads run. Started in a thread when a run is
+    entered, it overlaps the loading of the spaCy model instead of delaying the first articles
+    (and, with -j 2, the workers' first chunk)."""
+    from .body import language_problem
+
+    thread = threading.Thread(
+        target=language_problem, args=("The council met on Tuesday to talk about the new buses.",), daemon=True
+    )
+    thread.start()
+    return thread
+
+
+class _PhaseTimes:
+    """Wall and main-thread CPU seconds by step, for the phase log (EXTRACTOR_PHASES)."""
+
+    def __init__(self) -> None:
+        self.wall: defaultdict[str, float] = defaultdict(float)
+        self.cpu: defaultdict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            yield
+        finally:
+            self.wall[name] += time.perf_counter() - wall
+            self.cpu[name] += time.thread_time() - cpu
+
+    def through(self, items: Iterator[Any], name: str) -> Iterator[Any]:
+        """`items`, the time taken getting each one counted under `name`."""
+        while True:
+            with self.step(name):
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+            yield item
+
+    def totals(self) -> dict[str, float]:
+        return {**{f"{k}_wall": v for k, v in self.wall.items()}, **{f"{k}_cpu": v for k, v in self.cpu.items()}}
+
+
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: the run stops at once and keeps its work."""
 
@@ -456,6 +503,7 @@ class ExtractionRun:
         self.published = published
         self.follow_symlinks = follow_symlinks
         self._locks = ExitStack()
+        self._warming: threading.Thread | None = None
         check_paths(self.paths, outputs)
 
     def __enter__(self) -> ExtractionRun:
@@ -474,6 +522,7 @@ class ExtractionRun:
                 self._locks.close()
                 raise UnfinishedRun(unfinished)
             self.resume = False
+        self._warming = _warm_reading()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -518,9 +567,13 @@ class ExtractionRun:
         from .batch import run_dask, run_local
         from .extract import DEFAULT_MAX_CHARS
 
+        phase("run_start", role="parent", n_process=n_process)
+        log_exit()
         max_chars = max_chars or DEFAULT_MAX_CHARS
         resume = bool(self.resume)
         report = on_event or (lambda event: None)
+        if self._warming is not None:  # done before the first article is read, and before any fork
+            self._warming.join()
         writers = self.outputs.writers(resume)
         walk = Walk(exclude=self.outputs.excluded(), follow_symlinks=self.follow_symlinks)
         summary = RunSummary(ignored=walk.ignored)
@@ -535,13 +588,19 @@ class ExtractionRun:
                     stack.enter_context(w)
                 report(RunEvent.started)
                 items = self._todo(writers, walk, max_chars, skipped)
+                timed = _PhaseTimes() if os.environ.get(PHASES_ENV) else None
+                if timed is not None:
+                    items = timed.through(items, "ingest")
                 if engine == "dask":
                     results = run_dask(items, model, scheduler, n_workers=n_process, max_chars=max_chars)
                 else:
                     results = run_local(items, model, n_process, batch_size, max_chars, nlp=nlp, timeout=timeout)
                 try:
-                    for result in results:
-                        report(self._write(writers, result, summary))
+                    if timed is None:
+                        for result in results:
+                            report(self._write(writers, result, summary))
+                    else:
+                        self._write_timed(writers, results, summary, report, timed)
                 finally:
                     close = getattr(results, "close", None)
                     if close is not None:
@@ -550,10 +609,32 @@ class ExtractionRun:
             raise self._stopped(writers, e) from e
         except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM
             raise self._stopped(writers, e) from e
+        phase("run_end", role="parent")
         summary.records_written = writers[0].records_written
         if resume:
             summary.earlier_errors = writers[0].done.prior_errors
         return summary
+
+    def _write_timed(
+        self,
+        writers: list[Writer],
+        results: Iterator[ArticleRecord | ExtractionError],
+        summary: RunSummary,
+        report: Callable[[RunEvent], None],
+        timed: _PhaseTimes,
+    ) -> None:
+        """The loop of `execute` with each step's time taken for the phase log (EXTRACTOR_PHASES):
+        the main thread's wall and CPU seconds getting results (reading inputs, handing out chunks,
+        waiting) and writing them."""
+        phase("results_start", role="parent")
+        first = True
+        for result in timed.through(results, "results"):
+            if first:
+                phase("first_result", role="parent")
+                first = False
+            with timed.step("write"):
+                report(self._write(writers, result, summary))
+        phase("results_done", role="parent", **timed.totals())
 
     def _write(self, writers: list[Writer], result: ArticleRecord | ExtractionError, summary: RunSummary) -> RunEvent:
         resume = bool(self.resume)

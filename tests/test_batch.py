@@ -344,6 +344,24 @@ def test_a_pools_last_batches_taper(count: int, size: int, workers: int, expecte
     assert [a for batch in got for a in batch] == items  # every item once, in order
 
 
+@pytest.mark.parametrize(("chars", "read_at_most"), [(10, 80), (20_000, 10)])
+def test_a_pools_first_batches_go_out_before_the_run_is_read_far_ahead(chars: int, read_at_most: int) -> None:
+    """Its workers wait for them: two batches per worker are read (by count, or by text), not the
+    4 x 16 x workers items read ahead later on, to know when to taper."""
+    read: list[int] = []
+
+    def articles() -> Any:
+        for n in range(1000):
+            read.append(n)
+            yield _article(n, chars)
+
+    chunks = batches(articles(), 16, workers=2)
+    first, second = next(chunks), next(chunks)
+    assert len(read) <= read_at_most
+    got = [a.id for chunk in (first, second, *chunks) for a in chunk]
+    assert got == [f"a{n}" for n in range(1000)]
+
+
 @pytest.mark.parametrize(
     "lengths",
     [

@@ -177,3 +177,19 @@ def test_check_inputs_load_the_pipeline_once(tmp_path: Path, nlp: Language) -> N
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(extractor.run, raise_on_error=True).attempted >= 2
+
+
+def test_a_phase_log_tells_where_a_runs_time_went(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """EXTRACTOR_PHASES=FILE: one JSON line per phase of the run (benchmarks/cli_speedup.py reads them)."""
+    log = tmp_path / "phases.jsonl"
+    monkeypatch.setenv("EXTRACTOR_PHASES", str(log))
+    folder = write_articles(tmp_path / "in", list(ARTICLES))
+    summary = run_extraction([folder], Outputs(file=tmp_path / "facts.jsonl"), nlp=nlp)
+    assert summary.records_written == 3
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [e["event"] for e in events] == ["run_start", "results_start", "first_result", "results_done", "run_end"]
+    done = events[3]
+    assert done["ingest_cpu"] <= done["results_cpu"] and done["write_wall"] > 0
+    assert all(e["t"] >= events[0]["t"] and e["cpu"] >= 0 for e in events)
