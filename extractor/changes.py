@@ -852,7 +852,10 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     permits", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
     time or a place ("up 9% in the spring"), nor what a change verb did it in ("cut by
     30 percent in a push to ...")."""
-    holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
+    # a change noun the tagger read as a verb where it is a verb's subject or object: "The 40
+    # percent rise in overdose deaths prompted a review"
+    nominal = word.pos_ in ("NOUN", "PROPN") or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    holders = [word] if nominal else []
     if percent is not None and holders:
         # "a reduction of 31 percent in violent crime in the zone": the phrase on the amount first
         of_amount = percent.dep_ == "pobj" and percent.head.head.i == word.i
@@ -867,9 +870,33 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
                         return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
+                    pobj = _noun_before_verb_read_as_modifier(pobj)
                     if (m := _noun_metric(pobj)) is not None:
                         return m
     return None
+
+
+def _noun_before_verb_read_as_modifier(pobj: Token) -> Token:
+    """The object of a change noun that opens a sentence whose main verb the parse read as an
+    adjective of the words after it: in "The 25 percent increase in auto thefts alarmed officials"
+    the sentence has no verb, and "alarmed" modifies "officials"; what changed is "auto thefts",
+    the noun right before the -ed word, not the verb's object."""
+    doc = pobj.doc
+    if pobj.sent.root.pos_ in ("VERB", "AUX"):
+        return pobj
+    for mod in pobj.lefts:
+        before = doc[mod.i - 1] if mod.i > 0 else None
+        if (
+            mod.dep_ == "amod"
+            and mod.tag_ in ("JJ", "VBN", "VBD")
+            and _low(mod).endswith("ed")
+            and before is not None
+            and before.pos_ == "NOUN"
+            and before.head.i == pobj.i
+            and before.dep_ in ("nmod", "compound")
+        ):
+            return before
+    return pobj
 
 
 def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figure] | None) -> str | None:
@@ -1141,6 +1168,7 @@ def _percent_changes(
     published: dt.date | None = doc._.published
     changes: list[Change] = []
     words: list[Token | None] = []  # the change word of each change, None for a gapped item
+    last_end = sent.start  # where the last percent ended
     i = sent.start
     while i < sent.end:
         found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
@@ -1154,6 +1182,9 @@ def _percent_changes(
         if _is_level(doc, qstart, end, sent):
             continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
         near = _direction_near(doc, start, end, sent)
+        if words and words[-1] is not None and _listed_after(doc, last_end, qstart, sent):
+            near = (changes[-1].direction, words[-1])  # "down 10%, 14% and 22%, respectively": one word
+        last_end = end
         gapped = _gapped_metric(doc, qstart, sent) if changes else None
         if gapped is not None and (near is None or near[1].i < gapped[1]):
             near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
@@ -1202,6 +1233,19 @@ def _percent_changes(
         )
         words.append(word if gapped is None else None)
     return _shared_verb_changes(changes, words)
+
+
+def _listed_after(doc: Doc, last_end: int, qstart: int, sent: Span) -> bool:
+    """A percent in a list of percents that one change word gives, in order, to as many nouns:
+    "were down 10%, 14% and 22%, respectively" (only commas and a conjunction between the
+    percents, and "respectively" in the sentence)."""
+    between = [_low(t) for t in doc[last_end:qstart]]
+    return (
+        last_end > sent.start
+        and bool(between)
+        and all(w in (",", "and") for w in between)
+        and any(_low(t) == "respectively" for t in doc[qstart : sent.end])
+    )
 
 
 def _moves_between_levels(doc: Doc, word: Token, end: int, sent: Span) -> bool:
@@ -1264,7 +1308,8 @@ def _shared_verb_changes(changes: list[Change], words: list[Token | None]) -> li
         group = 1
         while word is not None and k + group < len(changes) and words[k + group] == word:
             group += 1
-        subjects = _coordinated_subjects(word) if word is not None and word.pos_ == "VERB" else []
+        verb = word.head if word is not None and word.pos_ in ("ADV", "ADJ") and word.head.pos_ == "AUX" else word
+        subjects = _coordinated_subjects(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else []
         from .claims import noun_metric
 
         metrics = [noun_metric(n) for n in subjects]  # each noun itself, not the last conjunct

@@ -263,3 +263,49 @@ BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN = [
 @pytest.mark.parametrize(("text", "expected"), BROKEN_COMPOUNDS_AFTER_A_GENERIC_NOUN)
 def test_a_broken_compound_after_a_generic_noun(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a change noun opening a sentence whose main verb the parse reads as an adjective ("in auto thefts
+# alarmed officials") or whose change noun it reads as a verb ("The 40 percent rise in ..."): what
+# changed is the "in" phrase, never the main verb's object
+CHANGE_NOUN_SUBJECTS = [
+    ("The 25 percent increase in auto thefts alarmed officials.", {("theft", "increase", 25.0)}),
+    ("The 40 percent rise in overdose deaths prompted a new program.", {("death", "increase", 40.0)}),
+    ("The 12 percent drop in burglaries worried shop owners.", {("burglary", "decrease", 12.0)}),
+    # negatives: a parse that has the verb right; a verb with its own subject after the change
+    ("The 15 percent increase in car thefts led to a new task force.", {("theft", "increase", 15.0)}),
+    ("Officers said the 9 percent decline in assaults pleased them.", {("assault", "decrease", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGE_NOUN_SUBJECTS)
+def test_a_change_noun_as_subject_keeps_its_in_phrase(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "respectively" after a list of percents that one word ("down", "rose") gives: each percent, in
+# order, to its own noun of the coordinated subject
+RESPECTIVELY_LISTS = [
+    (
+        "Robberies, burglaries and auto thefts were down 10%, 14% and 22%, respectively.",
+        {("robbery", "decrease", 10.0), ("burglary", "decrease", 14.0), ("theft", "decrease", 22.0)},
+    ),
+    (
+        "Evictions and foreclosures were up 12 percent and 7 percent, respectively.",
+        {("eviction", "increase", 12.0), ("foreclosure", "increase", 7.0)},
+    ),
+    (
+        "Arrests, citations and warnings rose 5 percent, 8 percent and 11 percent, respectively.",
+        {("arrest", "increase", 5.0), ("citation", "increase", 8.0), ("warning", "increase", 11.0)},
+    ),
+    # negative: no "respectively", one subject for every percent
+    (
+        "Homicides fell 10%, 14% and 22% in the three precincts.",
+        {("homicide", "decrease", 10.0), ("homicide", "decrease", 14.0), ("homicide", "decrease", 22.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESPECTIVELY_LISTS)
+def test_respectively_gives_each_percent_its_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
