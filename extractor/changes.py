@@ -48,6 +48,8 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c
 NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 # words that open a noun phrase without naming what changed: "Countywide, overall thefts fell"
 NOT_METRIC_OPENERS = derived(lambda: frozenset(RULES["not_metric_openers"]))
+# where a change happened, read as the head of the noun before it: "offenses downtown"
+PLACE_ADVERBS = derived(lambda: frozenset(RULES["place_adverbs"]))
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
@@ -232,6 +234,12 @@ def _noun_metric(noun: Token) -> str | None:
     number of gangs" (the counted noun), "arson, vandalism and other damage offenses" (the last)."""
     if not regexes.ANY_LETTER.search(noun.text):
         return None  # a number the tagger took for a noun ("-9.5%" in a table)
+    if _low(noun) in PLACE_ADVERBS:
+        # "a decrease in low-level offenses downtown": the place is where, the noun before it what
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is None or before.pos_ != "NOUN" or before.head.i not in (noun.i, noun.head.i):
+            return None
+        return _noun_metric(before)  # its modifier, or a subject beside it ("Thefts downtown fell")
     if _low(noun) in GENERIC_NOUNS:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
@@ -804,6 +812,8 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
         counted = doc[det - 2]
         if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "recorded 212 overdose deaths, a 9% decline"
+        if _is_valued(counted) and (m := _noun_metric(counted)) is not None:
+            return m  # "recovered $4.2 million in stolen goods, a 35 percent increase"
     if word.pos_ in ("ADV", "ADP", "ADJ") and word.i - 2 >= sent.start and doc[word.i - 1].text == ",":
         counted = doc[word.i - 2]
         if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
@@ -832,6 +842,19 @@ def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:
         if t.pos_ == "VERB" and _trend_numbers(t):
             return _subject_metric(t)
     return None
+
+
+def _is_valued(noun: Token) -> bool:
+    """A noun a sum of money is stated in: "$4.2 million in stolen goods" (the object of "in" on
+    the amount); a change set off after it is the change of that value."""
+    prep = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and _low(prep) == "in"
+        and prep.i > 0
+        and noun.doc[prep.i - 1].ent_type_ == "MONEY"  # wherever the parse hangs the phrase
+    )
 
 
 def _is_counted(noun: Token) -> bool:

@@ -309,3 +309,38 @@ RESPECTIVELY_LISTS = [
 @pytest.mark.parametrize(("text", "expected"), RESPECTIVELY_LISTS)
 def test_respectively_gives_each_percent_its_noun(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a place word after a noun ("offenses downtown", "thefts countywide"), which the parse may make the
+# head of the phrase or a second subject: where the change happened, not what changed
+PLACE_WORDS_AFTER_THE_NOUN = [
+    ("The court has led to a 25 percent decrease in petty offenses downtown.", {("offense", "decrease", 25.0)}),
+    ("Bike thefts downtown fell 8 percent.", {("theft", "decrease", 8.0)}),
+    ("There was a 12 percent increase in carjackings statewide.", {("carjacking", "increase", 12.0)}),
+    # negatives: the place word elsewhere in the sentence; a noun with no place word
+    ("Burglaries fell 10 percent countywide.", {("burglary", "decrease", 10.0)}),
+    ("Vandalism in the harbor district rose 6 percent.", {("vandalism", "increase", 6.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_WORDS_AFTER_THE_NOUN)
+def test_a_place_word_after_the_noun_is_not_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a change set off after a sum of money stated "in" something ("$4.2 million in stolen goods, a 35
+# percent increase"): the change is of that value; a sum with a date after "in" names nothing
+VALUES_SET_OFF = [
+    (
+        "The unit recovered $4.2 million in stolen property, a 35 percent increase from last year.",
+        {("property", "increase", 35.0)},
+    ),
+    ("Investigators seized $900,000 in counterfeit goods, a 20 percent drop.", {("good", "decrease", 20.0)}),
+    # negative: "in" a year
+    ("The city spent $3 million in 2023, a 10 percent increase.", {("", "increase", 10.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUES_SET_OFF)
+def test_a_change_set_off_after_a_sum_of_money(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
