@@ -318,6 +318,9 @@ def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
         and _low(word.doc[amount_start - 1]) == "by"
     ):
         return True  # an imperative heading, whatever its tags: "Cut Shelter Waitlist by 30%"
+    if word.pos_ == "NOUN" and word.dep_ in ("dobj", "attr"):
+        if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.head.children):
+            return True  # "teachers will get a 12% raise", "the plan would bring a 5% cut": a forecast
     if word.pos_ == "NOUN":
         # "a projected 5% increase", "a goal of a 20% reduction"
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
@@ -401,6 +404,8 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    if (metric := _compound_of_change_noun(word, percent)) is not None:
+        return metric  # "deputies received a 4 percent pay increase": the pay, not the deputies
     if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:
         return metric  # "the crackdown pushed street robberies down by 18%": the verb's object
     if (metric := _owner_of_change_noun(word)) is not None:
@@ -430,6 +435,27 @@ def _metric_near(
     if not reported and (metric := _noun_before(verb, sent)):
         return metric
     return metric_of_sentence(sent) or fallback
+
+
+def _compound_of_change_noun(word: Token, percent: Token | None) -> str | None:
+    """A noun that modifies a change noun between the amount and it names what changed: "a 4
+    percent pay increase", "a 10% rent hike", "a 20 percent ridership drop"; not where an "in" or
+    "of" phrase names it ("a 5 percent budget increase in overtime") nor a time ("a 9 percent
+    year-over-year decline")."""
+    if word.pos_ != "NOUN" or percent is None or percent.i >= word.i:
+        return None
+    mods = [
+        c
+        for c in word.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > percent.i and c.is_alpha and c.ent_type_ == ""
+    ]
+    if not mods or any(c.dep_ == "prep" and _low(c) in ("in", "of", "for") for c in word.children):
+        return None
+    if any(not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" for t in mods):
+        return None  # a hyphenated modifier: "year-over-year"
+    if any(_low(t) in HOLDER_NOUNS for t in mods):
+        return None  # "a 9 percent year decline", "a 5 percent city increase": when or where
+    return " ".join([*(_low(t) for t in mods[:-1]), singular(_low(mods[-1]))])
 
 
 def _compared_noun(word: Token) -> Token | None:
@@ -828,6 +854,15 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     ):
         compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
         return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
+    if (
+        before is not None
+        and in_headline(word)
+        and before.is_alpha
+        and before.is_title
+        and before.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "NORP")
+        and (before.i == 0 or "\n" in doc[before.i - 1].text_with_ws or doc[before.i - 1].ent_type_ in ("GPE", "LOC"))
+    ):
+        return _low(before)  # a headline in title case opened by a mass noun: "Truancy Falls 30 Percent"
     return None
 
 
