@@ -449,7 +449,7 @@ def _compound_of_change_noun(word: Token, percent: Token | None) -> str | None:
         for c in word.lefts
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > percent.i and c.is_alpha and c.ent_type_ == ""
     ]
-    if not mods or any(c.dep_ == "prep" and _low(c) in ("in", "of", "for") for c in word.children):
+    if not mods or any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
         return None
     if any(not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" for t in mods):
         return None  # a hyphenated modifier: "year-over-year"

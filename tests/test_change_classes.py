@@ -344,3 +344,49 @@ VALUES_SET_OFF = [
 @pytest.mark.parametrize(("text", "expected"), VALUES_SET_OFF)
 def test_a_change_set_off_after_a_sum_of_money(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a change noun under a modal is a forecast, not a change: "will get a 12% raise"
+FORECAST_CHANGE_NOUNS = [
+    ("Teachers will get a 12% raise next year.", set()),
+    ("The new contract would bring a 6 percent drop in overtime.", set()),
+    # negatives: the same nouns stated as done
+    ("Overdose deaths saw a 12 percent drop last year.", {("death", "decrease", 12.0)}),
+    ("The county recorded a 9 percent decline in burglaries.", {("burglary", "decrease", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORECAST_CHANGE_NOUNS)
+def test_a_change_noun_under_a_modal_is_a_forecast(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a noun compounded on the change noun, after the amount, names what changed ("a 4 percent pay
+# increase"), not the subject who got it; not a time or a place, nor where an "in" phrase names it
+COMPOUNDS_ON_THE_CHANGE_NOUN = [
+    ("Deputies received a 4 percent pay increase under the new contract.", {("pay", "increase", 4.0)}),
+    ("The council approved a 10% rent hike for the towers.", {("rent", "increase", 10.0)}),
+    ("Riders saw a 20 percent ridership drop on the night buses.", {("ridership", "decrease", 20.0)}),
+    # negatives: a hyphenated time; an "in" phrase after the noun
+    ("Thefts showed a 9 percent year-over-year decline.", {("theft", "decrease", 9.0)}),
+    ("The park saw a 15 percent crime drop in assaults.", {("assault", "decrease", 15.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUNDS_ON_THE_CHANGE_NOUN)
+def test_a_noun_compounded_on_the_change_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a headline in title case opened by a mass noun the recognizer takes for a name or an organization
+TITLE_CASE_MASS_NOUN_HEADLINES = [
+    ("Crime Drops 12 Percent in Riverton\n\nThe chief spoke on Monday.", {("crime", "decrease", 12.0)}),
+    # negatives: a plural headline; a place opening the headline is no metric
+    ("Boat Thefts Drop 30 Percent\n\nThe chief spoke on Monday.", {("theft", "decrease", 30.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_CASE_MASS_NOUN_HEADLINES)
+def test_a_title_case_headline_opened_by_a_mass_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
