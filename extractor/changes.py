@@ -1267,10 +1267,13 @@ def _percent_changes(
                 doc, word, sent, fallback, figures, doc[end - 1]
             )
             first = min(qstart, word.i) if near else qstart
-            if antecedent and _pronoun_subject(word):
+            acts = word.pos_ == "VERB" and _metric_of_direct_object(word) is not None
+            if antecedent and _pronoun_subject(word) and not acts:
                 metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
             elif not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
                 metric = previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
+            elif not metric and antecedent and _pronoun_subject(word, ("it",)) and not acts:
+                metric = antecedent  # "Shoplifting was a worry. It rose 18 percent"
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -1328,6 +1331,20 @@ def _pronoun_subject(word: Token, pronouns: tuple[str, ...] = PLURAL_PRONOUNS) -
     if verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in pronouns for c in verb.children)
+
+
+def _subject_of_sentence(sent: Span) -> str | None:
+    """The metric the subject of a sentence's main verb names, for a pronoun in the next sentence
+    to stand for ("Burglaries were a worry. They fell 12%"); None for a person, a place or a
+    generic word."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN" or _is_holder(child):
+            continue
+        if _low(child) in GENERIC_NOUNS:
+            return None
+        return _noun_metric(child)
+    return None
 
 
 def _last_count(sent: Span) -> str | None:
@@ -1390,6 +1407,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
     previous_count: str | None = None
+    previous: Span | None = None
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
@@ -1400,6 +1418,11 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         if sent_figures:
             last_metric = sent_figures[0].metric
         antecedent = changes[-1].metric if changes else None
+        if previous is not None and (not changes or changes[-1].start < previous.start_char):
+            # "Burglaries were a worry. They fell 12%": no change just before, so the subject of
+            # the sentence before is what the pronoun stands for
+            antecedent = _subject_of_sentence(previous) or antecedent
+        previous = sent
         changes += _percent_changes(
             doc, sent, percents, used_words, last_metric, sent_figures, antecedent, previous_count
         )

@@ -390,3 +390,26 @@ TITLE_CASE_MASS_NOUN_HEADLINES = [
 def test_a_title_case_headline_opened_by_a_mass_noun(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
 
+
+
+# a pronoun subject ("they", "it") with no change just before: the subject of the sentence before is
+# what it stands for; a pronoun that acts on an object ("they cut response times") is not what changed
+PRONOUNS_FOR_THE_SENTENCE_BEFORE = [
+    ("Burglaries were a worry last spring. They fell 12% this spring.", {("burglary", "decrease", 12.0)}),
+    ("Shoplifting has been a problem at the mall. It rose 18 percent in 2023.", {("shoplifting", "increase", 18.0)}),
+    (
+        "Overdose deaths are a crisis in the valley. They have increased 40 percent since 2019.",
+        {("death", "increase", 40.0)},
+    ),
+    # negatives: a pronoun with an object of its own; a change just before stays the antecedent
+    ("The chief praised her officers. They cut response times by 10 percent.", {("time", "decrease", 10.0)}),
+    (
+        "Car thefts fell 9 percent in May. They were down 4 percent in June.",
+        {("theft", "decrease", 9.0), ("theft", "decrease", 4.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUNS_FOR_THE_SENTENCE_BEFORE)
+def test_a_pronoun_stands_for_the_subject_before(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
