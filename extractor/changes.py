@@ -50,6 +50,9 @@ NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 NOT_METRIC_OPENERS = derived(lambda: frozenset(RULES["not_metric_openers"]))
 # where a change happened, read as the head of the noun before it: "offenses downtown"
 PLACE_ADVERBS = derived(lambda: frozenset(RULES["place_adverbs"]))
+# "improved" gives a direction only for a measure that is better higher (`_percent_changes`)
+IMPROVEMENT_WORDS = derived(lambda: frozenset(RULES["improvement_words"]))
+BETTER_LOWER_HEADS = derived(lambda: frozenset(RULES["better_lower_heads"]))
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
@@ -234,6 +237,8 @@ def _noun_metric(noun: Token) -> str | None:
     number of gangs" (the counted noun), "arson, vandalism and other damage offenses" (the last)."""
     if not regexes.ANY_LETTER.search(noun.text):
         return None  # a number the tagger took for a noun ("-9.5%" in a table)
+    if (label := _crime_class(noun)) is not None:
+        return label  # "Part I crimes": the reporting class, whatever the parse makes of "I"
     if _low(noun) in PLACE_ADVERBS:
         # "a decrease in low-level offenses downtown": the place is where, the noun before it what
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
@@ -259,6 +264,18 @@ def _noun_metric(noun: Token) -> str | None:
     from .claims import noun_metric
 
     return noun_metric(noun) or _duration_metric(noun)
+
+
+def _crime_class(noun: Token) -> str | None:
+    """A class of offenses in crime reporting, "Part I crimes", "Part 2 offenses": the word "part",
+    its numeral (which the tagger may read as the pronoun "I") and the plural after it."""
+    doc = noun.doc
+    if _low(noun) != "part" or noun.i + 2 >= len(doc):
+        return None
+    numeral, plural = doc[noun.i + 1], doc[noun.i + 2]
+    if numeral.text not in ("I", "II", "1", "2") or not plural.is_alpha or not plural.text.islower():
+        return None
+    return f"part {numeral.text.lower()} {singular(_low(plural))}"
 
 
 def _end_of_compound(noun: Token) -> Token:
@@ -318,9 +335,9 @@ def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
         and _low(word.doc[amount_start - 1]) == "by"
     ):
         return True  # an imperative heading, whatever its tags: "Cut Shelter Waitlist by 30%"
-    if word.pos_ == "NOUN" and word.dep_ in ("dobj", "attr"):
-        if any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.head.children):
-            return True  # "teachers will get a 12% raise", "the plan would bring a 5% cut": a forecast
+    modal = any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.head.children)
+    if word.pos_ == "NOUN" and word.dep_ in ("dobj", "attr") and modal:
+        return True  # "teachers will get a 12% raise", "the plan would bring a 5% cut": a forecast
     if word.pos_ == "NOUN":
         # "a projected 5% increase", "a goal of a 20% reduction"
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
@@ -669,6 +686,18 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return not _is_holder(child)  # "property crime saw a 9 percent drop"; not "the city saw"
     plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
     return plural
+
+
+def _seen_by_a_holder(word: Token) -> bool:
+    """A change noun that a place or an agency sees, with no "in" phrase of its own ("with the
+    county seeing a 15 percent increase"): the change is of what the sentence's change before it
+    names, there."""
+    verb = word.head
+    if word.pos_ != "NOUN" or word.dep_ != "dobj" or verb.lemma_.lower() not in EXPERIENCE_VERBS:
+        return False
+    if any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _is_holder(c) for c in verb.children)
 
 
 def _is_holder(noun: Token) -> bool:
@@ -1267,13 +1296,9 @@ def _percent_changes(
                 doc, word, sent, fallback, figures, doc[end - 1]
             )
             first = min(qstart, word.i) if near else qstart
-            acts = word.pos_ == "VERB" and _metric_of_direct_object(word) is not None
-            if antecedent and _pronoun_subject(word) and not acts:
-                metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
-            elif not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
-                metric = previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
-            elif not metric and antecedent and _pronoun_subject(word, ("it",)) and not acts:
-                metric = antecedent  # "Shoplifting was a worry. It rose 18 percent"
+            metric = _metric_from_context(word, metric, antecedent, previous_count, changes)
+        if _low(word) in IMPROVEMENT_WORDS and any(_low(t) in BETTER_LOWER_HEADS for t in doc[sent.start : end]):
+            continue  # "improved response times by 12%": a time that improves goes down; not guessed
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -1294,6 +1319,24 @@ def _percent_changes(
         )
         words.append(word if gapped is None else None)
     return _shared_verb_changes(changes, words)
+
+
+def _metric_from_context(
+    word: Token, metric: str | None, antecedent: str | None, previous_count: str | None, changes: list[Change]
+) -> str | None:
+    """The metric of a change whose subject stands for something stated before: a pronoun for the
+    last change or the subject of the sentence before, a demonstrative for the count before, a
+    holder that sees "a 15% increase" for the change before it in the sentence."""
+    acts = word.pos_ == "VERB" and _metric_of_direct_object(word) is not None
+    if antecedent and _pronoun_subject(word) and not acts:
+        return antecedent  # "Thefts also fell. They were down 8%": what changed before
+    if not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
+        return previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
+    if not metric and antecedent and _pronoun_subject(word, ("it",)) and not acts:
+        return antecedent  # "Shoplifting was a worry. It rose 18 percent"
+    if not metric and changes and _seen_by_a_holder(word):
+        return changes[-1].metric  # "thefts rose 20%, with the county seeing a 15% increase"
+    return metric
 
 
 def _listed_after(doc: Doc, last_end: int, qstart: int, sent: Span) -> bool:
@@ -1427,7 +1470,10 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
             doc, sent, percents, used_words, last_metric, sent_figures, antecedent, previous_count
         )
         previous_count = _last_count(sent)
-        sent_directional = [doc[j] for j in _within(directional, sent)]
+        # an improvement without a percent says nothing of a quantity ("improvements in training")
+        sent_directional = [
+            doc[j] for j in _within(directional, sent) if doc[j].lemma_.lower() not in IMPROVEMENT_WORDS
+        ]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:
             if t.i in used_words or t.pos_ not in ("VERB", "ADV", "ADJ") or direction_of(t) is None:

@@ -413,3 +413,55 @@ PRONOUNS_FOR_THE_SENTENCE_BEFORE = [
 @pytest.mark.parametrize(("text", "expected"), PRONOUNS_FOR_THE_SENTENCE_BEFORE)
 def test_a_pronoun_stands_for_the_subject_before(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a class of offenses in crime reporting ("Part I crimes"): the tagger may read the numeral as "I"
+CRIME_CLASSES = [
+    ("Part I crimes within the harbor zone were reduced by 25 percent.", {("crime", "decrease", 25.0)}),
+    ("Part II offenses rose 7 percent in the valley.", {("offense", "increase", 7.0)}),
+    # negative: "part" as an ordinary noun
+    ("Thefts fell 8 percent, in part because of new cameras.", {("theft", "decrease", 8.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CRIME_CLASSES)
+def test_a_crime_class_is_what_changed(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a place that "sees" a change with no "in" phrase, after a change in the same sentence: the change
+# is of what that change names ("deaths rose 20 percent, with the county seeing a 15 percent
+# increase"); alone in its sentence it names nothing
+HOLDERS_SEEING_THE_SAME_CHANGE = [
+    (
+        "Boating deaths statewide jumped 20 percent, with the county seeing a 15 percent increase.",
+        {("death", "increase", 20.0), ("death", "increase", 15.0)},
+    ),
+    # negatives: an "in" phrase of its own; no change before it in the sentence
+    (
+        "Burglaries rose 5 percent. The city saw a 15 percent increase in thefts.",
+        {("burglary", "increase", 5.0), ("theft", "increase", 15.0)},
+    ),
+    ("The city saw a 15 percent increase.", {("", "increase", 15.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOLDERS_SEEING_THE_SAME_CHANGE)
+def test_a_holder_seeing_the_same_change(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# "improved" moves a measure that is better higher up ("graduation rates improved by 15 percent");
+# for a time or a backlog, better is lower, and the direction is left out rather than guessed
+IMPROVEMENTS = [
+    ("The new schedule improved graduation rates by 6%.", {("rate", "increase", 6.0)}),
+    ("Participants showed an 80 percent improvement in attendance.", {("attendance", "increase", 80.0)}),
+    # negatives: a time improves by going down; an improvement without a percent
+    ("The unit improved response times by 12 percent.", set()),
+    ("Officers noted improvements in training.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPROVEMENTS)
+def test_an_improvement_moves_up_unless_lower_is_better(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
