@@ -869,8 +869,10 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
             return m  # "recorded 212 overdose deaths, a 9% decline"
         if _is_valued(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "recovered $4.2 million in stolen goods, a 35 percent increase"
-    if word.pos_ in ("ADV", "ADP", "ADJ") and word.i - 2 >= sent.start and doc[word.i - 1].text == ",":
-        counted = doc[word.i - 2]
+    # "served 1,200 patients, 30 percent more than last year": the count before the comma
+    comma = det if _is_comparative(word) and det > sent.start and doc[det].text == "," else word.i - 1
+    if word.pos_ in ("ADV", "ADP", "ADJ") and comma - 1 >= sent.start and doc[comma].text == ",":
+        counted = doc[comma - 1]
         if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "the unit made 410 arrests, down 12%": the count before the comma
     before = doc[word.i - 1] if word.i > sent.start else None
@@ -957,9 +959,26 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
                         return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
+                    if _low(child) == "in" and _is_holder(pobj):
+                        # "a 23 percent decrease in the harbor district for thefts and other crimes"
+                        named = _object_of_for(pobj)
+                        if named is None:
+                            continue  # "a decrease in the district": where, not what
+                        pobj = named
                     pobj = _noun_before_verb_read_as_modifier(pobj)
                     if (m := _noun_metric(pobj)) is not None:
                         return m
+    return None
+
+
+def _object_of_for(place: Token) -> Token | None:
+    """What a change in a place was counted "for": the object of a "for" phrase on the place's
+    noun ("in the harbor district for burglary, theft and other property crimes")."""
+    for prep in place.children:
+        if prep.dep_ == "prep" and _low(prep) == "for":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj
     return None
 
 

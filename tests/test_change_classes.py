@@ -465,3 +465,35 @@ IMPROVEMENTS = [
 @pytest.mark.parametrize(("text", "expected"), IMPROVEMENTS)
 def test_an_improvement_moves_up_unless_lower_is_better(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a change "in" a place is no change of the place: what it was counted "for" names it, else nothing
+CHANGES_IN_A_PLACE = [
+    (
+        "The data show a 23 percent decrease in the riverfront district for vandalism, arson, and other property crimes.",
+        {("crime", "decrease", 23.0)},
+    ),
+    ("The county reported a 9 percent increase in the district.", {("", "increase", 9.0)}),
+    # negative: a noun "in" which the change is, not a place
+    ("The county reported a 9 percent increase in the jail population.", {("population", "increase", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES_IN_A_PLACE)
+def test_a_change_in_a_place_is_of_what_it_counts(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a comparative with its percent set off after a count ("served 1,200 patients, 30 percent more than
+# last year"): the change is of the count's noun, not the subject that made the count
+COMPARATIVES_SET_OFF_AFTER_A_COUNT = [
+    ("The clinic served 1,200 patients, 30 percent more than last year.", {("patient", "increase", 30.0)}),
+    ("The shelter took in 640 dogs, 12 percent fewer than in 2022.", {("dog", "decrease", 12.0)}),
+    # negative: the count's own verb with the comparative, no comma
+    ("The clinic served 30 percent more patients than last year.", {("patient", "increase", 30.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARATIVES_SET_OFF_AFTER_A_COUNT)
+def test_a_comparative_set_off_after_a_count(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
