@@ -513,7 +513,7 @@ def _metric_of_subject(
                 return (singular(_low(child)),)  # "while crashes involving cyclists fell": a plural read as a verb
             subject = _subject_noun(child)
             if subject is None and _common_noun_read_as_name(child):
-                return (singular(_low(child)),)  # "Arson fell 5 percent", "Truancy declined 9%"
+                return (_name_like_metric(child),)  # "Arson fell 5 percent", "Truancy declined 9%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -529,6 +529,15 @@ def _metric_of_subject(
             return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
     return None
+
+
+def _name_like_metric(subject: Token) -> str:
+    """The metric of a subject the tagger took for a name: the word itself ("Arson fell 5
+    percent"), or a list's last noun ("Arson and vandalism rose a combined 8%"), as for any list."""
+    conjuncts = [t for t in subject.children if t.dep_ == "conj" and t.pos_ == "NOUN"]
+    if conjuncts and (metric := _noun_metric(conjuncts[-1])) is not None:
+        return metric
+    return singular(_low(subject))
 
 
 def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
@@ -1010,6 +1019,8 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     own = antecedent
+    if (metric := _noun_of_a_bare_count(antecedent, sent)) is not None:
+        return metric  # "seized more guns, with 812 seized in 2023, which was an increase of 9%"
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
         verb_above = antecedent.head.head
         if antecedent.dep_ == "pobj" and any(
@@ -1037,6 +1048,23 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     if main and (m := _noun_metric(main[0])):
         return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
+    return None
+
+
+def _noun_of_a_bare_count(count: Token, sent: Span) -> str | None:
+    """The noun a count without one stands for, where a participle after the count repeats a verb
+    of the sentence ("seized more guns each year, with 812 seized in 2023"): that verb's object."""
+    if not count.like_num or count.ent_type_ in ("DATE", "PERCENT", "MONEY") or count.pos_ not in ("NUM", "NOUN"):
+        return None
+    participles = [c for c in count.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if not participles:
+        return None
+    lemma = participles[0].lemma_.lower()
+    for verb in sent:
+        if verb.i < count.i and verb.pos_ == "VERB" and verb.lemma_.lower() == lemma:
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and (metric := _noun_metric(obj)) is not None:
+                    return metric
     return None
 
 

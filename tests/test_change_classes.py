@@ -497,3 +497,38 @@ COMPARATIVES_SET_OFF_AFTER_A_COUNT = [
 @pytest.mark.parametrize(("text", "expected"), COMPARATIVES_SET_OFF_AFTER_A_COUNT)
 def test_a_comparative_set_off_after_a_count(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a coordinated subject whose first word the tagger takes for a name ("Arson and vandalism"): the
+# list's last noun names the change, as for any list
+LISTS_OPENED_BY_A_NAME_LIKE_NOUN = [
+    ("Arson and vandalism increased a combined 8 percent over the previous year.", {("vandalism", "increase", 8.0)}),
+    ("Graffiti and littering fell 5 percent.", {("littering", "decrease", 5.0)}),
+    # negative: two clauses, each its own subject
+    (
+        "Graffiti fell 5 percent and littering rose 3 percent.",
+        {("graffiti", "decrease", 5.0), ("littering", "increase", 3.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS_OPENED_BY_A_NAME_LIKE_NOUN)
+def test_a_list_opened_by_a_name_like_noun(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
+
+
+# a bare count whose participle repeats a verb of the sentence ("seized more guns, with 812 seized in
+# 2023, which was an increase of 9%"): the count stands for that verb's object
+BARE_COUNTS = [
+    (
+        "Officers seized more illegal guns each year, with 812 seized in 2023, which was an increase of 9%.",
+        {("gun", "increase", 9.0)},
+    ),
+    # negative: a count with its own noun
+    ("The unit recovered 300 stolen cars in 2023, which was an increase of 9%.", {("car", "increase", 9.0)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_COUNTS)
+def test_a_bare_count_stands_for_the_object_of_its_verb(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
