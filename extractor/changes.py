@@ -50,6 +50,8 @@ NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 NOT_METRIC_OPENERS = derived(lambda: frozenset(RULES["not_metric_openers"]))
 # where a change happened, read as the head of the noun before it: "offenses downtown"
 PLACE_ADVERBS = derived(lambda: frozenset(RULES["place_adverbs"]))
+# change nouns that name their own quantity: "a 5% raise" (of pay)
+IMPLIED_METRICS: dict[str, str] = derived(lambda: RULES["implied_metrics"])
 # "improved" gives a direction only for a measure that is better higher (`_percent_changes`)
 IMPROVEMENT_WORDS = derived(lambda: frozenset(RULES["improvement_words"]))
 BETTER_LOWER_HEADS = derived(lambda: frozenset(RULES["better_lower_heads"]))
@@ -421,6 +423,9 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    implied = IMPLIED_METRICS.get(_low(word)) if word.pos_ == "NOUN" else None
+    if implied and not any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return implied  # "teachers received a 5% raise": a change of pay, not of teachers
     if (metric := _compound_of_change_noun(word, percent)) is not None:
         return metric  # "deputies received a 4 percent pay increase": the pay, not the deputies
     if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:

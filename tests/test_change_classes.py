@@ -532,3 +532,18 @@ BARE_COUNTS = [
 @pytest.mark.parametrize(("text", "expected"), BARE_COUNTS)
 def test_a_bare_count_stands_for_the_object_of_its_verb(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a change noun that names its own quantity when nothing else does: "a 5% raise" is a change of pay
+IMPLIED_QUANTITIES = [
+    ("Teachers received a 5% raise last year.", {("pay", "increase", 5.0)}),
+    ("Bus drivers got a 4 percent raise.", {("pay", "increase", 4.0)}),
+    # negatives: an "in" phrase names it; a raise under a modal is a forecast
+    ("The board approved a 3 percent raise in fees.", {("fee", "increase", 3.0)}),
+    ("Nurses will get a 6 percent raise next year.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLIED_QUANTITIES)
+def test_a_change_noun_that_names_its_quantity(nlp: Language, text: str, expected: set[Change]) -> None:
+    assert heads(nlp, text) == expected
