@@ -74,7 +74,10 @@ def direction_of(token: Token) -> Direction | None:
     preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
     if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children) and not _moved_by(token):
         return None  # "most calls fall into three groups": a category, not a fall
-    for word in (_low(token), token.lemma_.lower()):
+    words = [_low(token), token.lemma_.lower()]
+    if token.text[:1].isupper() and _low(token).endswith("s") and in_headline(token):
+        words.append(_low(token)[:-1])  # "Truancy Drops 81 Percent": a verb in title case read as a plural name
+    for word in words:
         if word in INCREASE:
             return Direction.increase
         if word in DECREASE:
@@ -438,6 +441,8 @@ def _metric_near(
         return metric  # "Crashes that caused injuries declined 14%": the parse lost the subject
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
+    if in_headline(word) and (metric := _headline_subject(word, sent)) is not None:
+        return metric  # "Hate Crimes in County Increase 12 Percent": the title-case words before the verb
     if (metric := _metric_of_object(word, percent)) is not None:
         return metric
     if word.pos_ in ("ADV", "ADJ") and (metric := _small_clause_subject(word)) is not None:
@@ -909,6 +914,29 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     ):
         return _low(before)  # a headline in title case opened by a mass noun: "Truancy Falls 30 Percent"
     return None
+
+
+# lowercase words a title-case headline keeps inside its subject: "Hate Crimes in County Increase"
+HEADLINE_PREPOSITIONS = frozenset({"in", "of", "for", "on", "at", "among", "across", "by"})
+
+
+def _headline_subject(word: Token, sent: Span) -> str | None:
+    """The subject of a change word in a title-case headline, read by the words' shapes since the
+    tagger takes every capitalized word for a name: the capitalized words from the line's start
+    (or a colon) to the change word, up to the first preposition ("Hate Crimes in County Increase
+    12 Percent" -> "hate crime", "Report: Shoplifting Down 20%" -> "shoplifting")."""
+    doc = word.doc
+    j = word.i - 1
+    while j >= sent.start and doc[j].text != ":" and "\n" not in doc[j].text_with_ws[len(doc[j].text) :]:
+        j -= 1
+    run = list(doc[j + 1 : word.i])
+    if not run or any(not (t.is_alpha and (t.text[:1].isupper() or _low(t) in HEADLINE_PREPOSITIONS)) for t in run):
+        return None
+    cut = next((k for k, t in enumerate(run) if _low(t) in HEADLINE_PREPOSITIONS), len(run))
+    words = [_low(t) for t in run[:cut] if t.ent_type_ not in ("GPE", "LOC", "PERSON")]
+    if not words or _low(run[0]) in HEADLINE_PREPOSITIONS:
+        return None
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:

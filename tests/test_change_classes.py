@@ -547,3 +547,22 @@ IMPLIED_QUANTITIES = [
 @pytest.mark.parametrize(("text", "expected"), IMPLIED_QUANTITIES)
 def test_a_change_noun_that_names_its_quantity(nlp: Language, text: str, expected: set[Change]) -> None:
     assert heads(nlp, text) == expected
+
+
+# a title-case headline whose subject and verb the tagger takes for names ("Truancy Drops", "Hate
+# Crimes in County Increase"): the capitalized words from the line's start (or a colon) to the
+# change word, up to the first preposition, name what changed
+TITLE_CASE_HEADLINE_SUBJECTS = [
+    ("Truancy Drops 81 Percent Among Program Students", {("truancy", "decrease", 81.0)}),
+    ("Hate Crimes in County Increase 12 Percent", {("crime", "increase", 12.0)}),
+    ("Report: Shoplifting Down 20% After New Law", {("shoplifting", "decrease", 20.0)}),
+    # negatives: a headline in capitals the parse reads; a sentence, not a headline
+    ("DUI ARRESTS INCREASE 25 PERCENT DURING HOLIDAY CRACKDOWN", {("arrest", "increase", 25.0)}),
+    ("The chief said Vandalism Drops 5 Percent was the report's title.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_CASE_HEADLINE_SUBJECTS)
+def test_a_title_case_headline_subject(nlp: Language, text: str, expected: set[Change]) -> None:
+    page = text + "\n\nThe office released the figures on Monday at a news conference.\n"
+    assert heads(nlp, page) == expected
