@@ -426,9 +426,6 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
-    implied = IMPLIED_METRICS.get(_low(word)) if word.pos_ == "NOUN" else None
-    if implied and not any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
-        return implied  # "teachers received a 5% raise": a change of pay, not of teachers
     if (metric := _compound_of_change_noun(word, percent)) is not None:
         return metric  # "deputies received a 4 percent pay increase": the pay, not the deputies
     if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:
@@ -468,7 +465,10 @@ def _compound_of_change_noun(word: Token, percent: Token | None) -> str | None:
     """A noun that modifies a change noun between the amount and it names what changed: "a 4
     percent pay increase", "a 10% rent hike", "a 20 percent ridership drop"; not where an "in" or
     "of" phrase names it ("a 5 percent budget increase in overtime") nor a time ("a 9 percent
-    year-over-year decline")."""
+    year-over-year decline"); a change noun that names its own quantity ("a 5% raise": pay)."""
+    implied = IMPLIED_METRICS.get(_low(word)) if word.pos_ == "NOUN" else None
+    if implied and not any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return implied  # "teachers received a 5% raise": a change of pay, not of teachers
     if word.pos_ != "NOUN" or percent is None or percent.i >= word.i:
         return None
     mods = [
