@@ -1002,7 +1002,7 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
                     if _low(child) == "in" and _is_holder(pobj):
-                        # "a 23 percent decrease in the harbor district for thefts and other crimes"
+                        # "an 18 percent drop in the harbor district for thefts and other crimes"
                         named = _object_of_for(pobj)
                         if named is None:
                             continue  # "a decrease in the district": where, not what
