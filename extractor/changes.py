@@ -48,6 +48,13 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "\u2013", "\u2014", "--", "\u201c
 NUMBER_ENTITIES = frozenset({"PERCENT", "DATE", "CARDINAL"})
 # words that open a noun phrase without naming what changed: "Countywide, overall thefts fell"
 NOT_METRIC_OPENERS = derived(lambda: frozenset(RULES["not_metric_openers"]))
+# where a change happened, read as the head of the noun before it: "offenses downtown"
+PLACE_ADVERBS = derived(lambda: frozenset(RULES["place_adverbs"]))
+# change nouns that name their own quantity: "a 5% raise" (of pay)
+IMPLIED_METRICS: dict[str, str] = derived(lambda: RULES["implied_metrics"])
+# "improved" gives a direction only for a measure that is better higher (`_percent_changes`)
+IMPROVEMENT_WORDS = derived(lambda: frozenset(RULES["improvement_words"]))
+BETTER_LOWER_HEADS = derived(lambda: frozenset(RULES["better_lower_heads"]))
 # what ends a dateline before the story's first word: "SANTA ANA – Truancy fell"
 DATELINE_DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
 # what sets a change off as an apposition to the count before it: "212 deaths, a 9% decline"
@@ -67,7 +74,10 @@ def direction_of(token: Token) -> Direction | None:
     preps = CATEGORY_VERBS.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
     if preps and any(c.dep_ == "prep" and _low(c) in preps for c in token.children) and not _moved_by(token):
         return None  # "most calls fall into three groups": a category, not a fall
-    for word in (_low(token), token.lemma_.lower()):
+    words = [_low(token), token.lemma_.lower()]
+    if token.text[:1].isupper() and _low(token).endswith("s") and in_headline(token):
+        words.append(_low(token)[:-1])  # "Truancy Drops 81 Percent": a verb in title case read as a plural name
+    for word in words:
         if word in INCREASE:
             return Direction.increase
         if word in DECREASE:
@@ -232,6 +242,14 @@ def _noun_metric(noun: Token) -> str | None:
     number of gangs" (the counted noun), "arson, vandalism and other damage offenses" (the last)."""
     if not regexes.ANY_LETTER.search(noun.text):
         return None  # a number the tagger took for a noun ("-9.5%" in a table)
+    if (label := _crime_class(noun)) is not None:
+        return label  # "Part I crimes": the reporting class, whatever the parse makes of "I"
+    if _low(noun) in PLACE_ADVERBS:
+        # "a decrease in low-level offenses downtown": the place is where, the noun before it what
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is None or before.pos_ != "NOUN" or before.head.i not in (noun.i, noun.head.i):
+            return None
+        return _noun_metric(before)  # its modifier, or a subject beside it ("Thefts downtown fell")
     if _low(noun) in GENERIC_NOUNS:
         for of in (c for c in noun.children if _low(c) == "of"):
             for p in of.children:
@@ -251,6 +269,18 @@ def _noun_metric(noun: Token) -> str | None:
     from .claims import noun_metric
 
     return noun_metric(noun) or _duration_metric(noun)
+
+
+def _crime_class(noun: Token) -> str | None:
+    """A class of offenses in crime reporting, "Part I crimes", "Part 2 offenses": the word "part",
+    its numeral (which the tagger may read as the pronoun "I") and the plural after it."""
+    doc = noun.doc
+    if _low(noun) != "part" or noun.i + 2 >= len(doc):
+        return None
+    numeral, plural = doc[noun.i + 1], doc[noun.i + 2]
+    if numeral.text not in ("I", "II", "1", "2") or not plural.is_alpha or not plural.text.islower():
+        return None
+    return f"part {numeral.text.lower()} {singular(_low(plural))}"
 
 
 def _end_of_compound(noun: Token) -> Token:
@@ -310,6 +340,9 @@ def _states_a_target(word: Token, sent: Span, amount_start: int) -> bool:
         and _low(word.doc[amount_start - 1]) == "by"
     ):
         return True  # an imperative heading, whatever its tags: "Cut Shelter Waitlist by 30%"
+    modal = any(c.dep_ == "aux" and _low(c) in MODAL_WORDS for c in word.head.children)
+    if word.pos_ == "NOUN" and word.dep_ in ("dobj", "attr") and modal:
+        return True  # "teachers will get a 12% raise", "the plan would bring a 5% cut": a forecast
     if word.pos_ == "NOUN":
         # "a projected 5% increase", "a goal of a 20% reduction"
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in TARGET_HEADS for c in word.children):
@@ -393,6 +426,8 @@ def _metric_near(
     compared = _compared_noun(word)
     if compared is not None and (metric := _noun_metric(compared)) is not None:
         return metric  # "14 percent fewer drownings", "18% more rescues": the noun compared
+    if (metric := _compound_of_change_noun(word, percent)) is not None:
+        return metric  # "deputies received a 4 percent pay increase": the pay, not the deputies
     if word.dep_ == "prt" and (metric := _metric_of_direct_object(word.head)) is not None:
         return metric  # "the crackdown pushed street robberies down by 18%": the verb's object
     if (metric := _owner_of_change_noun(word)) is not None:
@@ -403,6 +438,8 @@ def _metric_near(
         return metric  # "Crashes that caused injuries declined 14%": the parse lost the subject
     if (metric := _metric_before(doc, word, sent, figures or [])) is not None:
         return metric
+    if in_headline(word) and (metric := _headline_subject(word, sent)) is not None:
+        return metric  # "Hate Crimes in County Increase 12 Percent": the title-case words before the verb
     if (metric := _metric_of_object(word, percent)) is not None:
         return metric
     if word.pos_ in ("ADV", "ADJ") and (metric := _small_clause_subject(word)) is not None:
@@ -422,6 +459,30 @@ def _metric_near(
     if not reported and (metric := _noun_before(verb, sent)):
         return metric
     return metric_of_sentence(sent) or fallback
+
+
+def _compound_of_change_noun(word: Token, percent: Token | None) -> str | None:
+    """A noun that modifies a change noun between the amount and it names what changed: "a 4
+    percent pay increase", "a 10% rent hike", "a 20 percent ridership drop"; not where an "in" or
+    "of" phrase names it ("a 5 percent budget increase in overtime") nor a time ("a 9 percent
+    year-over-year decline"); a change noun that names its own quantity ("a 5% raise": pay)."""
+    implied = IMPLIED_METRICS.get(_low(word)) if word.pos_ == "NOUN" else None
+    if implied and not any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return implied  # "teachers received a 5% raise": a change of pay, not of teachers
+    if word.pos_ != "NOUN" or percent is None or percent.i >= word.i:
+        return None
+    mods = [
+        c
+        for c in word.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > percent.i and c.is_alpha and c.ent_type_ == ""
+    ]
+    if not mods or any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return None
+    if any(not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-" for t in mods):
+        return None  # a hyphenated modifier: "year-over-year"
+    if any(_low(t) in HOLDER_NOUNS for t in mods):
+        return None  # "a 9 percent year decline", "a 5 percent city increase": when or where
+    return " ".join([*(_low(t) for t in mods[:-1]), singular(_low(mods[-1]))])
 
 
 def _compared_noun(word: Token) -> Token | None:
@@ -462,7 +523,7 @@ def _metric_of_subject(
                 return (singular(_low(child)),)  # "while crashes involving cyclists fell": a plural read as a verb
             subject = _subject_noun(child)
             if subject is None and _common_noun_read_as_name(child):
-                return (singular(_low(child)),)  # "Arson fell 5 percent", "Truancy declined 9%"
+                return (_name_like_metric(child),)  # "Arson fell 5 percent", "Truancy declined 9%"
             if subject is None:
                 continue
             if (metric := _noun_metric(subject)) is not None:
@@ -478,6 +539,15 @@ def _metric_of_subject(
             return (metric,)  # "Firearm suicides, which ..., rose 9 percent": "suicides" read as the verb
         verb = verb.head
     return None
+
+
+def _name_like_metric(subject: Token) -> str:
+    """The metric of a subject the tagger took for a name: the word itself ("Arson fell 5
+    percent"), or a list's last noun ("Arson and vandalism rose a combined 8%"), as for any list."""
+    conjuncts = [t for t in subject.children if t.dep_ == "conj" and t.pos_ == "NOUN"]
+    if conjuncts and (metric := _noun_metric(conjuncts[-1])) is not None:
+        return metric
+    return singular(_low(subject))
 
 
 def _opening_noun_phrase(verb: Token, sent: Span) -> list[Token]:
@@ -635,6 +705,18 @@ def _is_subject(child: Token, word: Token, reported: bool) -> bool:
         return not _is_holder(child)  # "property crime saw a 9 percent drop"; not "the city saw"
     plural = child.tag_ in ("NNS", "NNPS") or (_common_noun_read_as_name(child) and _low(child).endswith("s"))
     return plural
+
+
+def _seen_by_a_holder(word: Token) -> bool:
+    """A change noun that a place or an agency sees, with no "in" phrase of its own ("with the
+    county seeing a 15 percent increase"): the change is of what the sentence's change before it
+    names, there."""
+    verb = word.head
+    if word.pos_ != "NOUN" or word.dep_ != "dobj" or verb.lemma_.lower() not in EXPERIENCE_VERBS:
+        return False
+    if any(c.dep_ == "prep" and _low(c) in ("in", "of") for c in word.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _is_holder(c) for c in verb.children)
 
 
 def _is_holder(noun: Token) -> bool:
@@ -804,8 +886,12 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
         counted = doc[det - 2]
         if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "recorded 212 overdose deaths, a 9% decline"
-    if word.pos_ in ("ADV", "ADP", "ADJ") and word.i - 2 >= sent.start and doc[word.i - 1].text == ",":
-        counted = doc[word.i - 2]
+        if _is_valued(counted) and (m := _noun_metric(counted)) is not None:
+            return m  # "recovered $4.2 million in stolen goods, a 35 percent increase"
+    # "served 1,200 patients, 30 percent more than last year": the count before the comma
+    comma = det if _is_comparative(word) and det > sent.start and doc[det].text == "," else word.i - 1
+    if word.pos_ in ("ADV", "ADP", "ADJ") and comma - 1 >= sent.start and doc[comma].text == ",":
+        counted = doc[comma - 1]
         if _is_counted(counted) and (m := _noun_metric(counted)) is not None:
             return m  # "the unit made 410 arrests, down 12%": the count before the comma
     before = doc[word.i - 1] if word.i > sent.start else None
@@ -818,7 +904,39 @@ def _metric_before(doc: Doc, word: Token, sent: Span, figures: list[Figure]) -> 
     ):
         compounds = [t.lower_ for t in before.lefts if t.dep_ == "compound" and t.is_alpha]
         return _noun_metric(before) or " ".join([*compounds, singular(before.text)])
+    if (
+        before is not None
+        and in_headline(word)
+        and before.is_alpha
+        and before.is_title
+        and before.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "NORP")
+        and (before.i == 0 or "\n" in doc[before.i - 1].text_with_ws or doc[before.i - 1].ent_type_ in ("GPE", "LOC"))
+    ):
+        return _low(before)  # a headline in title case opened by a mass noun: "Truancy Falls 30 Percent"
     return None
+
+
+# lowercase words a title-case headline keeps inside its subject: "Hate Crimes in County Increase"
+HEADLINE_PREPOSITIONS = frozenset({"in", "of", "for", "on", "at", "among", "across", "by"})
+
+
+def _headline_subject(word: Token, sent: Span) -> str | None:
+    """The subject of a change word in a title-case headline, read by the words' shapes since the
+    tagger takes every capitalized word for a name: the capitalized words from the line's start
+    (or a colon) to the change word, up to the first preposition ("Hate Crimes in County Increase
+    12 Percent" -> "hate crime", "Report: Shoplifting Down 20%" -> "shoplifting")."""
+    doc = word.doc
+    j = word.i - 1
+    while j >= sent.start and doc[j].text != ":" and "\n" not in doc[j].text_with_ws[len(doc[j].text) :]:
+        j -= 1
+    run = list(doc[j + 1 : word.i])
+    if not run or any(not (t.is_alpha and (t.text[:1].isupper() or _low(t) in HEADLINE_PREPOSITIONS)) for t in run):
+        return None
+    cut = next((k for k, t in enumerate(run) if _low(t) in HEADLINE_PREPOSITIONS), len(run))
+    words = [_low(t) for t in run[:cut] if t.ent_type_ not in ("GPE", "LOC", "PERSON")]
+    if not words or _low(run[0]) in HEADLINE_PREPOSITIONS:
+        return None
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:
@@ -832,6 +950,19 @@ def _trend_before(doc: Doc, mark: int, sent: Span) -> str | None:
         if t.pos_ == "VERB" and _trend_numbers(t):
             return _subject_metric(t)
     return None
+
+
+def _is_valued(noun: Token) -> bool:
+    """A noun a sum of money is stated in: "$4.2 million in stolen goods" (the object of "in" on
+    the amount); a change set off after it is the change of that value."""
+    prep = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and _low(prep) == "in"
+        and prep.i > 0
+        and noun.doc[prep.i - 1].ent_type_ == "MONEY"  # wherever the parse hangs the phrase
+    )
 
 
 def _is_counted(noun: Token) -> bool:
@@ -852,7 +983,10 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
     permits", "a decrease of 60 percent in burglaries" (the phrase hangs on the percent); never a
     time or a place ("up 9% in the spring"), nor what a change verb did it in ("cut by
     30 percent in a push to ...")."""
-    holders = [word] if word.pos_ in ("NOUN", "PROPN") else []
+    # a change noun the tagger read as a verb where it is a verb's subject or object: "The 40
+    # percent rise in overdose deaths prompted a review"
+    nominal = word.pos_ in ("NOUN", "PROPN") or word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    holders = [word] if nominal else []
     if percent is not None and holders:
         # "a reduction of 31 percent in violent crime in the zone": the phrase on the amount first
         of_amount = percent.dep_ == "pobj" and percent.head.head.i == word.i
@@ -867,9 +1001,50 @@ def _metric_of_object(word: Token, percent: Token | None = None) -> str | None:
                         return m
                     if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "GPE", "LOC"):
                         continue
+                    if _low(child) == "in" and _is_holder(pobj):
+                        # "an 18 percent drop in the harbor district for thefts and other crimes"
+                        named = _object_of_for(pobj)
+                        if named is None:
+                            continue  # "a decrease in the district": where, not what
+                        pobj = named
+                    pobj = _noun_before_verb_read_as_modifier(pobj)
                     if (m := _noun_metric(pobj)) is not None:
                         return m
     return None
+
+
+def _object_of_for(place: Token) -> Token | None:
+    """What a change in a place was counted "for": the object of a "for" phrase on the place's
+    noun ("in the harbor district for burglary, theft and other property crimes")."""
+    for prep in place.children:
+        if prep.dep_ == "prep" and _low(prep) == "for":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj
+    return None
+
+
+def _noun_before_verb_read_as_modifier(pobj: Token) -> Token:
+    """The object of a change noun that opens a sentence whose main verb the parse read as an
+    adjective of the words after it: in "The 25 percent increase in auto thefts alarmed officials"
+    the sentence has no verb, and "alarmed" modifies "officials"; what changed is "auto thefts",
+    the noun right before the -ed word, not the verb's object."""
+    doc = pobj.doc
+    if pobj.sent.root.pos_ in ("VERB", "AUX"):
+        return pobj
+    for mod in pobj.lefts:
+        before = doc[mod.i - 1] if mod.i > 0 else None
+        if (
+            mod.dep_ == "amod"
+            and mod.tag_ in ("JJ", "VBN", "VBD")
+            and _low(mod).endswith("ed")
+            and before is not None
+            and before.pos_ == "NOUN"
+            and before.head.i == pobj.i
+            and before.dep_ in ("nmod", "compound")
+        ):
+            return before
+    return pobj
 
 
 def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figure] | None) -> str | None:
@@ -877,6 +1052,8 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     antecedent, the figure before it, or the subject of the sentence."""
     antecedent = verb.head
     own = antecedent
+    if (metric := _noun_of_a_bare_count(antecedent, sent)) is not None:
+        return metric  # "seized more guns, with 812 seized in 2023, which was an increase of 9%"
     while antecedent.dep_ in ("pobj", "conj", "prep") and antecedent.head.i != antecedent.i:
         verb_above = antecedent.head.head
         if antecedent.dep_ == "pobj" and any(
@@ -904,6 +1081,23 @@ def _metric_of_relative(verb: Token, word: Token, sent: Span, figures: list[Figu
     main = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     if main and (m := _noun_metric(main[0])):
         return m  # "a fifth of all residents ... by 2060, which is a 6 percent increase"
+    return None
+
+
+def _noun_of_a_bare_count(count: Token, sent: Span) -> str | None:
+    """The noun a count without one stands for, where a participle after the count repeats a verb
+    of the sentence ("seized more guns each year, with 812 seized in 2023"): that verb's object."""
+    if not count.like_num or count.ent_type_ in ("DATE", "PERCENT", "MONEY") or count.pos_ not in ("NUM", "NOUN"):
+        return None
+    participles = [c for c in count.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if not participles:
+        return None
+    lemma = participles[0].lemma_.lower()
+    for verb in sent:
+        if verb.i < count.i and verb.pos_ == "VERB" and verb.lemma_.lower() == lemma:
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and (metric := _noun_metric(obj)) is not None:
+                    return metric
     return None
 
 
@@ -1141,6 +1335,7 @@ def _percent_changes(
     published: dt.date | None = doc._.published
     changes: list[Change] = []
     words: list[Token | None] = []  # the change word of each change, None for a gapped item
+    last_end = sent.start  # where the last percent ended
     i = sent.start
     while i < sent.end:
         found = _percent_at(doc, i) if next_index(percents, i, sent.end) == i else None
@@ -1154,6 +1349,9 @@ def _percent_changes(
         if _is_level(doc, qstart, end, sent):
             continue  # "up from 41% to 52%", "0.08 percent or higher": a level, not a change
         near = _direction_near(doc, start, end, sent)
+        if words and words[-1] is not None and _listed_after(doc, last_end, qstart, sent):
+            near = (changes[-1].direction, words[-1])  # "down 10%, 14% and 22%, respectively": one word
+        last_end = end
         gapped = _gapped_metric(doc, qstart, sent) if changes else None
         if gapped is not None and (near is None or near[1].i < gapped[1]):
             near = (changes[-1].direction, doc[gapped[1]])  # the item takes the gapped verb's direction
@@ -1178,10 +1376,9 @@ def _percent_changes(
                 doc, word, sent, fallback, figures, doc[end - 1]
             )
             first = min(qstart, word.i) if near else qstart
-            if antecedent and _pronoun_subject(word):
-                metric = antecedent  # "Thefts also fell. They were down 8%": what changed before
-            elif not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
-                metric = previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
+            metric = _metric_from_context(word, metric, antecedent, previous_count, changes)
+        if _low(word) in IMPROVEMENT_WORDS and any(_low(t) in BETTER_LOWER_HEADS for t in doc[sent.start : end]):
+            continue  # "improved response times by 12%": a time that improves goes down; not guessed
         last = max(end, word.i + 1) if near else end
         if first > sent.start and doc[first - 1].text == "(" and last < sent.end and doc[last].text == ")":
             first, last = first - 1, last + 1
@@ -1202,6 +1399,37 @@ def _percent_changes(
         )
         words.append(word if gapped is None else None)
     return _shared_verb_changes(changes, words)
+
+
+def _metric_from_context(
+    word: Token, metric: str | None, antecedent: str | None, previous_count: str | None, changes: list[Change]
+) -> str | None:
+    """The metric of a change whose subject stands for something stated before: a pronoun for the
+    last change or the subject of the sentence before, a demonstrative for the count before, a
+    holder that sees "a 15% increase" for the change before it in the sentence."""
+    acts = word.pos_ == "VERB" and _metric_of_direct_object(word) is not None
+    if antecedent and _pronoun_subject(word) and not acts:
+        return antecedent  # "Thefts also fell. They were down 8%": what changed before
+    if not metric and previous_count and _pronoun_subject(word, DEMONSTRATIVES):
+        return previous_count  # "Deputies made 220 DUI arrests. This is a 40 percent increase"
+    if not metric and antecedent and _pronoun_subject(word, ("it",)) and not acts:
+        return antecedent  # "Shoplifting was a worry. It rose 18 percent"
+    if not metric and changes and _seen_by_a_holder(word):
+        return changes[-1].metric  # "thefts rose 20%, with the county seeing a 15% increase"
+    return metric
+
+
+def _listed_after(doc: Doc, last_end: int, qstart: int, sent: Span) -> bool:
+    """A percent in a list of percents that one change word gives, in order, to as many nouns:
+    "were down 10%, 14% and 22%, respectively" (only commas and a conjunction between the
+    percents, and "respectively" in the sentence)."""
+    between = [_low(t) for t in doc[last_end:qstart]]
+    return (
+        last_end > sent.start
+        and bool(between)
+        and all(w in (",", "and") for w in between)
+        and any(_low(t) == "respectively" for t in doc[qstart : sent.end])
+    )
 
 
 def _moves_between_levels(doc: Doc, word: Token, end: int, sent: Span) -> bool:
@@ -1226,6 +1454,20 @@ def _pronoun_subject(word: Token, pronouns: tuple[str, ...] = PLURAL_PRONOUNS) -
     if verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and _low(c) in pronouns for c in verb.children)
+
+
+def _subject_of_sentence(sent: Span) -> str | None:
+    """The metric the subject of a sentence's main verb names, for a pronoun in the next sentence
+    to stand for ("Burglaries were a worry. They fell 12%"); None for a person, a place or a
+    generic word."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN" or _is_holder(child):
+            continue
+        if _low(child) in GENERIC_NOUNS:
+            return None
+        return _noun_metric(child)
+    return None
 
 
 def _last_count(sent: Span) -> str | None:
@@ -1264,7 +1506,8 @@ def _shared_verb_changes(changes: list[Change], words: list[Token | None]) -> li
         group = 1
         while word is not None and k + group < len(changes) and words[k + group] == word:
             group += 1
-        subjects = _coordinated_subjects(word) if word is not None and word.pos_ == "VERB" else []
+        verb = word.head if word is not None and word.pos_ in ("ADV", "ADJ") and word.head.pos_ == "AUX" else word
+        subjects = _coordinated_subjects(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else []
         from .claims import noun_metric
 
         metrics = [noun_metric(n) for n in subjects]  # each noun itself, not the last conjunct
@@ -1287,6 +1530,7 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
     last_metric = figures[0].metric if figures else None
     used_words: set[int] = set()
     previous_count: str | None = None
+    previous: Span | None = None
     low = lowers(doc)
     # where a percentage may start (the next word is a percent unit: `_percent_at`), and the words
     # that may give a direction: the loops over a sentence's words visit these only
@@ -1297,11 +1541,19 @@ def extract_changes(doc: Doc, figures: list[Figure]) -> list[Change]:
         if sent_figures:
             last_metric = sent_figures[0].metric
         antecedent = changes[-1].metric if changes else None
+        if previous is not None and (not changes or changes[-1].start < previous.start_char):
+            # "Burglaries were a worry. They fell 12%": no change just before, so the subject of
+            # the sentence before is what the pronoun stands for
+            antecedent = _subject_of_sentence(previous) or antecedent
+        previous = sent
         changes += _percent_changes(
             doc, sent, percents, used_words, last_metric, sent_figures, antecedent, previous_count
         )
         previous_count = _last_count(sent)
-        sent_directional = [doc[j] for j in _within(directional, sent)]
+        # an improvement without a percent says nothing of a quantity ("improvements in training")
+        sent_directional = [
+            doc[j] for j in _within(directional, sent) if doc[j].lemma_.lower() not in IMPROVEMENT_WORDS
+        ]
         # trends without a percent: "rose from 82 in 2019 to 138 in 2021", "fell to 584 from 692"
         for t in sent_directional:
             if t.i in used_words or t.pos_ not in ("VERB", "ADV", "ADJ") or direction_of(t) is None:
