@@ -214,6 +214,19 @@ def _in_clause_phrase(noun: Token) -> bool:
     return False
 
 
+def _held_occurrence(verb: Token, root: Token) -> Token | None:
+    """The occurrence a "have" clause holds, that the clause's date dates: "who had a prior
+    conviction in 2016", "the club had a fire in 2019"; not a count ("had 40 arrests in 2019")."""
+    if verb.lemma_ != "have" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (root.head.dep_ == "prep" and root.head.head.i == verb.i) and root.head.i != verb.i:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.tag_ != "NN" or noun.lemma_.lower() not in event_rules().event_nouns:
+        return None
+    return None if _counted(noun) is not None else noun
+
+
 def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     """The predicate a time expression dates: the nearest occurrence noun above it, else its verb.
     A date that modifies a noun dates that noun ("his March 3 letter", "Tuesday's vote"), unless it
@@ -237,6 +250,9 @@ def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     if root.dep_ == "appos" and named and root.head.i not in timed:
         return root.head  # "during Harbor Safety Week, May 4 to 10": the week's dates
     verb = _event_noun(root) or _governing_verb(root)
+    held = _held_occurrence(verb, root) if verb is not None else None
+    if held is not None:
+        return held  # "who had a prior conviction in 2016": the conviction is dated
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if (
         verb is not None
@@ -466,7 +482,7 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         return False  # "announced today that ...": the release's own act
     if _releases_a_work(verb):
         return True  # "released figures Wednesday showing 1,204 deaths": the release happened; its numbers are figures
-    if lemma in rules.statistic_verbs and not _has_event_noun(verb):
+    if lemma in rules.statistic_verbs and not _has_event_noun(verb) and not _made_so(verb):
         return False
     precision = _precision(mention)
     coarse = precision <= 4  # a year, a range of years or an unresolved span
@@ -601,6 +617,16 @@ def _own_words(token: Token) -> list[Token]:
         words.append(node)
         stack += [c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl")]
     return words
+
+
+def _made_so(verb: Token) -> bool:
+    """ "the injunction was made permanent", "the list was made public": a passive "make" with the
+    state it was given is an act, while "makes up 40%" states a share."""
+    return (
+        verb.lemma_ == "make"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" for c in verb.children)
+    )
 
 
 def _has_event_noun(verb: Token) -> bool:
