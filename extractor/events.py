@@ -40,6 +40,7 @@ class EventRules:
     year_event_nouns: frozenset[str]  # "outbreak": a bare year before it still dates an occurrence
     released_works: frozenset[str]  # "figures", "report": what an announcing verb releases as an occurrence
     not_named_events: frozenset[str]
+    possession_verbs: frozenset[str]  # "receiving a grant": what the release announces it holds, no act
     named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
 
 
@@ -58,6 +59,7 @@ def event_rules() -> EventRules:
         event_nouns=frozenset(rules["event_nouns"]),
         year_event_nouns=frozenset(rules["year_event_nouns"]),
         released_works=frozenset(rules["released_works"]),
+        possession_verbs=frozenset(rules["possession_verbs"]),
         not_named_events=frozenset(rules["not_named_events"]),
         named_event=re.compile(
             r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in words) + r")\b"
@@ -111,6 +113,13 @@ def events_in(
                 continue  # "we will keep our promises in 2024": a quotation's plan is a promise
             if not _occurrence(anchor, mention, statements, published):
                 # "In 2020, Hale was eligible for parole and was denied release": a state, then what happened
+                announced = _announced_act(anchor, mention, published, timed)
+                if announced is not None and _occurrence(announced, mention, statements, published):
+                    anchor = announced
+                    made = _verb_event(doc, anchor, mention, timed, people, location)
+                    if made is not None:
+                        found.append(made)
+                    continue
                 joined = [
                     c
                     for c in anchor.children
@@ -551,6 +560,33 @@ def _own_speech_act(verb: Token, mention: TimeMention, published: dt.date | None
         c.dep_ in ("nsubjpass", "auxpass") for c in children
     )  # "the report released today"
     return not passive and not any(c.dep_ == "dobj" for c in children)
+
+
+def _announced_act(verb: Token, mention: TimeMention, published: dt.date | None, timed: set[int]) -> Token | None:
+    """What the release announces it is doing the day it speaks: "announced today that it is
+    launching a campaign", "said today it has filed suit": the act in progress or just done is
+    dated by the announcement. Not a plan ("will launch"), a state ("is responsible"), a verb of
+    saying, nor a clause with a date of its own."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs or not _own_speech_act(verb, mention, published):
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if content is None or content.pos_ != "VERB":
+        return None
+    lemma = content.lemma_.lower()
+    if lemma in rules.statistic_verbs or lemma in rules.speech_verbs or lemma in ALWAYS_SPEECH:
+        return None
+    if lemma in rules.possession_verbs:
+        return None  # "is receiving a $900,000 grant": a holding, told by its sum
+    aux = [c for c in content.children if c.dep_ in ("aux", "auxpass")]
+    ongoing = (content.tag_ == "VBG" and any(a.lower_ in ("is", "are") for a in aux)) or (
+        content.tag_ == "VBN" and any(a.lower_ in ("has", "have") for a in aux)
+    )
+    if not ongoing or any(a.tag_ == "MD" for a in aux) or any(c.dep_ == "neg" for c in content.children):
+        return None
+    if any(t.i in timed for t in content.subtree):
+        return None
+    return content
 
 
 def _present_state(verb: Token) -> bool:

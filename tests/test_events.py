@@ -522,3 +522,24 @@ def test_made_so_is_an_act(nlp: Language, text: str, word: str | None, date: str
         assert not any(v == date for _, v, _ in found), found
     else:
         assert any(word in d and v == date for d, v, _ in found), found
+
+
+# The release's own "announced today that ..." is no occurrence, but what it announces it is doing
+# that day, or has just done, is dated by it; not a plan, a holding or a clause with its own date.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("The harbor patrol announced today that it is launching a boat safety campaign.", "launching", "2024-07-31"),
+        ("The county announced today that it has filed a lawsuit against the landlord.", "filed", "2024-07-31"),
+        ("The county announced today that it will launch a campaign.", None, "2024-07-31"),
+        ("The county announced today that it is receiving a $40,000 grant for patrols.", None, "2024-07-31"),
+        ("The county announced today that its clinic is open to all residents.", None, "2024-07-31"),
+        ("The county announced today that it is not renewing the contract.", None, "2024-07-31"),
+    ],
+)
+def test_the_act_a_release_announces(nlp: Language, text: str, word: str | None, date: str) -> None:
+    found = events(nlp, text, published=dt.date(2024, 7, 31))
+    if word is None:
+        assert not any(v == date for _, v, _ in found), found
+    else:
+        assert any(word in d and v == date for d, v, _ in found), found
