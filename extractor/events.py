@@ -448,8 +448,8 @@ def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) ->
     """ "the fewest since the county began its count in 2005": a clause of its own inside a
     statistic's words is still an occurrence."""
     verb = _governing_verb(doc[mention.start : mention.end].root)
-    if verb is None or not any(c.dep_ in SUBJECTS for c in verb.children):
-        return False
+    if verb is None or not any(c.dep_ in SUBJECTS for c in (verb.head if verb.dep_ == "xcomp" else verb).children):
+        return False  # "since the county began publishing its count in 2005": the subject it shares
     return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in event_rules().statistic_verbs
 
 

@@ -543,3 +543,17 @@ def test_the_act_a_release_announces(nlp: Language, text: str, word: str | None,
         assert not any(v == date for _, v, _ in found), found
     else:
         assert any(word in d and v == date for d, v, _ in found), found
+
+
+# "the fewest since the agency began publishing its count in 2010": a clause of its own inside a
+# statistic, whose verb takes its subject from the verb it completes, is still an occurrence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elmwood had 88 strays in 2023, the fewest since the shelter began publishing the count in 2011.", ["2011"]),
+        ("Thefts fell to 90 in 2023, the lowest since the city started keeping records in 1998.", ["1998"]),
+        ("Elmwood had 88 stray dogs in 2023, the fewest since 2011.", []),
+    ],
+)
+def test_a_shared_subject_clause_inside_a_statistic(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected
