@@ -40,6 +40,7 @@ class EventRules:
     year_event_nouns: frozenset[str]  # "outbreak": a bare year before it still dates an occurrence
     released_works: frozenset[str]  # "figures", "report": what an announcing verb releases as an occurrence
     not_named_events: frozenset[str]
+    possession_verbs: frozenset[str]  # "receiving a grant": what the release announces it holds, no act
     named_event: re.Pattern[str]  # "National Night Out", "the Fourth of July Parade"
 
 
@@ -58,6 +59,7 @@ def event_rules() -> EventRules:
         event_nouns=frozenset(rules["event_nouns"]),
         year_event_nouns=frozenset(rules["year_event_nouns"]),
         released_works=frozenset(rules["released_works"]),
+        possession_verbs=frozenset(rules["possession_verbs"]),
         not_named_events=frozenset(rules["not_named_events"]),
         named_event=re.compile(
             r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:" + "|".join(re.escape(w.title()) for w in words) + r")\b"
@@ -111,6 +113,13 @@ def events_in(
                 continue  # "we will keep our promises in 2024": a quotation's plan is a promise
             if not _occurrence(anchor, mention, statements, published):
                 # "In 2020, Hale was eligible for parole and was denied release": a state, then what happened
+                announced = _announced_act(anchor, mention, published, timed)
+                if announced is not None and _occurrence(announced, mention, statements, published):
+                    anchor = announced
+                    made = _verb_event(doc, anchor, mention, timed, people, location)
+                    if made is not None:
+                        found.append(made)
+                    continue
                 joined = [
                     c
                     for c in anchor.children
@@ -214,6 +223,19 @@ def _in_clause_phrase(noun: Token) -> bool:
     return False
 
 
+def _held_occurrence(verb: Token, root: Token) -> Token | None:
+    """The occurrence a "have" clause holds, that the clause's date dates: "who had a prior
+    conviction in 2016", "the club had a fire in 2019"; not a count ("had 40 arrests in 2019")."""
+    if verb.lemma_ != "have" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (root.head.dep_ == "prep" and root.head.head.i == verb.i) and root.head.i != verb.i:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.tag_ != "NN" or noun.lemma_.lower() not in event_rules().event_nouns:
+        return None
+    return None if _counted(noun) is not None else noun
+
+
 def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     """The predicate a time expression dates: the nearest occurrence noun above it, else its verb.
     A date that modifies a noun dates that noun ("his March 3 letter", "Tuesday's vote"), unless it
@@ -237,6 +259,9 @@ def _anchor(doc: Doc, mention: TimeMention, timed: set[int]) -> Token | None:
     if root.dep_ == "appos" and named and root.head.i not in timed:
         return root.head  # "during Harbor Safety Week, May 4 to 10": the week's dates
     verb = _event_noun(root) or _governing_verb(root)
+    held = _held_occurrence(verb, root) if verb is not None else None
+    if held is not None:
+        return held  # "who had a prior conviction in 2016": the conviction is dated
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if (
         verb is not None
@@ -423,8 +448,8 @@ def _own_clause(doc: Doc, mention: TimeMention, spans: list[tuple[int, int]]) ->
     """ "the fewest since the county began its count in 2005": a clause of its own inside a
     statistic's words is still an occurrence."""
     verb = _governing_verb(doc[mention.start : mention.end].root)
-    if verb is None or not any(c.dep_ in SUBJECTS for c in verb.children):
-        return False
+    if verb is None or not any(c.dep_ in SUBJECTS for c in (verb.head if verb.dep_ == "xcomp" else verb).children):
+        return False  # "since the county began publishing its count in 2005": the subject it shares
     return any(s <= verb.idx < e for s, e in spans) and verb.lemma_.lower() not in event_rules().statistic_verbs
 
 
@@ -466,7 +491,7 @@ def _occurrence(verb: Token, mention: TimeMention, statements: Sequence[Spanned]
         return False  # "announced today that ...": the release's own act
     if _releases_a_work(verb):
         return True  # "released figures Wednesday showing 1,204 deaths": the release happened; its numbers are figures
-    if lemma in rules.statistic_verbs and not _has_event_noun(verb):
+    if lemma in rules.statistic_verbs and not _has_event_noun(verb) and not _made_so(verb):
         return False
     precision = _precision(mention)
     coarse = precision <= 4  # a year, a range of years or an unresolved span
@@ -537,6 +562,33 @@ def _own_speech_act(verb: Token, mention: TimeMention, published: dt.date | None
     return not passive and not any(c.dep_ == "dobj" for c in children)
 
 
+def _announced_act(verb: Token, mention: TimeMention, published: dt.date | None, timed: set[int]) -> Token | None:
+    """What the release announces it is doing the day it speaks: "announced today that it is
+    launching a campaign", "said today it has filed suit": the act in progress or just done is
+    dated by the announcement. Not a plan ("will launch"), a state ("is responsible"), a verb of
+    saying, nor a clause with a date of its own."""
+    rules = event_rules()
+    if verb.lemma_.lower() not in rules.announcement_verbs or not _own_speech_act(verb, mention, published):
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if content is None or content.pos_ != "VERB":
+        return None
+    lemma = content.lemma_.lower()
+    if lemma in rules.statistic_verbs or lemma in rules.speech_verbs or lemma in ALWAYS_SPEECH:
+        return None
+    if lemma in rules.possession_verbs:
+        return None  # "is receiving a $900,000 grant": a holding, told by its sum
+    aux = [c for c in content.children if c.dep_ in ("aux", "auxpass")]
+    ongoing = (content.tag_ == "VBG" and any(a.lower_ in ("is", "are") for a in aux)) or (
+        content.tag_ == "VBN" and any(a.lower_ in ("has", "have") for a in aux)
+    )
+    if not ongoing or any(a.tag_ == "MD" for a in aux) or any(c.dep_ == "neg" for c in content.children):
+        return None
+    if any(t.i in timed for t in content.subtree):
+        return None
+    return content
+
+
 def _present_state(verb: Token) -> bool:
     """A verb in the present tense, simple or progressive: "runs", "is expanding"."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -601,6 +653,16 @@ def _own_words(token: Token) -> list[Token]:
         words.append(node)
         stack += [c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl")]
     return words
+
+
+def _made_so(verb: Token) -> bool:
+    """ "the injunction was made permanent", "the list was made public": a passive "make" with the
+    state it was given is an act, while "makes up 40%" states a share."""
+    return (
+        verb.lemma_ == "make"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" for c in verb.children)
+    )
 
 
 def _has_event_noun(verb: Token) -> bool:

@@ -466,3 +466,94 @@ def test_no_gathering_date_for_speech_or_a_dated_verb(nlp: Language, text: str, 
 )
 def test_each_one_of_a_kind_over_a_year(nlp: Language, text: str, expected: list[str]) -> None:
     assert [v for _, v, _ in events(nlp, text)] == expected
+
+
+# A bare year before a nominalized change of law dates that change ("the 2018 legalization of
+# hemp"), as it dates an outbreak; a year before a tally names the tally's year.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hemp sales have grown in the wake of the state's 2018 legalization of hemp.", [("2018", "legalization")]),
+        ("Arrests for loitering fell after the city's 2012 repeal of the curfew.", [("2012", "repeal")]),
+        ("Fines rose after the 2015 decriminalization of fishing.", [("2015", "decriminalization")]),
+        ("The 2021 count of stray dogs reached 340.", []),
+    ],
+)
+def test_a_year_dates_a_change_of_law(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    found = events(nlp, text)
+    assert [(v, w) for v, w in expected if any(w in d and v == date for d, date, _ in found)] == expected, found
+    if not expected:
+        assert found == [], found
+
+
+# A "have" clause that holds one occurrence dates it ("who had a prior conviction in 2016"); a
+# count held is a statistic ("had 40 arrests in 2019").
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("On March 3, 2023, Ray Moss, who had a prior theft conviction in 2014, robbed a kiosk.", "conviction", "2014"),
+        ("The driver, who had a previous arrest in 2019, was released on bail Monday.", "arrest", "2019"),
+        ("The bakery had a small fire in 2020 and reopened within weeks.", "fire", "2020"),
+        ("The department had 40 arrests in 2019.", None, "2019"),
+        ("The club had a good season in 2021.", None, "2021"),
+    ],
+)
+def test_a_held_occurrence_is_dated(nlp: Language, text: str, word: str | None, date: str) -> None:
+    found = events(nlp, text)
+    if word is None:
+        assert not any(v == date for _, v, _ in found), found
+    else:
+        assert any(word in d and v == date for d, v, _ in found), found
+
+
+# A passive "make" with the state it gave ("was made permanent") is an act; "makes up 40%" a share.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("In June 2019, the parking ban on Elm Street was made permanent.", "made permanent", "2019-06"),
+        ("On Friday, the list of approved vendors was made public.", "made public", "2024-07-26"),
+        ("In 2022, repeat offenders made up 40 percent of the caseload.", None, "2022"),
+        ("In 2021, the agency made 300 arrests.", None, "2021"),
+    ],
+)
+def test_made_so_is_an_act(nlp: Language, text: str, word: str | None, date: str) -> None:
+    found = events(nlp, text)
+    if word is None:
+        assert not any(v == date for _, v, _ in found), found
+    else:
+        assert any(word in d and v == date for d, v, _ in found), found
+
+
+# The release's own "announced today that ..." is no occurrence, but what it announces it is doing
+# that day, or has just done, is dated by it; not a plan, a holding or a clause with its own date.
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        ("The harbor patrol announced today that it is launching a boat safety campaign.", "launching", "2024-07-31"),
+        ("The county announced today that it has filed a lawsuit against the landlord.", "filed", "2024-07-31"),
+        ("The county announced today that it will launch a campaign.", None, "2024-07-31"),
+        ("The county announced today that it is receiving a $40,000 grant for patrols.", None, "2024-07-31"),
+        ("The county announced today that its clinic is open to all residents.", None, "2024-07-31"),
+        ("The county announced today that it is not renewing the contract.", None, "2024-07-31"),
+    ],
+)
+def test_the_act_a_release_announces(nlp: Language, text: str, word: str | None, date: str) -> None:
+    found = events(nlp, text, published=dt.date(2024, 7, 31))
+    if word is None:
+        assert not any(v == date for _, v, _ in found), found
+    else:
+        assert any(word in d and v == date for d, v, _ in found), found
+
+
+# "the fewest since the agency began publishing its count in 2010": a clause of its own inside a
+# statistic, whose verb takes its subject from the verb it completes, is still an occurrence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elmwood had 88 strays in 2023, the fewest since the shelter began publishing the count in 2011.", ["2011"]),
+        ("Thefts fell to 90 in 2023, the lowest since the city started keeping records in 1998.", ["1998"]),
+        ("Elmwood had 88 stray dogs in 2023, the fewest since 2011.", []),
+    ],
+)
+def test_a_shared_subject_clause_inside_a_statistic(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in events(nlp, text)] == expected
