@@ -95,7 +95,9 @@ CONTRIBUTION_VERBS = derived(lambda: set(RULES["contribution_verbs"]))
 AWARD_NOUNS = derived(lambda: set(RULES["award_nouns"]))
 _CHANGE_RULES = derived(lambda: load("changes.json"))
 TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
-CHANGE_NOUNS = derived(lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"]))
+CHANGE_NOUNS = derived(
+    lambda: set(_CHANGE_RULES["increase_words"] + _CHANGE_RULES["decrease_words"] + _CHANGE_RULES["generic_nouns"])
+)
 NEAREST_YEAR_MAX_TOKENS = 10
 DOZEN = 12
 SMALL_COUNT = 10  # under this, a count dated by a month is the people or things of one incident
@@ -1762,11 +1764,17 @@ def _edition_turnout(doc: Doc, count: Count) -> bool:
 
 
 def _contribution(doc: Doc, count: Count) -> bool:
-    """Who gave to a drive or an event: "9 businesses that sponsored prizes", "40 donors
-    contributed" (the counted givers are the subject of a verb of giving to a cause, or have one
-    in their relative clause). What was given is kept ("donated 900 meals last year" can be a
-    program's yearly total)."""
+    """Who gave to a drive or an event, or what the public gave it: "9 businesses that sponsored
+    prizes", "40 donors contributed", "residents donated 620 coats" (the counted givers are the
+    subject of a verb of giving to a cause, or have one in their relative clause; the gifts are its
+    object with a bare plural of people as giver). What an agency or program gave is kept ("the
+    office donated 900 meals last year" can be its yearly total)."""
     noun = _counted_noun(doc, count)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CONTRIBUTION_VERBS:
+        giver = _subject_of(noun.head)
+        bare = giver is not None and not any(c.dep_ in ("det", "poss", "nummod") for c in giver.children)
+        if giver is not None and giver.tag_ == "NNS" and bare:
+            return True  # "residents donated 620 coats": what the public gave to a drive
     if any(c.dep_ == "relcl" and c.lemma_.lower() in CONTRIBUTION_VERBS for c in noun.children):
         return True
     verb = clause_verb(doc[count.start])
@@ -1778,7 +1786,8 @@ def _per_each(doc: Doc, count: Count) -> bool:
     """A count per person or per thing, not a total: the clause's subject is "each" ("each rode
     along on 2 shifts", "each of the graduates completed 40 hours")."""
     verb = clause_verb(doc[count.start])
-    return any(_lower(c) == "each" and c.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "appos") for c in verb.children)
+    each_deps = ("nsubj", "nsubjpass", "advmod", "npadvmod", "appos")
+    return any(_lower(c) == "each" and c.dep_ in each_deps for c in verb.children)
 
 
 def _sample_of_survey(span: Span, metric: str) -> bool:
