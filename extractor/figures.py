@@ -93,6 +93,7 @@ PERIOD_NOUNS = derived(lambda: set(RULES["period_nouns"]))
 PARTICIPATION_VERBS = derived(lambda: set(RULES["participation_verbs"]))
 CONTRIBUTION_VERBS = derived(lambda: set(RULES["contribution_verbs"]))
 AWARD_NOUNS = derived(lambda: set(RULES["award_nouns"]))
+SEIZURE_VERBS = derived(lambda: set(RULES["seizure_verbs"]))
 _CHANGE_RULES = derived(lambda: load("changes.json"))
 TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
 CHANGE_NOUNS = derived(
@@ -1845,6 +1846,16 @@ def _one_party(doc: Doc, count: Count) -> bool:
             for o in clause.subtree
         ):
             return True  # "investigators followed 27 leads before locating him": one pursuit of one person
+    if verb.lemma_.lower() in SEIZURE_VERBS and any(
+        p.dep_ == "prep"
+        and _lower(p) in ("from", "in", "at", "inside")
+        and any(
+            o.dep_ == "pobj" and o.tag_ == "NN" and any(_lower(c) in ("a", "an", "one", "single") for c in o.children)
+            for o in p.children
+        )
+        for p in verb.children
+    ):
+        return True  # "investigators seized 2,300 handbags from a warehouse": what one search turned up
     subject = _subject_of(verb)
     if subject is None or count.start <= subject.i < count.end:
         return False

@@ -436,3 +436,35 @@ LEANING_ON_A_DETAIL = [
 @pytest.mark.parametrize(("text", "expected"), LEANING_ON_A_DETAIL)
 def test_leaning_on_a_detail(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# one person named by a trade ("the chiropractor", "the coach") or one trial's jury as the subject:
+# what one party of a case did, not a year's statistic
+ONE_PARTY_BY_TRADE = [
+    ("The dentist billed 31 patients for work never done in 2022.", set()),
+    ("Prosecutors said the bookkeeper forged 58 checks last year.", set()),
+    ("The jury reached 9 guilty verdicts in 2023.", set()),
+    # kept: a body or an office as the subject
+    ("The clinic treated 4,200 overdose patients in 2022.", {(2022, 4200, "patient")}),
+    ("The department made 1,050 arrests last year.", {(2023, 1050, "arrest")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_PARTY_BY_TRADE)
+def test_one_party_by_trade(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
+
+
+# things seized or found in one place named with "a" or "an": what one search turned up
+ONE_SEARCH = [
+    ("Agents seized 1,700 fake watches from a storage unit in 2023.", set()),
+    ("Deputies found 60 stolen bikes in a garage last year.", set()),
+    # kept: seizures over a year with no one place
+    ("Officers seized 640 illegal guns last year.", {(2023, 640, "gun")}),
+    ("Police recovered 2,100 stolen cars across the city in 2022.", {(2022, 2100, "car")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SEARCH)
+def test_one_search(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
