@@ -468,3 +468,17 @@ ONE_SEARCH = [
 @pytest.mark.parametrize(("text", "expected"), ONE_SEARCH)
 def test_one_search(nlp: Language, text: str, expected: Expected) -> None:
     assert heads(nlp, text) == expected, text
+
+
+# the speaker's own record ("I visited 40 schools"): what one person did, not a year's statistic
+SPEAKER_RECORD = [
+    ("In 2022 I spoke at 35 graduations.", set()),
+    ("Last year I tried 12 cases myself.", set()),
+    # kept: the office's year, told by the speaker
+    ("Last year we filed 5,300 felony cases, I am proud to say.", {(2023, 5300, "case")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_RECORD)
+def test_speaker_record(nlp: Language, text: str, expected: Expected) -> None:
+    assert heads(nlp, text) == expected, text
