@@ -1750,6 +1750,8 @@ def _edition_turnout(doc: Doc, count: Count) -> bool:
     taking_part = lemma == "take" and any(c.dep_ == "dobj" and _lower(c) == "part" for c in verb.children)
     if not taking_part and (lemma not in PARTICIPATION_VERBS or lemma in ("sign", "turn", "show") and not particles):
         return False
+    if lemma != "apply" and singular(_lower(noun)) in DESTINATION_NOUNS | GROUP_NOUNS:
+        return False  # "31 libraries took part", "140 clubs signed up": the bodies a program reaches
     if lemma in ENTRY_VERBS:
         return True  # "62 people applied for the 30 seats": the entrants of one round
     objects = [c for c in verb.children if c.dep_ == "dobj" and _lower(c) != "part"]

@@ -348,6 +348,8 @@ EDITION_TURNOUT = [
     ("Last year 21 neighborhood groups applied for the safety mini-grant.", set()),
     ("This year 75 people registered for the bike rodeo.", set()),
     ("Last year 17 cadets graduated.", set()),
+    # kept: bodies taking part in a program are its reach
+    ("This year 44 schools took part, up from 30 in 2023.", {(2024, 44, "school"), (2023, 30, "school")}),
     ("Twenty-six employees volunteered as reading buddies this year.", set()),
     # kept: joining a body, taking part in a program, or a count that is no one's turnout
     ("Last year 40 officers joined the department.", {(2023, 40, "officer")}),
