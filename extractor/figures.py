@@ -75,6 +75,7 @@ CASE_PARTY_NOUNS = derived(lambda: set(RULES["case_party_nouns"]))
 CASE_PARTY_PRONOUNS = derived(lambda: set(RULES["case_party_pronouns"]))
 CASE_PARTY_DETERMINERS = derived(lambda: set(RULES["case_party_determiners"]))
 CASE_PARTY_POSSESSIVES = derived(lambda: set(RULES["case_party_possessives"]))
+CASE_PARTY_OBJECTS = derived(lambda: set(RULES["case_party_objects"]))
 SURVEY_NOUNS = derived(lambda: set(RULES["survey_nouns"]))
 RESPONDENT_NOUNS = derived(lambda: set(RULES["respondent_nouns"]))
 CAPACITY_HEADS = derived(lambda: set(RULES["capacity_heads"]))
@@ -89,6 +90,10 @@ ENTRY_VERBS = derived(lambda: set(RULES["entry_verbs"]))
 STATISTIC_HOLDERS = derived(lambda: set(RULES["statistic_holders"]))
 DISTRIBUTIVE_PREPOSITIONS = derived(lambda: set(RULES["distributive_prepositions"]))
 PERIOD_NOUNS = derived(lambda: set(RULES["period_nouns"]))
+PARTICIPATION_VERBS = derived(lambda: set(RULES["participation_verbs"]))
+CONTRIBUTION_VERBS = derived(lambda: set(RULES["contribution_verbs"]))
+AWARD_NOUNS = derived(lambda: set(RULES["award_nouns"]))
+SEIZURE_VERBS = derived(lambda: set(RULES["seizure_verbs"]))
 _CHANGE_RULES = derived(lambda: load("changes.json"))
 TARGET_HEADS = derived(lambda: set(_CHANGE_RULES["target_heads"]))  # what a goal or a forecast is stated under
 CHANGE_NOUNS = derived(
@@ -1264,6 +1269,7 @@ class _Sentence:
     metric: str | None = None
     metrics_by_count: dict[int, str] = field(default_factory=dict)
     count_starts: list[int] = field(init=False)
+    detail: bool = False  # a count before was ruled a detail of one case, event or round
 
     def __post_init__(self) -> None:
         self.count_starts = [c.start for c in self.counts]
@@ -1500,6 +1506,14 @@ def _figure_of_count(
     if found is None:
         return None
     metric, noun = found
+    q = count.qualifier_start
+    if sentence.detail and (
+        noun is None or _after_baseline(doc, count, sentence.span.start) or q > 0 and _lower(doc[q - 1]) == "the"
+    ):
+        # "240 runners took part, up from 120 last year", "18 groups applied and 5 were funded", "62
+        # applied for the 30 seats": a count that borrows its noun from, is the baseline of, or
+        # names a set of the same occurrence as a detail is a detail too
+        return None
     noun_end = noun.i + 1 if noun is not None and noun.i >= count.end else count.end
     dated = _frame_of_count(doc, sentence, k, count, noun_end)
     if dated is None:
@@ -1528,9 +1542,15 @@ def _figure_of_count(
         or _is_capacity(doc, count)
         or _is_destination(doc, count)
         or _entrants_of_a_round(doc, count)
+        or _edition_turnout(doc, count)
+        or _contribution(doc, count)
+        or singular(metric.split()[-1]) in AWARD_NOUNS
+        or _per_each(doc, count)
     ):
+        sentence.detail = True
         return None
     if period is None and _one_occurrence(doc, sentence, count, year, frame.basis is Basis.phrase, ctx):
+        sentence.detail = True
         return None
     return _figure(
         doc,
@@ -1705,6 +1725,74 @@ def _entrants_of_a_round(doc: Doc, count: Count) -> bool:
     )
 
 
+def _counted_noun(doc: Doc, count: Count) -> Token:
+    """The noun a count counts, or the count's last token when it stands alone."""
+    last = doc[count.end - 1]
+    return last.head if last.dep_ == "nummod" else last
+
+
+def _edition_turnout(doc: Doc, count: Count) -> bool:
+    """The turnout of one edition of an event or one round of a program, not a statistic: the
+    counted people are the subject of a verb of taking part with no object ("240 runners took
+    part", "55 families signed up in the first week", "25 residents graduated"), with an event
+    or a round as object ("took part in the race", "applied for the grant") or with a role
+    ("38 staff volunteered as mentors"). Joining a body is kept ("40 officers joined the
+    department last year"), as is taking part in a program."""
+    noun = _counted_noun(doc, count)
+    verb = clause_verb(doc[count.start])
+    reduced = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    subject = noun if reduced else _subject_of(verb)
+    verb = reduced[0] if reduced else verb  # "300 people registered for the walk", parsed as a participle
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or subject.i != noun.i:
+        return False
+    lemma = verb.lemma_.lower()
+    particles = {_lower(c) for c in verb.children if c.dep_ == "prt"}
+    taking_part = lemma == "take" and any(c.dep_ == "dobj" and _lower(c) == "part" for c in verb.children)
+    if not taking_part and (lemma not in PARTICIPATION_VERBS or lemma in ("sign", "turn", "show") and not particles):
+        return False
+    if lemma != "apply" and singular(_lower(noun)) in DESTINATION_NOUNS | GROUP_NOUNS:
+        return False  # "31 libraries took part", "140 clubs signed up": the bodies a program reaches
+    if lemma in ENTRY_VERBS:
+        return True  # "62 people applied for the 30 seats": the entrants of one round
+    objects = [c for c in verb.children if c.dep_ == "dobj" and _lower(c) != "part"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and _lower(prep) in ("in", "for", "as", "at", "from", "to"):
+            if _lower(prep) == "as":
+                return True  # a role taken in one program: "volunteered as mentors"
+            objects += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return True
+    rounds = ONE_EVENT_NOUNS | (ROUND_HOLDERS - {"program"})
+    return any(singular(_lower(o)) in rounds for o in objects)
+
+
+def _contribution(doc: Doc, count: Count) -> bool:
+    """Who gave to a drive or an event, or what the public gave it: "9 businesses that sponsored
+    prizes", "40 donors contributed", "residents donated 620 coats" (the counted givers are the
+    subject of a verb of giving to a cause, or have one in their relative clause; the gifts are its
+    object with a bare plural of people as giver). What an agency or program gave is kept ("the
+    office donated 900 meals last year" can be its yearly total)."""
+    noun = _counted_noun(doc, count)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CONTRIBUTION_VERBS:
+        giver = _subject_of(noun.head)
+        bare = giver is not None and not any(c.dep_ in ("det", "poss", "nummod") for c in giver.children)
+        if giver is not None and giver.tag_ == "NNS" and bare:
+            return True  # "residents donated 620 coats": what the public gave to a drive
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in CONTRIBUTION_VERBS for c in noun.children):
+        return True
+    verb = clause_verb(doc[count.start])
+    subject = _subject_of(verb)
+    return verb.lemma_.lower() in CONTRIBUTION_VERBS and subject is not None and subject.i == noun.i
+
+
+def _per_each(doc: Doc, count: Count) -> bool:
+    """A count per person or per thing, not a total: the clause's subject is "each" ("each rode
+    along on 2 shifts", "each of the graduates completed 40 hours")."""
+    verb = clause_verb(doc[count.start])
+    each_deps = ("nsubj", "nsubjpass", "advmod", "npadvmod", "appos")
+    return any(_lower(c) == "each" and c.dep_ in each_deps for c in verb.children)
+
+
 def _sample_of_survey(span: Span, metric: str) -> bool:
     """The people a survey or poll asked, not a statistic: "In a 2023 survey, 1,200 residents
     responded", "the 2022 poll of 900 voters"."""
@@ -1754,11 +1842,32 @@ def _one_party(doc: Doc, count: Count) -> bool:
         and singular(_lower(noun)) in CASE_PARTY_NOUNS
     ):
         return True  # "the 12 defendants were indicted": the people of one case, named as a group
+    for clause in verb.children:
+        if clause.dep_ in ("prep", "advcl") and any(
+            _lower(o) in CASE_PARTY_OBJECTS and o.tag_ == "PRP" and o.dep_ in ("dobj", "pobj")
+            for o in clause.subtree
+        ):
+            return True  # "investigators followed 27 leads before locating him": one pursuit of one person
+    if verb.lemma_.lower() in SEIZURE_VERBS and any(
+        p.dep_ == "prep"
+        and _lower(p) in ("from", "in", "at", "inside")
+        and any(
+            o.dep_ == "pobj" and o.tag_ == "NN" and any(_lower(c) in ("a", "an", "one", "single") for c in o.children)
+            for o in p.children
+        )
+        for p in verb.children
+    ):
+        return True  # "investigators seized 2,300 handbags from a warehouse": what one search turned up
     subject = _subject_of(verb)
     if subject is None or count.start <= subject.i < count.end:
         return False
     if _lower(subject) in CASE_PARTY_PRONOUNS:
         return True
+    if any(
+        c.dep_ == "poss" and singular(_lower(c)) in CASE_PARTY_NOUNS and any(d.dep_ == "det" for d in c.children)
+        for c in subject.children
+    ):
+        return True  # "the victim's family submitted 45 letters": the kin or circle of one party
     if (
         verb.dep_ == "relcl"
         and any(c.dep_ == "poss" and _lower(c) == "whose" for c in subject.children)
