@@ -27,6 +27,7 @@ CUE_VERBS = derived(lambda: set(RULES["verbs"]))
 PRONOUNS: dict[str, str] = derived(lambda: RULES["pronouns"])
 PAIR_WORDS = derived(lambda: set(RULES["pair_words"]))
 WORD_NOUNS = derived(lambda: set(RULES["word_nouns"]))
+SOURCED_NOUNS = derived(lambda: set(RULES["sourced_nouns"]))
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -1036,11 +1037,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     for k, t in enumerate(tokens):
         if t.i in skip:
             continue
-        if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
-            if according is None:
-                objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
-                after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
-                according = (t, (objects[0] if objects else after[0] if after else None))
+        source = _according_to(tokens, k, low, skip)
+        if source is not None:
+            according = according or source
             continue
         if not _is_cue_verb(t) or _addressee_clause(t) or _describes_a_thing(t):
             continue
@@ -1088,6 +1087,32 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if first_bare is None:
             first_bare = (t, None)
     return according or first_bare
+
+
+def _according_to(tokens: list[Token], k: int, low: list[str], skip: set[int]) -> tuple[Token, Token | None] | None:
+    """ "according to X" at token k, and its source; "Per Sheriff Mark Olsen, “…”": a "per" that
+    opens its sentence before a name and a comma says the same."""
+    t = tokens[k]
+    if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
+        objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
+        after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
+        return t, (objects[0] if objects else after[0] if after else None)
+    end = _per_source(t)
+    return (t, _head_of_name(t.doc[end - 1])) if end else None
+
+
+def _per_source(token: Token) -> int:
+    """ "Per Sheriff Mark Olsen, …": the end of the capitalized name after a "per" that opens its
+    sentence and is followed by a comma; 0 for any other "per" ("per year", "per the agreement")."""
+    doc = token.doc
+    if token.lower_ != "per" or not (token.is_sent_start or doc[token.i - 1].is_space):
+        return 0
+    k = token.i + 1
+    while k < len(doc) and k - token.i <= MAX_NAME_RUN and (doc[k].text[:1].isupper() or doc[k].text == "."):
+        k += 1
+    if k == token.i + 1 or k >= len(doc) or doc[k].text != "," or doc[k - 1].pos_ != "PROPN":
+        return 0
+    return k
 
 
 def _opening_participle_clause(cue: Token) -> Token | None:
@@ -1271,6 +1296,8 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
             _window_tokens(doc, q.end, min(nxt, pe)), q, attributor
         ):
             continue
+        if _sourced_by_noun(doc, quotes, n, paragraphs, inside, attributor):
+            continue
         for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
             found = _cue_right_before(window, q, inside) or _cue_in(window, inside)
             if found is not None:
@@ -1342,10 +1369,67 @@ def _issuer(token: Token) -> Token:
     return token
 
 
+def _sourced_by_noun(
+    doc: Doc,
+    quotes: list[QuoteSpan],
+    n: int,
+    paragraphs: list[tuple[int, int]],
+    inside: set[int],
+    attributor: Attributor,
+) -> bool:
+    """ "a saying by Judge Ana Ruiz, “…”", "shared a quote from Governor Tom Reyes: “…”": words
+    named as someone's right before the quotation are that source's, whoever the sentence's
+    subject is."""
+    q = quotes[n]
+    ps, _ = paragraphs[q.paragraph]
+    prev_end = quotes[n - 1].end if n > 0 and quotes[n - 1].last_paragraph == q.paragraph else ps
+    words = [t for t in _window_tokens(doc, max(prev_end, ps), q.start) if not t.is_space and t.i not in inside]
+    if len(words) < 4 or words[-1].text not in (",", ":"):
+        return False
+    words = words[:-1]
+    last = words[-1]
+    if doc_text(doc)[last.idx + len(last.text) : q.start].strip() not in (",", ":"):
+        return False
+    for k in range(len(words) - 2, max(0, len(words) - MAX_NAME_RUN) - 1, -1):
+        prep = words[k]
+        if prep.lower_ not in ("by", "from") or k == 0:
+            continue
+        noun = words[k - 1]
+        if noun.lower_ not in SOURCED_NOUNS and noun.lemma_.lower() not in SOURCED_NOUNS:
+            return False
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or max(t.i for t in objects[0].subtree) != last.i or not _may_speak(objects[0]):
+            return False
+        source = _head_of_name(objects[0])
+        person, name, phrase = attributor.resolve(source)
+        organization = attributor.organization(source, name) if person is None else None
+        if person is None and name is None and organization is None:
+            return False
+        q.speaker, q.speaker_name, q.speaker_phrase = person, None if organization else name, phrase
+        q.organization, q.subject = organization, source.i
+        q.cue, q.cue_token, q.attributed, q.reported = noun.text, noun.i, True, True
+        return True
+    return False
+
+
+def _owner_of_words(subject: Token, attributor: Attributor) -> Token:
+    """ "Roe's statement read: “…”", "the chief's letter said": the person whose statement or
+    document speaks is the source, not the paper."""
+    low = {subject.lower_, subject.lemma_.lower()}
+    if not low & (SPEECH_NOUNS | DOCUMENT_NOUNS | SOURCED_NOUNS):
+        return subject
+    for owner in subject.children:
+        if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN") and owner.lower_ not in PRONOUNS:
+            person, _, _ = attributor.resolve(_head_of_name(owner), describe=owner.pos_ == "NOUN")
+            if person is not None:
+                return _head_of_name(owner)
+    return subject
+
+
 def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributor: Attributor) -> None:
     """Attribute a quote to the subject of the speech verb that reports it."""
     if subject is not None:
-        subject = _issuer(subject)
+        subject = _owner_of_words(_issuer(subject), attributor)
     q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)

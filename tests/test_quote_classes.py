@@ -1290,3 +1290,89 @@ def test_unnamed_source_goes_on(nlp: Language, text: str, expected: list[tuple[s
 )
 def test_statement_from_its_issuer(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- words named as someone's right before the quotation: "a saying by X, “…”" -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chief keeps on her desk a saying by Judge Ana Ruiz, \u201cPatience wins more cases than anger.\u201d",
+            [("Patience wins more cases than anger.", "Ana Ruiz")],
+        ),
+        (
+            "Mayor Lena Marsh read a quote from Governor Tom Reyes: \u201cEvery child deserves a safe school.\u201d",
+            [("Every child deserves a safe school.", "Tom Reyes")],
+        ),
+        (
+            "Superintendent Carla Diaz shared a message from Coach Ben Ito: \u201cPractice starts at dawn.\u201d",
+            [("Practice starts at dawn.", "Ben Ito")],
+        ),
+        # negative: "by" after a noun that names no words is no source of the quotation
+        (
+            "Mayor Lena Marsh stood by Governor Tom Reyes and said: \u201cWe will rebuild the pier.\u201d",
+            [("We will rebuild the pier.", "Lena Marsh")],
+        ),
+        # negative: a noun of words far from the quotation leaves the speech verb its subject
+        (
+            "After a quote from Governor Tom Reyes, Mayor Lena Marsh said, \u201cWe will rebuild the pier.\u201d",
+            [("We will rebuild the pier.", "Lena Marsh")],
+        ),
+    ],
+)
+def test_words_named_as_a_sources_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a person's statement or letter that speaks: "Roe's statement read: “…”" --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chief Dana Roe leads the unit.\nRoe's statement read in part: \u201cWe will review every case.\u201d",
+            [("We will review every case.", "Dana Roe")],
+        ),
+        (
+            "Superintendent Carla Diaz wrote to parents.\nDiaz's letter said, \u201cClasses resume on Monday.\u201d",
+            [("Classes resume on Monday.", "Carla Diaz")],
+        ),
+        # negative: a body's report stays the source as written
+        (
+            "The board's report said, \u201cThe roof needs repairs within a year.\u201d",
+            [("The roof needs repairs within a year.", "The board's report")],
+        ),
+    ],
+)
+def test_a_persons_statement_speaks_for_them(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "Per Sheriff Mark Olsen, “…”": "per" as "according to" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deputies searched the field.\nPer Sheriff Mark Olsen, \u201cthe suspect fled on foot.\u201d",
+            [("the suspect fled on foot.", "Mark Olsen")],
+        ),
+        (
+            "The pool opens in May. Per Director Omar Haddad, \u201cthe lifeguards are all trained.\u201d",
+            [("the lifeguards are all trained.", "Omar Haddad")],
+        ),
+        # negative: "per" in a rate names no source
+        (
+            "The fee is ten dollars per visit and \u201cno one is turned away.\u201d",
+            [("no one is turned away.", None)],
+        ),
+    ],
+)
+def test_per_names_the_source(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
