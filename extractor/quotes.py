@@ -1298,6 +1298,8 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
             continue
         if _sourced_by_noun(doc, quotes, n, paragraphs, inside, attributor):
             continue
+        if text[q.end : pe].strip() == "" and _signed_below(doc, q, paragraphs, attributor):
+            continue
         for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
             found = _cue_right_before(window, q, inside) or _cue_in(window, inside)
             if found is not None:
@@ -1456,6 +1458,29 @@ def _bare_name_attribution(after: list[Token], q: QuoteSpan, attributor: Attribu
     if person is None:
         return False
     q.speaker, q.speaker_phrase, q.attributed, q.reported = person, " ".join(t.text for t in words), True, True
+    return True
+
+
+def _signed_below(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], attributor: Attributor) -> bool:
+    """ "“…”" / "- Chief Dana Roe": a quotation that ends its paragraph, signed on the line below
+    with a dash and a person's name (a title or an office may follow after a comma)."""
+    if q.last_paragraph + 1 >= len(paragraphs):
+        return False
+    nps, npe = paragraphs[q.last_paragraph + 1]
+    line = doc_text(doc)[nps:npe].strip()
+    if not line or line[0] not in "".join(DASHES) or len(line.split()) > MAX_NAME_RUN:
+        return False
+    words = [t for t in _window_tokens(doc, nps, npe) if not t.is_space and t.text not in DASHES]
+    name = []
+    for t in words:
+        if not (t.text[:1].isupper() or t.text.endswith(".") and len(t.text) > 1):
+            break
+        name.append(t)
+    person = attributor.by_token.get(name[-1].i) if name else None
+    if person is None:
+        return False
+    q.speaker, q.speaker_phrase, q.attributed, q.reported = person, " ".join(t.text for t in name), True, True
+    q.cue, q.subject = line[0], name[-1].i
     return True
 
 

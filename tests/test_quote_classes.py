@@ -1376,3 +1376,25 @@ def test_a_persons_statement_speaks_for_them(nlp: Language, text: str, expected:
 )
 def test_per_names_the_source(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quotation signed on the line below: "“…”" / "- Chief Dana Roe" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe never gave up on this case.\u201d\n- Chief Dana Roe",
+            [("We never gave up on this case.", "Dana Roe")],
+        ),
+        (
+            "\u201cEvery child should learn to swim.\u201d\n\u2014 Director Omar Haddad, Harbor Parks",
+            [("Every child should learn to swim.", "Omar Haddad")],
+        ),
+        # negative: a dashed line that names no person signs nothing
+        ("\u201cWe never gave up on this case.\u201d\n- End -", [("We never gave up on this case.", None)]),
+    ],
+)
+def test_quotation_signed_on_the_line_below(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
