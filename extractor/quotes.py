@@ -50,6 +50,8 @@ SPEECH_NOUNS = derived(lambda: set(RULES["nouns"]))
 PERSON_NOUNS = derived(lambda: set(RULES["person_nouns"]) | ROLE_NOUNS)
 AGE_UNITS = derived(lambda: set(RULES["age_units"]))
 KINSHIP_NOUNS = derived(lambda: set(RULES["kinship_nouns"]))
+UNNAMED_NOUNS = derived(lambda: set(RULES["unnamed_nouns"]))
+SPEAKING_VERBS = derived(lambda: set(RULES["speaking_verbs"]))
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
@@ -663,6 +665,51 @@ class Attributor:
             return None  # someone named since
         return self.source_phrase(noun)
 
+    def unnamed_subject_before(self, pronoun: Token, gender: str) -> bool:
+        """ "The victim's mother spoke at the hearing." / "“…,” she said.": "he" or "she" after a
+        sentence whose subject is a person the article does not name (a victim, a juror, a
+        witness, someone's mother), with no one fitting named since, means that person, not the
+        last person named before: the quote has no named speaker."""
+        doc = self.doc
+        here = sentence_of(pronoun)
+        if here.start == 0:
+            return False
+        inside = {t.i for q in self.quotes for s, e in q.parts for t in _window_tokens(doc, s, e)}
+        before = sentence_of(doc[here.start - 1])
+        if any(t.i in inside for t in before) and not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.i not in inside for t in before
+        ):
+            return False  # a quotation of its own: its speaker goes on
+        words = [t for t in before if not t.is_space]
+        # the main clause's subject; "A witness called 911": a sentence's opening noun the parse missed
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if len(words) > 1 and words[0].lower_ in ("a", "an", "the", "one") and words[1] not in subjects:
+            subjects.append(words[1])
+        for t in subjects:
+            if t.i in inside or not t.is_lower:
+                continue
+            verb = t.head.lemma_.lower()
+            if verb not in CUE_VERBS and verb not in SPEAKING_VERBS:
+                continue  # "The victim was taken to a hospital.": no one who goes on to speak
+            lemma = t.lemma_.lower()
+            if lemma not in UNNAMED_NOUNS and t.lower_ not in UNNAMED_NOUNS:
+                continue
+            noun_gender = "he" if t.lower_ in MALE_WORDS else "she" if t.lower_ in FEMALE_WORDS else None
+            if noun_gender is not None and noun_gender != gender:
+                continue
+            roles = {t.lower_, lemma}
+            titled = any(m.title and m.title.lower().split()[-1] in roles for p in self.people for m in p.mentions)
+            given = any(
+                w.lower_ in roles and (w.i + 1 in self.by_token or self.person_beside(w) is not None)
+                for w in doc[: t.i + 1]
+            )
+            if titled or given:
+                continue  # a role the article gives a named person ("Juror Ann Cole")
+            if any(t.idx < c[0] < pronoun.idx for c in self.mention_order):
+                continue  # someone named since
+            return True
+        return False
+
     def pair_before(self, token: Token) -> str | None:
         """The two people named together as the subject of the sentence of "they", or of the
         sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
@@ -899,6 +946,8 @@ class Attributor:
             unnamed = self.unnamed_source_before(token.idx, PRONOUNS[low])
             if unnamed is not None:  # "“…,” a neighbor said. “…,” she said.": the neighbor goes on
                 return None, unnamed, token.text
+            if self.unnamed_subject_before(token, PRONOUNS[low]):
+                return None, None, token.text
             return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
         if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
             return None, self.pair_before(token), token.text

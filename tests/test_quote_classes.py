@@ -1398,3 +1398,39 @@ def test_per_names_the_source(nlp: Language, text: str, expected: list[tuple[str
 )
 def test_quotation_signed_on_the_line_below(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- "he" or "she" after an unnamed person takes the floor: no named speaker ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prosecutor Ruth Kline won the case.\nThe victim's mother spoke at the sentencing.\n"
+            "\u201cMy son was kind and funny,\u201d she said.",
+            [("My son was kind and funny", None)],
+        ),
+        (
+            "\u201cJustice was done,\u201d Prosecutor Ruth Kline said.\nA juror told reporters the case was hard.\n"
+            "\u201cWe took our time,\u201d she said.",
+            [("Justice was done", "Ruth Kline"), ("We took our time", None)],
+        ),
+        # negative: an unnamed person who does not speak leaves "she" to the person named
+        (
+            "Prosecutor Ruth Kline won the case.\nThe victim was taken to a hospital.\n"
+            "\u201cThis was a brutal attack,\u201d she said.",
+            [("This was a brutal attack", "Ruth Kline")],
+        ),
+        # negative: a role the article gives a named person is that person
+        (
+            "Juror Ann Cole met the press.\nThe juror spoke outside the courthouse.\n"
+            "\u201cWe took our time,\u201d she said.",
+            [("We took our time", "Ann Cole")],
+        ),
+    ],
+)
+def test_pronoun_after_an_unnamed_person_takes_the_floor(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
