@@ -1809,6 +1809,11 @@ def _closes_a_quotation(doc: Doc, token: Token, q: QuoteSpan) -> bool:
     return text[pos] == "\u201d" or text[pos] == '"' and not text[pos + 1 : pos + 2].isalnum()
 
 
+def _infinitive(verb: Token) -> bool:
+    """ "to Disqualify": a verb with "to" for its auxiliary, which makes no clause of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
     dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
@@ -1820,7 +1825,10 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     naming = q.cue_token is not None and doc[q.cue_token].lemma_.lower() in NAMING_VERBS
     inside = {t.i for t in tokens}
     ends = q.text.rstrip()[-1:]
-    clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
+    # a subject of a finite verb ("Motion to Disqualify Judge": a misparsed infinitive is no clause)
+    clause = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and not _infinitive(t.head) for t in words
+    )
     if not clause and _names_the_noun_before(doc, q):
         return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")

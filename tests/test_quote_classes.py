@@ -1434,3 +1434,32 @@ def test_pronoun_after_an_unnamed_person_takes_the_floor(
     nlp: Language, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- a quoted title with "to" and a verb is no clause: "“Order Granting Motion to Suppress”" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county appealed the orders issued in May by Judge Ana Ruiz, "
+            "\u201cOrder Granting Motion to Suppress Evidence.\u201d The appeal is pending.",
+            [],
+        ),
+        # negative: a title-case sentence with a finite verb, said by someone, is a quotation
+        (
+            "\u201cSafe Streets Start With Us,\u201d said Chief Dana Roe.",
+            [("Safe Streets Start With Us", "Dana Roe")],
+        ),
+        # negative: an infinitive inside a real sentence leaves the sentence a clause
+        (
+            "\u201cWe want to help every family,\u201d said Chief Dana Roe.",
+            [("We want to help every family", "Dana Roe")],
+        ),
+    ],
+)
+def test_quoted_title_with_an_infinitive_is_no_clause(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
