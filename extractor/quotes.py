@@ -27,6 +27,7 @@ CUE_VERBS = derived(lambda: set(RULES["verbs"]))
 PRONOUNS: dict[str, str] = derived(lambda: RULES["pronouns"])
 PAIR_WORDS = derived(lambda: set(RULES["pair_words"]))
 WORD_NOUNS = derived(lambda: set(RULES["word_nouns"]))
+SOURCED_NOUNS = derived(lambda: set(RULES["sourced_nouns"]))
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSERS = {"\u201d", '"'}
 MARKS = set(OPENERS) | CLOSERS
@@ -49,6 +50,8 @@ SPEECH_NOUNS = derived(lambda: set(RULES["nouns"]))
 PERSON_NOUNS = derived(lambda: set(RULES["person_nouns"]) | ROLE_NOUNS)
 AGE_UNITS = derived(lambda: set(RULES["age_units"]))
 KINSHIP_NOUNS = derived(lambda: set(RULES["kinship_nouns"]))
+UNNAMED_NOUNS = derived(lambda: set(RULES["unnamed_nouns"]))
+SPEAKING_VERBS = derived(lambda: set(RULES["speaking_verbs"]))
 ORGANIZATION_ENTITIES = ("ORG", "GPE", "FAC")
 DESCRIPTION_CONTEXT = 5  # tokens either side of a role's mention read for the words that qualify it
 MAX_SOURCE_TOKENS = 10  # "officials at the state transit authority": a non-person source as written
@@ -662,6 +665,51 @@ class Attributor:
             return None  # someone named since
         return self.source_phrase(noun)
 
+    def unnamed_subject_before(self, pronoun: Token, gender: str) -> bool:
+        """ "The victim's mother spoke at the hearing." / "“…,” she said.": "he" or "she" after a
+        sentence whose subject is a person the article does not name (a victim, a juror, a
+        witness, someone's mother), with no one fitting named since, means that person, not the
+        last person named before: the quote has no named speaker."""
+        doc = self.doc
+        here = sentence_of(pronoun)
+        if here.start == 0:
+            return False
+        inside = {t.i for q in self.quotes for s, e in q.parts for t in _window_tokens(doc, s, e)}
+        before = sentence_of(doc[here.start - 1])
+        if any(t.i in inside for t in before) and not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.i not in inside for t in before
+        ):
+            return False  # a quotation of its own: its speaker goes on
+        words = [t for t in before if not t.is_space]
+        # the main clause's subject; "A witness called 911": a sentence's opening noun the parse missed
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if len(words) > 1 and words[0].lower_ in ("a", "an", "the", "one") and words[1] not in subjects:
+            subjects.append(words[1])
+        for t in subjects:
+            if t.i in inside or not t.is_lower:
+                continue
+            verb = t.head.lemma_.lower()
+            if verb not in CUE_VERBS and verb not in SPEAKING_VERBS:
+                continue  # "The victim was taken to a hospital.": no one who goes on to speak
+            lemma = t.lemma_.lower()
+            if lemma not in UNNAMED_NOUNS and t.lower_ not in UNNAMED_NOUNS:
+                continue
+            noun_gender = "he" if t.lower_ in MALE_WORDS else "she" if t.lower_ in FEMALE_WORDS else None
+            if noun_gender is not None and noun_gender != gender:
+                continue
+            roles = {t.lower_, lemma}
+            titled = any(m.title and m.title.lower().split()[-1] in roles for p in self.people for m in p.mentions)
+            given = any(
+                w.lower_ in roles and (w.i + 1 in self.by_token or self.person_beside(w) is not None)
+                for w in doc[: t.i + 1]
+            )
+            if titled or given:
+                continue  # a role the article gives a named person ("Juror Ann Cole")
+            if any(t.idx < c[0] < pronoun.idx for c in self.mention_order):
+                continue  # someone named since
+            return True
+        return False
+
     def pair_before(self, token: Token) -> str | None:
         """The two people named together as the subject of the sentence of "they", or of the
         sentence before it ("Ann Cole and Tom Reyes run the shelter."): "Ann Cole and Tom Reyes"."""
@@ -898,6 +946,8 @@ class Attributor:
             unnamed = self.unnamed_source_before(token.idx, PRONOUNS[low])
             if unnamed is not None:  # "“…,” a neighbor said. “…,” she said.": the neighbor goes on
                 return None, unnamed, token.text
+            if self.unnamed_subject_before(token, PRONOUNS[low]):
+                return None, None, token.text
             return self.last_person_before(token.idx, PRONOUNS[low]), None, token.text
         if PRONOUNS[low] == "they":  # "Ann Cole and Tom Reyes run the shelter. “…,” they said."
             return None, self.pair_before(token), token.text
@@ -1036,11 +1086,9 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
     for k, t in enumerate(tokens):
         if t.i in skip:
             continue
-        if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
-            if according is None:
-                objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
-                after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
-                according = (t, (objects[0] if objects else after[0] if after else None))
+        source = _according_to(tokens, k, low, skip)
+        if source is not None:
+            according = according or source
             continue
         if not _is_cue_verb(t) or _addressee_clause(t) or _describes_a_thing(t):
             continue
@@ -1088,6 +1136,32 @@ def _cue_in(tokens: list[Token], skip: set[int]) -> tuple[Token, Token | None] |
         if first_bare is None:
             first_bare = (t, None)
     return according or first_bare
+
+
+def _according_to(tokens: list[Token], k: int, low: list[str], skip: set[int]) -> tuple[Token, Token | None] | None:
+    """ "according to X" at token k, and its source; "Per Sheriff Mark Olsen, “…”": a "per" that
+    opens its sentence before a name and a comma says the same."""
+    t = tokens[k]
+    if low[t.i] == "according" and k + 1 < len(tokens) and low[tokens[k + 1].i] == "to":
+        objects = [c for c in tokens[k + 1].children if c.dep_ == "pobj"]
+        after = [x for x in tokens[k + 2 :] if x.i not in skip and (x.pos_ in ("PROPN", "NOUN", "PRON"))]
+        return t, (objects[0] if objects else after[0] if after else None)
+    end = _per_source(t)
+    return (t, _head_of_name(t.doc[end - 1])) if end else None
+
+
+def _per_source(token: Token) -> int:
+    """ "Per Sheriff Mark Olsen, …": the end of the capitalized name after a "per" that opens its
+    sentence and is followed by a comma; 0 for any other "per" ("per year", "per the agreement")."""
+    doc = token.doc
+    if token.lower_ != "per" or not (token.is_sent_start or doc[token.i - 1].is_space):
+        return 0
+    k = token.i + 1
+    while k < len(doc) and k - token.i <= MAX_NAME_RUN and (doc[k].text[:1].isupper() or doc[k].text == "."):
+        k += 1
+    if k == token.i + 1 or k >= len(doc) or doc[k].text != "," or doc[k - 1].pos_ != "PROPN":
+        return 0
+    return k
 
 
 def _opening_participle_clause(cue: Token) -> Token | None:
@@ -1271,6 +1345,10 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], people: list[Person]) -> Attrib
             _window_tokens(doc, q.end, min(nxt, pe)), q, attributor
         ):
             continue
+        if _sourced_by_noun(doc, quotes, n, paragraphs, inside, attributor):
+            continue
+        if text[q.end : pe].strip() == "" and _signed_below(doc, q, paragraphs, attributor):
+            continue
         for window in _windows(doc, quotes, n, paragraphs, after, nxt < pe):
             found = _cue_right_before(window, q, inside) or _cue_in(window, inside)
             if found is not None:
@@ -1342,10 +1420,67 @@ def _issuer(token: Token) -> Token:
     return token
 
 
+def _sourced_by_noun(
+    doc: Doc,
+    quotes: list[QuoteSpan],
+    n: int,
+    paragraphs: list[tuple[int, int]],
+    inside: set[int],
+    attributor: Attributor,
+) -> bool:
+    """ "a saying by Judge Ana Ruiz, “…”", "shared a quote from Governor Tom Reyes: “…”": words
+    named as someone's right before the quotation are that source's, whoever the sentence's
+    subject is."""
+    q = quotes[n]
+    ps, _ = paragraphs[q.paragraph]
+    prev_end = quotes[n - 1].end if n > 0 and quotes[n - 1].last_paragraph == q.paragraph else ps
+    words = [t for t in _window_tokens(doc, max(prev_end, ps), q.start) if not t.is_space and t.i not in inside]
+    if len(words) < 4 or words[-1].text not in (",", ":"):
+        return False
+    words = words[:-1]
+    last = words[-1]
+    if doc_text(doc)[last.idx + len(last.text) : q.start].strip() not in (",", ":"):
+        return False
+    for k in range(len(words) - 2, max(0, len(words) - MAX_NAME_RUN) - 1, -1):
+        prep = words[k]
+        if prep.lower_ not in ("by", "from") or k == 0:
+            continue
+        noun = words[k - 1]
+        if noun.lower_ not in SOURCED_NOUNS and noun.lemma_.lower() not in SOURCED_NOUNS:
+            return False
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or max(t.i for t in objects[0].subtree) != last.i or not _may_speak(objects[0]):
+            return False
+        source = _head_of_name(objects[0])
+        person, name, phrase = attributor.resolve(source)
+        organization = attributor.organization(source, name) if person is None else None
+        if person is None and name is None and organization is None:
+            return False
+        q.speaker, q.speaker_name, q.speaker_phrase = person, None if organization else name, phrase
+        q.organization, q.subject = organization, source.i
+        q.cue, q.cue_token, q.attributed, q.reported = noun.text, noun.i, True, True
+        return True
+    return False
+
+
+def _owner_of_words(subject: Token, attributor: Attributor) -> Token:
+    """ "Roe's statement read: “…”", "the chief's letter said": the person whose statement or
+    document speaks is the source, not the paper."""
+    low = {subject.lower_, subject.lemma_.lower()}
+    if not low & (SPEECH_NOUNS | DOCUMENT_NOUNS | SOURCED_NOUNS):
+        return subject
+    for owner in subject.children:
+        if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN") and owner.lower_ not in PRONOUNS:
+            person, _, _ = attributor.resolve(_head_of_name(owner), describe=owner.pos_ == "NOUN")
+            if person is not None:
+                return _head_of_name(owner)
+    return subject
+
+
 def _attribute_by_cue(q: QuoteSpan, cue: Token, subject: Token | None, attributor: Attributor) -> None:
     """Attribute a quote to the subject of the speech verb that reports it."""
     if subject is not None:
-        subject = _issuer(subject)
+        subject = _owner_of_words(_issuer(subject), attributor)
     q.cue, q.cue_token, q.attributed, q.reported = cue.text, cue.i, True, True
     if subject is not None:
         q.speaker, q.speaker_name, q.speaker_phrase = attributor.resolve(subject)
@@ -1372,6 +1507,29 @@ def _bare_name_attribution(after: list[Token], q: QuoteSpan, attributor: Attribu
     if person is None:
         return False
     q.speaker, q.speaker_phrase, q.attributed, q.reported = person, " ".join(t.text for t in words), True, True
+    return True
+
+
+def _signed_below(doc: Doc, q: QuoteSpan, paragraphs: list[tuple[int, int]], attributor: Attributor) -> bool:
+    """ "“…”" / "- Chief Dana Roe": a quotation that ends its paragraph, signed on the line below
+    with a dash and a person's name (a title or an office may follow after a comma)."""
+    if q.last_paragraph + 1 >= len(paragraphs):
+        return False
+    nps, npe = paragraphs[q.last_paragraph + 1]
+    line = doc_text(doc)[nps:npe].strip()
+    if not line or line[0] not in "".join(DASHES) or len(line.split()) > MAX_NAME_RUN:
+        return False
+    words = [t for t in _window_tokens(doc, nps, npe) if not t.is_space and t.text not in DASHES]
+    name = []
+    for t in words:
+        if not (t.text[:1].isupper() or t.text.endswith(".") and len(t.text) > 1):
+            break
+        name.append(t)
+    person = attributor.by_token.get(name[-1].i) if name else None
+    if person is None:
+        return False
+    q.speaker, q.speaker_phrase, q.attributed, q.reported = person, " ".join(t.text for t in name), True, True
+    q.cue, q.subject = line[0], name[-1].i
     return True
 
 
@@ -1651,6 +1809,11 @@ def _closes_a_quotation(doc: Doc, token: Token, q: QuoteSpan) -> bool:
     return text[pos] == "\u201d" or text[pos] == '"' and not text[pos + 1 : pos + 2].isalnum()
 
 
+def _infinitive(verb: Token) -> bool:
+    """ "to Disqualify": a verb with "to" for its auxiliary, which makes no clause of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     """Words in quote marks that are a quotation: a full clause, or words a speech cue, a colon, a
     dash or a speaker label reports. A quoted term (one to three words and no verb: a "chop shop")
@@ -1662,7 +1825,10 @@ def is_quotation(doc: Doc, q: QuoteSpan) -> bool:
     naming = q.cue_token is not None and doc[q.cue_token].lemma_.lower() in NAMING_VERBS
     inside = {t.i for t in tokens}
     ends = q.text.rstrip()[-1:]
-    clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in words)
+    # a subject of a finite verb ("Motion to Disqualify Judge": a misparsed infinitive is no clause)
+    clause = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and not _infinitive(t.head) for t in words
+    )
     if not clause and _names_the_noun_before(doc, q):
         return False  # "the movie “Lost Harbor,”", "the program “Safe Streets”": a name
     if _title_case(words):  # a slogan that is a sentence is quoted ("Safe Streets Start With Us.")

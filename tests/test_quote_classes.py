@@ -1290,3 +1290,176 @@ def test_unnamed_source_goes_on(nlp: Language, text: str, expected: list[tuple[s
 )
 def test_statement_from_its_issuer(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes(nlp, text) == expected
+
+
+# --- words named as someone's right before the quotation: "a saying by X, “…”" -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chief keeps on her desk a saying by Judge Ana Ruiz, \u201cPatience wins more cases than anger.\u201d",
+            [("Patience wins more cases than anger.", "Ana Ruiz")],
+        ),
+        (
+            "Mayor Lena Marsh read a quote from Governor Tom Reyes: \u201cEvery child deserves a safe school.\u201d",
+            [("Every child deserves a safe school.", "Tom Reyes")],
+        ),
+        (
+            "Superintendent Carla Diaz shared a message from Coach Ben Ito: \u201cPractice starts at dawn.\u201d",
+            [("Practice starts at dawn.", "Ben Ito")],
+        ),
+        # negative: "by" after a noun that names no words is no source of the quotation
+        (
+            "Mayor Lena Marsh stood by Governor Tom Reyes and said: \u201cWe will rebuild the pier.\u201d",
+            [("We will rebuild the pier.", "Lena Marsh")],
+        ),
+        # negative: a noun of words far from the quotation leaves the speech verb its subject
+        (
+            "After a quote from Governor Tom Reyes, Mayor Lena Marsh said, \u201cWe will rebuild the pier.\u201d",
+            [("We will rebuild the pier.", "Lena Marsh")],
+        ),
+    ],
+)
+def test_words_named_as_a_sources_before_the_quotation(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a person's statement or letter that speaks: "Roe's statement read: “…”" --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chief Dana Roe leads the unit.\nRoe's statement read in part: \u201cWe will review every case.\u201d",
+            [("We will review every case.", "Dana Roe")],
+        ),
+        (
+            "Superintendent Carla Diaz wrote to parents.\nDiaz's letter said, \u201cClasses resume on Monday.\u201d",
+            [("Classes resume on Monday.", "Carla Diaz")],
+        ),
+        # negative: a body's report stays the source as written
+        (
+            "The board's report said, \u201cThe roof needs repairs within a year.\u201d",
+            [("The roof needs repairs within a year.", "The board's report")],
+        ),
+    ],
+)
+def test_a_persons_statement_speaks_for_them(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "Per Sheriff Mark Olsen, “…”": "per" as "according to" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deputies searched the field.\nPer Sheriff Mark Olsen, \u201cthe suspect fled on foot.\u201d",
+            [("the suspect fled on foot.", "Mark Olsen")],
+        ),
+        (
+            "The pool opens in May. Per Director Omar Haddad, \u201cthe lifeguards are all trained.\u201d",
+            [("the lifeguards are all trained.", "Omar Haddad")],
+        ),
+        # negative: "per" in a rate names no source
+        (
+            "The fee is ten dollars per visit and \u201cno one is turned away.\u201d",
+            [("no one is turned away.", None)],
+        ),
+    ],
+)
+def test_per_names_the_source(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quotation signed on the line below: "“…”" / "- Chief Dana Roe" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "\u201cWe never gave up on this case.\u201d\n- Chief Dana Roe",
+            [("We never gave up on this case.", "Dana Roe")],
+        ),
+        (
+            "\u201cEvery child should learn to swim.\u201d\n\u2014 Director Omar Haddad, Harbor Parks",
+            [("Every child should learn to swim.", "Omar Haddad")],
+        ),
+        # negative: a dashed line that names no person signs nothing
+        ("\u201cWe never gave up on this case.\u201d\n- End -", [("We never gave up on this case.", None)]),
+    ],
+)
+def test_quotation_signed_on_the_line_below(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- "he" or "she" after an unnamed person takes the floor: no named speaker ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prosecutor Ruth Kline won the case.\nThe victim's mother spoke at the sentencing.\n"
+            "\u201cMy son was kind and funny,\u201d she said.",
+            [("My son was kind and funny", None)],
+        ),
+        (
+            "\u201cJustice was done,\u201d Prosecutor Ruth Kline said.\nA juror told reporters the case was hard.\n"
+            "\u201cWe took our time,\u201d she said.",
+            [("Justice was done", "Ruth Kline"), ("We took our time", None)],
+        ),
+        # negative: an unnamed person who does not speak leaves "she" to the person named
+        (
+            "Prosecutor Ruth Kline won the case.\nThe victim was taken to a hospital.\n"
+            "\u201cThis was a brutal attack,\u201d she said.",
+            [("This was a brutal attack", "Ruth Kline")],
+        ),
+        # negative: a role the article gives a named person is that person
+        (
+            "Juror Ann Cole met the press.\nThe juror spoke outside the courthouse.\n"
+            "\u201cWe took our time,\u201d she said.",
+            [("We took our time", "Ann Cole")],
+        ),
+    ],
+)
+def test_pronoun_after_an_unnamed_person_takes_the_floor(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
+
+
+# --- a quoted title with "to" and a verb is no clause: "“Order Granting Motion to Suppress”" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The county appealed the orders issued in May by Judge Ana Ruiz, "
+            "\u201cOrder Granting Motion to Suppress Evidence.\u201d The appeal is pending.",
+            [],
+        ),
+        # negative: a title-case sentence with a finite verb, said by someone, is a quotation
+        (
+            "\u201cSafe Streets Start With Us,\u201d said Chief Dana Roe.",
+            [("Safe Streets Start With Us", "Dana Roe")],
+        ),
+        # negative: an infinitive inside a real sentence leaves the sentence a clause
+        (
+            "\u201cWe want to help every family,\u201d said Chief Dana Roe.",
+            [("We want to help every family", "Dana Roe")],
+        ),
+    ],
+)
+def test_quoted_title_with_an_infinitive_is_no_clause(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes(nlp, text) == expected
