@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import numpy
@@ -146,11 +146,6 @@ class NumbersComponent(Carrier):
         self.name = name
         self.vocab = nlp.vocab
         self.rule_files = None  # read in initialize or from_disk, not when made
-
-    def initialize(
-        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
-    ) -> None:
-        self.initialize_rules()
 
     def __call__(self, doc: Doc) -> Doc:
         self.rules_for(doc.vocab)

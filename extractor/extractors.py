@@ -198,11 +198,6 @@ class FactComponent(Carrier):
         self.RULE_FILES = rule_names
         self.rule_files = None  # read in initialize or from_disk, not when made
 
-    def initialize(
-        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
-    ) -> None:
-        self.initialize_rules()
-
     def __call__(self, doc: Doc) -> Doc:
         self.rules_for(doc.vocab)
         setattr(doc._, self.attribute, found(doc, self.extract))

@@ -18,6 +18,14 @@ def events(nlp: Language, text: str, published: dt.date | None = PUBLISHED) -> l
     assert isinstance(result, ArticleRecord), result
     return [(e.description, e.date, e.date_text) for e in result.events]
 
+def assert_dated(found: list[tuple[str, str | None, str | None]], word: str | None, date: str) -> None:
+    """An event whose description holds `word` is dated `date`; with no word, no event has that date."""
+    if word is None:
+        assert not any(v == date for _, v, _ in found), found
+    else:
+        assert any(word in d and v == date for d, v, _ in found), found
+
+
 
 @pytest.mark.parametrize(
     ("text", "word", "date", "date_text"),
@@ -500,10 +508,7 @@ def test_a_year_dates_a_change_of_law(nlp: Language, text: str, expected: list[t
 )
 def test_a_held_occurrence_is_dated(nlp: Language, text: str, word: str | None, date: str) -> None:
     found = events(nlp, text)
-    if word is None:
-        assert not any(v == date for _, v, _ in found), found
-    else:
-        assert any(word in d and v == date for d, v, _ in found), found
+    assert_dated(found, word, date)
 
 
 # A passive "make" with the state it gave ("was made permanent") is an act; "makes up 40%" a share.
@@ -518,10 +523,7 @@ def test_a_held_occurrence_is_dated(nlp: Language, text: str, word: str | None, 
 )
 def test_made_so_is_an_act(nlp: Language, text: str, word: str | None, date: str) -> None:
     found = events(nlp, text)
-    if word is None:
-        assert not any(v == date for _, v, _ in found), found
-    else:
-        assert any(word in d and v == date for d, v, _ in found), found
+    assert_dated(found, word, date)
 
 
 # The release's own "announced today that ..." is no occurrence, but what it announces it is doing
@@ -539,10 +541,7 @@ def test_made_so_is_an_act(nlp: Language, text: str, word: str | None, date: str
 )
 def test_the_act_a_release_announces(nlp: Language, text: str, word: str | None, date: str) -> None:
     found = events(nlp, text, published=dt.date(2024, 7, 31))
-    if word is None:
-        assert not any(v == date for _, v, _ in found), found
-    else:
-        assert any(word in d and v == date for d, v, _ in found), found
+    assert_dated(found, word, date)
 
 
 # "the fewest since the agency began publishing its count in 2010": a clause of its own inside a

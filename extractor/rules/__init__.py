@@ -184,6 +184,10 @@ class Carrier:
     def initialize_rules(self) -> None:
         self._carry_rules({name: package_data(name) for name in self.RULE_FILES})
 
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None) -> None:
+        """spaCy's `initialize`: the rule files read from the package."""
+        self.initialize_rules()
+
     def carried_rules(self) -> dict[str, Any]:
         if self.rule_files is None:
             self.initialize_rules()
