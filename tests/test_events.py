@@ -476,12 +476,12 @@ def test_each_one_of_a_kind_over_a_year(nlp: Language, text: str, expected: list
     assert [v for _, v, _ in events(nlp, text)] == expected
 
 
-# A bare year before a nominalized change of law dates that change ("the 2018 legalization of
-# hemp"), as it dates an outbreak; a year before a tally names the tally's year.
+# A bare year before a nominalized change of law dates that change ("the 2019 repeal of the
+# permit rule"), as it dates an outbreak; a year before a tally names the tally's year.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Hemp sales have grown in the wake of the state's 2018 legalization of hemp.", [("2018", "legalization")]),
+        ("Kayak rentals climbed after the county's 2019 repeal of the lake permit rule.", [("2019", "repeal")]),
         ("Arrests for loitering fell after the city's 2012 repeal of the curfew.", [("2012", "repeal")]),
         ("Fines rose after the 2015 decriminalization of fishing.", [("2015", "decriminalization")]),
         ("The 2021 count of stray dogs reached 340.", []),
